@@ -1,0 +1,41 @@
+# Two commands on a fresh Debian machine: `make run` and `make test`.
+# Everything lives in .venv; Debian packages are installed only where a target needs them.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DIR ?= .safeguard/demo
+
+.PHONY: run test lint typecheck unit venv bench clean demo
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -e ".[test,bench]"
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+## make run: set up, make a small benign demo folder, hash it and print the table.
+run: $(STAMP)
+	$(BIN)/python -m safeguard.demo $(DEMO_DIR)
+	$(BIN)/safeguard hash $(DEMO_DIR)
+
+## make test: set up, lint, type-check, run the test suite.
+test: $(STAMP) lint typecheck unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	OPENBLAS_NUM_THREADS=1 $(BIN)/pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.hashing
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

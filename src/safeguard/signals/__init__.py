@@ -1,0 +1,1 @@
+"""Signals: decoding, fingerprints of content. No storage, no HTTP."""

@@ -1,0 +1,164 @@
+"""One file in, every signal out: what kind of content it is, its cryptographic digests, and
+its perceptual hash (PDQ for images, per-frame PDQ for videos), or a precise error.
+
+The kind is decided from the bytes first (magic numbers) and the file name second, so a
+picture with the wrong extension is still hashed, and random bytes named ``.jpg`` are
+reported as a broken image rather than silently treated as an unknown file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from safeguard.signals import video
+from safeguard.signals.crypto import read_and_digest
+from safeguard.signals.decode import ImageLimits, decode_image
+from safeguard.signals.errors import EmptyFile, FileTooLarge, SignalError
+from safeguard.signals.pdq import pdq_from_pixels
+
+Kind = Literal["image", "video", "other"]
+
+IMAGE_EXTENSIONS = frozenset(
+    ".jpg .jpeg .jpe .jfif .png .gif .webp .bmp .dib .tif .tiff .heic .heif .avif".split()
+)
+VIDEO_EXTENSIONS = frozenset(
+    ".mp4 .m4v .mov .mkv .webm .avi .wmv .asf .flv .mpg .mpeg .m2ts .mts .ts .3gp .3g2 .ogv"
+    .split()
+)
+_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"mif1", b"msf1", b"avif", b"avis"}
+
+
+def sniff_kind(head: bytes, name: str) -> Kind:
+    """Guess the kind of content from its first bytes, falling back on the extension."""
+    if head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a", b"BM")):
+        return "image"
+    if head.startswith((b"II*\x00", b"MM\x00*")):
+        return "image"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image"
+    if head[:4] == b"RIFF" and head[8:12] == b"AVI ":
+        return "video"
+    if head[4:8] == b"ftyp":
+        return "image" if head[8:12] in _HEIF_BRANDS else "video"
+    if head.startswith((b"\x1a\x45\xdf\xa3", b"FLV\x01", b"OggS", b"\x00\x00\x01\xba")):
+        return "video"
+    if head.startswith(b"\x30\x26\xb2\x75\x8e\x66\xcf\x11"):  # ASF / WMV
+        return "video"
+    if len(head) > 0 and head[0] == 0x47 and name.lower().endswith((".ts", ".m2ts", ".mts")):
+        return "video"
+    suffix = Path(name).suffix.lower()
+    if suffix in IMAGE_EXTENSIONS:
+        return "image"
+    if suffix in VIDEO_EXTENSIONS:
+        return "video"
+    return "other"
+
+
+@dataclass(frozen=True, slots=True)
+class HashOptions:
+    """What to compute and within which limits."""
+
+    fast: bool = False
+    image_limits: ImageLimits = field(default_factory=ImageLimits)
+    video_sampling: video.VideoSampling = field(default_factory=video.VideoSampling)
+    video_limits: video.VideoLimits = field(default_factory=video.VideoLimits)
+
+
+@dataclass(slots=True)
+class FileHashes:
+    """The record ``safeguard hash`` prints for one file (the design's contract)."""
+
+    path: str
+    kind: Kind = "other"
+    size: int | None = None
+    md5: str | None = None
+    sha1: str | None = None
+    sha256: str | None = None
+    pdq: str | None = None
+    pdq_quality: int | None = None
+    vpdq: list[video.VideoFrameHash] | None = None
+    width: int | None = None
+    height: int | None = None
+    exif_orientation: int | None = None
+    error: str | None = None
+    error_code: str | None = None
+
+    def fail(self, code: str, message: str) -> FileHashes:
+        self.error_code = code
+        self.error = message
+        return self
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "path": self.path,
+            "kind": self.kind,
+            "size": self.size,
+            "md5": self.md5,
+            "sha1": self.sha1,
+            "sha256": self.sha256,
+        }
+        if self.kind == "image":
+            out |= {
+                "pdq": self.pdq,
+                "pdq_quality": self.pdq_quality,
+                "width": self.width,
+                "height": self.height,
+                "exif_orientation": self.exif_orientation,
+            }
+        elif self.kind == "video":
+            frames = self.vpdq
+            out |= {
+                "vpdq": None if frames is None else [f.to_json() for f in frames],
+                "width": self.width,
+                "height": self.height,
+            }
+        out["error"] = self.error
+        out["error_code"] = self.error_code
+        return out
+
+
+def hash_file(path: str | Path, options: HashOptions | None = None) -> FileHashes:
+    """Compute every signal of one file. Never raises for bad content: the record's
+    ``error`` says what went wrong, and the digests are kept whenever the bytes could be read
+    (a damaged picture can still match a known MD5)."""
+    options = options or HashOptions()
+    p = Path(path)
+    record = FileHashes(path=str(path), kind=sniff_kind(b"", p.name))
+    try:
+        max_image = options.image_limits.max_bytes
+        read = read_and_digest(
+            p, keep_up_to=lambda head: max_image if sniff_kind(head, p.name) == "image" else 0
+        )
+        d = read.digests
+        record.size, record.md5, record.sha1, record.sha256 = d.size, d.md5, d.sha1, d.sha256
+        record.kind = sniff_kind(read.head, p.name)
+        if d.size == 0:
+            raise EmptyFile("empty file (0 bytes)")
+        if record.kind == "image":
+            if read.content is None:
+                raise FileTooLarge(
+                    f"{d.size} bytes is over the image limit of {options.image_limits.max_bytes}"
+                )
+            _hash_image(record, read.content, options)
+        elif record.kind == "video":
+            _hash_video(record, p, options)
+    except SignalError as e:
+        record.fail(e.code, str(e))
+    return record
+
+
+def _hash_image(record: FileHashes, content: bytes, options: HashOptions) -> None:
+    img = decode_image(content, fast=options.fast, limits=options.image_limits)
+    result = pdq_from_pixels(img.pixels)
+    record.pdq = result.hash.hex
+    record.pdq_quality = result.quality
+    record.width, record.height = img.width, img.height
+    record.exif_orientation = img.orientation
+
+
+def _hash_video(record: FileHashes, path: Path, options: HashOptions) -> None:
+    hashes = video.hash_video(path, sampling=options.video_sampling, limits=options.video_limits)
+    record.vpdq = hashes.frames
+    record.width, record.height = hashes.width, hashes.height
