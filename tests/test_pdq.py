@@ -154,7 +154,9 @@ def reference_box_1d(x: np.ndarray, window: int) -> np.ndarray:
 
 @settings(max_examples=60, deadline=None)
 @given(length=st.integers(min_value=1, max_value=3000), seed=st.integers(0, 2**32 - 1))
-def test_axis_operator_equals_two_reference_box_passes_then_sampling(length: int, seed: int) -> None:
+def test_axis_operator_equals_two_reference_box_passes_then_sampling(
+    length: int, seed: int
+) -> None:
     x = np.random.default_rng(seed).uniform(0, 255, length)
     window = jarosz_window(length)
     filtered = reference_box_1d(reference_box_1d(x, window), window)

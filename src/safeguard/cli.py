@@ -16,7 +16,7 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 import json  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
-from enum import Enum  # noqa: E402
+from enum import StrEnum  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Annotated, Any  # noqa: E402
 
@@ -35,7 +35,7 @@ from rich.table import Table  # noqa: E402
 from safeguard import __version__  # noqa: E402
 from safeguard.hashing import collect_files, default_workers, hash_paths  # noqa: E402
 from safeguard.signals.media import FileHashes, HashOptions  # noqa: E402
-from safeguard.signals.video import VideoSampling  # noqa: E402
+from safeguard.signals.video import SamplingMode, VideoSampling  # noqa: E402
 
 app = typer.Typer(
     name="safeguard",
@@ -46,10 +46,17 @@ app = typer.Typer(
 )
 
 
-class VideoMode(str, Enum):
+class VideoMode(StrEnum):
     interval = "interval"
     every_frame = "every-frame"
     keyframes = "keyframes"
+
+
+_SAMPLING_MODES: dict[VideoMode, SamplingMode] = {
+    VideoMode.interval: "interval",
+    VideoMode.every_frame: "every_frame",
+    VideoMode.keyframes: "keyframes",
+}
 
 
 def _version(value: bool) -> None:
@@ -89,7 +96,8 @@ def _progress(console: Console, total: int) -> Progress:
 @app.command("hash")
 def hash_command(
     paths: Annotated[
-        list[Path], typer.Argument(help="Files or folders (walked recursively).", show_default=False)
+        list[Path],
+        typer.Argument(help="Files or folders (walked recursively).", show_default=False),
     ],
     fast: Annotated[
         bool,
@@ -99,7 +107,9 @@ def hash_command(
             "sampling for video. Hashes stay within the match threshold of exact mode.",
         ),
     ] = False,
-    json_out: Annotated[bool, typer.Option("--json", help="One JSON object per file on stdout.")] = False,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="One JSON object per file on stdout.")
+    ] = False,
     workers: Annotated[
         int | None, typer.Option("--workers", "-w", min=1, help="Processes (default: all cores).")
     ] = None,
@@ -118,7 +128,7 @@ def hash_command(
     """Compute MD5, SHA-1, SHA-256 and perceptual hashes (PDQ, per-frame vPDQ) of files."""
     err = Console(stderr=True)
     mode = video_mode or (VideoMode.keyframes if fast else VideoMode.interval)
-    sampling = VideoSampling(mode=mode.value.replace("-", "_"), seconds=video_interval)  # type: ignore[arg-type]
+    sampling = VideoSampling(mode=_SAMPLING_MODES[mode], seconds=video_interval)
     options = HashOptions(fast=fast, video_sampling=sampling)
     items = collect_files(paths)
     n_workers = workers or default_workers()
@@ -131,7 +141,9 @@ def hash_command(
             if json_out:
                 _emit_json(record.to_json())
             elapsed = time.perf_counter() - started
-            progress.update(task, advance=1, rate=f"{len(results) / max(elapsed, 1e-9):.1f} files/s")
+            progress.update(
+                task, advance=1, rate=f"{len(results) / max(elapsed, 1e-9):.1f} files/s"
+            )
     elapsed = time.perf_counter() - started
     if not json_out:
         err.print(_results_table(results))

@@ -12,12 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from safeguard.signals.errors import InvalidSignal, UnreadableFile
+from safeguard.signals.errors import UnreadableFile
 
 CHUNK = 1 << 20
-
-#: Hex length of each cryptographic signal type.
-HEX_LENGTHS = {"md5": 32, "sha1": 40, "sha256": 64}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,16 +72,3 @@ def digest_bytes(data: bytes) -> CryptoDigests:
         hashlib.sha1(data).hexdigest(),
         hashlib.sha256(data).hexdigest(),
     )
-
-
-def normalize_hex(signal_type: str, value: str) -> str:
-    """Validate a cryptographic hash given as hex; return it lower-case."""
-    length = HEX_LENGTHS.get(signal_type)
-    if length is None:
-        raise InvalidSignal(f"unknown cryptographic signal type {signal_type!r}")
-    text = value.strip().lower()
-    if len(text) != length:
-        raise InvalidSignal(f"{signal_type} is {length} hex digits, got {len(text)}")
-    if any(c not in "0123456789abcdef" for c in text):
-        raise InvalidSignal(f"{signal_type} value is not hex: {value.strip()!r}")
-    return text

@@ -12,20 +12,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
+from PIL import Image
+
 from safeguard.signals import video
 from safeguard.signals.crypto import read_and_digest
 from safeguard.signals.decode import ImageLimits, decode_image
 from safeguard.signals.errors import EmptyFile, FileTooLarge, SignalError
-from safeguard.signals.pdq import pdq_from_pixels
+from safeguard.signals.pdq import PdqResult, pdq_from_pixels
 
 Kind = Literal["image", "video", "other"]
 
 IMAGE_EXTENSIONS = frozenset(
-    ".jpg .jpeg .jpe .jfif .png .gif .webp .bmp .dib .tif .tiff .heic .heif .avif".split()
+    {".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".gif", ".webp", ".bmp", ".dib", ".tif", ".tiff"}
+    | {".heic", ".heif", ".avif"}
 )
 VIDEO_EXTENSIONS = frozenset(
-    ".mp4 .m4v .mov .mkv .webm .avi .wmv .asf .flv .mpg .mpeg .m2ts .mts .ts .3gp .3g2 .ogv"
-    .split()
+    {".mp4", ".m4v", ".mov", ".mkv", ".webm", ".avi", ".wmv", ".asf", ".flv", ".mpg", ".mpeg"}
+    | {".m2ts", ".mts", ".ts", ".3gp", ".3g2", ".ogv"}
 )
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"mif1", b"msf1", b"avif", b"avis"}
 
@@ -162,3 +166,20 @@ def _hash_video(record: FileHashes, path: Path, options: HashOptions) -> None:
     hashes = video.hash_video(path, sampling=options.video_sampling, limits=options.video_limits)
     record.vpdq = hashes.frames
     record.width, record.height = hashes.width, hashes.height
+
+
+def pdq_from_image(
+    image: Image.Image | bytes | str | Path,
+    *,
+    fast: bool = False,
+    limits: ImageLimits | None = None,
+) -> PdqResult:
+    """PDQ of a picture given as a path, encoded bytes, or an open Pillow image.
+
+    Paths and bytes go through the bounded decoder (limits, fast mode); a Pillow image is
+    hashed as its RGB conversion, as the reference pipeline does.
+    """
+    if isinstance(image, Image.Image):
+        return pdq_from_pixels(np.asarray(image.convert("RGB")))
+    data = image if isinstance(image, bytes) else Path(image).read_bytes()
+    return pdq_from_pixels(decode_image(data, fast=fast, limits=limits).pixels)

@@ -114,7 +114,7 @@ class Dihedral(enum.Enum):
 
 # Reversing the sample order along an axis multiplies DCT basis k (k = u + 1 here, the DC term
 # is not kept) by (-1)^k; swapping the axes transposes the DCT.
-_ODD = np.array([-1.0 if (u + 1) % 2 else 1.0 for u in range(_DCT_SIZE)])
+_ODD: FloatArray = np.array([-1.0 if (u + 1) % 2 else 1.0 for u in range(_DCT_SIZE)])
 
 
 def _transform_dct(dct: FloatArray, d: Dihedral) -> FloatArray:
@@ -232,9 +232,10 @@ def luma_64(pixels: npt.NDArray[np.generic]) -> FloatArray:
 
 @lru_cache(maxsize=1)
 def _dct_matrix() -> FloatArray:
-    u = np.arange(1, _DCT_SIZE + 1)[:, None]
-    j = np.arange(_GRID)[None, :]
-    return np.sqrt(2.0 / _GRID) * np.cos(np.pi / 2 / _GRID * u * (2 * j + 1))
+    u = np.arange(1, _DCT_SIZE + 1, dtype=np.float64)[:, None]
+    j = np.arange(_GRID, dtype=np.float64)[None, :]
+    matrix: FloatArray = np.sqrt(2.0 / _GRID) * np.cos(np.pi / 2 / _GRID * u * (2 * j + 1))
+    return matrix
 
 
 def quality_of(grid: FloatArray) -> int:
