@@ -33,6 +33,8 @@ from rich.progress import (  # noqa: E402
 from rich.table import Table  # noqa: E402
 
 from safeguard import __version__  # noqa: E402
+from safeguard.cli_banks import banks_app  # noqa: E402
+from safeguard.config import Settings  # noqa: E402
 from safeguard.hashing import collect_files, default_workers, hash_paths  # noqa: E402
 from safeguard.signals.media import FileHashes, HashOptions  # noqa: E402
 from safeguard.signals.video import SamplingMode, VideoSampling  # noqa: E402
@@ -67,11 +69,33 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-dir",
+            envvar="SAFEGUARD_DATA_DIR",
+            help="Where Safeguard keeps its database and index snapshots [default: ./.safeguard].",
+        ),
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="SAFEGUARD_DB_URL",
+            help="Database URL, e.g. postgresql://user@host/safeguard "
+            "[default: SQLite in the data dir].",
+        ),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print version.")
     ] = False,
 ) -> None:
     """Safeguard: open tools to find and stop online child sexual exploitation and abuse."""
+    ctx.obj = Settings.load(data_dir, db)
+
+
+app.add_typer(banks_app, name="banks")
 
 
 def _emit_json(obj: dict[str, Any]) -> None:

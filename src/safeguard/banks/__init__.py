@@ -1,0 +1,1 @@
+"""Banks: named hash lists with provenance; their entries; import and export formats."""
