@@ -51,8 +51,9 @@ def create(
     licence: Annotated[str, typer.Option(help="Terms under which it may be used or shared.")] = "",
     category: Annotated[str | None, typer.Option(help="Default category of its entries.")] = None,
     kind: Annotated[
-        str, typer.Option(help="block (known material) or allow (known false positives).")
-    ] = "block",
+        BankKindOption,
+        typer.Option(help="block (known material) or allow (known false positives)."),
+    ] = BankKindOption.block,
     pdq_threshold: Annotated[
         int, typer.Option(help="Largest PDQ distance that matches.", min=0, max=64)
     ] = 31,
