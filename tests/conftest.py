@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from safeguard.store.db import Database, open_database
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -22,3 +26,42 @@ def testdata() -> Path:
     if not path.is_dir():
         pytest.fail(f"test vectors not found at {path}; set SAFEGUARD_SHARED_TESTDATA")
     return path
+
+
+def _postgres_url() -> str | None:
+    return os.environ.get("SAFEGUARD_TEST_PG_URL")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A fresh, migrated database: SQLite in a temp dir, and PostgreSQL when
+    $SAFEGUARD_TEST_PG_URL points at a server (CI starts one; it is required there)."""
+    if request.param == "sqlite":
+        database = open_database(f"sqlite:///{tmp_path / 'test.db'}")
+    else:
+        url = _postgres_url()
+        if not url:
+            if os.environ.get("CI"):
+                pytest.fail("CI must provide PostgreSQL: set SAFEGUARD_TEST_PG_URL")
+            pytest.skip("no PostgreSQL (set SAFEGUARD_TEST_PG_URL)")
+        database = _fresh_postgres(url)
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+def _fresh_postgres(url: str) -> Database:
+    """A new empty database on the server for each test, so tests never see each other."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"sg_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(
+        make_url(url).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
+    )
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    target = make_url(url).set(drivername="postgresql+psycopg", database=name)
+    return open_database(target.render_as_string(hide_password=False))
