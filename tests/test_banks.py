@@ -98,7 +98,7 @@ def test_reimport_adds_nothing_twice_and_duplicate_lines_are_harmless(db: Databa
 def test_64_hex_digits_need_a_type(db: Database) -> None:
     make_bank(db)
     with pytest.raises(
-        service.ImportRejected, match="list.txt:1: 64 hex digits may be pdq or sha256"
+        service.ImportRejected, match=r"list\.txt:1: 64 hex digits may be pdq or sha256"
     ):
         import_text(db, PDQ_A + "\n")
     report = import_text(db, PDQ_A + "\n", default_type="pdq")
