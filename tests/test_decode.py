@@ -25,7 +25,8 @@ from tests.media_factory import encode, jpeg, picture, png_declaring, random_byt
 
 
 def pdq_of(data: bytes, fast: bool = False) -> PdqHash:
-    return pdq_from_pixels(decode_image(data, fast=fast).pixels).hash
+    decoded = decode_image(data, fast=fast)
+    return pdq_from_pixels(decoded.pixels, (decoded.width, decoded.height)).hash
 
 
 def oracle_of(im: Image.Image) -> PdqHash:
@@ -99,9 +100,11 @@ def test_fast_mode_decodes_at_reduced_size_but_not_below_512_px() -> None:
 
 
 @pytest.mark.parametrize("source", ["astronaut", "coffee", "chelsea", "rocket"])
-def test_fast_mode_stays_within_the_match_threshold_of_exact(source: str) -> None:
-    data = jpeg(2400, 1800, source)
-    assert pdq_of(data, fast=True).distance(pdq_of(data)) <= 31
+@pytest.mark.parametrize("size", [(2400, 1800), (1920, 1080), (4000, 3000)])
+def test_fast_mode_stays_close_to_exact(source: str, size: tuple[int, int]) -> None:
+    # The bound is p99 <= 10 bits on the benchmark corpus; measured p99 there is 4.
+    data = jpeg(*size, source)
+    assert pdq_of(data, fast=True).distance(pdq_of(data)) <= 10
 
 
 # --- bad input ------------------------------------------------------------------------------

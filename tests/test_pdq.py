@@ -20,6 +20,7 @@ from safeguard.signals.pdq import (
     axis_operator,
     dihedral_of_hash,
     jarosz_window,
+    luma_64,
     pdq_from_pixels,
 )
 
@@ -162,6 +163,24 @@ def test_axis_operator_equals_two_reference_box_passes_then_sampling(
     filtered = reference_box_1d(reference_box_1d(x, window), window)
     samples = ((np.arange(64) + 0.5) * length / 64).astype(int)
     np.testing.assert_allclose(axis_operator(length).dense() @ x, filtered[samples], rtol=1e-5)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    height=st.integers(min_value=70, max_value=700),
+    width=st.integers(min_value=70, max_value=700),
+    scale=st.sampled_from([2, 4, 8]),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_a_reduced_decode_is_filtered_as_the_original_size(
+    height: int, width: int, scale: int, seed: int
+) -> None:
+    # A picture made of s x s blocks is exactly what a 1/s decode stands for: hashing the small
+    # one with its original size must give the full-size hash.
+    small = np.random.default_rng(seed).integers(0, 256, (height, width), dtype=np.uint8)
+    full = np.kron(small, np.ones((scale, scale), dtype=np.uint8))
+    reduced = luma_64(small, original_size=(width * scale, height * scale))
+    np.testing.assert_allclose(reduced, luma_64(full), rtol=1e-5, atol=1e-3)
 
 
 @given(st.binary(min_size=32, max_size=32))

@@ -127,11 +127,11 @@ def _decode_jpeg(data: bytes, im: Image.Image, fast: bool) -> npt.NDArray[np.uin
     colorspace = "GRAY" if fast or im.mode == "L" else "RGB"
     min_height = min_width = 0
     if fast:
-        # libjpeg-turbo picks the smallest DCT scale whose output meets both minimums.
-        if height <= width:
-            min_height = min(height, FAST_MIN_SIDE)
-        else:
-            min_width = min(width, FAST_MIN_SIDE)
+        # A power-of-two DCT scale (1/2, 1/4, 1/8) keeps each decoded pixel the mean of a
+        # whole block, which the PDQ filter accounts for exactly; libjpeg-turbo's other M/8
+        # scales would not. Asking for both exact sizes pins the scale.
+        scale = fast_scale(width, height)
+        min_width, min_height = -(-width // scale), -(-height // scale)
     try:
         out = simplejpeg.decode_jpeg(
             data,
@@ -144,6 +144,14 @@ def _decode_jpeg(data: bytes, im: Image.Image, fast: bool) -> npt.NDArray[np.uin
         raise CorruptMedia(f"damaged JPEG data: {e}") from None
     arr = np.asarray(out, dtype=np.uint8)
     return arr[:, :, 0] if arr.ndim == 3 and arr.shape[2] == 1 else arr
+
+
+def fast_scale(width: int, height: int) -> int:
+    """The largest of 8, 4, 2, 1 that keeps the short side at least ``FAST_MIN_SIDE``."""
+    for scale in (8, 4, 2):
+        if min(width, height) // scale >= FAST_MIN_SIDE:
+            return scale
+    return 1
 
 
 def _decode_with_pillow(im: Image.Image) -> npt.NDArray[np.uint8]:

@@ -155,7 +155,7 @@ def hash_file(path: str | Path, options: HashOptions | None = None) -> FileHashe
 
 def _hash_image(record: FileHashes, content: bytes, options: HashOptions) -> None:
     img = decode_image(content, fast=options.fast, limits=options.image_limits)
-    result = pdq_from_pixels(img.pixels)
+    result = pdq_from_pixels(img.pixels, (img.width, img.height))
     record.pdq = result.hash.hex
     record.pdq_quality = result.quality
     record.width, record.height = img.width, img.height
@@ -182,4 +182,5 @@ def pdq_from_image(
     if isinstance(image, Image.Image):
         return pdq_from_pixels(np.asarray(image.convert("RGB")))
     data = image if isinstance(image, bytes) else Path(image).read_bytes()
-    return pdq_from_pixels(decode_image(data, fast=fast, limits=limits).pixels)
+    decoded = decode_image(data, fast=fast, limits=limits)
+    return pdq_from_pixels(decoded.pixels, (decoded.width, decoded.height))

@@ -208,6 +208,32 @@ def axis_operator(length: int) -> AxisOperator:
     return AxisOperator(length, starts, tuple(bands))
 
 
+@lru_cache(maxsize=256)
+def scaled_axis_operator(original: int, decoded: int) -> AxisOperator:
+    """The operator for an axis of ``original`` samples, applied to a copy decoded at
+    ``decoded = ceil(original / s)`` samples (JPEG DCT scaling by s = 2, 4 or 8).
+
+    Each decoded sample stands for the mean of s original ones, so the full-size operator's
+    columns are summed in groups of s: the reference's filter windows and sampling points are
+    kept, rather than recomputed for the smaller size (which moves them)."""
+    if decoded >= original:
+        return axis_operator(original)
+    scale = next((s for s in (2, 4, 8, 16) if -(-original // s) == decoded), None)
+    if scale is None:
+        raise ValueError(f"{decoded} is not {original} scaled by 1/2, 1/4, 1/8 or 1/16")
+    full = axis_operator(original).dense()
+    padded = np.zeros((_GRID, decoded * scale))
+    padded[:, :original] = full
+    grouped = padded.reshape(_GRID, decoded, scale).sum(axis=2)
+    starts: list[int] = []
+    bands: list[npt.NDArray[np.float32]] = []
+    for row in grouped:
+        nz = np.flatnonzero(row)
+        starts.append(int(nz[0]))
+        bands.append(row[nz[0] : nz[-1] + 1].astype(np.float32))
+    return AxisOperator(decoded, np.array(starts, dtype=np.intp), tuple(bands))
+
+
 def downsample_rows(pixels: npt.NDArray[np.generic], op: AxisOperator) -> FloatArray:
     """Apply ``op`` along axis 0 of a (H, ...) array; returns (64, ...) float64."""
     flat = pixels.reshape(pixels.shape[0], -1)
@@ -217,17 +243,23 @@ def downsample_rows(pixels: npt.NDArray[np.generic], op: AxisOperator) -> FloatA
     return out.reshape((_GRID, *pixels.shape[1:]))
 
 
-def luma_64(pixels: npt.NDArray[np.generic]) -> FloatArray:
-    """The 64x64 filtered luma the reference hashes, from HxWx3 RGB or HxW luma."""
+def luma_64(
+    pixels: npt.NDArray[np.generic], original_size: tuple[int, int] | None = None
+) -> FloatArray:
+    """The 64x64 filtered luma the reference hashes, from HxWx3 RGB or HxW luma.
+
+    ``original_size`` (width, height) says the pixels are a reduced-size decode of a larger
+    picture; the filter is then the one the reference applies at the original size."""
     if pixels.ndim == 3 and pixels.shape[2] != 3:
         raise ValueError(f"expected RGB (H, W, 3), got shape {pixels.shape}")
     if pixels.ndim not in (2, 3) or 0 in pixels.shape:
         raise ValueError(f"expected a non-empty (H, W) or (H, W, 3) array, got {pixels.shape}")
     height, width = pixels.shape[:2]
-    rows = downsample_rows(pixels, axis_operator(height))
+    orig_w, orig_h = original_size or (width, height)
+    rows = downsample_rows(pixels, scaled_axis_operator(orig_h, height))
     if rows.ndim == 3:
         rows = rows @ _LUMA.astype(np.float64)
-    return rows @ axis_operator(width).dense().T
+    return rows @ scaled_axis_operator(orig_w, width).dense().T
 
 
 @lru_cache(maxsize=1)
@@ -260,9 +292,14 @@ def pdq_from_grid(grid: FloatArray) -> PdqResult:
     return PdqResult(_hash_from_dct(dct), quality_of(grid), dct)
 
 
-def pdq_from_pixels(pixels: npt.NDArray[np.generic]) -> PdqResult:
-    """Hash a picture given as HxWx3 RGB (uint8 or float, 0..255) or HxW luma."""
-    if pixels.ndim in (2, 3) and min(pixels.shape[:2]) < MIN_HASHABLE_SIDE:
+def pdq_from_pixels(
+    pixels: npt.NDArray[np.generic], original_size: tuple[int, int] | None = None
+) -> PdqResult:
+    """Hash a picture given as HxWx3 RGB (uint8 or float, 0..255) or HxW luma.
+
+    Give ``original_size`` (width, height) when ``pixels`` is a reduced-size decode."""
+    smallest = min(original_size) if original_size else min(pixels.shape[:2])
+    if pixels.ndim in (2, 3) and smallest < MIN_HASHABLE_SIDE:
         zero = np.zeros((_DCT_SIZE, _DCT_SIZE))
         return PdqResult(PdqHash(bytes(HASH_BITS // 8)), 0, zero)
-    return pdq_from_grid(luma_64(pixels))
+    return pdq_from_grid(luma_64(pixels, original_size))
