@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from safeguard.signals.media import FileHashes, HashOptions, hash_file, sniff_kind
+from safeguard.signals.media import FileHashes, HashOptions, hash_bytes, hash_file, sniff_kind
 from tests.media_factory import encode, jpeg, picture, png_declaring, random_bytes, write_video
 
 
@@ -138,3 +138,19 @@ def test_records_serialise_to_the_contract_fields(tmp_path: Path) -> None:
         assert key in out
     failed = FileHashes(path="x").fail("unreadable", "cannot read").to_json()
     assert (failed["error"], failed["error_code"]) == ("cannot read", "unreadable")
+
+
+@pytest.mark.parametrize("name", ["a.jpg", "clip.mp4", "notes.txt", "random.jpg"])
+def test_hash_bytes_gives_the_same_record_as_hash_file(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    if name == "a.jpg":
+        path.write_bytes(jpeg(640, 480))
+    elif name == "clip.mp4":
+        write_video(str(path), seconds=2.0)
+    elif name == "random.jpg":
+        path.write_bytes(random_bytes(3000))
+    else:
+        path.write_text("benign")
+    from_file = hash_file(path).to_json()
+    from_bytes = hash_bytes(str(path), path.read_bytes()).to_json()
+    assert from_bytes == from_file

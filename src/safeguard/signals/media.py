@@ -8,6 +8,7 @@ reported as a broken image rather than silently treated as an unknown file.
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -16,7 +17,7 @@ import numpy as np
 from PIL import Image
 
 from safeguard.signals import video
-from safeguard.signals.crypto import read_and_digest
+from safeguard.signals.crypto import CryptoDigests, digest_bytes, read_and_digest
 from safeguard.signals.decode import ImageLimits, decode_image
 from safeguard.signals.errors import EmptyFile, FileTooLarge, SignalError
 from safeguard.signals.pdq import PdqResult, pdq_from_pixels
@@ -135,15 +136,11 @@ def hash_file(path: str | Path, options: HashOptions | None = None) -> FileHashe
         read = read_and_digest(
             p, keep_up_to=lambda head: max_image if sniff_kind(head, p.name) == "image" else 0
         )
-        d = read.digests
-        record.size, record.md5, record.sha1, record.sha256 = d.size, d.md5, d.sha1, d.sha256
-        record.kind = sniff_kind(read.head, p.name)
-        if d.size == 0:
-            raise EmptyFile("empty file (0 bytes)")
+        _fill_digests(record, read.digests, read.head, p.name)
         if record.kind == "image":
             if read.content is None:
                 raise FileTooLarge(
-                    f"{d.size} bytes is over the image limit of {options.image_limits.max_bytes}"
+                    f"{read.digests.size} bytes is over the image limit of {max_image}"
                 )
             _hash_image(record, read.content, options)
         elif record.kind == "video":
@@ -151,6 +148,34 @@ def hash_file(path: str | Path, options: HashOptions | None = None) -> FileHashe
     except SignalError as e:
         record.fail(e.code, str(e))
     return record
+
+
+def hash_bytes(name: str, data: bytes, options: HashOptions | None = None) -> FileHashes:
+    """Like ``hash_file``, for content already in memory (an archive member). ``name`` is
+    what the record reports as its path; its extension helps decide the kind. Videos are
+    spooled to a temporary file for the decoder."""
+    options = options or HashOptions()
+    record = FileHashes(path=name)
+    try:
+        _fill_digests(record, digest_bytes(data), data[:64], name)
+        if record.kind == "image":
+            _hash_image(record, data, options)
+        elif record.kind == "video":
+            suffix = Path(name).suffix[:16]
+            with tempfile.NamedTemporaryFile(suffix=suffix) as tmp:
+                tmp.write(data)
+                tmp.flush()
+                _hash_video(record, Path(tmp.name), options)
+    except SignalError as e:
+        record.fail(e.code, str(e))
+    return record
+
+
+def _fill_digests(record: FileHashes, d: CryptoDigests, head: bytes, name: str) -> None:
+    record.size, record.md5, record.sha1, record.sha256 = d.size, d.md5, d.sha1, d.sha256
+    record.kind = sniff_kind(head, name)
+    if d.size == 0:
+        raise EmptyFile("empty file (0 bytes)")
 
 
 def _hash_image(record: FileHashes, content: bytes, options: HashOptions) -> None:
