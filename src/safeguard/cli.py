@@ -34,6 +34,8 @@ from rich.table import Table  # noqa: E402
 
 from safeguard import __version__  # noqa: E402
 from safeguard.cli_banks import banks_app  # noqa: E402
+from safeguard.cli_match import lookup_command, match_command  # noqa: E402
+from safeguard.cli_scan import scan_command  # noqa: E402
 from safeguard.config import Settings  # noqa: E402
 from safeguard.hashing import collect_files, default_workers, hash_paths  # noqa: E402
 from safeguard.signals.media import FileHashes, HashOptions  # noqa: E402
@@ -96,6 +98,9 @@ def main_options(
 
 
 app.add_typer(banks_app, name="banks")
+app.command("match")(match_command)
+app.command("lookup")(lookup_command)
+app.command("scan")(scan_command)
 
 
 def _emit_json(obj: dict[str, Any]) -> None:

@@ -66,6 +66,8 @@ class HashOptions:
     """What to compute and within which limits."""
 
     fast: bool = False
+    #: Also compute the 8 rotation/mirror variants of each image's PDQ (exact, from the DCT).
+    dihedral: bool = False
     image_limits: ImageLimits = field(default_factory=ImageLimits)
     video_sampling: video.VideoSampling = field(default_factory=video.VideoSampling)
     video_limits: video.VideoLimits = field(default_factory=video.VideoLimits)
@@ -83,6 +85,7 @@ class FileHashes:
     sha256: str | None = None
     pdq: str | None = None
     pdq_quality: int | None = None
+    pdq_dihedral: list[str] | None = None
     vpdq: list[video.VideoFrameHash] | None = None
     width: int | None = None
     height: int | None = None
@@ -108,6 +111,7 @@ class FileHashes:
             out |= {
                 "pdq": self.pdq,
                 "pdq_quality": self.pdq_quality,
+                **({"pdq_dihedral": self.pdq_dihedral} if self.pdq_dihedral else {}),
                 "width": self.width,
                 "height": self.height,
                 "exif_orientation": self.exif_orientation,
@@ -183,6 +187,8 @@ def _hash_image(record: FileHashes, content: bytes, options: HashOptions) -> Non
     result = pdq_from_pixels(img.pixels, (img.width, img.height))
     record.pdq = result.hash.hex
     record.pdq_quality = result.quality
+    if options.dihedral:
+        record.pdq_dihedral = [h.hex for h in result.dihedral().values()]
     record.width, record.height = img.width, img.height
     record.exif_orientation = img.orientation
 
