@@ -32,6 +32,8 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 unit: $(STAMP)
+	@# The console's browser test runs in Debian's chromium (Playwright downloads nothing).
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 	OPENBLAS_NUM_THREADS=1 $(BIN)/pytest -q
 
 bench: $(STAMP)
