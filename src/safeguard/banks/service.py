@@ -16,7 +16,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, BinaryIO, Literal, cast
+from typing import BinaryIO, Literal, cast
 
 from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -286,20 +286,23 @@ def validate_list(
     return count, issues, total_issues
 
 
-def _insert_ignoring_duplicates(engine: Engine) -> Callable[[list[dict[str, object]]], Any]:
+def _insert_ignoring_duplicates(engine: Engine) -> sqlite.Insert | postgresql.Insert:
+    """A Core INSERT that skips rows already in the bank, run as an executemany.
+
+    Executed with a list of parameter dicts, SQLAlchemy compiles it once and batches the
+    rows itself ("insertmanyvalues"); building one ``.values(rows)`` statement per batch
+    instead spent ~200 µs a line compiling SQL (bench/bank_import)."""
     dialect = engine.dialect.name
-    stmt: sqlite.Insert | postgresql.Insert
+    table = Entry.__table__
     if dialect == "sqlite":
-        stmt = sqlite.insert(Entry).on_conflict_do_nothing(
+        return sqlite.insert(table).on_conflict_do_nothing(
             index_elements=["bank_id", "signal_type", "value"]
         )
-    elif dialect == "postgresql":
-        stmt = postgresql.insert(Entry).on_conflict_do_nothing(
+    if dialect == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing(
             index_elements=["bank_id", "signal_type", "value"]
         )
-    else:
-        raise BankError(f"unsupported database {dialect!r}: use SQLite or PostgreSQL")
-    return lambda rows: stmt.values(rows)
+    raise BankError(f"unsupported database {dialect!r}: use SQLite or PostgreSQL")
 
 
 def import_list(
@@ -333,12 +336,12 @@ def import_list(
                 rows.append(_row(bank.id, item, now))
                 read += 1
                 if len(rows) >= batch:
-                    session.execute(statement(rows))
+                    session.connection().execute(statement, rows)
                     rows = []
                     if progress:
                         progress(read, count)
             if rows:
-                session.execute(statement(rows))
+                session.connection().execute(statement, rows)
             if progress:
                 progress(read, count)
         added = _entry_count(session, bank.id) - before
