@@ -1,0 +1,108 @@
+"""Lexicons: per-language regular-expression patterns per signal category, read from JSON
+data files (``lexicons/<lang>/<category>.json``) so they are easy to review and extend.
+
+File format::
+
+    {"category": "secrecy", "applies_to": ["conversation"], "description": "...",
+     "patterns": ["keep (?:this|it) (?:a )?secret", ...]}
+
+Patterns are matched against normalised text (:mod:`safeguard.chat.text`: lower case,
+cleaned); they must not contain named groups. All of a scope's patterns compile into one
+regular expression with one named group per category, so a message is scanned once."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+Scope = Literal["conversation", "comments"]
+
+
+class LexiconError(ValueError):
+    """A lexicon file is missing, malformed or has a pattern that does not compile."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    category: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    name: str
+    description: str
+    patterns: tuple[str, ...]
+
+
+class Lexicon:
+    """The compiled patterns of one language and scope."""
+
+    def __init__(self, language: str, categories: list[Category]) -> None:
+        if not categories:
+            raise LexiconError(f"no lexicon categories for language {language!r}")
+        self.language = language
+        self.categories = {c.name: c for c in categories}
+        parts = []
+        for c in categories:
+            for p in c.patterns:
+                try:
+                    re.compile(p)
+                except re.error as exc:
+                    raise LexiconError(f"{language}/{c.name}: bad pattern {p!r}: {exc}") from exc
+            alternatives = "|".join(f"(?:{_spaces(p)})" for p in c.patterns)
+            parts.append(f"(?P<{c.name}>{alternatives})")
+        # Every match starts at a word start (or a currency sign): the look-around rejects
+        # the other positions before the alternation is tried, ~3x faster than without.
+        self._regex = re.compile(r"(?<![a-z0-9])(?=[a-z0-9$£€])(?:" + "|".join(parts) + ")")
+
+    def find(self, text: str) -> list[Hit]:
+        """Non-overlapping hits, left to right."""
+        return [
+            Hit(m.lastgroup or "", m.start(), m.end())
+            for m in self._regex.finditer(text)
+            if m.end() > m.start()
+        ]
+
+    @classmethod
+    def from_dir(cls, folder: Path, language: str, scope: Scope) -> Lexicon:
+        if not folder.is_dir():
+            raise LexiconError(f"no lexicon folder {folder}")
+        return cls(language, _read_categories(sorted(folder.glob("*.json")), scope))
+
+
+def _spaces(pattern: str) -> str:
+    """A space in a pattern matches a run of spaces (control characters became spaces)."""
+    return pattern.replace(" ?", " *").replace(" ", " +").replace(" +*", " *")
+
+
+def _read_categories(files: list[Path], scope: Scope) -> list[Category]:
+    out = []
+    for path in files:
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise LexiconError(f"{path}: {exc}") from exc
+        name = doc.get("category") if isinstance(doc, dict) else None
+        patterns = doc.get("patterns") if isinstance(doc, dict) else None
+        if not isinstance(name, str) or not name.isidentifier():
+            raise LexiconError(f"{path}: 'category' must be an identifier")
+        if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+            raise LexiconError(f"{path}: 'patterns' must be a list of strings")
+        if scope not in doc.get("applies_to", ["conversation"]):
+            continue
+        out.append(Category(name, str(doc.get("description", "")), tuple(patterns)))
+    return out
+
+
+@lru_cache(maxsize=8)
+def default_lexicon(language: str = "en", scope: Scope = "conversation") -> Lexicon:
+    """The shipped lexicon of a language (``en`` today)."""
+    root = resources.files("safeguard.chat") / "lexicons" / language
+    return Lexicon.from_dir(Path(str(root)), language, scope)

@@ -1,0 +1,71 @@
+"""The documented taxonomy of grooming strategies and livestream-comment signals.
+
+Categories follow O'Connell's stages of online grooming (friendship forming, relationship
+forming, risk assessment, exclusivity, sexual stage, which this project never models),
+Lorenzo-Dus et al.'s strategies (access, deceptive trust development, isolation) and the
+NSPCC's guidance on signs of grooming. Each category is a lexicon file per language in
+``lexicons/<lang>/<category>.json``; this module only names them and gives their stage, so
+features and reports stay stable when lexicons grow."""
+
+from __future__ import annotations
+
+from typing import Final
+
+CONVERSATION_CATEGORIES: Final = (
+    "age_probing",
+    "personal_info",
+    "secrecy",
+    "isolation",
+    "platform_move",
+    "gifts_money",
+    "flattery_romance",
+    "photo_camera",
+    "meeting",
+    "risk_assessment",
+    "pressure",
+    "threats_extortion",
+)
+
+COMMENT_CATEGORIES: Final = (
+    "request_action",
+    "age_probing",
+    "tip_for_action",
+    "payment",
+    "platform_move",
+    "photo_camera",
+    "pressure",
+    "threats_extortion",
+    "repeated_request",
+)
+
+# O'Connell-style stage of each conversation category (1 = access and friendship forming,
+# 2 = trust and relationship forming, 3 = risk assessment and exclusivity, 4 = escalation
+# towards contact or control). A conversation that walks up the stages is riskier than one
+# that touches a single stage.
+STAGE: Final = {
+    "age_probing": 1,
+    "personal_info": 1,
+    "flattery_romance": 2,
+    "gifts_money": 2,
+    "isolation": 3,
+    "secrecy": 3,
+    "risk_assessment": 3,
+    "platform_move": 3,
+    "photo_camera": 4,
+    "meeting": 4,
+    "pressure": 4,
+    "threats_extortion": 4,
+}
+
+LEVELS: Final = ("none", "low", "medium", "high", "critical")
+LEVEL_FLOORS: Final = (0.0, 0.2, 0.4, 0.6, 0.8)
+
+
+def level_of(risk: float) -> str:
+    """``none`` below 0.2, ``low`` below 0.4, ``medium`` below 0.6, ``high`` below 0.8,
+    ``critical`` from 0.8."""
+    level = LEVELS[0]
+    for name, floor in zip(LEVELS, LEVEL_FLOORS, strict=True):
+        if risk >= floor:
+            level = name
+    return level

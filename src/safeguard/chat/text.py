@@ -1,0 +1,73 @@
+"""Message text as the detectors see it: capped, cleaned, lower-cased, with a map back to the
+original characters so every detection's span points into the text the user sent.
+
+Control and format characters become spaces (or vanish, for zero-width joiners inside words),
+compatibility forms are folded (NFKC), and the common Cyrillic/Greek look-alikes of Latin
+letters are mapped to Latin, so "how оld" with a Cyrillic "о" reads as "how old"."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+MAX_MESSAGE_CHARS = 4000
+"""Longer messages are cut here before detection (the cap is reported, never an error)."""
+
+_ASCII_CLEAN = {i: " " for i in (*range(0, 9), *range(11, 32), 127)}
+_ASCII_CLEAN[9] = " "
+_ASCII_CLEAN[10] = " "
+
+# Latin look-alikes from Cyrillic and Greek (Unicode confusables, lower case only).
+_CONFUSABLES = {
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ɡ": "g",
+    "α": "a", "ε": "e", "ι": "i", "κ": "k", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
+    "ν": "v",
+}  # fmt: skip
+
+_ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+
+
+@dataclass(frozen=True, slots=True)
+class NormalText:
+    """The cleaned text and, for non-ASCII input, the original index of each of its chars."""
+
+    text: str
+    index: tuple[int, ...] | None
+    truncated: bool
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """A span of ``text`` as a span of the original (capped) message."""
+        if self.index is None:
+            return start, end
+        if start >= end:
+            return self.index[start] if start < len(self.index) else start, self.index[-1] + 1
+        return self.index[start], self.index[end - 1] + 1
+
+
+def normalise(raw: str, max_chars: int = MAX_MESSAGE_CHARS) -> NormalText:
+    truncated = len(raw) > max_chars
+    if truncated:
+        raw = raw[:max_chars]
+    if raw.isascii():
+        # One character in, one out: spans need no map.
+        return NormalText(raw.translate(_ASCII_CLEAN).lower(), None, truncated)
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(raw):
+        if ch in _ZERO_WIDTH:
+            continue
+        cat = unicodedata.category(ch)
+        if cat[0] == "C" or cat in ("Zl", "Zp", "Zs"):
+            folded = " "
+        else:
+            folded = unicodedata.normalize("NFKC", ch).lower()
+            if not folded:
+                continue
+            folded = folded[0]
+            folded = _CONFUSABLES.get(folded, folded)
+            if folded == "’":
+                folded = "'"
+        out.append(folded)
+        index.append(i)
+    return NormalText("".join(out), tuple(index), truncated)
