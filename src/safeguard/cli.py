@@ -78,7 +78,7 @@ def main_options(
         typer.Option(
             "--data-dir",
             envvar="SAFEGUARD_DATA_DIR",
-            help="Where Safeguard keeps its database and index snapshots [default: ./.safeguard].",
+            help="Where Safeguard keeps its database and index snapshots (default: ./.safeguard).",
         ),
     ] = None,
     db: Annotated[
@@ -87,7 +87,7 @@ def main_options(
             "--db",
             envvar="SAFEGUARD_DB_URL",
             help="Database URL, e.g. postgresql://user@host/safeguard "
-            "[default: SQLite in the data dir].",
+            "(default: SQLite in the data dir).",
         ),
     ] = None,
     version: Annotated[
