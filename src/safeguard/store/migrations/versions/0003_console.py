@@ -73,6 +73,8 @@ def upgrade() -> None:
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_index("ix_console_reveals_user_at", "console_reveals", ["user_id", "at"])
+    # The case page lists a case's history from the audit log by subject ("case:12").
+    op.create_index("ix_console_audit_subject", "audit_events", ["subject"])
     secrets_table = op.create_table(
         "console_secrets",
         sa.Column("name", sa.String(32), primary_key=True),
@@ -84,6 +86,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("console_secrets")
+    op.drop_index("ix_console_audit_subject", "audit_events")
     op.drop_index("ix_console_reveals_user_at", "console_reveals")
     op.drop_table("console_reveals")
     op.drop_index("ix_console_login_failures_address_at", "console_login_failures")

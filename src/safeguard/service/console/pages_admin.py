@@ -1,0 +1,83 @@
+"""The webhook delivery log and the audit log (with a button that verifies the chain)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from safeguard import audit, webhooks
+from safeguard.service.console.auth import require_user
+from safeguard.service.console.rendering import render
+from safeguard.service.console.sessions import SignedInUser
+from safeguard.service.deps import get_session
+from safeguard.store.models import AuditEvent
+
+router = APIRouter()
+
+PAGE = 100
+Staff = Annotated[SignedInUser, Depends(require_user("reviewer", "curator"))]
+DbSession = Annotated[Session, Depends(get_session)]
+
+
+@router.get("/console/webhooks", include_in_schema=False)
+def webhook_log(request: Request, user: Staff, session: DbSession) -> Response:
+    return render(
+        request,
+        "webhooks.html",
+        {"nav": "webhooks", "deliveries": webhooks.recent_deliveries(session, limit=200)},
+    )
+
+
+def _audit_page(
+    request: Request,
+    session: Session,
+    *,
+    action: str = "",
+    subject: str = "",
+    before: int = 0,
+    verification: audit.Verification | None = None,
+) -> Response:
+    query = select(AuditEvent)
+    if action:
+        query = query.where(AuditEvent.action == action)
+    if subject:
+        query = query.where(AuditEvent.subject == subject)
+    if before > 0:
+        query = query.where(AuditEvent.id < before)
+    events = list(session.scalars(query.order_by(AuditEvent.id.desc()).limit(PAGE + 1)))
+    return render(
+        request,
+        "audit.html",
+        {
+            "nav": "audit",
+            "events": events[:PAGE],
+            "action": action,
+            "subject": subject,
+            "before": before,
+            "next_before": events[PAGE - 1].id if len(events) > PAGE else None,
+            "verification": verification,
+        },
+    )
+
+
+@router.get("/console/audit", include_in_schema=False)
+def audit_log(
+    request: Request,
+    user: Staff,
+    session: DbSession,
+    action: str = "",
+    subject: str = "",
+    before: int = 0,
+) -> Response:
+    return _audit_page(
+        request, session, action=action.strip(), subject=subject.strip(), before=before
+    )
+
+
+@router.post("/console/audit/verify", include_in_schema=False)
+def verify_audit(request: Request, user: Staff, session: DbSession) -> Response:
+    return _audit_page(request, session, verification=audit.verify(session))

@@ -1,0 +1,267 @@
+"""Banks pages: list and create, browse a bank's entries, import a list, disable entries
+and banks. Reviewers may look; curators (and admins) may change."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, BinaryIO, cast
+
+from fastapi import APIRouter, Depends, Form, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from safeguard.banks import service
+from safeguard.banks.formats import formats
+from safeguard.service.console.auth import require_user
+from safeguard.service.console.rendering import render
+from safeguard.service.console.sessions import SignedInUser
+from safeguard.service.deps import get_runtime, get_session
+from safeguard.service.runtime import Runtime
+from safeguard.signals.errors import InvalidSignal
+from safeguard.signals.types import SIGNAL_TYPES
+from safeguard.store.models import Entry
+
+router = APIRouter()
+
+PAGE = 50
+Viewer = Annotated[SignedInUser, Depends(require_user("reviewer", "curator"))]
+Curator = Annotated[SignedInUser, Depends(require_user("curator"))]
+DbSession = Annotated[Session, Depends(get_session)]
+DONE = {
+    "created": "Bank created.",
+    "imported": "Import finished.",
+    "entry": "Entry updated.",
+    "state": "Bank updated.",
+}
+
+
+class UploadTooLarge(Exception):
+    pass
+
+
+def _banks_page(
+    request: Request,
+    user: SignedInUser,
+    session: Session,
+    *,
+    flash: str | None = None,
+    error: str | None = None,
+    status_code: int = 200,
+) -> Response:
+    return render(
+        request,
+        "banks.html",
+        {
+            "nav": "banks",
+            "banks": service.list_banks(session),
+            "may_curate": user.has_role("curator"),
+            "flash": flash,
+            "error": error,
+        },
+        status_code=status_code,
+    )
+
+
+@router.get("/console/banks", include_in_schema=False)
+def banks_page(request: Request, user: Viewer, session: DbSession, done: str = "") -> Response:
+    return _banks_page(request, user, session, flash=DONE.get(done))
+
+
+@router.post("/console/banks", include_in_schema=False)
+def create_bank(
+    request: Request,
+    user: Curator,
+    session: DbSession,
+    name: Annotated[str, Form(max_length=200)],
+    kind: Annotated[str, Form(max_length=10)] = "block",
+    category: Annotated[str, Form(max_length=100)] = "",
+    source: Annotated[str, Form(max_length=2000)] = "",
+    licence: Annotated[str, Form(max_length=2000)] = "",
+    description: Annotated[str, Form(max_length=4000)] = "",
+    pdq_threshold: Annotated[int, Form(ge=0, le=64)] = 31,
+) -> Response:
+    spec = service.BankSpec(
+        name=name.strip(),
+        description=description.strip(),
+        source=source.strip(),
+        licence=licence.strip(),
+        category=category.strip() or None,
+        kind="allow" if kind == "allow" else "block",
+        pdq_threshold=pdq_threshold,
+    )
+    try:
+        with session.begin_nested():
+            service.create_bank(session, spec, user.actor)
+    except service.BankError as e:
+        status = 409 if isinstance(e, service.BankExists) else 400
+        return _banks_page(request, user, session, error=str(e), status_code=status)
+    return RedirectResponse(f"/console/banks/{spec.name}?done=created", status_code=303)
+
+
+def _bank_page(
+    request: Request,
+    user: SignedInUser,
+    session: Session,
+    name: str,
+    *,
+    q: str = "",
+    after: int = 0,
+    flash: str | None = None,
+    error: str | None = None,
+    status_code: int = 200,
+) -> Response:
+    try:
+        bank = service.get_bank(session, name)
+    except service.BankNotFound:
+        return render(
+            request,
+            "error.html",
+            {"heading": "No such bank", "message": f"There is no bank {name!r}.", "nav": "banks"},
+            status_code=404,
+        )
+    query = select(Entry).where(Entry.bank_id == bank.id, Entry.id > after)
+    needle = q.strip()
+    if needle:
+        query = query.where(or_(Entry.value == needle.lower(), Entry.external_id == needle))
+    entries = list(session.scalars(query.order_by(Entry.id).limit(PAGE + 1)))
+    return render(
+        request,
+        "bank.html",
+        {
+            "nav": "banks",
+            "bank": service.summarize(session, bank),
+            "entries": entries[:PAGE],
+            "q": needle,
+            "after": after,
+            "next_after": entries[PAGE - 1].id if len(entries) > PAGE else None,
+            "may_curate": user.has_role("curator"),
+            "formats": sorted(formats()),
+            "signal_types": sorted(SIGNAL_TYPES),
+            "flash": flash,
+            "error": error,
+        },
+        status_code=status_code,
+    )
+
+
+@router.get("/console/banks/{name}", include_in_schema=False)
+def bank_page(
+    request: Request,
+    name: str,
+    user: Viewer,
+    session: DbSession,
+    q: str = "",
+    after: int = 0,
+    done: str = "",
+) -> Response:
+    return _bank_page(request, user, session, name, q=q, after=max(0, after), flash=DONE.get(done))
+
+
+def _spool(upload: UploadFile, limit: int) -> BinaryIO:
+    """Copy the upload to a temporary file (the import reads it twice), at most ``limit``."""
+    tmp = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the caller
+    copied = 0
+    while chunk := upload.file.read(1 << 20):
+        copied += len(chunk)
+        if copied > limit:
+            tmp.close()
+            raise UploadTooLarge(f"the list is over the import limit of {limit:,} bytes")
+        tmp.write(chunk)
+    return cast(BinaryIO, tmp)
+
+
+@router.post("/console/banks/{name}/import", include_in_schema=False)
+def import_list(
+    request: Request,
+    name: str,
+    user: Curator,
+    session: DbSession,
+    runtime: Annotated[Runtime, Depends(get_runtime)],
+    file: UploadFile,
+    format: Annotated[str, Form(max_length=20)] = "plain",
+    signal_type: Annotated[str, Form(max_length=20)] = "",
+) -> Response:
+    def refused(message: str, status_code: int) -> Response:
+        return _bank_page(request, user, session, name, error=message, status_code=status_code)
+
+    if format not in formats():
+        return refused(f"unknown format {format!r}", 400)
+    try:
+        spooled = _spool(file, runtime.settings.max_import_bytes)
+    except UploadTooLarge as e:
+        return refused(str(e), 413)
+
+    @contextmanager
+    def reopen() -> Iterator[BinaryIO]:
+        spooled.seek(0)
+        yield spooled
+
+    try:
+        # Its own transaction (all or nothing, in batches), as from the command line.
+        report = service.import_list(
+            runtime.db,
+            name,
+            reopen,
+            fmt=format,
+            source=file.filename or "upload",
+            default_type=signal_type or None,
+            actor=user.actor,
+        )
+    except service.ImportRejected as e:
+        return refused(str(e), 400)
+    except service.BankNotFound as e:
+        return refused(str(e), 404)
+    except (service.BankError, InvalidSignal) as e:
+        return refused(str(e), 400)
+    finally:
+        spooled.close()
+    return _bank_page(
+        request,
+        user,
+        session,
+        name,
+        flash=f"Imported {file.filename or 'the list'}: {report.read:,} read, "
+        f"{report.added:,} added, {report.already_present:,} already present.",
+    )
+
+
+@router.post("/console/banks/{name}/entries/{entry_id}", include_in_schema=False)
+def set_entry(
+    request: Request,
+    name: str,
+    entry_id: int,
+    user: Curator,
+    session: DbSession,
+    disabled: Annotated[str, Form(max_length=5)] = "true",
+) -> Response:
+    entry = session.get(Entry, entry_id)
+    try:
+        bank = service.get_bank(session, name)
+    except service.BankNotFound:
+        return _bank_page(request, user, session, name)
+    if entry is None or entry.bank_id != bank.id:
+        return _bank_page(
+            request, user, session, name, error=f"no entry {entry_id} in {name}", status_code=404
+        )
+    service.set_entries_disabled(
+        session, name, [(entry.signal_type, entry.value)], disabled == "true", user.actor
+    )
+    return RedirectResponse(f"/console/banks/{name}?done=entry", status_code=303)
+
+
+@router.post("/console/banks/{name}/enabled", include_in_schema=False)
+def set_bank_enabled(
+    request: Request,
+    name: str,
+    user: Curator,
+    session: DbSession,
+    enabled: Annotated[str, Form(max_length=5)] = "false",
+) -> Response:
+    try:
+        service.set_bank_enabled(session, name, enabled == "true", user.actor)
+    except service.BankNotFound:
+        return _bank_page(request, user, session, name)
+    return RedirectResponse(f"/console/banks/{name}?done=state", status_code=303)

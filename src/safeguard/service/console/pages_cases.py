@@ -1,0 +1,323 @@
+"""The review queue, the case page with its evidence, reveals and decisions."""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from safeguard import audit, cases
+from safeguard.banks.service import BankError, list_banks
+from safeguard.evidence import EvidenceError, EvidenceStore
+from safeguard.service.console import wellbeing
+from safeguard.service.console.auth import require_user
+from safeguard.service.console.rendering import render
+from safeguard.service.console.sessions import SignedInUser
+from safeguard.service.deps import get_evidence, get_session
+from safeguard.signals.errors import SignalError
+from safeguard.store.models import AuditEvent
+from safeguard.store.models_service import Case
+
+router = APIRouter()
+
+PAGE = 50
+STATUSES = (
+    ("open", "Open"),
+    ("escalated", "Escalated"),
+    ("confirmed", "Confirmed"),
+    ("false_positive", "False positive"),
+    ("all", "All"),
+)
+DONE = {
+    "confirm": "Confirmed: the content's signals were added to the bank.",
+    "false_positive": "Marked as a false positive.",
+    "escalate": "Escalated.",
+}
+
+Reviewer = Annotated[SignedInUser, Depends(require_user("reviewer"))]
+DbSession = Annotated[Session, Depends(get_session)]
+Evidence = Annotated[EvidenceStore, Depends(get_evidence)]
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    id: int
+    status: str
+    action: str
+    summary: str
+    source: str
+    match_count: int
+    created_at: Any
+    decided_by: str | None
+
+
+@router.get("/console/cases", include_in_schema=False)
+def queue(
+    request: Request, user: Reviewer, session: DbSession, status: str = "open", page: int = 1
+) -> Response:
+    if status not in {s for s, _ in STATUSES}:
+        status = "open"
+    page = max(1, page)
+    rows = cases.list_cases(
+        session,
+        status=None if status == "all" else status,
+        limit=PAGE + 1,
+        offset=(page - 1) * PAGE,
+    )
+    shown = [
+        QueueRow(
+            c.id,
+            c.status,
+            c.action,
+            c.summary,
+            c.source,
+            len(c.evidence.get("matches") or []),
+            c.created_at,
+            c.decided_by,
+        )
+        for c in rows[:PAGE]
+    ]
+    return render(
+        request,
+        "cases.html",
+        {
+            "nav": "cases",
+            "cases": shown,
+            "status": status,
+            "statuses": STATUSES,
+            "page": page,
+            "has_more": len(rows) > PAGE,
+        },
+    )
+
+
+def _signals(evidence: dict[str, Any]) -> list[dict[str, Any]]:
+    signals = evidence.get("signals") or {}
+    if not isinstance(signals, dict):
+        return []
+    out: list[dict[str, Any]] = []
+    for kind, value in signals.items():
+        if kind.endswith("_quality"):
+            continue
+        if kind == "vpdq" and isinstance(value, list):
+            for frame in value:
+                if isinstance(frame, dict):
+                    out.append(
+                        {
+                            "type": f"vpdq frame {frame.get('frame', '')}",
+                            "value": frame.get("pdq", ""),
+                            "quality": frame.get("quality"),
+                        }
+                    )
+            continue
+        out.append({"type": kind, "value": value, "quality": signals.get(f"{kind}_quality")})
+    return out
+
+
+def _matches(session: Session, evidence: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each match with its bank's provenance: as recorded when the case was opened, or
+    (for cases recorded without it) as the bank is now."""
+    recorded = evidence.get("banks") or {}
+    matches = [m for m in evidence.get("matches") or [] if isinstance(m, dict)]
+    missing = {m.get("bank") for m in matches} - set(recorded)
+    current = {b.name: b for b in list_banks(session) if b.name in missing} if missing else {}
+    out = []
+    for m in matches:
+        name = m.get("bank")
+        prov = recorded.get(name) or {}
+        bank = current.get(name) if isinstance(name, str) else None
+        out.append(
+            {
+                "bank": name,
+                "kind": m.get("bank_kind") or prov.get("kind") or (bank.kind if bank else None),
+                "category": m.get("category")
+                or prov.get("category")
+                or (bank.category if bank else None),
+                "signal": m.get("signal"),
+                "distance": m.get("distance"),
+                "value": m.get("value"),
+                "external_id": m.get("external_id"),
+                "source": prov.get("source") or (bank.source if bank else None),
+                "licence": prov.get("licence") or (bank.licence if bank else None),
+            }
+        )
+    return out
+
+
+def _details(evidence: dict[str, Any]) -> list[tuple[str, str]]:
+    out = []
+    for key, value in sorted(evidence.items()):
+        if key in ("signals", "matches", "banks"):
+            continue
+        if isinstance(value, str | int | float | bool) or value is None:
+            out.append((key.replace("_", " "), "" if value is None else str(value)))
+    return out
+
+
+def _history(session: Session, case_id: int) -> list[AuditEvent]:
+    return list(
+        session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.subject == f"case:{case_id}")
+            .order_by(AuditEvent.id.desc())
+            .limit(100)
+        )
+    )
+
+
+def _case_page(
+    request: Request,
+    user: SignedInUser,
+    session: Session,
+    case: Case,
+    *,
+    flash: str | None = None,
+    error: str | None = None,
+    status_code: int = 200,
+) -> Response:
+    banks = list_banks(session)
+    return render(
+        request,
+        "case.html",
+        {
+            "nav": "cases",
+            "case": case,
+            "signals": _signals(case.evidence),
+            "matches": _matches(session, case.evidence),
+            "details": _details(case.evidence),
+            "raw_evidence": json.dumps(case.evidence, indent=2, sort_keys=True, default=str),
+            "history": _history(session, case.id),
+            "block_banks": [b for b in banks if b.kind == "block" and b.enabled],
+            "allow_banks": [b for b in banks if b.kind == "allow" and b.enabled],
+            "reveals_today": wellbeing.reveals_today(session, user.user_id),
+            "reblur_seconds": wellbeing.REBLUR_SECONDS,
+            "flash": flash,
+            "error": error,
+        },
+        status_code=status_code,
+    )
+
+
+def _not_found(request: Request, case_id: int) -> Response:
+    return render(
+        request,
+        "error.html",
+        {"heading": "No such case", "message": f"There is no case {case_id}.", "nav": "cases"},
+        status_code=404,
+    )
+
+
+@router.get("/console/cases/{case_id}", include_in_schema=False)
+def case_page(
+    request: Request, case_id: int, user: Reviewer, session: DbSession, done: str = ""
+) -> Response:
+    try:
+        case = cases.get_case(session, case_id)
+    except cases.CaseNotFound:
+        return _not_found(request, case_id)
+    audit.record(session, user.actor, "case.view", f"case:{case_id}")
+    return _case_page(request, user, session, case, flash=DONE.get(done))
+
+
+def _image(data: bytes) -> Response:
+    return Response(
+        data,
+        media_type="image/jpeg",
+        headers={
+            "Cache-Control": "private, no-store",
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
+
+
+@router.get("/console/cases/{case_id}/thumbnail", include_in_schema=False)
+def thumbnail(
+    request: Request, case_id: int, user: Reviewer, session: DbSession, store: Evidence
+) -> Response:
+    """The case's media, blurred and greyscale: the only form a page loads by itself."""
+    try:
+        data = store.load(session, case_id)
+    except EvidenceError as e:
+        return Response(str(e), status_code=500, media_type="text/plain")
+    if data is None:
+        return Response("no media kept for this case", status_code=404, media_type="text/plain")
+    try:
+        image = wellbeing.blurred(data)
+    except wellbeing.NoPreview as e:
+        return Response(str(e), status_code=415, media_type="text/plain")
+    audit.record(session, user.actor, "evidence.view", f"case:{case_id}", {"form": "blurred"})
+    return _image(image)
+
+
+@router.post("/console/cases/{case_id}/reveal", include_in_schema=False)
+def reveal(
+    request: Request, case_id: int, user: Reviewer, session: DbSession, store: Evidence
+) -> Response:
+    """The clear picture, after a deliberate click: audited and counted. Scripts get the
+    image (and put the blur back after a few seconds); a plain form post gets a page that
+    shows it and returns to the blurred case page by itself."""
+    try:
+        data = store.load(session, case_id)
+    except EvidenceError as e:
+        return Response(str(e), status_code=500, media_type="text/plain")
+    if data is None:
+        return Response("no media kept for this case", status_code=404, media_type="text/plain")
+    try:
+        image = wellbeing.revealed(data)
+    except wellbeing.NoPreview as e:
+        return Response(str(e), status_code=415, media_type="text/plain")
+    wellbeing.record_reveal(session, user.user_id, case_id)
+    count = wellbeing.reveals_today(session, user.user_id)
+    audit.record(
+        session, user.actor, "evidence.reveal", f"case:{case_id}", {"reveals_today": count}
+    )
+    if "image/" in request.headers.get("accept", "").split(",")[0]:
+        response = _image(image)
+        response.headers["X-Reveals-Today"] = str(count)
+        return response
+    return render(
+        request,
+        "reveal.html",
+        {
+            "case_id": case_id,
+            "image_b64": base64.b64encode(image).decode(),
+            "reveals_today": count,
+            "reblur_seconds": wellbeing.REBLUR_SECONDS,
+        },
+    )
+
+
+@router.post("/console/cases/{case_id}/decide", include_in_schema=False)
+def decide(
+    request: Request,
+    case_id: int,
+    user: Reviewer,
+    session: DbSession,
+    decision: Annotated[str, Form(max_length=40)],
+    bank: Annotated[str, Form(max_length=200)] = "",
+    note: Annotated[str, Form(max_length=4000)] = "",
+) -> Response:
+    try:
+        # A savepoint: a refused decision leaves nothing behind, and the page still renders.
+        with session.begin_nested():
+            cases.decide_case(
+                session,
+                case_id,
+                decision=decision,
+                actor=user.actor,
+                bank=bank or None,
+                note=note.strip() or None,
+            )
+    except cases.CaseNotFound:
+        return _not_found(request, case_id)
+    except (cases.CaseError, BankError, SignalError) as e:
+        case = cases.get_case(session, case_id)
+        status = 409 if isinstance(e, cases.CaseClosed) else 400
+        return _case_page(request, user, session, case, error=str(e), status_code=status)
+    return RedirectResponse(f"/console/cases/{case_id}?done={decision}", status_code=303)
