@@ -36,6 +36,7 @@ from safeguard import __version__  # noqa: E402
 from safeguard.cli_banks import banks_app  # noqa: E402
 from safeguard.cli_match import lookup_command, match_command  # noqa: E402
 from safeguard.cli_scan import scan_command  # noqa: E402
+from safeguard.cli_stream import stream_app  # noqa: E402
 from safeguard.cli_users import users_app  # noqa: E402
 from safeguard.config import Settings  # noqa: E402
 from safeguard.hashing import collect_files, default_workers, hash_paths  # noqa: E402
@@ -99,6 +100,7 @@ def main_options(
 
 
 app.add_typer(banks_app, name="banks")
+app.add_typer(stream_app, name="stream")
 app.add_typer(users_app, name="users")
 app.command("match")(match_command)
 app.command("lookup")(lookup_command)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from safeguard.matching import Match
+
 EventType = Literal["frame", "comments", "decision", "error", "end"]
 Action = Literal["terminate", "review"]
 
@@ -84,10 +86,14 @@ class DecisionEvent:
     reason: str
     risk: float
     evidence: dict[str, Any]
+    #: The matched entries behind a frame decision (their JSON is in ``evidence``).
+    matches: tuple[Match, ...] = field(default=(), compare=False, repr=False)
+    #: The review-queue case opened for it, when the monitor runs with a database.
+    case_id: int | None = None
     type: EventType = field(default="decision", init=False)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "type": self.type,
             "stream": self.stream,
             "stream_ts": _ts(self.stream_ts),
@@ -96,6 +102,9 @@ class DecisionEvent:
             "risk": round(self.risk, 4),
             "evidence": self.evidence,
         }
+        if self.case_id is not None:
+            out["case_id"] = self.case_id
+        return out
 
 
 @dataclass(frozen=True, slots=True)

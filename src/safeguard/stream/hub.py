@@ -272,3 +272,32 @@ def bank_matcher(matcher: Matcher) -> FrameMatcher:
             return matcher.match_value("pdq", pdq.hex)
 
     return match
+
+
+def route_feed(
+    hub: StreamHub,
+    items: CommentFeed,
+    default_stream: str,
+    *,
+    pace: bool = False,
+    on_bad: Callable[[str, str], None] | None = None,
+) -> None:
+    """Push each comment of one feed to the stream it names (``stream``, else the default);
+    with ``pace``, at its ``ts`` seconds after the call. Bad lines and unknown streams go to
+    ``on_bad(stream, message)`` and the feed goes on. Returns at the feed's end."""
+    start = time.monotonic()
+    for item in items:
+        stream = item.stream or default_stream
+        if item.comment is None:
+            if on_bad:
+                on_bad(stream, item.error or "bad comment")
+            continue
+        if pace and item.comment.ts is not None:
+            delay = start + item.comment.ts - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+        try:
+            hub.push_comment(stream, item.comment)
+        except StreamNotFound:
+            if on_bad:
+                on_bad(default_stream, f"line {item.line}: no stream {stream!r}")

@@ -123,6 +123,7 @@ class StreamMonitor:
         self._last_kept: PdqHash | None = None
         self._suppressed_since = 0
         self._decisive_frames: deque[dict[str, Any]] = deque(maxlen=_EVIDENCE_FRAMES)
+        self._matches: dict[int, Match] = {}
         self._weak_frames: deque[dict[str, Any]] = deque(maxlen=_EVIDENCE_FRAMES)
         self._last_comment_risk: CommentRiskLike | None = None
         self._emitted_comment: tuple[float, str] = (0.0, "none")
@@ -179,6 +180,9 @@ class StreamMonitor:
         if not block:
             return
         self.state.frames_matched += 1
+        for m in block:
+            if len(self._matches) < 100:
+                self._matches.setdefault(m.entry, m)
         record = {
             "stream_ts": round(frame.stream_ts, 3),
             "pdq": frame.pdq.hex,
@@ -257,7 +261,15 @@ class StreamMonitor:
             "timeline": self.timeline.recent(),
             "policy": self.policy.to_json(),
         }
-        event = DecisionEvent(self.state.stream, ts, action, reason, self.timeline.risk, evidence)
+        event = DecisionEvent(
+            self.state.stream,
+            ts,
+            action,
+            reason,
+            self.timeline.risk,
+            evidence,
+            tuple(self._matches.values()),
+        )
         self.state.decisions.append({"action": action, "stream_ts": round(ts, 3), "reason": reason})
         if action == "terminate":
             self.state.status = "terminated"
