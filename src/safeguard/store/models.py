@@ -107,3 +107,8 @@ class AuditEvent(Base):
     details: Mapped[str] = mapped_column(Text, default="{}")
     prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+# Each workstream's tables live in their own module; importing them here registers them on
+# ``Base.metadata`` for everyone who imports the models.
+from safeguard.store import models_service  # noqa: E402, F401

@@ -1,0 +1,93 @@
+"""The FastAPI app: ``create_app`` wires the routers, error handlers, body limits, metrics
+and the worker runtime (database, matcher refresher, webhook deliverer).
+
+``uvicorn --factory safeguard.service.app:create_app`` builds it from ``SAFEGUARD_*``
+variables, which is how ``safeguard serve`` starts each worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from safeguard import __version__
+from safeguard.service import errors
+from safeguard.service.auth import KeyCache, RateLimiter
+from safeguard.service.metrics import RequestMetrics
+from safeguard.service.routers import (
+    audit,
+    banks,
+    cases,
+    check,
+    hashing,
+    health,
+    index,
+    keys,
+    rules,
+    webhooks,
+)
+from safeguard.service.runtime import Runtime
+from safeguard.service.settings import ServiceSettings
+from safeguard.service.uploads import MULTIPART_OVERHEAD, BodyLimit
+from safeguard.store.db import Database
+
+#: Every router the service serves; other parts add theirs here (one line each).
+ROUTERS = (
+    health.router,
+    hashing.router,
+    check.router,
+    banks.router,
+    index.router,
+    cases.router,
+    audit.router,
+    keys.router,
+    rules.router,
+    webhooks.router,
+)
+
+
+def body_limit(settings: ServiceSettings) -> Callable[[str], int]:
+    def limit_for(path: str) -> int:
+        if path.startswith("/v1/banks/") and path.endswith("/import"):
+            return settings.max_import_bytes
+        if path in ("/v1/hash", "/v1/check"):
+            return max(settings.max_upload_bytes + 2 * MULTIPART_OVERHEAD, settings.max_json_bytes)
+        return settings.max_json_bytes
+
+    return limit_for
+
+
+def create_app(settings: ServiceSettings | None = None, *, db: Database | None = None) -> FastAPI:
+    """The service. ``db``: an open database to use (tests); otherwise one is opened (and
+    migrated) from ``settings.db_url``."""
+    settings = settings or ServiceSettings.load()
+    runtime = Runtime(settings, db)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        runtime.start()
+        try:
+            yield
+        finally:
+            runtime.stop()
+
+    app = FastAPI(
+        title="Safeguard",
+        version=__version__,
+        description="Check content on upload against hash lists; banks, cases, audit.",
+        lifespan=lifespan,
+    )
+    app.state.runtime = runtime
+    app.state.key_cache = KeyCache(settings.key_cache_seconds)
+    workers = max(1, settings.workers)
+    app.state.rate_limiter = RateLimiter(
+        settings.rate_limit / workers, max(1.0, settings.rate_burst / workers)
+    )
+    errors.install(app)
+    for router in ROUTERS:
+        app.include_router(router)
+    app.add_middleware(BodyLimit, limit_for=body_limit(settings))
+    app.add_middleware(RequestMetrics)
+    return app

@@ -1,0 +1,78 @@
+"""Prometheus metrics: requests by route and status, latency, check actions, index size.
+
+With several workers, ``safeguard serve`` sets ``PROMETHEUS_MULTIPROC_DIR`` before they
+start; each worker then writes its samples there and ``/metrics`` sums them (prometheus
+client's multiprocess mode). With one process the default registry is served as is.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+REQUESTS = Counter(
+    "safeguard_http_requests_total", "HTTP requests answered", ["method", "route", "status"]
+)
+LATENCY = Histogram(
+    "safeguard_http_request_seconds",
+    "Time to answer an HTTP request",
+    ["route"],
+    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
+CHECKS = Counter("safeguard_check_actions_total", "Actions decided by /v1/check", ["action"])
+INDEX_ENTRIES = Gauge(
+    "safeguard_index_entries",
+    "Entries in this worker's index",
+    ["signal"],
+    multiprocess_mode="max",
+)
+
+CONTENT_TYPE = CONTENT_TYPE_LATEST
+
+
+def render() -> bytes:
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+        return generate_latest(registry)
+    return generate_latest(REGISTRY)
+
+
+class RequestMetrics:
+    """ASGI middleware counting requests by route template (not raw path: bounded labels)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+
+        async def recording_send(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = int(message["status"])
+            await send(message)
+
+        try:
+            await self.app(scope, receive, recording_send)
+        finally:
+            route = scope.get("route")
+            template = getattr(route, "path", None) or "unmatched"
+            REQUESTS.labels(scope.get("method", ""), template, str(status)).inc()
+            LATENCY.labels(template).observe(time.perf_counter() - started)

@@ -1,0 +1,1 @@
+"""One router per resource; ``safeguard.service.app.ROUTERS`` lists them."""

@@ -1,0 +1,176 @@
+"""What one worker process holds while it serves: the database, its own ``Matcher`` kept in
+step with the store by a background thread, the webhook deliverer, and the evidence store.
+
+Several workers each hold their own matcher. A refresher thread calls ``Matcher.refresh``
+(incremental: new entries by id, disables through the change log) every
+``refresh_seconds``, so a bank change made through any worker, or the CLI, reaches every
+worker within a few seconds without a restart. The first load (a snapshot from the data
+dir, then catching up) runs on that thread too, so ``/healthz`` answers at once and
+``/readyz`` says when matching is possible.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, text
+
+from safeguard.evidence import EvidenceStore
+from safeguard.matching import Matcher
+from safeguard.service.settings import ServiceSettings
+from safeguard.store.db import Database, open_database
+from safeguard.store.models import Entry, IndexChange
+from safeguard.webhooks import Deliverer
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class IndexStatus:
+    ready: bool
+    entries: dict[str, int]
+    pdq_pending_merge: int
+    last_entry_id: int
+    last_change_seq: int
+    database_last_entry_id: int
+    database_last_change_seq: int
+    radius: int
+    refreshed_seconds_ago: float | None
+    last_error: str | None
+
+
+class Runtime:
+    def __init__(self, settings: ServiceSettings, db: Database | None = None) -> None:
+        self.settings = settings
+        self.db = db or open_database(settings.db_url)
+        self._owns_db = db is None
+        self.evidence = EvidenceStore(settings)
+        self.evidence.check()
+        self.deliverer = Deliverer(self.db, settings.webhooks)
+        self._matcher: Matcher | None = None
+        self._matcher_ready = threading.Event()
+        self._stop = threading.Event()
+        self._refresh_lock = threading.Lock()
+        self._refresher: threading.Thread | None = None
+        self.last_refresh: float | None = None
+        self.last_error: str | None = None
+
+    # --- lifecycle ---------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self.settings.run_refresher:
+            self._refresher = threading.Thread(
+                target=self._refresh_loop, name="matcher-refresh", daemon=True
+            )
+            self._refresher.start()
+        else:
+            self.load_matcher()
+        if self.settings.run_deliverer:
+            self.deliverer.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._refresher is not None:
+            self._refresher.join(timeout=10)
+        self.deliverer.stop()
+        if self._owns_db:
+            self.db.dispose()
+
+    # --- the matcher -------------------------------------------------------------------
+
+    def load_matcher(self) -> Matcher:
+        with self._refresh_lock:
+            if self._matcher is None:
+                self._matcher = Matcher.open(self.db, self.settings.base.index_dir)
+                self.last_refresh = time.monotonic()
+                self._matcher_ready.set()
+            return self._matcher
+
+    @property
+    def matcher(self) -> Matcher | None:
+        """The matcher once loaded (None while the first load runs)."""
+        return self._matcher if self._matcher_ready.is_set() else None
+
+    def refresh(self) -> int:
+        """Catch up with the store now; returns entries added."""
+        matcher = self.load_matcher()
+        with self._refresh_lock:
+            added = matcher.refresh()
+            self.last_refresh = time.monotonic()
+            return added
+
+    def _refresh_loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.refresh()
+                self.last_error = None
+            except Exception as e:  # keep serving the index we have; say so in /readyz
+                log.exception("matcher refresh failed")
+                self.last_error = f"{type(e).__name__}: {e}"
+            self._stop.wait(self.settings.refresh_seconds)
+
+    def wait_ready(self, timeout: float) -> bool:
+        return self._matcher_ready.wait(timeout)
+
+    # --- health ------------------------------------------------------------------------
+
+    def database_ok(self) -> bool:
+        try:
+            with self.db.session() as s:
+                s.execute(text("SELECT 1"))
+        except Exception:  # any failure to reach the database means not ready
+            log.exception("database check failed")
+            return False
+        return True
+
+    def index_status(self) -> IndexStatus:
+        with self.db.session() as s:
+            newest = int(s.scalar(select(func.max(Entry.id))) or 0)
+            seq = int(s.scalar(select(func.max(IndexChange.seq))) or 0)
+        m = self.matcher
+        ago = None if self.last_refresh is None else time.monotonic() - self.last_refresh
+        if m is None:
+            return IndexStatus(False, {}, 0, 0, 0, newest, seq, 31, ago, self.last_error)
+        entries = {"pdq": len(m.pdq), **{t: len(i) for t, i in m.exact.items()}}
+        return IndexStatus(
+            True,
+            entries,
+            m.pdq.pending,
+            m.mark.last_entry_id,
+            m.mark.last_change_seq,
+            newest,
+            seq,
+            m.radius,
+            ago,
+            self.last_error,
+        )
+
+
+def prepare_index(settings: ServiceSettings) -> tuple[int, bool]:
+    """Before starting workers: bring the snapshot in the data dir up to date, so each
+    worker loads it instead of reading every entry. Returns (entries indexed, saved)."""
+    state = settings.base.index_dir / "current" / "state.json"
+    try:
+        saved_mark = json.loads(state.read_text())
+    except (OSError, ValueError):
+        saved_mark = {}
+    db = open_database(settings.db_url)
+    try:
+        before = time.monotonic()
+        matcher = Matcher.open(db, settings.base.index_dir)
+        total = len(matcher.pdq) + sum(len(i) for i in matcher.exact.values())
+        stale = (
+            saved_mark.get("last_entry_id") != matcher.mark.last_entry_id
+            or saved_mark.get("last_change_seq") != matcher.mark.last_change_seq
+        )
+        if stale and total:
+            matcher.pdq.merge()
+            matcher.save_snapshot()
+        log.info("index ready: %d entries in %.1f s", total, time.monotonic() - before)
+        return total, stale and total > 0
+    finally:
+        db.dispose()

@@ -1,0 +1,135 @@
+"""The service's configuration: one typed object, from arguments, then the environment.
+
+Every worker process builds its own from the environment (``safeguard serve`` exports what
+its options set), so all workers run with the same configuration.
+
+| variable | meaning | default |
+|---|---|---|
+| ``SAFEGUARD_HOST`` / ``SAFEGUARD_PORT`` | where to listen | 127.0.0.1 / 8000 |
+| ``SAFEGUARD_WORKERS`` | uvicorn worker processes | 2 |
+| ``SAFEGUARD_MAX_UPLOAD_BYTES`` | largest upload (413 above) | 32 MiB |
+| ``SAFEGUARD_MAX_IMPORT_BYTES`` | largest streamed bank import | 4 GiB |
+| ``SAFEGUARD_RATE_LIMIT`` / ``_BURST`` | requests a second per key, burst | 100 / 200 |
+| ``SAFEGUARD_REFRESH_SECONDS`` | how often each worker catches up with bank changes | 1.0 |
+| ``SAFEGUARD_DEFAULT_ACTION`` | action for a match no rule covers | review |
+| ``SAFEGUARD_FAST_HASH`` | reduced-size JPEG decoding for uploads | off |
+| ``SAFEGUARD_EVIDENCE`` (+ key, retention) | keep media of opened cases, encrypted | off |
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from safeguard.actions import Action, as_action
+from safeguard.config import Settings
+from safeguard.evidence import EvidenceSettings
+from safeguard.webhooks import DeliveryPolicy
+
+MiB = 1024 * 1024
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(f"SAFEGUARD_{name}", default)
+
+
+def _flag(name: str, default: bool = False) -> bool:
+    value = os.environ.get(f"SAFEGUARD_{name}")
+    if value is None:
+        return default
+    return value.lower() in ("1", "true", "yes", "on")
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceSettings:
+    base: Settings
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 2
+    max_upload_bytes: int = 32 * MiB
+    max_json_bytes: int = 16 * MiB
+    max_import_bytes: int = 4096 * MiB
+    #: Requests a second per API key, across all workers (each worker gets its share).
+    rate_limit: float = 100.0
+    rate_burst: float = 200.0
+    refresh_seconds: float = 1.0
+    default_action: Action = "review"
+    fast_hash: bool = False
+    dihedral: bool = False
+    #: How long a worker trusts a key lookup (a revoked key stops working within this).
+    key_cache_seconds: float = 2.0
+    webhooks: DeliveryPolicy = field(default_factory=DeliveryPolicy)
+    evidence: EvidenceSettings = field(default_factory=EvidenceSettings)
+    #: Background threads; tests that drive them by hand turn them off.
+    run_deliverer: bool = True
+    run_refresher: bool = True
+
+    @property
+    def data_dir(self) -> Path:
+        return self.base.data_dir
+
+    @property
+    def db_url(self) -> str:
+        return self.base.db_url
+
+    @classmethod
+    def load(
+        cls,
+        data_dir: str | Path | None = None,
+        db_url: str | None = None,
+        **overrides: Any,
+    ) -> ServiceSettings:
+        """Explicit arguments first, then ``SAFEGUARD_*`` variables, then the defaults."""
+        settings = cls(
+            base=Settings.load(data_dir, db_url),
+            host=_env("HOST", "127.0.0.1"),
+            port=int(_env("PORT", "8000")),
+            workers=int(_env("WORKERS", "2")),
+            max_upload_bytes=int(_env("MAX_UPLOAD_BYTES", str(32 * MiB))),
+            max_json_bytes=int(_env("MAX_JSON_BYTES", str(16 * MiB))),
+            max_import_bytes=int(_env("MAX_IMPORT_BYTES", str(4096 * MiB))),
+            rate_limit=float(_env("RATE_LIMIT", "100")),
+            rate_burst=float(_env("RATE_BURST", "200")),
+            refresh_seconds=float(_env("REFRESH_SECONDS", "1.0")),
+            default_action=as_action(_env("DEFAULT_ACTION", "review")),
+            fast_hash=_flag("FAST_HASH"),
+            dihedral=_flag("DIHEDRAL"),
+            key_cache_seconds=float(_env("KEY_CACHE_SECONDS", "2.0")),
+            webhooks=DeliveryPolicy(
+                timeout=float(_env("WEBHOOK_TIMEOUT", "5")),
+                max_attempts=int(_env("WEBHOOK_MAX_ATTEMPTS", "8")),
+                base_delay=float(_env("WEBHOOK_BASE_DELAY", "2")),
+            ),
+            evidence=EvidenceSettings.from_env(),
+        )
+        return replace(settings, **overrides) if overrides else settings
+
+    def environment(self) -> dict[str, str]:
+        """The variables that rebuild these settings in a worker process."""
+        env = {
+            "SAFEGUARD_DATA_DIR": str(self.base.data_dir),
+            "SAFEGUARD_DB_URL": self.base.db_url,
+            "SAFEGUARD_HOST": self.host,
+            "SAFEGUARD_PORT": str(self.port),
+            "SAFEGUARD_WORKERS": str(self.workers),
+            "SAFEGUARD_MAX_UPLOAD_BYTES": str(self.max_upload_bytes),
+            "SAFEGUARD_MAX_JSON_BYTES": str(self.max_json_bytes),
+            "SAFEGUARD_MAX_IMPORT_BYTES": str(self.max_import_bytes),
+            "SAFEGUARD_RATE_LIMIT": str(self.rate_limit),
+            "SAFEGUARD_RATE_BURST": str(self.rate_burst),
+            "SAFEGUARD_REFRESH_SECONDS": str(self.refresh_seconds),
+            "SAFEGUARD_DEFAULT_ACTION": self.default_action,
+            "SAFEGUARD_FAST_HASH": "1" if self.fast_hash else "0",
+            "SAFEGUARD_DIHEDRAL": "1" if self.dihedral else "0",
+            "SAFEGUARD_KEY_CACHE_SECONDS": str(self.key_cache_seconds),
+            "SAFEGUARD_WEBHOOK_TIMEOUT": str(self.webhooks.timeout),
+            "SAFEGUARD_WEBHOOK_MAX_ATTEMPTS": str(self.webhooks.max_attempts),
+            "SAFEGUARD_WEBHOOK_BASE_DELAY": str(self.webhooks.base_delay),
+            "SAFEGUARD_EVIDENCE": "1" if self.evidence.enabled else "0",
+            "SAFEGUARD_EVIDENCE_RETENTION_DAYS": str(self.evidence.retention_days),
+        }
+        if self.evidence.key_file is not None:
+            env["SAFEGUARD_EVIDENCE_KEY_FILE"] = str(self.evidence.key_file)
+        return env
