@@ -443,3 +443,14 @@ def test_a_policy_with_an_unknown_setting_is_refused() -> None:
         StreamPolicy.from_json({"review_risk": 0.5, "terminate_now": True})
     with pytest.raises(ValueError, match="rearm_risk"):
         StreamPolicy(review_risk=0.3, rearm_risk=0.5)
+
+
+def test_frame_hashes_agree_with_safeguard_hash_exactly_in_rgb_and_closely_from_luma(
+    media: dict[str, Path],
+) -> None:
+    reference = hash_video(media["switch_file"], VideoSampling(mode="keyframes")).frames
+    rgb = list(VideoSource(str(media["switch_file"]), SourceOptions(luma=False)).frames())
+    luma = list(VideoSource(str(media["switch_file"])).frames())
+    assert [f.stream_ts for f in rgb] == [round(f.ts, 3) for f in reference]
+    assert [f.pdq for f in rgb] == [f.pdq for f in reference]
+    assert max(a.pdq.distance(b.pdq) for a, b in zip(luma, reference, strict=True)) <= 10
