@@ -36,6 +36,14 @@ from safeguard import __version__  # noqa: E402
 from safeguard.cli_banks import banks_app  # noqa: E402
 from safeguard.cli_match import lookup_command, match_command  # noqa: E402
 from safeguard.cli_scan import scan_command  # noqa: E402
+from safeguard.cli_service import (  # noqa: E402
+    audit_app,
+    evidence_app,
+    keys_app,
+    rules_app,
+    serve_command,
+    webhooks_app,
+)
 from safeguard.cli_stream import stream_app  # noqa: E402
 from safeguard.cli_users import users_app  # noqa: E402
 from safeguard.config import Settings  # noqa: E402
@@ -105,6 +113,12 @@ app.add_typer(users_app, name="users")
 app.command("match")(match_command)
 app.command("lookup")(lookup_command)
 app.command("scan")(scan_command)
+app.command("serve")(serve_command)
+app.add_typer(keys_app, name="keys")
+app.add_typer(audit_app, name="audit")
+app.add_typer(evidence_app, name="evidence")
+app.add_typer(rules_app, name="rules")
+app.add_typer(webhooks_app, name="webhooks")
 
 
 def _emit_json(obj: dict[str, Any]) -> None:
