@@ -22,6 +22,12 @@ from safeguard.service.console import sessions
 from safeguard.service.console.sessions import SignedInUser
 from safeguard.service.deps import get_session
 
+#: The request's unit of work, committed when the route returns and BEFORE the response is
+#: sent: a browser that follows the redirect after a form post must see what it changed.
+#: (FastAPI's default scope would commit only after sending the response.) Every console
+#: route and ``require_user`` use this same alias, so they share one session.
+DbSession = Annotated[Session, Depends(get_session, scope="function")]
+
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
@@ -72,9 +78,7 @@ def require_user(*roles: str) -> Callable[..., Awaitable[SignedInUser]]:
     """A dependency giving the signed-in user, who must have one of ``roles`` (or be an
     admin; no roles: any signed-in user)."""
 
-    async def dependency(
-        request: Request, session: Annotated[Session, Depends(get_session)]
-    ) -> SignedInUser:
+    async def dependency(request: Request, session: DbSession) -> SignedInUser:
         user = await run_in_threadpool(
             sessions.resume, session, request.cookies.get(sessions.COOKIE)
         )

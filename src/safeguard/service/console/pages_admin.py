@@ -10,17 +10,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safeguard import audit, webhooks
-from safeguard.service.console.auth import require_user
+from safeguard.service.console.auth import DbSession, require_user
 from safeguard.service.console.rendering import render
 from safeguard.service.console.sessions import SignedInUser
-from safeguard.service.deps import get_session
 from safeguard.store.models import AuditEvent
 
 router = APIRouter()
 
 PAGE = 100
 Staff = Annotated[SignedInUser, Depends(require_user("reviewer", "curator"))]
-DbSession = Annotated[Session, Depends(get_session)]
 
 
 @router.get("/console/webhooks", include_in_schema=False)

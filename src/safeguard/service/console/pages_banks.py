@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 
 from safeguard.banks import service
 from safeguard.banks.formats import formats
-from safeguard.service.console.auth import require_user
+from safeguard.service.console.auth import DbSession, require_user
 from safeguard.service.console.rendering import render
 from safeguard.service.console.sessions import SignedInUser
-from safeguard.service.deps import get_runtime, get_session
+from safeguard.service.deps import get_runtime
 from safeguard.service.runtime import Runtime
 from safeguard.signals.errors import InvalidSignal
 from safeguard.signals.types import SIGNAL_TYPES
@@ -29,7 +29,6 @@ router = APIRouter()
 PAGE = 50
 Viewer = Annotated[SignedInUser, Depends(require_user("reviewer", "curator"))]
 Curator = Annotated[SignedInUser, Depends(require_user("curator"))]
-DbSession = Annotated[Session, Depends(get_session)]
 DONE = {
     "created": "Bank created.",
     "imported": "Import finished.",

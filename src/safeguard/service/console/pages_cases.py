@@ -16,10 +16,10 @@ from safeguard import audit, cases
 from safeguard.banks.service import BankError, list_banks
 from safeguard.evidence import EvidenceError, EvidenceStore
 from safeguard.service.console import wellbeing
-from safeguard.service.console.auth import require_user
+from safeguard.service.console.auth import DbSession, require_user
 from safeguard.service.console.rendering import render
 from safeguard.service.console.sessions import SignedInUser
-from safeguard.service.deps import get_evidence, get_session
+from safeguard.service.deps import get_evidence
 from safeguard.signals.errors import SignalError
 from safeguard.store.models import AuditEvent
 from safeguard.store.models_service import Case
@@ -41,7 +41,6 @@ DONE = {
 }
 
 Reviewer = Annotated[SignedInUser, Depends(require_user("reviewer"))]
-DbSession = Annotated[Session, Depends(get_session)]
 Evidence = Annotated[EvidenceStore, Depends(get_evidence)]
 
 

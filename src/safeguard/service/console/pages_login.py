@@ -7,13 +7,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
-from sqlalchemy.orm import Session
 
 from safeguard import users
 from safeguard.service.console import auth, sessions
+from safeguard.service.console.auth import DbSession
 from safeguard.service.console.rendering import STATIC, render
 from safeguard.service.console.sessions import SignedInUser
-from safeguard.service.deps import get_session
 
 router = APIRouter()
 
@@ -62,9 +61,7 @@ def console_home() -> RedirectResponse:
 
 
 @router.get("/console/login", include_in_schema=False)
-def login_form(
-    request: Request, session: Annotated[Session, Depends(get_session)], next: str = ""
-) -> Response:
+def login_form(request: Request, session: DbSession, next: str = "") -> Response:
     target = auth.safe_next(next)
     if sessions.resume(session, request.cookies.get(sessions.COOKIE)) is not None:
         return RedirectResponse(target, status_code=303)
@@ -74,7 +71,7 @@ def login_form(
 @router.post("/console/login", include_in_schema=False)
 def login(
     request: Request,
-    session: Annotated[Session, Depends(get_session)],
+    session: DbSession,
     username: Annotated[str, Form(max_length=200)] = "",
     password: Annotated[str, Form(max_length=1000)] = "",
     csrf_token: Annotated[str, Form(max_length=200)] = "",
@@ -119,7 +116,7 @@ def login(
 @router.post("/console/logout", include_in_schema=False)
 def logout(
     request: Request,
-    session: Annotated[Session, Depends(get_session)],
+    session: DbSession,
     _user: Annotated[SignedInUser, Depends(auth.require_user())],
 ) -> Response:
     sessions.end(session, request.cookies.get(sessions.COOKIE))
