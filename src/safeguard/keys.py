@@ -82,7 +82,7 @@ def hash_key(key: str) -> str:
 
 def key_prefix(key: str) -> str | None:
     """The ``sg_xxxxxxxx`` part of a well-formed key, or None."""
-    parts = key.split("_")
+    parts = key.split("_", 2)
     if len(parts) != 3 or parts[0] != "sg" or len(parts[1]) != 8 or not parts[2]:
         return None
     return f"sg_{parts[1]}"

@@ -14,6 +14,7 @@ from fastapi import FastAPI
 
 from safeguard import __version__
 from safeguard.service import errors
+from safeguard.service import console
 from safeguard.service.auth import KeyCache, RateLimiter
 from safeguard.service.metrics import RequestMetrics
 from safeguard.service.routers import (
@@ -45,6 +46,7 @@ ROUTERS = (
     keys.router,
     rules.router,
     webhooks.router,
+    console.router,
 )
 
 

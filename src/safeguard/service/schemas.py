@@ -223,6 +223,8 @@ class EntriesPage(BaseModel):
 
 
 class IndexStatusOut(BaseModel):
+    #: The worker process that answered (each has its own index).
+    worker: int
     ready: bool
     entries: dict[str, int]
     pdq_pending_merge: int

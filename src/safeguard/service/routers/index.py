@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict
 
 from fastapi import APIRouter, Depends
@@ -22,4 +23,4 @@ def index_status(
 ) -> IndexStatusOut:
     status = runtime.index_status()
     behind = max(0, status.database_last_entry_id - status.last_entry_id)
-    return IndexStatusOut(**asdict(status), behind=behind)
+    return IndexStatusOut(**asdict(status), behind=behind, worker=os.getpid())

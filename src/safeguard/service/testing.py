@@ -1,0 +1,152 @@
+"""The real service on a free loopback port, in this process (a uvicorn thread) or as
+``safeguard serve`` in a child process: for tests and benchmarks that talk HTTP."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import uvicorn
+from fastapi import FastAPI
+
+from safeguard.service.app import create_app
+from safeguard.service.settings import ServiceSettings
+from safeguard.store.db import Database
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_until_ready(url: str, timeout: float = 60.0, path: str = "/readyz") -> None:
+    deadline = time.monotonic() + timeout
+    last: Exception | None = None
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url + path, timeout=2) as r:  # noqa: S310
+                if r.status == 200:
+                    return
+        except (urllib.error.URLError, OSError) as e:
+            last = e
+        time.sleep(0.1)
+    raise TimeoutError(f"{url} not ready after {timeout} s ({last})")
+
+
+class LiveServer:
+    """``create_app`` served by uvicorn on a thread; ``url`` once started."""
+
+    def __init__(self, settings: ServiceSettings, db: Database | None = None) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.app: FastAPI = create_app(settings, db=db)
+        config = uvicorn.Config(
+            self.app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on"
+        )
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, name="live-server", daemon=True)
+
+    def start(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the service did not start")
+            time.sleep(0.02)
+        wait_until_ready(self.url)
+        return self
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=15)
+
+
+@contextmanager
+def live_server(settings: ServiceSettings, db: Database | None = None) -> Iterator[LiveServer]:
+    server = LiveServer(settings, db).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@contextmanager
+def serve_process(
+    data_dir: Path,
+    db_url: str,
+    *,
+    workers: int = 2,
+    env: dict[str, str] | None = None,
+    log: Path | None = None,
+    timeout: float = 120.0,
+) -> Iterator[str]:
+    """``safeguard serve`` in a child process; yields its base URL."""
+    port = free_port()
+    full_env = {**os.environ, **(env or {})}
+    out = log.open("wb") if log is not None else subprocess.DEVNULL
+    proc = subprocess.Popen(  # noqa: S603
+        [
+            sys.executable,
+            "-m",
+            "safeguard.cli",
+            "--data-dir",
+            str(data_dir),
+            "--db",
+            db_url,
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        env=full_env,
+        stdout=out,
+        stderr=subprocess.STDOUT if log is not None else subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_ready(url, timeout)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        if log is not None and not isinstance(out, int):
+            out.close()
+
+
+def settings_for_tests(data_dir: Path, db_url: str, **overrides: object) -> ServiceSettings:
+    """Settings for a server in a test: one worker, quick refreshes, no key cache (a revoked
+    key fails at once), a generous rate limit, background delivery off (tests drive it),
+    evidence on with a fresh key."""
+    from safeguard.evidence import EvidenceSettings, generate_key
+
+    defaults: dict[str, object] = {
+        "workers": 1,
+        "refresh_seconds": 0.1,
+        "key_cache_seconds": 0.0,
+        "rate_limit": 10_000.0,
+        "rate_burst": 10_000.0,
+        "run_deliverer": False,
+        "evidence": EvidenceSettings(enabled=True, key=generate_key()),
+    }
+    return ServiceSettings.load(data_dir, db_url, **{**defaults, **overrides})
+
+
+def database_url(db: Database) -> str:
+    return db.engine.url.render_as_string(hide_password=False)
