@@ -13,8 +13,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from safeguard import __version__
-from safeguard.service import errors
-from safeguard.service import console
+from safeguard.service import console, errors
 from safeguard.service.auth import KeyCache, RateLimiter
 from safeguard.service.metrics import RequestMetrics
 from safeguard.service.routers import (
