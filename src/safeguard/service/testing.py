@@ -34,7 +34,7 @@ def wait_until_ready(url: str, timeout: float = 60.0, path: str = "/readyz") -> 
     last: Exception | None = None
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url + path, timeout=2) as r:  # noqa: S310
+            with urllib.request.urlopen(url + path, timeout=2) as r:
                 if r.status == 200:
                     return
         except (urllib.error.URLError, OSError) as e:
@@ -94,7 +94,7 @@ def serve_process(
     port = free_port()
     full_env = {**os.environ, **(env or {})}
     out = log.open("wb") if log is not None else subprocess.DEVNULL
-    proc = subprocess.Popen(  # noqa: S603
+    proc = subprocess.Popen(
         [
             sys.executable,
             "-m",
