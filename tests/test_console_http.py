@@ -7,19 +7,13 @@ import functools
 import io
 import itertools
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import numpy as np
 import pytest
-import uvicorn
-from fastapi import FastAPI
 from PIL import Image
 from sqlalchemy import select, update
 
@@ -27,10 +21,8 @@ from safeguard import cases, users, webhooks
 from safeguard.banks import service as banks
 from safeguard.evidence import EvidenceSettings, EvidenceStore, generate_key
 from safeguard.matching import Match
-from safeguard.service import errors
-from safeguard.service.console import router as console_router
-from safeguard.service.runtime import Runtime
 from safeguard.service.settings import ServiceSettings
+from safeguard.service.testing import live_server
 from safeguard.signals.media import hash_bytes
 from safeguard.store.db import Database, open_database
 from safeguard.store.models import AuditEvent, Entry
@@ -48,38 +40,6 @@ class ConsoleServer:
 
     def client(self) -> httpx.Client:
         return httpx.Client(base_url=self.url, follow_redirects=False, timeout=30)
-
-
-def make_app(settings: ServiceSettings) -> FastAPI:
-    app = FastAPI()
-    runtime = Runtime(settings)
-    app.state.runtime = runtime
-    errors.install(app)
-    app.include_router(console_router)
-    return app
-
-
-@contextmanager
-def serve(settings: ServiceSettings) -> Iterator[str]:
-    """uvicorn in a thread on a free loopback port; yields the base URL."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(make_app(settings), log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the console server did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
 
 
 def service_settings(tmp_path: Path) -> ServiceSettings:
@@ -105,8 +65,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ConsoleServer]:
         users.create_user(s, "rita", PASSWORD, "reviewer", actor="test")
         users.create_user(s, "carl", PASSWORD, "curator", actor="test")
     try:
-        with serve(settings) as url:
-            yield ConsoleServer(url, db, settings)
+        with live_server(settings) as live:
+            yield ConsoleServer(live.url, db, settings)
     finally:
         db.dispose()
 
