@@ -3,6 +3,7 @@ its role table says, over HTTP against the real app (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,12 @@ from safeguard import cases, keys, webhooks
 from safeguard.actions import add_rule
 from safeguard.banks.service import BankSpec, create_bank
 from safeguard.evidence import EvidenceStore
-from safeguard.service.testing import LiveServer, database_url, settings_for_tests
+from safeguard.service.testing import (
+    LiveServer,
+    database_url,
+    open_test_database,
+    settings_for_tests,
+)
 from safeguard.store.db import Database
 from tests.media_factory import jpeg
 
@@ -192,17 +198,13 @@ ENDPOINTS: list[tuple[str, Request, tuple[str, ...]]] = [
 def world(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[World]:
-    from safeguard.store.db import open_database
-    from tests.conftest import _fresh_postgres, _postgres_url
 
     tmp: Path = tmp_path_factory.mktemp("auth")
-    if request.param == "sqlite":
-        db = open_database(f"sqlite:///{tmp / 'auth.db'}")
-    else:
-        url = _postgres_url()
-        if not url:
-            pytest.skip("no PostgreSQL (set SAFEGUARD_TEST_PG_URL)")
-        db = _fresh_postgres(url)
+    db = open_test_database(request.param, tmp)
+    if db is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide PostgreSQL: set SAFEGUARD_TEST_PG_URL")
+        pytest.skip("no PostgreSQL (set SAFEGUARD_TEST_PG_URL)")
     server = LiveServer(settings_for_tests(tmp, database_url(db)), db).start()
     made = {}
     with db.session() as s:

@@ -30,7 +30,8 @@ def get_settings(request: Request) -> ServiceSettings:
 
 def get_session(request: Request) -> Iterator[Session]:
     """A unit of work for the request: committed when the route returns, rolled back if it
-    raises."""
+    raises. Declare it as ``Depends(get_session, scope="function")`` so the commit happens
+    before the response is sent (a failed commit is then an error, not a lost write)."""
     with runtime_of(request).db.session() as session:
         yield session
 

@@ -150,3 +150,29 @@ def settings_for_tests(data_dir: Path, db_url: str, **overrides: object) -> Serv
 
 def database_url(db: Database) -> str:
     return db.engine.url.render_as_string(hide_password=False)
+
+
+def open_test_database(kind: str, folder: Path) -> Database | None:
+    """A fresh, migrated database: SQLite in ``folder``, or a new database on the
+    PostgreSQL server at ``$SAFEGUARD_TEST_PG_URL`` (None when that is not set)."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from safeguard.store.db import open_database
+
+    if kind == "sqlite":
+        return open_database(f"sqlite:///{folder / 'service.db'}")
+    url = os.environ.get("SAFEGUARD_TEST_PG_URL")
+    if not url:
+        return None
+    name = f"sg_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(
+        make_url(url).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
+    )
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    target = make_url(url).set(drivername="postgresql+psycopg", database=name)
+    return open_database(target.render_as_string(hide_password=False))

@@ -26,7 +26,7 @@ def list_events(
     action: str | None = Query(None, max_length=64),
     subject: str | None = Query(None, max_length=400),
     _principal: Principal = Depends(admin),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> AuditPage:
     q = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)
     if before is not None:
@@ -55,7 +55,7 @@ def list_events(
 @router.get("/verify", response_model=VerifyOut)
 def verify(
     _principal: Principal = Depends(admin),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> VerifyOut:
     """Recompute the chain: names the first event changed, removed or moved."""
     v = audit.verify(session)

@@ -57,7 +57,7 @@ def _out(session: Session, bank: Any) -> BankOut:
 def create_bank(
     body: BankIn,
     principal: Principal = Depends(curator),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> BankOut:
     spec = service.BankSpec(**body.model_dump())
     bank = service.create_bank(session, spec, principal.name)
@@ -67,7 +67,7 @@ def create_bank(
 @router.get("", response_model=list[BankOut])
 def list_banks(
     _principal: Principal = Depends(reader),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> list[BankOut]:
     return [BankOut.model_validate(b.to_json()) for b in service.list_banks(session)]
 
@@ -76,7 +76,7 @@ def list_banks(
 def get_bank(
     name: str,
     _principal: Principal = Depends(reader),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> BankOut:
     return _out(session, service.get_bank(session, name))
 
@@ -86,7 +86,7 @@ def update_bank(
     name: str,
     body: BankPatch,
     principal: Principal = Depends(curator),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> BankOut:
     changes = body.model_dump(exclude_unset=True)
     enabled = changes.pop("enabled", None)
@@ -102,7 +102,7 @@ def update_bank(
 def delete_bank(
     name: str,
     principal: Principal = Depends(curator),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> BankDeleted:
     return BankDeleted(
         bank=name, entries_deleted=service.delete_bank(session, name, principal.name)
@@ -154,7 +154,7 @@ def add_bank_entries(
     name: str,
     body: EntriesIn,
     principal: Principal = Depends(curator),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> EntriesAdded:
     """Add entries (JSON). Values already in the bank are kept (re-enabled if disabled)."""
     entries = [NewEntry(e.type, e.value, e.external_id, e.category, e.note) for e in body.entries]
@@ -176,7 +176,7 @@ def disable_entries(
     name: str,
     body: ValuesIn,
     principal: Principal = Depends(curator),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> EntriesChanged:
     """Disable entries: every worker stops matching them within a few seconds."""
     return _set_disabled(session, name, body, True, principal.name)
@@ -187,7 +187,7 @@ def enable_entries(
     name: str,
     body: ValuesIn,
     principal: Principal = Depends(curator),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> EntriesChanged:
     return _set_disabled(session, name, body, False, principal.name)
 
@@ -198,7 +198,7 @@ def browse_entries(
     after: int = Query(0, ge=0),
     limit: int = Query(100, ge=1, le=1000),
     _principal: Principal = Depends(reader),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> EntriesPage:
     """Entries in id order, disabled ones included; page with ``after``."""
     bank = service.get_bank(session, name)

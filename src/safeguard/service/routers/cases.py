@@ -28,7 +28,7 @@ def list_cases(
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0, le=10_000_000),
     _principal: Principal = Depends(reviewer),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> CaseList:
     """The queue: open cases oldest first (``status=open``), otherwise newest first."""
     rows = cases.list_cases(session, status=status, limit=limit, offset=offset)
@@ -42,7 +42,7 @@ def list_cases(
 def get_case(
     case_id: int,
     _principal: Principal = Depends(reviewer),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> CaseOut:
     """A case with its evidence: signals, matches, the matched banks' provenance."""
     return CaseOut.model_validate(cases.case_json(cases.get_case(session, case_id)))
@@ -53,7 +53,7 @@ def decide(
     case_id: int,
     body: DecisionIn,
     principal: Principal = Depends(reviewer),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> CaseOut:
     """confirm (adds the signals to ``bank``), false_positive (disables the matched
     entries, or adds the signals to the allowlist ``bank``), escalate."""
@@ -76,7 +76,7 @@ def decide(
 def case_media(
     case_id: int,
     principal: Principal = Depends(reviewer),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
     store: EvidenceStore = Depends(get_evidence),  # noqa: B008
 ) -> Response:
     """The case's kept media, decrypted (only where the deployment keeps evidence). Every

@@ -19,7 +19,7 @@ admin = require_role("admin")
 def create_key(
     body: KeyIn,
     principal: Principal = Depends(admin),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> KeyCreated:
     info, key = keys.create_key(
         session, role=body.role, name=body.name, actor=principal.name, rate_limit=body.rate_limit
@@ -31,7 +31,7 @@ def create_key(
 def list_keys(
     include_revoked: bool = Query(False),
     _principal: Principal = Depends(admin),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> list[KeyOut]:
     return [
         KeyOut.model_validate(k.to_json())
@@ -43,6 +43,6 @@ def list_keys(
 def revoke_key(
     key_id: int,
     principal: Principal = Depends(admin),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> KeyOut:
     return KeyOut.model_validate(keys.revoke_key(session, key_id, actor=principal.name).to_json())

@@ -17,7 +17,7 @@ router = APIRouter(prefix="/v1/rules", tags=["rules"], responses=ERRORS)
 @router.get("", response_model=list[RuleOut])
 def list_rules(
     _principal: Principal = Depends(require_role("curator", "reviewer")),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> list[RuleOut]:
     return [RuleOut.model_validate(r.to_json()) for r in actions.load_rules(session)]
 
@@ -26,7 +26,7 @@ def list_rules(
 def set_rule(
     body: RuleIn,
     principal: Principal = Depends(require_role("curator")),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> RuleOut:
     """One rule per (bank, category); setting it again replaces its action."""
     rule = actions.add_rule(
@@ -44,7 +44,7 @@ def set_rule(
 def delete_rule(
     rule_id: int,
     principal: Principal = Depends(require_role("curator")),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> RuleOut:
     return RuleOut.model_validate(
         actions.delete_rule(session, rule_id, actor=principal.name).to_json()

@@ -34,7 +34,7 @@ def _out(e: WebhookEndpoint) -> WebhookOut:
 def add_webhook(
     body: WebhookIn,
     principal: Principal = Depends(admin),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> WebhookCreated:
     """Register a target; the signing secret is shown once (generated if not given)."""
     endpoint, secret = webhooks.add_endpoint(
@@ -46,7 +46,7 @@ def add_webhook(
 @router.get("", response_model=list[WebhookOut])
 def list_webhooks(
     _principal: Principal = Depends(admin),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> list[WebhookOut]:
     return [_out(e) for e in webhooks.list_endpoints(session)]
 
@@ -55,7 +55,7 @@ def list_webhooks(
 def remove_webhook(
     endpoint_id: int,
     principal: Principal = Depends(admin),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> WebhookOut:
     endpoint = session.get(WebhookEndpoint, endpoint_id)
     if endpoint is None:
@@ -69,7 +69,7 @@ def remove_webhook(
 def deliveries(
     limit: int = Query(100, ge=1, le=1000),
     _principal: Principal = Depends(require_role("reviewer")),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> list[DeliveryOut]:
     """The delivery log, newest first."""
     return [
@@ -82,7 +82,7 @@ def deliveries(
 def delivery(
     delivery_id: int,
     _principal: Principal = Depends(require_role("reviewer")),  # noqa: B008
-    session: Session = Depends(get_session),  # noqa: B008
+    session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> DeliveryDetail:
     """One delivery with every attempt (status code or error, duration)."""
     d = session.get(WebhookDelivery, delivery_id)
