@@ -227,6 +227,10 @@ class CommentScorer:
             self._count_in(self._window.popleft(), -1)
         return self._risk(index)
 
+    def viewer_counts(self) -> dict[str, dict[str, int]]:
+        """Per viewer in the window, how many of their comments hit each category."""
+        return {v: dict(c) for v, c in self._viewer_counts.items()}
+
     def _repeat(self, key: str, viewer: str, ts: float) -> bool:
         """Record a request; true when it just reached REPEAT_VIEWERS distinct viewers."""
         senders = self._requests.get(key)

@@ -1,7 +1,8 @@
 """Message text as the detectors see it: capped, cleaned, lower-cased, with a map back to the
 original characters so every detection's span points into the text the user sent.
 
-Control and format characters become spaces (or vanish, for zero-width joiners inside words),
+Line breaks and other separators become spaces; other control and format characters (zero
+width joiners, bells, direction marks) vanish, so they cannot split a word;
 compatibility forms are folded (NFKC), and the common Cyrillic/Greek look-alikes of Latin
 letters are mapped to Latin, so "how оld" with a Cyrillic "о" reads as "how old"."""
 
@@ -13,9 +14,7 @@ from dataclasses import dataclass
 MAX_MESSAGE_CHARS = 4000
 """Longer messages are cut here before detection (the cap is reported, never an error)."""
 
-_ASCII_CLEAN = {i: " " for i in (*range(0, 9), *range(11, 32), 127)}
-_ASCII_CLEAN[9] = " "
-_ASCII_CLEAN[10] = " "
+_SPACES = frozenset("\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85")
 
 # Latin look-alikes from Cyrillic and Greek (Unicode confusables, lower case only).
 _CONFUSABLES = {
@@ -49,17 +48,20 @@ def normalise(raw: str, max_chars: int = MAX_MESSAGE_CHARS) -> NormalText:
     truncated = len(raw) > max_chars
     if truncated:
         raw = raw[:max_chars]
-    if raw.isascii():
+    if raw.isascii() and raw.isprintable():
         # One character in, one out: spans need no map.
-        return NormalText(raw.translate(_ASCII_CLEAN).lower(), None, truncated)
+        return NormalText(raw.lower(), None, truncated)
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(raw):
         if ch in _ZERO_WIDTH:
             continue
         cat = unicodedata.category(ch)
-        if cat[0] == "C" or cat in ("Zl", "Zp", "Zs"):
+        if ch in _SPACES or cat in ("Zl", "Zp", "Zs"):
             folded = " "
+        elif cat[0] == "C":
+            # Control and format characters inside words are an evasion trick: drop them.
+            continue
         else:
             folded = unicodedata.normalize("NFKC", ch).lower()
             if not folded:

@@ -1,0 +1,97 @@
+"""``safeguard chat score|train|eval`` as a user runs them: a real process, real files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from safeguard.chat.model import GroomingModel
+
+
+def safeguard(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "safeguard.cli", "chat", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def write(path: Path, doc: object) -> Path:
+    path.write_text(json.dumps(doc))
+    return path
+
+
+CONVERSATION = {
+    "id": "demo",
+    "participants": [{"id": "a", "age": 41}, {"id": "b", "age": 12}],
+    "messages": [
+        {"author": "a", "text": "hey how was school", "ts": 1},
+        {"author": "a", "text": "how old are you btw?", "ts": 80},
+        {"author": "b", "text": "12", "ts": 90},
+        {"author": "a", "text": "are you home alone? dont tell your mum we talk", "ts": 130},
+        {"author": "a", "text": "add me on snap, its more private", "ts": 150},
+    ],
+}
+
+
+def test_score_json_writes_one_object_per_conversation(tmp_path: Path) -> None:
+    good = write(tmp_path / "good.json", CONVERSATION)
+    friends = write(
+        tmp_path / "friends.json",
+        {"id": "f", "messages": [{"author": "x", "text": "gg", "ts": 1}]},
+    )
+    proc = safeguard("score", "--json", str(good), str(friends))
+    assert proc.returncode == 0, proc.stderr
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["id"] for r in records] == ["demo", "f"]
+    assert records[0]["level"] in ("high", "critical")
+    assert records[0]["suspect"] == "a"
+    assert records[1]["level"] == "none"
+
+
+def test_score_exits_1_when_an_input_is_bad_and_still_scores_the_rest(tmp_path: Path) -> None:
+    good = write(tmp_path / "good.json", CONVERSATION)
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    proc = safeguard("score", "--json", str(bad), str(good))
+    assert proc.returncode == 1
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert "not JSON" in records[0]["error"]
+    assert records[1]["id"] == "demo"
+
+
+def test_score_with_a_model_of_another_version_is_a_usage_error(tmp_path: Path) -> None:
+    model = tmp_path / "old.json"
+    model.write_text(json.dumps({"format": "safeguard.chat.grooming/0"}))
+    proc = safeguard("score", "--model", str(model), str(write(tmp_path / "c.json", CONVERSATION)))
+    assert proc.returncode == 2
+    assert "retrain" in proc.stderr
+
+
+def test_score_without_files_is_a_usage_error() -> None:
+    assert safeguard("score").returncode == 2
+
+
+def test_train_then_eval_on_a_small_labelled_corpus(tmp_path: Path) -> None:
+    src = Path(__file__).resolve().parents[1] / "src/safeguard/chat/data/conversations_train.jsonl"
+    corpus = tmp_path / "small.jsonl"
+    corpus.write_text("".join(src.read_text().splitlines(keepends=True)[:120]))
+    out = tmp_path / "model.json"
+    proc = safeguard("train", "--corpus", str(corpus), "--out", str(out), "--json")
+    assert proc.returncode == 0, proc.stderr
+    summary = json.loads(proc.stdout)
+    assert summary["sha256"] == GroomingModel.load(out).checksum
+    proc = safeguard("eval", "--model", str(out), "--json")
+    assert proc.returncode == 0, proc.stderr
+    metrics = json.loads(proc.stdout)
+    assert {"alerts", "predator_identification", "predator_lines", "calibration"} <= set(metrics)
+    assert metrics["alerts"]["latency_f1"] <= metrics["alerts"]["f1"]
+
+
+def test_chat_help_lists_score_train_and_eval() -> None:
+    proc = safeguard("--help")
+    assert proc.returncode == 0
+    assert all(command in proc.stdout for command in ("score", "train", "eval"))
