@@ -34,6 +34,7 @@ from rich.table import Table  # noqa: E402
 
 from safeguard import __version__  # noqa: E402
 from safeguard.cli_banks import banks_app  # noqa: E402
+from safeguard.cli_chat import chat_app  # noqa: E402
 from safeguard.cli_match import lookup_command, match_command  # noqa: E402
 from safeguard.cli_scan import scan_command  # noqa: E402
 from safeguard.cli_service import (  # noqa: E402
@@ -108,6 +109,7 @@ def main_options(
 
 
 app.add_typer(banks_app, name="banks")
+app.add_typer(chat_app, name="chat")
 app.add_typer(stream_app, name="stream")
 app.add_typer(users_app, name="users")
 app.command("match")(match_command)
