@@ -198,7 +198,7 @@ class DeliveryPolicy:
     max_delay: float = 600.0
     #: How often the outbox is polled for due deliveries.
     poll: float = 0.5
-    #: Deliveries sent at once (a slow target holds one of them, not the others).
+    #: Deliveries sent at once: a slow target holds one sender, the others go on.
     concurrency: int = 4
 
     def delay(self, attempts: int) -> float:
@@ -242,6 +242,8 @@ class Deliverer:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._pool = ThreadPoolExecutor(self.policy.concurrency, thread_name_prefix="webhook")
+        self._lock = threading.Lock()
+        self._inflight: set[int] = set()
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._loop, name="webhook-deliverer", daemon=True)
@@ -256,27 +258,49 @@ class Deliverer:
     def _loop(self) -> None:
         while not self._stop.is_set():
             try:
-                self.run_once()
+                self.run_once(wait=False)
             except Exception:  # the loop must outlive a database hiccup
                 log.exception("webhook delivery round failed")
             self._stop.wait(self.policy.poll)
 
-    def run_once(self, now: datetime | None = None) -> int:
-        """Claim and send every due delivery; returns how many were attempted."""
-        claimed = self._claim(now or datetime.now(UTC))
-        futures = [self._pool.submit(self._send, delivery_id) for delivery_id in claimed]
-        for f in futures:
-            f.result()
+    def run_once(self, now: datetime | None = None, *, wait: bool = True) -> int:
+        """Claim due deliveries (as many as there are free senders) and send them; returns
+        how many were claimed. ``wait``: return only when they are all sent."""
+        with self._lock:
+            free = self.policy.concurrency - len(self._inflight)
+        if free <= 0:
+            return 0
+        claimed = self._claim(now or datetime.now(UTC), free)
+        with self._lock:
+            self._inflight.update(claimed)
+        futures = [self._pool.submit(self._send_and_release, i) for i in claimed]
+        if wait:
+            for f in futures:
+                f.result()
         return len(claimed)
 
-    def _claim(self, now: datetime) -> list[int]:
+    def _send_and_release(self, delivery_id: int) -> None:
+        try:
+            self._send(delivery_id)
+        finally:
+            with self._lock:
+                self._inflight.discard(delivery_id)
+
+    def _claim(self, now: datetime, limit: int = 100) -> list[int]:
         lease = now + timedelta(seconds=self.policy.timeout * 2 + 5)
         with self.db.session() as s:
             due = s.scalars(
                 select(WebhookDelivery.id)
-                .where(WebhookDelivery.status == "pending", WebhookDelivery.next_attempt_at <= now)
+                .where(
+                    WebhookDelivery.status == "pending",
+                    WebhookDelivery.next_attempt_at <= now,
+                    or_(
+                        WebhookDelivery.locked_until.is_(None),
+                        WebhookDelivery.locked_until < now,
+                    ),
+                )
                 .order_by(WebhookDelivery.next_attempt_at)
-                .limit(100)
+                .limit(limit)
             ).all()
         claimed = []
         for delivery_id in due:
