@@ -96,13 +96,19 @@ def queue(
     )
 
 
+#: Evidence ``signals`` keys that are content fingerprints (shown as the signals table);
+#: anything else recorded there (kind, size, ...) is shown with the summary.
+SIGNAL_KEYS = ("pdq", "vpdq", "md5", "sha1", "sha256")
+
+
 def _signals(evidence: dict[str, Any]) -> list[dict[str, Any]]:
     signals = evidence.get("signals") or {}
     if not isinstance(signals, dict):
         return []
     out: list[dict[str, Any]] = []
-    for kind, value in signals.items():
-        if kind.endswith("_quality"):
+    for kind in SIGNAL_KEYS:
+        value = signals.get(kind)
+        if not value:
             continue
         if kind == "vpdq" and isinstance(value, list):
             for frame in value:
@@ -150,12 +156,17 @@ def _matches(session: Session, evidence: dict[str, Any]) -> list[dict[str, Any]]
 
 
 def _details(evidence: dict[str, Any]) -> list[tuple[str, str]]:
+    signals = evidence.get("signals")
+    extra = {
+        k: v
+        for k, v in (signals.items() if isinstance(signals, dict) else ())
+        if k not in SIGNAL_KEYS and not k.endswith("_quality")
+    }
+    extra.update({k: v for k, v in evidence.items() if k not in ("signals", "matches", "banks")})
     out = []
-    for key, value in sorted(evidence.items()):
-        if key in ("signals", "matches", "banks"):
-            continue
+    for key, value in sorted(extra.items()):
         if isinstance(value, str | int | float | bool) or value is None:
-            out.append((key.replace("_", " "), "" if value is None else str(value)))
+            out.append((key.replace("_", " ").capitalize(), "" if value is None else str(value)))
     return out
 
 
