@@ -106,6 +106,9 @@ def login(
             error="Wrong user name or password.",
             status_code=401,
         )
+    # Housekeeping while we are here: forget what no longer counts.
+    sessions.purge_expired(session)
+    users.purge_login_failures(session)
     cookie = sessions.start(session, user)
     response = RedirectResponse(target, status_code=303)
     auth.set_session_cookie(response, request, cookie)
