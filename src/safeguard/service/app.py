@@ -20,12 +20,14 @@ from safeguard.service.routers import (
     audit,
     banks,
     cases,
+    chat,
     check,
     hashing,
     health,
     index,
     keys,
     rules,
+    streams,
     webhooks,
 )
 from safeguard.service.runtime import Runtime
@@ -45,6 +47,8 @@ ROUTERS = (
     keys.router,
     rules.router,
     webhooks.router,
+    streams.router,
+    chat.router,
     console.router,
 )
 
