@@ -1,11 +1,13 @@
-"""The review console over HTTP: a real uvicorn server on loopback, SQLite, a browser-like
-client (cookies, forms). Pages, login, CSRF, roles, reveals, decisions, banks, logs."""
+"""The review console over HTTP: a real uvicorn server on loopback, on SQLite and on
+PostgreSQL, a browser-like client (cookies, forms). Pages, login, CSRF, roles, reveals,
+decisions, banks, logs."""
 
 from __future__ import annotations
 
 import functools
 import io
 import itertools
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,9 +24,9 @@ from safeguard.banks import service as banks
 from safeguard.evidence import EvidenceSettings, EvidenceStore, generate_key
 from safeguard.matching import Match
 from safeguard.service.settings import ServiceSettings
-from safeguard.service.testing import live_server
+from safeguard.service.testing import database_url, live_server, open_test_database
 from safeguard.signals.media import hash_bytes
-from safeguard.store.db import Database, open_database
+from safeguard.store.db import Database
 from safeguard.store.models import AuditEvent, Entry
 from tests import media_factory
 
@@ -42,25 +44,31 @@ class ConsoleServer:
         return httpx.Client(base_url=self.url, follow_redirects=False, timeout=30)
 
 
-def service_settings(tmp_path: Path) -> ServiceSettings:
+def service_settings(tmp_path: Path, db_url: str) -> ServiceSettings:
     key_file = tmp_path / "evidence.key"
     key_file.write_text(generate_key())
     return ServiceSettings.load(
         tmp_path / "data",
-        f"sqlite:///{tmp_path / 'console.db'}",
+        db_url,
         run_deliverer=False,
         run_refresher=False,
         evidence=EvidenceSettings(enabled=True, key_file=key_file),
     )
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ConsoleServer]:
-    """One server for the module (starting one costs a migration and argon2 hashes); each
-    test makes its own cases and banks, so none sees another's."""
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ConsoleServer]:
+    """One server per database for the module (starting one costs a migration and argon2
+    hashes); each test makes its own cases and banks, so none sees another's."""
     tmp_path = tmp_path_factory.mktemp("console")
-    settings = service_settings(tmp_path)
-    db = open_database(settings.db_url)
+    db = open_test_database(request.param, tmp_path)
+    if db is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide PostgreSQL: set SAFEGUARD_TEST_PG_URL")
+        pytest.skip("no PostgreSQL (set SAFEGUARD_TEST_PG_URL)")
+    settings = service_settings(tmp_path, database_url(db))
     with db.session() as s:
         users.create_user(s, "rita", PASSWORD, "reviewer", actor="test")
         users.create_user(s, "carl", PASSWORD, "curator", actor="test")
