@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import operator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -64,10 +65,10 @@ class GroomingModel:
         return _sigmoid(z)
 
     def conversation_logit(self, features: list[float]) -> float:
-        z = self.conversation_bias
-        for wi, xi in zip(self.conversation_weights, features, strict=True):
-            z += wi * xi
-        return z
+        if len(features) != len(self.conversation_weights):
+            raise ValueError("wrong number of conversation features")
+        dot: float = sum(map(operator.mul, self.conversation_weights, features))
+        return self.conversation_bias + dot
 
     def risk(self, features: list[float]) -> float:
         a, b = self.calibration

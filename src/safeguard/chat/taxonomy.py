@@ -64,8 +64,8 @@ LEVEL_FLOORS: Final = (0.0, 0.2, 0.4, 0.6, 0.8)
 def level_of(risk: float) -> str:
     """``none`` below 0.2, ``low`` below 0.4, ``medium`` below 0.6, ``high`` below 0.8,
     ``critical`` from 0.8."""
-    level = LEVELS[0]
-    for name, floor in zip(LEVELS, LEVEL_FLOORS, strict=True):
-        if risk >= floor:
-            level = name
-    return level
+    if risk < 0.4:
+        return "none" if risk < 0.2 else "low"
+    if risk < 0.8:
+        return "medium" if risk < 0.6 else "high"
+    return "critical"
