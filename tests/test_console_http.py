@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import argon2
 import httpx
 import numpy as np
 import pytest
@@ -54,6 +55,18 @@ def service_settings(tmp_path: Path, db_url: str) -> ServiceSettings:
         run_refresher=False,
         evidence=EvidenceSettings(enabled=True, key_file=key_file),
     )
+
+
+@pytest.fixture(scope="module", autouse=True)
+def cheap_argon2() -> Iterator[None]:
+    """Real argon2id with the smallest parameters while these tests run (the server runs in
+    this process): the service's own cost ~0.4 s a login on this shared machine.
+    ``test_console_users`` checks the service's parameters."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            users, "_hasher", argon2.PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+        )
+        yield
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -223,7 +236,7 @@ def test_repeated_failed_logins_answer_429(server: ConsoleServer) -> None:
     with server.db.session() as s:
         users.create_user(s, "target", PASSWORD, "reviewer", actor="test")
     client = server.client()
-    for _ in range(users.MAX_FAILURES_PER_USER):
+    for _ in range(users.DEFAULT_LIMITS.per_user):
         assert login(client, "target", "wrong password").status_code == 401
     limited = login(client, "target")
     assert limited.status_code == 429

@@ -7,6 +7,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import argon2
 import pytest
 from sqlalchemy import select, update
 from typer.testing import CliRunner
@@ -19,6 +20,16 @@ from safeguard.store.models import AuditEvent
 from safeguard.store.models_console import ConsoleSession, ConsoleUser, LoginFailure
 
 PASSWORD = "a long benign passphrase"
+
+
+@pytest.fixture(autouse=True)
+def cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real argon2id, with the smallest parameters: the service's own (64 MiB, 3 passes)
+    cost ~0.4 s a hash on this shared machine, and these tests hash dozens of times."""
+    monkeypatch.setattr(users, "_hasher", CHEAP_HASHER)
+
+
+CHEAP_HASHER = argon2.PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 
 def _make(db: Database, name: str = "alice", role: str = "reviewer") -> None:
@@ -64,41 +75,45 @@ def test_disabled_user_cannot_log_in(db: Database) -> None:
         users.authenticate(s, "alice", PASSWORD, "127.0.0.1")
 
 
+#: Small limits keep these tests short (each failed attempt costs a real argon2 hash).
+LIMITS = users.LoginLimits(per_user=2, per_address=3)
+
+
 def _fail(db: Database, name: str, address: str) -> None:
     with db.session() as s, contextlib.suppress(users.LoginFailed):
-        users.authenticate(s, name, "wrong password!", address)
+        users.authenticate(s, name, "wrong password!", address, LIMITS)
 
 
 def test_failed_logins_for_one_user_are_rate_limited_even_with_the_right_password(
     db: Database,
 ) -> None:
     _make(db)
-    for i in range(users.MAX_FAILURES_PER_USER):
+    for i in range(LIMITS.per_user):
         _fail(db, "alice", f"10.0.0.{i}")
     with db.session() as s, pytest.raises(users.LoginRateLimited):
-        users.authenticate(s, "alice", PASSWORD, "10.0.1.1")
+        users.authenticate(s, "alice", PASSWORD, "10.0.1.1", LIMITS)
 
 
 def test_failed_logins_from_one_address_are_rate_limited_across_user_names(
     db: Database,
 ) -> None:
     _make(db)
-    for i in range(users.MAX_FAILURES_PER_ADDRESS):
+    for i in range(LIMITS.per_address):
         _fail(db, f"guess{i}", "10.9.9.9")
     with db.session() as s, pytest.raises(users.LoginRateLimited):
-        users.authenticate(s, "alice", PASSWORD, "10.9.9.9")
+        users.authenticate(s, "alice", PASSWORD, "10.9.9.9", LIMITS)
     with db.session() as s:
-        assert users.authenticate(s, "alice", PASSWORD, "10.0.0.1").username == "alice"
+        assert users.authenticate(s, "alice", PASSWORD, "10.0.0.1", LIMITS).username == "alice"
 
 
 def test_old_failures_no_longer_count(db: Database) -> None:
     _make(db)
-    for i in range(users.MAX_FAILURES_PER_USER):
+    for i in range(LIMITS.per_user):
         _fail(db, "alice", f"10.0.0.{i}")
     with db.session() as s:
         s.execute(update(LoginFailure).values(at=datetime.now(UTC) - timedelta(hours=1)))
     with db.session() as s:
-        assert users.authenticate(s, "alice", PASSWORD, "10.0.0.1").username == "alice"
+        assert users.authenticate(s, "alice", PASSWORD, "10.0.0.1", LIMITS).username == "alice"
 
 
 @pytest.mark.parametrize(
@@ -219,3 +234,9 @@ def test_user_changes_are_audited_in_an_intact_chain(db: Database) -> None:
     with db.session() as s:
         assert audit.verify(s).ok
         assert s.scalars(select(AuditEvent.action)).all()[-2:] == ["user.role", "user.password"]
+
+
+def test_the_service_hashes_passwords_with_rfc_9106_low_memory_parameters() -> None:
+    # The tests here run with cheaper parameters (see cheap_argon2); the service never does.
+    digest = users.password_hasher().hash(PASSWORD)
+    assert digest.startswith("$argon2id$v=19$m=65536,t=3,p=4$")

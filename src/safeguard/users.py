@@ -2,11 +2,11 @@
 
 Passwords are hashed with argon2id (argon2-cffi's defaults, RFC 9106's low-memory profile);
 hashes made with older parameters are upgraded at the next successful login. Failed logins
-are counted in the database, so the limit holds across every worker: more than
-``MAX_FAILURES_PER_USER`` for one user name, or ``MAX_FAILURES_PER_ADDRESS`` from one
-client address, within ``FAILURE_WINDOW`` refuses further attempts (even correct ones)
-until the window has moved on. An unknown user name costs the same hash as a known one,
-so timing does not tell which names exist.
+are counted in the database, so the limit holds across every worker: by default
+(``LoginLimits``) 5 failures for one user name, or 20 from one client address, within 15
+minutes refuse further attempts (even correct ones) until the window has moved on. An
+unknown user name costs the same hash as a known one, so timing does not tell which names
+exist.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session
@@ -25,12 +25,15 @@ from safeguard.store.models_console import ConsoleUser, LoginFailure
 
 ROLES = ("hasher", "matcher", "curator", "reviewer", "admin")
 MIN_PASSWORD_LENGTH = 12
-MAX_FAILURES_PER_USER = 5
-MAX_FAILURES_PER_ADDRESS = 20
-FAILURE_WINDOW = timedelta(minutes=15)
 _USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,99}$")
 
-_hasher = PasswordHasher()
+
+def password_hasher() -> PasswordHasher:
+    """argon2id with RFC 9106's low-memory profile: 64 MiB, 3 passes, 4 lanes."""
+    return PasswordHasher.from_parameters(profiles.RFC_9106_LOW_MEMORY)
+
+
+_hasher = password_hasher()
 # Verified against when the user name is unknown, so both paths cost one argon2 hash.
 _DUMMY_HASH = _hasher.hash("not a password of anyone")
 
@@ -65,6 +68,18 @@ class LoginRateLimited(UserError):
         super().__init__(
             f"too many failed logins; try again in {max(1, retry_after // 60)} minutes"
         )
+
+
+@dataclass(frozen=True, slots=True)
+class LoginLimits:
+    """How many failed logins, within ``window``, lock a user name or a client address."""
+
+    per_user: int = 5
+    per_address: int = 20
+    window: timedelta = timedelta(minutes=15)
+
+
+DEFAULT_LIMITS = LoginLimits()
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,22 +182,29 @@ def _recent_failures(session: Session, where: ColumnElement[bool], since: dateti
     return int(session.scalar(select(func.count()).where(where, LoginFailure.at >= since)) or 0)
 
 
-def check_rate_limit(session: Session, username: str, address: str) -> None:
+def check_rate_limit(
+    session: Session, username: str, address: str, limits: LoginLimits = DEFAULT_LIMITS
+) -> None:
     """Raise ``LoginRateLimited`` when this user name or address has failed too often."""
-    now = datetime.now(UTC)
-    since = now - FAILURE_WINDOW
+    since = datetime.now(UTC) - limits.window
     by_user = _recent_failures(session, LoginFailure.username == username, since)
     by_address = _recent_failures(session, LoginFailure.address == address, since)
-    if by_user >= MAX_FAILURES_PER_USER or by_address >= MAX_FAILURES_PER_ADDRESS:
-        raise LoginRateLimited(int(FAILURE_WINDOW.total_seconds()))
+    if by_user >= limits.per_user or by_address >= limits.per_address:
+        raise LoginRateLimited(int(limits.window.total_seconds()))
 
 
-def authenticate(session: Session, username: str, password: str, address: str) -> ConsoleUser:
+def authenticate(
+    session: Session,
+    username: str,
+    password: str,
+    address: str,
+    limits: LoginLimits = DEFAULT_LIMITS,
+) -> ConsoleUser:
     """The user, when the password is right, the account enabled and the limit not reached.
 
     A failure is recorded (and audited) in the caller's transaction: the caller must commit
     even when this raises ``LoginFailed``."""
-    check_rate_limit(session, username[:100], address[:64])
+    check_rate_limit(session, username[:100], address[:64], limits)
     user = session.scalar(select(ConsoleUser).where(ConsoleUser.username == username))
     try:
         _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
@@ -202,8 +224,8 @@ def authenticate(session: Session, username: str, password: str, address: str) -
     return user
 
 
-def purge_login_failures(session: Session) -> int:
+def purge_login_failures(session: Session, limits: LoginLimits = DEFAULT_LIMITS) -> int:
     """Forget failures older than the window (they no longer count)."""
-    cutoff = datetime.now(UTC) - FAILURE_WINDOW
+    cutoff = datetime.now(UTC) - limits.window
     result = session.execute(delete(LoginFailure).where(LoginFailure.at < cutoff))
     return int(getattr(result, "rowcount", 0) or 0)
