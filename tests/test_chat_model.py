@@ -120,3 +120,23 @@ def test_predator_lines_is_f3_over_lines() -> None:
 
 def test_perfect_risks_are_perfectly_calibrated() -> None:
     assert calibration([_item(1, 0), _item(0, None)])["ece"] == 0.0
+
+
+def test_the_shipped_corpus_is_what_the_generator_writes(tmp_path: Path) -> None:
+    from safeguard.chat.corpus import data_dir
+    from safeguard.chat.synthetic import write_corpus
+
+    for written in write_corpus(tmp_path):
+        assert written.read_bytes() == (data_dir() / written.name).read_bytes(), written.name
+
+
+@pytest.mark.slow
+def test_training_on_the_shipped_train_split_reproduces_the_shipped_model() -> None:
+    from safeguard.chat.evaluate import evaluate_grooming
+
+    model = train_grooming(shipped_conversations("train"), source="conversations_train.jsonl")
+    model.metrics = {
+        "split": "test (shipped synthetic)",
+        **evaluate_grooming(model, shipped_conversations("test")),
+    }
+    assert model.checksum == default_model().checksum
