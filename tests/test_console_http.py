@@ -292,7 +292,10 @@ def test_pages_carry_strict_security_headers(server: ConsoleServer) -> None:
 
 
 def test_a_curator_cannot_open_the_review_queue(server: ConsoleServer) -> None:
-    assert signed_in(server, "carl").get("/console/cases").status_code == 403
+    page = signed_in(server, "carl").get("/console/cases")
+    assert page.status_code == 403
+    assert page.headers["content-type"].startswith("text/html")
+    assert "needs the role reviewer" in page.text
 
 
 def test_a_reviewer_can_browse_banks_but_not_create_one(server: ConsoleServer) -> None:
@@ -399,6 +402,19 @@ def test_reveal_without_javascript_shows_a_page_that_returns_to_the_blur(
     assert response.status_code == 200
     assert "data:image/jpeg;base64," in response.text
     assert f'content="6;url=/console/cases/{sample.case_id}"' in response.text
+
+
+def test_video_evidence_is_kept_but_never_previewed(server: ConsoleServer) -> None:
+    sample = open_sample_case(server, media=False)
+    with server.db.session() as s:
+        EvidenceStore(server.settings).save(
+            s, sample.case_id, b"\x00\x00\x00\x18ftypmp42", content_type="video/mp4"
+        )
+    client = signed_in(server)
+    page = client.get(f"/console/cases/{sample.case_id}").text
+    assert "previews of pictures only" in page
+    assert "/thumbnail" not in page
+    assert client.get(f"/console/cases/{sample.case_id}/thumbnail").status_code == 415
 
 
 def test_a_case_without_media_has_no_thumbnail(server: ConsoleServer) -> None:

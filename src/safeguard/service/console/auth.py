@@ -10,15 +10,17 @@ site, whatever the route forgets. The cookie is HttpOnly and SameSite=Lax beside
 from __future__ import annotations
 
 import hmac
-from collections.abc import Awaitable, Callable
-from typing import Annotated
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import Depends, HTTPException, Request, Response
+from fastapi.routing import APIRoute
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from safeguard.service.console import sessions
+from safeguard.service.console.rendering import render
 from safeguard.service.console.sessions import SignedInUser
 from safeguard.service.deps import get_session
 
@@ -45,8 +47,31 @@ class LoginRequired(HTTPException):
 
 
 class Forbidden(HTTPException):
+    """A signed-in user may not do this (role, CSRF). Console routes answer with a page
+    (``ConsoleRoute``); elsewhere the app's JSON error shape applies."""
+
     def __init__(self, message: str) -> None:
         super().__init__(status_code=403, detail=message)
+
+
+class ConsoleRoute(APIRoute):
+    """Console routes answer ``Forbidden`` with an HTML page instead of JSON."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def console_handler(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except Forbidden as e:
+                return render(
+                    request,
+                    "error.html",
+                    {"heading": "Not allowed", "message": str(e.detail)},
+                    status_code=403,
+                )
+
+        return console_handler
 
 
 def safe_next(path: str | None) -> str:
@@ -87,13 +112,18 @@ def require_user(*roles: str) -> Callable[..., Awaitable[SignedInUser]]:
             if request.url.query and request.method in SAFE_METHODS:
                 target += "?" + request.url.query
             raise LoginRequired(target)
+        request.state.console_user = user
         if not user.has_role(*roles):
-            raise Forbidden(f"this page needs the role {' or '.join(roles)}; you are {user.role}")
+            raise Forbidden(
+                f"This page needs the role {' or '.join(roles)}; you are signed in as {user.role}."
+            )
         if request.method not in SAFE_METHODS and not tokens_match(
             user.csrf_token, await _submitted_csrf(request)
         ):
-            raise Forbidden("the form's CSRF token is missing or wrong: reload the page")
-        request.state.console_user = user
+            raise Forbidden(
+                "The form's CSRF token is missing or wrong, so nothing was changed. "
+                "Reload the page and try again."
+            )
         return user
 
     return dependency

@@ -10,12 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safeguard import audit, webhooks
-from safeguard.service.console.auth import DbSession, require_user
+from safeguard.service.console.auth import ConsoleRoute, DbSession, require_user
 from safeguard.service.console.rendering import render
 from safeguard.service.console.sessions import SignedInUser
 from safeguard.store.models import AuditEvent
 
-router = APIRouter()
+router = APIRouter(route_class=ConsoleRoute)
 
 PAGE = 100
 Staff = Annotated[SignedInUser, Depends(require_user("reviewer", "curator"))]

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from safeguard.banks import service
 from safeguard.banks.formats import formats
-from safeguard.service.console.auth import DbSession, require_user
+from safeguard.service.console.auth import ConsoleRoute, DbSession, require_user
 from safeguard.service.console.rendering import render
 from safeguard.service.console.sessions import SignedInUser
 from safeguard.service.deps import get_runtime
@@ -24,7 +24,7 @@ from safeguard.signals.errors import InvalidSignal
 from safeguard.signals.types import SIGNAL_TYPES
 from safeguard.store.models import Entry
 
-router = APIRouter()
+router = APIRouter(route_class=ConsoleRoute)
 
 PAGE = 50
 Viewer = Annotated[SignedInUser, Depends(require_user("reviewer", "curator"))]

@@ -16,7 +16,7 @@ from safeguard import audit, cases
 from safeguard.banks.service import BankError, list_banks
 from safeguard.evidence import EvidenceError, EvidenceStore
 from safeguard.service.console import wellbeing
-from safeguard.service.console.auth import DbSession, require_user
+from safeguard.service.console.auth import ConsoleRoute, DbSession, require_user
 from safeguard.service.console.rendering import render
 from safeguard.service.console.sessions import SignedInUser
 from safeguard.service.deps import get_evidence
@@ -24,7 +24,7 @@ from safeguard.signals.errors import SignalError
 from safeguard.store.models import AuditEvent
 from safeguard.store.models_service import Case
 
-router = APIRouter()
+router = APIRouter(route_class=ConsoleRoute)
 
 PAGE = 50
 STATUSES = (
@@ -181,10 +181,24 @@ def _history(session: Session, case_id: int) -> list[AuditEvent]:
     )
 
 
+def _preview(session: Session, store: EvidenceStore, case: Case) -> tuple[bool, str]:
+    """Whether the case's kept media can be shown as a (blurred) picture, and its type."""
+    if not case.has_media:
+        return False, ""
+    info = store.info(session, case.id)
+    if info is None:
+        return False, ""
+    signals = case.evidence.get("signals")
+    kind = signals.get("kind") if isinstance(signals, dict) else None
+    is_video = kind == "video" or info.content_type.startswith("video/")
+    return not is_video, info.content_type
+
+
 def _case_page(
     request: Request,
     user: SignedInUser,
     session: Session,
+    store: EvidenceStore,
     case: Case,
     *,
     flash: str | None = None,
@@ -192,6 +206,7 @@ def _case_page(
     status_code: int = 200,
 ) -> Response:
     banks = list_banks(session)
+    preview, media_type = _preview(session, store, case)
     return render(
         request,
         "case.html",
@@ -207,6 +222,8 @@ def _case_page(
             "allow_banks": [b for b in banks if b.kind == "allow" and b.enabled],
             "reveals_today": wellbeing.reveals_today(session, user.user_id),
             "reblur_seconds": wellbeing.REBLUR_SECONDS,
+            "preview": preview,
+            "media_type": media_type,
             "flash": flash,
             "error": error,
         },
@@ -225,14 +242,19 @@ def _not_found(request: Request, case_id: int) -> Response:
 
 @router.get("/console/cases/{case_id}", include_in_schema=False)
 def case_page(
-    request: Request, case_id: int, user: Reviewer, session: DbSession, done: str = ""
+    request: Request,
+    case_id: int,
+    user: Reviewer,
+    session: DbSession,
+    store: Evidence,
+    done: str = "",
 ) -> Response:
     try:
         case = cases.get_case(session, case_id)
     except cases.CaseNotFound:
         return _not_found(request, case_id)
     audit.record(session, user.actor, "case.view", f"case:{case_id}")
-    return _case_page(request, user, session, case, flash=DONE.get(done))
+    return _case_page(request, user, session, store, case, flash=DONE.get(done))
 
 
 def _image(data: bytes) -> Response:
@@ -309,6 +331,7 @@ def decide(
     case_id: int,
     user: Reviewer,
     session: DbSession,
+    store: Evidence,
     decision: Annotated[str, Form(max_length=40)],
     bank: Annotated[str, Form(max_length=200)] = "",
     note: Annotated[str, Form(max_length=4000)] = "",
@@ -329,5 +352,5 @@ def decide(
     except (cases.CaseError, BankError, SignalError) as e:
         case = cases.get_case(session, case_id)
         status = 409 if isinstance(e, cases.CaseClosed) else 400
-        return _case_page(request, user, session, case, error=str(e), status_code=status)
+        return _case_page(request, user, session, store, case, error=str(e), status_code=status)
     return RedirectResponse(f"/console/cases/{case_id}?done={decision}", status_code=303)

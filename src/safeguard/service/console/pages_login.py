@@ -10,11 +10,11 @@ from fastapi.responses import FileResponse, RedirectResponse, Response
 
 from safeguard import users
 from safeguard.service.console import auth, sessions
-from safeguard.service.console.auth import DbSession
+from safeguard.service.console.auth import ConsoleRoute, DbSession
 from safeguard.service.console.rendering import STATIC, render
 from safeguard.service.console.sessions import SignedInUser
 
-router = APIRouter()
+router = APIRouter(route_class=ConsoleRoute)
 
 LOGIN_CSRF_COOKIE = "sg_login_csrf"
 _STATIC_TYPES = {"console.css": "text/css", "console.js": "text/javascript"}
