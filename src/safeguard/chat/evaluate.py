@@ -204,7 +204,8 @@ def evaluate_grooming(
     model: GroomingModel, items: Iterable[LabelledConversation], lexicon: Lexicon | None = None
 ) -> dict[str, Any]:
     """Score each conversation message by message; flagged lines are the suspect's messages
-    whose message-model probability is at least 0.5, in conversations that alerted."""
+    whose message-model probability is at least the policy's ``line_threshold``, in
+    conversations that alerted."""
     scoring = Scoring(model, lexicon or default_lexicon("en", "conversation"))
     out = []
     for item in items:
@@ -216,7 +217,7 @@ def evaluate_grooming(
         flagged = frozenset(
             i
             for i, (author, p) in enumerate(probs)
-            if state.alert_at is not None and author == lead and p >= 0.5
+            if state.alert_at is not None and author == lead and p >= model.policy.line_threshold
         )
         out.append(
             Labelled(

@@ -33,9 +33,16 @@ class AlertPolicy:
     threshold: float = 0.5
     s: int = 2
     k: int = 3
+    #: Messages of the suspect with at least this message probability are grooming lines.
+    line_threshold: float = 0.5
 
     def to_json(self) -> dict[str, Any]:
-        return {"threshold": self.threshold, "s": self.s, "k": self.k}
+        return {
+            "threshold": self.threshold,
+            "s": self.s,
+            "k": self.k,
+            "line_threshold": self.line_threshold,
+        }
 
 
 @dataclass(slots=True)
@@ -141,7 +148,12 @@ class GroomingModel:
                 conversation_bias=float(conv["bias"]),
                 conversation_weights=tuple(float(w) for w in conv["weights"]),
                 calibration=(float(cal["a"]), float(cal["b"])),
-                policy=AlertPolicy(float(pol["threshold"]), int(pol["s"]), int(pol["k"])),
+                policy=AlertPolicy(
+                    float(pol["threshold"]),
+                    int(pol["s"]),
+                    int(pol["k"]),
+                    float(pol["line_threshold"]),
+                ),
                 metrics=dict(doc.get("metrics", {})),
                 trained_on=dict(doc.get("trained_on", {})),
             )

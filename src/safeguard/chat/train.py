@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import zlib
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -23,7 +24,7 @@ from sklearn.preprocessing import StandardScaler
 
 from safeguard.chat.comments import Comment, CommentModel, CommentScorer, _sigmoid
 from safeguard.chat.corpus import LabelledConversation
-from safeguard.chat.evaluate import Labelled, latency_weighted_f1
+from safeguard.chat.evaluate import Labelled, latency_weighted_f1, prf
 from safeguard.chat.features import CONVERSATION_FEATURES, Hashing, message_hashes
 from safeguard.chat.lexicon import Lexicon, default_lexicon
 from safeguard.chat.model import AlertPolicy, GroomingModel
@@ -36,6 +37,7 @@ MESSAGE_C = 1.0
 CONVERSATION_C = 1.0
 POLICIES = ((1, 1), (2, 2), (2, 3), (3, 4), (3, 5))
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+LINE_THRESHOLDS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 
 
 def _bucket(key: str, n: int) -> int:
@@ -94,19 +96,29 @@ def _placeholder(hashing: Hashing, bias: float, weights: dict[int, float]) -> Gr
     )
 
 
-def _prefix_rows(
-    item: LabelledConversation, scoring: Scoring
-) -> tuple[list[list[float]], list[int], list[float]]:
-    """The state's features after each message, with the prefix label."""
+@dataclass(slots=True)
+class _Prefixes:
+    """One conversation replayed: the state's features after each message, the prefix
+    labels, and each message's (out-of-fold) probability and whether the lead wrote it."""
+
+    item: LabelledConversation
+    xs: list[list[float]]
+    ys: list[int]
+    probs: list[float]
+    by_lead: list[bool]
+
+
+def _prefix_rows(item: LabelledConversation, scoring: Scoring) -> _Prefixes:
     state = ConversationState.start(item.conversation.participants)
     first = min(item.predator_lines) if item.predator_lines else None
-    xs, ys, ps = [], [], []
+    xs, ys, ps, authors = [], [], [], []
     for mi, message in enumerate(item.conversation.messages):
-        p = step(state, message, scoring)
+        ps.append(step(state, message, scoring))
+        authors.append(state.key_of(message.author))
         xs.append(state.features())
         ys.append(int(bool(item.label) and (first is None or mi >= first)))
-        ps.append(p)
-    return xs, ys, ps
+    lead = state.lead()
+    return _Prefixes(item, xs, ys, ps, [a == lead for a in authors])
 
 
 def train_grooming(
@@ -132,16 +144,16 @@ def train_grooming(
     fit_x: list[list[float]] = []
     fit_y: list[int] = []
     fit_w: list[float] = []
-    held: list[tuple[LabelledConversation, list[list[float]], list[int]]] = []
+    held: list[_Prefixes] = []
     for item in items:
         scoring = Scoring(fold_models[_fold(item, folds)], lexicon)
-        xs, ys, _ = _prefix_rows(item, scoring)
+        rows = _prefix_rows(item, scoring)
         if _bucket(item.conversation.id + ":calibration", 4) == 0:
-            held.append((item, xs, ys))
+            held.append(rows)
         else:
-            fit_x.extend(xs)
-            fit_y.extend(ys)
-            fit_w.extend([1.0 / len(xs)] * len(xs))
+            fit_x.extend(rows.xs)
+            fit_y.extend(rows.ys)
+            fit_w.extend([1.0 / len(rows.xs)] * len(rows.xs))
     scaler = StandardScaler().fit(np.asarray(fit_x))
     scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
     clf = LogisticRegression(C=CONVERSATION_C, max_iter=5000)
@@ -153,9 +165,9 @@ def train_grooming(
     weights = clf.coef_[0] / scale
     bias = float(clf.intercept_[0] - np.sum(clf.coef_[0] * scaler.mean_ / scale))
 
-    held_logits = [[bias + float(np.dot(weights, row)) for row in xs] for _, xs, _ in held]
+    held_logits = [[bias + float(np.dot(weights, row)) for row in h.xs] for h in held]
     cal_z = np.asarray([z for zs in held_logits for z in zs]).reshape(-1, 1)
-    cal_y = np.asarray([v for _, _, ys in held for v in ys])
+    cal_y = np.asarray([v for h in held for v in h.ys])
     platt = LogisticRegression(C=1e6, max_iter=1000).fit(cal_z, cal_y)
     a, b = round(float(platt.coef_[0][0]), 6), round(float(platt.intercept_[0]), 6)
 
@@ -179,31 +191,67 @@ def train_grooming(
     )
 
 
+def _alerts(zs: list[float], a: float, b: float, threshold: float, s: int, k: int) -> int | None:
+    window = 0
+    for mi, z in enumerate(zs):
+        risk = _sigmoid(a * z + b)
+        window = ((window << 1) | int(risk >= threshold)) & ((1 << k) - 1)
+        if bin(window).count("1") >= s:
+            return mi
+    return None
+
+
 def _choose_policy(
-    held: list[tuple[LabelledConversation, list[list[float]], list[int]]],
-    logits: list[list[float]],
-    a: float,
-    b: float,
+    held: list[_Prefixes], logits: list[list[float]], a: float, b: float
 ) -> AlertPolicy:
     """The threshold and s-of-k rule with the best latency-weighted F1 on held-out train
-    conversations (ties: the earlier candidate, i.e. the lower threshold and smaller k)."""
+    conversations (ties: the earlier candidate, i.e. the lower threshold and smaller k); then
+    the message probability above which the suspect's messages are flagged as grooming
+    lines, for the best F3 (PAN12's line metric) on the same conversations."""
     best: tuple[float, AlertPolicy] | None = None
     for threshold in THRESHOLDS:
         for s, k in POLICIES:
-            results = []
-            for (item, _, _), zs in zip(held, logits, strict=True):
-                window, alert = 0, None
-                for mi, z in enumerate(zs):
-                    risk = _sigmoid(a * z + b)
-                    window = ((window << 1) | int(risk >= threshold)) & ((1 << k) - 1)
-                    if alert is None and bin(window).count("1") >= s:
-                        alert = mi
-                results.append(Labelled(item.conversation.id, item.label, 0.0, alert, len(zs)))
+            results = [
+                Labelled(
+                    h.item.conversation.id,
+                    h.item.label,
+                    0.0,
+                    _alerts(zs, a, b, threshold, s, k),
+                    len(zs),
+                )
+                for h, zs in zip(held, logits, strict=True)
+            ]
             score = latency_weighted_f1(results)["latency_f1"]
             if best is None or score > best[0]:
                 best = (score, AlertPolicy(threshold, s, k))
     assert best is not None
-    return best[1]
+    policy = best[1]
+    alerted = {
+        id(h)
+        for h, zs in zip(held, logits, strict=True)
+        if _alerts(zs, a, b, policy.threshold, policy.s, policy.k) is not None
+    }
+    best_line: tuple[float, float] | None = None
+    for line_threshold in LINE_THRESHOLDS:
+        tp = fp = fn = 0
+        for h in held:
+            flagged = (
+                {
+                    i
+                    for i, (p, mine) in enumerate(zip(h.probs, h.by_lead, strict=True))
+                    if mine and p >= line_threshold
+                }
+                if id(h) in alerted
+                else set()
+            )
+            tp += len(flagged & h.item.predator_lines)
+            fp += len(flagged - h.item.predator_lines)
+            fn += len(h.item.predator_lines - flagged)
+        f3 = prf(tp, fp, fn, beta=3.0)["f3"]
+        if best_line is None or f3 > best_line[0]:
+            best_line = (f3, line_threshold)
+    assert best_line is not None
+    return AlertPolicy(policy.threshold, policy.s, policy.k, best_line[1])
 
 
 # -- the comment model -------------------------------------------------------------------
