@@ -171,6 +171,7 @@ class VideoSource:
         #: With ``realtime``: the clock reading at which stream time 0 was live.
         self.wall_origin: float | None = None
         self._reformatter = VideoReformatter()
+        self._finite = False
 
     @property
     def name(self) -> str:
@@ -216,11 +217,18 @@ class VideoSource:
                 offset = self.last_ts + (self.clock() - lost_at)
 
     def _ended_cleanly(self) -> bool:
-        """A URL that reached its end: an HLS playlist with ``#EXT-X-ENDLIST`` ended; any
-        other live URL is expected to go on, so its end is a failure to reconnect from."""
-        path = urlparse(self.location).path.lower()
+        """A URL that reached its end cleanly: a recording (the demuxer knew its duration), a
+        progressive HTTP download, an HLS playlist with ``#EXT-X-ENDLIST``. Any other live
+        URL is expected to go on, so its end is a failure to reconnect from (reconnecting
+        to a recording would replay it)."""
+        if self._finite:
+            return True
+        parsed = urlparse(self.location)
+        path = parsed.path.lower()
         if not path.endswith(".m3u8"):
-            return False
+            # A progressive HTTP download ends where its file ends (a live HTTP stream that
+            # breaks fails with an error instead); RTMP, RTSP, SRT, UDP are live protocols.
+            return parsed.scheme.lower() in ("http", "https")
         try:
             with urllib.request.urlopen(self.location, timeout=self.options.read_timeout_s) as r:
                 text = r.read(4 << 20).decode("utf-8", "replace")
@@ -266,6 +274,7 @@ class VideoSource:
 
     def _connect(self, offset: float) -> Iterator[SampledFrame]:
         container = self._open()
+        self._finite = bool(container.duration and container.duration > 0)
         try:
             if not container.streams.video:
                 raise SourceBroken(f"{self.name}: no video stream")
