@@ -19,11 +19,14 @@ import numpy as np
 import pytest
 from PIL import Image
 from sqlalchemy import select, update
+from starlette.requests import Request
 
 from safeguard import cases, users, webhooks
 from safeguard.banks import service as banks
 from safeguard.evidence import EvidenceSettings, EvidenceStore, generate_key
 from safeguard.matching import Match
+from safeguard.service.console import add_template_folder, render
+from safeguard.service.console.sessions import SignedInUser
 from safeguard.service.settings import ServiceSettings
 from safeguard.service.testing import database_url, live_server, open_test_database
 from safeguard.signals.media import hash_bytes
@@ -618,3 +621,25 @@ def test_the_audit_log_filters_by_action_and_subject(server: ConsoleServer) -> N
     page = signed_in(server).get(f"/console/audit?action=bank.create&subject={sample.known}")
     assert page.text.count(">bank.create</td>") == 1
     assert ">case.open</td>" not in page.text
+
+
+# --- rendering for other parts ---------------------------------------------------------
+
+
+def test_render_serves_templates_of_other_packages_inside_the_console_layout(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "elsewhere.html").write_text(
+        '{% extends "base.html" %}{% block title %}Elsewhere{% endblock %}'
+        "{% block content %}<p id=x>{{ thing }}</p>{% endblock %}"
+    )
+    add_template_folder(tmp_path)
+    request = Request({"type": "http", "method": "GET", "path": "/", "headers": []})
+    request.state.console_user = SignedInUser(1, "rita", "reviewer", 1, "token123")
+    page = render(request, "elsewhere.html", {"thing": "<b>escaped</b>", "nav": "streams"})
+    body = page.body.decode()
+    assert "<title>Elsewhere · Safeguard</title>" in body
+    assert "&lt;b&gt;escaped&lt;/b&gt;" in body
+    assert 'href="/console/streams" class="active"' in body
+    assert 'value="token123"' in body  # the logout form's CSRF token
+    assert page.headers["x-frame-options"] == "DENY"

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safeguard import audit, cases
-from safeguard.banks.service import BankError, list_banks
+from safeguard.banks.service import BankError
 from safeguard.evidence import EvidenceError, EvidenceStore
 from safeguard.service.console import wellbeing
 from safeguard.service.console.auth import ConsoleRoute, DbSession, require_user
@@ -21,7 +21,7 @@ from safeguard.service.console.rendering import render
 from safeguard.service.console.sessions import SignedInUser
 from safeguard.service.deps import get_evidence
 from safeguard.signals.errors import SignalError
-from safeguard.store.models import AuditEvent
+from safeguard.store.models import AuditEvent, Bank
 from safeguard.store.models_service import Case
 
 router = APIRouter(route_class=ConsoleRoute)
@@ -130,8 +130,12 @@ def _matches(session: Session, evidence: dict[str, Any]) -> list[dict[str, Any]]
     (for cases recorded without it) as the bank is now."""
     recorded = evidence.get("banks") or {}
     matches = [m for m in evidence.get("matches") or [] if isinstance(m, dict)]
-    missing = {m.get("bank") for m in matches} - set(recorded)
-    current = {b.name: b for b in list_banks(session) if b.name in missing} if missing else {}
+    missing = {m["bank"] for m in matches if isinstance(m.get("bank"), str)} - set(recorded)
+    current = (
+        {b.name: b for b in session.scalars(select(Bank).where(Bank.name.in_(missing)))}
+        if missing
+        else {}
+    )
     out = []
     for m in matches:
         name = m.get("bank")
@@ -205,7 +209,8 @@ def _case_page(
     error: str | None = None,
     status_code: int = 200,
 ) -> Response:
-    banks = list_banks(session)
+    # Bank rows, not summaries: counting every bank's entries is for the banks page.
+    banks = list(session.scalars(select(Bank).order_by(Bank.name)))
     preview, media_type = _preview(session, store, case)
     return render(
         request,
