@@ -231,7 +231,6 @@ def _rss() -> int:
 
 CONTENDERS: dict[str, dict[str, Any]] = {
     "keyframes": {"sampling": "keyframes"},
-    "keyframes_rgb": {"sampling": "keyframes", "luma": False},
     "decode_all_hash_1s": {"sampling": "interval", "interval_s": 1.0},
     "decode_all_hash_all": {"sampling": "every_frame"},
 }
@@ -399,8 +398,7 @@ def markdown(r: dict[str, Any]) -> str:
     c = r["concurrent"]
     lines += [
         "",
-        "`keyframes`: the default (decoder skips non-key frames, PDQ from the luma plane); "
-        "`keyframes_rgb`: the same with RGB conversion as `safeguard hash`; "
+        "`keyframes`: the default (the decoder skips non-key frames); "
         "`decode_all_hash_1s`: every frame decoded, one hashed a second (vPDQ's sampling); "
         "`decode_all_hash_all`: every frame decoded and hashed.",
         "",
