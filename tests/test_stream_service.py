@@ -7,20 +7,23 @@ import http.server
 import io
 import json
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
+from pathlib import Path
 from typing import Any, BinaryIO
 
 import httpx
 import pytest
 from bench.stream import write_stream
 
-from safeguard import cases, keys, webhooks
+from safeguard import cases, keys, users, webhooks
 from safeguard.banks import service
 from safeguard.chat.comments import Comment
+from safeguard.matching import Matcher
 from safeguard.service.testing import LiveServer, database_url, settings_for_tests
 from safeguard.signals.video import VideoSampling, hash_video
 from safeguard.store.db import Database, open_database
@@ -268,3 +271,95 @@ def test_comments_pushed_to_another_worker_are_queued_then_scored_by_the_owner_a
     finally:
         owner.stop("shared", actor="test")
         owner.close()
+
+
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def test_the_console_lists_live_streams_with_their_risk_for_signed_in_reviewers(
+    env: dict[str, Any],
+) -> None:
+    client = env["client"]
+    client.post("/v1/streams", json={"id": "on-air", "url": env["files"] + "/held.ts"})
+    wait_for(client, "on-air", lambda s: s["watched_by"] is not None)
+    client.post("/v1/streams/on-air/comments", json={"comments": ABUSE})
+    wait_for(client, "on-air", lambda s: s["comment_risk"] >= 0.6)
+    with env["db"].session() as s:
+        users.create_user(s, "rita", "a long benign passphrase", "reviewer", actor="test")
+    browser = httpx.Client(base_url=env["server"].url, timeout=30)
+    try:
+        assert browser.get("/console/streams").status_code in (303, 307)  # to the login
+        page = browser.get("/console/login")
+        token = CSRF.search(page.text)
+        assert token
+        r = browser.post(
+            "/console/login",
+            data={
+                "username": "rita",
+                "password": "a long benign passphrase",
+                "csrf_token": token.group(1),
+            },
+        )
+        assert r.status_code == 303
+        html = browser.get("/console/streams").text
+        assert "on-air" in html and "review" in html
+        assert "live-1" not in html  # terminated: only with show=all
+        assert "live-1" in browser.get("/console/streams?show=all").text
+    finally:
+        browser.close()
+        client.delete("/v1/streams/on-air")
+
+
+def test_the_registry_registers_claims_and_releases_streams_on_each_database(
+    db: Database, tmp_path: Path
+) -> None:
+    stalled = StreamRegistry(
+        db,
+        registry_matcher(lambda: Matcher.open(db)),
+        options=SourceOptions(read_timeout_s=1, reconnect_attempts=0),
+        allow_files=True,
+    )
+    taker = StreamRegistry(db, registry_matcher(lambda: Matcher.open(db)), owner="taker")
+    missing = str(tmp_path / "gone.mp4")
+    try:
+        stalled.register("gone", missing, actor="test")
+        stalled.sync()
+        taker.sync()  # the lease is held: nothing to take
+        assert stalled.get("gone")["watched_by"] == stalled.owner
+        assert stalled.hub is not None and stalled.hub.wait(30)
+        stalled.sync()
+        state = stalled.get("gone")
+        assert (state["status"], state["watched_by"]) == ("error", None)
+        assert "gone.mp4" in state["error"]
+        assert stalled.register("gone", missing, actor="test")["status"] == "pending"
+    finally:
+        stalled.close()
+        taker.close()
+
+
+def test_a_stream_whose_owner_stopped_renewing_its_lease_is_taken_over(
+    db: Database, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from safeguard.store.models_streams import Stream
+
+    video = write_stream(tmp_path / "a.mp4", [(0, 4.0)])
+    taker = StreamRegistry(
+        db, registry_matcher(lambda: Matcher.open(db)), owner="taker", allow_files=True
+    )
+    try:
+        taker.register("orphan", str(video), actor="test")
+        with db.session() as s:  # a worker that claimed it, then died 20 s ago
+            row = s.get(Stream, "orphan")
+            assert row is not None
+            row.owner, row.status = "dead-worker", "live"
+            row.heartbeat_at = datetime.now(UTC) - timedelta(seconds=20)
+        taker.sync()
+        assert taker.get("orphan")["watched_by"] == "taker"
+        assert taker.hub is not None and taker.hub.wait(30)
+        taker.sync()
+        state = taker.get("orphan")
+        assert (state["status"], state["frames_sampled"], state["watched_by"]) == ("ended", 2, None)
+    finally:
+        taker.close()
