@@ -1,7 +1,7 @@
 """The console in a real browser (Debian's chromium driven by Playwright) against the real
 service (``safeguard serve``, two uvicorn workers, SQLite): log in, open a case made by an
-upload to ``/v1/check``, reveal its blurred evidence and watch it blur again, decide, and
-find the decision and the reveal in the audit log."""
+upload of a synthetic picture to ``/v1/check``, reveal its blurred evidence and watch it blur
+again, decide, and find the decision and the reveal in the audit log."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from safeguard.evidence import generate_key
 from safeguard.service.testing import serve_process
 from safeguard.signals.media import hash_bytes
 from safeguard.store.db import open_database
-from tests import media_factory
+from tests.test_console_http import synthetic_jpeg
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
@@ -47,7 +47,7 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str
         pytest.fail("Debian's chromium is needed: apt-get install chromium (make test does)")
     folder = tmp_path_factory.mktemp("browser")
     url = f"sqlite:///{folder / 'safeguard.db'}"
-    image = media_factory.jpeg(800, 600, "astronaut")
+    image = synthetic_jpeg()
     pdq = hash_bytes("upload.jpg", image).pdq
     assert pdq is not None
     db = open_database(url)
@@ -80,7 +80,7 @@ def _upload_case(base: str, key: str) -> int:
     response = httpx.post(
         f"{base}/v1/check",
         headers={"Authorization": f"Bearer {key}"},
-        files={"file": ("upload.jpg", media_factory.jpeg(800, 600, "astronaut"), "image/jpeg")},
+        files={"file": ("upload.jpg", synthetic_jpeg(), "image/jpeg")},
         timeout=60,
     )
     assert response.status_code == 200, response.text

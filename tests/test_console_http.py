@@ -17,7 +17,7 @@ import argon2
 import httpx
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 from sqlalchemy import select, update
 from starlette.requests import Request
 
@@ -32,7 +32,6 @@ from safeguard.service.testing import database_url, live_server, open_test_datab
 from safeguard.signals.media import hash_bytes
 from safeguard.store.db import Database
 from safeguard.store.models import AuditEvent, Entry
-from tests import media_factory
 
 PASSWORD = "a long benign passphrase"
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -107,16 +106,41 @@ class Sample:
     allow: str
 
 
+def synthetic_jpeg(width: int = 800, height: int = 600, seed: int = 7) -> bytes:
+    """A benign picture made in code: coloured waves, noise and a few shapes (PDQ quality
+    100), with colour and detail for the blur checks to measure."""
+    rng = np.random.default_rng(seed)
+    y, x = np.mgrid[0:height, 0:width].astype(np.float64)
+    red = 127 + 100 * np.sin(x / 37.0) * np.cos(y / 53.0)
+    green = 127 + 100 * np.sin((x + y) / 71.0)
+    blue = 127 + 100 * np.cos(np.hypot(x - width / 2, y - height / 2) / 29.0)
+    arr = np.stack([red, green, blue], axis=-1) + rng.normal(0, 6, (height, width, 3))
+    im = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), "RGB")
+    draw = ImageDraw.Draw(im)
+    for _ in range(12):
+        x0, y0 = int(rng.integers(0, width - 120)), int(rng.integers(0, height - 120))
+        size = int(rng.integers(40, 160))
+        fill = tuple(int(c) for c in rng.integers(0, 256, 3))
+        box = (x0, y0, x0 + size, y0 + size)
+        if rng.random() < 0.5:
+            draw.ellipse(box, fill=fill)
+        else:
+            draw.rectangle(box, fill=fill)
+    out = io.BytesIO()
+    im.save(out, "JPEG", quality=90)
+    return out.getvalue()
+
+
 @functools.cache
 def sample_image() -> tuple[bytes, str, str]:
-    image = media_factory.jpeg(640, 480, "astronaut")
+    image = synthetic_jpeg()
     signals = hash_bytes("upload.jpg", image)
     assert signals.pdq is not None and signals.md5 is not None
     return image, signals.pdq, signals.md5
 
 
 def open_sample_case(server: ConsoleServer, *, media: bool = True) -> Sample:
-    """A benign picture (a scikit-image sample), matched against a block bank with
+    """A benign synthetic picture, matched against a block bank with
     provenance, opened as a review case with the picture kept as encrypted evidence."""
     image, pdq, md5 = sample_image()
     n = next(_serial)
