@@ -363,10 +363,11 @@ def test_when_decoding_falls_behind_whole_groups_of_pictures_are_dropped(
     hub: StreamHub
 
     def slow_match(pdq: Any) -> Any:
-        # Hold decoding until the reader has had to drop: the queue holds 2 packets.
+        # Hold decoding (at the first keyframe) until the reader, facing a full queue of 2
+        # packets, has dropped half the file's 80 packets: the keyframes at 2 s and 4 s.
         source = hub.get("behind").source
         for _ in range(1000):
-            if source.packets_dropped:
+            if source.packets_dropped >= 40:
                 break
             threading.Event().wait(0.01)
         return matcher(pdq)
