@@ -3,13 +3,26 @@ these)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any, Literal
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from fastapi import Path
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from safeguard.signals.errors import InvalidSignal
 from safeguard.signals.types import signal_type
+
+
+def _utc(at: datetime) -> datetime:
+    # SQLite hands datetimes back without a zone; everything is stored in UTC.
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
+#: A timestamp always written with its zone (RFC 3339), whatever the database returned.
+Timestamp = Annotated[datetime, AfterValidator(_utc)]
+
+#: A row id in a path: a positive 64-bit integer (larger ones are a 422, not a database error).
+RowId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 
 ActionName = Literal["allow", "review", "block", "report"]
 RoleName = Literal["hasher", "matcher", "curator", "reviewer", "admin"]
@@ -154,7 +167,7 @@ class BankOut(BaseModel):
     description: str
     source: str
     licence: str
-    created_at: datetime
+    created_at: Timestamp
     entries: dict[str, int]
     disabled_entries: int
 
@@ -211,7 +224,7 @@ class EntryOut(BaseModel):
     external_id: str | None
     category: str | None
     note: str | None
-    added_at: datetime
+    added_at: Timestamp
     disabled: bool
 
 
@@ -248,9 +261,9 @@ class CaseOut(BaseModel):
     action: str
     source: str
     summary: str
-    created_at: datetime | None
+    created_at: Timestamp | None
     decision: str | None
-    decided_at: datetime | None
+    decided_at: Timestamp | None
     decided_by: str | None
     decision_note: str | None
     decision_bank: str | None
@@ -276,7 +289,7 @@ class DecisionIn(Strict):
 
 class AuditEventOut(BaseModel):
     id: int
-    at: datetime
+    at: Timestamp
     actor: str
     action: str
     subject: str
@@ -312,9 +325,9 @@ class KeyOut(BaseModel):
     name: str
     role: str
     prefix: str
-    created_at: datetime
+    created_at: Timestamp
     created_by: str
-    revoked_at: datetime | None
+    revoked_at: Timestamp | None
     rate_limit: float | None
 
 
@@ -349,7 +362,7 @@ class WebhookOut(BaseModel):
     url: str
     events: str
     enabled: bool
-    created_at: datetime
+    created_at: Timestamp
 
 
 class WebhookCreated(WebhookOut):
@@ -365,13 +378,13 @@ class DeliveryOut(BaseModel):
     attempts: int
     last_status_code: int | None
     last_error: str | None
-    created_at: datetime
-    next_attempt_at: datetime | None
-    delivered_at: datetime | None
+    created_at: Timestamp
+    next_attempt_at: Timestamp | None
+    delivered_at: Timestamp | None
 
 
 class AttemptOut(BaseModel):
-    at: datetime
+    at: Timestamp
     status_code: int | None
     error: str | None
     duration_ms: float

@@ -21,7 +21,7 @@ admin = require_role("admin")
 
 @router.get("", response_model=AuditPage)
 def list_events(
-    before: int | None = Query(None, ge=1),
+    before: int | None = Query(None, ge=1, le=2**63 - 1),
     limit: int = Query(100, ge=1, le=1000),
     action: str | None = Query(None, max_length=64),
     subject: str | None = Query(None, max_length=400),

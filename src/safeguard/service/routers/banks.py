@@ -195,7 +195,7 @@ def enable_entries(
 @router.get("/{name}/entries", response_model=EntriesPage)
 def browse_entries(
     name: str,
-    after: int = Query(0, ge=0),
+    after: int = Query(0, ge=0, le=2**63 - 1),
     limit: int = Query(100, ge=1, le=1000),
     _principal: Principal = Depends(reader),  # noqa: B008
     session: Session = Depends(get_session, scope="function"),  # noqa: B008

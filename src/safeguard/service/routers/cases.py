@@ -14,7 +14,7 @@ from safeguard.service.auth import Principal, require_role
 from safeguard.service.deps import get_evidence, get_session
 from safeguard.service.errors import ApiError
 from safeguard.service.routers.hashing import ERRORS
-from safeguard.service.schemas import CaseList, CaseOut, DecisionIn
+from safeguard.service.schemas import CaseList, CaseOut, DecisionIn, RowId
 
 router = APIRouter(prefix="/v1/cases", tags=["cases"], responses=ERRORS)
 reviewer = require_role("reviewer")
@@ -40,7 +40,7 @@ def list_cases(
 
 @router.get("/{case_id}", response_model=CaseOut)
 def get_case(
-    case_id: int,
+    case_id: RowId,
     _principal: Principal = Depends(reviewer),  # noqa: B008
     session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> CaseOut:
@@ -50,7 +50,7 @@ def get_case(
 
 @router.post("/{case_id}/decision", response_model=CaseOut)
 def decide(
-    case_id: int,
+    case_id: RowId,
     body: DecisionIn,
     principal: Principal = Depends(reviewer),  # noqa: B008
     session: Session = Depends(get_session, scope="function"),  # noqa: B008
@@ -74,7 +74,7 @@ def decide(
     responses={200: {"content": {"application/octet-stream": {}}}},
 )
 def case_media(
-    case_id: int,
+    case_id: RowId,
     principal: Principal = Depends(reviewer),  # noqa: B008
     session: Session = Depends(get_session, scope="function"),  # noqa: B008
     store: EvidenceStore = Depends(get_evidence),  # noqa: B008

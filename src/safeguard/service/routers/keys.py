@@ -9,7 +9,7 @@ from safeguard import keys
 from safeguard.service.auth import Principal, require_role
 from safeguard.service.deps import get_session
 from safeguard.service.routers.hashing import ERRORS
-from safeguard.service.schemas import KeyCreated, KeyIn, KeyOut
+from safeguard.service.schemas import KeyCreated, KeyIn, KeyOut, RowId
 
 router = APIRouter(prefix="/v1/keys", tags=["keys"], responses=ERRORS)
 admin = require_role("admin")
@@ -41,7 +41,7 @@ def list_keys(
 
 @router.delete("/{key_id}", response_model=KeyOut)
 def revoke_key(
-    key_id: int,
+    key_id: RowId,
     principal: Principal = Depends(admin),  # noqa: B008
     session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> KeyOut:

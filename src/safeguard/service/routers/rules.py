@@ -9,7 +9,7 @@ from safeguard import actions
 from safeguard.service.auth import Principal, require_role
 from safeguard.service.deps import get_session
 from safeguard.service.routers.hashing import ERRORS
-from safeguard.service.schemas import RuleIn, RuleOut
+from safeguard.service.schemas import RowId, RuleIn, RuleOut
 
 router = APIRouter(prefix="/v1/rules", tags=["rules"], responses=ERRORS)
 
@@ -42,7 +42,7 @@ def set_rule(
 
 @router.delete("/{rule_id}", response_model=RuleOut)
 def delete_rule(
-    rule_id: int,
+    rule_id: RowId,
     principal: Principal = Depends(require_role("curator")),  # noqa: B008
     session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> RuleOut:

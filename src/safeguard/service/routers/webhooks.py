@@ -14,6 +14,7 @@ from safeguard.service.schemas import (
     AttemptOut,
     DeliveryDetail,
     DeliveryOut,
+    RowId,
     WebhookCreated,
     WebhookIn,
     WebhookOut,
@@ -53,7 +54,7 @@ def list_webhooks(
 
 @router.delete("/{endpoint_id}", response_model=WebhookOut)
 def remove_webhook(
-    endpoint_id: int,
+    endpoint_id: RowId,
     principal: Principal = Depends(admin),  # noqa: B008
     session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> WebhookOut:
@@ -80,7 +81,7 @@ def deliveries(
 
 @router.get("/deliveries/{delivery_id}", response_model=DeliveryDetail)
 def delivery(
-    delivery_id: int,
+    delivery_id: RowId,
     _principal: Principal = Depends(require_role("reviewer")),  # noqa: B008
     session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> DeliveryDetail:
