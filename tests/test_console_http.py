@@ -87,6 +87,7 @@ def server(
     with db.session() as s:
         users.create_user(s, "rita", PASSWORD, "reviewer", actor="test")
         users.create_user(s, "carl", PASSWORD, "curator", actor="test")
+        users.create_user(s, "ada", PASSWORD, "admin", actor="test")
     try:
         with live_server(settings) as live:
             yield ConsoleServer(live.url, db, settings)
@@ -645,6 +646,53 @@ def test_the_audit_log_filters_by_action_and_subject(server: ConsoleServer) -> N
     page = signed_in(server).get(f"/console/audit?action=bank.create&subject={sample.known}")
     assert page.text.count(">bank.create</td>") == 1
     assert ">case.open</td>" not in page.text
+
+
+# --- users (admins) -------------------------------------------------------------------
+
+
+def test_only_admins_see_the_users_page(server: ConsoleServer) -> None:
+    assert signed_in(server, "rita").get("/console/users").status_code == 403
+    page = signed_in(server, "ada").get("/console/users")
+    assert page.status_code == 200
+    assert "rita" in page.text and "carl" in page.text
+
+
+def test_an_admin_creates_a_user_who_can_then_log_in(server: ConsoleServer) -> None:
+    client = signed_in(server, "ada")
+    token = csrf_of(client.get("/console/users").text)
+    form = {"username": "newbie", "role": "reviewer", "csrf_token": token}
+    mismatch = client.post(
+        "/console/users", data=form | {"password": PASSWORD, "password_again": PASSWORD + "x"}
+    )
+    assert mismatch.status_code == 400
+    created = client.post(
+        "/console/users", data=form | {"password": PASSWORD, "password_again": PASSWORD}
+    )
+    assert created.status_code == 303
+    assert login(server.client(), "newbie").status_code == 303
+
+
+def test_an_admin_disables_a_user_and_their_session_ends(server: ConsoleServer) -> None:
+    with server.db.session() as s:
+        users.create_user(s, "leaver", PASSWORD, "reviewer", actor="test")
+    theirs = signed_in(server, "leaver")
+    assert theirs.get("/console/cases").status_code == 200
+    admin = signed_in(server, "ada")
+    token = csrf_of(admin.get("/console/users").text)
+    response = admin.post("/console/users/leaver", data={"disabled": "true", "csrf_token": token})
+    assert response.status_code == 303
+    assert theirs.get("/console/cases").status_code == 303  # back to the login page
+    assert login(server.client(), "leaver").status_code == 401
+
+
+def test_an_admin_cannot_lock_themself_out(server: ConsoleServer) -> None:
+    client = signed_in(server, "ada")
+    token = csrf_of(client.get("/console/users").text)
+    response = client.post("/console/users/ada", data={"role": "reviewer", "csrf_token": token})
+    assert response.status_code == 400
+    with server.db.session() as s:
+        assert users.get_user(s, "ada").role == "admin"
 
 
 # --- rendering for other parts ---------------------------------------------------------
