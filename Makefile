@@ -16,10 +16,11 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-## make run: set up, make a small benign demo folder, hash it and print the table.
+## make run: set up, then start the service (API and console) on SQLite in .safeguard/ at
+## http://127.0.0.1:8000. The first start creates the database and prints how to create the
+## first admin key (safeguard keys create --role admin).
 run: $(STAMP)
-	$(BIN)/python -m safeguard.demo $(DEMO_DIR)
-	$(BIN)/safeguard hash $(DEMO_DIR)
+	$(BIN)/safeguard serve
 
 ## make test: set up, lint, type-check, run the test suite.
 test: $(STAMP) lint typecheck unit
