@@ -90,6 +90,10 @@ def queue(
             "cases": shown,
             "status": status,
             "statuses": STATUSES,
+            "counts": {
+                value: cases.count_cases(session, status=None if value == "all" else value)
+                for value, _label in STATUSES
+            },
             "page": page,
             "has_more": len(rows) > PAGE,
         },
