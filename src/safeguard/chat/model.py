@@ -56,6 +56,9 @@ class GroomingModel:
     policy: AlertPolicy = field(default_factory=AlertPolicy)
     metrics: dict[str, Any] = field(default_factory=dict)
     trained_on: dict[str, Any] = field(default_factory=dict)
+    #: The optional sentence encoder whose embedding joins the message model (None: off).
+    encoder: str | None = None
+    encoder_weights: tuple[float, ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.conversation_weights) != len(CONVERSATION_FEATURES):
@@ -64,11 +67,13 @@ class GroomingModel:
                 f"this version needs {len(CONVERSATION_FEATURES)}"
             )
 
-    def message_probability(self, hashes: list[int]) -> float:
+    def message_probability(self, hashes: list[int], embedding: Any = None) -> float:
         w = self.message_weights
         z = self.message_bias
         for h in hashes:
             z += w.get(h, 0.0)
+        if self.encoder_weights and embedding is not None:
+            z += float(sum(map(operator.mul, self.encoder_weights, embedding)))
         return _sigmoid(z)
 
     def conversation_logit(self, features: list[float]) -> float:
@@ -100,6 +105,11 @@ class GroomingModel:
             },
             "calibration": {"method": "platt", "a": self.calibration[0], "b": self.calibration[1]},
             "policy": self.policy.to_json(),
+            "encoder": (
+                None
+                if self.encoder is None
+                else {"name": self.encoder, "weights": list(self.encoder_weights)}
+            ),
             "metrics": self.metrics,
             "trained_on": self.trained_on,
         }
@@ -156,6 +166,12 @@ class GroomingModel:
                 ),
                 metrics=dict(doc.get("metrics", {})),
                 trained_on=dict(doc.get("trained_on", {})),
+                encoder=None if doc["encoder"] is None else str(doc["encoder"]["name"]),
+                encoder_weights=(
+                    ()
+                    if doc["encoder"] is None
+                    else tuple(float(w) for w in doc["encoder"]["weights"])
+                ),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelFormatError(f"malformed model file: {exc}") from exc

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from safeguard.chat.conversation import Conversation, Message, Participant
+from safeguard.chat.encoder import SentenceEncoder
 from safeguard.chat.features import age_gap_feature, message_hashes
 from safeguard.chat.lexicon import Lexicon, default_lexicon
-from safeguard.chat.model import GroomingModel, default_model
+from safeguard.chat.model import GroomingModel, ModelFormatError, default_model
 from safeguard.chat.taxonomy import CONVERSATION_CATEGORIES, STAGE, level_of
 from safeguard.chat.text import normalise
 
@@ -304,14 +305,34 @@ class ScoreResult:
 
 @dataclass(frozen=True, slots=True)
 class Scoring:
-    """What scoring needs: the model and the lexicon (defaults: the shipped ones)."""
+    """What scoring needs: the model, the lexicon (defaults: the shipped ones) and, for a
+    model trained with the optional sentence encoder, the encoder."""
 
     model: GroomingModel
     lexicon: Lexicon
+    encoder: SentenceEncoder | None = None
+
+    def __post_init__(self) -> None:
+        if self.model.encoder is not None and (
+            self.encoder is None or self.encoder.name != self.model.encoder
+        ):
+            raise ModelFormatError(
+                f"this model needs the {self.model.encoder} encoder: use Scoring.for_model"
+            )
 
     @classmethod
     def default(cls) -> Scoring:
         return cls(default_model(), default_lexicon("en", "conversation"))
+
+    @classmethod
+    def for_model(cls, model: GroomingModel, lexicon: Lexicon | None = None) -> Scoring:
+        """Scoring with ``model``, loading its encoder if it was trained with one."""
+        encoder = None
+        if model.encoder is not None:
+            from safeguard.chat.encoder import load_encoder
+
+            encoder = load_encoder(model.encoder)
+        return cls(model, lexicon or default_lexicon("en", "conversation"), encoder)
 
 
 def observe(
@@ -325,8 +346,9 @@ def observe(
         state.warn(f"message {index}: text cut to {len(norm.text)} characters")
     hits = scoring.lexicon.find(norm.text)
     categories = [h.category for h in hits if h.category in _CAT_INDEX]
+    embedding = scoring.encoder.encode([norm.text])[0] if scoring.encoder is not None else None
     p = scoring.model.message_probability(
-        message_hashes(norm.text, categories, scoring.model.hashing)
+        message_hashes(norm.text, categories, scoring.model.hashing), embedding
     )
     stats = state._slot(message.author)
     author = state.key_of(message.author)

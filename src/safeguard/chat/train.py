@@ -24,6 +24,7 @@ from sklearn.preprocessing import StandardScaler
 
 from safeguard.chat.comments import Comment, CommentModel, CommentScorer, _sigmoid
 from safeguard.chat.corpus import LabelledConversation
+from safeguard.chat.encoder import CachedEncoder, SentenceEncoder
 from safeguard.chat.evaluate import Labelled, latency_weighted_f1, prf
 from safeguard.chat.features import CONVERSATION_FEATURES, Hashing, message_hashes
 from safeguard.chat.lexicon import Lexicon, default_lexicon
@@ -52,8 +53,13 @@ def _fold(item: LabelledConversation, n: int) -> int:
 
 
 def _message_matrix(
-    items: list[LabelledConversation], lexicon: Lexicon, hashing: Hashing
+    items: list[LabelledConversation],
+    lexicon: Lexicon,
+    hashing: Hashing,
+    encoder: CachedEncoder | None = None,
 ) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
+    """Hashed features of every message (then the encoder's embedding columns, if any)."""
+    texts: list[str] = []
     rows: list[int] = []
     cols: list[int] = []
     labels: list[int] = []
@@ -64,6 +70,7 @@ def _message_matrix(
             norm = normalise(message.text)
             cats = [h.category for h in lexicon.find(norm.text)]
             hashes = message_hashes(norm.text, cats, hashing)
+            texts.append(norm.text)
             rows.extend([r] * len(hashes))
             cols.extend(hashes)
             labels.append(int(mi in item.predator_lines))
@@ -72,27 +79,41 @@ def _message_matrix(
     data = np.ones(len(cols), dtype=np.float64)
     x = sparse.csr_matrix((data, (rows, cols)), shape=(r, 1 << hashing.bits))
     x.sum_duplicates()
+    if encoder is not None:
+        x = sparse.hstack([x, sparse.csr_matrix(encoder.encode(texts))], format="csr")
     return x, np.asarray(labels), np.asarray(owner)
 
 
-def _fit_message_model(x: sparse.csr_matrix, y: np.ndarray) -> tuple[float, dict[int, float]]:
+@dataclass(frozen=True, slots=True)
+class _MessageModel:
+    bias: float
+    weights: dict[int, float]
+    encoder_weights: tuple[float, ...]
+
+
+def _fit_message_model(x: sparse.csr_matrix, y: np.ndarray, n_hashed: int) -> _MessageModel:
     if y.min() == y.max():
-        return (-4.0 if y.max() == 0 else 4.0), {}
+        return _MessageModel(-4.0 if y.max() == 0 else 4.0, {}, (0.0,) * (x.shape[1] - n_hashed))
     clf = LogisticRegression(C=MESSAGE_C, max_iter=2000)
     clf.fit(x, y)
     used = np.unique(x.indices)
     coef = clf.coef_[0]
-    weights = {int(i): round(float(coef[i]), 6) for i in used if abs(coef[i]) >= 1e-6}
-    return round(float(clf.intercept_[0]), 6), weights
+    weights = {
+        int(i): round(float(coef[i]), 6) for i in used if i < n_hashed and abs(coef[i]) >= 1e-6
+    }
+    tail = tuple(round(float(w), 6) for w in coef[n_hashed:])
+    return _MessageModel(round(float(clf.intercept_[0]), 6), weights, tail)
 
 
-def _placeholder(hashing: Hashing, bias: float, weights: dict[int, float]) -> GroomingModel:
+def _placeholder(hashing: Hashing, m: _MessageModel, encoder: str | None) -> GroomingModel:
     return GroomingModel(
         hashing=hashing,
-        message_bias=bias,
-        message_weights=weights,
+        message_bias=m.bias,
+        message_weights=m.weights,
         conversation_bias=0.0,
         conversation_weights=(0.0,) * len(CONVERSATION_FEATURES),
+        encoder=encoder,
+        encoder_weights=m.encoder_weights,
     )
 
 
@@ -127,26 +148,34 @@ def train_grooming(
     hashing: Hashing | None = None,
     lexicon: Lexicon | None = None,
     source: str = "",
+    encoder: SentenceEncoder | None = None,
 ) -> GroomingModel:
+    """Train on labelled conversations. ``encoder``: also feed the optional sentence
+    encoder's embedding of each message to the message model."""
     hashing = hashing or Hashing()
+    cached = CachedEncoder(encoder) if encoder is not None else None
+    encoder_name = encoder.name if encoder is not None else None
     lexicon = lexicon or default_lexicon("en", "conversation")
     items = [i for i in items if i.conversation.messages]
     if not any(i.label for i in items) or all(i.label for i in items):
         raise ValueError("training needs both grooming and other conversations")
-    x, y, owner = _message_matrix(items, lexicon, hashing)
+    x, y, owner = _message_matrix(items, lexicon, hashing, cached)
+    n_hashed = 1 << hashing.bits
     folds = FOLDS if any(i.fold is None for i in items) else 2
     fold = np.asarray([_fold(i, folds) for i in items])[owner]
     fold_models = []
     for f in range(folds):
         keep = fold != f
-        fold_models.append(_placeholder(hashing, *_fit_message_model(x[keep], y[keep])))
+        fold_models.append(
+            _placeholder(hashing, _fit_message_model(x[keep], y[keep], n_hashed), encoder_name)
+        )
 
     fit_x: list[list[float]] = []
     fit_y: list[int] = []
     fit_w: list[float] = []
     held: list[_Prefixes] = []
     for item in items:
-        scoring = Scoring(fold_models[_fold(item, folds)], lexicon)
+        scoring = Scoring(fold_models[_fold(item, folds)], lexicon, cached)
         rows = _prefix_rows(item, scoring)
         if _bucket(item.conversation.id + ":calibration", 4) == 0:
             held.append(rows)
@@ -172,11 +201,13 @@ def train_grooming(
     a, b = round(float(platt.coef_[0][0]), 6), round(float(platt.intercept_[0]), 6)
 
     policy = _choose_policy(held, held_logits, a, b)
-    msg_bias, msg_weights = _fit_message_model(x, y)
+    final = _fit_message_model(x, y, n_hashed)
     return GroomingModel(
         hashing=hashing,
-        message_bias=msg_bias,
-        message_weights=msg_weights,
+        message_bias=final.bias,
+        message_weights=final.weights,
+        encoder=encoder_name,
+        encoder_weights=final.encoder_weights,
         conversation_bias=round(bias, 6),
         conversation_weights=tuple(round(float(w), 6) for w in weights),
         calibration=(a, b),
