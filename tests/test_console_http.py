@@ -25,7 +25,7 @@ from safeguard import cases, users, webhooks
 from safeguard.banks import service as banks
 from safeguard.evidence import EvidenceSettings, EvidenceStore, generate_key
 from safeguard.matching import Match
-from safeguard.service.console import add_template_folder, render
+from safeguard.service.console import add_template_folder, render, wellbeing
 from safeguard.service.console.sessions import SignedInUser
 from safeguard.service.settings import ServiceSettings
 from safeguard.service.testing import database_url, live_server, open_test_database
@@ -443,6 +443,24 @@ def test_video_evidence_is_kept_but_never_previewed(server: ConsoleServer) -> No
     assert "previews of pictures only" in page
     assert "/thumbnail" not in page
     assert client.get(f"/console/cases/{sample.case_id}/thumbnail").status_code == 415
+
+
+def test_many_reveals_in_a_day_bring_a_wellbeing_notice_and_show_to_admins(
+    server: ConsoleServer,
+) -> None:
+    sample = open_sample_case(server)
+    with server.db.session() as s:
+        users.create_user(s, "busy", PASSWORD, "reviewer", actor="test")
+        busy = users.get_user(s, "busy").id
+    client = signed_in(server, "busy")
+    assert "Consider a break" not in client.get(f"/console/cases/{sample.case_id}").text
+    with server.db.session() as s:
+        for _ in range(wellbeing.REVEALS_BEFORE_NOTICE):
+            wellbeing.record_reveal(s, busy, sample.case_id)
+    assert "Consider a break" in client.get(f"/console/cases/{sample.case_id}").text
+    admin_page = signed_in(server, "ada").get("/console/users").text
+    row = admin_page[admin_page.index("<td>busy</td>") :].split("</tr>")[0]
+    assert f'<td class="num">{wellbeing.REVEALS_BEFORE_NOTICE}</td>' in row
 
 
 def test_a_case_without_media_has_no_thumbnail(server: ConsoleServer) -> None:

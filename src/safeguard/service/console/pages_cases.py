@@ -230,6 +230,7 @@ def _case_page(
             "block_banks": [b for b in banks if b.kind == "block" and b.enabled],
             "allow_banks": [b for b in banks if b.kind == "allow" and b.enabled],
             "reveals_today": wellbeing.reveals_today(session, user.user_id),
+            "reveals_notice": wellbeing.REVEALS_BEFORE_NOTICE,
             "reblur_seconds": wellbeing.REBLUR_SECONDS,
             "preview": preview,
             "media_type": media_type,

@@ -14,6 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from safeguard import users
+from safeguard.service.console import wellbeing
 from safeguard.service.console.auth import ConsoleRoute, DbSession, require_user
 from safeguard.service.console.rendering import render
 from safeguard.service.console.sessions import SignedInUser
@@ -38,6 +39,7 @@ def _users_page(
         {
             "nav": "users",
             "users": users.list_users(session),
+            "reveals": wellbeing.reveals_today_by_user(session),
             "roles": users.ROLES,
             "min_password": users.MIN_PASSWORD_LENGTH,
             "flash": flash,

@@ -24,6 +24,8 @@ THUMBNAIL_SIDE = 480
 BLUR_GRID = 12
 #: How long a revealed picture stays clear in the page before it is blurred again.
 REBLUR_SECONDS = 6
+#: From this many reveals in a day, the case page suggests a break (it does not block).
+REVEALS_BEFORE_NOTICE = 25
 # Evidence was accepted at upload under the service's limits; the console only needs a
 # thumbnail and refuses anything bigger than this outright.
 _LIMITS = ImageLimits(max_bytes=64 * 1024 * 1024, max_pixels=64_000_000, min_side=1)
@@ -79,10 +81,13 @@ def record_reveal(session: Session, user_id: int, case_id: int) -> None:
     session.flush()
 
 
+def _midnight(now: datetime | None) -> datetime:
+    return datetime.combine((now or datetime.now(UTC)).date(), time(0), tzinfo=UTC)
+
+
 def reveals_today(session: Session, user_id: int, now: datetime | None = None) -> int:
     """How many times this reviewer has revealed evidence since midnight UTC."""
-    now = now or datetime.now(UTC)
-    midnight = datetime.combine(now.date(), time(0), tzinfo=UTC)
+    midnight = _midnight(now)
     return int(
         session.scalar(
             select(func.count()).where(
@@ -91,3 +96,13 @@ def reveals_today(session: Session, user_id: int, now: datetime | None = None) -
         )
         or 0
     )
+
+
+def reveals_today_by_user(session: Session, now: datetime | None = None) -> dict[int, int]:
+    """Every reviewer's reveals since midnight UTC (for admins watching exposure)."""
+    rows = session.execute(
+        select(EvidenceReveal.user_id, func.count())
+        .where(EvidenceReveal.at >= _midnight(now))
+        .group_by(EvidenceReveal.user_id)
+    ).all()
+    return {int(user_id): int(n) for user_id, n in rows}
