@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -52,7 +53,7 @@ class QueueRow:
     summary: str
     source: str
     match_count: int
-    created_at: Any
+    created_at: datetime
     decided_by: str | None
 
 
