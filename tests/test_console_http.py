@@ -34,6 +34,7 @@ from safeguard.store.db import Database
 from safeguard.store.models import AuditEvent, Entry
 
 PASSWORD = "a long benign passphrase"
+IMPORT_LIMIT = 64 * 1024
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
@@ -55,6 +56,7 @@ def service_settings(tmp_path: Path, db_url: str) -> ServiceSettings:
         db_url,
         run_deliverer=False,
         run_refresher=False,
+        max_import_bytes=IMPORT_LIMIT,
         evidence=EvidenceSettings(enabled=True, key_file=key_file),
     )
 
@@ -605,6 +607,21 @@ def test_a_bad_list_is_rejected_whole_with_its_line_number(server: ConsoleServer
     assert "bad.txt:2" in response.text
     with server.db.session() as s:
         assert banks.summarize(s, banks.get_bank(s, "strict")).entries == {}
+
+
+def test_a_list_over_the_import_limit_is_refused_with_413(server: ConsoleServer) -> None:
+    client = signed_in(server, "carl")
+    token = csrf_of(client.get("/console/banks").text)
+    client.post("/console/banks", data={"name": "too-big", "csrf_token": token})
+    lines = b"".join(f"{i:032x}\n".encode() for i in range(IMPORT_LIMIT // 33 + 10))
+    response = client.post(
+        "/console/banks/too-big/import",
+        data={"format": "plain", "signal_type": "md5", "csrf_token": token},
+        files={"file": ("big.txt", lines, "text/plain")},
+    )
+    assert response.status_code == 413
+    with server.db.session() as s:
+        assert banks.summarize(s, banks.get_bank(s, "too-big")).entries == {}
 
 
 def test_a_bank_with_a_bad_name_is_refused(server: ConsoleServer) -> None:

@@ -55,7 +55,7 @@ ROUTERS = (
 
 def body_limit(settings: ServiceSettings) -> Callable[[str], int]:
     def limit_for(path: str) -> int:
-        if path.startswith("/v1/banks/") and path.endswith("/import"):
+        if path.startswith(("/v1/banks/", "/console/banks/")) and path.endswith("/import"):
             return settings.max_import_bytes
         if path in ("/v1/hash", "/v1/check"):
             return max(settings.max_upload_bytes + 2 * MULTIPART_OVERHEAD, settings.max_json_bytes)
