@@ -467,3 +467,48 @@ def test_a_recording_over_http_ends_at_its_end_instead_of_being_replayed(
     assert hub.wait(60)
     [end] = events.of("recording", "end")
     assert (end["reason"], end["reconnects"], end["frames_sampled"]) == ("eof", 0, 4)
+
+
+def _match(distance: int, kind: str = "block") -> Any:
+    from safeguard.matching import Match
+
+    return Match("bank", kind, 7, "pdq", "00" * 32, distance, None, None)
+
+
+def _frame(ts: float, seed: int) -> Any:
+    import numpy as np
+
+    from safeguard.signals.pdq import PdqHash
+    from safeguard.stream import SampledFrame
+
+    raw = np.random.default_rng(seed).integers(0, 256, 32, dtype=np.uint8).tobytes()
+    return SampledFrame(ts, PdqHash(raw), 100, True)
+
+
+def test_a_match_beyond_the_terminate_distance_is_sent_to_review_not_terminated() -> None:
+    from safeguard.stream import StreamMonitor
+
+    events = Events()
+    policy = StreamPolicy(terminate_distance=10)
+    monitor = StreamMonitor("m", "x", match=lambda _: [_match(25)], emit=events, policy=policy)
+    monitor.on_frame(_frame(1.0, 1))
+    [decision] = events.of("m", "decision")
+    assert decision["action"] == "review" and not monitor.terminated
+    assert decision["risk"] == pytest.approx(policy.weak_match_risk)
+
+
+def test_a_decision_that_cannot_be_recorded_is_still_made_and_the_failure_reported() -> None:
+    from safeguard.stream import StreamMonitor
+    from safeguard.stream.monitor import DecisionNotRecorded
+
+    def record(_: Any) -> int:
+        raise DecisionNotRecorded("the terminate decision could not be recorded: OperationalError")
+
+    events = Events()
+    monitor = StreamMonitor("m", "x", match=lambda _: [_match(3)], emit=events, record=record)
+    monitor.on_frame(_frame(2.0, 2))
+    [decision] = events.of("m", "decision")
+    [error] = events.of("m", "error")
+    assert decision["action"] == "terminate" and "case_id" not in decision
+    assert (error["code"], error["fatal"]) == ("case_failed", False)
+    assert monitor.snapshot().decisions[0]["case_id"] is None

@@ -158,7 +158,7 @@ def test_a_registered_hls_stream_switching_to_banned_video_is_terminated_with_a_
     assert 20.0 <= decision["stream_ts"] <= 23.0
     with env["db"].session() as s:
         [case] = [c for c in cases.list_cases(s) if c.source == "stream:live-1"]
-        assert case.action == "terminate"
+        assert case.action == "terminate" and decision["case_id"] == case.id
         assert case.evidence["frames"][0]["matches"][0]["bank"] == "known"
         assert "known" in case.evidence["banks"]
     env["server"].app.state.runtime.deliverer.run_once()
@@ -302,7 +302,7 @@ def test_the_console_lists_live_streams_with_their_risk_for_signed_in_reviewers(
         )
         assert r.status_code == 303
         html = browser.get("/console/streams").text
-        assert "on-air" in html and "review" in html
+        assert "on-air" in html and "review" in html and "/console/cases/" in html
         assert "live-1" not in html  # terminated: only with show=all
         assert "live-1" in browser.get("/console/streams?show=all").text
     finally:

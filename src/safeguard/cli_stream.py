@@ -17,7 +17,6 @@ from safeguard.cli_match import _settings, open_matcher
 from safeguard.stream.comments import FeedItem, read_feed
 from safeguard.stream.events import StreamEvent
 from safeguard.stream.hub import StreamHub, bank_matcher, print_sink, route_feed
-from safeguard.stream.monitor import EventSink
 from safeguard.stream.policy import StreamPolicy
 from safeguard.stream.source import SourceOptions, StreamSampling, is_url
 
@@ -158,12 +157,18 @@ def watch_command(
 
     with database(settings) as db:
         matcher = open_matcher(db, settings)
-        sink: EventSink = print_sink(write)
+        record = None
         if record_cases:
             from safeguard.stream.actions import DecisionRecorder
 
-            sink = DecisionRecorder(db, sink)
-        hub = StreamHub(match=bank_matcher(matcher), emit=sink, policy=policy, options=options)
+            record = DecisionRecorder(db)
+        hub = StreamHub(
+            match=bank_matcher(matcher),
+            emit=print_sink(write),
+            record=record,
+            policy=policy,
+            options=options,
+        )
         feeds = _split_feed(feed_path, names) if merge else {}
         for name, source in zip(names, sources, strict=True):
             hub.watch(name, source, comments=feeds.get(name), merge_comments=merge)

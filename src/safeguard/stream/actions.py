@@ -1,24 +1,24 @@
 """Decisions as actions: a case in the review queue and a signed webhook, per decision.
 
-``DecisionRecorder`` wraps an event sink. Every ``decision`` event opens a case
+``DecisionRecorder`` is given to the monitors. Every decision opens a case
 (``safeguard.cases.open_case``: audited, with the matched banks' provenance, and a
 ``case.opened`` webhook) and puts a ``stream.terminate`` or ``stream.review`` webhook with
 the full evidence in the outbox (``safeguard.webhooks.enqueue``), in one transaction. The
 outbox's deliverer (``safeguard serve``) signs and sends it; the stream never waits for it.
-If the database fails, the decision is still emitted, followed by a non-fatal ``error``.
+If the database fails, the decision is still emitted (without ``case_id``), followed by a
+non-fatal ``case_failed`` error event.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from safeguard import cases, webhooks
 from safeguard.store.db import Database
-from safeguard.stream.events import DecisionEvent, ErrorEvent, StreamEvent
-from safeguard.stream.monitor import EventSink
+from safeguard.stream.events import DecisionEvent
+from safeguard.stream.monitor import DecisionNotRecorded
 
 ACTOR = "stream-monitor"
 
@@ -28,34 +28,23 @@ def webhook_event(action: str) -> str:
 
 
 class DecisionRecorder:
-    def __init__(self, db: Database, emit: EventSink, *, actor: str = ACTOR) -> None:
+    """A ``DecisionRecord`` for ``StreamMonitor``/``StreamHub``: opens the case and queues
+    the webhook in one transaction; returns the case id."""
+
+    def __init__(self, db: Database, *, actor: str = ACTOR) -> None:
         self.db = db
-        self.emit = emit
         self.actor = actor
         self._lock = threading.Lock()  # SQLite has one writer; decisions are rare
 
-    def __call__(self, event: StreamEvent) -> None:
-        if not isinstance(event, DecisionEvent):
-            self.emit(event)
-            return
+    def __call__(self, event: DecisionEvent) -> int:
         try:
-            case_id = self.record(event)
+            return self._record(event)
         except SQLAlchemyError as err:
-            self.emit(event)
-            self.emit(
-                ErrorEvent(
-                    event.stream,
-                    event.stream_ts,
-                    "case_failed",
-                    f"the {event.action} decision could not be recorded: {type(err).__name__}",
-                    fatal=False,
-                )
-            )
-            return
-        self.emit(dataclasses.replace(event, case_id=case_id))
+            raise DecisionNotRecorded(
+                f"the {event.action} decision could not be recorded: {type(err).__name__}"
+            ) from err
 
-    def record(self, event: DecisionEvent) -> int:
-        """Open the case and queue the webhook; returns the case id."""
+    def _record(self, event: DecisionEvent) -> int:
         with self._lock, self.db.session() as session:
             case = cases.open_case(
                 session,

@@ -26,6 +26,7 @@ from safeguard.stream.events import StreamEvent
 from safeguard.stream.monitor import (
     CommentRiskLike,
     CommentScorerLike,
+    DecisionRecord,
     EventSink,
     FrameMatcher,
     StreamMonitor,
@@ -75,10 +76,12 @@ class StreamHub:
         policy: StreamPolicy | None = None,
         options: SourceOptions | None = None,
         scorer_factory: Callable[[], CommentScorerLike] | None = CommentScorer,
+        record: DecisionRecord | None = None,
         keep_finished: int = 200,
     ) -> None:
         self.match = match
         self.emit = emit
+        self.record = record
         self.policy = policy or StreamPolicy()
         self.options = options or SourceOptions()
         self.scorer_factory = scorer_factory
@@ -112,6 +115,7 @@ class StreamHub:
                 emit=self.emit,
                 policy=policy or self.policy,
                 scorer=self.scorer_factory() if self.scorer_factory else None,
+                record=self.record,
             )
             source = VideoSource(location, options or self.options, stop=stop)
             handle = StreamHandle(stream_id, location, monitor, source, stop)

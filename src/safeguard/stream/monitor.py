@@ -9,6 +9,7 @@ a consistent story.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from collections import deque
@@ -32,6 +33,14 @@ from safeguard.stream.source import SampledFrame
 
 FrameMatcher = Callable[[PdqHash], Sequence[Match]]
 EventSink = Callable[[StreamEvent], None]
+#: Records a decision (a review-queue case, a webhook) and returns the case id; raises
+#: ``DecisionNotRecorded`` when it cannot (the decision is still emitted, then an error).
+DecisionRecord = Callable[[DecisionEvent], int]
+
+
+class DecisionNotRecorded(Exception):
+    code = "case_failed"
+
 
 #: Matched frames kept as evidence (the first ones: they show when it started).
 _EVIDENCE_FRAMES = 20
@@ -112,8 +121,10 @@ class StreamMonitor:
         emit: EventSink,
         policy: StreamPolicy | None = None,
         scorer: CommentScorerLike | None = None,
+        record: DecisionRecord | None = None,
     ) -> None:
         self.policy = policy or StreamPolicy()
+        self.record = record
         self.match = match
         self.emit = emit
         self.scorer = scorer
@@ -270,10 +281,25 @@ class StreamMonitor:
             evidence,
             tuple(self._matches.values()),
         )
-        self.state.decisions.append({"action": action, "stream_ts": round(ts, 3), "reason": reason})
+        failure: str | None = None
+        if self.record is not None:
+            try:
+                event = dataclasses.replace(event, case_id=self.record(event))
+            except DecisionNotRecorded as err:
+                failure = str(err)
+        self.state.decisions.append(
+            {
+                "action": action,
+                "stream_ts": round(ts, 3),
+                "reason": reason,
+                "case_id": event.case_id,
+            }
+        )
         if action == "terminate":
             self.state.status = "terminated"
         self.emit(event)
+        if failure is not None:
+            self.emit(ErrorEvent(self.state.stream, ts, "case_failed", failure, fatal=False))
 
     # --- lifecycle ----------------------------------------------------------------------------
 

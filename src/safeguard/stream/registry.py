@@ -148,7 +148,7 @@ class StreamRegistry:
         self.options = options or SourceOptions()
         self.allow_files = allow_files
         self.on_event = on_event
-        self.recorder = DecisionRecorder(db, self._event)
+        self.recorder = DecisionRecorder(db)
         self.hub: StreamHub | None = None
         self._finalized: set[str] = set()
         self._stop = threading.Event()
@@ -302,7 +302,11 @@ class StreamRegistry:
             if match is None:
                 return None
             self.hub = StreamHub(
-                match=match, emit=self.recorder, policy=self.policy, options=self.options
+                match=match,
+                emit=self._event,
+                record=self.recorder,
+                policy=self.policy,
+                options=self.options,
             )
         return self.hub
 
