@@ -297,6 +297,12 @@ def test_logout_ends_the_session(server: ConsoleServer) -> None:
     assert client.get("/console/cases").status_code == 303
 
 
+def test_logout_needs_the_csrf_token(server: ConsoleServer) -> None:
+    client = signed_in(server)
+    assert client.post("/console/logout").status_code == 403
+    assert client.get("/console/cases").status_code == 200
+
+
 def test_a_post_without_the_csrf_token_changes_nothing(server: ConsoleServer) -> None:
     sample = open_sample_case(server)
     client = signed_in(server)

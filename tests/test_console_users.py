@@ -190,6 +190,16 @@ def test_logout_expiry_and_disabling_end_the_session(db: Database) -> None:
         assert sessions.resume(s, live) is None
 
 
+def test_an_idle_session_ends(db: Database) -> None:
+    _make(db)
+    cookie = _login(db)
+    idle_since = datetime.now(UTC) - sessions.IDLE_TIMEOUT - timedelta(minutes=1)
+    with db.session() as s:
+        s.execute(update(ConsoleSession).values(last_seen_at=idle_since))
+    with db.session() as s:
+        assert sessions.resume(s, cookie) is None
+
+
 def test_admin_passes_every_role_check(db: Database) -> None:
     _make(db, "root", "admin")
     with db.session() as s:
