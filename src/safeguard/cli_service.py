@@ -85,6 +85,7 @@ def serve_command(
             f"  safeguard --data-dir {base.data_dir} keys create --role admin --name admin\n"
             "(it is shown once; keep it safe).",
             highlight=False,
+            soft_wrap=True,
         )
     total, saved = prepare_index(settings)
     err_console.print(f"index: {total:,} entries{' (snapshot saved)' if saved else ''}")
@@ -102,6 +103,7 @@ def serve_command(
         port=port,
         workers=workers,
         log_level=log_level,
+        http="safeguard.service.protocol:NoDelayH11Protocol",
     )
 
 
