@@ -22,16 +22,11 @@ and cached in ``bench/.cache/service``. Writes ``bench/results/service.json`` an
 
 from __future__ import annotations
 
-import os
-
-# As in ``safeguard``'s CLI: PDQ's matrix products are small, BLAS threads only contend.
-for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")
-
 import argparse
 import asyncio
 import io
 import json
+import os
 import platform
 import statistics
 import sys
@@ -40,8 +35,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import httpx
-import numpy as np
+# As in ``safeguard``'s CLI: PDQ's matrix products are small, BLAS threads only contend.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import httpx  # noqa: E402
+import numpy as np  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
 CACHE = ROOT / ".cache" / "service"
