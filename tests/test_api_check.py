@@ -9,6 +9,7 @@ import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -29,7 +30,7 @@ from safeguard.store.db import Database
 from safeguard.store.models import AuditEvent
 from safeguard.store.models_service import EvidenceMedia, WebhookDelivery
 from safeguard.webhooks import add_endpoint
-from tests.media_factory import jpeg, png_declaring, random_bytes
+from tests.media_factory import jpeg, png_declaring, random_bytes, write_video
 
 MAX_UPLOAD = 1024 * 1024
 
@@ -345,3 +346,24 @@ def test_a_key_over_its_rate_is_429_with_retry_after(api: Api) -> None:
     assert first.status_code == 200
     assert (second.status_code, second.json()["error"]["code"]) == (429, "rate_limited")
     assert int(second.headers["retry-after"]) >= 1
+
+
+def test_kept_media_of_another_type_is_served_as_a_download(api: Api) -> None:
+    page = b"<html><script>alert(1)</script></html>"
+    bank = api.bank()
+    api.add(bank, "md5", hashlib.md5(page).hexdigest())
+    r = api.client.post("/v1/check", files={"file": ("x.html", page, "text/html")})
+    media = api.client.get(f"/v1/cases/{r.json()['case_id']}/media")
+    assert media.headers["content-type"] == "application/octet-stream"
+    assert media.headers["content-disposition"] == "attachment"
+    assert "sandbox" in media.headers["content-security-policy"]
+
+
+def test_a_video_upload_is_hashed_frame_by_frame(api: Api, tmp_path: Path) -> None:
+    path = tmp_path / "clip.mp4"
+    write_video(str(path), seconds=2.0, fps=5, size=(160, 120))
+    r = api.client.post("/v1/hash", files={"file": ("clip.mp4", path.read_bytes(), "video/mp4")})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["kind"] == "video"
+    assert [f["frame"] for f in body["vpdq"]] == [0, 5]

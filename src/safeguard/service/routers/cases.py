@@ -89,8 +89,17 @@ def case_media(
     audit.record(
         session, principal.name, "evidence.view", f"case:{case_id}", {"sha256": info.sha256}
     )
+    # The stored type came from the uploader: only pictures and videos keep theirs, so kept
+    # media can never be served as a page that runs in the reviewer's browser.
+    kind = info.content_type.split(";")[0].strip().lower()
+    safe = kind if kind.startswith(("image/", "video/")) and "svg" not in kind else None
     return Response(
         data,
-        media_type=info.content_type,
-        headers={"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"},
+        media_type=safe or "application/octet-stream",
+        headers={
+            "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff",
+            "Content-Security-Policy": "default-src 'none'; sandbox",
+            "Content-Disposition": "inline" if safe else "attachment",
+        },
     )
