@@ -365,6 +365,16 @@ def test_the_case_page_shows_matches_with_bank_provenance(server: ConsoleServer)
     assert "case.view" in audit_actions(server, f"case:{sample.case_id}")
 
 
+def test_the_case_page_links_the_next_open_case(server: ConsoleServer) -> None:
+    first, second = open_sample_case(server), open_sample_case(server)
+    client = signed_in(server)
+    page = client.get(f"/console/cases/{first.case_id}").text
+    match = re.search(r'id="next-open" href="/console/cases/(\d+)"', page)
+    assert match is not None
+    assert int(match.group(1)) > first.case_id
+    assert int(match.group(1)) <= second.case_id
+
+
 def test_an_unknown_case_is_a_404_page(server: ConsoleServer) -> None:
     page = signed_in(server).get("/console/cases/999999")
     assert page.status_code == 404

@@ -203,6 +203,19 @@ def _preview(session: Session, store: EvidenceStore, case: Case) -> tuple[bool, 
     return not is_video, info.content_type
 
 
+def _next_open(session: Session, case_id: int) -> int | None:
+    """The next open case after this one in queue order (oldest first), wrapping round."""
+    after = session.scalar(
+        select(Case.id).where(Case.status == "open", Case.id > case_id).order_by(Case.id)
+    )
+    if after is not None:
+        return int(after)
+    first = session.scalar(
+        select(Case.id).where(Case.status == "open", Case.id != case_id).order_by(Case.id)
+    )
+    return int(first) if first is not None else None
+
+
 def _case_page(
     request: Request,
     user: SignedInUser,
@@ -235,6 +248,7 @@ def _case_page(
             "reblur_seconds": wellbeing.REBLUR_SECONDS,
             "preview": preview,
             "media_type": media_type,
+            "next_open": _next_open(session, case.id),
             "flash": flash,
             "error": error,
         },
