@@ -182,7 +182,6 @@ class VideoSource:
         attempts = 0
         offset = 0.0
         while not self.stop.is_set():
-            produced_before = self.last_ts
             try:
                 for frame in self._connect(offset):
                     attempts = 0
@@ -194,8 +193,6 @@ class VideoSource:
                 )
             except StreamSourceError as err:
                 failure = err
-            if self.last_ts is not None and self.last_ts != produced_before:
-                attempts = 0
             lost_at = self.clock()
             attempts += 1
             if attempts > self.options.reconnect_attempts:
