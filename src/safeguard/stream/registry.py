@@ -23,6 +23,7 @@ import os
 import re
 import socket
 import threading
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
@@ -37,7 +38,7 @@ from safeguard.store.db import Database
 from safeguard.store.models_streams import Stream, StreamComment
 from safeguard.stream.actions import DecisionRecorder
 from safeguard.stream.events import StreamEvent
-from safeguard.stream.hub import StreamHub, StreamNotFound, bank_matcher
+from safeguard.stream.hub import StreamHandle, StreamHub, StreamNotFound, bank_matcher
 from safeguard.stream.monitor import FrameMatcher
 from safeguard.stream.policy import StreamPolicy
 from safeguard.stream.source import SourceOptions, is_url
@@ -132,6 +133,7 @@ class StreamRegistry:
         owner: str | None = None,
         poll_s: float = 0.5,
         lease_s: float = 15.0,
+        state_every_s: float = 2.0,
         max_streams: int = 200,
         policy: StreamPolicy | None = None,
         options: SourceOptions | None = None,
@@ -143,6 +145,7 @@ class StreamRegistry:
         self.owner = owner or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.poll_s = poll_s
         self.lease_s = lease_s
+        self.state_every_s = min(state_every_s, lease_s / 3)
         self.max_streams = max_streams
         self.policy = policy or StreamPolicy()
         self.options = options or SourceOptions()
@@ -151,6 +154,7 @@ class StreamRegistry:
         self.recorder = DecisionRecorder(db)
         self.hub: StreamHub | None = None
         self._finalized: set[str] = set()
+        self._written: dict[str, tuple[float, tuple[Any, ...]]] = {}
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
@@ -320,22 +324,30 @@ class StreamRegistry:
             stale = now - timedelta(seconds=self.lease_s)
             to_start: list[tuple[str, str, dict[str, Any]]] = []
             with self.db.session() as s:
-                for handle in hub.streams():
-                    if handle.id in self._finalized:
-                        continue
-                    row = s.get(Stream, handle.id)
-                    if row is None or row.owner != self.owner:
+                owned = {
+                    r.id: r for r in s.scalars(select(Stream).where(Stream.owner == self.owner))
+                }
+                watched = [h for h in hub.streams() if h.id not in self._finalized]
+                queued: dict[str, list[StreamComment]] = {}
+                ids = [h.id for h in watched if h.id in owned]
+                if ids:
+                    for c in s.scalars(
+                        select(StreamComment)
+                        .where(StreamComment.stream_id.in_(ids))
+                        .order_by(StreamComment.seq)
+                        .limit(MAX_COMMENTS_A_SYNC)
+                    ):
+                        queued.setdefault(c.stream_id, []).append(c)
+                for handle in watched:
+                    row = owned.get(handle.id)
+                    if row is None:
                         handle.stop.set()  # deleted, or taken over after a lost lease
                         self._finalized.add(handle.id)
+                        self._written.pop(handle.id, None)
                         continue
                     if row.stop_requested:
                         handle.stop.set()
-                    pending = s.scalars(
-                        select(StreamComment)
-                        .where(StreamComment.stream_id == handle.id)
-                        .order_by(StreamComment.seq)
-                        .limit(MAX_COMMENTS_A_SYNC)
-                    ).all()
+                    pending = queued.get(handle.id, [])
                     for c in pending:
                         handle.monitor.on_comment(Comment(viewer=c.viewer, text=c.text, ts=c.ts))
                     if pending:
@@ -345,16 +357,7 @@ class StreamRegistry:
                                 StreamComment.seq <= pending[-1].seq,
                             )
                         )
-                    state = handle.state()
-                    row.state = state.to_json()
-                    row.risk = state.risk
-                    row.status = state.status
-                    row.updated_at = now
-                    row.heartbeat_at = now
-                    if not handle.running:
-                        row.owner = None
-                        self._finalized.add(handle.id)
-                        s.execute(delete(StreamComment).where(StreamComment.stream_id == handle.id))
+                    self._write_state(s, row, handle, now, bool(pending))
                 running = sum(1 for h in hub.streams() if h.running)
                 free = self.max_streams - running
                 if free > 0 and not self._stop.is_set():
@@ -384,6 +387,44 @@ class StreamRegistry:
                                 to_start.append((row.id, row.url, dict(row.settings or {})))
             for sid, url, settings in to_start:
                 self._start(hub, sid, url, settings)
+
+    def _write_state(
+        self, session: Any, row: Stream, handle: StreamHandle, now: datetime, changed: bool
+    ) -> None:
+        """Write the stream's state (and renew the lease) when something a reader cares about
+        changed, and at least every ``state_every_s``: 200 streams must not mean 400 writes a
+        second."""
+        state = handle.state()
+        finished = not handle.running
+        key = (
+            state.status,
+            round(state.risk, 3),
+            len(state.decisions),
+            state.comments,
+            state.frames_matched,
+            state.error,
+        )
+        clock = time.monotonic()
+        last = self._written.get(handle.id)
+        if not (
+            changed
+            or finished
+            or last is None
+            or last[1] != key
+            or clock - last[0] >= self.state_every_s
+        ):
+            return
+        self._written[handle.id] = (clock, key)
+        row.state = state.to_json()
+        row.risk = state.risk
+        row.status = state.status
+        row.updated_at = now
+        row.heartbeat_at = now
+        if finished:
+            row.owner = None
+            self._finalized.add(handle.id)
+            self._written.pop(handle.id, None)
+            session.execute(delete(StreamComment).where(StreamComment.stream_id == handle.id))
 
     def _start(self, hub: StreamHub, sid: str, url: str, settings: dict[str, Any]) -> None:
         options, policy = parse_settings(settings, self.options, self.policy)
