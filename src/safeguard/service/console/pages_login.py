@@ -87,7 +87,7 @@ def login(
             status_code=400,
         )
     try:
-        user = users.authenticate(session, username, password, _address(request))
+        user = users.authenticate(session, username.strip(), password, _address(request))
     except users.LoginRateLimited as e:
         return _login_page(
             request,
