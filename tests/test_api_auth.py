@@ -170,6 +170,7 @@ ENDPOINTS: list[tuple[str, Request, tuple[str, ...]]] = [
         ("curator",),
     ),
     ("entries browse", _get("/v1/banks/shared/entries"), ("curator", "reviewer")),
+    ("banks export", _get("/v1/banks/shared/export"), ("curator",)),
     ("cases list", _get("/v1/cases"), ("reviewer",)),
     ("cases get", lambda w: ("GET", f"/v1/cases/{w.case()}", {}), ("reviewer",)),
     ("cases decide", _decide, ("reviewer",)),

@@ -106,6 +106,7 @@ def test_a_duplicate_bank_name_is_409(api: Api) -> None:
         ("POST", "/v1/banks/no-such-bank/entries"),
         ("POST", "/v1/banks/no-such-bank/entries/disable"),
         ("GET", "/v1/banks/no-such-bank/entries"),
+        ("GET", "/v1/banks/no-such-bank/export"),
     ],
 )
 def test_an_unknown_bank_is_404(api: Api, method: str, path: str) -> None:
@@ -177,6 +178,18 @@ def test_concurrent_imports_into_one_bank_keep_every_entry_once(api: Api) -> Non
             )
         ).scalar()
     assert duplicates == 0
+
+
+def test_an_export_lists_the_enabled_entries_and_is_audited(api: Api) -> None:
+    name = api.create()
+    values = _md5s(40, 3)
+    api.import_list(name, "\n".join(values).encode())
+    api.client.post(f"/v1/banks/{name}/entries/disable", json={"values": [{"value": values[1]}]})
+    r = api.client.get(f"/v1/banks/{name}/export")
+    assert r.status_code == 200
+    assert r.text.split() == [values[0], values[2]]
+    events = api.client.get("/v1/audit", params={"subject": name, "action": "bank.export"})
+    assert len(events.json()["events"]) == 1
 
 
 def test_entries_are_added_disabled_enabled_and_browsed(api: Api) -> None:

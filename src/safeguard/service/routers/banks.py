@@ -3,11 +3,13 @@ disable/enable entries, browse entries. The same functions as ``safeguard banks 
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, BinaryIO, Literal, cast
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import StreamingResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
@@ -147,6 +149,57 @@ async def import_list(
     finally:
         spooled.close()
     return ImportOut.model_validate(report.to_json())
+
+
+EXPORT_TYPES = {"plain": "text/plain", "csv": "text/csv", "vics": "application/json"}
+
+
+@router.get(
+    "/{name}/export",
+    response_class=Response,
+    responses={200: {"content": {t: {} for t in EXPORT_TYPES.values()}}},
+)
+async def export_list(
+    name: str,
+    format: Literal["plain", "csv", "vics"] = Query("plain"),
+    type: Literal["pdq", "md5", "sha1", "sha256"] | None = Query(None),
+    principal: Principal = Depends(curator),  # noqa: B008
+    runtime: Runtime = Depends(get_runtime),  # noqa: B008
+) -> Response:
+    """Every enabled entry of the bank as a list (written to disk first, then streamed);
+    the export is audited."""
+    spooled = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the response's task
+    try:
+        await run_in_threadpool(
+            service.export_list,
+            runtime.db,
+            name,
+            cast(BinaryIO, spooled),
+            fmt=format,
+            types=[type] if type else None,
+            actor=principal.name,
+        )
+    except BaseException:
+        spooled.close()
+        raise
+    size = spooled.tell()
+    spooled.seek(0)
+
+    def chunks() -> Iterator[bytes]:
+        try:
+            while chunk := spooled.read(1 << 20):
+                yield chunk
+        finally:
+            spooled.close()
+
+    return StreamingResponse(
+        chunks(),
+        media_type=EXPORT_TYPES[format],
+        headers={
+            "Content-Length": str(size),
+            "Content-Disposition": f'attachment; filename="{name}.{format}"',
+        },
+    )
 
 
 @router.post("/{name}/entries", response_model=EntriesAdded)
