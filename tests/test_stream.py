@@ -53,6 +53,7 @@ def media(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "benign_ts": write_stream(root / "a.ts", [(0, 8.0)]),
         "banned": write_stream(root / "b.mp4", [(1, 10.0)]),
         "still": write_stream(root / "still.mp4", [(0, 0.1)] * 40),
+        "live": write_stream(root / "live", [(0, 4.0)], gop_s=1.0, hls_segment_s=1.0),
     }
 
 
@@ -75,8 +76,10 @@ def db(media: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Iter
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files, plus ``/dying.ts`` (half the bytes, then the server is gone for it)
-    and ``/stalled.ts`` (headers, then nothing until the test releases it)."""
+    """Static files, plus ``/dying.ts`` (half the bytes, then the server is gone for it),
+    ``/stalled.ts`` (headers, then nothing until the test releases it) and
+    ``/live/live.m3u8``: a live playlist (no end marker) that lists one more segment each
+    time it is fetched, as a live origin does as segments are produced."""
 
     server: _Server
 
@@ -84,6 +87,18 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
+        if self.path == "/live/live.m3u8":
+            self.server.live_fetches += 1
+            shown = min(self.server.live_fetches, 4)
+            body = "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:1\n#EXT-X-MEDIA-SEQUENCE:0\n"
+            body += "".join(f"#EXTINF:1.0,\nseg{n:05d}.ts\n" for n in range(shown))
+            data = body.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/vnd.apple.mpegurl")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return
         if self.path == "/dying.ts":
             data = self.server.dying.read_bytes()
             if self.server.dying_served:
@@ -113,6 +128,7 @@ class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     dying: Path
     dying_served = False
+    live_fetches = 0
     release_stall: threading.Event
 
 
@@ -512,3 +528,22 @@ def test_a_decision_that_cannot_be_recorded_is_still_made_and_the_failure_report
     assert decision["action"] == "terminate" and "case_id" not in decision
     assert (error["code"], error["fatal"]) == ("case_failed", False)
     assert monitor.snapshot().decisions[0]["case_id"] is None
+
+
+def test_a_live_hls_playlist_is_followed_as_it_grows_until_the_stream_is_stopped(
+    db: Database, server: _Server
+) -> None:
+    events = Events()
+    # The origin stops adding segments after the 4th; a stop takes effect when the read in
+    # progress returns, so keep that short.
+    hub = hub_for(db, events, options=SourceOptions(read_timeout_s=2))
+    hub.watch("live", url(server, "live/live.m3u8"))
+    for _ in range(300):  # the demuxer reloads the playlist once a segment duration
+        if len(events.of("live", "frame")) == 4:
+            break
+        threading.Event().wait(0.1)
+    hub.stop("live")
+    assert hub.wait(30)
+    assert [f["stream_ts"] for f in events.of("live", "frame")] == [0.0, 1.0, 2.0, 3.0]
+    assert server.live_fetches >= 4
+    assert events.of("live", "end")[0]["reason"] == "stopped"
