@@ -241,3 +241,14 @@ def test_the_api_detects_a_changed_audit_record(api: Api) -> None:
     finally:
         with api.db.session() as s:
             s.execute(text("UPDATE audit_events SET actor = :a WHERE id = 1"), {"a": actor})
+
+
+def test_a_key_revoked_through_the_api_stops_working(api: Api) -> None:
+    made = api.client.post("/v1/keys", json={"role": "curator", "name": "temp"}).json()
+    headers = {"Authorization": f"Bearer {made['key']}"}
+    assert api.client.get("/v1/banks", headers=headers).status_code == 200
+    assert api.client.delete(f"/v1/keys/{made['id']}").status_code == 200
+    r = api.client.get("/v1/banks", headers=headers)
+    assert (r.status_code, r.json()["error"]["code"]) == (401, "unauthorized")
+    events = api.client.get("/v1/audit", params={"subject": f"key:{made['prefix']}"}).json()
+    assert [e["action"] for e in events["events"]] == ["key.revoke", "key.create"]

@@ -199,3 +199,28 @@ def test_every_service_command_has_help(tmp_path: Path) -> None:
         ["webhooks", "add"],
     ):
         assert _cli(tmp_path, *args, "--help")[0] == 0, args
+
+
+def test_audit_verify_detects_reordered_records(tmp_path: Path) -> None:
+    for role in ("admin", "hasher", "matcher"):
+        _cli(tmp_path, "keys", "create", "--role", role)
+    db = open_database(f"sqlite:///{tmp_path / 'safeguard.db'}")
+    columns = "at, actor, action, subject, details, prev_hash, hash"
+    with db.session() as s:
+        two = s.execute(text(f"SELECT {columns} FROM audit_events WHERE id = 2")).one()
+        three = s.execute(text(f"SELECT {columns} FROM audit_events WHERE id = 3")).one()
+        move = (
+            "UPDATE audit_events SET at = :at, actor = :actor, action = :action, "
+            "subject = :subject, details = :details, prev_hash = :prev_hash, hash = :hash "
+            "WHERE id = :id"
+        )
+        for i in (2, 3):  # free the unique hashes first
+            s.execute(
+                text("UPDATE audit_events SET prev_hash = :p, hash = :h WHERE id = :id"),
+                {"p": f"p{i}", "h": f"h{i}", "id": i},
+            )
+        s.execute(text(move), {**three._asdict(), "id": 2})
+        s.execute(text(move), {**two._asdict(), "id": 3})
+    db.dispose()
+    code, out = _cli(tmp_path, "audit", "verify", "--json")
+    assert (code, json.loads(out)["first_bad_id"]) == (1, 2)
