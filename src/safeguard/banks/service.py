@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO, Literal, cast
 
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import Engine, Table, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -293,7 +293,7 @@ def _insert_ignoring_duplicates(engine: Engine) -> sqlite.Insert | postgresql.In
     rows itself ("insertmanyvalues"); building one ``.values(rows)`` statement per batch
     instead spent ~200 µs a line compiling SQL (bench/bank_import)."""
     dialect = engine.dialect.name
-    table = Entry.__table__
+    table = cast(Table, Entry.__table__)
     if dialect == "sqlite":
         return sqlite.insert(table).on_conflict_do_nothing(
             index_elements=["bank_id", "signal_type", "value"]
