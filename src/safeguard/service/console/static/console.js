@@ -21,7 +21,11 @@
         credentials: "same-origin",
         cache: "no-store",
       }).then(function (response) {
-        if (!response.ok) { throw new Error("reveal refused (" + response.status + ")"); }
+        var type = response.headers.get("Content-Type") || "";
+        if (!response.ok || type.indexOf("image/") !== 0) {
+          // Refused, or the session ended and the answer is the login page.
+          throw new Error("Reveal refused (" + response.status + "): reload the page.");
+        }
         var total = response.headers.get("X-Reveals-Today");
         if (count && total) { count.textContent = total; }
         return response.blob();
