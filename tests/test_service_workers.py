@@ -111,3 +111,15 @@ def test_metrics_are_summed_over_the_workers(served: tuple[str, str, Database]) 
         with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {admin}"}) as c:
             c.get("/v1/banks")
     assert _banks_requests(url) - before == 10
+
+
+@pytest.mark.slow
+def test_a_key_rate_is_shared_by_the_workers(served: tuple[str, str, Database]) -> None:
+    url, _admin, db = served
+    with db.session() as s:
+        _, slow = keys.create_key(s, role="matcher", name="slow", actor="t", rate_limit=0.01)
+    codes = []
+    for _ in range(12):  # new connections: both workers answer some of them
+        with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {slow}"}) as c:
+            codes.append(c.post("/v1/check", json={"signals": {"md5": "0" * 32}}).status_code)
+    assert codes == [200] + [429] * 11

@@ -90,6 +90,7 @@ def serve_command(
     total, saved = prepare_index(settings)
     err_console.print(f"index: {total:,} entries{' (snapshot saved)' if saved else ''}")
     os.environ.update(settings.environment())
+    (base.data_dir / "ratelimit.bin").unlink(missing_ok=True)  # buckets start full
     if workers > 1:
         metrics_dir = base.data_dir / "metrics"
         shutil.rmtree(metrics_dir, ignore_errors=True)

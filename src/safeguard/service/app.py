@@ -7,6 +7,7 @@ variables, which is how ``safeguard serve`` starts each worker.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
@@ -14,8 +15,9 @@ from fastapi import FastAPI
 
 from safeguard import __version__
 from safeguard.service import console, errors
-from safeguard.service.auth import KeyCache, RateLimiter
+from safeguard.service.auth import KeyCache
 from safeguard.service.metrics import RequestMetrics
+from safeguard.service.ratelimit import LocalRateLimiter, RateLimiter, SharedRateLimiter
 from safeguard.service.routers import (
     audit,
     banks,
@@ -34,6 +36,8 @@ from safeguard.service.runtime import Runtime
 from safeguard.service.settings import ServiceSettings
 from safeguard.service.uploads import MULTIPART_OVERHEAD, BodyLimit
 from safeguard.store.db import Database
+
+log = logging.getLogger(__name__)
 
 #: Every router the service serves; other parts add theirs here (one line each).
 ROUTERS = (
@@ -64,6 +68,21 @@ def body_limit(settings: ServiceSettings) -> Callable[[str], int]:
     return limit_for
 
 
+def rate_limiter(settings: ServiceSettings) -> RateLimiter:
+    """One bucket per key for the whole host: shared through a file when there are several
+    workers (``serve`` clears it at start), in the process otherwise."""
+    if settings.workers > 1:
+        try:
+            return SharedRateLimiter(
+                settings.data_dir / "ratelimit.bin", settings.rate_limit, settings.rate_burst
+            )
+        except OSError as e:
+            log.warning("no shared rate-limit file (%s); each worker takes its share", e)
+            share = settings.workers
+            return LocalRateLimiter(settings.rate_limit / share, settings.rate_burst / share)
+    return LocalRateLimiter(settings.rate_limit, settings.rate_burst)
+
+
 def create_app(settings: ServiceSettings | None = None, *, db: Database | None = None) -> FastAPI:
     """The service. ``db``: an open database to use (tests); otherwise one is opened (and
     migrated) from ``settings.db_url``."""
@@ -86,10 +105,7 @@ def create_app(settings: ServiceSettings | None = None, *, db: Database | None =
     )
     app.state.runtime = runtime
     app.state.key_cache = KeyCache(settings.key_cache_seconds)
-    workers = max(1, settings.workers)
-    app.state.rate_limiter = RateLimiter(
-        settings.rate_limit / workers, max(1.0, settings.rate_burst / workers)
-    )
+    app.state.rate_limiter = rate_limiter(settings)
     errors.install(app)
     for router in ROUTERS:
         app.include_router(router)

@@ -5,9 +5,8 @@ header, or an unknown or revoked key, is 401; a key whose role is not listed is 
 (``admin`` may do everything); a key over its rate is 429 with ``Retry-After``.
 
 Key lookups are cached per worker for ``key_cache_seconds`` (a revoked key stops working
-within that). Rate limits are token buckets per key and per worker: each of N workers
-allows ``rate / N`` requests a second (burst ``burst / N``), so the deployment as a whole
-allows about ``rate``.
+within that). Rate limits are token buckets per key, shared by the workers of a host
+(``safeguard.service.ratelimit``).
 """
 
 from __future__ import annotations
@@ -24,6 +23,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from safeguard import keys
 from safeguard.keys import KeyInfo
 from safeguard.service.errors import ApiError
+from safeguard.service.ratelimit import RateLimiter
 
 ROLES = keys.ROLES
 bearer = HTTPBearer(auto_error=False, description="An API key: safeguard keys create")
@@ -63,29 +63,6 @@ class KeyCache:
             self._items[key] = (time.monotonic(), info)
 
 
-class RateLimiter:
-    """Token buckets per key; ``take`` returns 0 when allowed, else seconds to wait."""
-
-    def __init__(self, rate: float, burst: float) -> None:
-        self.rate = rate
-        self.burst = burst
-        self._buckets: dict[str, tuple[float, float]] = {}
-        self._lock = threading.Lock()
-
-    def take(self, who: str, rate: float | None = None) -> float:
-        r = rate if rate is not None else self.rate
-        burst = max(1.0, self.burst if rate is None else max(rate, 1.0))
-        now = time.monotonic()
-        with self._lock:
-            tokens, last = self._buckets.get(who, (burst, now))
-            tokens = min(burst, tokens + (now - last) * r)
-            if tokens >= 1.0:
-                self._buckets[who] = (tokens - 1.0, now)
-                return 0.0
-            self._buckets[who] = (tokens, now)
-            return (1.0 - tokens) / r if r > 0 else 3600.0
-
-
 def _unauthorized(message: str) -> ApiError:
     return ApiError(401, "unauthorized", message)
 
@@ -109,9 +86,7 @@ def authenticate(request: Request, credentials: HTTPAuthorizationCredentials | N
     principal = Principal.of(info)
     request.state.principal = principal
     limiter: RateLimiter = request.app.state.rate_limiter
-    workers = max(1, runtime.settings.workers)
-    per_key = None if info.rate_limit is None else info.rate_limit / workers
-    wait = limiter.take(principal.name, per_key)
+    wait = limiter.take(info.id, info.rate_limit)
     if wait > 0:
         raise ApiError(
             429,

@@ -51,7 +51,7 @@ class ServiceSettings:
     max_upload_bytes: int = 32 * MiB
     max_json_bytes: int = 16 * MiB
     max_import_bytes: int = 4096 * MiB
-    #: Requests a second per API key, across all workers (each worker gets its share).
+    #: Requests a second per API key (one bucket per key, shared by the host's workers).
     rate_limit: float = 100.0
     rate_burst: float = 200.0
     refresh_seconds: float = 1.0
