@@ -92,8 +92,8 @@ class CommentRisk:
 
 @dataclass(frozen=True, slots=True)
 class CommentModel:
-    """Log-odds weights: per category for a viewer (over log1p of that viewer's count in the
-    window) and for the stream (over log1p of the number of viewers with that category)."""
+    """Log-odds weights over :data:`VIEWER_FEATURES` (a viewer's window) and
+    :data:`STREAM_FEATURES` (the stream's window)."""
 
     viewer_bias: float
     viewer_weights: dict[str, float]
@@ -151,8 +151,43 @@ FALLBACK_COMMENT_MODEL = CommentModel(
     viewer_bias=-3.0,
     viewer_weights={c: 1.5 for c in COMMENT_CATEGORIES},
     stream_bias=-3.5,
-    stream_weights={c: 1.2 for c in COMMENT_CATEGORIES},
+    stream_weights={**{c: 1.2 for c in COMMENT_CATEGORIES}, "max_viewer_logit": 0.3},
 )
+
+
+VIEWER_FEATURES = (*COMMENT_CATEGORIES, "distinct_categories")
+STREAM_FEATURES = (*COMMENT_CATEGORIES, "max_viewer_logit", "multi_category_viewers")
+
+
+def viewer_features(counts: dict[str, int]) -> dict[str, float]:
+    """A viewer's window: log1p of their comments per category, and how many distinct
+    categories they touched beyond the first (one viewer probing age, offering tips and
+    pushing to another app is more telling than a crowd repeating one request)."""
+    out = {c: math.log1p(n) for c, n in counts.items()}
+    out["distinct_categories"] = float(max(0, len(counts) - 1))
+    return out
+
+
+def viewer_logit(model: CommentModel, counts: dict[str, int]) -> float:
+    w = model.viewer_weights
+    return model.viewer_bias + sum(w.get(k, 0.0) * x for k, x in viewer_features(counts).items())
+
+
+def stream_features(
+    viewer_counts: dict[str, dict[str, int]], logits: dict[str, float]
+) -> dict[str, float]:
+    """The window: log1p of the number of viewers per category, the riskiest viewer's
+    log-odds (clipped to ±10), and log1p of the viewers with two or more categories."""
+    per_category: dict[str, int] = {}
+    multi = 0
+    for counts in viewer_counts.values():
+        for c in counts:
+            per_category[c] = per_category.get(c, 0) + 1
+        multi += len(counts) >= 2
+    out = {c: math.log1p(n) for c, n in per_category.items()}
+    out["max_viewer_logit"] = max(-10.0, min(10.0, max(logits.values(), default=-10.0)))
+    out["multi_category_viewers"] = math.log1p(multi)
+    return out
 
 
 def _sigmoid(z: float) -> float:
@@ -269,18 +304,11 @@ class CommentScorer:
 
     def _risk(self, index: int) -> CommentRisk:
         m = self.model
-        viewers: dict[str, float] = {}
-        with_category: dict[str, int] = {}
-        for viewer, counts in self._viewer_counts.items():
-            z = m.viewer_bias
-            for c, n in counts.items():
-                z += m.viewer_weights.get(c, 0.0) * math.log1p(n)
-                with_category[c] = with_category.get(c, 0) + 1
-            viewers[viewer] = _sigmoid(z)
-        z = m.stream_bias
-        for c, n in with_category.items():
-            z += m.stream_weights.get(c, 0.0) * math.log1p(n)
-        risk = _sigmoid(z) if with_category else 0.0
+        logits = {v: viewer_logit(m, counts) for v, counts in self._viewer_counts.items()}
+        viewers = {v: _sigmoid(z) for v, z in logits.items()}
+        features = stream_features(self._viewer_counts, logits)
+        z = m.stream_bias + sum(m.stream_weights.get(k, 0.0) * x for k, x in features.items())
+        risk = _sigmoid(z) if self._viewer_counts else 0.0
         start = self._window[0].ts if self._window else self._now
         return CommentRisk(
             risk=risk,

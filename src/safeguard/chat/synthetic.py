@@ -530,8 +530,49 @@ GOOD_COMMENTS: list[str] = [
 ]
 
 
+# The same request sent by several viewers within seconds: abuse-to-order brigades, and the
+# benign look-alike of a crowd cheering a trick.
+BRIGADE_REQUESTS: list[str] = [
+    "turn around",
+    "stand up",
+    "move the camera",
+    "come closer",
+    "do it again",
+    "go to your bedroom",
+    "say my name",
+    "take off your hoodie",
+    "show your room",
+]
+CROWD_REQUESTS: list[str] = [
+    "do that trick again",
+    "do it again!!",
+    "play wonderwall",
+    "do a spin",
+    "again again",
+    "can you do the dance again",
+]
+
+
+def _burst(
+    rng: random.Random, viewers: list[str], text: str, start: float, bad: bool
+) -> list[dict[str, Any]]:
+    out = []
+    for viewer in viewers:
+        comment: dict[str, Any] = {
+            "viewer": viewer,
+            "text": _style(rng, text),
+            "ts": round(start + rng.uniform(0, 12), 1),
+        }
+        if bad:
+            comment["bad"] = True
+        out.append(comment)
+    return out
+
+
 def comment_streams(split: Split, n: int, seed: int = SEED) -> list[dict[str, Any]]:
-    """``n`` comment streams: 40 % with abuse-to-order viewers among normal chatter."""
+    """``n`` comment streams: 40 % with abuse-to-order viewers among normal chatter (half of
+    those with three or more such viewers also send one request together); a third of the
+    others have a crowd repeating a harmless request."""
     rng = random.Random(f"{seed}:comments:{split}")
     out = []
     for i in range(n):
@@ -558,6 +599,14 @@ def comment_streams(split: Split, n: int, seed: int = SEED) -> list[dict[str, An
             if is_bad:
                 comment["bad"] = True
             comments.append(comment)
+        if len(bad) >= 3 and rng.random() < 0.5:
+            text = rng.choice(_split_pool(BRIGADE_REQUESTS, part))
+            comments.extend(_burst(rng, sorted(bad), text, max(onset, 1.0), True))
+        elif not bad and rng.random() < 0.33:
+            crowd = rng.sample(viewers, min(len(viewers), rng.randint(3, 8)))
+            text = rng.choice(_split_pool(CROWD_REQUESTS, part))
+            comments.extend(_burst(rng, crowd, text, rng.uniform(10, max(ts, 11)), False))
+        comments.sort(key=lambda c: c["ts"])
         out.append(
             {
                 "id": f"{split}-stream-{i:04d}",

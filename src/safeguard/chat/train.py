@@ -12,8 +12,8 @@ split is used."""
 
 from __future__ import annotations
 
-import math
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +22,17 @@ from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
-from safeguard.chat.comments import Comment, CommentModel, CommentScorer, _sigmoid
+from safeguard.chat.comments import (
+    STREAM_FEATURES,
+    VIEWER_FEATURES,
+    Comment,
+    CommentModel,
+    CommentScorer,
+    _sigmoid,
+    stream_features,
+    viewer_features,
+    viewer_logit,
+)
 from safeguard.chat.corpus import LabelledConversation
 from safeguard.chat.encoder import CachedEncoder, SentenceEncoder
 from safeguard.chat.evaluate import Labelled, latency_weighted_f1, prf
@@ -30,7 +40,6 @@ from safeguard.chat.features import CONVERSATION_FEATURES, Hashing, message_hash
 from safeguard.chat.lexicon import Lexicon, default_lexicon
 from safeguard.chat.model import AlertPolicy, GroomingModel
 from safeguard.chat.scorer import ConversationState, Scoring, step
-from safeguard.chat.taxonomy import COMMENT_CATEGORIES
 from safeguard.chat.text import normalise
 
 FOLDS = 3
@@ -288,43 +297,63 @@ def _choose_policy(
 # -- the comment model -------------------------------------------------------------------
 
 
-def _comment_rows(
+def _replay(
     streams: list[dict[str, Any]], lexicon: Lexicon
-) -> tuple[list[list[float]], list[int], list[list[float]], list[int]]:
+) -> Iterator[tuple[dict[str, Any], dict[str, Any], dict[str, dict[str, int]], bool]]:
+    """Each stream replayed comment by comment: (stream, comment, the window's per-viewer
+    category counts after it, whether an abuse-to-order comment is in the window)."""
     neutral = CommentModel(0.0, {}, 0.0, {})
-    vx, vy, sx, sy = [], [], [], []
     for stream in streams:
         scorer = CommentScorer(model=neutral, lexicon=lexicon)
-        bad = set(stream.get("bad_viewers", []))
-        bad_in_window: list[float] = []
+        bad_times: list[float] = []
         for c in stream["comments"]:
-            scorer.add(Comment(c["viewer"], c["text"], c.get("ts")))
-            now = scorer._now
+            risk = scorer.add(Comment(c["viewer"], c["text"], c.get("ts")))
+            now = risk.window_end
             if c.get("bad"):
-                bad_in_window.append(now)
-            bad_in_window = [t for t in bad_in_window if t >= now - scorer.window_seconds]
-            counts = scorer.viewer_counts()
-            mine = counts.get(c["viewer"], {})
-            vx.append([math.log1p(mine.get(k, 0)) for k in COMMENT_CATEGORIES])
-            vy.append(int(c["viewer"] in bad))
-            per_cat = [sum(1 for v in counts.values() if v.get(k)) for k in COMMENT_CATEGORIES]
-            sx.append([math.log1p(n) for n in per_cat])
-            sy.append(int(bool(bad_in_window)))
-    return vx, vy, sx, sy
+                bad_times.append(now)
+            bad_times = [t for t in bad_times if t >= now - scorer.window_seconds]
+            yield stream, c, scorer.viewer_counts(), bool(bad_times)
+
+
+def _fit(
+    rows: list[list[float]], labels: list[int], names: tuple[str, ...]
+) -> tuple[float, dict[str, float]]:
+    """Logistic regression with non-negative weights (a signal may only raise risk): fit,
+    drop the features whose weight came out negative, refit, until none is."""
+    x, y = np.asarray(rows), np.asarray(labels)
+    keep = list(range(len(names)))
+    while True:
+        clf = LogisticRegression(C=CONVERSATION_C, max_iter=2000)
+        clf.fit(x[:, keep] if keep else np.zeros((len(y), 1)), y)
+        coef = clf.coef_[0] if keep else np.zeros(0)
+        negative = [j for j, w in zip(keep, coef, strict=True) if w < 0]
+        if not negative:
+            break
+        keep = [j for j in keep if j not in negative]
+    weights = dict.fromkeys(names, 0.0)
+    for j, w in zip(keep, coef, strict=True):
+        weights[names[j]] = round(float(w), 6)
+    return round(float(clf.intercept_[0]), 6), weights
 
 
 def train_comments(streams: list[dict[str, Any]], lexicon: Lexicon | None = None) -> CommentModel:
+    """The viewer model first (a row per comment: its viewer's window, labelled by whether
+    the viewer is an abuse-to-order viewer), then the stream model over the window's
+    features with the viewer model's log-odds (labelled by whether an abuse-to-order
+    comment is in the window)."""
     lexicon = lexicon or default_lexicon("en", "comments")
-    vx, vy, sx, sy = _comment_rows(streams, lexicon)
-    viewer = LogisticRegression(C=CONVERSATION_C, max_iter=2000).fit(np.asarray(vx), np.asarray(vy))
-    stream = LogisticRegression(C=CONVERSATION_C, max_iter=2000).fit(np.asarray(sx), np.asarray(sy))
-    return CommentModel(
-        viewer_bias=round(float(viewer.intercept_[0]), 6),
-        viewer_weights={
-            k: round(float(w), 6) for k, w in zip(COMMENT_CATEGORIES, viewer.coef_[0], strict=True)
-        },
-        stream_bias=round(float(stream.intercept_[0]), 6),
-        stream_weights={
-            k: round(float(w), 6) for k, w in zip(COMMENT_CATEGORIES, stream.coef_[0], strict=True)
-        },
-    )
+    vx, vy = [], []
+    for stream, c, counts, _ in _replay(streams, lexicon):
+        f = viewer_features(counts.get(c["viewer"], {}))
+        vx.append([f.get(k, 0.0) for k in VIEWER_FEATURES])
+        vy.append(int(c["viewer"] in set(stream.get("bad_viewers", []))))
+    viewer_bias, viewer_weights = _fit(vx, vy, VIEWER_FEATURES)
+    viewer_only = CommentModel(viewer_bias, viewer_weights, 0.0, {})
+    sx, sy = [], []
+    for _, _, counts, bad_in_window in _replay(streams, lexicon):
+        logits = {v: viewer_logit(viewer_only, vc) for v, vc in counts.items()}
+        f = stream_features(counts, logits)
+        sx.append([f.get(k, 0.0) for k in STREAM_FEATURES])
+        sy.append(int(bad_in_window))
+    stream_bias, stream_weights = _fit(sx, sy, STREAM_FEATURES)
+    return CommentModel(viewer_bias, viewer_weights, stream_bias, stream_weights)
