@@ -16,6 +16,7 @@ from safeguard.chat.conversation import ConversationError, read_conversations
 from safeguard.chat.corpus import LabelledConversation, data_dir, read_labelled, shipped_streams
 from safeguard.chat.encoder import ENCODER_NAME, EncoderUnavailable, load_encoder
 from safeguard.chat.evaluate import evaluate_comments, evaluate_grooming
+from safeguard.chat.features import Hashing
 from safeguard.chat.lexicon import LexiconError
 from safeguard.chat.model import GroomingModel, ModelFormatError, default_model_path
 from safeguard.chat.pan12 import Pan12Error, read_pan12
@@ -132,6 +133,17 @@ def train_command(
             help="Also train the comment model on the shipped comment streams and write it here.",
         ),
     ] = None,
+    char_ngrams: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--char-ngrams",
+            metavar="N",
+            min=2,
+            max=8,
+            help="Also hash character n-grams of this length inside words (repeatable; "
+            "bench/chat measured 4: not better on the synthetic corpus, ~30 % slower).",
+        ),
+    ] = None,
     encoder: Annotated[
         bool,
         typer.Option(
@@ -148,15 +160,18 @@ def train_command(
     from safeguard.chat.train import train_comments, train_grooming
 
     started = time.perf_counter()
-    if encoder and out is None:
-        raise fail("--encoder needs --out: the shipped model stays encoder-free", 2)
+    if (encoder or char_ngrams) and out is None:
+        raise fail(
+            "--encoder and --char-ngrams need --out: the shipped model keeps its features", 2
+        )
+    hashing = Hashing(char_ngrams=tuple(sorted(set(char_ngrams or ()))))
     try:
         sentence_encoder = load_encoder(ENCODER_NAME) if encoder else None
     except EncoderUnavailable as exc:
         raise fail(str(exc), 2) from exc
     try:
         items, source = _labelled(corpus, pan12, predators, predator_lines, "train")
-        model = train_grooming(items, source=source, encoder=sentence_encoder)
+        model = train_grooming(items, source=source, encoder=sentence_encoder, hashing=hashing)
         if corpus is None and pan12 is None:
             test = list(read_labelled(data_dir() / "conversations_test.jsonl"))
             model.metrics = {
