@@ -95,3 +95,40 @@ def test_chat_help_lists_score_train_and_eval() -> None:
     proc = safeguard("--help")
     assert proc.returncode == 0
     assert all(command in proc.stdout for command in ("score", "train", "eval"))
+
+
+def test_eval_reads_pan12_files(tmp_path: Path) -> None:
+    xml = tmp_path / "pan12.xml"
+    xml.write_text(
+        "<conversations><conversation id='c1'>"
+        "<message line='1'><author>p1</author><time>10:00</time><text>how old are you</text>"
+        "</message><message line='2'><author>k1</author><time>10:01</time><text>12</text>"
+        "</message><message line='3'><author>p1</author><time>10:02</time>"
+        "<text>dont tell your mum, add me on snap</text></message></conversation>"
+        "<conversation id='c2'><message line='1'><author>x</author><time>11:00</time>"
+        "<text>gg</text></message></conversation></conversations>"
+    )
+    (tmp_path / "ids.txt").write_text("p1\n")
+    (tmp_path / "lines.txt").write_text("c1\t3\n")
+    proc = safeguard(
+        "eval",
+        "--pan12",
+        str(xml),
+        "--predators",
+        str(tmp_path / "ids.txt"),
+        "--predator-lines",
+        str(tmp_path / "lines.txt"),
+        "--json",
+    )
+    assert proc.returncode == 0, proc.stderr
+    metrics = json.loads(proc.stdout)
+    assert metrics["source"] == "PAN12 pan12.xml"
+    assert (metrics["conversations"], metrics["positives"]) == (2, 1)
+
+
+def test_eval_of_malformed_pan12_xml_exits_1(tmp_path: Path) -> None:
+    xml = tmp_path / "bad.xml"
+    xml.write_text("<conversations><conversation id='c1'><message")
+    proc = safeguard("eval", "--pan12", str(xml))
+    assert proc.returncode == 1
+    assert "malformed XML" in proc.stderr
