@@ -197,3 +197,13 @@ def test_a_slow_target_never_blocks_a_decision(db: Database, tmp_path: Path) -> 
         "case.decided",
         "case.reported",
     }
+
+
+def test_an_endpoint_may_subscribe_to_the_stream_monitors_decisions(db: Database) -> None:
+    with db.session() as s:
+        endpoint, _ = add_endpoint(
+            s, url="http://127.0.0.1:9/hook", actor="t", events="stream.terminate,stream.review"
+        )
+        assert endpoint.events == "stream.terminate,stream.review"
+    with pytest.raises(webhooks.InvalidWebhook), db.session() as s:
+        add_endpoint(s, url="http://127.0.0.1:9/hook", actor="t", events="stream.nonsense")

@@ -123,3 +123,14 @@ def test_a_key_rate_is_shared_by_the_workers(served: tuple[str, str, Database]) 
         with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {slow}"}) as c:
             codes.append(c.post("/v1/check", json={"signals": {"md5": "0" * 32}}).status_code)
     assert codes == [200] + [429] * 11
+
+
+def test_the_first_start_says_how_to_create_the_first_key_and_console_admin(
+    tmp_path: Path,
+) -> None:
+    log = tmp_path / "first.log"
+    with serve_process(tmp_path / "data", f"sqlite:///{tmp_path / 'first.db'}", workers=1, log=log):
+        pass
+    text = log.read_text()
+    assert "keys create --role admin" in text
+    assert "users create admin --role admin" in text

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from safeguard import actions, audit, keys, webhooks
+from safeguard import actions, audit, keys, users, webhooks
 from safeguard.cli_common import actor, database, emit_json, err_console, fail
 from safeguard.config import Settings
 from safeguard.evidence import EvidenceError, EvidenceStore, generate_key
@@ -78,12 +78,23 @@ def serve_command(
         raise fail(str(e), 2) from None
     with database(base) as db, db.session() as s:
         first = not keys.has_admin(s)
+        no_console_admin = not any(
+            u.role == "admin" and not u.disabled for u in users.list_users(s)
+        )
     err_console.print(f"database: {_safe_url(base.db_url)}", highlight=False)
     if first:
         err_console.print(
             "[bold]No admin API key yet.[/bold] Create the first one with:\n"
             f"  safeguard --data-dir {base.data_dir} keys create --role admin --name admin\n"
             "(it is shown once; keep it safe).",
+            highlight=False,
+            soft_wrap=True,
+        )
+    if no_console_admin:
+        err_console.print(
+            "[bold]No console admin yet.[/bold] Create one (it asks for a password) with:\n"
+            f"  safeguard --data-dir {base.data_dir} users create admin --role admin\n"
+            f"then log in at http://{host}:{port}/console/",
             highlight=False,
             soft_wrap=True,
         )

@@ -44,7 +44,15 @@ log = logging.getLogger(__name__)
 
 #: What the console's webhook log and the API call a delivery.
 Delivery = WebhookDelivery
-EVENTS = ("case.opened", "case.decided", "case.reported", "check.blocked")
+EVENTS = (
+    "case.opened",
+    "case.decided",
+    "case.reported",
+    "check.blocked",
+    # The livestream monitor's decisions (safeguard.stream.actions).
+    "stream.terminate",
+    "stream.review",
+)
 
 
 class WebhookError(Exception):
