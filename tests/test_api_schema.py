@@ -27,8 +27,10 @@ from safeguard.service.testing import (
     settings_for_tests,
 )
 
-#: The service's own operations (chat, streams and the console are tested by their owners).
-MINE = r"^/(healthz|readyz|v1/(hash|check|banks|index|cases|audit|keys|rules|webhooks))"
+#: The operations fuzzed here. Streams are left out on purpose: registering one makes the
+#: service connect to the URL it is given, and generated URLs may point off this machine.
+#: The console is HTML (tests/test_console_http.py).
+MINE = r"^/(healthz|readyz|v1/(hash|check|banks|index|cases|audit|keys|rules|webhooks|chat))"
 
 
 @pytest.fixture(scope="module")
