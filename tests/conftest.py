@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from safeguard.service.testing import open_test_database
 from safeguard.store.db import Database, open_database
 
 REPO = Path(__file__).resolve().parents[1]
@@ -44,24 +44,10 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
             if os.environ.get("CI"):
                 pytest.fail("CI must provide PostgreSQL: set SAFEGUARD_TEST_PG_URL")
             pytest.skip("no PostgreSQL (set SAFEGUARD_TEST_PG_URL)")
-        database = _fresh_postgres(url)
+        fresh = open_test_database("postgresql", tmp_path)
+        assert fresh is not None
+        database = fresh
     try:
         yield database
     finally:
         database.dispose()
-
-
-def _fresh_postgres(url: str) -> Database:
-    """A new empty database on the server for each test, so tests never see each other."""
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    name = f"sg_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(
-        make_url(url).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
-    )
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    target = make_url(url).set(drivername="postgresql+psycopg", database=name)
-    return open_database(target.render_as_string(hide_password=False))
