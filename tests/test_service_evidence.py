@@ -224,3 +224,40 @@ def test_audit_verify_detects_reordered_records(tmp_path: Path) -> None:
     db.dispose()
     code, out = _cli(tmp_path, "audit", "verify", "--json")
     assert (code, json.loads(out)["first_bad_id"]) == (1, 2)
+
+
+def test_each_worker_purges_expired_evidence_on_a_schedule(db: Database, tmp_path: Path) -> None:
+    from safeguard.service.runtime import PURGE_ACTOR, PURGE_EVERY_SECONDS, Runtime
+    from safeguard.service.testing import database_url, settings_for_tests
+
+    key = generate_key()
+    settings = settings_for_tests(
+        tmp_path,
+        database_url(db),
+        evidence=EvidenceSettings(enabled=True, key=key, retention_days=7),
+    )
+    runtime = Runtime(settings, db)
+    old = _case(db)
+    with db.session() as s:
+        runtime.evidence.save(s, old, MEDIA)
+        s.execute(
+            text("UPDATE evidence_media SET created_at = :at WHERE case_id = :c"),
+            {"at": datetime.now(UTC) - timedelta(days=8), "c": old},
+        )
+    assert runtime.purge_evidence_if_due(1000.0) == [old]
+    assert runtime.purge_evidence_if_due(1001.0) is None  # not due again yet
+    assert runtime.purge_evidence_if_due(1000.0 + PURGE_EVERY_SECONDS) == []
+    with db.session() as s:
+        assert runtime.evidence.load(s, old) is None
+        (event,) = s.scalars(select(AuditEvent).where(AuditEvent.action == "evidence.purge")).all()
+        assert event.actor == PURGE_ACTOR
+
+
+def test_a_deployment_without_evidence_never_runs_the_purge(db: Database, tmp_path: Path) -> None:
+    from safeguard.service.runtime import Runtime
+    from safeguard.service.testing import database_url, settings_for_tests
+
+    settings = settings_for_tests(
+        tmp_path, database_url(db), evidence=EvidenceSettings(enabled=False)
+    )
+    assert Runtime(settings, db).purge_evidence_if_due(1e9) is None

@@ -1,6 +1,11 @@
 """What one worker process holds while it serves: the database, its own ``Matcher`` kept in
 step with the store by a background thread, the webhook deliverer, and the evidence store.
 
+The same thread purges kept evidence past its retention period, at start and then every
+``PURGE_EVERY_SECONDS`` (when the deployment keeps evidence at all); ``safeguard evidence
+purge`` does the same on demand. Two workers purging at once cannot both delete a row: the
+loser's transaction fails and is rolled back, and it tries again next time.
+
 Several workers each hold their own matcher. A refresher thread calls ``Matcher.refresh``
 (incremental: new entries by id, disables through the change log) every
 ``refresh_seconds``, so a bank change made through any worker, or the CLI, reaches every
@@ -27,6 +32,10 @@ from safeguard.store.models import Entry, IndexChange
 from safeguard.webhooks import Deliverer
 
 log = logging.getLogger(__name__)
+
+#: How often a worker looks for evidence past its retention period.
+PURGE_EVERY_SECONDS = 3600.0
+PURGE_ACTOR = "retention-job"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +67,7 @@ class Runtime:
         self._refresher: threading.Thread | None = None
         self.last_refresh: float | None = None
         self.last_error: str | None = None
+        self._next_purge = 0.0
 
     # --- lifecycle ---------------------------------------------------------------------
 
@@ -111,7 +121,24 @@ class Runtime:
             except Exception as e:  # keep serving the index we have; say so in /readyz
                 log.exception("matcher refresh failed")
                 self.last_error = f"{type(e).__name__}: {e}"
+            self.purge_evidence_if_due(time.monotonic())
             self._stop.wait(self.settings.refresh_seconds)
+
+    def purge_evidence_if_due(self, now: float) -> list[int] | None:
+        """Purge evidence past retention when the last purge is ``PURGE_EVERY_SECONDS``
+        old; returns the cases purged, or None when it was not due (or evidence is off)."""
+        if not self.settings.evidence.enabled or now < self._next_purge:
+            return None
+        self._next_purge = now + PURGE_EVERY_SECONDS
+        try:
+            with self.db.session() as session:
+                purged = self.evidence.purge(session, actor=PURGE_ACTOR)
+        except Exception:  # another worker purged the same rows, or the database is away
+            log.exception("evidence purge failed; trying again later")
+            return []
+        if purged:
+            log.info("purged the evidence of %d case(s) past retention", len(purged))
+        return purged
 
     def wait_ready(self, timeout: float) -> bool:
         return self._matcher_ready.wait(timeout)
