@@ -310,6 +310,33 @@ def test_the_console_lists_live_streams_with_their_risk_for_signed_in_reviewers(
         client.delete("/v1/streams/on-air")
 
 
+def _console_login(url: str, username: str, password: str) -> httpx.Client:
+    browser = httpx.Client(base_url=url, timeout=30)
+    token = CSRF.search(browser.get("/console/login").text)
+    assert token
+    r = browser.post(
+        "/console/login",
+        data={"username": username, "password": password, "csrf_token": token.group(1)},
+    )
+    assert r.status_code == 303
+    return browser
+
+
+def test_the_streams_page_refuses_a_user_without_the_role_with_a_console_page(
+    env: dict[str, Any],
+) -> None:
+    with env["db"].session() as s:
+        users.create_user(s, "hank", "a long benign passphrase", "hasher", actor="test")
+    browser = _console_login(env["server"].url, "hank", "a long benign passphrase")
+    try:
+        r = browser.get("/console/streams")
+        assert r.status_code == 403
+        assert r.headers["content-type"].startswith("text/html")
+        assert "reviewer" in r.text
+    finally:
+        browser.close()
+
+
 def test_the_registry_registers_claims_and_releases_streams_on_each_database(
     db: Database, tmp_path: Path
 ) -> None:

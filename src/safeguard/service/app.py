@@ -52,6 +52,7 @@ ROUTERS = (
     rules.router,
     webhooks.router,
     streams.router,
+    streams.console_router,
     chat.router,
     console.router,
 )

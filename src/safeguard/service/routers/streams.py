@@ -21,7 +21,7 @@ from starlette.concurrency import run_in_threadpool
 
 from safeguard.chat.comments import Comment
 from safeguard.service.auth import Principal, require_role
-from safeguard.service.console.auth import require_user
+from safeguard.service.console.auth import ConsoleRoute, require_user
 from safeguard.service.console.rendering import render
 from safeguard.service.console.sessions import SignedInUser
 from safeguard.service.errors import ApiError
@@ -204,7 +204,12 @@ def push_comments(
         return CommentsOut.model_validate(registry.add_comments(stream_id, comments))
 
 
-@router.get("/console/streams", response_class=HTMLResponse, include_in_schema=False)
+#: The console page; a ``ConsoleRoute`` so a signed-in user without the role gets the
+#: console's HTML 403 page, as on every other console page, not the API's JSON error.
+console_router = APIRouter(route_class=ConsoleRoute)
+
+
+@console_router.get("/console/streams", response_class=HTMLResponse, include_in_schema=False)
 def streams_page(
     request: Request,
     _user: Annotated[SignedInUser, Depends(require_user("reviewer"))],
