@@ -586,3 +586,30 @@ def test_exact_index_snapshot_round_trip(tmp_path: Path) -> None:
 def test_hash_words_round_trip_to_bytes() -> None:
     raw = random_hashes(np.random.default_rng(12), 5)
     np.testing.assert_array_equal(to_bytes(to_words(raw)), raw)
+
+
+def test_building_in_place_gives_the_same_segment_as_building_from_a_copy() -> None:
+    from dataclasses import fields
+
+    from safeguard.index.mih import MihSegment
+
+    rng = np.random.default_rng(7)
+    words = to_words(rng.integers(0, 256, (5000, 32), dtype=np.uint8))
+    ids = np.arange(5000, dtype=np.int64) * 3
+    copied = MihSegment.build(words, ids, 10)
+    handed_over = words.copy()
+    in_place = MihSegment.build(handed_over, ids, 10, reuse_input=True)
+    for f in fields(MihSegment):
+        a, b = getattr(copied, f.name), getattr(in_place, f.name)
+        assert np.array_equal(a, b) if isinstance(a, np.ndarray) else a == b, f.name
+    assert in_place.words is handed_over  # reordered where it was, not copied
+
+
+def test_words_from_bytes_keep_the_big_endian_bit_order() -> None:
+    raw = np.zeros((1, 32), dtype=np.uint8)
+    raw[0, 0] = 0x80  # the hash's first bit
+    raw[0, 31] = 0x01  # its last
+    words = to_words(raw)
+    assert words.dtype == np.uint64 and words.flags.c_contiguous
+    assert words[0, 0] == 1 << 63 and words[0, 3] == 1
+    assert np.array_equal(to_bytes(words), raw)

@@ -297,14 +297,28 @@ class MihSegment:
         )
 
     @classmethod
-    def build(cls, words: Words, ids: Int64s, key_bits: int | None = None) -> MihSegment:
+    def build(
+        cls,
+        words: Words,
+        ids: Int64s,
+        key_bits: int | None = None,
+        *,
+        reuse_input: bool = False,
+    ) -> MihSegment:
+        """The segment of ``words`` (ids row for row). With ``reuse_input`` the caller hands
+        ``words`` over: it is reordered in place, one column at a time, instead of copied
+        whole, which saves 32 bytes a hash of peak memory while building."""
         n = words.shape[0]
         if n == 0:
             raise ValueError("a multi-index segment needs at least one hash")
         d = default_key_bits(n) if key_bits is None else key_bits
         keys = substring_keys(words, SUBSTRING_STARTS[0], d)
         order = key_order(keys, d)
-        words = np.take(words, order, axis=0)
+        if reuse_input and words.flags.c_contiguous and words.flags.writeable:
+            for column in range(words.shape[1]):
+                words[:, column] = np.take(words[:, column], order)
+        else:
+            words = np.take(words, order, axis=0)
         ids = np.take(ids.astype(np.int64, copy=False), order)
         id_base, id_offsets = compact_ids(ids)
         del ids

@@ -193,7 +193,8 @@ class PdqIndex:
     def _build_main(self, words: Words, ids: Int64s) -> MihSegment | FlatSegment:
         if words.shape[0] < max(self.flat_below, 1):
             return FlatSegment(np.ascontiguousarray(words), np.ascontiguousarray(ids))
-        return MihSegment.build(words, ids, self.key_bits)
+        # Every caller hands over arrays made for this build (to_words, concatenate).
+        return MihSegment.build(words, ids, self.key_bits, reuse_input=True)
 
     # --- size -------------------------------------------------------------------------
 
