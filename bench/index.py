@@ -523,7 +523,9 @@ def markdown(result: dict[str, Any]) -> str:
     if p:
         lines += [
             "",
-            f"Projection to 10^8 hashes, not run: the index would hold {p['index_gib']} GiB "
+            "Projection to 10^8 hashes from this run (for a measured 10^8 run: "
+            "`python -m bench.index --sizes 1e8 --skip-multihash --skip-merge`): "
+            f"the index would hold {p['index_gib']} GiB "
             f"and its build peak near {p['build_peak_gib']} GiB, on a machine of "
             f"{m['memory_gib']} GiB shared with other benchmarks; with keys capped at "
             f"{p['key_bits']} bits a random query verifies ~{p['candidates_per_random_query']:,} "
