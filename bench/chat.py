@@ -30,10 +30,10 @@ import statistics
 import time
 import tracemalloc
 from datetime import UTC, datetime
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from bench.machine import cpu_model, versions
 from safeguard.chat.comments import Comment, CommentScorer
 from safeguard.chat.conversation import Conversation, Message
 from safeguard.chat.corpus import shipped_conversations, shipped_streams
@@ -47,27 +47,13 @@ POLICIES = ((1, 1), (2, 2), (2, 3), (3, 4), (3, 5))
 
 
 def machine() -> dict[str, Any]:
-    cpu = platform.processor() or "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-
-    def version(package: str) -> str | None:
-        try:
-            return metadata.version(package)
-        except metadata.PackageNotFoundError:
-            return None
-
+    cpu = cpu_model()
     return {
         "cpu": cpu,
         "cores": os.cpu_count(),
         "python": platform.python_version(),
         "load_average": os.getloadavg()[0],
-        "versions": {p: version(p) for p in ("safeguard", "scikit-learn", "numpy")},
+        "versions": versions("safeguard", "scikit-learn", "numpy"),
     }
 
 

@@ -27,7 +27,6 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from importlib import metadata
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -41,6 +40,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bench.corpus import DEFAULT_DIR, build_corpus, read_manifest
+from bench.machine import cpu_model, version
 from safeguard.signals.decode import FAST_MIN_SIDE, decode_image, fast_scale
 from safeguard.signals.pdq import PdqHash, pdq_from_pixels
 
@@ -501,21 +501,7 @@ def _shown(path: Path) -> str:
 
 
 def machine() -> dict[str, Any]:
-    cpu = platform.processor() or "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-
-    def version(package: str) -> str | None:
-        try:
-            return metadata.version(package)
-        except metadata.PackageNotFoundError:
-            return None
-
+    cpu = cpu_model()
     return {
         "cpu": cpu,
         "cores": os.cpu_count(),

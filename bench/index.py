@@ -42,13 +42,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import faiss
 import numpy as np
 
+from bench.machine import cpu_model, versions
 from safeguard.index import PdqIndex, mih_kernel
 from safeguard.index.mih import MAX_KEY_BITS, TABLES, default_key_bits, probe_plan, row_bytes
 
@@ -448,23 +448,16 @@ def projection(n: int, measured: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def machine() -> dict[str, Any]:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     with open("/proc/meminfo") as f:
         mem = int(f.readline().split()[1]) * 1024
-    versions = {p: metadata.version(p) for p in ("safeguard", "numpy", "faiss-cpu")}
+    installed = versions("safeguard", "numpy", "faiss-cpu")
     return {
         "cpu": cpu,
         "cores": os.cpu_count(),
         "memory_gib": round(mem / 2**30, 1),
         "python": platform.python_version(),
-        "versions": versions,
+        "versions": installed,
         "load_average_start": os.getloadavg()[0],
     }
 

@@ -36,7 +36,6 @@ import tempfile
 import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +44,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bench.corpus import SizeClass, build_corpus
+from bench.machine import cpu_model, versions
 from safeguard.banks import service
 from safeguard.hashing import hash_paths
 from safeguard.matching import Matcher
@@ -209,20 +209,13 @@ def malloc_probe(paths: list[Path]) -> dict[str, Any]:
 
 
 def machine() -> dict[str, Any]:
-    cpu = "unknown"
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
+    cpu = cpu_model()
     return {
         "cpu": cpu,
         "cores_available": len(os.sched_getaffinity(0)),
         "python": platform.python_version(),
         "platform": platform.platform(),
-        "versions": {
-            p: metadata.version(p) for p in ("safeguard", "dask", "distributed", "numpy", "pillow")
-        },
+        "versions": versions("safeguard", "dask", "distributed", "numpy", "pillow"),
         "load_average_at_start": list(os.getloadavg()),
     }
 

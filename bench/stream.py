@@ -35,12 +35,13 @@ from collections.abc import Iterator, Sequence  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
 from datetime import UTC, datetime  # noqa: E402
 from fractions import Fraction  # noqa: E402
-from importlib import metadata  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any, BinaryIO  # noqa: E402
 
 import numpy as np  # noqa: E402
 import numpy.typing as npt  # noqa: E402
+
+from bench.machine import cpu_model, versions  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
 CACHE = ROOT / ".cache" / "stream"
@@ -356,16 +357,12 @@ def latency(switches: dict[float, Path], match: Any, copies: int) -> dict[str, A
 
 
 def machine() -> dict[str, Any]:
-    cpu = "unknown"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
+    cpu = cpu_model()
     return {
         "cpu": cpu,
         "cores": os.cpu_count(),
         "python": platform.python_version(),
-        "versions": {p: metadata.version(p) for p in ("safeguard", "av", "numpy")},
+        "versions": versions("safeguard", "av", "numpy"),
         "load_average_start": round(os.getloadavg()[0], 2),
     }
 

@@ -1,0 +1,32 @@
+"""What every benchmark records about the machine it ran on: the processor's model name
+and the installed versions of the packages it measures."""
+
+from __future__ import annotations
+
+import platform
+from importlib import metadata
+from pathlib import Path
+
+
+def cpu_model() -> str:
+    """The processor's model name from /proc/cpuinfo (``platform.processor()`` says only
+    "x86_64" on Linux), or what the platform module knows."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine() or "unknown"
+
+
+def version(package: str) -> str | None:
+    """The installed version of ``package``, or None when it is not installed."""
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def versions(*packages: str) -> dict[str, str | None]:
+    return {p: version(p) for p in packages}
