@@ -8,15 +8,18 @@ shell history and the process list.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 from rich.table import Table
+from sqlalchemy.orm import Session
 
 from safeguard import users
 from safeguard.cli_common import actor, database, emit_json, err_console, fail
 from safeguard.config import Settings
+from safeguard.store.models_console import ConsoleUser
 
 users_app = typer.Typer(
     help="Console users: people who log in to the review console with a password.",
@@ -56,6 +59,26 @@ def _password(from_stdin: bool) -> str:
     return value
 
 
+def _change(
+    ctx: typer.Context,
+    change: Callable[[Session], ConsoleUser],
+    json_out: bool,
+    done: str,
+) -> None:
+    """Run one change to a user in its own transaction, then report it: the user's JSON
+    with ``--json``, else ``done`` on stderr. A refused change exits 1 with its reason."""
+    with database(_settings(ctx)) as db:
+        try:
+            with db.session() as s:
+                summary = users.UserSummary.of(change(s))
+        except users.UserError as e:
+            raise fail(str(e)) from None
+    if json_out:
+        emit_json(summary.to_json())
+    else:
+        err_console.print(done)
+
+
 @users_app.command("create")
 def create(
     ctx: typer.Context,
@@ -66,18 +89,12 @@ def create(
 ) -> None:
     """Create a console user (the password is asked for, at least 12 characters)."""
     password = _password(password_stdin)
-    with database(_settings(ctx)) as db:
-        try:
-            with db.session() as s:
-                summary = users.UserSummary.of(
-                    users.create_user(s, username, password, role.value, actor())
-                )
-        except users.UserError as e:
-            raise fail(str(e)) from None
-    if json_out:
-        emit_json(summary.to_json())
-    else:
-        err_console.print(f"created console user [bold]{username}[/bold] ({role.value})")
+    _change(
+        ctx,
+        lambda s: users.create_user(s, username, password, role.value, actor()),
+        json_out,
+        f"created console user [bold]{username}[/bold] ({role.value})",
+    )
 
 
 @users_app.command("list")
@@ -117,16 +134,12 @@ def set_password(
 ) -> None:
     """Give a user a new password."""
     password = _password(password_stdin)
-    with database(_settings(ctx)) as db:
-        try:
-            with db.session() as s:
-                summary = users.UserSummary.of(users.set_password(s, username, password, actor()))
-        except users.UserError as e:
-            raise fail(str(e)) from None
-    if json_out:
-        emit_json(summary.to_json())
-    else:
-        err_console.print(f"new password set for [bold]{username}[/bold]")
+    _change(
+        ctx,
+        lambda s: users.set_password(s, username, password, actor()),
+        json_out,
+        f"new password set for [bold]{username}[/bold]",
+    )
 
 
 @users_app.command("set-role")
@@ -137,30 +150,22 @@ def set_role(
     json_out: JsonOut = False,
 ) -> None:
     """Change a user's role."""
-    with database(_settings(ctx)) as db:
-        try:
-            with db.session() as s:
-                summary = users.UserSummary.of(users.set_role(s, username, role.value, actor()))
-        except users.UserError as e:
-            raise fail(str(e)) from None
-    if json_out:
-        emit_json(summary.to_json())
-    else:
-        err_console.print(f"[bold]{username}[/bold] is now {role.value}")
+    _change(
+        ctx,
+        lambda s: users.set_role(s, username, role.value, actor()),
+        json_out,
+        f"[bold]{username}[/bold] is now {role.value}",
+    )
 
 
 def _toggle(ctx: typer.Context, username: str, disabled: bool, json_out: bool) -> None:
-    with database(_settings(ctx)) as db:
-        try:
-            with db.session() as s:
-                summary = users.UserSummary.of(users.set_disabled(s, username, disabled, actor()))
-        except users.UserError as e:
-            raise fail(str(e)) from None
-    if json_out:
-        emit_json(summary.to_json())
-    else:
-        state = "disabled" if disabled else "enabled"
-        err_console.print(f"[bold]{username}[/bold] {state}")
+    state = "disabled" if disabled else "enabled"
+    _change(
+        ctx,
+        lambda s: users.set_disabled(s, username, disabled, actor()),
+        json_out,
+        f"[bold]{username}[/bold] {state}",
+    )
 
 
 @users_app.command("disable")
