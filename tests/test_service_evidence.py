@@ -186,6 +186,18 @@ def test_rules_are_set_listed_and_deleted_from_the_cli(tmp_path: Path) -> None:
     assert _cli(tmp_path, "rules", "delete", str(rule["id"]))[0] == 1
 
 
+def test_webhooks_are_added_and_removed_from_the_cli(tmp_path: Path) -> None:
+    code, out = _cli(tmp_path, "webhooks", "add", "http://127.0.0.1:9/hook", "--json")
+    added = json.loads(out)
+    assert code == 0 and added["secret"]
+    assert _cli(tmp_path, "webhooks", "remove", str(added["id"]), "--json") == (
+        0,
+        json.dumps({"id": added["id"], "removed": True}, separators=(",", ":")) + "\n",
+    )
+    assert _cli(tmp_path, "webhooks", "remove", str(added["id"]))[0] == 1
+    assert _cli(tmp_path, "webhooks", "add", "ftp://example.invalid/x")[0] == 2
+
+
 def test_every_service_command_has_help(tmp_path: Path) -> None:
     for args in (
         ["serve"],

@@ -5,17 +5,20 @@ from __future__ import annotations
 import getpass
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
+from sqlalchemy.orm import Session
 
 from safeguard.config import Settings
 from safeguard.store.db import Database, open_database
 
 err_console = Console(stderr=True)
+
+T = TypeVar("T")
 
 
 def emit_json(obj: dict[str, Any]) -> None:
@@ -42,3 +45,20 @@ def database(settings: Settings) -> Iterator[Database]:
         yield db
     finally:
         db.dispose()
+
+
+def in_transaction(
+    settings: Settings,
+    change: Callable[[Session], T],
+    refused: type[Exception] | tuple[type[Exception], ...],
+    code: int = 1,
+) -> T:
+    """Run ``change`` in one transaction of the settings' database and return what it
+    returns (plain data: the session is gone afterwards). An exception of the ``refused``
+    kinds rolls it back and exits with ``code`` and its message."""
+    with database(settings) as db:
+        try:
+            with db.session() as s:
+                return change(s)
+        except refused as e:
+            raise fail(str(e), code) from None

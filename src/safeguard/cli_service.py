@@ -13,7 +13,14 @@ import typer
 from rich.table import Table
 
 from safeguard import actions, audit, keys, users, webhooks
-from safeguard.cli_common import actor, database, emit_json, err_console, fail
+from safeguard.cli_common import (
+    actor,
+    database,
+    emit_json,
+    err_console,
+    fail,
+    in_transaction,
+)
 from safeguard.config import Settings
 from safeguard.evidence import EvidenceError, EvidenceStore, generate_key
 
@@ -185,12 +192,9 @@ def keys_revoke(
     json_out: JsonOpt = False,
 ) -> None:
     """Revoke a key: it stops working within seconds on every worker."""
-    with database(_settings(ctx)) as db:
-        try:
-            with db.session() as s:
-                info = keys.revoke_key(s, key, actor=actor())
-        except keys.ApiKeyError as e:
-            raise fail(str(e)) from None
+    info = in_transaction(
+        _settings(ctx), lambda s: keys.revoke_key(s, key, actor=actor()), keys.ApiKeyError
+    )
     if json_out:
         emit_json(info.to_json())
     else:
@@ -323,12 +327,9 @@ def rules_set(
 @rules_app.command("delete")
 def rules_delete(ctx: typer.Context, rule_id: int, json_out: JsonOpt = False) -> None:
     """Delete a rule."""
-    with database(_settings(ctx)) as db:
-        try:
-            with db.session() as s:
-                rule = actions.delete_rule(s, rule_id, actor=actor())
-        except actions.RuleError as e:
-            raise fail(str(e)) from None
+    rule = in_transaction(
+        _settings(ctx), lambda s: actions.delete_rule(s, rule_id, actor=actor()), actions.RuleError
+    )
     if json_out:
         emit_json(rule.to_json())
     else:
@@ -397,12 +398,11 @@ def webhooks_list(ctx: typer.Context, json_out: JsonOpt = False) -> None:
 @webhooks_app.command("remove")
 def webhooks_remove(ctx: typer.Context, endpoint_id: int, json_out: JsonOpt = False) -> None:
     """Remove a webhook target (its delivery log stays)."""
-    with database(_settings(ctx)) as db:
-        try:
-            with db.session() as s:
-                webhooks.remove_endpoint(s, endpoint_id, actor=actor())
-        except webhooks.WebhookError as e:
-            raise fail(str(e)) from None
+    in_transaction(
+        _settings(ctx),
+        lambda s: webhooks.remove_endpoint(s, endpoint_id, actor=actor()),
+        webhooks.WebhookError,
+    )
     if json_out:
         emit_json({"id": endpoint_id, "removed": True})
     else:

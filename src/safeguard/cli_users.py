@@ -17,7 +17,7 @@ from rich.table import Table
 from sqlalchemy.orm import Session
 
 from safeguard import users
-from safeguard.cli_common import actor, database, emit_json, err_console, fail
+from safeguard.cli_common import actor, database, emit_json, err_console, fail, in_transaction
 from safeguard.config import Settings
 from safeguard.store.models_console import ConsoleUser
 
@@ -67,12 +67,9 @@ def _change(
 ) -> None:
     """Run one change to a user in its own transaction, then report it: the user's JSON
     with ``--json``, else ``done`` on stderr. A refused change exits 1 with its reason."""
-    with database(_settings(ctx)) as db:
-        try:
-            with db.session() as s:
-                summary = users.UserSummary.of(change(s))
-        except users.UserError as e:
-            raise fail(str(e)) from None
+    summary = in_transaction(
+        _settings(ctx), lambda s: users.UserSummary.of(change(s)), users.UserError
+    )
     if json_out:
         emit_json(summary.to_json())
     else:
