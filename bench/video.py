@@ -27,6 +27,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import av
 import numpy as np
 
+from bench.machine import cpu_model
 from safeguard.signals.pdq import PdqHash
 from safeguard.signals.video import (
     VideoHashes,
@@ -141,7 +142,7 @@ def main() -> None:
             "bytes": video.stat().st_size,
         },
         "machine": {
-            "cpu": _cpu_model(),
+            "cpu": cpu_model(),
             "cores_used": 1,
             "python": platform.python_version(),
             "pyav": av.__version__,
@@ -202,16 +203,6 @@ def _system_libavcodec() -> str:
     except OSError:
         return "unknown"
     return done.stdout.strip() or "unknown"
-
-
-def _cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def _markdown(report: dict[str, Any]) -> str:
