@@ -64,7 +64,7 @@ def test_a_broken_json_line_names_file_and_line(tmp_path: Path) -> None:
         ({"messages": "x"}, "'messages' must be a list"),
         ({"messages": [{"text": "hi"}]}, "has no 'author'"),
         ({"messages": [{"author": "a", "text": 3}]}, "text must be a string"),
-        ({"messages": [{"author": "a", "ts": "noon"}]}, "ts must be a number"),
+        ({"messages": [{"author": "a", "ts": "noon"}]}, "not an ISO 8601 date-time"),
         ({"participants": [{"id": "a", "age": -3}], "messages": []}, "age must be"),
     ],
 )
@@ -88,3 +88,17 @@ def test_a_new_language_is_a_folder_of_category_files(tmp_path: Path) -> None:
     lexicon = Lexicon.from_dir(tmp_path, "es", "conversation")
     (hit,) = lexicon.find("oye, no se lo digas a nadie")
     assert (hit.category, hit.start) == ("secrecy", 5)
+
+
+def test_ts_accepts_iso_8601_strings_as_well_as_seconds() -> None:
+    doc = {
+        "id": "iso",
+        "messages": [
+            {"author": "a", "text": "hi", "ts": "2026-03-02T19:04:11Z"},
+            {"author": "b", "text": "hey", "ts": "2026-03-02T20:04:11+01:00"},
+            {"author": "a", "text": "ok", "ts": 1772478311.5},
+        ],
+    }
+    conversation = parse_conversation(doc)
+    times = [m.ts for m in conversation.messages]
+    assert times == [1772478251.0, 1772478251.0, 1772478311.5]

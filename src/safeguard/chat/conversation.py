@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from safeguard.chat.timestamps import TimestampError, parse_ts
+
 
 class ConversationError(ValueError):
     """A conversation document that cannot be read (not JSON, wrong shape, bad field)."""
@@ -57,13 +59,10 @@ def _str(value: Any, what: str) -> str:
 
 
 def _ts(value: Any, what: str) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ConversationError(f"{what} must be a number of seconds or null")
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ConversationError(f"{what} must be finite")
-    return float(value)
+    try:
+        return parse_ts(value)
+    except TimestampError as exc:
+        raise ConversationError(f"{what} {exc}") from None
 
 
 def parse_participant(doc: Any, where: str = "participant") -> Participant:
