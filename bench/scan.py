@@ -46,10 +46,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from bench.corpus import SizeClass, build_corpus
 from bench.machine import cpu_model, versions
 from safeguard.banks import service
-from safeguard.hashing import hash_paths
-from safeguard.matching import Matcher
+from safeguard.matching.matcher import Matcher
 from safeguard.scan import ScanSummary, scan
 from safeguard.scan.runner import hashes_of
+from safeguard.signals.hashing import hash_paths
 from safeguard.signals.media import HashOptions
 from safeguard.store.db import Database, open_database
 

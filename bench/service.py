@@ -188,7 +188,7 @@ async def load(
 
 def in_process(folder: Path, jpeg: bytes, reps: int) -> dict[str, Any]:
     """The anchor: the same work without HTTP, on the same index; and the decode/PDQ split."""
-    from safeguard.matching import Matcher
+    from safeguard.matching.matcher import Matcher
     from safeguard.signals.decode import decode_image
     from safeguard.signals.media import hash_bytes
     from safeguard.signals.pdq import pdq_from_pixels
@@ -297,7 +297,7 @@ def markdown(result: dict[str, Any]) -> str:
 
 
 def main() -> None:
-    from safeguard import keys
+    from safeguard.access import keys
     from safeguard.service.testing import serve_process
     from safeguard.store.db import open_database
 

@@ -448,7 +448,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="leave bench/results alone")
     args = parser.parse_args(argv)
 
-    from safeguard.matching import Matcher
+    from safeguard.matching.matcher import Matcher
     from safeguard.stream import bank_matcher
 
     started = machine()

@@ -5,7 +5,7 @@ retries on the fresh state. Message text is never written, only the state (count
 statistics, signal spans) and the verdict.
 
 When a conversation's alert first fires, a review case is opened in the same transaction
-(``safeguard.cases.open_case``, which audits it and queues the ``case.opened`` webhook)."""
+(``safeguard.review.cases.open_case``, which audits it and queues the ``case.opened`` webhook)."""
 
 from __future__ import annotations
 
@@ -28,8 +28,7 @@ from safeguard.chat.scorer import (
     score_message,
 )
 from safeguard.store.db import Database
-from safeguard.store.models import utcnow
-from safeguard.store.models_chat import ChatConversation
+from safeguard.store.models import ChatConversation, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +144,7 @@ def _attempt(
 
 
 def _open_case(session: Session, owner: str, result: ScoreResult) -> int:
-    from safeguard import cases
+    from safeguard.review import cases
 
     case = cases.open_case(
         session,

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from safeguard import keys
-from safeguard.keys import KeyInfo
+from safeguard.access import keys
+from safeguard.access.keys import KeyInfo
 from safeguard.service.errors import ApiError
 from safeguard.service.ratelimit import RateLimiter
 

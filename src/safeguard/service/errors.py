@@ -14,11 +14,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from safeguard.actions import InvalidRule, RuleError, RuleNotFound
+from safeguard.access.keys import ApiKeyError, ApiKeyNotFound
 from safeguard.banks.service import BankError, BankExists, BankNotFound, ImportRejected
-from safeguard.cases import CaseClosed, CaseError, CaseNotFound
-from safeguard.evidence import EvidenceDisabled, EvidenceError, EvidenceKeyError
-from safeguard.keys import ApiKeyError, ApiKeyNotFound
+from safeguard.review.cases import CaseClosed, CaseError, CaseNotFound
+from safeguard.review.evidence import EvidenceDisabled, EvidenceError, EvidenceKeyError
+from safeguard.review.rules import InvalidRule, RuleError, RuleNotFound
+from safeguard.review.webhooks import WebhookError, WebhookNotFound
 from safeguard.signals.errors import (
     FileTooLarge,
     ImageTooLarge,
@@ -26,7 +27,6 @@ from safeguard.signals.errors import (
     SignalError,
     UnsupportedMedia,
 )
-from safeguard.webhooks import WebhookError, WebhookNotFound
 
 
 class ApiError(Exception):

@@ -68,9 +68,14 @@ class Sha256Signal(SignalType):
     hex_length = 64
 
 
+#: The one registry of signal types: every list of signal names elsewhere derives from it.
 SIGNAL_TYPES: dict[str, type[SignalType]] = {
     t.name: t for t in (PdqSignal, Md5Signal, Sha1Signal, Sha256Signal)
 }
+#: Every signal a bank entry can hold, in the order they are shown.
+SIGNAL_NAMES: tuple[str, ...] = tuple(SIGNAL_TYPES)
+#: Signals matched by equality (cryptographic digests), each in an exact-digest index.
+EXACT_SIGNALS: tuple[str, ...] = tuple(n for n, t in SIGNAL_TYPES.items() if not t.perceptual)
 
 
 def signal_type(name: str) -> type[SignalType]:

@@ -1,9 +1,9 @@
 """Decisions as actions: a case in the review queue and a signed webhook, per decision.
 
 ``DecisionRecorder`` is given to the monitors. Every decision opens a case
-(``safeguard.cases.open_case``: audited, with the matched banks' provenance, and a
+(``safeguard.review.cases.open_case``: audited, with the matched banks' provenance, and a
 ``case.opened`` webhook) and puts a ``stream.terminate`` or ``stream.review`` webhook with
-the full evidence in the outbox (``safeguard.webhooks.enqueue``), in one transaction. The
+the full evidence in the outbox (``safeguard.review.webhooks.enqueue``), in one transaction. The
 outbox's deliverer (``safeguard serve``) signs and sends it; the stream never waits for it.
 If the database fails, the decision is still emitted (without ``case_id``), followed by a
 non-fatal ``case_failed`` error event.
@@ -15,7 +15,7 @@ import threading
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from safeguard import cases, webhooks
+from safeguard.review import cases, webhooks
 from safeguard.store.db import Database
 from safeguard.stream.events import DecisionEvent
 from safeguard.stream.monitor import DecisionNotRecorded

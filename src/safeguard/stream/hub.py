@@ -19,9 +19,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from safeguard.chat.comments import Comment, CommentScorer
-from safeguard.matching import Match, Matcher
+from safeguard.matching.matcher import Match, Matcher
 from safeguard.signals.pdq import PdqHash
-from safeguard.stream.comments import FeedItem
+from safeguard.stream.comment_feed import FeedItem
 from safeguard.stream.events import StreamEvent
 from safeguard.stream.monitor import (
     CommentRiskLike,

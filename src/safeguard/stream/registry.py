@@ -35,7 +35,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from safeguard import audit
 from safeguard.chat.comments import Comment
 from safeguard.store.db import Database
-from safeguard.store.models_streams import Stream, StreamComment
+from safeguard.store.models import Stream, StreamComment
 from safeguard.stream.actions import DecisionRecorder
 from safeguard.stream.events import StreamEvent
 from safeguard.stream.hub import StreamHandle, StreamHub, StreamNotFound, bank_matcher
