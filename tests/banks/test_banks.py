@@ -13,8 +13,7 @@ from typing import BinaryIO
 import pytest
 from sqlalchemy import func, select
 
-from safeguard import audit
-from safeguard.banks import service
+from safeguard import audit, banks
 from safeguard.store.db import Database
 from safeguard.store.models import AuditEvent, Entry, IndexChange
 
@@ -35,19 +34,19 @@ def opener(text: str | bytes) -> Callable[[], AbstractContextManager[BinaryIO]]:
 
 def make_bank(db: Database, name: str = "list", **kw: object) -> None:
     with db.session() as s:
-        service.create_bank(s, service.BankSpec(name, **kw), "test")  # type: ignore[arg-type]
+        banks.create_bank(s, banks.BankSpec(name, **kw), "test")  # type: ignore[arg-type]
 
 
 def entries(db: Database, bank: str = "list") -> set[tuple[str, str]]:
     with db.session() as s:
-        b = service.get_bank(s, bank)
-        return {(e.signal_type, e.value) for e in service.iter_entries(s, b)}
+        b = banks.get_bank(s, bank)
+        return {(e.signal_type, e.value) for e in banks.iter_entries(s, b)}
 
 
 def import_text(
     db: Database, text: str | bytes, fmt: str = "plain", **kw: object
-) -> service.ImportReport:
-    return service.import_list(
+) -> banks.ImportReport:
+    return banks.import_list(
         db,
         "list",
         opener(text),
@@ -61,7 +60,7 @@ def import_text(
 def test_create_list_and_show_a_bank(db: Database) -> None:
     make_bank(db, "ncmec-like", source="hotline feed", licence="members only", kind="block")
     with db.session() as s:
-        [summary] = service.list_banks(s)
+        [summary] = banks.list_banks(s)
     assert (summary.name, summary.source, summary.licence, summary.enabled) == (
         "ncmec-like",
         "hotline feed",
@@ -72,11 +71,11 @@ def test_create_list_and_show_a_bank(db: Database) -> None:
 
 def test_bank_names_are_unique_and_validated(db: Database) -> None:
     make_bank(db, "a")
-    with pytest.raises(service.BankExists):
+    with pytest.raises(banks.BankExists):
         make_bank(db, "a")
-    with pytest.raises(service.InvalidBank):
+    with pytest.raises(banks.InvalidBank):
         make_bank(db, "../etc")
-    with pytest.raises(service.InvalidBank):
+    with pytest.raises(banks.InvalidBank):
         make_bank(db, "b", kind="maybe")
 
 
@@ -98,7 +97,7 @@ def test_reimport_adds_nothing_twice_and_duplicate_lines_are_harmless(db: Databa
 def test_64_hex_digits_need_a_type(db: Database) -> None:
     make_bank(db)
     with pytest.raises(
-        service.ImportRejected, match=r"list\.txt:1: 64 hex digits may be pdq or sha256"
+        banks.ImportRejected, match=r"list\.txt:1: 64 hex digits may be pdq or sha256"
     ):
         import_text(db, PDQ_A + "\n")
     report = import_text(db, PDQ_A + "\n", default_type="pdq")
@@ -117,7 +116,7 @@ def test_a_bad_line_rejects_the_whole_import_with_file_and_line(
     db: Database, text: str, where: str, message: str
 ) -> None:
     make_bank(db)
-    with pytest.raises(service.ImportRejected) as e:
+    with pytest.raises(banks.ImportRejected) as e:
         import_text(db, text)
     assert where in str(e.value) and message in str(e.value)
     assert entries(db) == set()  # atomic: the good first line was not kept
@@ -126,7 +125,7 @@ def test_a_bad_line_rejects_the_whole_import_with_file_and_line(
 def test_mixed_types_against_a_declared_type_are_rejected(db: Database) -> None:
     make_bank(db)
     with pytest.raises(
-        service.ImportRejected, match=r"list.txt:2: 32 characters is not a pdq value.*md5"
+        banks.ImportRejected, match=r"list.txt:2: 32 characters is not a pdq value.*md5"
     ):
         import_text(db, f"{PDQ_A}\n{MD5_A}\n", default_type="pdq")
 
@@ -151,9 +150,7 @@ def test_csv_import_keeps_ids_categories_and_notes(db: Database) -> None:
 )
 def test_malformed_csv_is_rejected(db: Database, text: str, message: str) -> None:
     make_bank(db)
-    with pytest.raises(
-        service.ImportRejected, match=message.replace("(", r"\(").replace(")", r"\)")
-    ):
+    with pytest.raises(banks.ImportRejected, match=message.replace("(", r"\(").replace(")", r"\)")):
         import_text(db, text, fmt="csv")
 
 
@@ -199,7 +196,7 @@ def test_vics_case_export_media_are_imported(db: Database) -> None:
 )
 def test_malformed_vics_is_rejected(db: Database, data: bytes, message: str) -> None:
     make_bank(db)
-    with pytest.raises(service.ImportRejected, match=message):
+    with pytest.raises(banks.ImportRejected, match=message):
         import_text(db, data, fmt="vics")
     assert entries(db) == set()
 
@@ -209,10 +206,10 @@ def test_export_then_import_round_trips(db: Database, fmt: str) -> None:
     make_bank(db)
     import_text(db, f"{MD5_A}\n{SHA1_A}\n")
     out = io.BytesIO()
-    n = service.export_list(db, "list", out, fmt=fmt, actor="test")
+    n = banks.export_list(db, "list", out, fmt=fmt, actor="test")
     assert n == 2
     make_bank(db, "copy")
-    service.import_list(db, "copy", opener(out.getvalue()), fmt=fmt, source="x", actor="test")
+    banks.import_list(db, "copy", opener(out.getvalue()), fmt=fmt, source="x", actor="test")
     assert entries(db, "copy") == entries(db)
 
 
@@ -220,7 +217,7 @@ def test_disabling_an_entry_hides_it_records_a_change_and_can_be_undone(db: Data
     make_bank(db)
     import_text(db, f"{MD5_A}\n{SHA1_A}\n")
     with db.session() as s:
-        changed, missing = service.set_entries_disabled(
+        changed, missing = banks.set_entries_disabled(
             s, "list", [(None, MD5_A), (None, "0" * 32)], True, "test"
         )
     assert (changed, missing) == (1, ["0" * 32])
@@ -228,7 +225,7 @@ def test_disabling_an_entry_hides_it_records_a_change_and_can_be_undone(db: Data
     with db.session() as s:
         ops = s.scalars(select(IndexChange.op)).all()
         assert ops == ["entry_disabled"]
-        service.set_entries_disabled(s, "list", [(None, MD5_A)], False, "test")
+        banks.set_entries_disabled(s, "list", [(None, MD5_A)], False, "test")
     assert len(entries(db)) == 2
 
 
@@ -236,10 +233,10 @@ def test_deleting_a_bank_removes_its_entries(db: Database) -> None:
     make_bank(db)
     import_text(db, f"{MD5_A}\n")
     with db.session() as s:
-        assert service.delete_bank(s, "list", "test") == 1
+        assert banks.delete_bank(s, "list", "test") == 1
         assert s.scalar(select(func.count()).select_from(Entry)) == 0
-        with pytest.raises(service.BankNotFound):
-            service.get_bank(s, "list")
+        with pytest.raises(banks.BankNotFound):
+            banks.get_bank(s, "list")
 
 
 def test_concurrent_imports_into_one_bank_lose_nothing_and_duplicate_nothing(db: Database) -> None:
@@ -294,6 +291,6 @@ def test_audit_verify_detects_a_changed_or_deleted_record(db: Database) -> None:
 
 def test_stdin_lists_are_spooled_so_they_can_be_read_twice(db: Database, tmp_path: Path) -> None:
     make_bank(db)
-    open_ = service.spool(None, io.BytesIO(f"{MD5_A}\n".encode()))
-    report = service.import_list(db, "list", open_, fmt="plain", source="<stdin>", actor="t")
+    open_ = banks.spool(None, io.BytesIO(f"{MD5_A}\n".encode()))
+    report = banks.import_list(db, "list", open_, fmt="plain", source="<stdin>", actor="t")
     assert report.added == 1

@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 import pytest
 
-from safeguard.banks import service
+from safeguard import banks
 from safeguard.matching.matcher import Matcher, allowlisted
 from safeguard.signals.media import HashOptions, hash_file
 from safeguard.store.db import Database
@@ -27,15 +27,15 @@ def add_list(
 ) -> None:
     with db.session() as s:
         try:
-            service.get_bank(s, bank)
-        except service.BankNotFound:
-            service.create_bank(s, service.BankSpec(bank, **kw), "test")  # type: ignore[arg-type]
+            banks.get_bank(s, bank)
+        except banks.BankNotFound:
+            banks.create_bank(s, banks.BankSpec(bank, **kw), "test")  # type: ignore[arg-type]
 
     @contextmanager
     def open_() -> Iterator[BinaryIO]:
         yield io.BytesIO("\n".join(lines).encode())
 
-    service.import_list(db, bank, open_, fmt="plain", source="t", default_type=signal, actor="test")
+    banks.import_list(db, bank, open_, fmt="plain", source="t", default_type=signal, actor="test")
 
 
 @pytest.fixture
@@ -93,11 +93,11 @@ def test_disabled_entries_and_banks_stop_matching_at_once(
     matcher = Matcher.open(db)
     assert matcher.match_record(record)
     with db.session() as s:
-        service.set_bank_enabled(s, "known", False, "test")
+        banks.set_bank_enabled(s, "known", False, "test")
     assert matcher.match_record(record) == []  # before any refresh: checked against the store
     with db.session() as s:
-        service.set_bank_enabled(s, "known", True, "test")
-        service.set_entries_disabled(s, "known", [("pdq", record.pdq)], True, "test")
+        banks.set_bank_enabled(s, "known", True, "test")
+        banks.set_entries_disabled(s, "known", [("pdq", record.pdq)], True, "test")
     assert matcher.match_record(record) == []
     matcher.refresh()
     assert matcher.match_record(record) == []

@@ -26,7 +26,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from safeguard.banks import service
+from safeguard import banks
 from safeguard.cli.scan import scan_command
 from safeguard.config import Settings
 from safeguard.matching.matcher import Matcher
@@ -129,11 +129,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
 
 def fill_bank(db: Database, values: Collection[tuple[str, str]]) -> None:
     with db.session() as s:
-        service.create_bank(s, service.BankSpec("known", source="test"), "test")
+        banks.create_bank(s, banks.BankSpec("known", source="test"), "test")
     # An unrelated entry too: matching must not be "everything in the bank".
     rows = [*values, ("pdq", "f" * 64)]
     text = "type,value\n" + "".join(f"{t},{v}\n" for t, v in rows)
-    service.import_list(
+    banks.import_list(
         db,
         "known",
         lambda: contextlib.nullcontext(io.BytesIO(text.encode())),

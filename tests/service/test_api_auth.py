@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from safeguard.access import keys
-from safeguard.banks.service import BankSpec, create_bank
+from safeguard.banks import BankSpec, create_bank
 from safeguard.review import cases, webhooks
 from safeguard.review.evidence import EvidenceStore
 from safeguard.review.rules import add_rule

@@ -17,8 +17,7 @@ import pytest
 from sqlalchemy import select
 
 from safeguard.access import keys
-from safeguard.banks.service import BankSpec, create_bank
-from safeguard.review.cases import NewEntry, add_entries
+from safeguard.banks import BankSpec, NewEntry, add_entries, create_bank
 from safeguard.review.rules import add_rule
 from safeguard.review.webhooks import add_endpoint
 from safeguard.service.testing import (

@@ -19,7 +19,7 @@ from schemathesis.checks import (
 )
 
 from safeguard.access import keys
-from safeguard.banks.service import BankSpec, create_bank
+from safeguard.banks import BankSpec, create_bank
 from safeguard.service.testing import (
     LiveServer,
     database_url,

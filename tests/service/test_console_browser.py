@@ -13,8 +13,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from safeguard import banks
 from safeguard.access import keys, users
-from safeguard.banks import service as banks
 from safeguard.review import cases
 from safeguard.review.evidence import generate_key
 from safeguard.service.testing import serve_process

@@ -21,8 +21,8 @@ from PIL import Image, ImageDraw
 from sqlalchemy import select, update
 from starlette.requests import Request
 
+from safeguard import banks
 from safeguard.access import users
-from safeguard.banks import service as banks
 from safeguard.matching.matcher import Match
 from safeguard.review import cases, webhooks
 from safeguard.review.evidence import EvidenceSettings, EvidenceStore, generate_key

@@ -9,10 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from safeguard import audit
-from safeguard.banks.service import BankSpec, create_bank
+from safeguard.banks import BankSpec, NewEntry, add_entries, create_bank
 from safeguard.matching.matcher import Matcher
 from safeguard.review import cases
-from safeguard.review.cases import NewEntry, add_entries
 from safeguard.review.webhooks import add_endpoint
 from safeguard.store.db import Database
 from safeguard.store.models import AuditEvent, WebhookDelivery

@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 import pytest
 from bench.stream import write_stream
 
-from safeguard.banks import service
+from safeguard import banks
 from safeguard.chat.comments import Comment
 from safeguard.matching.matcher import Matcher
 from safeguard.signals.video import VideoSampling, hash_video
@@ -62,13 +62,13 @@ def db(media: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Iter
     database = open_database(f"sqlite:///{tmp_path_factory.mktemp('db') / 'sg.db'}")
     hashes = hash_video(media["banned"], VideoSampling(mode="every_frame")).frames
     with database.session() as s:
-        service.create_bank(s, service.BankSpec("known-streams", kind="block"), "test")
+        banks.create_bank(s, banks.BankSpec("known-streams", kind="block"), "test")
 
     @contextmanager
     def lines() -> Iterator[BinaryIO]:
         yield io.BytesIO("\n".join(f.pdq.hex for f in hashes).encode())
 
-    service.import_list(
+    banks.import_list(
         database, "known-streams", lines, fmt="plain", source="t", default_type="pdq", actor="t"
     )
     yield database
@@ -437,15 +437,13 @@ def test_bad_comment_lines_are_reported_with_their_line_and_skipped() -> None:
 def test_an_allowlisted_frame_is_not_terminated(db: Database, media: dict[str, Path]) -> None:
     hashes = hash_video(media["banned"], VideoSampling(mode="every_frame")).frames
     with db.session() as s:
-        service.create_bank(s, service.BankSpec("allowed", kind="allow"), "test")
+        banks.create_bank(s, banks.BankSpec("allowed", kind="allow"), "test")
 
     @contextmanager
     def lines() -> Iterator[BinaryIO]:
         yield io.BytesIO("\n".join(f.pdq.hex for f in hashes).encode())
 
-    service.import_list(
-        db, "allowed", lines, fmt="plain", source="t", default_type="pdq", actor="t"
-    )
+    banks.import_list(db, "allowed", lines, fmt="plain", source="t", default_type="pdq", actor="t")
     try:
         events = Events()
         hub = hub_for(db, events)
@@ -454,7 +452,7 @@ def test_an_allowlisted_frame_is_not_terminated(db: Database, media: dict[str, P
         assert events.of("allow", "decision") == []
     finally:
         with db.session() as s:
-            service.delete_bank(s, "allowed", "test")
+            banks.delete_bank(s, "allowed", "test")
 
 
 def test_a_policy_with_an_unknown_setting_is_refused() -> None:

@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 import pytest
 from bench.stream import write_stream
 
-from safeguard.banks import service
+from safeguard import banks
 from safeguard.signals.video import VideoSampling, hash_video
 from safeguard.store.db import open_database
 
@@ -29,14 +29,14 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     data = root / "data"
     db = open_database(f"sqlite:///{data / 'safeguard.db'}")
     with db.session() as s:
-        service.create_bank(s, service.BankSpec("known", kind="block"), "test")
+        banks.create_bank(s, banks.BankSpec("known", kind="block"), "test")
     hashes = hash_video(banned, VideoSampling(mode="every_frame")).frames
 
     @contextmanager
     def lines() -> Iterator[BinaryIO]:
         yield io.BytesIO("\n".join(f.pdq.hex for f in hashes).encode())
 
-    service.import_list(db, "known", lines, fmt="plain", source="t", default_type="pdq", actor="t")
+    banks.import_list(db, "known", lines, fmt="plain", source="t", default_type="pdq", actor="t")
     db.dispose()
     return {"data": data, "switch": switch, "benign": benign}
 

@@ -20,8 +20,8 @@ import httpx
 import pytest
 from bench.stream import write_stream
 
+from safeguard import banks
 from safeguard.access import keys, users
-from safeguard.banks import service
 from safeguard.chat.comments import Comment
 from safeguard.matching.matcher import Matcher
 from safeguard.review import cases, webhooks
@@ -94,7 +94,7 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     banned = write_stream(tmp / "b.mp4", [(1, 6.0)])
     db = open_database(f"sqlite:///{tmp / 'sg.db'}")
     with db.session() as s:
-        service.create_bank(s, service.BankSpec("known", kind="block"), "test")
+        banks.create_bank(s, banks.BankSpec("known", kind="block"), "test")
         _, key = keys.create_key(s, role="matcher", name="platform", actor="test")
     hashes = hash_video(banned, VideoSampling(mode="every_frame")).frames
 
@@ -102,7 +102,7 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     def lines() -> Iterator[BinaryIO]:
         yield io.BytesIO("\n".join(f.pdq.hex for f in hashes).encode())
 
-    service.import_list(db, "known", lines, fmt="plain", source="t", default_type="pdq", actor="t")
+    banks.import_list(db, "known", lines, fmt="plain", source="t", default_type="pdq", actor="t")
     release = threading.Event()
     with (
         serving(partial(_Files, directory=str(media)), release=release) as files,

@@ -19,21 +19,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safeguard import audit
+from safeguard.access.roles import ROLES
+from safeguard.errors import InvalidInput, NotFound, SafeguardError
 from safeguard.store.models import ApiKey
 
-ROLES = ("hasher", "matcher", "curator", "reviewer", "admin")
 _PREFIX_CHARS = "abcdefghijkmnpqrstuvwxyz23456789"
 
 
-class ApiKeyError(Exception):
+class ApiKeyError(SafeguardError):
     code = "key_error"
 
 
-class InvalidRole(ApiKeyError):
+class InvalidRole(ApiKeyError, InvalidInput):
     code = "invalid_role"
 
 
-class ApiKeyNotFound(ApiKeyError):
+class ApiKeyNotFound(ApiKeyError, NotFound):
     code = "key_not_found"
 
 

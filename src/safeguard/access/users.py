@@ -21,9 +21,10 @@ from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session
 
 from safeguard import audit
+from safeguard.access.roles import ROLES
+from safeguard.errors import Conflict, Forbidden, InvalidInput, Limited, NotFound, SafeguardError
 from safeguard.store.models import ConsoleUser, LoginFailure
 
-ROLES = ("hasher", "matcher", "curator", "reviewer", "admin")
 MIN_PASSWORD_LENGTH = 12
 _USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,99}$")
 
@@ -38,29 +39,29 @@ _hasher = password_hasher()
 _DUMMY_HASH = _hasher.hash("not a password of anyone")
 
 
-class UserError(Exception):
+class UserError(SafeguardError):
     code = "user_error"
 
 
-class InvalidUser(UserError):
+class InvalidUser(UserError, InvalidInput):
     code = "invalid_user"
 
 
-class UserExists(UserError):
+class UserExists(UserError, Conflict):
     code = "user_exists"
 
 
-class UserNotFound(UserError):
+class UserNotFound(UserError, NotFound):
     code = "user_not_found"
 
 
-class LoginFailed(UserError):
+class LoginFailed(UserError, Forbidden):
     """Wrong user name or password, or a disabled account (the message does not say which)."""
 
     code = "login_failed"
 
 
-class LoginRateLimited(UserError):
+class LoginRateLimited(UserError, Limited):
     code = "login_rate_limited"
 
     def __init__(self, retry_after: int) -> None:

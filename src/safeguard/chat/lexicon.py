@@ -20,10 +20,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from safeguard.errors import InvalidInput
+
 Scope = Literal["conversation", "comments"]
 
 
-class LexiconError(ValueError):
+class LexiconError(InvalidInput, ValueError):
     """A lexicon file is missing, malformed or has a pattern that does not compile."""
 
 

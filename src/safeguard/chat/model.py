@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from safeguard.chat.features import CONVERSATION_FEATURES, Hashing
+from safeguard.errors import InvalidInput
 
 MODEL_FORMAT = "safeguard.chat.grooming/1"
 
 
-class ModelFormatError(ValueError):
+class ModelFormatError(InvalidInput, ValueError):
     """A model file of another format version, a bad checksum, or a malformed file."""
 
 

@@ -27,6 +27,7 @@ from safeguard.chat.scorer import (
     result_of,
     score_message,
 )
+from safeguard.errors import Limited, NotFound
 from safeguard.store.db import Database
 from safeguard.store.models import ChatConversation, utcnow
 
@@ -35,11 +36,11 @@ log = logging.getLogger(__name__)
 ATTEMPTS = 20
 
 
-class ConversationNotFound(LookupError):
+class ConversationNotFound(NotFound, LookupError):
     code = "conversation_not_found"
 
 
-class ConversationBusy(RuntimeError):
+class ConversationBusy(Limited):
     """Too many concurrent writers on one conversation; the client should retry."""
 
     code = "conversation_busy"

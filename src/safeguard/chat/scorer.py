@@ -21,6 +21,7 @@ from safeguard.chat.lexicon import Lexicon, default_lexicon
 from safeguard.chat.model import GroomingModel, ModelFormatError, default_model
 from safeguard.chat.taxonomy import CONVERSATION_CATEGORIES, STAGE, level_of
 from safeguard.chat.text import normalise
+from safeguard.errors import InvalidInput
 
 STATE_FORMAT = 1
 MAX_AUTHORS = 6
@@ -35,7 +36,7 @@ _CAT_INDEX = {c: i for i, c in enumerate(CONVERSATION_CATEGORIES)}
 _N_CATS = len(CONVERSATION_CATEGORIES)
 
 
-class StateError(ValueError):
+class StateError(InvalidInput, ValueError):
     """A serialised conversation state that cannot be read (another version, damaged)."""
 
 

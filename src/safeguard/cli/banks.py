@@ -11,7 +11,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from safeguard.banks import service
+from safeguard import banks
 from safeguard.banks.formats import formats
 from safeguard.cli.common import actor, database, emit_json, err_console, fail
 from safeguard.config import Settings
@@ -31,7 +31,7 @@ class BankKindOption(StrEnum):
     allow = "allow"
 
 
-_KINDS: dict[BankKindOption, service.BankKind] = {
+_KINDS: dict[BankKindOption, banks.BankKind] = {
     BankKindOption.block: "block",
     BankKindOption.allow: "allow",
 }
@@ -61,7 +61,7 @@ def create(
     json_out: Annotated[bool, typer.Option("--json", help="JSON on stdout.")] = False,
 ) -> None:
     """Create an empty bank."""
-    spec = service.BankSpec(
+    spec = banks.BankSpec(
         name,
         description,
         source,
@@ -74,9 +74,9 @@ def create(
     with database(_settings(ctx)) as db:
         try:
             with db.session() as s:
-                bank = service.create_bank(s, spec, actor())
-                summary = service.summarize(s, bank)
-        except service.BankError as e:
+                bank = banks.create_bank(s, spec, actor())
+                summary = banks.summarize(s, bank)
+        except banks.BankError as e:
             raise fail(str(e)) from None
     if json_out:
         emit_json(summary.to_json())
@@ -95,15 +95,15 @@ def list_command(
 ) -> None:
     """List banks with their entry counts."""
     with database(_settings(ctx)) as db, db.session() as s:
-        banks = service.list_banks(s)
+        found = banks.list_banks(s)
     if json_out:
-        for b in banks:
+        for b in found:
             emit_json(b.to_json())
         return
     table = Table(title="Banks")
     for col in ("name", "kind", "enabled", "category", "pdq ≤", "entries", "disabled", "source"):
         table.add_column(col)
-    for b in banks:
+    for b in found:
         counts = ", ".join(f"{t} {n:,}" for t, n in sorted(b.entries.items())) or "0"
         table.add_row(
             b.name,
@@ -128,8 +128,8 @@ def show(
     with database(_settings(ctx)) as db:
         try:
             with db.session() as s:
-                summary = service.summarize(s, service.get_bank(s, name))
-        except service.BankError as e:
+                summary = banks.summarize(s, banks.get_bank(s, name))
+        except banks.BankError as e:
             raise fail(str(e)) from None
     if json_out:
         emit_json(summary.to_json())
@@ -160,7 +160,7 @@ def import_command(
     if path is not None and not path.is_file():
         raise fail(f"{path}: no such file", 1)
     source = str(path) if path else "<stdin>"
-    opener = service.spool(path, sys.stdin.buffer)
+    opener = banks.spool(path, sys.stdin.buffer)
     with database(_settings(ctx)) as db:
         progress = Progress(
             TextColumn("importing"),
@@ -172,7 +172,7 @@ def import_command(
         with progress:
             task = progress.add_task("import", total=None)
             try:
-                report = service.import_list(
+                report = banks.import_list(
                     db,
                     name,
                     opener,
@@ -182,7 +182,7 @@ def import_command(
                     actor=actor(),
                     progress=lambda done, total: progress.update(task, completed=done, total=total),
                 )
-            except service.ImportRejected as e:
+            except banks.ImportRejected as e:
                 if json_out:
                     emit_json(
                         {
@@ -196,7 +196,7 @@ def import_command(
                         }
                     )
                 raise fail(str(e)) from None
-            except (service.BankError, InvalidSignal) as e:
+            except (banks.BankError, InvalidSignal) as e:
                 raise fail(str(e)) from None
     if json_out:
         emit_json(report.to_json())
@@ -224,16 +224,16 @@ def export_command(
     with database(_settings(ctx)) as db:
         try:
             if out is None:
-                n = service.export_list(
+                n = banks.export_list(
                     db, name, sys.stdout.buffer, fmt=fmt, types=signal, actor=actor()
                 )
                 sys.stdout.buffer.flush()
             else:
                 tmp = out.with_name(out.name + ".partial")
                 with tmp.open("wb") as f:
-                    n = service.export_list(db, name, f, fmt=fmt, types=signal, actor=actor())
+                    n = banks.export_list(db, name, f, fmt=fmt, types=signal, actor=actor())
                 tmp.replace(out)
-        except service.BankError as e:
+        except banks.BankError as e:
             raise fail(str(e)) from None
     err_console.print(f"exported {n:,} entries from {name}")
 
@@ -250,14 +250,14 @@ def _toggle(
         try:
             with db.session() as s:
                 if values:
-                    changed, missing = service.set_entries_disabled(
+                    changed, missing = banks.set_entries_disabled(
                         s, name, [(signal, v) for v in values], disabled, actor()
                     )
                     result = {"bank": name, "changed": changed, "missing": missing}
                 else:
-                    bank = service.set_bank_enabled(s, name, not disabled, actor())
+                    bank = banks.set_bank_enabled(s, name, not disabled, actor())
                     result = {"bank": name, "enabled": bank.enabled}
-        except (service.BankError, InvalidSignal) as e:
+        except (banks.BankError, InvalidSignal) as e:
             raise fail(str(e)) from None
     if json_out:
         emit_json(result)
@@ -311,8 +311,8 @@ def delete(
     with database(_settings(ctx)) as db:
         try:
             with db.session() as s:
-                n = service.delete_bank(s, name, actor())
-        except service.BankError as e:
+                n = banks.delete_bank(s, name, actor())
+        except banks.BankError as e:
             raise fail(str(e)) from None
     if json_out:
         emit_json({"bank": name, "deleted_entries": n})

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from safeguard import audit
 from safeguard.access import keys, users
+from safeguard.access.roles import Role
 from safeguard.cli.common import (
     actor,
     database,
@@ -31,14 +32,6 @@ audit_app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True
 evidence_app = typer.Typer(help="Kept evidence media (opt-in): keys, purge.", no_args_is_help=True)
 rules_app = typer.Typer(help="Rules: bank/category -> action.", no_args_is_help=True)
 webhooks_app = typer.Typer(help="Webhook targets for decision events.", no_args_is_help=True)
-
-
-class Role(StrEnum):
-    hasher = "hasher"
-    matcher = "matcher"
-    curator = "curator"
-    reviewer = "reviewer"
-    admin = "admin"
 
 
 class ActionOption(StrEnum):

@@ -14,11 +14,12 @@ from rich.table import Table
 
 from safeguard.cli.common import database, emit_json, err_console, fail
 from safeguard.cli.match import _settings, open_matcher
+from safeguard.signals.video import SamplingMode
 from safeguard.stream.comment_feed import FeedItem, read_feed
 from safeguard.stream.events import StreamEvent
 from safeguard.stream.hub import StreamHub, bank_matcher, print_sink, route_feed
 from safeguard.stream.policy import StreamPolicy
-from safeguard.stream.source import SourceOptions, StreamSampling, is_url
+from safeguard.stream.source import SourceOptions, is_url
 
 stream_app = typer.Typer(
     help="Livestreams: match sampled frames, score comments, decide.", no_args_is_help=True
@@ -31,7 +32,7 @@ class Sampling(StrEnum):
     every_frame = "every-frame"
 
 
-_SAMPLING: dict[Sampling, StreamSampling] = {
+_SAMPLING: dict[Sampling, SamplingMode] = {
     Sampling.keyframes: "keyframes",
     Sampling.interval: "interval",
     Sampling.every_frame: "every_frame",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -17,6 +16,7 @@ from rich.table import Table
 from sqlalchemy.orm import Session
 
 from safeguard.access import users
+from safeguard.access.roles import Role as RoleOption
 from safeguard.cli.common import actor, database, emit_json, err_console, fail, in_transaction
 from safeguard.config import Settings
 from safeguard.store.models import ConsoleUser
@@ -25,14 +25,6 @@ users_app = typer.Typer(
     help="Console users: people who log in to the review console with a password.",
     no_args_is_help=True,
 )
-
-
-class RoleOption(StrEnum):
-    hasher = "hasher"
-    matcher = "matcher"
-    curator = "curator"
-    reviewer = "reviewer"
-    admin = "admin"
 
 
 PasswordStdin = Annotated[
@@ -80,7 +72,7 @@ def _change(
 def create(
     ctx: typer.Context,
     username: Annotated[str, typer.Argument(help="Login name: letters, digits, _.@-")],
-    role: Annotated[RoleOption, typer.Option(help="What the user may do.")] = RoleOption.reviewer,
+    role: Annotated[RoleOption, typer.Option(help="What the user may do.")] = RoleOption.REVIEWER,
     password_stdin: PasswordStdin = False,
     json_out: JsonOut = False,
 ) -> None:

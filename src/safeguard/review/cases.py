@@ -19,22 +19,20 @@ Opening and every decision are audited and send a webhook (``case.opened``,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from safeguard import audit
-from safeguard.banks.formats.values import parse_value
-from safeguard.banks.service import BankError, get_bank
+from safeguard.banks.entries import NewEntry, add_entries, disable_entries_by_id
+from safeguard.banks.lists import get_bank
+from safeguard.errors import Conflict, InvalidInput, NotFound, SafeguardError
 from safeguard.matching.matcher import Match
 from safeguard.review import webhooks
 from safeguard.signals.types import SIGNAL_NAMES
-from safeguard.store.models import Bank, Case, Entry, IndexChange
+from safeguard.store.models import Bank, Case
 
 STATUSES = ("open", "confirmed", "false_positive", "escalated")
 DECISIONS = ("confirm", "false_positive", "escalate")
@@ -43,31 +41,22 @@ _STATUS_OF = {"confirm": "confirmed", "false_positive": "false_positive", "escal
 BANKABLE = SIGNAL_NAMES
 
 
-class CaseError(Exception):
+class CaseError(SafeguardError):
     code = "case_error"
 
 
-class CaseNotFound(CaseError):
+class CaseNotFound(CaseError, NotFound):
     code = "case_not_found"
 
 
-class InvalidDecision(CaseError):
+class InvalidDecision(CaseError, InvalidInput):
     code = "invalid_decision"
 
 
-class CaseClosed(CaseError):
+class CaseClosed(CaseError, Conflict):
     """A confirmed or false-positive case is final."""
 
     code = "case_closed"
-
-
-@dataclass(frozen=True, slots=True)
-class NewEntry:
-    signal_type: str
-    value: str
-    external_id: str | None = None
-    category: str | None = None
-    note: str | None = None
 
 
 def _provenance(bank: Bank) -> dict[str, Any]:
@@ -215,80 +204,14 @@ def _bank_of_kind(session: Session, name: str, kind: str) -> Bank:
 
 
 def _disable_matched(session: Session, case: Case) -> int:
-    ids = sorted(
-        {int(m["entry"]) for m in case.evidence.get("matches", []) if m.get("bank_kind") != "allow"}
+    return disable_entries_by_id(
+        session,
+        (
+            int(m["entry"])
+            for m in case.evidence.get("matches", [])
+            if m.get("bank_kind") != "allow"
+        ),
     )
-    if not ids:
-        return 0
-    changed = 0
-    for entry in session.scalars(select(Entry).where(Entry.id.in_(ids))):
-        if not entry.disabled:
-            entry.disabled = True
-            session.add(IndexChange(op="entry_disabled", bank_id=entry.bank_id, entry_id=entry.id))
-            changed += 1
-    return changed
-
-
-def add_entries(
-    session: Session, bank_name: str, entries: Iterable[NewEntry], *, actor: str
-) -> int:
-    """Add signals to a bank in the caller's transaction; values already there are kept
-    (and re-enabled if they were disabled). Returns how many rows were new. Raises
-    ``InvalidSignal`` for a malformed value before writing anything."""
-    target = get_bank(session, bank_name)
-    rows = []
-    now = datetime.now(UTC)
-    for e in entries:
-        kind, value = parse_value(e.value, e.signal_type)
-        rows.append(
-            {
-                "bank_id": target.id,
-                "signal_type": kind,
-                "value": value,
-                "external_id": e.external_id,
-                "category": e.category,
-                "note": e.note,
-                "added_at": now,
-                "disabled": False,
-            }
-        )
-    if not rows:
-        return 0
-    before = _count(session, target.id)
-    session.execute(_insert_ignoring_duplicates(session), rows)
-    added = _count(session, target.id) - before
-    _reenable(session, target, rows)
-    audit.record(session, actor, "entries.add", target.name, {"read": len(rows), "added": added})
-    return added
-
-
-def _count(session: Session, bank_id: int) -> int:
-    return int(session.scalar(select(func.count()).where(Entry.bank_id == bank_id)) or 0)
-
-
-def _reenable(session: Session, bank: Bank, rows: Sequence[dict[str, Any]]) -> None:
-    for r in rows:
-        entry = session.scalar(
-            select(Entry).where(
-                Entry.bank_id == bank.id,
-                Entry.signal_type == r["signal_type"],
-                Entry.value == r["value"],
-                Entry.disabled.is_(True),
-            )
-        )
-        if entry is not None:
-            entry.disabled = False
-            session.add(IndexChange(op="entry_enabled", bank_id=bank.id, entry_id=entry.id))
-
-
-def _insert_ignoring_duplicates(session: Session) -> Any:
-    dialect = session.get_bind().dialect.name
-    keys = ["bank_id", "signal_type", "value"]
-    if dialect == "sqlite":
-        return sqlite.insert(Entry).on_conflict_do_nothing(index_elements=keys)
-    if dialect == "postgresql":
-        return postgresql.insert(Entry).on_conflict_do_nothing(index_elements=keys)
-    raise BankError(f"unsupported database {dialect!r}: use SQLite or PostgreSQL")
 
 
 def _iso(at: datetime | None) -> str | None:

@@ -28,21 +28,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safeguard import audit
+from safeguard.errors import InternalError, NotFound, SafeguardError
 from safeguard.store.models import Case, EvidenceMedia
 
 KEY_ENV = "SAFEGUARD_EVIDENCE_KEY"
 KEY_FILE_ENV = "SAFEGUARD_EVIDENCE_KEY_FILE"
 
 
-class EvidenceError(Exception):
+class EvidenceError(SafeguardError):
     code = "evidence_error"
 
 
-class EvidenceDisabled(EvidenceError):
+class EvidenceDisabled(EvidenceError, NotFound):
     code = "evidence_disabled"
 
 
-class EvidenceKeyError(EvidenceError):
+class EvidenceKeyError(EvidenceError, InternalError):
     """No key, a malformed one, or not the key the media was sealed with."""
 
     code = "evidence_key"

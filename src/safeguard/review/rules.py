@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safeguard import audit
+from safeguard.errors import InvalidInput, NotFound, SafeguardError
 from safeguard.matching.matcher import Match, allowlisted
 from safeguard.store.models import Rule
 
@@ -32,15 +33,15 @@ SEVERITY = {a: i for i, a in enumerate(ACTIONS)}
 OPENS_CASE = frozenset({"review", "report"})
 
 
-class RuleError(Exception):
+class RuleError(SafeguardError):
     code = "rule_error"
 
 
-class InvalidRule(RuleError):
+class InvalidRule(RuleError, InvalidInput):
     code = "invalid_rule"
 
 
-class RuleNotFound(RuleError):
+class RuleNotFound(RuleError, NotFound):
     code = "rule_not_found"
 
 

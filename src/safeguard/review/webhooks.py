@@ -37,6 +37,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from safeguard import audit
+from safeguard.errors import InvalidInput, NotFound, SafeguardError
 from safeguard.store.db import Database
 from safeguard.store.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
@@ -55,15 +56,15 @@ EVENTS = (
 )
 
 
-class WebhookError(Exception):
+class WebhookError(SafeguardError):
     code = "webhook_error"
 
 
-class InvalidWebhook(WebhookError):
+class InvalidWebhook(WebhookError, InvalidInput):
     code = "invalid_webhook"
 
 
-class WebhookNotFound(WebhookError):
+class WebhookNotFound(WebhookError, NotFound):
     code = "webhook_not_found"
 
 
@@ -113,10 +114,22 @@ def list_endpoints(session: Session) -> list[WebhookEndpoint]:
     return list(session.scalars(select(WebhookEndpoint).order_by(WebhookEndpoint.id)))
 
 
-def remove_endpoint(session: Session, endpoint_id: int, *, actor: str) -> None:
+def get_endpoint(session: Session, endpoint_id: int) -> WebhookEndpoint:
     row = session.get(WebhookEndpoint, endpoint_id)
     if row is None:
         raise WebhookNotFound(f"no webhook endpoint {endpoint_id}")
+    return row
+
+
+def get_delivery(session: Session, delivery_id: int) -> WebhookDelivery:
+    row = session.get(WebhookDelivery, delivery_id)
+    if row is None:
+        raise WebhookNotFound(f"no webhook delivery {delivery_id}", code="delivery_not_found")
+    return row
+
+
+def remove_endpoint(session: Session, endpoint_id: int, *, actor: str) -> None:
+    row = get_endpoint(session, endpoint_id)
     session.delete(row)
     session.flush()
     audit.record(session, actor, "webhook.remove", f"webhook:{endpoint_id}", {"url": row.url})

@@ -37,7 +37,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 import av
 import av.error
@@ -68,7 +68,10 @@ from safeguard.signals.pdq import (
     pdq_from_pixels,
 )
 
+#: The one registry of video sampling modes: one frame per interval (vPDQ's default), every
+#: frame, or keyframes only (fast: no decoding of the frames in between).
 SamplingMode = Literal["interval", "every_frame", "keyframes"]
+SAMPLING_MODES: tuple[SamplingMode, ...] = get_args(SamplingMode)
 
 #: The share of a query's frames that must match for a video match (Meta's
 #: ``VPDQ_QUERY_MATCH_THRESHOLD_PERCENT``, as a fraction).
@@ -98,7 +101,7 @@ class VideoSampling:
     seek: bool = True
 
     def __post_init__(self) -> None:
-        if self.mode not in ("interval", "every_frame", "keyframes"):
+        if self.mode not in SAMPLING_MODES:
             raise ValueError(f"unknown sampling mode {self.mode!r}")
         if not (math.isfinite(self.seconds) and self.seconds >= 0):
             raise ValueError(f"seconds must be finite and >= 0, got {self.seconds}")

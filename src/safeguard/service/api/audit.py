@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from fastapi import APIRouter, Depends, Query
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safeguard import audit
@@ -13,7 +12,6 @@ from safeguard.service.api.hashing import ERRORS
 from safeguard.service.auth import Principal, require_role
 from safeguard.service.deps import get_session
 from safeguard.service.schemas import AuditEventOut, AuditPage, VerifyOut
-from safeguard.store.models import AuditEvent
 
 router = APIRouter(prefix="/v1/audit", tags=["audit"], responses=ERRORS)
 admin = require_role("admin")
@@ -28,14 +26,9 @@ def list_events(
     _principal: Principal = Depends(admin),  # noqa: B008
     session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> AuditPage:
-    q = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)
-    if before is not None:
-        q = q.where(AuditEvent.id < before)
-    if action:
-        q = q.where(AuditEvent.action == action)
-    if subject:
-        q = q.where(AuditEvent.subject == subject)
-    rows = session.scalars(q).all()
+    rows = audit.page(
+        session, before=before, limit=limit, action=action or "", subject=subject or ""
+    )
     events = [
         AuditEventOut(
             id=e.id,

@@ -10,12 +10,11 @@ from typing import Any, BinaryIO, Literal, cast
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from safeguard.banks import service
-from safeguard.review.cases import NewEntry, add_entries
+from safeguard import banks
+from safeguard.banks import NewEntry, add_entries
 from safeguard.service.api.hashing import ERRORS
 from safeguard.service.auth import Principal, require_role
 from safeguard.service.deps import get_runtime, get_session
@@ -35,7 +34,6 @@ from safeguard.service.schemas import (
     ValuesIn,
 )
 from safeguard.service.uploads import media_type, receive_to_file
-from safeguard.store.models import Entry
 
 router = APIRouter(prefix="/v1/banks", tags=["banks"], responses=ERRORS)
 
@@ -52,7 +50,7 @@ IMPORT_BODY: dict[str, Any] = {
 
 
 def _out(session: Session, bank: Any) -> BankOut:
-    return BankOut.model_validate(service.summarize(session, bank).to_json())
+    return BankOut.model_validate(banks.summarize(session, bank).to_json())
 
 
 @router.post("", response_model=BankOut, status_code=201)
@@ -61,8 +59,8 @@ def create_bank(
     principal: Principal = Depends(curator),  # noqa: B008
     session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> BankOut:
-    spec = service.BankSpec(**body.model_dump())
-    bank = service.create_bank(session, spec, principal.name)
+    spec = banks.BankSpec(**body.model_dump())
+    bank = banks.create_bank(session, spec, principal.name)
     return _out(session, bank)
 
 
@@ -71,7 +69,7 @@ def list_banks(
     _principal: Principal = Depends(reader),  # noqa: B008
     session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> list[BankOut]:
-    return [BankOut.model_validate(b.to_json()) for b in service.list_banks(session)]
+    return [BankOut.model_validate(b.to_json()) for b in banks.list_banks(session)]
 
 
 @router.get("/{name}", response_model=BankOut)
@@ -80,7 +78,7 @@ def get_bank(
     _principal: Principal = Depends(reader),  # noqa: B008
     session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> BankOut:
-    return _out(session, service.get_bank(session, name))
+    return _out(session, banks.get_bank(session, name))
 
 
 @router.patch("/{name}", response_model=BankOut)
@@ -92,11 +90,11 @@ def update_bank(
 ) -> BankOut:
     changes = body.model_dump(exclude_unset=True)
     enabled = changes.pop("enabled", None)
-    bank = service.get_bank(session, name)
+    bank = banks.get_bank(session, name)
     if changes:
-        bank = service.update_bank(session, name, principal.name, **changes)
+        bank = banks.update_bank(session, name, principal.name, **changes)
     if enabled is not None:
-        bank = service.set_bank_enabled(session, name, bool(enabled), principal.name)
+        bank = banks.set_bank_enabled(session, name, bool(enabled), principal.name)
     return _out(session, bank)
 
 
@@ -106,9 +104,7 @@ def delete_bank(
     principal: Principal = Depends(curator),  # noqa: B008
     session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> BankDeleted:
-    return BankDeleted(
-        bank=name, entries_deleted=service.delete_bank(session, name, principal.name)
-    )
+    return BankDeleted(bank=name, entries_deleted=banks.delete_bank(session, name, principal.name))
 
 
 @router.post("/{name}/import", response_model=ImportOut, openapi_extra=IMPORT_BODY)
@@ -127,7 +123,7 @@ async def import_list(
             415, "unsupported_media_type", f"send the list as one of {', '.join(IMPORT_TYPES)}"
         )
     with runtime.db.session() as s:
-        service.get_bank(s, name)
+        banks.get_bank(s, name)
     spooled = await receive_to_file(request, max_bytes=runtime.settings.max_import_bytes)
     try:
 
@@ -137,7 +133,7 @@ async def import_list(
             yield cast(BinaryIO, spooled)
 
         report = await run_in_threadpool(
-            service.import_list,
+            banks.import_list,
             runtime.db,
             name,
             reopen,
@@ -171,7 +167,7 @@ async def export_list(
     spooled = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the response's task
     try:
         await run_in_threadpool(
-            service.export_list,
+            banks.export_list,
             runtime.db,
             name,
             cast(BinaryIO, spooled),
@@ -218,7 +214,7 @@ def add_bank_entries(
 def _set_disabled(
     session: Session, name: str, body: ValuesIn, disabled: bool, actor: str
 ) -> EntriesChanged:
-    changed, missing = service.set_entries_disabled(
+    changed, missing = banks.set_entries_disabled(
         session, name, [(v.type, v.value) for v in body.values], disabled, actor
     )
     return EntriesChanged(bank=name, changed=changed, missing=missing)
@@ -254,13 +250,8 @@ def browse_entries(
     session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> EntriesPage:
     """Entries in id order, disabled ones included; page with ``after``."""
-    bank = service.get_bank(session, name)
-    rows = session.scalars(
-        select(Entry)
-        .where(Entry.bank_id == bank.id, Entry.id > after)
-        .order_by(Entry.id)
-        .limit(limit)
-    ).all()
+    bank = banks.get_bank(session, name)
+    rows = banks.page_entries(session, bank, after=after, limit=limit)
     entries = [
         EntryOut(
             id=e.id,

@@ -13,8 +13,6 @@ from starlette.concurrency import run_in_threadpool
 
 from safeguard.chat.conversation import Conversation, Message, Participant
 from safeguard.chat.open_conversations import (
-    ConversationBusy,
-    ConversationNotFound,
     OpenConversation,
     add_message,
     close_conversation,
@@ -24,7 +22,6 @@ from safeguard.chat.scorer import Scoring, score_conversation
 from safeguard.service.api.hashing import ERRORS
 from safeguard.service.auth import Principal, require_role
 from safeguard.service.deps import get_runtime
-from safeguard.service.errors import ApiError
 from safeguard.service.runtime import Runtime
 from safeguard.service.schemas import Strict
 
@@ -125,18 +122,15 @@ async def score(body: ConversationIn, _principal: Matcher) -> dict[str, Any]:
 async def message(body: ChatMessageIn, principal: Matcher, runtime: RuntimeDep) -> dict[str, Any]:
     """Score one more message of an open conversation and return its current state. The
     first alert opens a review case (``case_id``)."""
-    try:
-        opened = await run_in_threadpool(
-            add_message,
-            runtime.db,
-            principal.name,
-            body.conversation,
-            Message(body.author, body.text, body.ts),
-            scoring(),
-            participants=_participants(body.participants),
-        )
-    except ConversationBusy as exc:
-        raise ApiError(429, exc.code, str(exc)) from None
+    opened = await run_in_threadpool(
+        add_message,
+        runtime.db,
+        principal.name,
+        body.conversation,
+        Message(body.author, body.text, body.ts),
+        scoring(),
+        participants=_participants(body.participants),
+    )
     return _state_out(opened)
 
 
@@ -145,19 +139,11 @@ async def conversation_state(
     conversation_id: str, principal: Matcher, runtime: RuntimeDep
 ) -> dict[str, Any]:
     """The current state of an open conversation."""
-    try:
-        opened = await run_in_threadpool(
-            get_conversation, runtime.db, principal.name, conversation_id
-        )
-    except ConversationNotFound as exc:
-        raise ApiError(404, exc.code, str(exc)) from None
+    opened = await run_in_threadpool(get_conversation, runtime.db, principal.name, conversation_id)
     return _state_out(opened)
 
 
 @router.delete("/conversations/{conversation_id}", status_code=204)
 async def close(conversation_id: str, principal: Matcher, runtime: RuntimeDep) -> None:
     """Forget an open conversation's state."""
-    try:
-        await run_in_threadpool(close_conversation, runtime.db, principal.name, conversation_id)
-    except ConversationNotFound as exc:
-        raise ApiError(404, exc.code, str(exc)) from None
+    await run_in_threadpool(close_conversation, runtime.db, principal.name, conversation_id)

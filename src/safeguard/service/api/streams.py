@@ -10,8 +10,8 @@ worker's registry loop once the app (and its runtime) has started.
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
@@ -28,12 +28,9 @@ from safeguard.service.console.sessions import SignedInUser
 from safeguard.service.errors import ApiError
 from safeguard.service.runtime import Runtime
 from safeguard.service.schemas import Strict
+from safeguard.signals.video import SamplingMode
 from safeguard.stream.registry import (
-    InvalidStream,
-    StreamAlreadyWatched,
-    StreamEnded,
     StreamRegistry,
-    UnknownStream,
     registry_matcher,
 )
 from safeguard.stream.source import SourceOptions
@@ -86,25 +83,13 @@ Registry = Annotated[StreamRegistry, Depends(get_registry)]
 Watcher = Annotated[Principal, Depends(watcher)]
 
 
-@contextmanager
-def _errors() -> Iterator[None]:
-    try:
-        yield
-    except UnknownStream as e:
-        raise ApiError(404, e.code, str(e)) from None
-    except (StreamAlreadyWatched, StreamEnded) as e:
-        raise ApiError(409, e.code, str(e)) from None
-    except InvalidStream as e:
-        raise ApiError(400, e.code, str(e)) from None
-
-
 # --- schemas --------------------------------------------------------------------------------
 
 
 class StreamIn(Strict):
     id: str = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$")
     url: str = Field(min_length=1, max_length=4096)
-    sampling: Literal["keyframes", "interval", "every_frame"] | None = None
+    sampling: SamplingMode | None = None
     interval_s: float | None = Field(None, gt=0, le=3600)
     #: Overrides of the decision policy (docs/stream.md), e.g. {"review_risk": 0.5}.
     policy: dict[str, Any] | None = None
@@ -163,8 +148,7 @@ class CommentsOut(BaseModel):
 def register_stream(body: StreamIn, principal: Watcher, registry: Registry) -> StreamOut:
     """Start watching a stream URL (HLS, RTMP, RTSP, HTTP, SRT); 409 if it is already."""
     settings = body.model_dump(include={"sampling", "interval_s", "policy"}, exclude_none=True)
-    with _errors():
-        out = registry.register(body.id, body.url, settings=settings, actor=principal.name)
+    out = registry.register(body.id, body.url, settings=settings, actor=principal.name)
     return StreamOut.model_validate(out)
 
 
@@ -183,15 +167,13 @@ def list_streams(
 @router.get("/v1/streams/{stream_id}", response_model=StreamOut)
 def get_stream(stream_id: str, _principal: Watcher, registry: Registry) -> StreamOut:
     """A stream's state: status, fused risk, counters, decisions (updated every ~0.5 s)."""
-    with _errors():
-        return StreamOut.model_validate(registry.get(stream_id))
+    return StreamOut.model_validate(registry.get(stream_id))
 
 
 @router.delete("/v1/streams/{stream_id}", response_model=StreamOut)
 def stop_stream(stream_id: str, principal: Watcher, registry: Registry) -> StreamOut:
     """Stop watching (the state says ``stopped`` once the watcher has let go)."""
-    with _errors():
-        return StreamOut.model_validate(registry.stop(stream_id, actor=principal.name))
+    return StreamOut.model_validate(registry.stop(stream_id, actor=principal.name))
 
 
 @router.post("/v1/streams/{stream_id}/comments", response_model=CommentsOut)
@@ -200,8 +182,7 @@ def push_comments(
 ) -> CommentsOut:
     """Viewers' comments for the stream's comment scorer (abuse-to-order signals)."""
     comments = [Comment(viewer=c.viewer, text=c.text, ts=c.ts) for c in body.comments]
-    with _errors():
-        return CommentsOut.model_validate(registry.add_comments(stream_id, comments))
+    return CommentsOut.model_validate(registry.add_comments(stream_id, comments))
 
 
 #: The console page; a ``ConsoleRoute`` so a signed-in user without the role gets the

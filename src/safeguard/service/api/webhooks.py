@@ -9,7 +9,6 @@ from safeguard.review import webhooks
 from safeguard.service.api.hashing import ERRORS
 from safeguard.service.auth import Principal, require_role
 from safeguard.service.deps import get_session
-from safeguard.service.errors import ApiError
 from safeguard.service.schemas import (
     AttemptOut,
     DeliveryDetail,
@@ -19,7 +18,7 @@ from safeguard.service.schemas import (
     WebhookIn,
     WebhookOut,
 )
-from safeguard.store.models import WebhookDelivery, WebhookEndpoint
+from safeguard.store.models import WebhookEndpoint
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"], responses=ERRORS)
 admin = require_role("admin")
@@ -58,10 +57,7 @@ def remove_webhook(
     principal: Principal = Depends(admin),  # noqa: B008
     session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> WebhookOut:
-    endpoint = session.get(WebhookEndpoint, endpoint_id)
-    if endpoint is None:
-        raise ApiError(404, "webhook_not_found", f"no webhook endpoint {endpoint_id}")
-    out = _out(endpoint)
+    out = _out(webhooks.get_endpoint(session, endpoint_id))
     webhooks.remove_endpoint(session, endpoint_id, actor=principal.name)
     return out
 
@@ -86,9 +82,7 @@ def delivery(
     session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> DeliveryDetail:
     """One delivery with every attempt (status code or error, duration)."""
-    d = session.get(WebhookDelivery, delivery_id)
-    if d is None:
-        raise ApiError(404, "delivery_not_found", f"no webhook delivery {delivery_id}")
+    d = webhooks.get_delivery(session, delivery_id)
     log = [
         AttemptOut(at=a.at, status_code=a.status_code, error=a.error, duration_ms=a.duration_ms)
         for a in webhooks.attempts_of(session, delivery_id)

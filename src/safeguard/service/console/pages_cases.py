@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safeguard import audit
-from safeguard.banks.service import BankError
+from safeguard.banks import BankError
 from safeguard.review import cases
 from safeguard.review.evidence import EvidenceError, EvidenceStore
 from safeguard.service.console import wellbeing
