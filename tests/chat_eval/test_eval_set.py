@@ -252,9 +252,7 @@ def test_timing_does_not_give_the_label_away(conversations: list[dict[str, Any]]
     quick_daytime = [
         c
         for c in grooming
-        if _gaps(c)
-        and max(_gaps(c)) < 600
-        and all(9 <= h < 18 for h in _local_hours(c))
+        if _gaps(c) and max(_gaps(c)) < 600 and all(9 <= h < 18 for h in _local_hours(c))
     ]
     assert len(quick_daytime) >= 4
 
