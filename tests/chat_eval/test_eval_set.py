@@ -12,6 +12,7 @@ import json
 import re
 from collections import Counter
 from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -228,7 +229,7 @@ def test_every_timestamp_form_occurs_in_both_classes(
 
 def _gaps(c: dict[str, Any]) -> list[float]:
     instants = [_instant(m["ts"]) for m in c["messages"] if "ts" in m]
-    return [b - a for a, b in zip(instants, instants[1:], strict=False)]
+    return [b - a for a, b in pairwise(instants)]
 
 
 def _local_hours(c: dict[str, Any]) -> list[int]:
