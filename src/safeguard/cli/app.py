@@ -3,6 +3,12 @@
 Contract (docs/cli.md): ``--json`` writes one JSON object per line to stdout; tables and
 progress bars go to stderr; exit 0 when everything ran, 1 when at least one input failed,
 2 on a usage error.
+
+Command groups live one per module in this package and are imported only when used:
+``COMMANDS`` names each command's module, the object in it (a Typer app for a group, a
+function for a single command) and its one-line help, so ``safeguard --help`` and a
+one-file ``safeguard hash`` import nothing they do not need. A new command is a module
+here and one line in ``COMMANDS``.
 """
 
 from __future__ import annotations
@@ -13,65 +19,96 @@ import os
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
-import json  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-from enum import StrEnum  # noqa: E402
+import importlib  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Annotated, Any  # noqa: E402
 
 import typer  # noqa: E402
-from rich.console import Console  # noqa: E402
-from rich.progress import (  # noqa: E402
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.table import Table  # noqa: E402
+from typer import _click as click  # noqa: E402  (Typer ships its own click)
+from typer.core import TyperCommand, TyperGroup  # noqa: E402
 
 from safeguard import __version__  # noqa: E402
-from safeguard.cli.banks import banks_app  # noqa: E402
-from safeguard.cli.chat import chat_app  # noqa: E402
-from safeguard.cli.match import lookup_command, match_command  # noqa: E402
-from safeguard.cli.scan import scan_command  # noqa: E402
-from safeguard.cli.service import (  # noqa: E402
-    audit_app,
-    evidence_app,
-    keys_app,
-    rules_app,
-    serve_command,
-    webhooks_app,
-)
-from safeguard.cli.stream import stream_app  # noqa: E402
-from safeguard.cli.users import users_app  # noqa: E402
 from safeguard.config import Settings  # noqa: E402
-from safeguard.signals.hashing import collect_files, default_workers, hash_paths  # noqa: E402
-from safeguard.signals.media import FileHashes, HashOptions  # noqa: E402
-from safeguard.signals.video import SamplingMode, VideoSampling  # noqa: E402
+
+
+@dataclass(frozen=True, slots=True)
+class LazyCommand:
+    module: str
+    attribute: str
+    help: str
+
+
+#: Every top-level command: (module in this package, object in it, one-line help).
+COMMANDS: dict[str, LazyCommand] = {
+    "hash": LazyCommand("hash", "hash_command", "Hash files: MD5, SHA-1, SHA-256, PDQ, vPDQ."),
+    "match": LazyCommand("match", "match_command", "Match files against the banks."),
+    "check": LazyCommand(
+        "check", "check_command", "Check files as POST /v1/check does (rules applied)."
+    ),
+    "lookup": LazyCommand("match", "lookup_command", "Match precomputed signals."),
+    "scan": LazyCommand("scan", "scan_command", "Bulk hash and match on Dask, resumable."),
+    "banks": LazyCommand("banks", "banks_app", "Hash lists: create, import, export, ..."),
+    "chat": LazyCommand("chat", "chat_app", "Grooming risk in conversations; comments."),
+    "stream": LazyCommand("stream", "stream_app", "Watch a livestream: frames and comments."),
+    "serve": LazyCommand("serve", "serve_command", "Run the HTTP service and review console."),
+    "keys": LazyCommand("keys", "keys_app", "API keys: create (shown once), list, revoke."),
+    "users": LazyCommand("users", "users_app", "Console users: create, roles, passwords."),
+    "rules": LazyCommand("rules", "rules_app", "Rules: bank/category -> action."),
+    "webhooks": LazyCommand("webhooks", "webhooks_app", "Webhook targets for decisions."),
+    "audit": LazyCommand("audit", "audit_app", "The hash-chained audit log."),
+    "evidence": LazyCommand("evidence", "evidence_app", "Kept evidence (opt-in): keys, purge."),
+}
+
+
+def load_command(name: str) -> click.Command:
+    """Import a command's module and turn its Typer app or function into a click command."""
+    spec = COMMANDS[name]
+    module = importlib.import_module(f"safeguard.cli.{spec.module}")
+    target = getattr(module, spec.attribute)
+    if isinstance(target, typer.Typer):
+        group = typer.main.get_group(target)
+        group.name = name
+        return group
+    single = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+    single.command(name)(target)
+    command = typer.main.get_command(single)
+    command.name = name
+    return command
+
+
+class LazyGroup(TyperGroup):
+    """Lists commands from ``COMMANDS`` without importing them; imports one when it runs."""
+
+    _listing = False
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*COMMANDS, *(n for n in super().list_commands(ctx) if n not in COMMANDS)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return super().get_command(ctx, cmd_name)
+        if self._listing:
+            short = COMMANDS[cmd_name].help
+            return TyperCommand(cmd_name, help=short, short_help=short)
+        return load_command(cmd_name)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
+
 
 app = typer.Typer(
     name="safeguard",
+    cls=LazyGroup,
     help="Find and stop known abuse material: hash, match, scan, serve.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-
-class VideoMode(StrEnum):
-    interval = "interval"
-    every_frame = "every-frame"
-    keyframes = "keyframes"
-
-
-_SAMPLING_MODES: dict[VideoMode, SamplingMode] = {
-    VideoMode.interval: "interval",
-    VideoMode.every_frame: "every_frame",
-    VideoMode.keyframes: "keyframes",
-}
 
 
 def _version(value: bool) -> None:
@@ -108,135 +145,5 @@ def main_options(
     ctx.obj = Settings.load(data_dir, db)
 
 
-app.add_typer(banks_app, name="banks")
-app.add_typer(chat_app, name="chat")
-app.add_typer(stream_app, name="stream")
-app.add_typer(users_app, name="users")
-app.command("match")(match_command)
-app.command("lookup")(lookup_command)
-app.command("scan")(scan_command)
-app.command("serve")(serve_command)
-app.add_typer(keys_app, name="keys")
-app.add_typer(audit_app, name="audit")
-app.add_typer(evidence_app, name="evidence")
-app.add_typer(rules_app, name="rules")
-app.add_typer(webhooks_app, name="webhooks")
-
-
-def _emit_json(obj: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(obj, separators=(",", ":")) + "\n")
-    sys.stdout.flush()
-
-
-def _progress(console: Console, total: int) -> Progress:
-    return Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=console,
-        transient=False,
-        disable=total == 0,
-    )
-
-
-@app.command("hash")
-def hash_command(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(help="Files or folders (walked recursively).", show_default=False),
-    ],
-    fast: Annotated[
-        bool,
-        typer.Option(
-            "--fast",
-            help="Reduced-size JPEG decoding (DCT scaling, never below 512 px) and keyframe "
-            "sampling for video. Hashes stay within the match threshold of exact mode.",
-        ),
-    ] = False,
-    json_out: Annotated[
-        bool, typer.Option("--json", help="One JSON object per file on stdout.")
-    ] = False,
-    workers: Annotated[
-        int | None, typer.Option("--workers", "-w", min=1, help="Processes (default: all cores).")
-    ] = None,
-    video_mode: Annotated[
-        VideoMode | None,
-        typer.Option(
-            "--video-mode",
-            help="Frames to hash: one every --video-interval seconds (vPDQ default), every "
-            "frame, or keyframes only. Default: interval, or keyframes with --fast.",
-        ),
-    ] = None,
-    video_interval: Annotated[
-        float, typer.Option("--video-interval", min=0.001, help="Seconds between sampled frames.")
-    ] = 1.0,
-) -> None:
-    """Compute MD5, SHA-1, SHA-256 and perceptual hashes (PDQ, per-frame vPDQ) of files."""
-    err = Console(stderr=True)
-    mode = video_mode or (VideoMode.keyframes if fast else VideoMode.interval)
-    sampling = VideoSampling(mode=_SAMPLING_MODES[mode], seconds=video_interval)
-    options = HashOptions(fast=fast, video_sampling=sampling)
-    items = collect_files(paths)
-    n_workers = workers or default_workers()
-    results: list[FileHashes] = []
-    started = time.perf_counter()
-    with _progress(err, len(items)) as progress:
-        task = progress.add_task("hashing", total=len(items), rate="")
-        for record in hash_paths(items, options, workers=n_workers):
-            results.append(record)
-            if json_out:
-                _emit_json(record.to_json())
-            elapsed = time.perf_counter() - started
-            progress.update(
-                task, advance=1, rate=f"{len(results) / max(elapsed, 1e-9):.1f} files/s"
-            )
-    elapsed = time.perf_counter() - started
-    if not json_out:
-        err.print(_results_table(results))
-    err.print(_summary(results, elapsed, n_workers))
-    if any(r.error for r in results):
-        raise typer.Exit(1)
-
-
-def _results_table(results: list[FileHashes]) -> Table:
-    table = Table(title="Hashes", show_lines=False)
-    for col in ("path", "kind", "size", "pdq / frames", "quality", "error"):
-        table.add_column(col, overflow="fold")
-    for r in sorted(results, key=lambda r: r.path):
-        if r.kind == "video" and r.vpdq is not None:
-            signal = f"{len(r.vpdq)} frames"
-            quality = str(min((f.quality for f in r.vpdq), default="")) + "+" if r.vpdq else ""
-        else:
-            signal = r.pdq or (r.md5 or "")
-            quality = "" if r.pdq_quality is None else str(r.pdq_quality)
-        table.add_row(
-            r.path,
-            r.kind,
-            "" if r.size is None else f"{r.size:,}",
-            signal,
-            quality,
-            f"[red]{r.error}[/red]" if r.error else "",
-        )
-    return table
-
-
-def _summary(results: list[FileHashes], elapsed: float, workers: int) -> str:
-    kinds = {k: sum(1 for r in results if r.kind == k) for k in ("image", "video", "other")}
-    failed = sum(1 for r in results if r.error)
-    rate = len(results) / elapsed if elapsed > 0 else 0.0
-    return (
-        f"{len(results)} files ({kinds['image']} images, {kinds['video']} videos, "
-        f"{kinds['other']} other), {failed} failed, {elapsed:.1f} s, {rate:.1f} files/s "
-        f"on {workers} worker{'s' if workers != 1 else ''}"
-    )
-
-
-def main() -> None:
-    app()
-
-
-if __name__ == "__main__":
-    main()
+def main(args: Any = None) -> None:
+    app(args)

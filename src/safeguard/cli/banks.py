@@ -13,8 +13,7 @@ from rich.table import Table
 
 from safeguard import banks
 from safeguard.banks.formats import formats
-from safeguard.cli.common import actor, database, emit_json, err_console, fail
-from safeguard.config import Settings
+from safeguard.cli.common import actor, database, emit_json, err_console, fail, settings_of
 from safeguard.signals.errors import InvalidSignal
 
 banks_app = typer.Typer(
@@ -35,11 +34,6 @@ _KINDS: dict[BankKindOption, banks.BankKind] = {
     BankKindOption.block: "block",
     BankKindOption.allow: "allow",
 }
-
-
-def _settings(ctx: typer.Context) -> Settings:
-    obj = ctx.find_root().obj
-    return obj if isinstance(obj, Settings) else Settings.load()
 
 
 @banks_app.command("create")
@@ -71,7 +65,7 @@ def create(
         pdq_threshold,
         not disabled,
     )
-    with database(_settings(ctx)) as db:
+    with database(settings_of(ctx)) as db:
         try:
             with db.session() as s:
                 bank = banks.create_bank(s, spec, actor())
@@ -94,7 +88,7 @@ def list_command(
     ] = False,
 ) -> None:
     """List banks with their entry counts."""
-    with database(_settings(ctx)) as db, db.session() as s:
+    with database(settings_of(ctx)) as db, db.session() as s:
         found = banks.list_banks(s)
     if json_out:
         for b in found:
@@ -125,7 +119,7 @@ def show(
     json_out: Annotated[bool, typer.Option("--json", help="JSON on stdout.")] = False,
 ) -> None:
     """Show one bank's provenance, settings and counts."""
-    with database(_settings(ctx)) as db:
+    with database(settings_of(ctx)) as db:
         try:
             with db.session() as s:
                 summary = banks.summarize(s, banks.get_bank(s, name))
@@ -161,7 +155,7 @@ def import_command(
         raise fail(f"{path}: no such file", 1)
     source = str(path) if path else "<stdin>"
     opener = banks.spool(path, sys.stdin.buffer)
-    with database(_settings(ctx)) as db:
+    with database(settings_of(ctx)) as db:
         progress = Progress(
             TextColumn("importing"),
             BarColumn(),
@@ -221,7 +215,7 @@ def export_command(
     """Export a bank's enabled entries."""
     if fmt not in formats():
         raise fail(f"unknown format {fmt!r}; use {', '.join(sorted(formats()))}", 2)
-    with database(_settings(ctx)) as db:
+    with database(settings_of(ctx)) as db:
         try:
             if out is None:
                 n = banks.export_list(
@@ -246,7 +240,7 @@ def _toggle(
     disabled: bool,
     json_out: bool,
 ) -> None:
-    with database(_settings(ctx)) as db:
+    with database(settings_of(ctx)) as db:
         try:
             with db.session() as s:
                 if values:
@@ -308,7 +302,7 @@ def delete(
     """Delete a bank and all its entries (audited)."""
     if not yes and not typer.confirm(f"Delete bank {name} and all its entries?", err=True):
         raise typer.Exit(1)
-    with database(_settings(ctx)) as db:
+    with database(settings_of(ctx)) as db:
         try:
             with db.session() as s:
                 n = banks.delete_bank(s, name, actor())

@@ -7,18 +7,29 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
-from sqlalchemy.orm import Session
 
 from safeguard.config import Settings
-from safeguard.store.db import Database, open_database
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from safeguard.store.db import Database
 
 err_console = Console(stderr=True)
 
+JsonOpt = Annotated[bool, typer.Option("--json", help="JSON on stdout.")]
+
 T = TypeVar("T")
+
+
+def settings_of(ctx: typer.Context) -> Settings:
+    """The settings the root command built from ``--data-dir`` and ``--db``."""
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, Settings) else Settings.load()
 
 
 def emit_json(obj: dict[str, Any]) -> None:
@@ -40,6 +51,8 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 @contextmanager
 def database(settings: Settings) -> Iterator[Database]:
+    from safeguard.store.db import open_database  # SQLAlchemy only for commands that need it
+
     db = open_database(settings.db_url)
     try:
         yield db

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from safeguard.cli.common import database, emit_json, err_console, fail
+from safeguard.cli.common import database, emit_json, err_console, fail, settings_of
 from safeguard.config import Settings
 from safeguard.matching.matcher import Matcher, allowlisted, parse_lookup_values
 from safeguard.signals.errors import InvalidSignal
@@ -20,11 +20,6 @@ from safeguard.signals.hashing import collect_files, default_workers, hash_paths
 from safeguard.signals.media import HashOptions
 from safeguard.signals.types import SIGNAL_TYPES
 from safeguard.store.db import Database
-
-
-def _settings(ctx: typer.Context) -> Settings:
-    obj = ctx.find_root().obj
-    return obj if isinstance(obj, Settings) else Settings.load()
 
 
 def open_matcher(db: Database, settings: Settings) -> Matcher:
@@ -63,7 +58,7 @@ def match_command(
     workers: Annotated[int | None, typer.Option("--workers", "-w", min=1)] = None,
 ) -> None:
     """Hash files and match them against every enabled bank."""
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     items = collect_files(paths)
     failed = matched = 0
     rows: list[tuple[str, str, str]] = []
@@ -119,7 +114,7 @@ def lookup_command(
     if signal.lower() not in SIGNAL_TYPES:
         raise fail(f"unknown signal type {signal!r}; use {', '.join(SIGNAL_TYPES)}", 2)
     lines = values if values else (line for line in sys.stdin)
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     failed = 0
     with database(settings) as db:
         matcher = open_matcher(db, settings)

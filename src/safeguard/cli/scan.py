@@ -23,19 +23,13 @@ from rich.progress import (
 from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 
-from safeguard.cli.common import database, emit_json, err_console, fail
-from safeguard.config import Settings
+from safeguard.cli.common import database, emit_json, err_console, fail, settings_of
 from safeguard.matching.matcher import Matcher
 from safeguard.scan import ScanError, ScanProgress, ScanSummary, scan
 from safeguard.signals.media import HashOptions
 from safeguard.signals.video import VideoSampling
 
 MiB = 1 << 20
-
-
-def _settings(ctx: typer.Context) -> Settings:
-    obj = ctx.find_root().obj
-    return obj if isinstance(obj, Settings) else Settings.load()
 
 
 def scan_command(
@@ -130,8 +124,8 @@ def scan_command(
 
     started = time.perf_counter()
     try:
-        with database(_settings(ctx)) as db:
-            matcher = Matcher.open(db, _settings(ctx).index_dir)
+        with database(settings_of(ctx)) as db:
+            matcher = Matcher.open(db, settings_of(ctx).index_dir)
             with progress:
                 summary = scan(
                     source,

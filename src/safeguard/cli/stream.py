@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import threading
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,14 +11,14 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from safeguard.cli.common import database, emit_json, err_console, fail
-from safeguard.cli.match import _settings, open_matcher
+from safeguard.cli.common import database, emit_json, err_console, fail, settings_of
+from safeguard.cli.match import open_matcher
 from safeguard.signals.video import SamplingMode
-from safeguard.stream.comment_feed import FeedItem, read_feed
 from safeguard.stream.events import StreamEvent
-from safeguard.stream.hub import StreamHub, bank_matcher, print_sink, route_feed
+from safeguard.stream.hub import StreamHub, bank_matcher, print_sink
 from safeguard.stream.policy import StreamPolicy
 from safeguard.stream.source import SourceOptions, is_url
+from safeguard.stream.watch import watch_all
 
 stream_app = typer.Typer(
     help="Livestreams: match sampled frames, score comments, decide.", no_args_is_help=True
@@ -127,7 +126,7 @@ def watch_command(
     json_out: Annotated[bool, typer.Option("--json", help="One JSON event per line.")] = False,
 ) -> None:
     """Watch streams: events (frame, comments, decision, error, end) as JSON lines."""
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     policy = _load_policy(policy_file, review_risk)
     names = _stream_ids(sources, ids)
     options = SourceOptions(
@@ -170,27 +169,17 @@ def watch_command(
             policy=policy,
             options=options,
         )
-        feeds = _split_feed(feed_path, names) if merge else {}
-        for name, source in zip(names, sources, strict=True):
-            hub.watch(name, source, comments=feeds.get(name), merge_comments=merge)
-        if comments is not None and not merge:
-            lines = sys.stdin if feed_path is None else feed_path.open(encoding="utf-8")
-            threading.Thread(
-                target=route_feed,
-                args=(hub, read_feed(lines), names[0]),
-                kwargs={
-                    "pace": feed_path is not None,
-                    "on_bad": lambda stream, msg: _bad_comment(hub, stream, msg),
-                },
-                daemon=True,
-            ).start()
-        try:
-            while not hub.wait(0.5):
-                pass
-        except KeyboardInterrupt:
-            err_console.print("stopping...")
-            hub.close(30)
-        states = {s.stream: s for s in hub.states()}
+        final = watch_all(
+            hub,
+            names,
+            sources,
+            feed_path=feed_path,
+            live_feed=sys.stdin if comments == "-" else None,
+            merge=merge,
+            on_interrupt=lambda: err_console.print("stopping..."),
+            on_unroutable=lambda m: err_console.print(f"[red]comments:[/red] {m}", highlight=False),
+        )
+        states = {s.stream: s for s in final}
     if not json_out:
         table = Table(title="Streams")
         for col in ("stream", "status", "stream time", "risk", "frames", "matched", "decisions"):
@@ -209,30 +198,6 @@ def watch_command(
         err_console.print(table)
     if failed:
         raise typer.Exit(1)
-
-
-def _bad_comment(hub: StreamHub, stream: str, message: str) -> None:
-    try:
-        hub.get(stream).monitor.on_error("bad_comment", message, fatal=False)
-    except KeyError:
-        err_console.print(f"[red]comments:[/red] {message}", highlight=False)
-
-
-def _split_feed(path: Path | None, names: list[str]) -> dict[str, list[FeedItem]]:
-    """One list per stream (merged with its video by stream time); unknown streams and
-    bad lines stay with the first stream, which reports them."""
-    feeds: dict[str, list[FeedItem]] = {n: [] for n in names}
-    if path is None:
-        return feeds
-    with path.open(encoding="utf-8") as lines:
-        for item in read_feed(lines):
-            if item.stream is not None and item.stream not in feeds:
-                item = FeedItem(
-                    item.line, None, error=f"line {item.line}: no stream {item.stream!r}"
-                )
-            target = item.stream if item.comment is not None and item.stream else names[0]
-            feeds[target].append(item)
-    return feeds
 
 
 def _line(event: dict[str, Any]) -> str:

@@ -17,8 +17,15 @@ from sqlalchemy.orm import Session
 
 from safeguard.access import users
 from safeguard.access.roles import Role as RoleOption
-from safeguard.cli.common import actor, database, emit_json, err_console, fail, in_transaction
-from safeguard.config import Settings
+from safeguard.cli.common import (
+    actor,
+    database,
+    emit_json,
+    err_console,
+    fail,
+    in_transaction,
+    settings_of,
+)
 from safeguard.store.models import ConsoleUser
 
 users_app = typer.Typer(
@@ -32,11 +39,6 @@ PasswordStdin = Annotated[
     typer.Option("--password-stdin", help="Read the password from the first line of stdin."),
 ]
 JsonOut = Annotated[bool, typer.Option("--json", help="JSON on stdout.")]
-
-
-def _settings(ctx: typer.Context) -> Settings:
-    obj = ctx.find_root().obj
-    return obj if isinstance(obj, Settings) else Settings.load()
 
 
 def _password(from_stdin: bool) -> str:
@@ -60,7 +62,7 @@ def _change(
     """Run one change to a user in its own transaction, then report it: the user's JSON
     with ``--json``, else ``done`` on stderr. A refused change exits 1 with its reason."""
     summary = in_transaction(
-        _settings(ctx), lambda s: users.UserSummary.of(change(s)), users.UserError
+        settings_of(ctx), lambda s: users.UserSummary.of(change(s)), users.UserError
     )
     if json_out:
         emit_json(summary.to_json())
@@ -94,7 +96,7 @@ def list_command(
     ] = False,
 ) -> None:
     """List console users."""
-    with database(_settings(ctx)) as db, db.session() as s:
+    with database(settings_of(ctx)) as db, db.session() as s:
         found = users.list_users(s)
     if json_out:
         for u in found:
