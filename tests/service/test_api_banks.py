@@ -11,14 +11,11 @@ import httpx
 import pytest
 from sqlalchemy import text
 
-from safeguard.access import keys
 from safeguard.service.testing import (
     LiveServer,
-    database_url,
-    open_test_database,
-    settings_for_tests,
 )
 from safeguard.store.db import Database
+from tests.conftest import live_service
 
 
 @dataclass
@@ -50,23 +47,8 @@ class Api:
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
     tmp = tmp_path_factory.mktemp("banks")
-    db = open_test_database(request.param, tmp)
-    if db is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must provide PostgreSQL: set SAFEGUARD_TEST_PG_URL")
-        pytest.skip("no PostgreSQL (set SAFEGUARD_TEST_PG_URL)")
-    server = LiveServer(settings_for_tests(tmp, database_url(db)), db).start()
-    with db.session() as s:
-        _, admin = keys.create_key(s, role="admin", name="admin", actor="test")
-    client = httpx.Client(
-        base_url=server.url, headers={"Authorization": f"Bearer {admin}"}, timeout=60
-    )
-    try:
-        yield Api(server, db, client)
-    finally:
-        client.close()
-        server.stop()
-        db.dispose()
+    with live_service(request.param, tmp) as served, served.client() as client:
+        yield Api(served.server, served.db, client)
 
 
 def _md5s(start: int, n: int) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,12 +21,10 @@ from safeguard.review.rules import add_rule
 from safeguard.review.webhooks import add_endpoint
 from safeguard.service.testing import (
     LiveServer,
-    database_url,
-    open_test_database,
-    settings_for_tests,
 )
 from safeguard.store.db import Database
 from safeguard.store.models import AuditEvent, EvidenceMedia, WebhookDelivery
+from tests.conftest import live_service
 from tests.media_factory import jpeg, png_declaring, random_bytes, write_video
 
 MAX_UPLOAD = 1024 * 1024
@@ -76,24 +73,9 @@ class Api:
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
     tmp = tmp_path_factory.mktemp("check")
-    db = open_test_database(request.param, tmp)
-    if db is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must provide PostgreSQL: set SAFEGUARD_TEST_PG_URL")
-        pytest.skip("no PostgreSQL (set SAFEGUARD_TEST_PG_URL)")
-    settings = settings_for_tests(tmp, database_url(db), max_upload_bytes=MAX_UPLOAD)
-    server = LiveServer(settings, db).start()
-    with db.session() as s:
-        _, admin = keys.create_key(s, role="admin", name="admin", actor="test")
-    client = httpx.Client(
-        base_url=server.url, headers={"Authorization": f"Bearer {admin}"}, timeout=60
-    )
-    try:
-        yield Api(server, db, client, admin)
-    finally:
-        client.close()
-        server.stop()
-        db.dispose()
+    served_service = live_service(request.param, tmp, max_upload_bytes=MAX_UPLOAD)
+    with served_service as served, served.client() as client:
+        yield Api(served.server, served.db, client, served.keys["admin"])
 
 
 def _flip(pdq: str, bits: int) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, String, Text
+from sqlalchemy import DateTime, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from safeguard.store.models.base import Base, BigId, utcnow
@@ -14,6 +14,8 @@ class AuditEvent(Base):
     """Append-only, hash-chained record of a consequential act (see ``safeguard.audit``)."""
 
     __tablename__ = "audit_events"
+    #: The console filters the log by subject (migration 0003).
+    __table_args__ = (Index("ix_console_audit_subject", "subject"),)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
