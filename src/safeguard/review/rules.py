@@ -46,7 +46,10 @@ class RuleNotFound(RuleError, NotFound):
 
 
 @dataclass(frozen=True, slots=True)
-class RuleSpec:
+class StoredRule:
+    """A rule as stored (and as ``rules list`` shows it): its id, what it applies to and the
+    action it gives."""
+
     action: Action
     bank: str | None = None
     category: str | None = None
@@ -90,7 +93,7 @@ def as_action(value: str) -> Action:
     return value
 
 
-def decide(matches: Sequence[Match], rules: Sequence[RuleSpec], default: Action) -> Decision:
+def decide(matches: Sequence[Match], rules: Sequence[StoredRule], default: Action) -> Decision:
     """The action for content with these matches (pure; see the module docstring)."""
     if not matches:
         return Decision("allow")
@@ -121,11 +124,11 @@ def decide(matches: Sequence[Match], rules: Sequence[RuleSpec], default: Action)
 # --- stored rules ------------------------------------------------------------------------
 
 
-def _spec(row: Rule) -> RuleSpec:
-    return RuleSpec(as_action(row.action), row.bank, row.category, row.id, row.note)
+def _spec(row: Rule) -> StoredRule:
+    return StoredRule(as_action(row.action), row.bank, row.category, row.id, row.note)
 
 
-def load_rules(session: Session) -> list[RuleSpec]:
+def load_rules(session: Session) -> list[StoredRule]:
     return [_spec(r) for r in session.scalars(select(Rule).order_by(Rule.id))]
 
 
@@ -137,7 +140,7 @@ def add_rule(
     bank: str | None = None,
     category: str | None = None,
     note: str = "",
-) -> RuleSpec:
+) -> StoredRule:
     """Store a rule. One rule per (bank, category): adding it again changes its action."""
     chosen = as_action(action)
     existing = session.scalar(
@@ -162,7 +165,7 @@ def add_rule(
     return _spec(existing)
 
 
-def delete_rule(session: Session, rule_id: int, *, actor: str) -> RuleSpec:
+def delete_rule(session: Session, rule_id: int, *, actor: str) -> StoredRule:
     row = session.get(Rule, rule_id)
     if row is None:
         raise RuleNotFound(f"no rule {rule_id}")
