@@ -16,7 +16,7 @@ acting. The anchor, in the same run: the same work in-process (``hash_bytes`` an
 ``Matcher.match_record`` / ``match_value``, no HTTP) on the same index.
 
 No query matches (random PDQs, a picture not in the bank): the common case for uploads.
-The bank (10^6 random PDQs, seeded) is built once through ``banks.service.import_list``
+The bank (10^6 random PDQs, seeded) is built once through ``banks.import_list``
 and cached in ``bench/.cache/service``. Writes ``bench/results/banks.json`` and ``.md``.
 """
 
@@ -381,7 +381,7 @@ def main() -> None:
         "jpeg_bytes": len(jpeg),
         "bank_build": "cached from an earlier run"
         if built is None
-        else f"{built:.1f} s through banks.service.import_list",
+        else f"{built:.1f} s through banks.import_list",
         "serve_ready_s": round(ready, 1),
         "idle_cpu_ms_per_s": round(idle_ms_per_s, 2),
         "runs": runs,

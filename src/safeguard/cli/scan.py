@@ -2,7 +2,7 @@
 
 The records go to ``--out`` (JSON lines, appended); the terminal gets a progress bar and a
 summary on stderr, or with ``--json`` the summary as one JSON object on stdout. Registered
-in ``cli.py`` as ``app.command("scan")(scan_command)``.
+in ``cli/app.py``'s ``COMMANDS``.
 """
 
 from __future__ import annotations
