@@ -22,7 +22,3 @@ class Role(StrEnum):
 
 
 ROLES: tuple[str, ...] = tuple(r.value for r in Role)
-
-
-def is_role(value: str) -> bool:
-    return value in ROLES

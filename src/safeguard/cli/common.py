@@ -11,6 +11,14 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from safeguard.config import Settings
 
@@ -24,6 +32,22 @@ err_console = Console(stderr=True)
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON on stdout.")]
 
 T = TypeVar("T")
+
+
+def progress_bar(*, rate_field: str = "rate", disable: bool = False) -> Progress:
+    """The progress bar every long command shows on stderr: description, bar, done/total,
+    a rate (the task's ``rate_field``), elapsed and remaining time."""
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn(f"{{task.fields[{rate_field}]}}"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err_console,
+        transient=False,
+        disable=disable,
+    )
 
 
 def settings_of(ctx: typer.Context) -> Settings:

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import json
-import sys
 import time
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 
+from safeguard.cli.common import emit_json, err_console, progress_bar
 from safeguard.signals.hashing import collect_files, default_workers, hash_paths
 from safeguard.signals.media import FileHashes, HashOptions
 from safeguard.signals.video import SamplingMode, VideoSampling
@@ -37,25 +27,6 @@ _SAMPLING_MODES: dict[VideoMode, SamplingMode] = {
     VideoMode.every_frame: "every_frame",
     VideoMode.keyframes: "keyframes",
 }
-
-
-def _emit_json(obj: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(obj, separators=(",", ":")) + "\n")
-    sys.stdout.flush()
-
-
-def _progress(console: Console, total: int) -> Progress:
-    return Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=console,
-        transient=False,
-        disable=total == 0,
-    )
 
 
 def hash_command(
@@ -90,7 +61,7 @@ def hash_command(
     ] = 1.0,
 ) -> None:
     """Compute MD5, SHA-1, SHA-256 and perceptual hashes (PDQ, per-frame vPDQ) of files."""
-    err = Console(stderr=True)
+    err = err_console
     mode = video_mode or (VideoMode.keyframes if fast else VideoMode.interval)
     sampling = VideoSampling(mode=_SAMPLING_MODES[mode], seconds=video_interval)
     options = HashOptions(fast=fast, video_sampling=sampling)
@@ -99,12 +70,12 @@ def hash_command(
     n_workers = workers or min(default_workers(), len(items))
     results: list[FileHashes] = []
     started = time.perf_counter()
-    with _progress(err, len(items)) as progress:
+    with progress_bar(disable=not items) as progress:
         task = progress.add_task("hashing", total=len(items), rate="")
         for record in hash_paths(items, options, workers=n_workers):
             results.append(record)
             if json_out:
-                _emit_json(record.to_json())
+                emit_json(record.to_json())
             elapsed = time.perf_counter() - started
             progress.update(
                 task, advance=1, rate=f"{len(results) / max(elapsed, 1e-9):.1f} files/s"

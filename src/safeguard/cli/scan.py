@@ -12,18 +12,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 
-from safeguard.cli.common import database, emit_json, err_console, fail, settings_of
+from safeguard.cli.common import database, emit_json, err_console, fail, progress_bar, settings_of
 from safeguard.matching.matcher import Matcher
 from safeguard.scan import ScanError, ScanProgress, ScanSummary, scan
 from safeguard.signals.media import HashOptions
@@ -101,17 +93,8 @@ def scan_command(
     options = HashOptions(
         fast=fast, video_sampling=VideoSampling(mode="keyframes") if fast else VideoSampling()
     )
-    progress = Progress(
-        TextColumn("[bold]scanning"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rates]}"),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=err_console,
-        transient=False,
-    )
-    task = progress.add_task("scan", total=None, rates="")
+    progress = progress_bar(rate_field="rates")
+    task = progress.add_task("scanning", total=None, rates="")
 
     def on_progress(p: ScanProgress) -> None:
         elapsed = max(p.elapsed, 1e-9)

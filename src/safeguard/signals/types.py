@@ -12,7 +12,7 @@ from abc import ABC
 from typing import ClassVar
 
 from safeguard.signals.errors import InvalidSignal
-from safeguard.signals.pdq import MATCH_THRESHOLD, PdqHash
+from safeguard.signals.pdq import MATCH_THRESHOLD
 
 
 class SignalType(ABC):
@@ -47,10 +47,6 @@ class PdqSignal(SignalType):
     hex_length = 64
     default_threshold = MATCH_THRESHOLD
     perceptual = True
-
-    @classmethod
-    def to_hash(cls, value: str) -> PdqHash:
-        return PdqHash.from_hex(cls.normalize(value))
 
 
 class Md5Signal(SignalType):
