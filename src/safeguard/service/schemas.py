@@ -180,6 +180,8 @@ class ImportOut(BaseModel):
     read: int
     added: int
     already_present: int
+    #: The format the list was read as (detected when the request said ``auto``).
+    format: str = "plain"
 
 
 class EntryIn(Strict):
