@@ -53,7 +53,7 @@ def _check_upload(
 ) -> CheckResult:
     timings = CheckTimings()
     started = time.thread_time()
-    record, data = hash_upload(upload, runtime.settings)
+    record, data = hash_upload(upload, runtime.settings, runtime.decode_budget)
     timings.hash_ms = (time.thread_time() - started) * 1000
     media = Media(data, upload.filename, upload.content_type)
     result = checker.check_record(record, source=source, actor=actor, media=media, timings=timings)
