@@ -403,7 +403,7 @@ class VideoSource:
                             f"{self.name}: undecodable data ({err.strerror or err})"
                         ) from None
                 for frame in decoded:
-                    ts = self._stream_ts(frame, conn, offset)
+                    ts = self._stream_ts(frame, conn, offset, stream)
                     if ts is None:
                         continue
                     if self.options.sampling == "interval":
@@ -418,9 +418,17 @@ class VideoSource:
             if self.stop.is_set():
                 return
 
-    def _stream_ts(self, frame: VideoFrame, conn: _Connection, offset: float) -> float | None:
+    def _stream_ts(
+        self, frame: VideoFrame, conn: _Connection, offset: float, stream: VideoStream
+    ) -> float | None:
         t = frame.time
-        if t is None or conn.base is None:
+        if t is None or not math.isfinite(t):
+            # Frames the decoder gives back when flushed at the end come without a time
+            # base (their ``time`` is NaN): their pts is in the stream's time base.
+            if frame.pts is None or stream.time_base is None:
+                return None
+            t = float(frame.pts * stream.time_base)
+        if conn.base is None:
             return None
         ts = offset + max(0.0, float(t) - conn.base)
         self.last_ts = ts
