@@ -6,10 +6,10 @@ import io
 
 import pytest
 
+from safeguard.banks import ImportRejected
 from safeguard.banks.formats import LineIssue
 from safeguard.banks.formats.csv_format import CsvFormat
 from safeguard.banks.formats.detect import detect_format
-from safeguard.banks import ImportRejected
 
 
 @pytest.mark.parametrize(

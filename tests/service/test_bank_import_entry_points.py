@@ -17,8 +17,8 @@ import argon2
 import httpx
 import pytest
 
-from safeguard.access import keys, users
 from safeguard import banks
+from safeguard.access import keys, users
 from safeguard.service.testing import (
     LiveServer,
     database_url,

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from bench.stream import write_stream
+
 from safeguard.stream.source import SourceOptions, VideoSource
 
 

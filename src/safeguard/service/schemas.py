@@ -341,6 +341,8 @@ class RuleIn(Strict):
     bank: str | None = Field(default=None, max_length=200)
     category: str | None = Field(default=None, max_length=100)
     note: str = Field(default="", max_length=10_000)
+    #: Accept a bank that does not exist yet (otherwise 404).
+    allow_missing: bool = False
 
 
 class RuleOut(BaseModel):

@@ -29,11 +29,11 @@ from safeguard.service.errors import ApiError
 from safeguard.service.runtime import Runtime
 from safeguard.service.schemas import Strict
 from safeguard.signals.video import SamplingMode
+from safeguard.stream.destinations import StreamDestinations
 from safeguard.stream.registry import (
     StreamRegistry,
     registry_matcher,
 )
-from safeguard.stream.destinations import StreamDestinations
 from safeguard.stream.source import SourceOptions
 
 
