@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from safeguard.banks.service import BankNotFound, BankSpec, create_bank
+from safeguard.banks import BankNotFound, BankSpec, create_bank
 
 from safeguard.access import keys
 from safeguard.review import rules
