@@ -12,9 +12,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from safeguard.banks import BankNotFound, BankSpec, create_bank
 
 from safeguard.access import keys
+from safeguard.banks import BankNotFound, BankSpec, create_bank
 from safeguard.review import rules
 from safeguard.service.testing import LiveServer, database_url, settings_for_tests
 from safeguard.store.db import Database
