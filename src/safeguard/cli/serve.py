@@ -84,6 +84,10 @@ def serve_command(
         workers=workers,
         log_level=log_level,
         http="safeguard.service.protocol:NoDelayH11Protocol",
+        # X-Forwarded-For names the client only when a configured proxy sends it (uvicorn
+        # would otherwise believe any local peer, e.g. to dodge the login limit).
+        proxy_headers=bool(settings.trusted_proxies.strip()),
+        forwarded_allow_ips=settings.trusted_proxies.strip() or None,
     )
 
 
