@@ -356,7 +356,12 @@ class RuleOut(BaseModel):
 class WebhookIn(Strict):
     url: str = Field(min_length=1, max_length=2000, examples=["https://example.org/hook"])
     secret: str | None = Field(default=None, min_length=16, max_length=200)
-    events: str = Field(default="*", max_length=400)
+    #: Which events to deliver: a JSON list (``["case.opened", "stream.terminate"]``) or a
+    #: comma-separated string; ``*`` for all.
+    events: list[Annotated[str, Field(max_length=100)]] | str = Field(default="*", max_length=400)
+
+    def events_text(self) -> str:
+        return ",".join(self.events) if isinstance(self.events, list) else self.events
 
 
 class WebhookOut(BaseModel):
