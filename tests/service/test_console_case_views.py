@@ -4,8 +4,8 @@ them; the queue puts ``terminate`` and ``report`` first."""
 from __future__ import annotations
 
 import re
-from contextlib import closing
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
 
