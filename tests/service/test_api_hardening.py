@@ -121,3 +121,16 @@ def test_the_favicon_answers(live: Live) -> None:
     r = httpx.get(f"{live.server.url}/favicon.ico")
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("image/")
+
+
+def test_webhook_events_may_be_a_json_list(live: Live) -> None:
+    r = live.client.post(
+        "/v1/webhooks",
+        json={"url": "https://hooks.example.org/a", "events": ["case.opened", "case.decided"]},
+    )
+    assert r.status_code == 201, r.text
+    assert r.json()["events"] == "case.opened,case.decided"
+    bad = live.client.post(
+        "/v1/webhooks", json={"url": "https://hooks.example.org/b", "events": ["no.such"]}
+    )
+    assert bad.status_code in (400, 422)

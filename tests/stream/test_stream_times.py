@@ -4,12 +4,16 @@ time, never 0.0."""
 
 from __future__ import annotations
 
+import http.server
+import threading
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bench.stream import write_stream
 
-from safeguard.stream.source import SourceOptions, VideoSource
+from safeguard.stream.source import SourceOptions, StreamSourceError, VideoSource
 
 
 @pytest.fixture(scope="module")
@@ -28,3 +32,30 @@ def test_every_frame_has_its_own_stream_time_including_the_flushed_ones(
     assert len(times) == 60
     assert times == sorted(times) and len(set(times)) == 60
     assert times[-1] == pytest.approx(5.9)
+
+
+class _HalfFile(http.server.SimpleHTTPRequestHandler):
+    """Sends the headers of the whole file, then only its first half (as a reader that
+    cannot seek to an index at the end of an MP4 sees it)."""
+
+    def copyfile(self, source: Any, outputfile: Any) -> None:
+        data = source.read()
+        outputfile.write(data[: len(data) // 2])
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+def test_an_unreadable_mp4_over_http_says_how_to_serve_it(clip: Path) -> None:
+    handler = partial(_HalfFile, directory=str(clip.parent))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/{clip.name}"
+        options = SourceOptions(reconnect_attempts=1, backoff_initial_s=0.05, read_timeout_s=2)
+        with pytest.raises(StreamSourceError, match="faststart"):
+            list(VideoSource(url, options).frames())
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

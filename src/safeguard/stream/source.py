@@ -211,6 +211,7 @@ class VideoSource:
                 raise type(failure)(
                     f"{failure} (gave up after {self.options.reconnect_attempts} reconnection "
                     f"attempt{'s' if self.options.reconnect_attempts != 1 else ''})"
+                    + _file_over_http_hint(self.location)
                 )
             if self.stop.wait(self.options.backoff(attempts)):
                 return
@@ -446,6 +447,21 @@ class VideoSource:
         rgb = self._reformatter.reformat(frame, format="rgb24").to_ndarray()
         result = pdq_from_pixels(rgb)
         return SampledFrame(ts, result.hash, result.quality, bool(frame.key_frame))
+
+
+def _file_over_http_hint(location: str) -> str:
+    """A recorded MP4/MOV over plain HTTP is read front to back: one whose index (``moov``)
+    sits at the end can only be read from a server that answers Range requests."""
+    parsed = urlparse(location)
+    if parsed.scheme.lower() in ("http", "https") and parsed.path.lower().endswith(
+        (".mp4", ".m4v", ".mov")
+    ):
+        return (
+            "; hint: an MP4/MOV file over HTTP needs its index at the front "
+            "(re-mux with: ffmpeg -i in.mp4 -c copy -movflags +faststart out.mp4) or a "
+            "server that supports Range requests; a live source is better served as HLS"
+        )
+    return ""
 
 
 def _put(conn: _Connection, item: object) -> bool:
