@@ -1,30 +1,31 @@
-"""The service under load: ``POST /v1/check`` against 10^6 bank entries, over loopback.
+"""The service under load: ``POST /v1/check`` against 10^6 bank entries, over loopback, beside
+Meta's HMA 2.0 (OpenMediaMatch) on the same index size, measured in the same run.
 
 The service runs as ``safeguard serve`` (2 uvicorn workers, SQLite) in its own process
-tree; the load comes from this process (asyncio + httpx), so client and server share the
-machine's cores, as they would on one small host. Two request kinds:
+tree; the load comes from this process, so client and server share the machine's cores, as
+they would on one small host. The client is a lean asyncio HTTP/1.1 client (one keep-alive
+connection per concurrent caller, reconnecting when a server closes it), the same for both
+services, so that it takes as little of the shared cores as it can. Request kinds:
 
 - ``jpeg``: a 1 MP benign JPEG (a scikit-image sample) uploaded as multipart: decode, PDQ,
   digests, match, act;
-- ``pdq``: a precomputed random PDQ as JSON: match, act.
+- ``pdq``: a precomputed random PDQ as JSON: match, act;
+- ``batch``: ``POST /v1/check/batch`` with ``--batch-size`` random PDQs;
+- ``hma``: HMA's precomputed lookup, ``GET /m/lookup?signal=<hex>&signal_type=pdq``.
 
-Each at concurrency 1, 8 and 32: requests/s and p50/p99 latency. CPU time per request is
-split into decode, hash, match and HTTP overhead: the server's total CPU (from /proc, all
-its processes) per request, minus what the ``Server-Timing`` header reports for hashing
+Each at concurrency 1, 8 and 32 (batches at 1 and 2): requests/s and p50/p99 latency. CPU
+time per request is split into decode, hash, match and HTTP overhead: the server's total CPU
+(from /proc, all its processes) per request, minus what the idle server spends (measured
+for 5 s before the runs), minus what the ``Server-Timing`` header reports for hashing
 (decode + PDQ + digests, split by the in-process ratio measured here), matching, and
-acting. The anchor, in the same run: the same work in-process (``hash_bytes`` and
-``Matcher.match_record`` / ``match_value``, no HTTP) on the same index.
+acting. The anchors, in the same run: the same work in-process (``hash_bytes`` and
+``Matcher.match_record`` / ``match_value``, no HTTP) on the same index; and HMA, when a
+checkout is given (``--hma-dir`` or ``HMA_DIR``: see ``bench/hma.py``), served by gunicorn
+with 10^6 random PDQs from its ``infinite_random`` exchange, through the same client.
 
 No query matches (random PDQs, a picture not in the bank): the common case for uploads.
-The bank (10^6 random PDQs, seeded) is built once through ``banks.import_list``
-and cached in ``bench/.cache/service``. Writes ``bench/results/banks.json`` and ``.md``.
-
-``--hostile`` measures something else: the server's peak memory (RSS summed over its
-processes, sampled every 20 ms) while 32 clients upload worst-case pictures at once:
-highly compressible PNGs of many pixels (a few hundred KB that decode to ~700-850 MB each).
-Two pictures: the issue's 11000x11000 (over the default per-image decode limit: refused
-from its header) and the largest square RGB PNG under that limit. The anchor is the idle
-server's RSS in the same run. Writes ``bench/results/service_hostile.json``.
+The bank (10^6 random PDQs, seeded) is built once through ``banks.import_list`` and cached
+in ``bench/.cache/service``. Writes ``bench/results/service.json`` and ``.md``.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ import json
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import time
 from datetime import UTC, datetime
@@ -46,7 +48,6 @@ from typing import Any
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
-import httpx  # noqa: E402
 import numpy as np  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
@@ -145,40 +146,146 @@ def _timing(header: str) -> dict[str, float]:
     return out
 
 
+class HttpConnection:
+    """One HTTP/1.1 connection to a loopback server, kept alive while the server allows it
+    (HMA's sync gunicorn workers close it after every answer; then it reconnects)."""
+
+    def __init__(self, url: str, headers: dict[str, str]) -> None:
+        host, _, port = url.removeprefix("http://").partition(":")
+        self.host, self.port = host, int(port)
+        self.head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def _connect(self) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+        if self.reader is None or self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        return self.reader, self.writer
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+    async def request(
+        self, method: str, path: str, body: bytes = b"", content_type: str | None = None
+    ) -> tuple[int, dict[str, str], bytes]:
+        head = f"{method} {path} HTTP/1.1\r\nHost: {self.host}\r\n{self.head}"
+        if content_type is not None:
+            head += f"Content-Type: {content_type}\r\n"
+        if body or method == "POST":
+            head += f"Content-Length: {len(body)}\r\n"
+        data = head.encode() + b"\r\n" + body
+        for attempt in (0, 1):
+            reused = self.writer is not None
+            try:
+                return await self._exchange(data)
+            except (ConnectionError, asyncio.IncompleteReadError):
+                self.close()
+                if attempt or not reused:
+                    raise
+        raise AssertionError("unreachable")
+
+    async def _exchange(self, data: bytes) -> tuple[int, dict[str, str], bytes]:
+        reader, writer = await self._connect()
+        writer.write(data)
+        line = await reader.readline()
+        if not line:
+            raise ConnectionResetError("closed before answering")
+        status = int(line.split(b" ", 2)[1])
+        headers: dict[str, str] = {}
+        while (line := await reader.readline()) not in (b"\r\n", b"\n", b""):
+            name, _, value = line.decode("latin-1").partition(":")
+            headers[name.strip().lower()] = value.strip()
+        if "content-length" in headers:
+            body = await reader.readexactly(int(headers["content-length"]))
+        elif headers.get("transfer-encoding", "").lower() == "chunked":
+            parts = []
+            while size := int((await reader.readline()).split(b";")[0], 16):
+                parts.append(await reader.readexactly(size))
+                await reader.readline()
+            await reader.readline()
+            body = b"".join(parts)
+        else:
+            body = await reader.read()
+            headers["connection"] = "close"
+        if headers.get("connection", "").lower() == "close":
+            self.close()
+        return status, headers, body
+
+
+def multipart(jpeg: bytes) -> tuple[bytes, str]:
+    boundary = "benchboundary7d3f"
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n'
+            "Content-Type: image/jpeg\r\n\r\n"
+        ).encode()
+        + jpeg
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    return body, f"multipart/form-data; boundary={boundary}"
+
+
 async def load(
-    url: str, key: str, kind: str, concurrency: int, requests: int, jpeg: bytes
+    url: str,
+    key: str,
+    kind: str,
+    concurrency: int,
+    requests: int,
+    jpeg: bytes,
+    batch_size: int = 1000,
 ) -> dict[str, Any]:
-    pdqs = random_pdqs(requests, seed=10**9 + concurrency)
+    """``requests`` requests of ``kind`` over ``concurrency`` connections."""
+    per_request = batch_size if kind == "batch" else 1
+    pdqs = random_pdqs(requests * per_request, seed=10**9 + concurrency)
+    upload, upload_type = multipart(jpeg)
     latencies: list[float] = []
     timings: list[dict[str, float]] = []
     errors = 0
     counter = iter(range(requests))
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(
-        base_url=url, headers={"Authorization": f"Bearer {key}"}, limits=limits, timeout=120
-    ) as client:
+    headers = {"Authorization": f"Bearer {key}"} if kind != "hma" else {}
 
-        async def worker() -> None:
-            nonlocal errors
+    async def worker() -> None:
+        nonlocal errors
+        conn = HttpConnection(url, headers)
+        try:
             for i in counter:
                 started = time.perf_counter()
                 if kind == "jpeg":
-                    r = await client.post(
-                        "/v1/check", files={"file": ("a.jpg", jpeg, "image/jpeg")}
+                    status, head, _ = await conn.request("POST", "/v1/check", upload, upload_type)
+                elif kind == "pdq":
+                    body = json.dumps({"signals": {"pdq": pdqs[i]}}).encode()
+                    status, head, _ = await conn.request(
+                        "POST", "/v1/check", body, "application/json"
+                    )
+                elif kind == "batch":
+                    chunk = pdqs[i * batch_size : (i + 1) * batch_size]
+                    body = json.dumps({"signals": [{"pdq": p} for p in chunk]}).encode()
+                    status, head, _ = await conn.request(
+                        "POST", "/v1/check/batch", body, "application/json"
                     )
                 else:
-                    r = await client.post("/v1/check", json={"signals": {"pdq": pdqs[i]}})
+                    status, head, _ = await conn.request(
+                        "GET", f"/m/lookup?signal={pdqs[i]}&signal_type=pdq"
+                    )
                 latencies.append(time.perf_counter() - started)
-                if r.status_code != 200:
+                if status != 200:
                     errors += 1
                 else:
-                    timings.append(_timing(r.headers.get("server-timing", "")))
+                    timings.append(_timing(head.get("server-timing", "")))
+        finally:
+            conn.close()
 
-        started = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        wall = time.perf_counter() - started
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    wall = time.perf_counter() - started
     ms = sorted(x * 1000 for x in latencies)
-    return {
+
+    def mean(step: str) -> float:
+        return round(statistics.fmean(t.get(step, 0.0) for t in timings), 3) if timings else 0.0
+
+    out: dict[str, Any] = {
         "kind": kind,
         "concurrency": concurrency,
         "requests": requests,
@@ -187,10 +294,38 @@ async def load(
         "requests_per_s": round(requests / wall, 1),
         "p50_ms": round(ms[len(ms) // 2], 2),
         "p99_ms": round(ms[min(len(ms) - 1, int(len(ms) * 0.99))], 2),
-        "server_hash_ms": round(statistics.fmean(t.get("hash", 0.0) for t in timings), 3),
-        "server_match_ms": round(statistics.fmean(t.get("match", 0.0) for t in timings), 3),
-        "server_act_ms": round(statistics.fmean(t.get("act", 0.0) for t in timings), 3),
+        "server_hash_ms": mean("hash"),
+        "server_match_ms": mean("match"),
+        "server_act_ms": mean("act"),
     }
+    if kind == "batch":
+        out["batch_size"] = batch_size
+        out["hashes_per_s"] = round(requests * batch_size / wall, 1)
+    return out
+
+
+def measured(pids: list[int], idle_ms_per_s: float, run_load: Any, per: int = 1) -> dict[str, Any]:
+    """Run one load; add the server's and the client's CPU per request (and per hash)."""
+    cpu0, client0 = cpu_seconds(pids), time.process_time()
+    run: dict[str, Any] = asyncio.run(run_load)
+    count = run["requests"]
+    busy_ms = (cpu_seconds(pids) - cpu0) * 1000
+    run["server_cpu_ms_per_request"] = round(busy_ms / count, 3)
+    run["background_ms_per_request"] = round(idle_ms_per_s * run["seconds"] / count, 3)
+    run["client_cpu_ms_per_request"] = round((time.process_time() - client0) * 1000 / count, 3)
+    net = run["server_cpu_ms_per_request"] - run["background_ms_per_request"]
+    run["net_server_cpu_ms_per_request"] = round(net, 3)
+    # What one core of server CPU answers a second at this cost.
+    run["per_core_per_s"] = round(1000 * per / net, 1) if net > 0 else None
+    print(json.dumps(run), file=sys.stderr, flush=True)
+    return run
+
+
+def idle_cpu(pids: list[int], seconds: float = 5.0) -> float:
+    """What the idle server spends (ms of CPU a second): refreshers, schedulers, polling."""
+    idle0, t0 = cpu_seconds(pids), time.perf_counter()
+    time.sleep(seconds)
+    return (cpu_seconds(pids) - idle0) * 1000 / (time.perf_counter() - t0)
 
 
 def in_process(folder: Path, jpeg: bytes, reps: int) -> dict[str, Any]:
@@ -251,6 +386,103 @@ def load_average() -> float:
     return round(os.getloadavg()[0], 2)
 
 
+def rss_mb(pids: list[int]) -> float:
+    total = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return round(total / 1024, 1)
+
+
+def run_hma(
+    src: Path, *, entries: int, workers: int, requests: int, commit: str | None
+) -> dict[str, Any]:
+    """HMA's lookups through the same client, at concurrency 1, 8 and 32."""
+    from bench import hma
+    from safeguard.service.testing import free_port
+
+    python, config, setup = hma.prepare(src, ROOT.parent, entries)
+    probe = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import json, importlib.metadata as m; print(json.dumps({p: m.version(p) for p in "
+            "('threatexchange', 'pdqhash', 'faiss-cpu', 'flask', 'gunicorn')}))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    runs = []
+    with hma.serve(src, python, config, free_port(), workers=workers) as (url, proc, ready):
+        print(f"HMA ready after {ready:.1f} s", file=sys.stderr)
+        status, _, body = asyncio.run(_one_hma_lookup(url))
+        if status != 200:
+            raise hma.HmaError(f"HMA lookup answered {status}: {body[:200]!r}")
+        asyncio.run(load(url, "", "hma", 4, 100, b""))  # warm
+        pids = descendants(proc.pid)
+        idle_ms = idle_cpu(pids)
+        for concurrency in (1, 8, 32):
+            count = requests // 2 if concurrency == 1 else requests
+            runs.append(measured(pids, idle_ms, load(url, "", "hma", concurrency, count, b"")))
+        rss = rss_mb(descendants(proc.pid))
+    return {
+        "version": hma.version_of(src),
+        "commit": commit,
+        "packages": json.loads(probe.stdout),
+        "workers": workers,
+        "entries": entries,
+        "setup_seconds_this_run": {k: round(v, 1) for k, v in setup.items()},
+        "ready_s": round(ready, 1),
+        "idle_cpu_ms_per_s": round(idle_ms, 2),
+        "rss_mb": rss,
+        "runs": runs,
+    }
+
+
+async def _one_hma_lookup(url: str) -> tuple[int, dict[str, str], bytes]:
+    conn = HttpConnection(url, {})
+    try:
+        return await conn.request("GET", f"/m/lookup?signal={'0' * 64}&signal_type=pdq")
+    finally:
+        conn.close()
+
+
+def compare(runs: list[dict[str, Any]], hma_runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Safeguard's precomputed check against HMA's lookup, concurrency by concurrency."""
+    ours = {r["concurrency"]: r for r in runs if r["kind"] == "pdq"}
+    out = []
+    for theirs in hma_runs:
+        mine = ours.get(theirs["concurrency"])
+        if mine is None:
+            continue
+        per_core = (
+            round(mine["per_core_per_s"] / theirs["per_core_per_s"], 1)
+            if mine["per_core_per_s"] and theirs["per_core_per_s"]
+            else None
+        )
+        out.append(
+            {
+                "concurrency": theirs["concurrency"],
+                "safeguard_requests_per_s": mine["requests_per_s"],
+                "hma_requests_per_s": theirs["requests_per_s"],
+                "requests_per_s_ratio": round(mine["requests_per_s"] / theirs["requests_per_s"], 1),
+                "safeguard_p50_ms": mine["p50_ms"],
+                "hma_p50_ms": theirs["p50_ms"],
+                "safeguard_p99_ms": mine["p99_ms"],
+                "hma_p99_ms": theirs["p99_ms"],
+                "safeguard_server_cpu_ms": mine["net_server_cpu_ms_per_request"],
+                "hma_server_cpu_ms": theirs["net_server_cpu_ms_per_request"],
+                "per_core_ratio": per_core,
+            }
+        )
+    return out
+
+
 def markdown(result: dict[str, Any]) -> str:
     a = result["in_process"]
     rows = [
@@ -259,9 +491,10 @@ def markdown(result: dict[str, Any]) -> str:
         f"Generated by `python -m bench.service` at {result['generated']}. Machine: "
         f"{result['machine']} (shared with other work: load average {result['load_start']} at "
         f"start, {result['load_end']} at end). `safeguard serve` with {result['workers']} "
-        f"workers on SQLite, {result['entries']:,} random PDQ entries in one bank; load from a "
-        "separate process on loopback (asyncio + httpx), which shares the same 2 cores. "
-        "No query matches (the common case for uploads).",
+        f"workers on SQLite, {result['entries']:,} random PDQ entries in one bank; load from "
+        "this process on loopback (a lean asyncio HTTP/1.1 client, one keep-alive connection "
+        "per concurrent caller, the same for HMA), which shares the same 2 cores. No query "
+        "matches (the common case for uploads).",
         "",
         "| request | concurrency | requests | req/s | p50 ms | p99 ms | server CPU ms/req | "
         "idle share | decode | PDQ + digests | match | act | HTTP overhead | "
@@ -269,6 +502,8 @@ def markdown(result: dict[str, Any]) -> str:
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in result["runs"]:
+        if r["kind"] == "batch":
+            continue
         s = r["cpu_split_ms"]
         rows.append(
             f"| {r['kind']} | {r['concurrency']} | {r['requests']} | {r['requests_per_s']} | "
@@ -278,6 +513,65 @@ def markdown(result: dict[str, Any]) -> str:
             f"{s['http_overhead_ms']} | {r['server_cpu_vs_in_process']} | "
             f"{r['client_cpu_ms_per_request']} |"
         )
+    rows += [
+        "",
+        "Batches (`POST /v1/check/batch`, random PDQs, nothing matches):",
+        "",
+        "| batch size | concurrency | requests | hashes/s | p50 ms | p99 ms | server CPU ms/batch "
+        "| match ms/batch | server CPU µs/hash | hashes/s a core |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in result["runs"]:
+        if r["kind"] != "batch":
+            continue
+        net = r["net_server_cpu_ms_per_request"]
+        rows.append(
+            f"| {r['batch_size']} | {r['concurrency']} | {r['requests']} | {r['hashes_per_s']} | "
+            f"{r['p50_ms']} | {r['p99_ms']} | {net} | {r['server_match_ms']} | "
+            f"{round(net * 1000 / r['batch_size'], 1)} | {r['per_core_per_s']} |"
+        )
+    h = result["hma"]
+    if "runs" in h:
+        rows += [
+            "",
+            f"Anchor, same run: Meta's HMA {h['version']} (OpenMediaMatch, commit "
+            f"{h['commit'] or 'unknown'}; {', '.join(f'{k} {v}' for k, v in h['packages'].items())}"
+            f"), gunicorn with {h['workers']} worker(s), PostgreSQL on loopback, "
+            f"{h['entries']:,} random PDQs from its `infinite_random` exchange; "
+            f"`GET /m/lookup?signal=<hex>&signal_type=pdq`; ready {h['ready_s']} s after start, "
+            f"{h['rss_mb']} MB RSS, idle {h['idle_cpu_ms_per_s']} ms CPU a second.",
+            "",
+            "| request | concurrency | requests | req/s | p50 ms | p99 ms | server CPU ms/req | "
+            "idle share | lookups a core a second | client CPU ms/req | errors |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for r in h["runs"]:
+            rows.append(
+                f"| hma lookup | {r['concurrency']} | {r['requests']} | {r['requests_per_s']} | "
+                f"{r['p50_ms']} | {r['p99_ms']} | {r['server_cpu_ms_per_request']} | "
+                f"{r['background_ms_per_request']} | {r['per_core_per_s']} | "
+                f"{r['client_cpu_ms_per_request']} | {r['errors']} |"
+            )
+        rows += [
+            "",
+            "Safeguard's precomputed check against HMA's lookup, same run (per-core: the "
+            "requests one core of server CPU answers a second, idle share taken out):",
+            "",
+            "| concurrency | Safeguard req/s | HMA req/s | ratio | p50 ms (S / H) | "
+            "p99 ms (S / H) | server CPU ms (S / H) | per-core ratio |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for c in result["comparison"]:
+            rows.append(
+                f"| {c['concurrency']} | {c['safeguard_requests_per_s']} | "
+                f"{c['hma_requests_per_s']} | {c['requests_per_s_ratio']}x | "
+                f"{c['safeguard_p50_ms']} / {c['hma_p50_ms']} | "
+                f"{c['safeguard_p99_ms']} / {c['hma_p99_ms']} | "
+                f"{c['safeguard_server_cpu_ms']} / {c['hma_server_cpu_ms']} | "
+                f"{c['per_core_ratio']}x |"
+            )
+    else:
+        rows += ["", f"HMA anchor: not run ({h.get('skipped') or h.get('error')})."]
     rows += [
         "",
         "Anchor, same run, same index, in-process (no HTTP), median CPU ms: "
@@ -290,11 +584,11 @@ def markdown(result: dict[str, Any]) -> str:
         "matching and acting (rules, audit, case) in the request's thread; hashing is split "
         "into decode and PDQ by the in-process ratio; HTTP overhead is the rest (uvicorn, "
         "multipart parsing, FastAPI, auth, JSON). *Idle share*: what the idle service spends "
-        f"({result['idle_cpu_ms_per_s']} ms of CPU a second: index refresher, webhook outbox "
-        "polling) over the run, per request; it is taken out of the split and of *x "
-        "in-process* (server CPU per request over the same work done in-process: "
-        "`hash_bytes` + `match_record` for jpeg, `match_value` for pdq). CPU times are "
-        "per-thread or per-process CPU, not wall time.",
+        f"({result['idle_cpu_ms_per_s']} ms of CPU a second: index refresher, stream registry, "
+        "webhook outbox polling) over the run, per request; it is taken out of the split, of "
+        "the per-core rates and of *x in-process* (server CPU per request over the same work "
+        "done in-process: `hash_bytes` + `match_record` for jpeg, `match_value` for pdq). CPU "
+        "times are per-thread or per-process CPU, not wall time.",
         "",
         f"Bank build: {result['bank_build']}. Index snapshot prepared by `serve` in "
         f"{result['serve_ready_s']} s (process start to ready).",
@@ -304,6 +598,8 @@ def markdown(result: dict[str, Any]) -> str:
 
 
 def main() -> None:
+    from bench import hma
+    from bench.machine import cpu_model, versions
     from safeguard.access import keys
     from safeguard.service.testing import serve_process
     from safeguard.store.db import open_database
@@ -312,15 +608,16 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=1_000_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--jpeg-requests", type=int, default=200)
-    parser.add_argument("--pdq-requests", type=int, default=1500)
+    parser.add_argument("--pdq-requests", type=int, default=2000)
+    parser.add_argument("--batch-requests", type=int, default=20)
+    parser.add_argument("--batch-size", type=int, default=1000)
     parser.add_argument(
-        "--hostile", action="store_true", help="peak RSS under 32 worst-case uploads at once"
+        "--hma-dir", help="HMA's hasher-matcher-actioner folder (default: $HMA_DIR)"
     )
-    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--hma-commit", help="the ThreatExchange commit of that folder")
+    parser.add_argument("--hma-workers", type=int, default=1)
+    parser.add_argument("--hma-requests", type=int, default=600)
     args = parser.parse_args()
-    if args.hostile:
-        hostile(args.workers, args.concurrency)
-        return
 
     load_start = load_average()
     folder, built = build_bank(args.entries)
@@ -344,35 +641,26 @@ def main() -> None:
         ready = time.perf_counter() - started
         print(f"service ready after {ready:.1f} s", file=sys.stderr)
         server_pid = _server_pid(url)
-        asyncio.run(load(url, key, "pdq", 4, 100, jpeg))  # warm both workers
+        asyncio.run(load(url, key, "pdq", 4, 200, jpeg))  # warm both workers
         asyncio.run(load(url, key, "jpeg", 4, 20, jpeg))
-        # What the idle service spends (index refresher, webhook outbox polling), to take
-        # out of the per-request figures.
+        asyncio.run(load(url, key, "batch", 2, 2, jpeg, args.batch_size))
         pids = descendants(server_pid)
-        idle0, t0 = cpu_seconds(pids), time.perf_counter()
-        time.sleep(5)
-        idle_ms_per_s = (cpu_seconds(pids) - idle0) * 1000 / (time.perf_counter() - t0)
+        idle_ms_per_s = idle_cpu(pids)
         for kind, n in (("jpeg", args.jpeg_requests), ("pdq", args.pdq_requests)):
             for concurrency in (1, 8, 32):
                 count = n // 2 if concurrency == 1 else n
-                pids = descendants(server_pid)
-                cpu0, client0 = cpu_seconds(pids), time.process_time()
-                run = asyncio.run(load(url, key, kind, concurrency, count, jpeg))
-                busy_ms = (cpu_seconds(pids) - cpu0) * 1000
-                background_ms = idle_ms_per_s * run["seconds"]
-                run["server_cpu_ms_per_request"] = round(busy_ms / count, 3)
-                run["background_ms_per_request"] = round(background_ms / count, 3)
-                run["client_cpu_ms_per_request"] = round(
-                    (time.process_time() - client0) * 1000 / count, 3
+                runs.append(
+                    measured(pids, idle_ms_per_s, load(url, key, kind, concurrency, count, jpeg))
                 )
-                runs.append(run)
-                print(json.dumps(run), file=sys.stderr)
+        for concurrency in (1, 2):
+            batch = load(url, key, "batch", concurrency, args.batch_requests, jpeg, args.batch_size)
+            runs.append(measured(pids, idle_ms_per_s, batch, per=args.batch_size))
     anchor = in_process(folder, jpeg, reps=30)
     for run in runs:
+        if run["kind"] == "batch":
+            continue
         run["cpu_split_ms"] = split(
-            run,
-            run["server_cpu_ms_per_request"] - run["background_ms_per_request"],
-            anchor["decode_share_of_hashing"],
+            run, run["net_server_cpu_ms_per_request"], anchor["decode_share_of_hashing"]
         )
         in_process_ms = (
             anchor["hash_bytes_ms"] + anchor["match_record_ms"]
@@ -380,14 +668,29 @@ def main() -> None:
             else anchor["match_value_p50_ms"]
         )
         run["server_cpu_vs_in_process"] = round(
-            (run["server_cpu_ms_per_request"] - run["background_ms_per_request"]) / in_process_ms,
-            1,
+            run["net_server_cpu_ms_per_request"] / in_process_ms, 1
         )
+    hma_result: dict[str, Any]
+    try:
+        src = hma.hma_dir(args.hma_dir)
+        if src is None:
+            hma_result = {"skipped": "no --hma-dir or HMA_DIR given"}
+        else:
+            hma_result = run_hma(
+                src,
+                entries=args.entries,
+                workers=args.hma_workers,
+                requests=args.hma_requests,
+                commit=args.hma_commit,
+            )
+    except (hma.HmaError, OSError, subprocess.CalledProcessError) as e:
+        print(f"HMA anchor failed: {e}", file=sys.stderr)
+        hma_result = {"error": str(e)}
     result: dict[str, Any] = {
         "benchmark": "service",
         "generated": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}",
+        "machine": f"{cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "versions": versions("safeguard", "fastapi", "uvicorn", "httptools", "pydantic", "numpy"),
         "load_start": load_start,
         "load_end": load_average(),
         "workers": args.workers,
@@ -400,132 +703,12 @@ def main() -> None:
         "idle_cpu_ms_per_s": round(idle_ms_per_s, 2),
         "runs": runs,
         "in_process": anchor,
+        "hma": hma_result,
+        "comparison": compare(runs, hma_result.get("runs", [])),
     }
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "banks.json").write_text(json.dumps(result, indent=1) + "\n")
-    (RESULTS / "banks.md").write_text(markdown(result))
-    print(json.dumps(result))
-
-
-def hostile_png(side: int) -> bytes:
-    """A flat picture with one shape: tiny as a PNG, ``side`` x ``side`` RGB when decoded."""
-    from PIL import Image, ImageDraw
-
-    im = Image.new("RGB", (side, side), "white")
-    ImageDraw.Draw(im).ellipse((side // 4, side // 4, 3 * side // 4, 3 * side // 4), "navy")
-    buf = io.BytesIO()
-    im.save(buf, "PNG")
-    return buf.getvalue()
-
-
-def rss_bytes(pids: list[int]) -> int:
-    total = 0
-    for pid in pids:
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
-        except OSError:
-            continue
-    return total
-
-
-async def hostile_burst(url: str, key: str, png: bytes, concurrency: int) -> dict[str, Any]:
-    statuses: dict[str, int] = {}
-    retry_after: set[str] = set()
-    async with httpx.AsyncClient(
-        base_url=url,
-        headers={"Authorization": f"Bearer {key}"},
-        limits=httpx.Limits(max_connections=concurrency),
-        timeout=600,
-    ) as client:
-
-        async def one() -> None:
-            r = await client.post("/v1/check", files={"file": ("a.png", png, "image/png")})
-            statuses[str(r.status_code)] = statuses.get(str(r.status_code), 0) + 1
-            if "retry-after" in r.headers:
-                retry_after.add(r.headers["retry-after"])
-
-        started = time.perf_counter()
-        await asyncio.gather(*(one() for _ in range(concurrency)))
-    return {
-        "statuses": statuses,
-        "retry_after": sorted(retry_after),
-        "seconds": round(time.perf_counter() - started, 1),
-    }
-
-
-def hostile(workers: int, concurrency: int) -> None:
-    import tempfile
-    import threading
-
-    from safeguard.access import keys
-    from safeguard.service.settings import ServiceSettings
-    from safeguard.service.testing import serve_process
-    from safeguard.signals.budget import pillow_estimate
-    from safeguard.store.db import open_database
-
-    defaults = ServiceSettings.load(Path(tempfile.gettempdir()))
-    per_image = defaults.max_decode_bytes
-    side = int((per_image / 7) ** 0.5) // 100 * 100
-    assert pillow_estimate(side, side, "RGB") <= per_image
-    pictures = {"issue_11000": 11000, f"largest_accepted_{side}": side}
-    bodies = {name: hostile_png(n) for name, n in pictures.items()}
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        db_url = f"sqlite:///{folder / 'safeguard.db'}"
-        db = open_database(db_url)
-        with db.session() as s:
-            _, key = keys.create_key(s, role="matcher", name="bench", actor="bench")
-        db.dispose()
-        env = {"SAFEGUARD_RATE_LIMIT": "1000000", "SAFEGUARD_RATE_BURST": "1000000"}
-        runs = []
-        with serve_process(folder, db_url, workers=workers, env=env, timeout=600) as url:
-            server_pid = _server_pid(url)
-            asyncio.run(load(url, key, "jpeg", 4, 8, one_mp_jpeg()))  # warm both workers
-            time.sleep(2)
-            idle = rss_bytes(descendants(server_pid))
-            for name, body in bodies.items():
-                peak = 0
-                stop = threading.Event()
-
-                def sample(stop: threading.Event = stop) -> None:
-                    nonlocal peak
-                    while not stop.is_set():
-                        peak = max(peak, rss_bytes(descendants(server_pid)))
-                        time.sleep(0.02)
-
-                sampler = threading.Thread(target=sample)
-                sampler.start()
-                try:
-                    burst = asyncio.run(hostile_burst(url, key, body, concurrency))
-                finally:
-                    stop.set()
-                    sampler.join()
-                run = {
-                    "picture": name,
-                    "png_bytes": len(body),
-                    "decoded_mb": round(pictures[name] ** 2 * 3 / 2**20),
-                    "concurrency": concurrency,
-                    "peak_rss_mb": round(peak / 2**20),
-                    "idle_rss_mb": round(idle / 2**20),
-                    **burst,
-                }
-                runs.append(run)
-                print(json.dumps(run), file=sys.stderr)
-    result = {
-        "benchmark": "service_hostile",
-        "generated": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}",
-        "workers": workers,
-        "decode_budget_mb_per_worker": defaults.decode_budget_bytes // 2**20,
-        "max_decode_mb_per_image": per_image // 2**20,
-        "decode_wait_s": defaults.decode_wait_seconds,
-        "runs": runs,
-    }
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "service_hostile.json").write_text(json.dumps(result, indent=1) + "\n")
+    (RESULTS / "service.json").write_text(json.dumps(result, indent=1) + "\n")
+    (RESULTS / "service.md").write_text(markdown(result))
     print(json.dumps(result))
 
 

@@ -142,6 +142,11 @@ ENDPOINTS: list[tuple[str, Request, tuple[str, ...]]] = [
     ("hash", _upload("/v1/hash"), ("hasher", "matcher")),
     ("check upload", _upload("/v1/check"), ("matcher",)),
     ("check json", _post_json("/v1/check", {"signals": {"pdq": PDQ}}), ("matcher",)),
+    (
+        "check batch",
+        _post_json("/v1/check/batch", {"signals": [{"pdq": PDQ}, {"md5": "0" * 32}]}),
+        ("matcher",),
+    ),
     ("index status", _get("/v1/index/status"), ("matcher", "curator")),
     ("banks create", _new_bank, ("curator",)),
     ("banks list", _get("/v1/banks"), ("curator", "reviewer")),

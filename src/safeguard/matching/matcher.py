@@ -223,12 +223,37 @@ class Matcher:
         self, kind: str, value: str, *, dihedral: bool = False, session: Session | None = None
     ) -> list[Match]:
         """Matches of one precomputed signal (hex); ``InvalidSignal`` if malformed."""
+        return self._resolve(self.candidates(kind, value, dihedral=dihedral), session)
+
+    def candidates(self, kind: str, value: str, *, dihedral: bool = False) -> dict[int, int]:
+        """The indexes' answer for one precomputed signal, ``{entry id: distance}``, before
+        the database is asked about the entries (``resolve``): no I/O, so an empty answer
+        means no match without a database round trip."""
         t = signal_type(kind)
         normalized = t.normalize(value)
         if t.name == "pdq":
-            candidates = self._pdq_candidates(PdqHash.from_hex(normalized), dihedral)
-        else:
-            candidates = {int(i): 0 for i in self.exact[t.name].lookup(normalized)}
+            return self._pdq_candidates(PdqHash.from_hex(normalized), dihedral)
+        return {int(i): 0 for i in self.exact[t.name].lookup(normalized)}
+
+    def candidates_many(
+        self, kind: str, values: Sequence[str], *, dihedral: bool = False
+    ) -> list[dict[int, int]]:
+        """``candidates`` for many values of one type, in order; PDQs in one vectorised
+        index search."""
+        t = signal_type(kind)
+        normalized = [t.normalize(v) for v in values]
+        if t.name != "pdq":
+            index = self.exact[t.name]
+            return [{int(i): 0 for i in index.lookup(v)} for v in normalized]
+        if not normalized:
+            return []
+        raw = np.frombuffer(bytes.fromhex("".join(normalized)), dtype=np.uint8)
+        found = self.pdq.search_many(raw.reshape(-1, 32), radius=self.radius, dihedral=dihedral)
+        return [dict(hits) for hits in found.per_query()]
+
+    def resolve(self, candidates: dict[int, int], session: Session | None = None) -> list[Match]:
+        """The matches among index candidates: the database decides (bank enabled, its
+        threshold, the entry not disabled). Reads nothing when there are no candidates."""
         return self._resolve(candidates, session)
 
     def match_record(self, record: FileHashes, *, dihedral: bool = False) -> list[Match]:

@@ -4,9 +4,11 @@
 header, or an unknown or revoked key, is 401; a key whose role is not listed is 403
 (``admin`` may do everything); a key over its rate is 429 with ``Retry-After``.
 
-Key lookups are cached per worker for ``key_cache_seconds`` (a revoked key stops working
-within that). Rate limits are token buckets per key, shared by the workers of a host
-(``safeguard.service.ratelimit``).
+Key lookups are cached per worker for ``key_cache_seconds`` (2 s by default: a revoked key
+stops working within that, on every worker). A request whose key is in the cache is
+authenticated on the event loop, without a database session or a thread hop; only a miss
+reads the key, on a worker thread. Rate limits are token buckets per key, shared by the
+workers of a host (``safeguard.service.ratelimit``).
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
 from safeguard.access import keys
 from safeguard.access.keys import KeyInfo
@@ -67,20 +70,25 @@ def _unauthorized(message: str) -> ApiError:
     return ApiError(401, "unauthorized", message)
 
 
-def authenticate(request: Request, credentials: HTTPAuthorizationCredentials | None) -> Principal:
-    """The caller's principal, or 401."""
+def _credentials_key(credentials: HTTPAuthorizationCredentials | None) -> str:
     if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
         raise _unauthorized("an API key is required: Authorization: Bearer <key>")
+    return credentials.credentials
+
+
+def _lookup_key(request: Request, key: str) -> KeyInfo | None:
+    """The key's description from the database (and into the cache)."""
     from safeguard.service.deps import runtime_of  # deps imports this module
 
-    runtime = runtime_of(request)
-    key = credentials.credentials
+    with runtime_of(request).db.session() as s:
+        info = keys.authenticate(s, key)
     cache: KeyCache = request.app.state.key_cache
-    hit, info = cache.get(key)
-    if not hit:
-        with runtime.db.session() as s:
-            info = keys.authenticate(s, key)
-        cache.put(key, info)
+    cache.put(key, info)
+    return info
+
+
+def _admit(request: Request, info: KeyInfo | None) -> Principal:
+    """The principal of a looked-up key: 401 when there is none, 429 over its rate."""
     if info is None:
         raise _unauthorized("unknown or revoked API key")
     principal = Principal.of(info)
@@ -97,18 +105,41 @@ def authenticate(request: Request, credentials: HTTPAuthorizationCredentials | N
     return principal
 
 
-def require_role(*roles: str) -> Callable[..., Principal]:
+def authenticate(request: Request, credentials: HTTPAuthorizationCredentials | None) -> Principal:
+    """The caller's principal, or 401 (blocking: reads the database on a cache miss)."""
+    key = _credentials_key(credentials)
+    cache: KeyCache = request.app.state.key_cache
+    hit, info = cache.get(key)
+    if not hit:
+        info = _lookup_key(request, key)
+    return _admit(request, info)
+
+
+async def authenticate_async(
+    request: Request, credentials: HTTPAuthorizationCredentials | None
+) -> Principal:
+    """``authenticate`` for the event loop: a cached key costs no thread hop; a miss reads
+    the database on a worker thread."""
+    key = _credentials_key(credentials)
+    cache: KeyCache = request.app.state.key_cache
+    hit, info = cache.get(key)
+    if not hit:
+        info = await run_in_threadpool(_lookup_key, request, key)
+    return _admit(request, info)
+
+
+def require_role(*roles: str) -> Callable[..., Awaitable[Principal]]:
     """A dependency admitting keys with one of ``roles`` (and ``admin`` always)."""
     unknown = [r for r in roles if r not in ROLES]
     if unknown:
         raise ValueError(f"unknown roles {unknown}")
     allowed = frozenset(roles) | {"admin"}
 
-    def dependency(
+    async def dependency(
         request: Request,
         credentials: HTTPAuthorizationCredentials | None = Depends(bearer),  # noqa: B008
     ) -> Principal:
-        principal = authenticate(request, credentials)
+        principal = await authenticate_async(request, credentials)
         if principal.role not in allowed:
             raise ApiError(
                 403,

@@ -108,6 +108,19 @@ class CheckIn(Strict):
     dihedral: bool = False
 
 
+#: Most signal sets one ``POST /v1/check/batch`` takes.
+MAX_BATCH = 1000
+
+
+class CheckBatchIn(Strict):
+    #: One set of precomputed signals per piece of content (1 to ``MAX_BATCH``).
+    signals: list[Signals] = Field(min_length=1, max_length=MAX_BATCH)
+    #: Where the content was seen; kept in the evidence of every case the batch opens.
+    source: str = Field(default="api", max_length=200)
+    #: Also match each PDQ's 8 rotations/mirrors.
+    dihedral: bool = False
+
+
 class MatchOut(BaseModel):
     bank: str
     bank_kind: str
@@ -129,6 +142,11 @@ class CheckOut(BaseModel):
     signals: dict[str, Any]
     #: For an upload that could not be decoded but whose digests were still checked.
     media_error: ErrorDetail | None = None
+
+
+class CheckBatchOut(BaseModel):
+    #: One answer per signal set, in the order sent, each as ``POST /v1/check`` gives it.
+    results: list[CheckOut]
 
 
 # --- banks -------------------------------------------------------------------------------

@@ -1,0 +1,275 @@
+"""``POST /v1/check/batch`` and the precomputed fast path of ``/v1/check``, over HTTP against
+the real app (SQLite and PostgreSQL): each batch answer is the single check's answer, matches
+open cases and are audited as single checks are, too many or malformed sets are refused, and
+a cached API key still stops working soon after it is revoked."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from safeguard.access import keys
+from safeguard.banks import BankSpec, NewEntry, add_entries, create_bank
+from safeguard.review.rules import add_rule
+from safeguard.review.webhooks import add_endpoint
+from safeguard.service.schemas import MAX_BATCH
+from safeguard.service.testing import (
+    LiveServer,
+    database_url,
+    open_test_database,
+    settings_for_tests,
+)
+from safeguard.store.db import Database
+from safeguard.store.models import AuditEvent, Case, WebhookDelivery
+
+#: Long enough that the requests of one test hit the cache, short enough to wait out.
+KEY_CACHE_SECONDS = 1.0
+
+
+@dataclass
+class Api:
+    server: LiveServer
+    db: Database
+    client: httpx.Client
+    counter: int = 0
+
+    def bank(self) -> str:
+        self.counter += 1
+        name = f"batch-{self.counter}"
+        with self.db.session() as s:
+            create_bank(s, BankSpec(name), "test")
+        return name
+
+    def add(self, bank: str, kind: str, value: str) -> None:
+        with self.db.session() as s:
+            add_entries(s, bank, [NewEntry(kind, value)], actor="test")
+        self.server.app.state.runtime.refresh()
+
+    def batch(self, items: list[dict[str, Any]], **extra: Any) -> httpx.Response:
+        return self.client.post("/v1/check/batch", json={"signals": items, **extra})
+
+    def single(self, signals: dict[str, Any]) -> dict[str, Any]:
+        r = self.client.post("/v1/check", json={"signals": signals})
+        assert r.status_code == 200, r.text
+        body: dict[str, Any] = r.json()
+        return body
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
+    tmp = tmp_path_factory.mktemp("batch")
+    db = open_test_database(request.param, tmp)
+    if db is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide PostgreSQL: set SAFEGUARD_TEST_PG_URL")
+        pytest.skip("no PostgreSQL (set SAFEGUARD_TEST_PG_URL)")
+    settings = settings_for_tests(tmp, database_url(db), key_cache_seconds=KEY_CACHE_SECONDS)
+    server = LiveServer(settings, db).start()
+    with db.session() as s:
+        _, admin = keys.create_key(s, role="admin", name="admin", actor="test")
+    client = httpx.Client(
+        base_url=server.url, headers={"Authorization": f"Bearer {admin}"}, timeout=60
+    )
+    try:
+        yield Api(server, db, client)
+    finally:
+        client.close()
+        server.stop()
+        db.dispose()
+
+
+def _random_pdq() -> str:
+    return secrets.token_hex(32)
+
+
+def _flip(pdq: str, bits: int) -> str:
+    return f"{int(pdq, 16) ^ ((1 << bits) - 1):064x}"
+
+
+def _without_case(answer: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in answer.items() if k != "case_id"}
+
+
+def _cases(api: Api) -> int:
+    with api.db.session() as s:
+        return int(s.scalar(select(func.count()).select_from(Case)) or 0)
+
+
+# --- answers -----------------------------------------------------------------------------
+
+
+def test_each_answer_is_the_single_checks_answer_in_order(api: Api) -> None:
+    bank = api.bank()
+    pdq, md5 = _random_pdq(), secrets.token_hex(16)
+    api.add(bank, "pdq", pdq)
+    api.add(bank, "md5", md5)
+    items: list[dict[str, Any]] = [
+        {"pdq": _flip(pdq, 5), "pdq_quality": 90},
+        {"pdq": _random_pdq()},
+        {"md5": md5, "sha1": "0" * 40},
+        {"sha256": "1" * 64},
+        {"pdq": pdq.upper()},
+    ]
+    r = api.batch(items)
+    assert r.status_code == 200, r.text
+    results = r.json()["results"]
+    assert len(results) == len(items)
+    for item, got in zip(items, results, strict=True):
+        assert _without_case(got) == _without_case(api.single(item))
+    assert [x["action"] for x in results] == ["review", "allow", "review", "allow", "review"]
+    assert [[m["distance"] for m in x["matches"]] for x in results] == [[5], [], [0], [], [0]]
+    assert results[0]["signals"] == {"pdq": _flip(pdq, 5), "pdq_quality": 90}
+
+
+def test_an_answer_names_every_field_a_single_check_does(api: Api) -> None:
+    bank = api.bank()
+    md5 = secrets.token_hex(16)
+    api.add(bank, "md5", md5)
+    got = api.batch([{"md5": md5}]).json()["results"][0]
+    assert set(got) == {"action", "matches", "case_id", "signals", "media_error"}
+    assert set(got["matches"][0]) == {
+        "bank",
+        "bank_kind",
+        "entry",
+        "signal",
+        "value",
+        "distance",
+        "category",
+        "external_id",
+        "frame",
+        "ts",
+    }
+
+
+def test_a_batch_without_matches_opens_no_case(api: Api) -> None:
+    before = _cases(api)
+    r = api.batch([{"pdq": _random_pdq()} for _ in range(50)])
+    assert r.status_code == 200
+    assert {x["action"] for x in r.json()["results"]} == {"allow"}
+    assert {x["case_id"] for x in r.json()["results"]} == {None}
+    assert _cases(api) == before
+
+
+def test_matches_open_a_case_each_and_are_audited_as_single_checks_are(api: Api) -> None:
+    bank = api.bank()
+    a, b = secrets.token_hex(16), secrets.token_hex(16)
+    api.add(bank, "md5", a)
+    api.add(bank, "md5", b)
+    before = _cases(api)
+    results = api.batch([{"md5": a}, {"pdq": _random_pdq()}, {"md5": b}], source="uploads").json()[
+        "results"
+    ]
+    ids = [x["case_id"] for x in results]
+    assert ids[1] is None and ids[0] is not None and ids[2] is not None and ids[0] != ids[2]
+    assert _cases(api) == before + 2
+    case = api.client.get(f"/v1/cases/{ids[0]}").json()
+    assert case["status"] == "open"
+    assert case["evidence"]["signals"]["md5"] == a
+    with api.db.session() as s:
+        for md5 in (a, b):
+            event = s.scalars(
+                select(AuditEvent).where(AuditEvent.subject == f"content:md5:{md5}")
+            ).one()
+            details = json.loads(event.details)
+            assert (details["action"], details["source"]) == ("review", "uploads")
+
+
+def test_a_blocked_item_sends_its_webhook(api: Api) -> None:
+    bank = api.bank()
+    md5 = secrets.token_hex(16)
+    api.add(bank, "md5", md5)
+    with api.db.session() as s:
+        add_rule(s, action="block", actor="test", bank=bank)
+        add_endpoint(s, url="http://127.0.0.1:9/hook", actor="test", events="check.blocked")
+    results = api.batch([{"pdq": _random_pdq()}, {"md5": md5}]).json()["results"]
+    assert [x["action"] for x in results] == ["allow", "block"]
+    with api.db.session() as s:
+        deliveries = s.scalars(
+            select(WebhookDelivery).where(WebhookDelivery.event == "check.blocked")
+        ).all()
+    assert any(json.loads(d.payload)["data"]["signals"]["md5"] == md5 for d in deliveries)
+
+
+def test_a_full_batch_is_answered(api: Api) -> None:
+    r = api.batch([{"pdq": _random_pdq()} for _ in range(MAX_BATCH)])
+    assert r.status_code == 200
+    assert len(r.json()["results"]) == MAX_BATCH
+    assert "match;dur=" in r.headers["server-timing"]
+
+
+# --- refusals ----------------------------------------------------------------------------
+
+
+def test_more_than_the_most_signal_sets_is_413(api: Api) -> None:
+    r = api.batch([{"pdq": _random_pdq()} for _ in range(MAX_BATCH + 1)])
+    assert r.status_code == 413
+    assert r.json()["error"]["code"] == "too_many_signals"
+
+
+@pytest.mark.parametrize(
+    ("items", "where"),
+    [
+        ([{"pdq": "0" * 64}, {"pdq": "abc"}], "signals.1.pdq"),
+        ([{"md5": "z" * 32}], "signals.0.md5"),
+        ([{"md5": "0" * 32}, {"md5": "0" * 32, "colour": "red"}], "signals.1.colour"),
+        ([{"pdq": "0" * 64, "pdq_quality": 101}], "signals.0.pdq_quality"),
+        ([], "signals"),
+    ],
+    ids=["short pdq", "non-hex md5", "unknown field", "quality over 100", "empty list"],
+)
+def test_a_malformed_signal_set_is_422_naming_it(
+    api: Api, items: list[dict[str, Any]], where: str
+) -> None:
+    r = api.batch(items)
+    assert r.status_code == 422
+    assert r.json()["error"]["message"].startswith(where)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{"signals": {"pdq": "0" * 64}}, {"nothing": True}, [1, 2, 3], {"signals": [1]}],
+    ids=["object not list", "no signals key", "list body", "number item"],
+)
+def test_a_malformed_body_is_422(api: Api, body: Any) -> None:
+    r = api.client.post("/v1/check/batch", json=body)
+    assert r.status_code == 422
+    assert r.json()["error"]["message"]
+
+
+def test_an_empty_signal_set_is_422_naming_it(api: Api) -> None:
+    r = api.batch([{"pdq": _random_pdq()}, {}])
+    assert (r.status_code, r.json()["error"]["code"]) == (422, "no_signals")
+    assert "signal set 1" in r.json()["error"]["message"]
+
+
+def test_a_body_that_is_not_json_is_415(api: Api) -> None:
+    r = api.client.post("/v1/check/batch", content=b"pdq", headers={"Content-Type": "text/plain"})
+    assert r.status_code == 415
+
+
+# --- the key cache -----------------------------------------------------------------------
+
+
+def test_a_revoked_key_stops_working_once_the_cache_lets_go(api: Api) -> None:
+    with api.db.session() as s:
+        info, key = keys.create_key(s, role="matcher", name="soon revoked", actor="test")
+    headers = {"Authorization": f"Bearer {key}"}
+    body = {"signals": {"pdq": _random_pdq()}}
+    assert api.client.post("/v1/check", json=body, headers=headers).status_code == 200
+    with api.db.session() as s:
+        keys.revoke_key(s, info.id, actor="test")
+    deadline = time.monotonic() + 10 * KEY_CACHE_SECONDS + 10
+    status = 200
+    while status == 200 and time.monotonic() < deadline:
+        status = api.client.post("/v1/check", json=body, headers=headers).status_code
+        time.sleep(0.05)
+    assert status == 401
