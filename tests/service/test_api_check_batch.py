@@ -273,3 +273,117 @@ def test_a_revoked_key_stops_working_once_the_cache_lets_go(api: Api) -> None:
         status = api.client.post("/v1/check", json=body, headers=headers).status_code
         time.sleep(0.05)
     assert status == 401
+
+
+# --- the fast lane of /v1/check (keys in the cache) ---------------------------------------
+
+
+def _cached_key(api: Api, role: str, **options: Any) -> dict[str, str]:
+    """A new key's header, already used once so that the server has it in its cache."""
+    with api.db.session() as s:
+        _, key = keys.create_key(s, role=role, name=f"{role} lane", actor="test", **options)
+    headers = {"Authorization": f"Bearer {key}"}
+    api.client.get("/v1/index/status", headers=headers)
+    return headers
+
+
+def test_a_cached_check_that_matches_nothing_is_answered_and_counted(api: Api) -> None:
+    headers = _cached_key(api, "matcher")
+    pdq = _random_pdq()
+    r = api.client.post("/v1/check", json={"signals": {"pdq": pdq}}, headers=headers)
+    assert r.status_code == 200
+    assert r.json() == {
+        "action": "allow",
+        "matches": [],
+        "case_id": None,
+        "signals": {"pdq": pdq},
+        "media_error": None,
+    }
+    assert "match;dur=" in r.headers["server-timing"]
+    text = api.client.get("/metrics").text
+    assert 'route="/v1/check",status="200"' in text
+
+
+def test_a_cached_check_that_matches_opens_its_case(api: Api) -> None:
+    headers = _cached_key(api, "matcher")
+    bank = api.bank()
+    md5 = secrets.token_hex(16)
+    api.add(bank, "md5", md5)
+    r = api.client.post("/v1/check", json={"signals": {"md5": md5}}, headers=headers)
+    assert r.status_code == 200
+    assert r.json()["action"] == "review" and r.json()["case_id"] is not None
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        (b'{"signals": ', "invalid_json"),
+        (b'{"signals": {"pdq": "abc"}}', "invalid_request"),
+        (b'{"signals": {}}', "no_signals"),
+    ],
+    ids=["malformed json", "short pdq", "no signals"],
+)
+def test_a_cached_key_with_a_bad_body_gets_the_usual_422(api: Api, body: bytes, code: str) -> None:
+    headers = {**_cached_key(api, "matcher"), "Content-Type": "application/json"}
+    r = api.client.post("/v1/check", content=body, headers=headers)
+    assert r.status_code == 422
+    assert r.json()["error"]["code"] == code
+
+
+def test_a_cached_key_of_another_role_is_403(api: Api) -> None:
+    headers = _cached_key(api, "hasher")
+    r = api.client.post("/v1/check", json={"signals": {"pdq": _random_pdq()}}, headers=headers)
+    assert r.status_code == 403
+
+
+def test_a_cached_key_over_its_rate_is_429(api: Api) -> None:
+    # Caching the key spent the one token of its burst.
+    headers = _cached_key(api, "matcher", rate_limit=0.01)
+    r = api.client.post("/v1/check", json={"signals": {"pdq": _random_pdq()}}, headers=headers)
+    assert (r.status_code, r.json()["error"]["code"]) == (429, "rate_limited")
+    assert int(r.headers["retry-after"]) >= 1
+
+
+def _through_lane(api: Api, key_headers: dict[str, str], body: bytes) -> tuple[list[Any], Any]:
+    """Drive the lane directly: (what it sent, the body the app behind it received)."""
+    import asyncio
+
+    from safeguard.service.fastlane import FastCheck
+
+    seen: dict[str, Any] = {}
+
+    async def behind(scope: Any, receive: Any, send: Any) -> None:
+        seen["body"] = (await receive())["body"]
+
+    lane = FastCheck(behind, state=api.server.app.state, roles=frozenset({"matcher"}))
+    headers = [
+        (b"authorization", key_headers["Authorization"].encode()),
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(body)).encode()),
+    ]
+    scope = {"type": "http", "method": "POST", "path": "/v1/check", "headers": headers}
+    sent: list[Any] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    async def send(message: Any) -> None:
+        sent.append(message)
+
+    asyncio.run(lane(scope, receive, send))
+    return sent, seen.get("body")
+
+
+def test_the_lane_answers_a_miss_and_passes_on_the_rest_with_the_body_intact(api: Api) -> None:
+    headers = _cached_key(api, "matcher")
+    pdq = _random_pdq()
+    body = json.dumps({"signals": {"pdq": pdq}}).encode()
+    sent, passed_on = _through_lane(api, headers, body)
+    assert passed_on is None and sent[0]["status"] == 200
+    bank = api.bank()
+    api.add(bank, "pdq", pdq)
+    sent, passed_on = _through_lane(api, headers, body)
+    assert sent == [] and passed_on == body
+    broken = b'{"signals": {"pdq": "abc"}}'
+    sent, passed_on = _through_lane(api, headers, broken)
+    assert sent == [] and passed_on == broken

@@ -14,7 +14,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from safeguard import __version__
-from safeguard.service import console, errors
+from safeguard.service import console, errors, fastlane
 from safeguard.service.api import (
     audit,
     banks,
@@ -110,6 +110,13 @@ def create_app(settings: ServiceSettings | None = None, *, db: Database | None =
     errors.install(app)
     for router in ROUTERS:
         app.include_router(router)
+    check_route = next(r for r in check.router.routes if getattr(r, "path", None) == fastlane.PATH)
+    app.add_middleware(
+        fastlane.FastCheck,
+        state=app.state,
+        roles=frozenset(check.CHECK_ROLES),
+        route=check_route,
+    )
     app.add_middleware(BodyLimit, limit_for=body_limit(settings))
     app.add_middleware(RequestMetrics)
     return app

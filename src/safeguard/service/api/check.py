@@ -48,6 +48,9 @@ from safeguard.service.uploads import media_type, receive_json, receive_upload
 
 router = APIRouter(prefix="/v1", tags=["check"])
 
+#: Who may check content (``admin`` may too).
+CHECK_ROLES = ("matcher",)
+
 CHECK_BODY: dict[str, Any] = {
     "requestBody": {
         "required": True,
@@ -106,7 +109,7 @@ def _form_flag(value: str | None) -> bool | None:
 async def check(
     request: Request,
     response: Response,
-    principal: Principal = Depends(require_role("matcher")),  # noqa: B008
+    principal: Principal = Depends(require_role(*CHECK_ROLES)),  # noqa: B008
     runtime: Runtime = Depends(get_runtime),  # noqa: B008
 ) -> CheckOut | Response:
     """Match an upload (multipart ``file``) or precomputed signals (JSON ``{"signals":
@@ -178,7 +181,7 @@ async def check(
 )
 async def check_batch(
     request: Request,
-    principal: Principal = Depends(require_role("matcher")),  # noqa: B008
+    principal: Principal = Depends(require_role(*CHECK_ROLES)),  # noqa: B008
     runtime: Runtime = Depends(get_runtime),  # noqa: B008
 ) -> Response:
     """Check up to 1,000 sets of precomputed signals (JSON ``{"signals": [{"pdq": HEX},
