@@ -40,6 +40,8 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -488,9 +490,11 @@ async def _hma_get(url: str, path: str) -> tuple[int, dict[str, str], bytes]:
         conn.close()
 
 
-def compare(runs: list[dict[str, Any]], hma_runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def compare(
+    runs: list[dict[str, Any]], hma_runs: list[dict[str, Any]], kind: str = "pdq"
+) -> list[dict[str, Any]]:
     """Safeguard's precomputed check against HMA's lookup, concurrency by concurrency."""
-    ours = {r["concurrency"]: r for r in runs if r["kind"] == "pdq"}
+    ours = {r["concurrency"]: r for r in runs if r["kind"] == kind}
     out = []
     for theirs in hma_runs:
         mine = ours.get(theirs["concurrency"])
@@ -520,7 +524,6 @@ def compare(runs: list[dict[str, Any]], hma_runs: list[dict[str, Any]]) -> list[
 
 
 def markdown(result: dict[str, Any]) -> str:
-    a = result["in_process"]
     rows = [
         "# Service benchmark",
         "",
@@ -593,26 +596,44 @@ def markdown(result: dict[str, Any]) -> str:
                 f"{r['background_ms_per_request']} | {r['per_core_per_s']} | "
                 f"{r['client_cpu_ms_per_request']} | {r['errors']} |"
             )
-        rows += [
-            "",
-            "Safeguard's precomputed check against HMA's lookup, same run (per-core: the "
-            "requests one core of server CPU answers a second, idle share taken out):",
-            "",
-            "| concurrency | Safeguard req/s | HMA req/s | ratio | p50 ms (S / H) | "
-            "p99 ms (S / H) | server CPU ms (S / H) | per-core ratio |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|",
-        ]
-        for c in result["comparison"]:
-            rows.append(
-                f"| {c['concurrency']} | {c['safeguard_requests_per_s']} | "
-                f"{c['hma_requests_per_s']} | {c['requests_per_s_ratio']}x | "
-                f"{c['safeguard_p50_ms']} / {c['hma_p50_ms']} | "
-                f"{c['safeguard_p99_ms']} / {c['hma_p99_ms']} | "
-                f"{c['safeguard_server_cpu_ms']} / {c['hma_server_cpu_ms']} | "
-                f"{c['per_core_ratio']}x |"
-            )
+        for title, table in (
+            ("`safeguard serve` (h11)", result["comparison"]),
+            (
+                "the same service under uvicorn's httptools protocol",
+                result["comparison_other_http"],
+            ),
+        ):
+            if table:
+                rows += _comparison_rows(title, table)
     else:
         rows += ["", f"HMA anchor: not run ({h.get('skipped') or h.get('error')})."]
+    return _tail(result, rows)
+
+
+def _comparison_rows(title: str, table: list[dict[str, Any]]) -> list[str]:
+    rows = [
+        "",
+        f"Safeguard's precomputed check, {title}, against HMA's lookup, same run (per-core: "
+        "the requests one core of server CPU answers a second, idle share taken out):",
+        "",
+        "| concurrency | Safeguard req/s | HMA req/s | ratio | p50 ms (S / H) | "
+        "p99 ms (S / H) | server CPU ms (S / H) | per-core ratio |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for c in table:
+        rows.append(
+            f"| {c['concurrency']} | {c['safeguard_requests_per_s']} | "
+            f"{c['hma_requests_per_s']} | {c['requests_per_s_ratio']}x | "
+            f"{c['safeguard_p50_ms']} / {c['hma_p50_ms']} | "
+            f"{c['safeguard_p99_ms']} / {c['hma_p99_ms']} | "
+            f"{c['safeguard_server_cpu_ms']} / {c['hma_server_cpu_ms']} | "
+            f"{c['per_core_ratio']}x |"
+        )
+    return rows
+
+
+def _tail(result: dict[str, Any], rows: list[str]) -> str:
+    a = result["in_process"]
     rows += [
         "",
         "Anchor, same run, same index, in-process (no HTTP), median CPU ms: "
@@ -656,6 +677,12 @@ def main() -> None:
         "--hma-dir", help="HMA's hasher-matcher-actioner folder (default: $HMA_DIR)"
     )
     parser.add_argument("--hma-commit", help="the ThreatExchange commit of that folder")
+    parser.add_argument(
+        "--http",
+        default="safeguard.service.protocol:NoDelayProtocol",
+        help="also measure precomputed checks with uvicorn under this HTTP protocol "
+        "('' to skip); `safeguard serve` itself uses NoDelayH11Protocol",
+    )
     parser.add_argument("--hma-workers", type=int, default=1)
     parser.add_argument("--hma-requests", type=int, default=600)
     args = parser.parse_args()
@@ -696,6 +723,18 @@ def main() -> None:
         for concurrency in (1, 2):
             batch = load(url, key, "batch", concurrency, args.batch_requests, jpeg, args.batch_size)
             runs.append(measured(pids, idle_ms_per_s, batch, per=args.batch_size))
+    if args.http:
+        # The same service under another uvicorn HTTP protocol (serve's own is h11).
+        with serve_uvicorn(folder, args.workers, args.http, env) as (url, pid):
+            asyncio.run(load(url, key, "pdq", 4, 200, jpeg))
+            pids = descendants(pid)
+            idle_other = idle_cpu(pids)
+            for concurrency in (1, 8, 32):
+                count = args.pdq_requests // 2 if concurrency == 1 else args.pdq_requests
+                run = measured(pids, idle_other, load(url, key, "pdq", concurrency, count, jpeg))
+                run["kind"] = "pdq_" + args.http.rsplit(":", 1)[-1]
+                run["http"] = args.http
+                runs.append(run)
     anchor = in_process(folder, jpeg, reps=30)
     for run in runs:
         if run["kind"] == "batch":
@@ -706,7 +745,7 @@ def main() -> None:
         in_process_ms = (
             anchor["hash_bytes_ms"] + anchor["match_record_ms"]
             if run["kind"] == "jpeg"
-            else anchor["match_value_p50_ms"]
+            else anchor["match_value_p50_ms"]  # pdq, under either protocol
         )
         run["server_cpu_vs_in_process"] = round(
             run["net_server_cpu_ms_per_request"] / in_process_ms, 1
@@ -746,11 +785,72 @@ def main() -> None:
         "in_process": anchor,
         "hma": hma_result,
         "comparison": compare(runs, hma_result.get("runs", [])),
+        "comparison_other_http": compare(
+            runs, hma_result.get("runs", []), "pdq_" + args.http.rsplit(":", 1)[-1]
+        )
+        if args.http
+        else [],
     }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "service.json").write_text(json.dumps(result, indent=1) + "\n")
     (RESULTS / "service.md").write_text(markdown(result))
     print(json.dumps(result))
+
+
+@contextmanager
+def serve_uvicorn(
+    folder: Path, workers: int, http: str, env: dict[str, str]
+) -> Iterator[tuple[str, int]]:
+    """The service as ``safeguard serve`` starts it (same settings, snapshot, shared rate
+    limiter, multiprocess metrics), but with uvicorn's ``--http`` set to ``http``."""
+    import shutil
+
+    from safeguard.service.settings import ServiceSettings
+    from safeguard.service.testing import free_port, wait_until_ready
+
+    port = free_port()
+    db_url = f"sqlite:///{folder / 'safeguard.db'}"
+    settings = ServiceSettings.load(folder, db_url, workers=workers, port=port)
+    metrics_dir = folder / "metrics-uvicorn"
+    shutil.rmtree(metrics_dir, ignore_errors=True)
+    metrics_dir.mkdir()
+    (folder / "ratelimit.bin").unlink(missing_ok=True)
+    full_env = {
+        **os.environ,
+        **settings.environment(),
+        **env,
+        "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir),
+    }
+    with (folder / "uvicorn.log").open("wb") as log:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "--factory",
+                "safeguard.service.app:create_app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--workers",
+                str(workers),
+                "--http",
+                http,
+                "--log-level",
+                "warning",
+            ],
+            env=full_env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_ready(url, 600)
+            yield url, proc.pid
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
 
 
 def _server_pid(url: str) -> int:
