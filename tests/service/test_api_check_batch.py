@@ -6,7 +6,6 @@ a cached API key still stops working soon after it is revoked."""
 from __future__ import annotations
 
 import json
-import os
 import secrets
 import time
 from collections.abc import Iterator
@@ -22,14 +21,10 @@ from safeguard.banks import BankSpec, NewEntry, add_entries, create_bank
 from safeguard.review.rules import add_rule
 from safeguard.review.webhooks import add_endpoint
 from safeguard.service.schemas import MAX_BATCH
-from safeguard.service.testing import (
-    LiveServer,
-    database_url,
-    open_test_database,
-    settings_for_tests,
-)
+from safeguard.service.testing import LiveServer
 from safeguard.store.db import Database
 from safeguard.store.models import AuditEvent, Case, WebhookDelivery
+from tests.conftest import live_service
 
 #: Long enough that the requests of one test hit the cache, short enough to wait out.
 KEY_CACHE_SECONDS = 1.0
@@ -67,24 +62,9 @@ class Api:
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
     tmp = tmp_path_factory.mktemp("batch")
-    db = open_test_database(request.param, tmp)
-    if db is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must provide PostgreSQL: set SAFEGUARD_TEST_PG_URL")
-        pytest.skip("no PostgreSQL (set SAFEGUARD_TEST_PG_URL)")
-    settings = settings_for_tests(tmp, database_url(db), key_cache_seconds=KEY_CACHE_SECONDS)
-    server = LiveServer(settings, db).start()
-    with db.session() as s:
-        _, admin = keys.create_key(s, role="admin", name="admin", actor="test")
-    client = httpx.Client(
-        base_url=server.url, headers={"Authorization": f"Bearer {admin}"}, timeout=60
-    )
-    try:
-        yield Api(server, db, client)
-    finally:
-        client.close()
-        server.stop()
-        db.dispose()
+    served_service = live_service(request.param, tmp, key_cache_seconds=KEY_CACHE_SECONDS)
+    with served_service as served, served.client() as client:
+        yield Api(served.server, served.db, client)
 
 
 def _random_pdq() -> str:
