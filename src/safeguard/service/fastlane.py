@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from safeguard.access.keys import KeyInfo
 from safeguard.service import metrics
+from safeguard.service.api.check import answer
 from safeguard.service.auth import Principal
 from safeguard.service.schemas import CheckIn
 
@@ -104,16 +105,7 @@ class FastCheck:
             pdq_quality=payload.signals.pdq_quality,
         )
         metrics.CHECKS.labels(result.action).inc()
-        content = json.dumps(
-            {
-                "action": result.action,
-                "matches": [],
-                "case_id": None,
-                "signals": result.signals,
-                "media_error": None,
-            },
-            separators=(",", ":"),
-        ).encode()
+        content = json.dumps(answer(result), separators=(",", ":")).encode()
         await send(
             {
                 "type": "http.response.start",

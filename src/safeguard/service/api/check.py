@@ -134,7 +134,7 @@ async def check(
         else:
             result = checker.finish_signals(search, **finish)
         metrics.CHECKS.labels(result.action).inc()
-        return _json_response(_answer(result), result.timings)
+        return _json_response(answer(result), result.timings)
     if kind == "multipart/form-data":
         checker = get_checker(request)
         upload = await receive_upload(request, max_bytes=settings.max_upload_bytes)
@@ -216,7 +216,7 @@ async def check_batch(
     )
     for action, count in Counter(r.action for r in batch.results).items():
         metrics.CHECKS.labels(action).inc(count)
-    return _json_response({"results": [_answer(r) for r in batch.results]}, batch.timings)
+    return _json_response({"results": [answer(r) for r in batch.results]}, batch.timings)
 
 
 def _validated(model: type[Any], body: Any) -> Any:
@@ -234,7 +234,7 @@ def _match_json(m: Match) -> dict[str, Any]:
     return out
 
 
-def _answer(result: CheckResult) -> dict[str, Any]:
+def answer(result: CheckResult) -> dict[str, Any]:
     """A precomputed check's answer as ``CheckOut`` writes it."""
     return {
         "action": result.action,
