@@ -84,8 +84,8 @@ class FastCheck:
     async def _answered(self, scope: Scope, info: KeyInfo, body: bytes, send: Send) -> bool:
         try:
             payload = CheckIn.model_validate_json(body)
-        except ValidationError:
-            return False
+        except (ValidationError, ValueError, RecursionError):
+            return False  # the route answers with its own 422
         values = payload.signals.values()
         checker = self.state.runtime.checker()
         if not values or checker is None:
