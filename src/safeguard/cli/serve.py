@@ -85,7 +85,7 @@ def serve_command(
         port=port,
         workers=workers,
         log_level=log_level,
-        http="safeguard.service.protocol:NoDelayH11Protocol",
+        http="safeguard.service.protocol:NoDelayProtocol",
         # X-Forwarded-For names the client only when a configured proxy sends it (uvicorn
         # would otherwise believe any local peer, e.g. to dodge the login limit).
         proxy_headers=bool(settings.trusted_proxies.strip()),
