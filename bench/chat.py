@@ -36,11 +36,11 @@ from typing import Any
 from bench.machine import cpu_model, versions
 from safeguard.chat.comments import Comment, CommentScorer
 from safeguard.chat.conversation import Conversation, Message
-from safeguard.chat.corpus import shipped_conversations, shipped_streams
-from safeguard.chat.evaluate import evaluate_grooming
 from safeguard.chat.features import Hashing
 from safeguard.chat.model import AlertPolicy, GroomingModel
 from safeguard.chat.scorer import ConversationState, Scoring, score_conversation, score_message
+from safeguard.chat.training.corpus import shipped_conversations, shipped_streams
+from safeguard.chat.training.evaluate import evaluate_grooming
 
 RESULTS = Path(__file__).resolve().parent / "results"
 POLICIES = ((1, 1), (2, 2), (2, 3), (3, 4), (3, 5))
@@ -137,7 +137,7 @@ def policies(model: GroomingModel, items: list[Any]) -> list[dict[str, Any]]:
 
 
 def features_choice(test: list[Any], conversations: list[Conversation]) -> list[dict[str, Any]]:
-    from safeguard.chat.train import train_grooming
+    from safeguard.chat.training.train import train_grooming
 
     train = shipped_conversations("train")
     rows = []
@@ -177,7 +177,7 @@ def comments_rate(rounds: int) -> float:
 
 def encoder_study(test: list[Any], conversations: list[Conversation]) -> dict[str, Any]:
     from safeguard.chat.encoder import CachedEncoder, MiniLmEncoder
-    from safeguard.chat.train import train_grooming
+    from safeguard.chat.training.train import train_grooming
 
     started = time.perf_counter()
     encoder = MiniLmEncoder()

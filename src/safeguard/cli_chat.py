@@ -13,14 +13,19 @@ from rich.table import Table
 
 from safeguard.chat.comments import CommentModel, CommentModelError
 from safeguard.chat.conversation import ConversationError, read_conversations
-from safeguard.chat.corpus import LabelledConversation, data_dir, read_labelled, shipped_streams
 from safeguard.chat.encoder import ENCODER_NAME, EncoderUnavailable, load_encoder
-from safeguard.chat.evaluate import evaluate_comments, evaluate_grooming
 from safeguard.chat.features import Hashing
 from safeguard.chat.lexicon import LexiconError
 from safeguard.chat.model import GroomingModel, ModelFormatError, default_model_path
-from safeguard.chat.pan12 import Pan12Error, read_pan12
 from safeguard.chat.scorer import Scoring, score_conversation
+from safeguard.chat.training.corpus import (
+    LabelledConversation,
+    data_dir,
+    read_labelled,
+    shipped_streams,
+)
+from safeguard.chat.training.evaluate import evaluate_comments, evaluate_grooming
+from safeguard.chat.training.pan12 import Pan12Error, read_pan12
 from safeguard.cli_common import emit_json, err_console, fail
 
 chat_app = typer.Typer(
@@ -157,7 +162,7 @@ def train_command(
     """Train the grooming model (deterministic: the same data gives the same file), with
     its metrics on the shipped test split when training on the shipped train split."""
     # scikit-learn loads only here: scoring never needs it.
-    from safeguard.chat.train import train_comments, train_grooming
+    from safeguard.chat.training.train import train_comments, train_grooming
 
     started = time.perf_counter()
     if (encoder or char_ngrams) and out is None:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from safeguard.chat.conversation import Conversation, Message, Participant
-from safeguard.chat.corpus import LabelledConversation
+from safeguard.chat.training.corpus import LabelledConversation
 
 
 class Pan12Error(ValueError):

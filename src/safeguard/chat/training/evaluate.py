@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from safeguard.chat.comments import Comment, CommentModel, CommentScorer
-from safeguard.chat.corpus import LabelledConversation
 from safeguard.chat.encoder import SentenceEncoder
 from safeguard.chat.lexicon import Lexicon, default_lexicon
 from safeguard.chat.model import GroomingModel
 from safeguard.chat.scorer import ConversationState, Scoring, step
+from safeguard.chat.training.corpus import LabelledConversation
 
 
 @dataclass(frozen=True, slots=True)

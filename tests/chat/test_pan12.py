@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from safeguard.chat.pan12 import Pan12Error, iter_conversations, read_pan12
+from safeguard.chat.training.pan12 import Pan12Error, iter_conversations, read_pan12
 
 XML = """<?xml version="1.0" encoding="UTF-8"?>
 <conversations>

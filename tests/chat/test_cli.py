@@ -76,7 +76,7 @@ def test_score_without_files_is_a_usage_error() -> None:
 
 
 def test_train_then_eval_on_a_small_labelled_corpus(tmp_path: Path) -> None:
-    src = Path(__file__).resolve().parents[1] / "src/safeguard/chat/data/conversations_train.jsonl"
+    src = Path(__file__).resolve().parents[2] / "src/safeguard/chat/data/conversations_train.jsonl"
     corpus = tmp_path / "small.jsonl"
     corpus.write_text("".join(src.read_text().splitlines(keepends=True)[:120]))
     out = tmp_path / "model.json"

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from safeguard.chat.corpus import shipped_conversations
-from safeguard.chat.evaluate import (
+from safeguard.chat.model import MODEL_FORMAT, GroomingModel, ModelFormatError, default_model
+from safeguard.chat.training.corpus import shipped_conversations
+from safeguard.chat.training.evaluate import (
     Labelled,
     calibration,
     latency_penalty,
@@ -16,8 +17,7 @@ from safeguard.chat.evaluate import (
     predator_identification,
     predator_lines,
 )
-from safeguard.chat.model import MODEL_FORMAT, GroomingModel, ModelFormatError, default_model
-from safeguard.chat.train import train_grooming
+from safeguard.chat.training.train import train_grooming
 
 
 @pytest.fixture(scope="module")
@@ -123,8 +123,8 @@ def test_perfect_risks_are_perfectly_calibrated() -> None:
 
 
 def test_the_shipped_corpus_is_what_the_generator_writes(tmp_path: Path) -> None:
-    from safeguard.chat.corpus import data_dir
     from safeguard.chat.synthetic import write_corpus
+    from safeguard.chat.training.corpus import data_dir
 
     for written in write_corpus(tmp_path):
         assert written.read_bytes() == (data_dir() / written.name).read_bytes(), written.name
@@ -132,7 +132,7 @@ def test_the_shipped_corpus_is_what_the_generator_writes(tmp_path: Path) -> None
 
 @pytest.mark.slow
 def test_training_on_the_shipped_train_split_reproduces_the_shipped_model() -> None:
-    from safeguard.chat.evaluate import evaluate_grooming
+    from safeguard.chat.training.evaluate import evaluate_grooming
 
     model = train_grooming(shipped_conversations("train"), source="conversations_train.jsonl")
     model.metrics = {

@@ -33,14 +33,14 @@ from safeguard.chat.comments import (
     viewer_features,
     viewer_logit,
 )
-from safeguard.chat.corpus import LabelledConversation
 from safeguard.chat.encoder import CachedEncoder, SentenceEncoder
-from safeguard.chat.evaluate import Labelled, latency_weighted_f1, prf
 from safeguard.chat.features import CONVERSATION_FEATURES, Hashing, message_hashes
 from safeguard.chat.lexicon import Lexicon, default_lexicon
 from safeguard.chat.model import AlertPolicy, GroomingModel
 from safeguard.chat.scorer import ConversationState, Scoring, step
 from safeguard.chat.text import normalise
+from safeguard.chat.training.corpus import LabelledConversation
+from safeguard.chat.training.evaluate import Labelled, latency_weighted_f1, prf
 
 FOLDS = 3
 MESSAGE_C = 1.0
