@@ -24,7 +24,10 @@ CONVERSATION_CATEGORIES: Final = (
     "risk_assessment",
     "pressure",
     "threats_extortion",
+    "other_move",
 )
+"""``other_move``: a message the message model rates as a grooming move that neither the
+lexicon nor the semantic layer could name (so that every alert still names its signal)."""
 
 COMMENT_CATEGORIES: Final = (
     "request_action",
@@ -55,6 +58,7 @@ STAGE: Final = {
     "meeting": 4,
     "pressure": 4,
     "threats_extortion": 4,
+    "other_move": 0,
 }
 
 LEVELS: Final = ("none", "low", "medium", "high", "critical")

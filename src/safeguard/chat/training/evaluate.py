@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from safeguard.chat.comments import Comment, CommentModel, CommentScorer
-from safeguard.chat.encoder import SentenceEncoder
-from safeguard.chat.lexicon import Lexicon, default_lexicon
+from safeguard.chat.lexicon import Lexicon
 from safeguard.chat.model import GroomingModel
 from safeguard.chat.scorer import ConversationState, Scoring, step
 from safeguard.chat.training.corpus import LabelledConversation
@@ -201,31 +200,25 @@ def report(items: list[Labelled], p: float | None = None) -> dict[str, Any]:
     }
 
 
-def evaluate_grooming(
-    model: GroomingModel,
-    items: Iterable[LabelledConversation],
-    lexicon: Lexicon | None = None,
-    encoder: SentenceEncoder | None = None,
-) -> dict[str, Any]:
-    """Score each conversation message by message; flagged lines are the suspect's messages
-    whose message-model probability is at least the policy's ``line_threshold``, in
-    conversations that alerted."""
-    scoring = (
-        Scoring(model, lexicon or default_lexicon("en", "conversation"), encoder)
-        if encoder is not None or model.encoder is None
-        else Scoring.for_model(model, lexicon)
-    )
+def score_labelled(
+    model: GroomingModel, items: Iterable[LabelledConversation], lexicon: Lexicon | None = None
+) -> list[Labelled]:
+    """Score each conversation message by message; flagged lines are the suspect's grooming
+    lines (message probability at least the policy's ``line_threshold``) in conversations
+    that alerted."""
+    scoring = Scoring.for_model(model, lexicon)
     out = []
     for item in items:
         state = ConversationState.start(item.conversation.participants)
-        probs: list[tuple[str, float]] = []
+        lines: list[tuple[str, bool]] = []
         for message in item.conversation.messages:
-            probs.append((state.key_of(message.author), step(state, message, scoring)))
+            ev = step(state, message, scoring)
+            lines.append((ev.author, ev.line))
         lead = state.lead() if state.risk >= 0.2 else None
         flagged = frozenset(
             i
-            for i, (author, p) in enumerate(probs)
-            if state.alert_at is not None and author == lead and p >= model.policy.line_threshold
+            for i, (author, line) in enumerate(lines)
+            if state.alert_at is not None and author == lead and line
         )
         out.append(
             Labelled(
@@ -242,7 +235,14 @@ def evaluate_grooming(
                 first_predator_line=min(item.predator_lines) if item.predator_lines else None,
             )
         )
-    return report(out)
+    return out
+
+
+def evaluate_grooming(
+    model: GroomingModel, items: Iterable[LabelledConversation], lexicon: Lexicon | None = None
+) -> dict[str, Any]:
+    """Every metric of :func:`report` for ``model`` on ``items``."""
+    return report(score_labelled(model, items, lexicon))
 
 
 def evaluate_comments(model: CommentModel, streams: list[dict[str, Any]]) -> dict[str, Any]:
