@@ -84,11 +84,21 @@ def test_train_then_eval_on_a_small_labelled_corpus(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     summary = json.loads(proc.stdout)
     assert summary["sha256"] == GroomingModel.load(out).checksum
-    proc = safeguard("eval", "--model", str(out), "--json")
+    proc = safeguard(
+        "eval", "--model", str(out), "--corpus", str(corpus), "--train", str(corpus), "--only",
+        "--json",
+    )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
-    metrics = json.loads(proc.stdout)
-    assert {"alerts", "predator_identification", "predator_lines", "calibration"} <= set(metrics)
-    assert metrics["alerts"]["latency_f1"] <= metrics["alerts"]["f1"]
+    result = json.loads(proc.stdout)["sets"]
+    assert set(result) == {str(corpus), f"{corpus} + typos", f"{corpus} + synonyms"}
+    systems = result[str(corpus)]
+    assert set(systems) == {"model", "keywords", "tfidf_lr"}
+    report = systems["model"]["report"]
+    assert {"alerts", "predator_identification", "predator_lines", "calibration"} <= set(report)
+    assert report["alerts"]["latency_f1"] <= report["alerts"]["f1"]
+    summary = systems["tfidf_lr"]["summary"]
+    assert summary["n"] == 120 and 0 <= summary["auc"] <= 1
+    assert "en" in systems["model"]["by_language"]
 
 
 def test_chat_help_lists_score_train_and_eval() -> None:
@@ -118,12 +128,21 @@ def test_eval_reads_pan12_files(tmp_path: Path) -> None:
         str(tmp_path / "ids.txt"),
         "--predator-lines",
         str(tmp_path / "lines.txt"),
+        "--train",
+        str(_small_train(tmp_path)),
+        "--only",
         "--json",
     )
     assert proc.returncode == 0, proc.stderr
-    metrics = json.loads(proc.stdout)
-    assert metrics["source"] == "PAN12 pan12.xml"
-    assert (metrics["conversations"], metrics["positives"]) == (2, 1)
+    report = json.loads(proc.stdout)["sets"]["PAN12 pan12.xml"]["model"]["report"]
+    assert (report["conversations"], report["positives"]) == (2, 1)
+
+
+def _small_train(tmp_path: Path) -> Path:
+    src = Path(__file__).resolve().parents[2] / "src/safeguard/chat/data/conversations_train.jsonl"
+    corpus = tmp_path / "train.jsonl"
+    corpus.write_text("".join(src.read_text().splitlines(keepends=True)[:120]))
+    return corpus
 
 
 def test_eval_of_malformed_pan12_xml_exits_1(tmp_path: Path) -> None:

@@ -17,12 +17,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from safeguard.chat.conversation import parse_conversation
-from safeguard.chat.training.corpus import data_dir, read_labelled
 from safeguard.chat.lexicon import default_lexicon
 from safeguard.chat.taxonomy import CONVERSATION_CATEGORIES
 from safeguard.chat.text import normalise
 from safeguard.chat.timestamps import parse_ts
 from safeguard.chat.training.build import LANGUAGES, conversations, write_corpus
+from safeguard.chat.training.corpus import data_dir, read_labelled
 from safeguard.chat.training.generators import GENERATORS
 from safeguard.chat.training.generators.base import GROOMING_REGISTERS, TEST_PART, pool_part
 

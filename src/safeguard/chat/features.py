@@ -4,7 +4,11 @@
 the words of the normalised message and their bigrams, the lexicon categories it hit and a
 length bucket, each hashed with CRC-32 into ``2**bits`` buckets.
 
-**Evidence features** describe what one author has written so far (:data:`EVIDENCE_FEATURES`).
+**Evidence features** describe what one author has written so far (:data:`EVIDENCE_FEATURES`):
+per category, how many of their messages the lexicon (or the semantic layer) put in it
+(``count_*``), and how many of their *grooming lines* (messages the message model rates at
+or above the line threshold) are in it (``line_*``); how many categories and stages; the
+strength and number of their grooming lines.
 Each of them can only grow as that author writes more, and none depends on what the other
 participants write, on timing or on the conversation's length; the model gives every one a
 non-negative weight. So a grooming move can only add risk, repeating it never lowers it, and
@@ -23,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from safeguard.chat.normalise import lemma
-from safeguard.chat.taxonomy import CONVERSATION_CATEGORIES
+from safeguard.chat.taxonomy import SIGNAL_CATEGORIES
 
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[$£€?!]")
 
@@ -67,16 +71,19 @@ def message_hashes(
 
 
 EVIDENCE_FEATURES: tuple[str, ...] = (
-    *(f"count_{c}" for c in CONVERSATION_CATEGORIES),
+    *(f"count_{c}" for c in SIGNAL_CATEGORIES),
+    *(f"line_{c}" for c in SIGNAL_CATEGORIES),
     "distinct_categories",
-    "categories_2plus",
-    "categories_3plus",
-    "categories_4plus",
+    "distinct_line_categories",
+    "line_categories_2plus",
+    "line_categories_3plus",
+    "line_categories_4plus",
     "stages_touched",
     "stage_ascents",
     "line_prob_max",
     "line_prob_top3",
     "grooming_lines",
+    "line_logit_sum",
 )
 """Per author, each non-decreasing as the author writes more (see the module docstring)."""
 

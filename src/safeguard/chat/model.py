@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from safeguard.chat.features import EVIDENCE_FEATURES, Context, Hashing
-from safeguard.chat.taxonomy import CONVERSATION_CATEGORIES
+from safeguard.chat.taxonomy import SIGNAL_CATEGORIES
 from safeguard.errors import InvalidInput
 
 MODEL_FORMAT = "safeguard.chat.grooming/2"
@@ -82,6 +82,8 @@ class GroomingModel:
             raise ModelFormatError("context factors out of range (α ≥ 0, 0 ≤ β < 1)")
         if self.calibration[0] <= 0:
             raise ModelFormatError("the calibration slope must be positive")
+        if self.risk_of_logit(self.evidence_bias) >= self.policy.threshold:
+            raise ModelFormatError("without any evidence the risk must stay below the alert")
 
     def message_probability(self, hashes: list[int]) -> float:
         w = self.message_weights
@@ -100,7 +102,7 @@ class GroomingModel:
         if not scores:
             return None
         best = max(scores, key=lambda c: (scores[c], -c))
-        return CONVERSATION_CATEGORIES[best] if scores[best] > 0 else None
+        return SIGNAL_CATEGORIES[best] if scores[best] > 0 else None
 
     def evidence(self, features: list[float]) -> float:
         if len(features) != len(self.evidence_weights):
@@ -129,7 +131,7 @@ class GroomingModel:
                 "weights": [w for _, w in items],
             },
             "semantic": {
-                "categories": list(CONVERSATION_CATEGORIES),
+                "categories": list(SIGNAL_CATEGORIES),
                 "table": [
                     [h, [[c, w] for c, w in rows]] for h, rows in sorted(self.semantic.items())
                 ],
@@ -178,7 +180,7 @@ class GroomingModel:
             )
             if list(ev["features"]) != list(EVIDENCE_FEATURES):
                 raise ModelFormatError("model was trained on other evidence features")
-            if list(sem["categories"]) != list(CONVERSATION_CATEGORIES):
+            if list(sem["categories"]) != list(SIGNAL_CATEGORIES):
                 raise ModelFormatError("model was trained on other categories")
             return cls(
                 hashing=Hashing.from_json(doc["hashing"]),

@@ -28,7 +28,7 @@ from safeguard.chat.language import SUPPORTED, LanguageGuess, LanguageVotes, ide
 from safeguard.chat.lexicon import Hit, Lexicon, LexiconError, default_lexicon
 from safeguard.chat.model import GroomingModel, default_model
 from safeguard.chat.normalise import NormalText, normalise
-from safeguard.chat.taxonomy import CONVERSATION_CATEGORIES, STAGE, level_of
+from safeguard.chat.taxonomy import SIGNAL_CATEGORIES, STAGE, level_of
 from safeguard.errors import InvalidInput
 
 STATE_FORMAT = 2
@@ -47,8 +47,8 @@ MESSAGE_LANGUAGE_CONFIDENCE = 0.8
 #: Level reported for a conversation in a language without support and no alert.
 UNSUPPORTED_LEVEL = "unknown"
 
-_CAT_INDEX = {c: i for i, c in enumerate(CONVERSATION_CATEGORIES)}
-_N_CATS = len(CONVERSATION_CATEGORIES)
+_CAT_INDEX = {c: i for i, c in enumerate(SIGNAL_CATEGORIES)}
+_N_CATS = len(SIGNAL_CATEGORIES)
 _OTHER = "other_move"
 
 
@@ -78,7 +78,7 @@ class GroomingSignal:
     @classmethod
     def unpack(cls, row: list[Any]) -> GroomingSignal:
         return cls(
-            CONVERSATION_CATEGORIES[int(row[0])], int(row[1]), int(row[2]), int(row[3]), str(row[4])
+            SIGNAL_CATEGORIES[int(row[0])], int(row[1]), int(row[2]), int(row[3]), str(row[4])
         )
 
 
@@ -88,11 +88,13 @@ class AuthorStats:
 
     messages: int = 0
     counts: list[int] = field(default_factory=lambda: [0] * _N_CATS)
+    line_counts: list[int] = field(default_factory=lambda: [0] * _N_CATS)
     stage_mask: int = 0
     stage_last: int = 0
     ascents: int = 0
     top: list[float] = field(default_factory=list)
     lines: int = 0
+    line_logits: float = 0.0
     age: int | None = None
     role: str | None = None
     logit: float | None = None
@@ -100,28 +102,34 @@ class AuthorStats:
     def features(self) -> list[float]:
         top = sorted(self.top, reverse=True)[:TOP_LINES]
         distinct = sum(1 for c in self.counts if c)
+        line_distinct = sum(1 for c in self.line_counts if c)
         return [
             *(math.log1p(c) for c in self.counts),
+            *(math.log1p(c) for c in self.line_counts),
             float(distinct),
-            float(distinct >= 2),
-            float(distinct >= 3),
-            float(distinct >= 4),
+            float(line_distinct),
+            float(line_distinct >= 2),
+            float(line_distinct >= 3),
+            float(line_distinct >= 4),
             float(bin(self.stage_mask).count("1")),
             math.log1p(self.ascents),
             top[0] if top else 0.0,
             sum(top) / TOP_LINES,
             math.log1p(self.lines),
+            math.log1p(self.line_logits),
         ]
 
     def pack(self) -> list[Any]:
         return [
             self.messages,
             self.counts,
+            self.line_counts,
             self.stage_mask,
             self.stage_last,
             self.ascents,
             self.top,
             self.lines,
+            self.line_logits,
             self.age,
             self.role,
             self.logit,
@@ -132,14 +140,16 @@ class AuthorStats:
         return cls(
             int(row[0]),
             [int(x) for x in row[1]],
-            int(row[2]),
+            [int(x) for x in row[2]],
             int(row[3]),
             int(row[4]),
-            [float(x) for x in row[5]],
-            int(row[6]),
-            None if row[7] is None else int(row[7]),
-            None if row[8] is None else str(row[8]),
-            None if row[9] is None else float(row[9]),
+            int(row[5]),
+            [float(x) for x in row[6]],
+            int(row[7]),
+            float(row[8]),
+            None if row[9] is None else int(row[9]),
+            None if row[10] is None else str(row[10]),
+            None if row[11] is None else float(row[11]),
         )
 
 
@@ -410,6 +420,7 @@ def observe(state: ConversationState, message: Message, scoring: Scoring) -> Mes
     spans = [(h.category, *norm.span(h.start, h.end)) for h in hits]
     if line:
         stats.lines += 1
+        stats.line_logits += max(0.0, round(math.log(p / max(1e-12, 1.0 - p)), 6))
         stats.top = sorted([*stats.top, round(p, 6)], reverse=True)[:TOP_LINES]
         if not categories:
             named = model.semantic_category(hashes) or _OTHER
@@ -418,7 +429,9 @@ def observe(state: ConversationState, message: Message, scoring: Scoring) -> Mes
             if norm.index is None:
                 spans = [(named, 0, len(norm.text))]
             else:
-                spans = [(named, norm.index[0], norm.index[-1] + 1) if norm.index else (named, 0, 0)]
+                spans = [
+                    (named, norm.index[0], norm.index[-1] + 1) if norm.index else (named, 0, 0)
+                ]
     for category, start, end in spans:
         sig = GroomingSignal(category, index, start, end, author)
         if stats.counts[_CAT_INDEX[category]] == 0 and len(state.first_signals) < MAX_FIRST_SIGNALS:
@@ -429,6 +442,8 @@ def observe(state: ConversationState, message: Message, scoring: Scoring) -> Mes
     for category in categories:
         ci = _CAT_INDEX[category]
         stats.counts[ci] = min(stats.counts[ci] + 1, 65535)
+        if line:
+            stats.line_counts[ci] = min(stats.line_counts[ci] + 1, 65535)
         stage = STAGE[category]
         if not stage:
             continue

@@ -24,10 +24,13 @@ CONVERSATION_CATEGORIES: Final = (
     "risk_assessment",
     "pressure",
     "threats_extortion",
-    "other_move",
 )
-"""``other_move``: a message the message model rates as a grooming move that neither the
-lexicon nor the semantic layer could name (so that every alert still names its signal)."""
+"""The categories the lexicons (one file each) and the corpora name."""
+
+SIGNAL_CATEGORIES: Final = (*CONVERSATION_CATEGORIES, "other_move")
+"""What a conversation signal may be: a lexicon category, or ``other_move``, a message the
+message model rates as a grooming move that neither the lexicon nor the semantic layer could
+name (so that every alert still names its signal)."""
 
 COMMENT_CATEGORIES: Final = (
     "request_action",

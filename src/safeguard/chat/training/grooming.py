@@ -37,7 +37,7 @@ from safeguard.chat.features import EVIDENCE_FEATURES, Hashing
 from safeguard.chat.lexicon import Lexicon, default_lexicon
 from safeguard.chat.model import AlertPolicy, GroomingModel
 from safeguard.chat.scorer import ConversationState, Scoring, read_message, step
-from safeguard.chat.taxonomy import CONVERSATION_CATEGORIES
+from safeguard.chat.taxonomy import SIGNAL_CATEGORIES
 from safeguard.chat.training.corpus import LabelledConversation
 
 FOLDS = 3
@@ -50,6 +50,9 @@ PRIOR_WEIGHT = 0.3
 PRIOR_STRENGTH = 0.02
 #: At most this factor for a declared adult talking to a declared minor.
 MAX_ALPHA = 1.0
+#: Context always counts a little (α, β at least this): a declared adult writing to a
+#: declared minor scores above two declared peers writing the same (an invariant).
+MIN_CONTEXT = 0.1
 LINE_THRESHOLD = 0.5
 SEMANTIC_TOP = 300
 #: The policy's threshold is the lowest whose held-out false alert rate is at most this.
@@ -67,7 +70,7 @@ def _fold(item: LabelledConversation, n: int) -> int:
 
 
 def _neutral(hashing: Hashing) -> GroomingModel:
-    return GroomingModel(hashing, -4.0, {}, 0.0, (0.0,) * len(EVIDENCE_FEATURES))
+    return GroomingModel(hashing, -4.0, {}, -10.0, (0.0,) * len(EVIDENCE_FEATURES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,7 @@ def _message_matrix(
     r = 0
     for ci, item in enumerate(items):
         state = ConversationState.start(item.conversation.participants)
+        labelled = _labelled_categories(item)
         for mi, message in enumerate(item.conversation.messages):
             reading = read_message(state, message.text, scoring)
             state.messages += 1
@@ -96,12 +100,27 @@ def _message_matrix(
             cols.extend(reading.hashes)
             labels.append(int(mi in item.predator_lines))
             owner.append(ci)
-            cats.append(reading.categories)
+            cats.append(labelled.get(mi, reading.categories))
             r += 1
     data = np.ones(len(cols), dtype=np.float64)
     x = sparse.csr_matrix((data, (rows, cols)), shape=(r, 1 << hashing.bits))
     x.sum_duplicates()
     return _Messages(x, np.asarray(labels), np.asarray(owner), cats)
+
+
+def _labelled_categories(item: LabelledConversation) -> dict[int, list[str]]:
+    """Categories a corpus gives its lines (``grooming_lines``/``cue_lines``: ``{"index",
+    "categories"}``), which teach the semantic layer better than the lexicon's own hits."""
+    out: dict[int, list[str]] = {}
+    for key in ("grooming_lines", "cue_lines"):
+        rows = item.conversation.extra.get(key)
+        if not isinstance(rows, list):
+            continue
+        for row in rows:
+            if isinstance(row, dict) and isinstance(row.get("index"), int):
+                names = [c for c in row.get("categories", []) if c in SIGNAL_CATEGORIES]
+                out.setdefault(row["index"], []).extend(names)
+    return out
 
 
 def _fit_message_model(
@@ -119,16 +138,17 @@ def _fit_message_model(
 
 
 def _semantic_table(m: _Messages) -> dict[int, list[tuple[int, float]]]:
-    """Per category, the features most over-represented in its lexicon-labelled grooming
-    lines relative to all grooming lines (smoothed log ratio of document frequencies)."""
-    lines = np.flatnonzero(m.y == 1)
+    """Per category, the features most over-represented in the lines of that category
+    relative to all categorised lines (smoothed log ratio of document frequencies). A line's
+    categories are the corpus's labels where it gives them, else the lexicon's hits."""
+    lines = np.flatnonzero(np.asarray([bool(c) for c in m.categories]))
     if not len(lines):
         return {}
     xb = (m.x[lines] > 0).astype(np.float64).tocsr()
     total = np.asarray(xb.sum(axis=0)).ravel()
     n_lines = len(lines)
     table: dict[int, list[tuple[int, float]]] = {}
-    for ci, category in enumerate(CONVERSATION_CATEGORIES):
+    for ci, category in enumerate(SIGNAL_CATEGORIES):
         members = [j for j, r in enumerate(lines) if category in m.categories[r]]
         if len(members) < 3:
             continue
@@ -214,7 +234,9 @@ def _fit_evidence(
     theta0 = np.zeros(n_feat + 3)
     theta0[0] = -3.0
     theta0[1 : 1 + n_feat] = 0.1
-    bounds = [(None, None)] + [(0.0, None)] * n_feat + [(0.0, MAX_ALPHA), (0.0, 0.9)]
+    bounds = (
+        [(None, None)] + [(0.0, None)] * n_feat + [(MIN_CONTEXT, MAX_ALPHA), (MIN_CONTEXT, 0.9)]
+    )
     res = minimize(loss, theta0, jac=True, method="L-BFGS-B", bounds=bounds)
     theta = res.x
     return float(theta[0]), theta[1 : 1 + n_feat], float(theta[-2]), float(theta[-1])
@@ -291,7 +313,7 @@ def train_grooming(
             hashing,
             bias,
             weights,
-            0.0,
+            -10.0,
             (0.0,) * len(EVIDENCE_FEATURES),
             policy=policy,
             semantic=semantic,
@@ -360,7 +382,7 @@ def train_grooming(
             "messages": int(m.x.shape[0]),
             "calibration_conversations": len(held),
             "policy_choice": chosen,
-            "grooming_lines_with_a_lexicon_category": int(
+            "grooming_lines_categorised": int(
                 sum(1 for r in np.flatnonzero(m.y == 1) if m.categories[r])
             ),
             "grooming_lines": int((m.y == 1).sum()),
