@@ -24,6 +24,7 @@ import math
 import re
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from safeguard.chat.normalise import lemma
@@ -37,13 +38,25 @@ class Hashing:
     bits: int = 18
     word_ngrams: int = 2
     lemmas: bool = True
+    #: Character n-grams inside words (with ``<``/``>`` at the edges): robust to typos.
+    char_ngrams: tuple[int, ...] = (4,)
 
     def to_json(self) -> dict[str, Any]:
-        return {"bits": self.bits, "word_ngrams": self.word_ngrams, "lemmas": self.lemmas}
+        return {
+            "bits": self.bits,
+            "word_ngrams": self.word_ngrams,
+            "lemmas": self.lemmas,
+            "char_ngrams": list(self.char_ngrams),
+        }
 
     @classmethod
     def from_json(cls, doc: dict[str, Any]) -> Hashing:
-        return cls(int(doc["bits"]), int(doc["word_ngrams"]), bool(doc.get("lemmas", True)))
+        return cls(
+            int(doc["bits"]),
+            int(doc["word_ngrams"]),
+            bool(doc.get("lemmas", True)),
+            tuple(int(n) for n in doc.get("char_ngrams", ())),
+        )
 
 
 def words(text: str, language: str, hashing: Hashing) -> list[str]:
@@ -53,16 +66,37 @@ def words(text: str, language: str, hashing: Hashing) -> list[str]:
     return tokens
 
 
+@lru_cache(maxsize=1 << 16)
+def _char_hashes(token: str, n: int, bits: int) -> tuple[int, ...]:
+    mask = (1 << bits) - 1
+    padded = f"<{token}>"
+    return tuple(
+        zlib.crc32(f"\x01{padded[i : i + n]}".encode()) & mask
+        for i in range(len(padded) - n + 1)
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_hash(word: str, bits: int) -> int:
+    return zlib.crc32(word.encode()) & ((1 << bits) - 1)
+
+
 def message_hashes(
     text: str, categories: list[str], hashing: Hashing, language: str = "en"
 ) -> list[int]:
     """Hashed feature indices of a normalised message (repeats kept: they are counts)."""
-    mask = (1 << hashing.bits) - 1
+    bits = hashing.bits
+    mask = (1 << bits) - 1
     crc = zlib.crc32
-    tokens = words(text, language, hashing)
-    out = [crc(t.encode()) & mask for t in tokens]
+    raw = _TOKEN.findall(text)
+    tokens = [lemma(t, language) if t.isalpha() else t for t in raw] if hashing.lemmas else raw
+    out = [_word_hash(t, bits) for t in tokens]
     if hashing.word_ngrams >= 2:
         out.extend(crc(f"{a} {b}".encode()) & mask for a, b in itertools.pairwise(tokens))
+    for n in hashing.char_ngrams:
+        for t in raw:
+            if len(t) >= n - 1:
+                out.extend(_char_hashes(t, n, bits))
     out.extend(crc(f"\x00cat:{c}".encode()) & mask for c in categories)
     length = len(tokens)
     bucket = 0 if length < 3 else 1 if length < 8 else 2 if length < 20 else 3

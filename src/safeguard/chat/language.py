@@ -26,7 +26,7 @@ OTHERS: Final = (
 """Common languages Safeguard does not support, so they are recognised rather than guessed."""
 
 #: Letters a message needs before its language counts (shorter ones are "ok", "lol", emoji).
-MIN_LETTERS: Final = 8
+MIN_LETTERS: Final = 12
 #: The conversation's language is undecided until the votes reach this weight.
 MIN_WEIGHT: Final = 1.0
 #: Votes are kept for at most this many languages (the state must stay small).
@@ -69,11 +69,14 @@ class LanguageVotes:
     votes (confidence × a weight that grows with length, saturating at 30 letters)."""
 
     votes: dict[str, float] = field(default_factory=dict)
+    #: How many messages have voted.
+    voters: int = 0
 
     def add(self, text: str) -> LanguageGuess | None:
         guess = identify(text)
         if guess is None:
             return None
+        self.voters += 1
         letters = sum(1 for c in text if c.isalpha())
         weight = guess.confidence * min(1.0, letters / 30.0)
         self.votes[guess.language] = self.votes.get(guess.language, 0.0) + weight
@@ -94,13 +97,15 @@ class LanguageVotes:
         return LanguageGuess(language, self.votes[language] / total)
 
     def pack(self) -> dict[str, float]:
-        return {k: round(v, 3) for k, v in self.votes.items()}
+        """Compact JSON: the votes, and the number of voters under the key ``""``."""
+        return {**self.votes, "": self.voters}
 
     @classmethod
     def unpack(cls, doc: Any) -> LanguageVotes:
         if not isinstance(doc, dict):
             raise ValueError("language votes must be an object")
-        return cls({str(k): float(v) for k, v in doc.items()})
+        votes = {str(k): float(v) for k, v in doc.items() if k}
+        return cls(votes, int(doc.get("", 0)))
 
 
 def conversation_language(texts: list[str]) -> LanguageGuess | None:

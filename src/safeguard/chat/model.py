@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import operator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -107,7 +108,7 @@ class GroomingModel:
     def evidence(self, features: list[float]) -> float:
         if len(features) != len(self.evidence_weights):
             raise ValueError("wrong number of evidence features")
-        return math.fsum(w * x for w, x in zip(self.evidence_weights, features, strict=True))
+        return sum(map(operator.mul, self.evidence_weights, features), 0.0)
 
     def logit(self, features: list[float], context: Context) -> float:
         alpha, beta = self.context

@@ -24,7 +24,7 @@ from typing import Any
 
 from safeguard.chat.conversation import Conversation, Message, Participant
 from safeguard.chat.features import EVIDENCE_FEATURES, Context, context_of, message_hashes
-from safeguard.chat.language import SUPPORTED, LanguageGuess, LanguageVotes, identify
+from safeguard.chat.language import SUPPORTED, LanguageGuess, LanguageVotes
 from safeguard.chat.lexicon import Hit, Lexicon, LexiconError, default_lexicon
 from safeguard.chat.model import GroomingModel, default_model
 from safeguard.chat.normalise import NormalText, normalise
@@ -39,9 +39,12 @@ MAX_RECENT_SIGNALS = 8
 MAX_WARNINGS = 4
 MAX_ID_CHARS = 128
 TOP_LINES = 3
-#: Every message votes on the language until this many have; later, one in :data:`VOTE_EVERY`.
-VOTE_FIRST = 16
-VOTE_EVERY = 8
+#: Every message votes on the language until the votes reach this weight with a clear
+#: leader; later, one message in :data:`VOTE_EVERY`.
+SETTLED_WEIGHT = 2.0
+#: ... or once this many messages have voted.
+SETTLED_VOTERS = 3
+VOTE_EVERY = 16
 #: A message in a supported language with at least this confidence uses its own lexicon.
 MESSAGE_LANGUAGE_CONFIDENCE = 0.8
 #: Level reported for a conversation in a language without support and no alert.
@@ -361,14 +364,18 @@ class MessageEvidence:
 
 
 def _message_language(state: ConversationState, text: str) -> str:
-    own: LanguageGuess | None = None
-    if state.messages < VOTE_FIRST or state.messages % VOTE_EVERY == 0:
-        own = state.votes.add(text)
-    elif len(text) >= 24:
-        own = identify(text)
-    if own is not None and own.supported and own.confidence >= MESSAGE_LANGUAGE_CONFIDENCE:
-        return own.language
+    """Messages vote on the conversation's language until it is settled (enough weight, a
+    clear leader), then one in :data:`VOTE_EVERY` does, so a switch is still noticed."""
     best = state.votes.best()
+    settled = best is not None and (
+        state.votes.voters >= SETTLED_VOTERS
+        or (state.votes.total() >= SETTLED_WEIGHT and best.confidence >= 0.8)
+    )
+    if not settled or state.messages % VOTE_EVERY == 0:
+        own = state.votes.add(text)
+        if own is not None and own.supported and own.confidence >= MESSAGE_LANGUAGE_CONFIDENCE:
+            return own.language
+        best = state.votes.best()
     if best is not None and best.supported:
         return best.language
     return "en"

@@ -53,7 +53,7 @@ MAX_ALPHA = 1.0
 #: Context always counts a little (α, β at least this): a declared adult writing to a
 #: declared minor scores above two declared peers writing the same (an invariant).
 MIN_CONTEXT = 0.1
-LINE_THRESHOLD = 0.5
+LINE_THRESHOLD = 0.35
 SEMANTIC_TOP = 300
 #: The policy's threshold is the lowest whose held-out false alert rate is at most this.
 MAX_FALSE_ALERTS = 0.05
