@@ -38,6 +38,7 @@ GROOMING_REGISTERS = (
     "peer_impostor",
     "threats",
     "one_sided",
+    "persistent",
 )
 # Writing styles any speaker may use, in either class.
 STYLE_REGISTERS = ("plain", "slang", "typos", "leetspeak", "emoji")
@@ -104,9 +105,19 @@ class Draft:
     predator: str | None = None
     styles: dict[str, str] = field(default_factory=dict)
     """Writing style per author; authors without one get a random everyday style."""
+    said: dict[str, str] = field(default_factory=dict)
+    """The text of each grooming move so far (a persistent suspect repeats it word for word)."""
 
     def say(self, author: str, text: str, *categories: str, grooming: bool = False) -> None:
         self.lines.append(Line(author, text, tuple(categories), grooming))
+        if grooming and len(categories) == 1:
+            self.said.setdefault(categories[0], text)
+
+    def repeat(self, rng: random.Random, move: str) -> str | None:
+        """A persistent suspect's earlier wording of ``move`` (sometimes), else None."""
+        if self.register == "persistent" and move in self.said and rng.random() < 0.7:
+            return self.said[move]
+        return None
 
 
 def person_id(rng: random.Random, names: Sequence[str]) -> str:
@@ -176,6 +187,7 @@ def finish(draft: Draft, rng: random.Random, cid: str) -> dict[str, Any]:
     for p in draft.people:
         styles.setdefault(p.id, rng.choice(_EVERYDAY_STYLES))
     strip_accents = {p.id: draft.language != "en" and rng.random() < 0.45 for p in draft.people}
+    cedilla = {p.id: rng.random() < 0.4 for p in draft.people}
     times = _timestamps(rng, len(draft.lines))
     messages: list[dict[str, Any]] = []
     grooming: list[dict[str, Any]] = []
@@ -184,6 +196,8 @@ def finish(draft: Draft, rng: random.Random, cid: str) -> dict[str, Any]:
         text = style.apply(rng, styles[line.author], line.text, draft.language)
         if strip_accents[line.author]:
             text = style.strip_diacritics(text)
+        elif draft.language == "ro" and cedilla[line.author]:
+            text = style.cedilla(text)
         msg: dict[str, Any] = {"author": line.author, "text": text}
         if times is not None:
             msg["ts"] = times[i]
@@ -238,6 +252,9 @@ def plan_moves(rng: random.Random, register: str) -> list[str]:
     if register == "threats":
         moves = [m for m in moves if m not in ("pressure", "threats_extortion")][:4]
         moves += ["pressure", "threats_extortion"]
+    if register == "persistent":
+        # Unanswered requests, sent again and again.
+        moves = moves[:4] + moves[-2:] * rng.randint(1, 3)
     return moves
 
 
