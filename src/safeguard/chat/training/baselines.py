@@ -30,7 +30,7 @@ from safeguard.chat.training.corpus import LabelledConversation
 from safeguard.chat.training.evaluate import Labelled
 
 KEYWORD_ALERT_CATEGORIES = 2
-MAX_FALSE_ALERTS = 0.05
+MAX_FALSE_ALERTS = 0.08
 TFIDF_THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(2, 20))
 
 

@@ -56,7 +56,7 @@ MIN_CONTEXT = 0.1
 LINE_THRESHOLD = 0.35
 SEMANTIC_TOP = 300
 #: The policy's threshold is the lowest whose held-out false alert rate is at most this.
-MAX_FALSE_ALERTS = 0.05
+MAX_FALSE_ALERTS = 0.08
 THRESHOLDS = tuple(round(0.2 + 0.025 * i, 3) for i in range(31))
 Array = npt.NDArray[np.float64]
 
