@@ -18,6 +18,7 @@ WORDS = st.sampled_from(
 TEXTS = st.one_of(st.text(max_size=300), st.lists(WORDS, max_size=40).map(" ".join))
 
 
+@settings(deadline=None)
 @given(TEXTS)
 def test_every_span_maps_inside_the_original_text(text: str) -> None:
     norm = normalise(text)
@@ -26,6 +27,7 @@ def test_every_span_maps_inside_the_original_text(text: str) -> None:
         assert 0 <= start < end <= len(text)
 
 
+@settings(deadline=None)
 @given(TEXTS)
 def test_normalising_twice_changes_nothing_more(text: str) -> None:
     once = normalise(text).text

@@ -157,3 +157,39 @@ def test_result_json_has_the_contract_fields() -> None:
     doc = score_conversation(convo(GROOMING)).to_json()
     assert {"id", "risk", "level", "signals", "alert_at"} <= set(doc)
     assert {"category", "message", "span", "author"} == set(doc["signals"][0])
+
+
+def test_a_conversation_in_an_unsupported_language_is_reported_as_such_not_as_low_risk() -> None:
+    dutch = [
+        ("a", "hoi, hoe gaat het met je vandaag op school?"),
+        ("b", "goed hoor, ik ben net thuis van de training"),
+        ("a", "wat ga je dit weekend doen met je vrienden?"),
+        ("b", "weet ik nog niet, misschien naar de film"),
+    ]
+    result = score_conversation(convo(dutch))
+    assert result.language == "nl"
+    assert result.supported is False
+    assert result.level == "unknown"
+    assert any("not supported" in w for w in result.warnings)
+    doc = result.to_json()
+    assert (doc["language"], doc["supported"]) == ("nl", False)
+
+
+def test_a_supported_language_is_named_and_scored() -> None:
+    spanish = [
+        ("a", "hola, ¿cuántos años tienes? pareces muy madura"),
+        ("b", "tengo 13"),
+        ("a", "no le digas a tus padres que hablamos, es nuestro secreto"),
+        ("a", "mándame una foto tuya y nos vemos el sábado"),
+    ]
+    result = score_conversation(convo(spanish))
+    assert result.language == "es"
+    assert result.supported is True
+    assert {s.category for s in result.signals} >= {"age_probing", "secrecy"}
+    assert result.alert_at is not None
+
+
+def test_leetspeak_and_spacing_do_not_hide_signals() -> None:
+    result = score_conversation(convo([("a", "k33p th1s our s3cr3t"), ("a", "s e n d a p i c")]))
+    categories = {s.category for s in result.signals}
+    assert "secrecy" in categories

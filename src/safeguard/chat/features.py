@@ -71,8 +71,7 @@ def _char_hashes(token: str, n: int, bits: int) -> tuple[int, ...]:
     mask = (1 << bits) - 1
     padded = f"<{token}>"
     return tuple(
-        zlib.crc32(f"\x01{padded[i : i + n]}".encode()) & mask
-        for i in range(len(padded) - n + 1)
+        zlib.crc32(f"\x01{padded[i : i + n]}".encode()) & mask for i in range(len(padded) - n + 1)
     )
 
 

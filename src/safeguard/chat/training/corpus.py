@@ -29,7 +29,9 @@ def data_dir() -> Path:
 
 def read_labelled(path: Path) -> Iterator[LabelledConversation]:
     """Labelled conversations from JSON lines: the conversation document plus ``label``
-    (0/1), optional ``predator`` (author id), ``predator_lines`` (message indices), ``family``."""
+    (0/1), optional ``predator`` (author id), ``predator_lines`` or ``grooming_lines``
+    (message indices), ``family``; other fields (``language``, ``hard_negative``,
+    ``register``) stay in the conversation's ``extra``."""
     with path.open(encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
@@ -41,12 +43,23 @@ def read_labelled(path: Path) -> Iterator[LabelledConversation]:
                     conv,
                     int(doc.get("label", 0)),
                     doc.get("predator"),
-                    frozenset(int(i) for i in doc.get("predator_lines", [])),
+                    _lines(doc),
                     str(doc.get("family", "")),
                     None if doc.get("template_part") is None else int(doc["template_part"]),
                 )
             except (json.JSONDecodeError, TypeError, ValueError) as exc:
                 raise ConversationError(f"{path}:{n}: {exc}") from exc
+
+
+def _lines(doc: dict[str, Any]) -> frozenset[int]:
+    """``predator_lines`` (indices), else ``grooming_lines`` (indices, or ``{"index"}``
+    objects)."""
+    if doc.get("predator_lines") is not None:
+        return frozenset(int(i) for i in doc["predator_lines"])
+    out = set()
+    for row in doc.get("grooming_lines") or []:
+        out.add(int(row["index"]) if isinstance(row, dict) else int(row))
+    return frozenset(out)
 
 
 def shipped_conversations(split: str) -> list[LabelledConversation]:
