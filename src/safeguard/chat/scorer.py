@@ -170,6 +170,8 @@ class ConversationState:
     warnings: list[str] = field(default_factory=list)
     declared: bool = False
     votes: LanguageVotes = field(default_factory=LanguageVotes)
+    _signals: list[GroomingSignal] | None = field(default=None, compare=False, repr=False)
+    _signals_key: Any = field(default=None, compare=False, repr=False)
 
     @classmethod
     def start(cls, participants: tuple[Participant, ...] = ()) -> ConversationState:
@@ -230,6 +232,15 @@ class ConversationState:
         return self.votes.best()
 
     def signals(self) -> list[GroomingSignal]:
+        """The kept signals in message order (cached until a signal is added)."""
+        key = (len(self.first_signals), self.recent_signals[-1] if self.recent_signals else None)
+        if self._signals_key == key and self._signals is not None:
+            return list(self._signals)
+        self._signals = self._sorted_signals()
+        self._signals_key = key
+        return list(self._signals)
+
+    def _sorted_signals(self) -> list[GroomingSignal]:
         seen = set()
         out = []
         for sig in sorted(
