@@ -122,7 +122,7 @@ def test_perfect_risks_are_perfectly_calibrated() -> None:
     assert calibration([_item(1, 0), _item(0, None)])["ece"] == 0.0
 
 
-def test_the_shipped_corpus_is_what_the_generator_writes(tmp_path: Path) -> None:
+def test_the_shipped_comment_streams_are_what_the_generator_writes(tmp_path: Path) -> None:
     from safeguard.chat.corpus import data_dir
     from safeguard.chat.synthetic import write_corpus
 

@@ -62,7 +62,8 @@ class Lexicon:
             parts.append(f"(?P<{c.name}>{alternatives})")
         # Every match starts at a word start (or a currency sign): the look-around rejects
         # the other positions before the alternation is tried, ~3x faster than without.
-        self._regex = re.compile(r"(?<![a-z0-9])(?=[a-z0-9$£€])(?:" + "|".join(parts) + ")")
+        # Letters are Unicode letters, so words starting with "ż", "é" or "ł" can match.
+        self._regex = re.compile(r"(?<![^\W_])(?=[^\W_]|[$£€])(?:" + "|".join(parts) + ")")
 
     def find(self, text: str) -> list[Hit]:
         """Non-overlapping hits, left to right."""
