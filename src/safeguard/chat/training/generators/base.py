@@ -176,6 +176,7 @@ def finish(draft: Draft, rng: random.Random, cid: str) -> dict[str, Any]:
     for p in draft.people:
         styles.setdefault(p.id, rng.choice(_EVERYDAY_STYLES))
     strip_accents = {p.id: draft.language != "en" and rng.random() < 0.45 for p in draft.people}
+    cedilla = {p.id: rng.random() < 0.4 for p in draft.people}
     times = _timestamps(rng, len(draft.lines))
     messages: list[dict[str, Any]] = []
     grooming: list[dict[str, Any]] = []
@@ -184,6 +185,8 @@ def finish(draft: Draft, rng: random.Random, cid: str) -> dict[str, Any]:
         text = style.apply(rng, styles[line.author], line.text, draft.language)
         if strip_accents[line.author]:
             text = style.strip_diacritics(text)
+        elif draft.language == "ro" and cedilla[line.author]:
+            text = style.cedilla(text)
         msg: dict[str, Any] = {"author": line.author, "text": text}
         if times is not None:
             msg["ts"] = times[i]

@@ -179,7 +179,7 @@ GROOMING: list[tuple[str, tuple[int, int], tuple[int, int], list[str]]] = [
             "A|gifts_money|want a gift card? 🎁",
             "B||maybe",
             "A|secrecy|ok but its our secret 🤫",
-            "A|photo_camera|send a pic 📸",
+            "A|photo_camera|show me a pic 📸",
             "A|meeting|we could meet up 🙈",
         ],
     ),

@@ -706,7 +706,7 @@ FAMILIES: dict[str, dict[str, object]] = {
             "*|flattery_romance|you're really cute",
             "*|secrecy|don't tell anyone i like you",
             "*|meeting|we could hang out at {place} {time}",
-            "*|platform_move|what's your snap",
+            "*|platform_move|do you have snap?",
             "*|age_probing|how old are you, 14?",
             "*|photo_camera|send a selfie from the concert",
             "*|flattery_romance|i can't stop thinking about you",

@@ -59,6 +59,11 @@ def strip_diacritics(text: str) -> str:
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
 
+def cedilla(text: str) -> str:
+    """Romanian ș/ț as many keyboards still type them (ş/ţ, with a cedilla)."""
+    return text.replace("ș", "ş").replace("ț", "ţ")
+
+
 def _typos(rng: random.Random, text: str) -> str:
     words = text.split(" ")
     out = []
