@@ -243,7 +243,8 @@ def test_phrase_pools_have_no_entry_in_two_template_parts() -> None:
     from safeguard.chat.training.generators import acts, scenes, slots
 
     pools: list[list[Any]] = [*slots.GROOMING.values(), *slots.POLITE.values(), slots.SMALL_TALK]
-    pools += [scenes.GROOMING, scenes.NEGATIVES]
+    for lang in scenes.LANGUAGES:
+        pools += [scenes.book(lang).grooming, scenes.book(lang).negatives]
     for lang in acts.LANGUAGES:
         book = acts.phrasebook(lang)
         pools += [*book["acts"].values(), *book["indirect"].values(), book["small_talk"]]

@@ -9,7 +9,12 @@ that has scenes only in part 2, belongs to the test split alone. NON-SEXUAL by c
 
 from __future__ import annotations
 
+import json
 import random
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
 
 from safeguard.chat.training.generators.base import (
     STYLE_REGISTERS,
@@ -25,10 +30,13 @@ from safeguard.chat.training.generators.base import (
 )
 
 NAME = "scenes"
-LANGUAGES = ("en",)
+_SCRIPTS = resources.files("safeguard.chat.training.generators") / "scripts"
+LANGUAGES = ("en", *sorted(p.name[:-5] for p in _SCRIPTS.iterdir() if p.name.endswith(".json")))
+
+Scene = tuple[str, tuple[int, int], tuple[int, int], list[str]]
 
 NAMES = ["jay", "tilly", "ben", "poppy", "alfie", "maisie", "reece", "holly", "dan", "erin"]
-SLOTS = {
+SLOTS: dict[str, list[str]] = {
     "app": ["snap", "whatsapp", "discord", "telegram", "kik", "insta"],
     "place": ["the retail park", "the big tesco", "the rec", "the youth club", "the train station"],
     "game": ["roblox", "fortnite", "minecraft", "fc 25", "among us"],
@@ -38,7 +46,7 @@ SLOTS = {
 FILLER = ["lol", "haha", "brb", "ok back", "wait what", "hmm", "yeah", "cool", "same tbh"]
 
 # (register, age ranges A/B, turns). Grooming: A is the suspect.
-GROOMING: list[tuple[str, tuple[int, int], tuple[int, int], list[str]]] = [
+GROOMING: list[Scene] = [
     (
         "slow",
         (25, 50),
@@ -229,7 +237,7 @@ GROOMING: list[tuple[str, tuple[int, int], tuple[int, int], list[str]]] = [
     ),
 ]
 
-NEGATIVES: list[tuple[str, tuple[int, int], tuple[int, int], list[str]]] = [
+NEGATIVES: list[Scene] = [
     (
         "parent_child",
         (35, 55),
@@ -422,53 +430,87 @@ NEGATIVES: list[tuple[str, tuple[int, int], tuple[int, int], list[str]]] = [
 ]
 
 
+@dataclass(frozen=True)
+class Book:
+    names: list[str]
+    slots: dict[str, list[str]]
+    filler: list[str]
+    grooming: list[Scene]
+    negatives: list[Scene]
+
+
+def _scene(doc: dict[str, Any], key: str) -> Scene:
+    (a_lo, a_hi), (b_lo, b_hi) = doc["ages"]
+    return doc[key], (a_lo, a_hi), (b_lo, b_hi), list(doc["turns"])
+
+
+@cache
+def book(language: str) -> Book:
+    """The scenes of a language: English here, others in ``scripts/<lang>.json``."""
+    if language == "en":
+        return Book(NAMES, SLOTS, FILLER, GROOMING, NEGATIVES)
+    doc = json.loads((_SCRIPTS / f"{language}.json").read_text(encoding="utf-8"))
+    slots = {k: list(v) for k, v in doc["slots"].items()}
+    slots["name"] = list(doc["names"])
+    return Book(
+        list(doc["names"]),
+        slots,
+        list(doc["filler"]),
+        [_scene(g, "register") for g in doc["grooming"]],
+        [_scene(n, "family") for n in doc["negatives"]],
+    )
+
+
 def _emit(
     rng: random.Random, draft: Draft, turns: list[str], ids: dict[str, str], reply_p: float,
-    grooming: bool,
+    grooming: bool, lang: Book,
 ) -> None:  # fmt: skip
     for turn in turns:
         speaker, cats, text = parse_cue(turn)
         author = ids[speaker.lower()]
         if speaker == "B" and rng.random() > reply_p:
             continue
-        draft.say(author, fill(rng, text, SLOTS), *cats, grooming=grooming and bool(cats))
+        draft.say(author, fill(rng, text, lang.slots), *cats, grooming=grooming and bool(cats))
         if rng.random() < 0.12:
-            draft.say(rng.choice(list(ids.values())), rng.choice(FILLER))
+            draft.say(rng.choice(list(ids.values())), rng.choice(lang.filler))
 
 
 def grooming(rng: random.Random, split: Split, language: str = "en") -> Draft:
+    lang = book(language)
     part = part_for(rng, split)
-    register, a_ages, b_ages, turns = pick(rng, GROOMING, part)
-    a_id, b_id = two_ids(rng, NAMES)
+    register, a_ages, b_ages, turns = pick(rng, lang.grooming, part)
+    a_id, b_id = two_ids(rng, lang.names)
     a, b = Person(a_id, rng.randint(*a_ages)), Person(b_id, rng.randint(*b_ages))
     if register == "peer_impostor":
         a.claimed_age = b.age + rng.randint(0, 1)
-    draft = Draft(NAME, "en", "grooming", register, 1, part, [a, b], predator=a_id)
+    draft = Draft(NAME, language, "grooming", register, 1, part, [a, b], predator=a_id)
     if register in STYLE_REGISTERS:
         draft.styles[a_id] = "plain" if register in ("typos", "leetspeak") else register
     reply_p = 0.15 if register == "one_sided" else rng.uniform(0.6, 1.0)
-    _emit(rng, draft, turns, {"a": a_id, "b": b_id}, reply_p, True)
+    _emit(rng, draft, turns, {"a": a_id, "b": b_id}, reply_p, True, lang)
     return draft
 
 
-def _negatives_of(split: Split) -> list[tuple[str, tuple[int, int], tuple[int, int], list[str]]]:
+def _negatives_of(split: Split, language: str) -> list[Scene]:
+    scenes = book(language).negatives
     if split == "test":
-        return pool_part(NEGATIVES, 2)
-    return pool_part(NEGATIVES, 0) + pool_part(NEGATIVES, 1)
+        return pool_part(scenes, 2)
+    return pool_part(scenes, 0) + pool_part(scenes, 1)
 
 
 def families(split: Split, language: str = "en") -> list[str]:
-    return sorted({f for f, *_ in _negatives_of(split)})
+    return sorted({f for f, *_ in _negatives_of(split, language)})
 
 
 def negative(rng: random.Random, split: Split, language: str, family: str) -> Draft:
+    lang = book(language)
     part = part_for(rng, split)
-    scenes = [s for s in pool_part(NEGATIVES, part) if s[0] == family] or pool_part(NEGATIVES, part)
-    fam, a_ages, b_ages, turns = rng.choice(scenes)
-    a_id, b_id = two_ids(rng, NAMES)
+    mine = pool_part(lang.negatives, part)
+    fam, a_ages, b_ages, turns = rng.choice([s for s in mine if s[0] == family] or mine)
+    a_id, b_id = two_ids(rng, lang.names)
     people = [Person(a_id, rng.randint(*a_ages)), Person(b_id, rng.randint(*b_ages))]
     register = rng.choice(STYLE_REGISTERS)
-    draft = Draft(NAME, "en", fam, register, 0, part, people)
+    draft = Draft(NAME, language, fam, register, 0, part, people)
     draft.styles[a_id] = register
-    _emit(rng, draft, turns, {"a": a_id, "b": b_id}, rng.uniform(0.7, 1.0), False)
+    _emit(rng, draft, turns, {"a": a_id, "b": b_id}, rng.uniform(0.7, 1.0), False, lang)
     return draft
