@@ -205,6 +205,33 @@ def test_declared_ages_do_not_give_the_label_away() -> None:
     assert any(both(d) and max(_ages(d)) < 18 for d in neg)
 
 
+def _auc(negatives: list[float], positives: list[float]) -> float:
+    """The chance that a random positive scores above a random negative (ties count half)."""
+    from sklearn.metrics import roc_auc_score
+
+    labels = [0] * len(negatives) + [1] * len(positives)
+    return float(roc_auc_score(labels, [*negatives, *positives]))
+
+
+@pytest.mark.parametrize(
+    "feature",
+    [
+        lambda d: len(d["messages"]),
+        lambda d: statistics.mean(len(m["text"]) for m in d["messages"]),
+        lambda d: max(_gaps(d), default=0.0),
+        lambda d: statistics.median(_gaps(d)) if _gaps(d) else 0.0,
+        lambda d: min(_hours(d), default=-1.0),
+        lambda d: float("ts" in d["messages"][0]),
+        lambda d: float(len(_ages(d))),
+    ],
+    ids=["messages", "length", "max_gap", "median_gap", "hour", "has_ts", "declared_ages"],
+)
+def test_no_single_metadata_feature_separates_the_classes(feature: Any) -> None:
+    neg, pos = _by_label()
+    auc = _auc([feature(d) for d in neg], [feature(d) for d in pos])
+    assert 0.4 <= auc <= 0.6, auc
+
+
 def test_conversation_lengths_are_alike_in_both_classes() -> None:
     neg, pos = _by_label()
     med = [statistics.median(len(d["messages"]) for d in docs) for docs in (neg, pos)]

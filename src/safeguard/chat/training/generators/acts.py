@@ -20,6 +20,7 @@ from safeguard.chat.training.generators.base import (
     GROOMING_REGISTERS,
     STYLE_REGISTERS,
     Draft,
+    Line,
     Person,
     Split,
     fill,
@@ -108,6 +109,16 @@ def grooming(rng: random.Random, split: Split, language: str) -> Draft:
     return draft
 
 
+def _chatter(rng: random.Random, draft: Draft, book: dict[str, Any], part: int, n: int) -> None:
+    """Small talk and short replies between the lines that carry a category."""
+    ids = [p.id for p in draft.people]
+    for _ in range(n):
+        pool = book["small_talk"] if rng.random() < 0.6 else book["child_replies"]
+        at = rng.randint(0, len(draft.lines))
+        text = fill(rng, pick(rng, pool, part), _slots(book, age=str(draft.people[1].age)))
+        draft.lines.insert(at, Line(rng.choice(ids), text))
+
+
 def families(split: Split, language: str) -> list[str]:
     book = phrasebook(language)
     held_out = set(book.get("test_families", []))
@@ -132,12 +143,13 @@ def negative(rng: random.Random, split: Split, language: str, family: str) -> Dr
         draft.say(rng.choice((a_id, b_id)), fill(rng, pick(rng, book["small_talk"], part), slots))
     mine = pool_part(cues, part)
     rng.shuffle(mine)
-    for speaker, cats, text in mine[: rng.randint(2, 5)]:
+    for speaker, cats, text in mine[: rng.randint(2, 6)]:
         author = {"a": a_id, "b": b_id}.get(speaker) or rng.choice((a_id, b_id))
         other = b_id if author == a_id else a_id
         draft.say(author, fill(rng, text, slots), *cats)
-        for _ in range(rng.randint(0, 2)):
+        for _ in range(rng.randint(0, 3)):
             draft.say(
                 rng.choice((other, other, author)), fill(rng, pick(rng, spec["chat"], part), slots)
             )
+    _chatter(rng, draft, book, part, rng.randint(0, 3))
     return draft

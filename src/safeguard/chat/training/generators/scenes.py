@@ -471,7 +471,7 @@ def _emit(
         if speaker == "B" and rng.random() > reply_p:
             continue
         draft.say(author, fill(rng, text, lang.slots), *cats, grooming=grooming and bool(cats))
-        if rng.random() < 0.12:
+        if rng.random() < (0.12 if grooming else 0.45):
             draft.say(rng.choice(list(ids.values())), rng.choice(lang.filler))
 
 
