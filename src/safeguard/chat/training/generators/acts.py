@@ -87,7 +87,7 @@ def grooming(rng: random.Random, split: Split, language: str) -> Draft:
     i = 0
     while i < len(moves):
         move = moves[i]
-        text = _act(rng, book, move, part, register)
+        text = draft.repeat(rng, move) or _act(rng, book, move, part, register)
         cats = [move]
         if i + 1 < len(moves) and rng.random() < 0.2:
             nxt = moves[i + 1]
@@ -97,7 +97,7 @@ def grooming(rng: random.Random, split: Split, language: str) -> Draft:
             cats.append(nxt)
             i += 1
         draft.say(adult_id, fill(rng, text, slots), *cats, grooming=True)
-        if register == "one_sided":
+        if register in ("one_sided", "persistent"):
             if rng.random() < 0.2:
                 draft.say(child_id, pick(rng, book["one_sided"], part))
         else:

@@ -38,6 +38,7 @@ GROOMING_REGISTERS = (
     "peer_impostor",
     "threats",
     "one_sided",
+    "persistent",
 )
 # Writing styles any speaker may use, in either class.
 STYLE_REGISTERS = ("plain", "slang", "typos", "leetspeak", "emoji")
@@ -104,9 +105,19 @@ class Draft:
     predator: str | None = None
     styles: dict[str, str] = field(default_factory=dict)
     """Writing style per author; authors without one get a random everyday style."""
+    said: dict[str, str] = field(default_factory=dict)
+    """The text of each grooming move so far (a persistent suspect repeats it word for word)."""
 
     def say(self, author: str, text: str, *categories: str, grooming: bool = False) -> None:
         self.lines.append(Line(author, text, tuple(categories), grooming))
+        if grooming and len(categories) == 1:
+            self.said.setdefault(categories[0], text)
+
+    def repeat(self, rng: random.Random, move: str) -> str | None:
+        """A persistent suspect's earlier wording of ``move`` (sometimes), else None."""
+        if self.register == "persistent" and move in self.said and rng.random() < 0.7:
+            return self.said[move]
+        return None
 
 
 def person_id(rng: random.Random, names: Sequence[str]) -> str:
@@ -241,6 +252,9 @@ def plan_moves(rng: random.Random, register: str) -> list[str]:
     if register == "threats":
         moves = [m for m in moves if m not in ("pressure", "threats_extortion")][:4]
         moves += ["pressure", "threats_extortion"]
+    if register == "persistent":
+        # Unanswered requests, sent again and again.
+        moves = moves[:4] + moves[-2:] * rng.randint(1, 3)
     return moves
 
 

@@ -758,9 +758,9 @@ def grooming(rng: random.Random, split: Split, language: str = "en") -> Draft:
         pool = GROOMING[move]
         if register == "polite_indirect" and move in POLITE:
             pool = POLITE[move]
-        draft.say(adult_id, _fill(rng, pick(rng, pool, part), age=str(child_age)), move,
-                  grooming=True)  # fmt: skip
-        if register == "one_sided":
+        text = draft.repeat(rng, move) or _fill(rng, pick(rng, pool, part), age=str(child_age))
+        draft.say(adult_id, text, move, grooming=True)
+        if register in ("one_sided", "persistent"):
             if rng.random() < 0.15:
                 draft.say(child_id, pick(rng, ONE_SIDED_REPLIES, part))
         elif rng.random() < 0.75:
