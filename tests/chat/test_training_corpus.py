@@ -247,9 +247,9 @@ def test_test_split_conversations_use_only_the_held_out_template_part() -> None:
 
 
 def test_no_grooming_or_cue_line_of_the_test_split_occurs_in_train() -> None:
-    def lines(split: str) -> set[str]:
+    def lines(split: str) -> set[tuple[str, str]]:
         return {
-            " ".join(re.findall(r"\w+", normalise(t).text))
+            (d["language"], " ".join(re.findall(r"\w+", normalise(t).text)))
             for d in shipped(split)
             for key in ("grooming_lines", "cue_lines")
             for t in _texts(d, key)

@@ -106,6 +106,8 @@ def grooming(rng: random.Random, split: Split, language: str) -> Draft:
             if register != "quick" and rng.random() < (0.7 if register == "slow" else 0.35):
                 draft.say(rng.choice((adult_id, child_id)), fill(rng, pick(rng, talk, part), slots))
         i += 1
+    if len(draft.lines) < 2:
+        draft.say(child_id, fill(rng, pick(rng, book["child_replies"], part), slots))
     return draft
 
 
