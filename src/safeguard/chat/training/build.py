@@ -28,7 +28,7 @@ LANGUAGES = ("en", "es", "fr", "pl", "de", "it", "pt", "ro")
 GROOMING_SHARE = 0.38
 # Conversations per language and split; English gets more (three generators).
 SIZES: dict[Split, dict[str, int]] = {
-    "train": {"en": 900, **{lang: 220 for lang in LANGUAGES[1:]}},
+    "train": {"en": 900, **{lang: 260 for lang in LANGUAGES[1:]}},
     "test": {"en": 360, **{lang: 90 for lang in LANGUAGES[1:]}},
 }
 
