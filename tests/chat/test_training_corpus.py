@@ -323,3 +323,58 @@ def test_every_generated_conversation_is_well_formed(
     else:
         assert doc["label"] == 0 and not doc["predator_lines"]
         assert all(set(c["categories"]) <= set(CONVERSATION_CATEGORIES) for c in doc["cue_lines"])
+
+
+# Words that must never appear in the corpus (it models grooming up to, never including,
+# sexual content). Diacritics are stripped before matching.
+_NEVER = [
+    "sex",
+    "sexy",
+    "sexual",
+    "nude",
+    "nudes",
+    "naked",
+    "porn",
+    "undress",
+    "undressed",
+    "underwear",
+    "lingerie",
+    "horny",
+    "sexo",
+    "desnuda",
+    "desnudo",
+    "desnudas",
+    "porno",
+    "sexe",
+    "nue",
+    "nues",
+    "nudite",
+    "seks",
+    "nago",
+    "naga",
+    "nagie",
+    "bielizna",
+    "nackt",
+    "unterwasche",
+    "sesso",
+    "nuda",
+    "nudo",
+    "nude",
+    "nua",
+    "pelada",
+    "pelado",
+    "calcinha",
+    "dezbracat",
+    "dezbracata",
+]
+
+
+@pytest.mark.parametrize("split", ["train", "test"])
+def test_the_corpus_has_no_sexual_vocabulary(split: str) -> None:
+    from safeguard.chat.training.generators.style import strip_diacritics
+
+    never = re.compile(r"\b(?:" + "|".join(_NEVER) + r")\b")
+    for doc in shipped(split):
+        for m in doc["messages"]:
+            text = strip_diacritics(normalise(m["text"]).text)
+            assert not never.search(text), (doc["id"], m["text"])
