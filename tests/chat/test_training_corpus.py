@@ -378,3 +378,53 @@ def test_the_corpus_has_no_sexual_vocabulary(split: str) -> None:
         for m in doc["messages"]:
             text = strip_diacritics(normalise(m["text"]).text)
             assert not never.search(text), (doc["id"], m["text"])
+
+
+@pytest.mark.parametrize("split", ["train", "test"])
+def test_every_slot_is_filled(split: str) -> None:
+    for doc in shipped(split):
+        for m in doc["messages"]:
+            assert not re.search(r"\{\w+\}", m["text"]), (doc["id"], m["text"])
+
+
+def _template_key(text: str) -> str:
+    from safeguard.chat.training.generators.style import strip_diacritics
+
+    bare = strip_diacritics(re.sub(r"\{\w+\}", "", text.lower()))
+    return " ".join(re.findall(r"\w+", bare))
+
+
+def test_no_template_of_a_category_is_in_the_test_part_and_a_train_part() -> None:
+    """Across every pool of every generator of a language (grooming acts, polite sets,
+    hard-negative cues, scene lines), a sentence template belongs to one part only."""
+    from safeguard.chat.training.generators import acts, scenes, slots
+    from safeguard.chat.training.generators.base import PARTS, parse_cue
+
+    parts: dict[tuple[str, str], set[int]] = {}
+
+    def add(language: str, pool: list[str], cue: bool = False) -> None:
+        for i, entry in enumerate(pool):
+            text = parse_cue(entry)[2] if cue else entry
+            parts.setdefault((language, _template_key(text)), set()).add(i % PARTS)
+
+    for lang in acts.LANGUAGES:
+        book = acts.phrasebook(lang)
+        for pool in [*book["acts"].values(), *book["indirect"].values(), book["peer_claims"]]:
+            add(lang, pool)
+        for spec in book["families"].values():
+            add(lang, spec["cues"], cue=True)
+    for lang in scenes.LANGUAGES:
+        scripts = scenes.book(lang)
+        for scene_list in (scripts.grooming, scripts.negatives):
+            for i, scene in enumerate(scene_list):
+                for turn in scene[3]:
+                    if parse_cue(turn)[1]:
+                        parts.setdefault((lang, _template_key(parse_cue(turn)[2])), set()).add(
+                            i % PARTS
+                        )
+    for pool in [*slots.GROOMING.values(), *slots.POLITE.values()]:
+        add("en", pool)
+    for spec in slots.FAMILIES.values():
+        add("en", spec["cues"], cue=True)  # type: ignore[arg-type]
+    leaking = sorted(k for k, p in parts.items() if TEST_PART in p and len(p) > 1)
+    assert not leaking, leaking

@@ -145,13 +145,15 @@ def negative(rng: random.Random, split: Split, language: str, family: str) -> Dr
         draft.say(rng.choice((a_id, b_id)), fill(rng, pick(rng, book["small_talk"], part), slots))
     mine = pool_part(cues, part)
     rng.shuffle(mine)
+    chat: list[str] = []
     for speaker, cats, text in mine[: rng.randint(2, 6)]:
         author = {"a": a_id, "b": b_id}.get(speaker) or rng.choice((a_id, b_id))
         other = b_id if author == a_id else a_id
         draft.say(author, fill(rng, text, slots), *cats)
         for _ in range(rng.randint(0, 3)):
-            draft.say(
-                rng.choice((other, other, author)), fill(rng, pick(rng, spec["chat"], part), slots)
-            )
+            if not chat:  # each chat line once before any comes again
+                chat = pool_part(spec["chat"], part)
+                rng.shuffle(chat)
+            draft.say(rng.choice((other, other, author)), fill(rng, chat.pop(), slots))
     _chatter(rng, draft, book, part, rng.randint(0, 3))
     return draft
