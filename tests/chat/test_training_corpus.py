@@ -118,13 +118,13 @@ def test_the_lexicon_of_each_language_fires_on_benign_train_lines_of_each_catego
         assert len(missing) <= 1, (lang, missing)
 
 
-def test_the_lexicon_of_each_language_finds_most_of_its_plain_grooming_lines() -> None:
+def test_the_lexicon_of_each_language_finds_most_of_its_grooming_lines() -> None:
     for lang in covered():
         lex = default_lexicon(lang)
         lines = [
             t
             for doc in shipped("train")
-            if doc["language"] == lang and doc["label"] == 1 and doc["register"] == "quick"
+            if doc["language"] == lang and doc["label"] == 1
             for t in _texts(doc, "grooming_lines")
         ]
         found = sum(bool(lex.find(normalise(t).text)) for t in lines)
@@ -276,6 +276,7 @@ def test_phrase_pools_have_no_entry_in_two_template_parts() -> None:
         book = acts.phrasebook(lang)
         pools += [*book["acts"].values(), *book["indirect"].values(), book["small_talk"]]
         pools += [f["cues"] for f in book["families"].values()]
+        pools += list(book.get("benign_cues", {}).values())
     for pool in pools:
         keys = [repr(p) for p in pool]
         parts = [{repr(p) for p in pool_part(pool, k)} for k in range(3)]
@@ -413,6 +414,8 @@ def test_no_template_of_a_category_is_in_the_test_part_and_a_train_part() -> Non
             add(lang, pool)
         for spec in book["families"].values():
             add(lang, spec["cues"], cue=True)
+        for pool in book.get("benign_cues", {}).values():
+            add(lang, pool, cue=True)
     for lang in scenes.LANGUAGES:
         scripts = scenes.book(lang)
         for scene_list in (scripts.grooming, scripts.negatives):
@@ -428,3 +431,10 @@ def test_no_template_of_a_category_is_in_the_test_part_and_a_train_part() -> Non
         add("en", spec["cues"], cue=True)  # type: ignore[arg-type]
     leaking = sorted(k for k, p in parts.items() if TEST_PART in p and len(p) > 1)
     assert not leaking, leaking
+
+
+def test_a_typo_never_makes_a_sexual_word() -> None:
+    from safeguard.chat.training.generators.style import apply
+
+    for seed in range(300):
+        assert apply(random.Random(seed), "typos", "estou no sexto ano", "pt").split()[2] != "sexo"
