@@ -45,11 +45,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bench.corpus import SizeClass, build_corpus
 from bench.machine import cpu_model, versions
-from safeguard.banks import service
-from safeguard.hashing import hash_paths
-from safeguard.matching import Matcher
+from safeguard import banks
+from safeguard.matching.matcher import Matcher
 from safeguard.scan import ScanSummary, scan
 from safeguard.scan.runner import hashes_of
+from safeguard.signals.hashing import hash_paths
 from safeguard.signals.media import HashOptions
 from safeguard.store.db import Database, open_database
 
@@ -88,10 +88,10 @@ def make_corpus(files: int, out_dir: Path) -> list[Path]:
 def make_bank(url: str, values: Sequence[tuple[str, str]]) -> Database:
     db = open_database(url)
     with db.session() as s:
-        service.create_bank(s, service.BankSpec("bench", source="bench/scan.py"), "bench")
+        banks.create_bank(s, banks.BankSpec("bench", source="bench/scan.py"), "bench")
     if values:
         text = "type,value\n" + "".join(f"{t},{v}\n" for t, v in values)
-        service.import_list(
+        banks.import_list(
             db,
             "bench",
             lambda: contextlib.nullcontext(io.BytesIO(text.encode())),

@@ -16,8 +16,8 @@ acting. The anchor, in the same run: the same work in-process (``hash_bytes`` an
 ``Matcher.match_record`` / ``match_value``, no HTTP) on the same index.
 
 No query matches (random PDQs, a picture not in the bank): the common case for uploads.
-The bank (10^6 random PDQs, seeded) is built once through ``banks.service.import_list``
-and cached in ``bench/.cache/service``. Writes ``bench/results/service.json`` and ``.md``.
+The bank (10^6 random PDQs, seeded) is built once through ``banks.import_list``
+and cached in ``bench/.cache/service``. Writes ``bench/results/banks.json`` and ``.md``.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def build_bank(entries: int) -> tuple[Path, float | None]:
     """A data dir whose database holds ``entries`` random PDQs in one bank (cached)."""
     from contextlib import contextmanager
 
-    from safeguard.banks import service
+    from safeguard import banks
     from safeguard.store.db import open_database
 
     folder = CACHE / f"pdq-{entries}"
@@ -82,15 +82,15 @@ def build_bank(entries: int) -> tuple[Path, float | None]:
     db = open_database(f"sqlite:///{folder / 'safeguard.db'}")
     started = time.perf_counter()
     with db.session() as s:
-        if not any(b.name == "bench" for b in service.list_banks(s)):
-            service.create_bank(s, service.BankSpec("bench", source="bench/service.py"), "bench")
+        if not any(b.name == "bench" for b in banks.list_banks(s)):
+            banks.create_bank(s, banks.BankSpec("bench", source="bench/banks.py"), "bench")
 
     @contextmanager
     def opener() -> Any:
         with listing.open("rb") as f:
             yield f
 
-    service.import_list(
+    banks.import_list(
         db, "bench", opener, fmt="plain", source=str(listing), default_type="pdq", actor="bench"
     )
     seconds = time.perf_counter() - started
@@ -188,7 +188,7 @@ async def load(
 
 def in_process(folder: Path, jpeg: bytes, reps: int) -> dict[str, Any]:
     """The anchor: the same work without HTTP, on the same index; and the decode/PDQ split."""
-    from safeguard.matching import Matcher
+    from safeguard.matching.matcher import Matcher
     from safeguard.signals.decode import decode_image
     from safeguard.signals.media import hash_bytes
     from safeguard.signals.pdq import pdq_from_pixels
@@ -297,7 +297,7 @@ def markdown(result: dict[str, Any]) -> str:
 
 
 def main() -> None:
-    from safeguard import keys
+    from safeguard.access import keys
     from safeguard.service.testing import serve_process
     from safeguard.store.db import open_database
 
@@ -381,15 +381,15 @@ def main() -> None:
         "jpeg_bytes": len(jpeg),
         "bank_build": "cached from an earlier run"
         if built is None
-        else f"{built:.1f} s through banks.service.import_list",
+        else f"{built:.1f} s through banks.import_list",
         "serve_ready_s": round(ready, 1),
         "idle_cpu_ms_per_s": round(idle_ms_per_s, 2),
         "runs": runs,
         "in_process": anchor,
     }
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "service.json").write_text(json.dumps(result, indent=1) + "\n")
-    (RESULTS / "service.md").write_text(markdown(result))
+    (RESULTS / "banks.json").write_text(json.dumps(result, indent=1) + "\n")
+    (RESULTS / "banks.md").write_text(markdown(result))
     print(json.dumps(result))
 
 

@@ -201,13 +201,13 @@ def _media(quick: bool) -> dict[str, Any]:
 
 
 def _database(folder: Path, banned: Path) -> Any:
-    from safeguard.banks import service
+    from safeguard import banks
     from safeguard.signals.video import VideoSampling, hash_video
     from safeguard.store.db import open_database
 
     db = open_database(f"sqlite:///{folder / 'bench.db'}")
     with db.session() as s:
-        service.create_bank(s, service.BankSpec("bench-block", kind="block"), "bench")
+        banks.create_bank(s, banks.BankSpec("bench-block", kind="block"), "bench")
     rng = np.random.default_rng(7)
     lines = [bytes(row).hex() for row in rng.integers(0, 256, (RANDOM_BANK, 32), dtype=np.uint8)]
     lines += [f.pdq.hex for f in hash_video(banned, VideoSampling(mode="every_frame")).frames]
@@ -216,7 +216,7 @@ def _database(folder: Path, banned: Path) -> Any:
     def opener() -> Iterator[BinaryIO]:
         yield io.BytesIO("\n".join(lines).encode())
 
-    service.import_list(
+    banks.import_list(
         db, "bench-block", opener, fmt="plain", source="bench", default_type="pdq", actor="bench"
     )
     return db
@@ -448,7 +448,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="leave bench/results alone")
     args = parser.parse_args(argv)
 
-    from safeguard.matching import Matcher
+    from safeguard.matching.matcher import Matcher
     from safeguard.stream import bank_matcher
 
     started = machine()

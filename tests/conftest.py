@@ -1,14 +1,24 @@
-"""Shared fixtures: where the project's benign test vectors live."""
+"""Shared fixtures: where the project's benign test vectors live, a fresh database on
+SQLite and PostgreSQL, and a live service."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
 
-from safeguard.service.testing import open_test_database
+from safeguard.access import keys
+from safeguard.service.testing import (
+    LiveServer,
+    database_url,
+    open_test_database,
+    settings_for_tests,
+)
 from safeguard.store.db import Database, open_database
 
 REPO = Path(__file__).resolve().parents[1]
@@ -50,4 +60,45 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     try:
         yield database
     finally:
+        database.dispose()
+
+
+@dataclass
+class Served:
+    """A real service (uvicorn on loopback) on a fresh database, with an API key per role
+    asked for (``keys[role]``)."""
+
+    server: LiveServer
+    db: Database
+    keys: dict[str, str]
+
+    def client(self, role: str = "admin") -> httpx.Client:
+        return httpx.Client(
+            base_url=self.server.url,
+            headers={"Authorization": f"Bearer {self.keys[role]}"},
+            timeout=60,
+        )
+
+
+@contextmanager
+def live_service(
+    backend: str, tmp: Path, roles: tuple[str, ...] = ("admin",), **settings: object
+) -> Iterator[Served]:
+    """The one live-server fixture body of the service tests: SQLite, or PostgreSQL when
+    $SAFEGUARD_TEST_PG_URL is set (required in CI)."""
+    database = open_test_database(backend, tmp)
+    if database is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide PostgreSQL: set SAFEGUARD_TEST_PG_URL")
+        pytest.skip("no PostgreSQL (set SAFEGUARD_TEST_PG_URL)")
+    server = LiveServer(settings_for_tests(tmp, database_url(database), **settings), database)
+    server.start()
+    made: dict[str, str] = {}
+    with database.session() as s:
+        for role in roles:
+            made[role] = keys.create_key(s, role=role, name=f"{role} key", actor="test")[1]
+    try:
+        yield Served(server, database, made)
+    finally:
+        server.stop()
         database.dispose()

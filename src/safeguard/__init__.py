@@ -20,7 +20,7 @@ _EXPORTS = {
     "pdq_from_image": "safeguard.signals.media",
     "HashOptions": "safeguard.signals.media",
     "FileHashes": "safeguard.signals.media",
-    "hash_paths": "safeguard.hashing",
+    "hash_paths": "safeguard.signals.hashing",
     "PdqHash": "safeguard.signals.pdq",
     "PdqResult": "safeguard.signals.pdq",
     "Dihedral": "safeguard.signals.pdq",
@@ -59,9 +59,9 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from safeguard.hashing import hash_paths
     from safeguard.signals.decode import ImageLimits, decode_image
     from safeguard.signals.errors import SignalError
+    from safeguard.signals.hashing import hash_paths
     from safeguard.signals.media import FileHashes, HashOptions, hash_file, pdq_from_image
     from safeguard.signals.pdq import Dihedral, PdqHash, PdqResult, pdq_from_pixels
     from safeguard.signals.types import SIGNAL_TYPES, SignalType

@@ -116,3 +116,22 @@ def verify(session: Session, batch: int = 10_000) -> Verification:
             prev = ev.hash
             checked += 1
             last_id = ev.id
+
+
+def page(
+    session: Session,
+    *,
+    before: int | None = None,
+    limit: int = 100,
+    action: str = "",
+    subject: str = "",
+) -> list[AuditEvent]:
+    """Events newest first, optionally of one action and/or subject, older than ``before``."""
+    query = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)
+    if before:
+        query = query.where(AuditEvent.id < before)
+    if action:
+        query = query.where(AuditEvent.action == action)
+    if subject:
+        query = query.where(AuditEvent.subject == subject)
+    return list(session.scalars(query))

@@ -16,11 +16,13 @@ class ErrorKind(StrEnum):
     """What sort of failure, as far as a caller can act on it."""
 
     INVALID = "invalid"  # the input is malformed or refused: fix it and try again
+    UNPROCESSABLE = "unprocessable"  # well-formed, but its content cannot be processed
     NOT_FOUND = "not_found"  # the thing named does not exist
     CONFLICT = "conflict"  # the thing exists already, or its state forbids the act
     TOO_LARGE = "too_large"  # over a configured size limit
     UNSUPPORTED = "unsupported"  # a kind of content or format this build cannot read
     BUSY = "busy"  # a bounded resource is spent; retry later
+    LIMITED = "limited"  # this caller made too many attempts; a rate limit applies
     FORBIDDEN = "forbidden"  # the caller may not do this
     INTERNAL = "internal"  # a fault of the system itself (a key missing, a corrupt store)
 
@@ -83,3 +85,17 @@ class Forbidden(SafeguardError):
 class InternalError(SafeguardError):
     code = "internal"
     kind = ErrorKind.INTERNAL
+
+
+class Unprocessable(SafeguardError):
+    """Well-formed input whose content cannot be processed (corrupt media, a bad list)."""
+
+    code = "unprocessable"
+    kind = ErrorKind.UNPROCESSABLE
+
+
+class Limited(SafeguardError):
+    """Too many attempts by this caller; a rate limit applies."""
+
+    code = "rate_limited"
+    kind = ErrorKind.LIMITED

@@ -9,6 +9,8 @@ import unicodedata
 from importlib import resources
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from safeguard.chat.lexicon import default_lexicon
 from safeguard.chat.taxonomy import CONVERSATION_CATEGORIES
@@ -179,3 +181,56 @@ def test_a_bare_else_is_not_a_threat() -> None:
 def test_a_word_starting_with_a_non_ascii_letter_can_start_a_match() -> None:
     assert "photo_camera" in _found("pl", "włącz kamerkę")
     assert "secrecy" in _found("ro", "șterge conversația")
+
+
+def _reference_find(language: str, text: str) -> list[tuple[str, int, int]]:
+    """The plain definition: one alternation of every pattern, tried at every word start."""
+    from safeguard.chat.lexicon import _spaces
+
+    lex = default_lexicon(language)
+    parts = [
+        f"(?P<{c.name}>{'|'.join(f'(?:{_spaces(p)})' for p in c.patterns)})"
+        for c in lex.categories.values()
+    ]
+    regex = re.compile(r"(?<![^\W_])(?=[^\W_]|[$£€])(?:" + "|".join(parts) + ")")
+    return [
+        (m.lastgroup or "", m.start(), m.end()) for m in regex.finditer(text) if m.end() > m.start()
+    ]
+
+
+_FRAGMENTS = [t for lang in EXAMPLES.values() for t in lang.values()] + [
+    "ok",
+    "lol",
+    "😊",
+    "?",
+    "  ",
+    "£5",
+    "$20 on paypal",
+    "ça",
+    "żeby",
+    "1v1",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    language=st.sampled_from(LANGUAGES),
+    pieces=st.lists(st.sampled_from(_FRAGMENTS) | st.text(max_size=6), max_size=6),
+)
+def test_the_per_character_dispatch_finds_what_one_big_alternation_finds(
+    language: str, pieces: list[str]
+) -> None:
+    text = normalise(" ".join(pieces)).text
+    found = [(h.category, h.start, h.end) for h in default_lexicon(language).find(text)]
+    assert found == _reference_find(language, text)
+
+
+def test_patterns_starting_with_a_class_or_maybe_empty_are_tried_everywhere() -> None:
+    from safeguard.chat.pattern_starts import first_chars
+
+    assert first_chars(r"(?:you|u) said") == frozenset("yu")
+    assert first_chars(r"\bhurry up") == frozenset("h")
+    assert first_chars(r"(?:i )?thought") == frozenset("it")
+    assert first_chars(r"c[âa]ți") == frozenset("c")
+    assert first_chars(r"\w+ test") is None
+    assert first_chars(r"(?:x)?") is None

@@ -13,7 +13,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from safeguard import keys
+from safeguard.access import keys
 from safeguard.service.testing import (
     LiveServer,
     database_url,
@@ -22,7 +22,7 @@ from safeguard.service.testing import (
     settings_for_tests,
 )
 from safeguard.store.db import Database
-from safeguard.store.models_chat import ChatConversation
+from safeguard.store.models import ChatConversation
 
 GROOMING = [
     ("a", "hey how was school"),

@@ -118,13 +118,13 @@ def test_the_lexicon_of_each_language_fires_on_benign_train_lines_of_each_catego
         assert len(missing) <= 1, (lang, missing)
 
 
-def test_the_lexicon_of_each_language_finds_most_of_its_plain_grooming_lines() -> None:
+def test_the_lexicon_of_each_language_finds_most_of_its_grooming_lines() -> None:
     for lang in covered():
         lex = default_lexicon(lang)
         lines = [
             t
             for doc in shipped("train")
-            if doc["language"] == lang and doc["label"] == 1 and doc["register"] == "quick"
+            if doc["language"] == lang and doc["label"] == 1
             for t in _texts(doc, "grooming_lines")
         ]
         found = sum(bool(lex.find(normalise(t).text)) for t in lines)
@@ -276,6 +276,7 @@ def test_phrase_pools_have_no_entry_in_two_template_parts() -> None:
         book = acts.phrasebook(lang)
         pools += [*book["acts"].values(), *book["indirect"].values(), book["small_talk"]]
         pools += [f["cues"] for f in book["families"].values()]
+        pools += list(book.get("benign_cues", {}).values())
     for pool in pools:
         keys = [repr(p) for p in pool]
         parts = [{repr(p) for p in pool_part(pool, k)} for k in range(3)]
@@ -323,3 +324,117 @@ def test_every_generated_conversation_is_well_formed(
     else:
         assert doc["label"] == 0 and not doc["predator_lines"]
         assert all(set(c["categories"]) <= set(CONVERSATION_CATEGORIES) for c in doc["cue_lines"])
+
+
+# Words that must never appear in the corpus (it models grooming up to, never including,
+# sexual content). Diacritics are stripped before matching.
+_NEVER = [
+    "sex",
+    "sexy",
+    "sexual",
+    "nude",
+    "nudes",
+    "naked",
+    "porn",
+    "undress",
+    "undressed",
+    "underwear",
+    "lingerie",
+    "horny",
+    "sexo",
+    "desnuda",
+    "desnudo",
+    "desnudas",
+    "porno",
+    "sexe",
+    "nue",
+    "nues",
+    "nudite",
+    "seks",
+    "nago",
+    "naga",
+    "nagie",
+    "bielizna",
+    "nackt",
+    "unterwasche",
+    "sesso",
+    "nuda",
+    "nudo",
+    "nude",
+    "nua",
+    "pelada",
+    "pelado",
+    "calcinha",
+    "dezbracat",
+    "dezbracata",
+]
+
+
+@pytest.mark.parametrize("split", ["train", "test"])
+def test_the_corpus_has_no_sexual_vocabulary(split: str) -> None:
+    from safeguard.chat.training.generators.style import strip_diacritics
+
+    never = re.compile(r"\b(?:" + "|".join(_NEVER) + r")\b")
+    for doc in shipped(split):
+        for m in doc["messages"]:
+            text = strip_diacritics(normalise(m["text"]).text)
+            assert not never.search(text), (doc["id"], m["text"])
+
+
+@pytest.mark.parametrize("split", ["train", "test"])
+def test_every_slot_is_filled(split: str) -> None:
+    for doc in shipped(split):
+        for m in doc["messages"]:
+            assert not re.search(r"\{\w+\}", m["text"]), (doc["id"], m["text"])
+
+
+def _template_key(text: str) -> str:
+    from safeguard.chat.training.generators.style import strip_diacritics
+
+    bare = strip_diacritics(re.sub(r"\{\w+\}", "", text.lower()))
+    return " ".join(re.findall(r"\w+", bare))
+
+
+def test_no_template_of_a_category_is_in_the_test_part_and_a_train_part() -> None:
+    """Across every pool of every generator of a language (grooming acts, polite sets,
+    hard-negative cues, scene lines), a sentence template belongs to one part only."""
+    from safeguard.chat.training.generators import acts, scenes, slots
+    from safeguard.chat.training.generators.base import PARTS, parse_cue
+
+    parts: dict[tuple[str, str], set[int]] = {}
+
+    def add(language: str, pool: list[str], cue: bool = False) -> None:
+        for i, entry in enumerate(pool):
+            text = parse_cue(entry)[2] if cue else entry
+            parts.setdefault((language, _template_key(text)), set()).add(i % PARTS)
+
+    for lang in acts.LANGUAGES:
+        book = acts.phrasebook(lang)
+        for pool in [*book["acts"].values(), *book["indirect"].values(), book["peer_claims"]]:
+            add(lang, pool)
+        for spec in book["families"].values():
+            add(lang, spec["cues"], cue=True)
+        for pool in book.get("benign_cues", {}).values():
+            add(lang, pool, cue=True)
+    for lang in scenes.LANGUAGES:
+        scripts = scenes.book(lang)
+        for scene_list in (scripts.grooming, scripts.negatives):
+            for i, scene in enumerate(scene_list):
+                for turn in scene[3]:
+                    if parse_cue(turn)[1]:
+                        parts.setdefault((lang, _template_key(parse_cue(turn)[2])), set()).add(
+                            i % PARTS
+                        )
+    for pool in [*slots.GROOMING.values(), *slots.POLITE.values()]:
+        add("en", pool)
+    for spec in slots.FAMILIES.values():
+        add("en", spec["cues"], cue=True)  # type: ignore[arg-type]
+    leaking = sorted(k for k, p in parts.items() if TEST_PART in p and len(p) > 1)
+    assert not leaking, leaking
+
+
+def test_a_typo_never_makes_a_sexual_word() -> None:
+    from safeguard.chat.training.generators.style import apply
+
+    for seed in range(300):
+        assert apply(random.Random(seed), "typos", "estou no sexto ano", "pt").split()[2] != "sexo"

@@ -25,6 +25,7 @@ from typing import Any
 from safeguard.chat.lexicon import Lexicon, default_lexicon
 from safeguard.chat.taxonomy import COMMENT_CATEGORIES, level_of
 from safeguard.chat.text import normalise
+from safeguard.errors import InvalidInput
 
 COMMENT_MODEL_FORMAT = "safeguard.chat.comments/1"
 REPEAT_VIEWERS = 3
@@ -36,7 +37,7 @@ _REQUEST_CATEGORIES = frozenset(
 _SQUEEZE = re.compile(r"[^a-z0-9]+")
 
 
-class CommentModelError(ValueError):
+class CommentModelError(InvalidInput, ValueError):
     """The comment model file is missing, malformed or of another format version."""
 
 

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from safeguard.chat.timestamps import TimestampError, parse_ts
+from safeguard.errors import InvalidInput
 
 
-class ConversationError(ValueError):
+class ConversationError(InvalidInput, ValueError):
     """A conversation document that cannot be read (not JSON, wrong shape, bad field)."""
 
 

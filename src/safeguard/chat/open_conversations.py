@@ -5,7 +5,7 @@ retries on the fresh state. Message text is never written, only the state (count
 statistics, signal spans) and the verdict.
 
 When a conversation's alert first fires, a review case is opened in the same transaction
-(``safeguard.cases.open_case``, which audits it and queues the ``case.opened`` webhook)."""
+(``safeguard.review.cases.open_case``, which audits it and queues the ``case.opened`` webhook)."""
 
 from __future__ import annotations
 
@@ -27,20 +27,20 @@ from safeguard.chat.scorer import (
     result_of,
     score_message,
 )
+from safeguard.errors import Limited, NotFound
 from safeguard.store.db import Database
-from safeguard.store.models import utcnow
-from safeguard.store.models_chat import ChatConversation
+from safeguard.store.models import ChatConversation, utcnow
 
 log = logging.getLogger(__name__)
 
 ATTEMPTS = 20
 
 
-class ConversationNotFound(LookupError):
+class ConversationNotFound(NotFound, LookupError):
     code = "conversation_not_found"
 
 
-class ConversationBusy(RuntimeError):
+class ConversationBusy(Limited):
     """Too many concurrent writers on one conversation; the client should retry."""
 
     code = "conversation_busy"
@@ -145,7 +145,7 @@ def _attempt(
 
 
 def _open_case(session: Session, owner: str, result: ScoreResult) -> int:
-    from safeguard import cases
+    from safeguard.review import cases
 
     case = cases.open_case(
         session,

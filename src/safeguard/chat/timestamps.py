@@ -9,8 +9,10 @@ import math
 from datetime import UTC, datetime
 from typing import Any
 
+from safeguard.errors import InvalidInput
 
-class TimestampError(ValueError):
+
+class TimestampError(InvalidInput, ValueError):
     """A ``ts`` that is neither a finite number of seconds nor an ISO 8601 date-time."""
 
 

@@ -4,8 +4,8 @@ each updated incrementally and persisted as a checksummed snapshot (``snapshot``
 The package depends on ``safeguard.signals`` only; the store feeds it entry ids and hashes.
 """
 
-from safeguard.index.exact import EXACT_SIGNALS, ExactIndex
-from safeguard.index.pdq_index import BatchMatches, Match, PdqIndex
+from safeguard.index.exact import ExactIndex
+from safeguard.index.pdq_index import BatchMatches, Hit, PdqIndex
 from safeguard.index.snapshot import SnapshotError
 
-__all__ = ["EXACT_SIGNALS", "BatchMatches", "ExactIndex", "Match", "PdqIndex", "SnapshotError"]
+__all__ = ["BatchMatches", "ExactIndex", "Hit", "PdqIndex", "SnapshotError"]

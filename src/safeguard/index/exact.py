@@ -30,9 +30,8 @@ import numpy.typing as npt
 from safeguard.index.entries import IdsLike, as_ids
 from safeguard.index.snapshot import SnapshotError, read_snapshot, write_snapshot
 from safeguard.signals.errors import InvalidSignal
-from safeguard.signals.types import signal_type
+from safeguard.signals.types import EXACT_SIGNALS, signal_type
 
-EXACT_SIGNALS = ("md5", "sha1", "sha256")
 MERGE_THRESHOLD = 65_536
 
 Keys = npt.NDArray[np.bytes_]

@@ -82,8 +82,8 @@ FLAT_BELOW = 16_384
 #: The delta is scanned on every search: at 16k hashes that adds ~0.1-0.2 ms a query.
 MERGE_THRESHOLD = 16_384
 
-#: One match: (entry id, Hamming distance).
-Match = tuple[int, int]
+#: One hit of the index: (entry id, Hamming distance).
+Hit = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -126,9 +126,9 @@ class BatchMatches:
     entry_id: Int64s
     distance: Distances
 
-    def per_query(self) -> list[list[Match]]:
+    def per_query(self) -> list[list[Hit]]:
         """For each query, its matches as (entry id, distance)."""
-        out: list[list[Match]] = [[] for _ in range(self.n_queries)]
+        out: list[list[Hit]] = [[] for _ in range(self.n_queries)]
         for q, e, d in zip(
             self.query.tolist(), self.entry_id.tolist(), self.distance.tolist(), strict=True
         ):
@@ -327,7 +327,7 @@ class PdqIndex:
         *,
         dihedral: bool = False,
         variants: Sequence[PdqHash | bytes] | None = None,
-    ) -> list[Match]:
+    ) -> list[Hit]:
         """Every enabled entry within ``radius`` bits of ``query``, as (entry id, distance),
         sorted by distance then id. Exact for every radius (tables up to 32, a scan above).
 

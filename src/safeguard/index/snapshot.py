@@ -53,6 +53,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from safeguard.errors import InternalError
+
 MAGIC = b"\x89SGIDX\r\n"
 FORMAT_VERSION = 1
 MAX_SECTIONS = 64
@@ -65,7 +67,7 @@ _ALLOWED_DTYPES = {"<u8", "<u4", "<u2", "|u1", "<i8", "<i2"}
 _CHUNK = 1 << 24
 
 
-class SnapshotError(Exception):
+class SnapshotError(InternalError):
     """A snapshot cannot be read: not a snapshot, wrong version or kind, truncated, or
     corrupted (a checksum does not match)."""
 

@@ -22,11 +22,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
 
+from safeguard.errors import InvalidInput
+
 #: Separates an archive's path from its members' in display paths.
 MEMBER_SEPARATOR = "!/"
 
 
-class ScanError(Exception):
+class ScanError(InvalidInput):
     """The scan cannot start or go on: its output file, the cluster, the database."""
 
 

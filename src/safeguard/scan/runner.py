@@ -39,13 +39,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from safeguard.files import WalkError, iter_files
-from safeguard.hashing import default_workers
-from safeguard.matching import Matcher
+from safeguard.matching.matcher import Matcher
 from safeguard.scan.archives import ArchiveLimits, has_archive_suffix
 from safeguard.scan.output import Finished, ScanError, ScanOutput
 from safeguard.scan.worker import FileRef, Record, failed_record, hash_batch
 from safeguard.signals.errors import InvalidSignal
+from safeguard.signals.files import WalkError, iter_files
+from safeguard.signals.hashing import default_workers
 from safeguard.signals.media import VIDEO_EXTENSIONS, FileHashes, HashOptions, Kind
 from safeguard.signals.video import VideoFrameHash
 

@@ -15,10 +15,7 @@ from fastapi import FastAPI
 
 from safeguard import __version__
 from safeguard.service import console, errors
-from safeguard.service.auth import KeyCache
-from safeguard.service.metrics import RequestMetrics
-from safeguard.service.ratelimit import LocalRateLimiter, RateLimiter, SharedRateLimiter
-from safeguard.service.routers import (
+from safeguard.service.api import (
     audit,
     banks,
     cases,
@@ -32,6 +29,9 @@ from safeguard.service.routers import (
     streams,
     webhooks,
 )
+from safeguard.service.auth import KeyCache
+from safeguard.service.metrics import RequestMetrics
+from safeguard.service.ratelimit import LocalRateLimiter, RateLimiter, SharedRateLimiter
 from safeguard.service.runtime import Runtime
 from safeguard.service.settings import ServiceSettings
 from safeguard.service.uploads import MULTIPART_OVERHEAD, BodyLimit

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from safeguard import keys
-from safeguard.keys import KeyInfo
+from safeguard.access import keys
+from safeguard.access.keys import KeyInfo
+from safeguard.access.roles import ROLES
 from safeguard.service.errors import ApiError
 from safeguard.service.ratelimit import RateLimiter
 
-ROLES = keys.ROLES
 bearer = HTTPBearer(auto_error=False, description="An API key: safeguard keys create")
 
 

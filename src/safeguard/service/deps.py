@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from fastapi import Request
 from sqlalchemy.orm import Session
 
-from safeguard.evidence import EvidenceStore
-from safeguard.matching import Matcher
+from safeguard.matching.matcher import Matcher
+from safeguard.review.check import Checker
+from safeguard.review.evidence import EvidenceStore
 from safeguard.service.errors import ApiError
 from safeguard.service.runtime import Runtime
 from safeguard.service.settings import ServiceSettings
@@ -41,6 +42,13 @@ def get_matcher(request: Request) -> Matcher:
     if matcher is None:
         raise ApiError(503, "index_loading", "the index is still loading; retry shortly")
     return matcher
+
+
+def get_checker(request: Request) -> Checker:
+    checker = runtime_of(request).checker()
+    if checker is None:
+        raise ApiError(503, "index_loading", "the index is still loading; retry shortly")
+    return checker
 
 
 def get_evidence(request: Request) -> EvidenceStore:

@@ -1,8 +1,8 @@
 """HTTP errors: one JSON shape, ``{"error": {"code", "message"}}``, with the right status.
 
 Routes raise ``ApiError`` or let the library's typed exceptions through; ``install`` maps
-those (by class, in ``STATUS_OF``), validation errors (422), unknown routes (404) and
-wrong methods (405) onto the shape.
+those (every ``SafeguardError``, by its kind, in ``STATUS_OF_KIND``), validation errors
+(422), unknown routes (404) and wrong methods (405) onto the shape.
 """
 
 from __future__ import annotations
@@ -14,19 +14,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from safeguard.actions import InvalidRule, RuleError, RuleNotFound
-from safeguard.banks.service import BankError, BankExists, BankNotFound, ImportRejected
-from safeguard.cases import CaseClosed, CaseError, CaseNotFound
-from safeguard.evidence import EvidenceDisabled, EvidenceError, EvidenceKeyError
-from safeguard.keys import ApiKeyError, ApiKeyNotFound
-from safeguard.signals.errors import (
-    FileTooLarge,
-    ImageTooLarge,
-    InvalidSignal,
-    SignalError,
-    UnsupportedMedia,
-)
-from safeguard.webhooks import WebhookError, WebhookNotFound
+from safeguard.banks import ImportRejected
+from safeguard.errors import Busy, ErrorKind, SafeguardError
 
 
 class ApiError(Exception):
@@ -42,31 +31,19 @@ class ApiError(Exception):
             self.headers.setdefault("WWW-Authenticate", "Bearer")
 
 
-#: Library exceptions and their statuses; the most specific class listed first wins.
-STATUS_OF: tuple[tuple[type[Exception], int], ...] = (
-    (BankNotFound, 404),
-    (BankExists, 409),
-    (ImportRejected, 422),
-    (BankError, 400),
-    (CaseNotFound, 404),
-    (CaseClosed, 409),
-    (CaseError, 400),
-    (RuleNotFound, 404),
-    (InvalidRule, 400),
-    (RuleError, 400),
-    (ApiKeyNotFound, 404),
-    (ApiKeyError, 400),
-    (WebhookNotFound, 404),
-    (WebhookError, 400),
-    (EvidenceDisabled, 404),
-    (EvidenceKeyError, 500),
-    (EvidenceError, 400),
-    (InvalidSignal, 422),
-    (FileTooLarge, 413),
-    (ImageTooLarge, 422),
-    (UnsupportedMedia, 415),
-    (SignalError, 422),
-)
+#: The HTTP status of each kind of library failure: one table, not one line per class.
+STATUS_OF_KIND: dict[ErrorKind, int] = {
+    ErrorKind.INVALID: 400,
+    ErrorKind.UNPROCESSABLE: 422,
+    ErrorKind.NOT_FOUND: 404,
+    ErrorKind.CONFLICT: 409,
+    ErrorKind.TOO_LARGE: 413,
+    ErrorKind.UNSUPPORTED: 415,
+    ErrorKind.LIMITED: 429,
+    ErrorKind.BUSY: 503,
+    ErrorKind.FORBIDDEN: 403,
+    ErrorKind.INTERNAL: 500,
+}
 
 _HTTP_CODES = {
     400: "bad_request",
@@ -94,9 +71,8 @@ def error_response(
 
 
 def status_for(exc: Exception) -> int | None:
-    for cls, status in STATUS_OF:
-        if isinstance(exc, cls):
-            return status
+    if isinstance(exc, SafeguardError):
+        return STATUS_OF_KIND[exc.kind]
     return None
 
 
@@ -114,14 +90,18 @@ async def _api_error(_request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _library_error(_request: Request, exc: Exception) -> JSONResponse:
-    status = status_for(exc) or 500
-    code = str(getattr(exc, "code", "error"))
-    extra: dict[str, Any] = {}
+    assert isinstance(exc, SafeguardError)
+    status = STATUS_OF_KIND[exc.kind]
+    headers = None
+    if isinstance(exc, Busy):
+        headers = {"Retry-After": str(max(1, round(exc.retry_after)))}
     if isinstance(exc, ImportRejected):
-        extra["issues"] = [{"line": i.line, "message": i.message} for i in exc.issues]
-        extra["problems"] = exc.total_issues
-        return error_response(status, code, "import rejected, nothing changed", **extra)
-    return error_response(status, code, str(exc))
+        extra: dict[str, Any] = {
+            "issues": [{"line": i.line, "message": i.message} for i in exc.issues],
+            "problems": exc.total_issues,
+        }
+        return error_response(status, exc.code, "import rejected, nothing changed", **extra)
+    return error_response(status, exc.code, str(exc), headers)
 
 
 async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
@@ -140,5 +120,4 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
-    for cls, _status in STATUS_OF:
-        app.add_exception_handler(cls, _library_error)
+    app.add_exception_handler(SafeguardError, _library_error)

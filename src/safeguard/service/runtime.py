@@ -24,12 +24,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select, text
 
-from safeguard.evidence import EvidenceStore
-from safeguard.matching import Matcher
+from safeguard.matching.matcher import Matcher
+from safeguard.review.check import Checker
+from safeguard.review.evidence import EvidenceStore
+from safeguard.review.webhooks import Deliverer
 from safeguard.service.settings import ServiceSettings
 from safeguard.store.db import Database, open_database
 from safeguard.store.models import Entry, IndexChange
-from safeguard.webhooks import Deliverer
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +100,19 @@ class Runtime:
                 self.last_refresh = time.monotonic()
                 self._matcher_ready.set()
             return self._matcher
+
+    def checker(self) -> Checker | None:
+        """The central check operation over this worker's matcher (None while it loads)."""
+        matcher = self.matcher
+        if matcher is None:
+            return None
+        return Checker(
+            self.db,
+            matcher,
+            default_action=self.settings.default_action,
+            dihedral=self.settings.dihedral,
+            keeper=self.evidence,
+        )
 
     @property
     def matcher(self) -> Matcher | None:

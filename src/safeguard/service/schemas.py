@@ -10,7 +10,7 @@ from fastapi import Path
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from safeguard.signals.errors import InvalidSignal
-from safeguard.signals.types import signal_type
+from safeguard.signals.types import SIGNAL_NAMES, signal_type
 
 
 def _utc(at: datetime) -> datetime:
@@ -97,9 +97,7 @@ class Signals(Strict):
         return _signal(str(info.field_name), value)
 
     def values(self) -> dict[str, str]:
-        return {
-            t: v for t in ("pdq", "md5", "sha1", "sha256") if (v := getattr(self, t)) is not None
-        }
+        return {t: v for t in SIGNAL_NAMES if (v := getattr(self, t)) is not None}
 
 
 class CheckIn(Strict):

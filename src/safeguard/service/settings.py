@@ -23,10 +23,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from safeguard.actions import Action, as_action
 from safeguard.config import Settings
-from safeguard.evidence import EvidenceSettings
-from safeguard.webhooks import DeliveryPolicy
+from safeguard.review.evidence import EvidenceSettings
+from safeguard.review.rules import Action, as_action
+from safeguard.review.webhooks import DeliveryPolicy
 
 MiB = 1024 * 1024
 

@@ -134,7 +134,7 @@ def settings_for_tests(data_dir: Path, db_url: str, **overrides: object) -> Serv
     """Settings for a server in a test: one worker, quick refreshes, no key cache (a revoked
     key fails at once), a generous rate limit, background delivery off (tests drive it),
     evidence on with a fresh key."""
-    from safeguard.evidence import EvidenceSettings, generate_key
+    from safeguard.review.evidence import EvidenceSettings, generate_key
 
     defaults: dict[str, object] = {
         "workers": 1,

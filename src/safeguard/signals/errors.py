@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+from safeguard.errors import ErrorKind, SafeguardError, TooLarge, Unsupported
 
-class SignalError(Exception):
+
+class SignalError(SafeguardError):
     """Base of every failure to read content or compute a signal from it."""
 
     code = "signal_error"
+    kind = ErrorKind.UNPROCESSABLE
 
 
 class InvalidSignal(SignalError, ValueError):
@@ -20,7 +23,7 @@ class EmptyFile(SignalError):
     code = "empty_file"
 
 
-class FileTooLarge(SignalError):
+class FileTooLarge(TooLarge, SignalError):
     """More bytes than the configured limit for this kind of content."""
 
     code = "file_too_large"
@@ -45,7 +48,7 @@ class CorruptMedia(SignalError):
     code = "corrupt_media"
 
 
-class UnsupportedMedia(SignalError):
+class UnsupportedMedia(Unsupported, SignalError):
     code = "unsupported_media"
 
 

@@ -12,7 +12,7 @@ from abc import ABC
 from typing import ClassVar
 
 from safeguard.signals.errors import InvalidSignal
-from safeguard.signals.pdq import MATCH_THRESHOLD, PdqHash
+from safeguard.signals.pdq import MATCH_THRESHOLD
 
 
 class SignalType(ABC):
@@ -48,10 +48,6 @@ class PdqSignal(SignalType):
     default_threshold = MATCH_THRESHOLD
     perceptual = True
 
-    @classmethod
-    def to_hash(cls, value: str) -> PdqHash:
-        return PdqHash.from_hex(cls.normalize(value))
-
 
 class Md5Signal(SignalType):
     name = "md5"
@@ -68,9 +64,14 @@ class Sha256Signal(SignalType):
     hex_length = 64
 
 
+#: The one registry of signal types: every list of signal names elsewhere derives from it.
 SIGNAL_TYPES: dict[str, type[SignalType]] = {
     t.name: t for t in (PdqSignal, Md5Signal, Sha1Signal, Sha256Signal)
 }
+#: Every signal a bank entry can hold, in the order they are shown.
+SIGNAL_NAMES: tuple[str, ...] = tuple(SIGNAL_TYPES)
+#: Signals matched by equality (cryptographic digests), each in an exact-digest index.
+EXACT_SIGNALS: tuple[str, ...] = tuple(n for n, t in SIGNAL_TYPES.items() if not t.perceptual)
 
 
 def signal_type(name: str) -> type[SignalType]:

@@ -37,16 +37,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
-import av
-import av.error
 import numpy as np
 import numpy.typing as npt
-from av.container import InputContainer
-from av.video.frame import VideoFrame
-from av.video.reformatter import VideoReformatter
-from av.video.stream import VideoStream
+
+if TYPE_CHECKING:
+    from av.container import InputContainer
+    from av.video.frame import VideoFrame
+    from av.video.reformatter import VideoReformatter
+    from av.video.stream import VideoStream
 
 from safeguard.signals.errors import (
     CorruptMedia,
@@ -68,7 +68,10 @@ from safeguard.signals.pdq import (
     pdq_from_pixels,
 )
 
+#: The one registry of video sampling modes: one frame per interval (vPDQ's default), every
+#: frame, or keyframes only (fast: no decoding of the frames in between).
 SamplingMode = Literal["interval", "every_frame", "keyframes"]
+SAMPLING_MODES: tuple[SamplingMode, ...] = get_args(SamplingMode)
 
 #: The share of a query's frames that must match for a video match (Meta's
 #: ``VPDQ_QUERY_MATCH_THRESHOLD_PERCENT``, as a fraction).
@@ -98,7 +101,7 @@ class VideoSampling:
     seek: bool = True
 
     def __post_init__(self) -> None:
-        if self.mode not in ("interval", "every_frame", "keyframes"):
+        if self.mode not in SAMPLING_MODES:
             raise ValueError(f"unknown sampling mode {self.mode!r}")
         if not (math.isfinite(self.seconds) and self.seconds >= 0):
             raise ValueError(f"seconds must be finite and >= 0, got {self.seconds}")
@@ -245,6 +248,12 @@ def vpdq_match(
 # --- decoding -------------------------------------------------------------------------------
 
 
+def _new_reformatter() -> VideoReformatter:
+    from av.video.reformatter import VideoReformatter
+
+    return VideoReformatter()
+
+
 @dataclass(frozen=True, slots=True)
 class _Video:
     """What the container says about the first video stream."""
@@ -274,7 +283,7 @@ class _Run:
     limits: VideoLimits
     video: _Video
     deadline: float
-    reformatter: VideoReformatter = field(default_factory=VideoReformatter)
+    reformatter: VideoReformatter = field(default_factory=_new_reformatter)
     decoded: int = 0
     hashes: list[VideoFrameHash] = field(default_factory=list)
 
@@ -394,6 +403,9 @@ def _check_file(path: Path, limits: VideoLimits) -> None:
 
 @contextmanager
 def _translate_av_errors(path: Path) -> Iterator[None]:
+    import av  # loaded only when a video is read
+    import av.error
+
     try:
         yield
     except SignalError:
@@ -413,6 +425,9 @@ def _translate_av_errors(path: Path) -> Iterator[None]:
 
 @contextmanager
 def _open(path: Path, limits: VideoLimits) -> Iterator[InputContainer]:
+    import av  # loaded only when a video is read
+    import av.error
+
     # The timeout arms FFmpeg's interrupt callback for each open and read, so probing a
     # hostile file cannot outlast the budget either.
     container = av.open(str(path), "r", timeout=(limits.timeout_s, limits.timeout_s))
@@ -428,6 +443,9 @@ def _open(path: Path, limits: VideoLimits) -> Iterator[InputContainer]:
 def _describe(
     path: Path, container: InputContainer, stream: VideoStream, limits: VideoLimits
 ) -> _Video:
+    import av  # loaded only when a video is read
+    import av.error
+
     ctx = stream.codec_context
     width, height = ctx.width, ctx.height
     if width <= 0 or height <= 0:
@@ -522,6 +540,9 @@ def _decode_seeking(run: _Run, container: InputContainer, stream: VideoStream, e
     order, one per packet). Returns False when the file does not behave as its index says;
     the caller then decodes sequentially.
     """
+    import av  # loaded only when a video is read
+    import av.error
+
     index = _read_index(run, container, stream)
     if index is None:
         return False

@@ -19,10 +19,12 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from safeguard.errors import InternalError
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-class DatabaseError(Exception):
+class DatabaseError(InternalError):
     code = "database_error"
 
 

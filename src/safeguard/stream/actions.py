@@ -1,9 +1,9 @@
 """Decisions as actions: a case in the review queue and a signed webhook, per decision.
 
-``DecisionRecorder`` is given to the monitors. Every decision opens a case
-(``safeguard.cases.open_case``: audited, with the matched banks' provenance, and a
-``case.opened`` webhook) and puts a ``stream.terminate`` or ``stream.review`` webhook with
-the full evidence in the outbox (``safeguard.webhooks.enqueue``), in one transaction. The
+``DecisionRecorder`` is given to the monitors. Every decision goes through
+``safeguard.review.check.record_decision``, as the upload check's do: a case (audited, with
+the matched banks' provenance, and a ``case.opened`` webhook) and a ``stream.terminate`` or
+``stream.review`` webhook with the full evidence in the outbox, in one transaction. The
 outbox's deliverer (``safeguard serve``) signs and sends it; the stream never waits for it.
 If the database fails, the decision is still emitted (without ``case_id``), followed by a
 non-fatal ``case_failed`` error event.
@@ -15,7 +15,7 @@ import threading
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from safeguard import cases, webhooks
+from safeguard.review.check import record_decision
 from safeguard.store.db import Database
 from safeguard.stream.events import DecisionEvent
 from safeguard.stream.monitor import DecisionNotRecorded
@@ -46,7 +46,7 @@ class DecisionRecorder:
 
     def _record(self, event: DecisionEvent) -> int:
         with self._lock, self.db.session() as session:
-            case = cases.open_case(
+            return record_decision(
                 session,
                 source=f"stream:{event.stream}",
                 action=event.action,
@@ -54,7 +54,6 @@ class DecisionRecorder:
                 evidence=event.evidence,
                 matches=list(event.matches) or None,
                 actor=self.actor,
+                event=webhook_event(event.action),
+                payload=event.to_json(),
             )
-            payload = {**event.to_json(), "case_id": case.id}
-            webhooks.enqueue(session, webhook_event(event.action), payload)
-            return int(case.id)

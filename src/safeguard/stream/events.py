@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from safeguard.matching import Match
+from safeguard.matching.matcher import Match
 
 EventType = Literal["frame", "comments", "decision", "error", "end"]
 Action = Literal["terminate", "review"]

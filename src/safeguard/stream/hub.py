@@ -19,9 +19,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from safeguard.chat.comments import Comment, CommentScorer
-from safeguard.matching import Match, Matcher
+from safeguard.errors import Conflict, NotFound, SafeguardError
+from safeguard.matching.matcher import Match, Matcher
 from safeguard.signals.pdq import PdqHash
-from safeguard.stream.comments import FeedItem
+from safeguard.stream.comment_feed import FeedItem
 from safeguard.stream.events import StreamEvent
 from safeguard.stream.monitor import (
     CommentRiskLike,
@@ -38,11 +39,20 @@ from safeguard.stream.source import SourceOptions, StreamSourceError, VideoSourc
 CommentFeed = Iterable[FeedItem]
 
 
-class StreamNotFound(KeyError):
+class StreamError(SafeguardError):
+    """Base of the stream monitor's failures."""
+
+    code = "stream_error"
+
+
+class StreamNotFound(StreamError, NotFound, KeyError):
     code = "stream_not_found"
 
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "no such stream"
 
-class StreamExists(ValueError):
+
+class StreamExists(StreamError, Conflict):
     code = "stream_exists"
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from safeguard.matching import Match
+from safeguard.matching.matcher import Match
 from safeguard.signals.pdq import PdqHash
 from safeguard.stream.events import (
     Action,

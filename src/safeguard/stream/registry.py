@@ -34,11 +34,19 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from safeguard import audit
 from safeguard.chat.comments import Comment
+from safeguard.errors import Conflict, InvalidInput
 from safeguard.store.db import Database
-from safeguard.store.models_streams import Stream, StreamComment
+from safeguard.store.models import Stream, StreamComment
 from safeguard.stream.actions import DecisionRecorder
 from safeguard.stream.events import StreamEvent
-from safeguard.stream.hub import StreamHandle, StreamHub, StreamNotFound, bank_matcher
+from safeguard.stream.hub import (
+    StreamError,
+    StreamExists,
+    StreamHandle,
+    StreamHub,
+    StreamNotFound,
+    bank_matcher,
+)
 from safeguard.stream.monitor import FrameMatcher
 from safeguard.stream.policy import StreamPolicy
 from safeguard.stream.source import SourceOptions, is_url
@@ -51,27 +59,12 @@ _SETTINGS = ("sampling", "interval_s", "policy")
 MAX_COMMENTS_A_SYNC = 1000
 
 
-class StreamRegistryError(Exception):
-    code = "stream_error"
-
-
-class InvalidStream(StreamRegistryError, ValueError):
+class InvalidStream(StreamError, InvalidInput, ValueError):
     code = "invalid_stream"
 
 
-class StreamEnded(StreamRegistryError):
+class StreamEnded(StreamError, Conflict):
     code = "stream_ended"
-
-
-class UnknownStream(StreamRegistryError, KeyError):
-    code = "stream_not_found"
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else "no such stream"
-
-
-class StreamAlreadyWatched(StreamRegistryError):
-    code = "stream_exists"
 
 
 def parse_settings(
@@ -177,7 +170,7 @@ class StreamRegistry:
             row = s.get(Stream, stream_id)
             if row is not None:
                 if row.status in ACTIVE:
-                    raise StreamAlreadyWatched(f"stream {stream_id!r} is already being watched")
+                    raise StreamExists(f"stream {stream_id!r} is already being watched")
                 s.delete(row)
                 s.flush()
             now = _now()
@@ -267,7 +260,7 @@ class StreamRegistry:
     def _row(session: Any, stream_id: str) -> Stream:
         row: Stream | None = session.get(Stream, stream_id)
         if row is None:
-            raise UnknownStream(f"no stream {stream_id!r}")
+            raise StreamNotFound(f"no stream {stream_id!r}")
         return row
 
     # --- what the owning worker does ---------------------------------------------------------

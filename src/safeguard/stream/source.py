@@ -27,7 +27,7 @@ import urllib.request
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import urlparse
 
 import av
@@ -39,8 +39,7 @@ from av.video.reformatter import VideoReformatter
 from av.video.stream import VideoStream
 
 from safeguard.signals.pdq import PdqHash, pdq_from_pixels
-
-StreamSampling = Literal["keyframes", "interval", "every_frame"]
+from safeguard.signals.video import SAMPLING_MODES, SamplingMode
 
 #: Schemes read as network streams (reconnected on failure); anything else is a file path.
 URL_SCHEMES = frozenset(
@@ -76,7 +75,7 @@ class SourceBroken(StreamSourceError):
 class SourceOptions:
     """How to read one stream. Timeouts and backoff are seconds of wall-clock time."""
 
-    sampling: StreamSampling = "keyframes"
+    sampling: SamplingMode = "keyframes"
     #: Seconds of stream time between hashed frames in ``interval`` mode.
     interval_s: float = 1.0
     #: Pace a file at its own frame rate, as if it were live.
@@ -95,7 +94,7 @@ class SourceOptions:
     decoder_threads: int = 1
 
     def __post_init__(self) -> None:
-        if self.sampling not in ("keyframes", "interval", "every_frame"):
+        if self.sampling not in SAMPLING_MODES:
             raise ValueError(f"unknown sampling {self.sampling!r}")
         if not (math.isfinite(self.interval_s) and self.interval_s > 0):
             raise ValueError(f"interval_s must be positive, got {self.interval_s}")

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from safeguard.chat.conversation import Conversation, Message, Participant
 from safeguard.chat.training.corpus import LabelledConversation
+from safeguard.errors import InvalidInput
 
 
-class Pan12Error(ValueError):
+class Pan12Error(InvalidInput, ValueError):
     """Malformed PAN12 XML or ground-truth file."""
 
 

@@ -3,8 +3,8 @@
 ``router`` serves the pages (login, the queue, cases with their evidence and decisions,
 banks, the webhook log, the audit log, users for admins); ``render`` renders any template
 that extends ``base.html``; ``auth.require_user`` is the dependency that signs people in.
-Logic lives in the library (``safeguard.cases``, ``safeguard.banks.service``,
-``safeguard.users``, ...): routes here only read forms, call it and render the result.
+Logic lives in the library (``safeguard.review.cases``, ``safeguard.banks``,
+``safeguard.access.users``, ...): routes here only read forms, call it and render the result.
 """
 
 from __future__ import annotations

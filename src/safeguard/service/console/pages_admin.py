@@ -6,14 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from safeguard import audit, webhooks
+from safeguard import audit
+from safeguard.review import webhooks
 from safeguard.service.console.auth import ConsoleRoute, DbSession, require_user
 from safeguard.service.console.rendering import render
 from safeguard.service.console.sessions import SignedInUser
-from safeguard.store.models import AuditEvent
 
 router = APIRouter(route_class=ConsoleRoute)
 
@@ -39,14 +38,7 @@ def _audit_page(
     before: int = 0,
     verification: audit.Verification | None = None,
 ) -> Response:
-    query = select(AuditEvent)
-    if action:
-        query = query.where(AuditEvent.action == action)
-    if subject:
-        query = query.where(AuditEvent.subject == subject)
-    if before > 0:
-        query = query.where(AuditEvent.id < before)
-    events = list(session.scalars(query.order_by(AuditEvent.id.desc()).limit(PAGE + 1)))
+    events = audit.page(session, before=before, limit=PAGE + 1, action=action, subject=subject)
     return render(
         request,
         "audit.html",

@@ -10,10 +10,9 @@ from typing import Annotated, BinaryIO, cast
 
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from safeguard.banks import service
+from safeguard import banks
 from safeguard.banks.formats import formats
 from safeguard.service.console.auth import ConsoleRoute, DbSession, require_user
 from safeguard.service.console.rendering import render
@@ -55,7 +54,7 @@ def _banks_page(
         "banks.html",
         {
             "nav": "banks",
-            "banks": service.list_banks(session),
+            "banks": banks.list_banks(session),
             "may_curate": user.has_role("curator"),
             "flash": flash,
             "error": error,
@@ -82,7 +81,7 @@ def create_bank(
     description: Annotated[str, Form(max_length=4000)] = "",
     pdq_threshold: Annotated[int, Form(ge=0, le=64)] = 31,
 ) -> Response:
-    spec = service.BankSpec(
+    spec = banks.BankSpec(
         name=name.strip(),
         description=description.strip(),
         source=source.strip(),
@@ -93,9 +92,9 @@ def create_bank(
     )
     try:
         with session.begin_nested():
-            service.create_bank(session, spec, user.actor)
-    except service.BankError as e:
-        status = 409 if isinstance(e, service.BankExists) else 400
+            banks.create_bank(session, spec, user.actor)
+    except banks.BankError as e:
+        status = 409 if isinstance(e, banks.BankExists) else 400
         return _banks_page(request, user, session, error=str(e), status_code=status)
     return RedirectResponse(f"/console/banks/{spec.name}?done=created", status_code=303)
 
@@ -113,25 +112,22 @@ def _bank_page(
     status_code: int = 200,
 ) -> Response:
     try:
-        bank = service.get_bank(session, name)
-    except service.BankNotFound:
+        bank = banks.get_bank(session, name)
+    except banks.BankNotFound:
         return render(
             request,
             "error.html",
             {"heading": "No such bank", "message": f"There is no bank {name!r}.", "nav": "banks"},
             status_code=404,
         )
-    query = select(Entry).where(Entry.bank_id == bank.id, Entry.id > after)
     needle = q.strip()
-    if needle:
-        query = query.where(or_(Entry.value == needle.lower(), Entry.external_id == needle))
-    entries = list(session.scalars(query.order_by(Entry.id).limit(PAGE + 1)))
+    entries = banks.page_entries(session, bank, after=after, limit=PAGE + 1, needle=needle)
     return render(
         request,
         "bank.html",
         {
             "nav": "banks",
-            "bank": service.summarize(session, bank),
+            "bank": banks.summarize(session, bank),
             "entries": entries[:PAGE],
             "q": needle,
             "after": after,
@@ -200,7 +196,7 @@ def import_list(
 
     try:
         # Its own transaction (all or nothing, in batches), as from the command line.
-        report = service.import_list(
+        report = banks.import_list(
             runtime.db,
             name,
             reopen,
@@ -209,11 +205,11 @@ def import_list(
             default_type=signal_type or None,
             actor=user.actor,
         )
-    except service.ImportRejected as e:
+    except banks.ImportRejected as e:
         return refused(str(e), 400)
-    except service.BankNotFound as e:
+    except banks.BankNotFound as e:
         return refused(str(e), 404)
-    except (service.BankError, InvalidSignal) as e:
+    except (banks.BankError, InvalidSignal) as e:
         return refused(str(e), 400)
     finally:
         spooled.close()
@@ -238,14 +234,14 @@ def set_entry(
 ) -> Response:
     entry = session.get(Entry, entry_id)
     try:
-        bank = service.get_bank(session, name)
-    except service.BankNotFound:
+        bank = banks.get_bank(session, name)
+    except banks.BankNotFound:
         return _bank_page(request, user, session, name)
     if entry is None or entry.bank_id != bank.id:
         return _bank_page(
             request, user, session, name, error=f"no entry {entry_id} in {name}", status_code=404
         )
-    service.set_entries_disabled(
+    banks.set_entries_disabled(
         session, name, [(entry.signal_type, entry.value)], disabled == "true", user.actor
     )
     return RedirectResponse(f"/console/banks/{name}?done=entry", status_code=303)
@@ -260,7 +256,7 @@ def set_bank_enabled(
     enabled: Annotated[str, Form(max_length=5)] = "false",
 ) -> Response:
     try:
-        service.set_bank_enabled(session, name, enabled == "true", user.actor)
-    except service.BankNotFound:
+        banks.set_bank_enabled(session, name, enabled == "true", user.actor)
+    except banks.BankNotFound:
         return _bank_page(request, user, session, name)
     return RedirectResponse(f"/console/banks/{name}?done=state", status_code=303)

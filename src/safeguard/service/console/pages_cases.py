@@ -13,17 +13,18 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from safeguard import audit, cases
-from safeguard.banks.service import BankError
-from safeguard.evidence import EvidenceError, EvidenceStore
+from safeguard import audit
+from safeguard.banks import BankError
+from safeguard.review import cases
+from safeguard.review.evidence import EvidenceError, EvidenceStore
 from safeguard.service.console import wellbeing
 from safeguard.service.console.auth import ConsoleRoute, DbSession, require_user
 from safeguard.service.console.rendering import render
 from safeguard.service.console.sessions import SignedInUser
 from safeguard.service.deps import get_evidence
 from safeguard.signals.errors import SignalError
-from safeguard.store.models import AuditEvent, Bank
-from safeguard.store.models_service import Case
+from safeguard.signals.types import EXACT_SIGNALS
+from safeguard.store.models import AuditEvent, Bank, Case
 
 router = APIRouter(route_class=ConsoleRoute)
 
@@ -103,7 +104,7 @@ def queue(
 
 #: Evidence ``signals`` keys that are content fingerprints (shown as the signals table);
 #: anything else recorded there (kind, size, ...) is shown with the summary.
-SIGNAL_KEYS = ("pdq", "vpdq", "md5", "sha1", "sha256")
+SIGNAL_KEYS = ("pdq", "vpdq", *EXACT_SIGNALS)
 
 
 def _signals(evidence: dict[str, Any]) -> list[dict[str, Any]]:

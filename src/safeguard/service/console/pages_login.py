@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
-from safeguard import users
+from safeguard.access import users
 from safeguard.service.console import auth, sessions
 from safeguard.service.console.auth import ConsoleRoute, DbSession
 from safeguard.service.console.rendering import STATIC, render

@@ -13,7 +13,8 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from safeguard import users
+from safeguard.access import users
+from safeguard.access.roles import ROLES
 from safeguard.service.console import wellbeing
 from safeguard.service.console.auth import ConsoleRoute, DbSession, require_user
 from safeguard.service.console.rendering import render
@@ -40,7 +41,7 @@ def _users_page(
             "nav": "users",
             "users": users.list_users(session),
             "reveals": wellbeing.reveals_today_by_user(session),
-            "roles": users.ROLES,
+            "roles": ROLES,
             "min_password": users.MIN_PASSWORD_LENGTH,
             "flash": flash,
             "error": error,

@@ -17,7 +17,7 @@ from itsdangerous import BadSignature, Signer
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from safeguard.store.models_console import ConsoleSecret, ConsoleSession, ConsoleUser
+from safeguard.store.models import ConsoleSecret, ConsoleSession, ConsoleUser
 
 COOKIE = "sg_session"
 LIFETIME = timedelta(hours=12)

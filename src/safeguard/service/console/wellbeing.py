@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from safeguard.signals.decode import ImageLimits, open_image
 from safeguard.signals.errors import SignalError
-from safeguard.store.models_console import EvidenceReveal
+from safeguard.store.models import EvidenceReveal
 
 THUMBNAIL_SIDE = 480
 BLUR_GRID = 12

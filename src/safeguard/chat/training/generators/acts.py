@@ -121,6 +121,16 @@ def _chatter(rng: random.Random, draft: Draft, book: dict[str, Any], part: int, 
         draft.lines.insert(at, Line(rng.choice(ids), text))
 
 
+def _benign_cues(rng: random.Random, draft: Draft, book: dict[str, Any], part: int) -> None:
+    """Now and then a line of another category used benignly ("my parents don't understand
+    me", "give it back or I'll tell mum"), so no category's words belong to grooming alone."""
+    bank: dict[str, list[str]] = book.get("benign_cues", {})
+    ids = [p.id for p in draft.people]
+    for category in rng.sample(sorted(bank), k=min(len(bank), rng.choice((0, 1, 1, 2, 2)))):
+        _, cats, text = parse_cue(pick(rng, bank[category], part))
+        draft.lines.insert(rng.randint(0, len(draft.lines)), Line(rng.choice(ids), text, cats))
+
+
 def families(split: Split, language: str) -> list[str]:
     book = phrasebook(language)
     held_out = set(book.get("test_families", []))
@@ -145,13 +155,16 @@ def negative(rng: random.Random, split: Split, language: str, family: str) -> Dr
         draft.say(rng.choice((a_id, b_id)), fill(rng, pick(rng, book["small_talk"], part), slots))
     mine = pool_part(cues, part)
     rng.shuffle(mine)
+    chat: list[str] = []
     for speaker, cats, text in mine[: rng.randint(2, 6)]:
         author = {"a": a_id, "b": b_id}.get(speaker) or rng.choice((a_id, b_id))
         other = b_id if author == a_id else a_id
         draft.say(author, fill(rng, text, slots), *cats)
         for _ in range(rng.randint(0, 3)):
-            draft.say(
-                rng.choice((other, other, author)), fill(rng, pick(rng, spec["chat"], part), slots)
-            )
+            if not chat:  # each chat line once before any comes again
+                chat = pool_part(spec["chat"], part)
+                rng.shuffle(chat)
+            draft.say(rng.choice((other, other, author)), fill(rng, chat.pop(), slots))
     _chatter(rng, draft, book, part, rng.randint(0, 3))
+    _benign_cues(rng, draft, book, part)
     return draft

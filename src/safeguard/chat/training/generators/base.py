@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypedDict, TypeVar
 
 from safeguard.chat.training.generators import style
 
@@ -42,6 +42,15 @@ GROOMING_REGISTERS = (
 )
 # Writing styles any speaker may use, in either class.
 STYLE_REGISTERS = ("plain", "slang", "typos", "leetspeak", "emoji")
+
+
+class Family(TypedDict):
+    """A hard-negative family: the age ranges of its two people, the lines that use a
+    category's words (``"speaker|categories|text"``) and its everyday chat."""
+
+    ages: tuple[tuple[int, int], tuple[int, int]]
+    cues: list[str]
+    chat: list[str]
 
 
 def part_for(rng: random.Random, split: Split) -> int:

@@ -14,6 +14,7 @@ from safeguard.chat.training.generators.base import (
     GROOMING_REGISTERS,
     STYLE_REGISTERS,
     Draft,
+    Family,
     Person,
     Split,
     fill,
@@ -341,7 +342,7 @@ CHILD_REPLIES = [
 ONE_SIDED_REPLIES = ["ok", "?", "k", "idk", "...", "hm"]
 
 # Hard-negative families: "speaker|categories|template"; a = first person, b = second.
-FAMILIES: dict[str, dict[str, object]] = {
+FAMILIES: dict[str, Family] = {
     "parent_child": {
         "ages": ((32, 55), (9, 15)),
         "cues": [
@@ -791,9 +792,8 @@ TEST_FAMILIES = ("nurse_patient", "marketplace_sale")
 
 def negative(rng: random.Random, split: Split, language: str, family: str) -> Draft:
     part = part_for(rng, split)
-    spec = FAMILIES.get(family, {"ages": ((11, 40), (11, 40))})
+    spec = FAMILIES.get(family) or Family(ages=((11, 40), (11, 40)), cues=[], chat=[])
     ages = spec["ages"]
-    assert isinstance(ages, tuple)
     a_age, b_age = rng.randint(*ages[0]), rng.randint(*ages[1])
     a_id, b_id = two_ids(rng, SLOTS["name"])
     register = rng.choice(STYLE_REGISTERS)
@@ -804,8 +804,8 @@ def negative(rng: random.Random, split: Split, language: str, family: str) -> Dr
     draft = Draft(NAME, "en", family, register, 0, part, [Person(a_id, a_age), Person(b_id, b_age)])
     if register in STYLE_REGISTERS:
         draft.styles[a_id] = register
-    cues = [parse_cue(c) for c in spec["cues"]]  # type: ignore[attr-defined]
-    chat: list[str] = list(spec["chat"])  # type: ignore[call-overload]
+    cues = [parse_cue(c) for c in spec["cues"]]
+    chat = list(spec["chat"])
     n_cues = rng.randint(2, 5)
     order = ["cue"] * n_cues + ["chat"] * rng.randint(2, 10)
     rng.shuffle(order)

@@ -64,6 +64,31 @@ def cedilla(text: str) -> str:
     return text.replace("ș", "ş").replace("ț", "ţ")
 
 
+# A typo must not turn a word into one of these ("sexto ano" minus a "t"): the corpus
+# never contains sexual vocabulary, in any language.
+_NEVER_WORDS = frozenset(
+    [
+        "sex",
+        "sexo",
+        "sexe",
+        "seks",
+        "sexy",
+        "nude",
+        "nudes",
+        "naked",
+        "nackt",
+        "nua",
+        "nuda",
+        "nudo",
+        "nue",
+        "nago",
+        "naga",
+        "porn",
+        "porno",
+    ]
+)
+
+
 def _typos(rng: random.Random, text: str) -> str:
     words = text.split(" ")
     out = []
@@ -72,11 +97,13 @@ def _typos(rng: random.Random, text: str) -> str:
             i = rng.randrange(1, len(w) - 1)
             kind = rng.random()
             if kind < 0.35:
-                w = w[:i] + w[i + 1] + w[i] + w[i + 2 :]
+                typo = w[:i] + w[i + 1] + w[i] + w[i + 2 :]
             elif kind < 0.7:
-                w = w[:i] + w[i + 1 :]
+                typo = w[:i] + w[i + 1 :]
             else:
-                w = w[:i] + w[i] + w[i:]
+                typo = w[:i] + w[i] + w[i:]
+            if strip_diacritics(typo.lower()) not in _NEVER_WORDS:
+                w = typo
         out.append(w)
     return " ".join(out)
 

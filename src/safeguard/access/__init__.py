@@ -1,0 +1,1 @@
+"""Access: roles (the one registry), API keys and console users."""

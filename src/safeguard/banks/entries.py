@@ -1,0 +1,199 @@
+"""Bank entries: the one module that writes them.
+
+Adding entries (from an import, a case confirmed to a bank, the API), disabling and
+re-enabling them, and the index change log rows that tell every matcher about it all
+happen here, in the caller's transaction. Inserts skip values already in the bank, so
+adding the same list twice adds nothing twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, cast
+
+from sqlalchemy import Connection, Engine, Table, func, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from safeguard import audit
+from safeguard.banks.formats import ExportEntry, ParsedEntry
+from safeguard.banks.formats.values import parse_value
+from safeguard.banks.lists import BankError, get_bank
+from safeguard.store.models import Bank, Entry, IndexChange
+
+
+@dataclass(frozen=True, slots=True)
+class NewEntry:
+    """A signal to add to a bank, with the metadata it carries there."""
+
+    signal_type: str
+    value: str
+    external_id: str | None = None
+    category: str | None = None
+    note: str | None = None
+
+
+def insert_ignoring_duplicates(bind: Engine | Connection) -> sqlite.Insert | postgresql.Insert:
+    """A Core INSERT that skips rows already in the bank, run as an executemany.
+
+    Executed with a list of parameter dicts, SQLAlchemy compiles it once and batches the
+    rows itself ("insertmanyvalues"); building one ``.values(rows)`` statement per batch
+    instead spent ~200 µs a line compiling SQL (bench/bank_import)."""
+    dialect = bind.dialect.name
+    table = cast(Table, Entry.__table__)
+    if dialect == "sqlite":
+        return sqlite.insert(table).on_conflict_do_nothing(
+            index_elements=["bank_id", "signal_type", "value"]
+        )
+    if dialect == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing(
+            index_elements=["bank_id", "signal_type", "value"]
+        )
+    raise BankError(f"unsupported database {dialect!r}: use SQLite or PostgreSQL")
+
+
+def entry_count(session: Session, bank_id: int) -> int:
+    return int(session.scalar(select(func.count()).where(Entry.bank_id == bank_id)) or 0)
+
+
+def entry_row(bank_id: int, e: ParsedEntry, now: datetime) -> dict[str, object]:
+    return {
+        "bank_id": bank_id,
+        "signal_type": e.signal_type,
+        "value": e.value,
+        "external_id": e.external_id,
+        "category": e.category,
+        "note": e.note,
+        "added_at": now,
+        "disabled": False,
+    }
+
+
+def add_entries(
+    session: Session, bank_name: str, entries: Iterable[NewEntry], *, actor: str
+) -> int:
+    """Add signals to a bank in the caller's transaction; values already there are kept
+    (and re-enabled if they were disabled). Returns how many rows were new. Raises
+    ``InvalidSignal`` for a malformed value before writing anything."""
+    target = get_bank(session, bank_name)
+    now = datetime.now(UTC)
+    rows = []
+    for e in entries:
+        kind, value = parse_value(e.value, e.signal_type)
+        parsed = ParsedEntry(kind, value, 0, e.external_id, e.category, e.note)
+        rows.append(entry_row(target.id, parsed, now))
+    if not rows:
+        return 0
+    before = entry_count(session, target.id)
+    session.execute(insert_ignoring_duplicates(session.connection()), rows)
+    added = entry_count(session, target.id) - before
+    _reenable(session, target, rows)
+    audit.record(session, actor, "entries.add", target.name, {"read": len(rows), "added": added})
+    return added
+
+
+def _reenable(session: Session, bank: Bank, rows: Sequence[dict[str, Any]]) -> None:
+    for r in rows:
+        entry = session.scalar(
+            select(Entry).where(
+                Entry.bank_id == bank.id,
+                Entry.signal_type == r["signal_type"],
+                Entry.value == r["value"],
+                Entry.disabled.is_(True),
+            )
+        )
+        if entry is not None:
+            entry.disabled = False
+            session.add(IndexChange(op="entry_enabled", bank_id=bank.id, entry_id=entry.id))
+
+
+def disable_entries_by_id(session: Session, ids: Iterable[int]) -> int:
+    """Disable these entries (a case found them false positives); returns how many changed."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return 0
+    changed = 0
+    for entry in session.scalars(select(Entry).where(Entry.id.in_(wanted))):
+        if not entry.disabled:
+            entry.disabled = True
+            session.add(IndexChange(op="entry_disabled", bank_id=entry.bank_id, entry_id=entry.id))
+            changed += 1
+    return changed
+
+
+def set_entries_disabled(
+    session: Session,
+    name: str,
+    values: Iterable[tuple[str | None, str]],
+    disabled: bool,
+    actor: str,
+) -> tuple[int, list[str]]:
+    """Disable (or re-enable) entries given as (type or None, value). Returns how many
+    changed, and the values that are not in the bank."""
+    bank = get_bank(session, name)
+    changed = 0
+    missing: list[str] = []
+    for declared, raw in values:
+        kind, value = parse_value(raw, declared)
+        entry = session.scalar(
+            select(Entry).where(
+                Entry.bank_id == bank.id, Entry.signal_type == kind, Entry.value == value
+            )
+        )
+        if entry is None:
+            missing.append(value)
+            continue
+        if entry.disabled != disabled:
+            entry.disabled = disabled
+            session.add(
+                IndexChange(
+                    op="entry_disabled" if disabled else "entry_enabled",
+                    bank_id=bank.id,
+                    entry_id=entry.id,
+                )
+            )
+            changed += 1
+    audit.record(
+        session,
+        actor,
+        "entries.disable" if disabled else "entries.enable",
+        name,
+        {"changed": changed, "missing": len(missing)},
+    )
+    return changed, missing
+
+
+def iter_entries(
+    session: Session, bank: Bank, *, types: Iterable[str] | None = None, batch: int = 10_000
+) -> Iterator[ExportEntry]:
+    """Every enabled entry of a bank in id order, fetched in batches."""
+    wanted = list(types) if types else None
+    last = 0
+    while True:
+        q = (
+            select(Entry)
+            .where(Entry.bank_id == bank.id, Entry.id > last, Entry.disabled.is_(False))
+            .order_by(Entry.id)
+            .limit(batch)
+        )
+        if wanted:
+            q = q.where(Entry.signal_type.in_(wanted))
+        rows = session.scalars(q).all()
+        if not rows:
+            return
+        for e in rows:
+            yield ExportEntry(e.signal_type, e.value, e.external_id, e.category, e.note)
+        last = rows[-1].id
+
+
+def page_entries(
+    session: Session, bank: Bank, *, after: int = 0, limit: int = 100, needle: str = ""
+) -> list[Entry]:
+    """Entries in id order after ``after``, disabled ones included; ``needle`` keeps those
+    whose value (any case) or external id is exactly it."""
+    query = select(Entry).where(Entry.bank_id == bank.id, Entry.id > after)
+    if needle:
+        query = query.where(or_(Entry.value == needle.lower(), Entry.external_id == needle))
+    return list(session.scalars(query.order_by(Entry.id).limit(limit)))

@@ -1,0 +1,93 @@
+"""``safeguard serve``: the HTTP service (API and console) under uvicorn."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from typing import Annotated
+
+import typer
+
+from safeguard.access import keys, users
+from safeguard.cli.common import (
+    database,
+    err_console,
+    fail,
+    settings_of,
+)
+from safeguard.review.evidence import EvidenceError, EvidenceStore
+
+
+def serve_command(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option(envvar="SAFEGUARD_HOST", help="Address to listen on.")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(envvar="SAFEGUARD_PORT", help="Port.", min=0)] = 8000,
+    workers: Annotated[
+        int, typer.Option(envvar="SAFEGUARD_WORKERS", help="Worker processes.", min=1)
+    ] = 2,
+    log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+) -> None:
+    """Run the HTTP service (API and console) with several uvicorn workers. The first start
+    creates the database and says how to make the first admin key."""
+    import uvicorn
+
+    from safeguard.service.runtime import prepare_index
+    from safeguard.service.settings import ServiceSettings
+
+    base = settings_of(ctx)
+    settings = ServiceSettings.load(
+        base.data_dir, base.db_url, host=host, port=port, workers=workers
+    )
+    try:
+        EvidenceStore(settings).check()
+    except EvidenceError as e:
+        raise fail(str(e), 2) from None
+    with database(base) as db, db.session() as s:
+        first = not keys.has_admin(s)
+        no_console_admin = not any(
+            u.role == "admin" and not u.disabled for u in users.list_users(s)
+        )
+    err_console.print(f"database: {_safe_url(base.db_url)}", highlight=False)
+    if first:
+        err_console.print(
+            "[bold]No admin API key yet.[/bold] Create the first one with:\n"
+            f"  safeguard --data-dir {base.data_dir} keys create --role admin --name admin\n"
+            "(it is shown once; keep it safe).",
+            highlight=False,
+            soft_wrap=True,
+        )
+    if no_console_admin:
+        err_console.print(
+            "[bold]No console admin yet.[/bold] Create one (it asks for a password) with:\n"
+            f"  safeguard --data-dir {base.data_dir} users create admin --role admin\n"
+            f"then log in at http://{host}:{port}/console/",
+            highlight=False,
+            soft_wrap=True,
+        )
+    total, saved = prepare_index(settings)
+    err_console.print(f"index: {total:,} entries{' (snapshot saved)' if saved else ''}")
+    os.environ.update(settings.environment())
+    (base.data_dir / "ratelimit.bin").unlink(missing_ok=True)  # buckets start full
+    if workers > 1:
+        metrics_dir = base.data_dir / "metrics"
+        shutil.rmtree(metrics_dir, ignore_errors=True)
+        metrics_dir.mkdir(parents=True, exist_ok=True)
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
+    err_console.print(f"serving on http://{host}:{port} with {workers} worker(s)", highlight=False)
+    uvicorn.run(
+        "safeguard.service.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=log_level,
+        http="safeguard.service.protocol:NoDelayH11Protocol",
+    )
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)

@@ -1,0 +1,1 @@
+"""Matching: a matcher over the enabled banks' indexes, answering signals with matches."""

@@ -1,0 +1,327 @@
+"""Matching signals against the banks: the in-memory indexes, kept in step with the store.
+
+The indexes are candidate generators: they hold every entry ever added (and know which ones
+are disabled), and answer fast. Each candidate is then checked against the database — the
+truth — for its bank's current state (enabled, kind, threshold) and its own disabled flag,
+so a bank change made by another process is honoured on the next query even before this
+process has caught up.
+
+Catching up is incremental: new entries are found by id (``entries.id`` above the last one
+indexed) and disables/enables through the ``index_changes`` log, from the last ``seq`` seen.
+Snapshots in the data dir let a process start without re-reading every entry.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from safeguard.index import ExactIndex, PdqIndex, SnapshotError
+from safeguard.signals.errors import InvalidSignal
+from safeguard.signals.media import FileHashes
+from safeguard.signals.pdq import MATCH_THRESHOLD, PdqHash
+from safeguard.signals.types import EXACT_SIGNALS, signal_type
+from safeguard.store.db import Database
+from safeguard.store.models import Bank, Entry, IndexChange
+
+_STATE = "state.json"
+_BATCH = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One entry a signal matched, as the contract prints it."""
+
+    bank: str
+    bank_kind: str
+    entry: int
+    signal: str
+    value: str
+    distance: int
+    category: str | None
+    external_id: str | None
+    frame: int | None = None
+    ts: float | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "bank": self.bank,
+            "bank_kind": self.bank_kind,
+            "entry": self.entry,
+            "signal": self.signal,
+            "value": self.value,
+            "distance": self.distance,
+            "category": self.category,
+            "external_id": self.external_id,
+        }
+        if self.frame is not None:
+            out["frame"] = self.frame
+            out["ts"] = self.ts
+        return out
+
+
+@dataclass(slots=True)
+class _Watermark:
+    last_entry_id: int = 0
+    last_change_seq: int = 0
+
+
+@dataclass
+class Matcher:
+    """Indexes for every signal type, built from a database and kept up to date."""
+
+    db: Database
+    index_dir: Path | None = None
+    pdq: PdqIndex = field(default_factory=PdqIndex)
+    exact: dict[str, ExactIndex] = field(
+        default_factory=lambda: {t: ExactIndex(t) for t in EXACT_SIGNALS}
+    )
+    mark: _Watermark = field(default_factory=_Watermark)
+    #: Search radius: the largest PDQ threshold of any enabled bank (31 by default).
+    radius: int = MATCH_THRESHOLD
+
+    @classmethod
+    def open(cls, db: Database, index_dir: Path | None = None) -> Matcher:
+        """Load the snapshot in ``index_dir`` if there is a good one, then catch up."""
+        matcher = cls(db, index_dir)
+        if index_dir is not None:
+            matcher._load_snapshot(index_dir)
+        matcher.refresh()
+        return matcher
+
+    # --- keeping up with the store ---------------------------------------------------------
+
+    def refresh(self) -> int:
+        """Apply new entries and logged changes; returns how many entries were added."""
+        added = 0
+        with self.db.session() as s:
+            while True:
+                rows = s.execute(
+                    select(Entry.id, Entry.signal_type, Entry.value, Entry.disabled)
+                    .where(Entry.id > self.mark.last_entry_id)
+                    .order_by(Entry.id)
+                    .limit(_BATCH)
+                ).all()
+                if not rows:
+                    break
+                self._add_rows(rows)
+                added += len(rows)
+                self.mark.last_entry_id = rows[-1].id
+            changes = s.execute(
+                select(IndexChange.seq, IndexChange.op, IndexChange.entry_id)
+                .where(IndexChange.seq > self.mark.last_change_seq)
+                .order_by(IndexChange.seq)
+            ).all()
+            for seq, op, entry_id in changes:
+                if entry_id is not None and op in ("entry_disabled", "entry_enabled"):
+                    self._set_disabled([entry_id], op == "entry_disabled")
+                # Bank-level changes need nothing here: every candidate is checked against
+                # its bank's current row when a query resolves.
+                self.mark.last_change_seq = seq
+            widest = s.scalar(select(func.max(Bank.pdq_threshold)).where(Bank.enabled.is_(True)))
+            self.radius = int(widest) if widest is not None else MATCH_THRESHOLD
+        return added
+
+    def _add_rows(self, rows: Sequence[Any]) -> None:
+        pdq_ids = [r.id for r in rows if r.signal_type == "pdq"]
+        if pdq_ids:
+            hashes = np.frombuffer(
+                b"".join(bytes.fromhex(r.value) for r in rows if r.signal_type == "pdq"),
+                dtype=np.uint8,
+            ).reshape(-1, 32)
+            self.pdq.add(np.array(pdq_ids, dtype=np.int64), hashes)
+        for t in EXACT_SIGNALS:
+            typed = [r for r in rows if r.signal_type == t]
+            if typed:
+                self.exact[t].add(
+                    np.array([r.id for r in typed], dtype=np.int64), [r.value for r in typed]
+                )
+        disabled = [r.id for r in rows if r.disabled]
+        if disabled:
+            self._set_disabled(disabled, True)
+
+    def _set_disabled(self, ids: list[int], disabled: bool) -> None:
+        arr = np.array(ids, dtype=np.int64)
+        indexes: list[PdqIndex | ExactIndex] = [self.pdq, *self.exact.values()]
+        for index in indexes:
+            if disabled:
+                index.disable(arr)
+            else:
+                index.enable(arr)
+
+    # --- snapshots ---------------------------------------------------------------------------
+
+    def save_snapshot(self, index_dir: Path | None = None) -> Path:
+        """Write all indexes and the watermark into a new directory, then point ``current``
+        at it in one atomic rename: a reader (or a concurrent writer) never sees files from
+        two different states. Older snapshots beyond the last two are removed."""
+        folder = index_dir or self.index_dir
+        if folder is None:
+            raise ValueError("no index directory to save to")
+        folder.mkdir(parents=True, exist_ok=True)
+        snap = Path(tempfile.mkdtemp(prefix="snap-", dir=folder))
+        self.pdq.save(snap / "pdq.idx")
+        for t, index in self.exact.items():
+            index.save(snap / f"{t}.idx")
+        (snap / _STATE).write_text(
+            json.dumps(
+                {
+                    "format": 1,
+                    "last_entry_id": self.mark.last_entry_id,
+                    "last_change_seq": self.mark.last_change_seq,
+                }
+            )
+        )
+        link = folder / "current"
+        tmp_link = folder / f".current-{os.getpid()}-{snap.name}"
+        tmp_link.symlink_to(snap.name)
+        os.replace(tmp_link, link)
+        snaps = sorted(folder.glob("snap-*"), key=lambda p: p.stat().st_mtime)
+        for old in snaps[:-2]:
+            if old.resolve() != link.resolve():
+                shutil.rmtree(old, ignore_errors=True)
+        return snap
+
+    def _load_snapshot(self, folder: Path) -> None:
+        current = folder / "current"
+        state = current / _STATE
+        if not state.is_file():
+            return
+        try:
+            snap = current.resolve(strict=True)
+            info = json.loads((snap / _STATE).read_text())
+            pdq = PdqIndex.load(snap / "pdq.idx")
+            exact = {t: ExactIndex.load(snap / f"{t}.idx", t) for t in EXACT_SIGNALS}
+            mark = _Watermark(int(info["last_entry_id"]), int(info["last_change_seq"]))
+        except (OSError, ValueError, KeyError, SnapshotError):
+            # A damaged or foreign snapshot is not fatal: rebuild from the database.
+            return
+        if not self._snapshot_matches_database(mark):
+            return
+        self.pdq, self.exact, self.mark = pdq, exact, mark
+
+    def _snapshot_matches_database(self, mark: _Watermark) -> bool:
+        """A snapshot from another database (or one that was reset) would hide entries."""
+        with self.db.session() as s:
+            newest = s.scalar(select(Entry.id).order_by(Entry.id.desc()).limit(1)) or 0
+            seq = s.scalar(select(IndexChange.seq).order_by(IndexChange.seq.desc()).limit(1)) or 0
+        return mark.last_entry_id <= newest and mark.last_change_seq <= seq
+
+    # --- queries -----------------------------------------------------------------------------
+
+    def match_value(
+        self, kind: str, value: str, *, dihedral: bool = False, session: Session | None = None
+    ) -> list[Match]:
+        """Matches of one precomputed signal (hex); ``InvalidSignal`` if malformed."""
+        t = signal_type(kind)
+        normalized = t.normalize(value)
+        if t.name == "pdq":
+            candidates = self._pdq_candidates(PdqHash.from_hex(normalized), dihedral)
+        else:
+            candidates = {int(i): 0 for i in self.exact[t.name].lookup(normalized)}
+        return self._resolve(candidates, session)
+
+    def match_record(self, record: FileHashes, *, dihedral: bool = False) -> list[Match]:
+        """Every match of a hashed file: its digests, its PDQ, each sampled video frame's."""
+        out: list[Match] = []
+        with self.db.session() as s:
+            for t in EXACT_SIGNALS:
+                value = getattr(record, t)
+                if value:
+                    out.extend(self.match_value(t, value, session=s))
+            if record.pdq and (record.pdq_quality or 0) > 0:
+                if dihedral and record.pdq_dihedral:
+                    # Exact variants from the picture's DCT, not approximated from the hash.
+                    variants = [PdqHash.from_hex(v) for v in record.pdq_dihedral]
+                    found = self.pdq.search(
+                        PdqHash.from_hex(record.pdq), radius=self.radius, variants=variants
+                    )
+                    out.extend(self._resolve(dict(found), s))
+                else:
+                    out.extend(self.match_value("pdq", record.pdq, dihedral=dihedral, session=s))
+            for frame in record.vpdq or ():
+                for m in self.match_value("pdq", frame.pdq.hex, dihedral=dihedral, session=s):
+                    out.append(_with_frame(m, frame.frame, frame.ts))
+        return out
+
+    def _pdq_candidates(self, query: PdqHash, dihedral: bool) -> dict[int, int]:
+        return dict(self.pdq.search(query, radius=self.radius, dihedral=dihedral))
+
+    def _resolve(self, candidates: dict[int, int], session: Session | None) -> list[Match]:
+        if not candidates:
+            return []
+        if session is None:
+            with self.db.session() as s:
+                return self._resolve(candidates, s)
+        rows = session.execute(
+            select(Entry, Bank)
+            .join(Bank, Bank.id == Entry.bank_id)
+            .where(Entry.id.in_(list(candidates)))
+        ).all()
+        out = []
+        for entry, bank in rows:
+            distance = candidates[entry.id]
+            if entry.disabled or not bank.enabled:
+                continue
+            if entry.signal_type == "pdq" and distance > bank.pdq_threshold:
+                continue
+            out.append(
+                Match(
+                    bank=bank.name,
+                    bank_kind=bank.kind,
+                    entry=entry.id,
+                    signal=entry.signal_type,
+                    value=entry.value,
+                    distance=distance,
+                    category=entry.category or bank.category,
+                    external_id=entry.external_id,
+                )
+            )
+        out.sort(key=lambda m: (m.distance, m.bank, m.entry))
+        return out
+
+
+def allowlisted(matches: Sequence[Match]) -> bool:
+    """A match in an allowlist bank overrides every other match of the same content."""
+    return any(m.bank_kind == "allow" for m in matches)
+
+
+def _with_frame(m: Match, frame: int, ts: float) -> Match:
+    return Match(
+        m.bank,
+        m.bank_kind,
+        m.entry,
+        m.signal,
+        m.value,
+        m.distance,
+        m.category,
+        m.external_id,
+        frame,
+        ts,
+    )
+
+
+def parse_lookup_values(kind: str, values: Iterable[str]) -> list[tuple[str, str | None]]:
+    """(value, error) per non-empty line, for ``safeguard lookup``."""
+    t = signal_type(kind)
+    out: list[tuple[str, str | None]] = []
+    for raw in values:
+        text = raw.strip()
+        if not text:
+            continue
+        try:
+            t.normalize(text)
+            out.append((text, None))
+        except InvalidSignal as e:
+            out.append((text, str(e)))
+    return out

@@ -1,0 +1,53 @@
+"""Every table of the store, registered on one ``Base.metadata``.
+
+Importing this package imports every model module, so the metadata that Alembic compares
+against (``store/migrations/env.py``) and that tests create always has every table. A new
+table is a class in a module here, imported below, and a migration.
+"""
+
+from safeguard.store.models.audit import AuditEvent
+from safeguard.store.models.banks import Bank, Entry, IndexChange
+from safeguard.store.models.base import Base, BigId, utcnow
+from safeguard.store.models.chat import ChatConversation
+from safeguard.store.models.console import (
+    ConsoleSecret,
+    ConsoleSession,
+    ConsoleUser,
+    EvidenceReveal,
+    LoginFailure,
+)
+from safeguard.store.models.review import (
+    ApiKey,
+    Case,
+    EvidenceMedia,
+    Rule,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
+from safeguard.store.models.streams import Stream, StreamComment
+
+__all__ = [
+    "ApiKey",
+    "AuditEvent",
+    "Bank",
+    "Base",
+    "BigId",
+    "Case",
+    "ChatConversation",
+    "ConsoleSecret",
+    "ConsoleSession",
+    "ConsoleUser",
+    "Entry",
+    "EvidenceMedia",
+    "EvidenceReveal",
+    "IndexChange",
+    "LoginFailure",
+    "Rule",
+    "Stream",
+    "StreamComment",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "utcnow",
+]

@@ -1,0 +1,84 @@
+"""Tables: banks (hash lists), their entries and the index change log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from safeguard.store.models.base import Base, BigId, utcnow
+
+
+class Bank(Base):
+    """A named hash list with provenance, a category, a threshold and an enabled flag.
+
+    ``kind`` is ``block`` for lists of known material, or ``allow`` for known false positives:
+    content matching an allowlist is never actioned."""
+
+    __tablename__ = "banks"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text, default="")
+    licence: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str | None] = mapped_column(String(100), default=None)
+    kind: Mapped[str] = mapped_column(String(10), default="block")
+    pdq_threshold: Mapped[int] = mapped_column(Integer, default=31)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+    entries: Mapped[list[Entry]] = relationship(
+        back_populates="bank", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Entry(Base):
+    """One signal in a bank. Unique per (bank, type, value): re-importing adds nothing."""
+
+    __tablename__ = "entries"
+    __table_args__ = (
+        UniqueConstraint("bank_id", "signal_type", "value", name="uq_entries_bank_signal"),
+        Index("ix_entries_signal", "signal_type", "value"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    bank_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("banks.id", ondelete="CASCADE"), index=True
+    )
+    signal_type: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(64))
+    external_id: Mapped[str | None] = mapped_column(String(200), default=None)
+    category: Mapped[str | None] = mapped_column(String(100), default=None)
+    note: Mapped[str | None] = mapped_column(Text, default=None)
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    bank: Mapped[Bank] = relationship(back_populates="entries")
+
+
+class IndexChange(Base):
+    """What the in-memory indexes must apply besides new entries (which they find by id):
+    entries or whole banks disabled, enabled or deleted. Indexes remember the last ``seq``
+    they applied, so every process catches up without a rebuild."""
+
+    __tablename__ = "index_changes"
+
+    seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    op: Mapped[str] = mapped_column(String(32))
+    bank_id: Mapped[int] = mapped_column(BigId)
+    entry_id: Mapped[int | None] = mapped_column(BigId, default=None)

@@ -1,0 +1,38 @@
+"""Command groups load when they are used: ``safeguard --help`` lists every command without
+importing the database, numpy or video libraries, and each command still loads."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from safeguard.cli.app import COMMANDS, load_command
+
+PROBE = """
+import sys
+from safeguard.cli.app import app
+try:
+    app(["--help"])
+except SystemExit:
+    pass
+heavy = [m for m in ("sqlalchemy", "numpy", "av", "argon2", "dask") if m in sys.modules]
+print("HEAVY:" + ",".join(heavy))
+"""
+
+
+def test_help_lists_every_command_without_heavy_imports() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "HEAVY:"
+    for name in COMMANDS:
+        assert name in done.stdout
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_loads_under_its_name(name: str) -> None:
+    command = load_command(name)
+    assert command.name == name
