@@ -223,7 +223,7 @@ def eval_command(
     on the synthetic test split, the development set, the evaluation set and its typo and
     synonym perturbations, PAN12 when given; plus the full report of the model per set."""
     from safeguard.chat.training.suite import (
-        TABLE_HEADER,
+        SHORT_HEADER,
         development_set,
         evaluate_all,
         evaluation_files,
@@ -267,8 +267,12 @@ def eval_command(
         emit_json(metrics)
         return
     table = Table(title="chat eval (model vs baselines trained on the same data)")
-    for col in TABLE_HEADER:
+    for col in SHORT_HEADER:
         table.add_column(col, justify="left" if col in ("set", "system") else "right")
     for row in table_rows(metrics):
         table.add_row(*row)
     err_console.print(table)
+    err_console.print(
+        "n (+): conversations (grooming); hard neg / neg: share of hard negatives / of all "
+        "negatives alerted; msgs: median messages from the first grooming line to the alert."
+    )

@@ -184,5 +184,10 @@ TABLE_HEADER = [
 ]
 
 
+SHORT_HEADER = ["set", "system", "n (+)", "AUC", "recall", "hard neg", "neg", "msgs"]
+"""Narrow column names for a terminal: conversations (grooming), hard negatives and all
+negatives alerted, median messages from the first grooming line to the alert."""
+
+
 def _fmt(value: float | None, digits: int = 3) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
