@@ -18,8 +18,9 @@ venv: $(STAMP)
 ## make run: set up, then start the service (API and console) on SQLite in .safeguard/ at
 ## http://127.0.0.1:8000. The first start creates the database and prints how to create the
 ## first admin key (safeguard keys create --role admin).
+## make run PORT=8080 HOST=0.0.0.0: somewhere else (or set SAFEGUARD_PORT / SAFEGUARD_HOST).
 run: $(STAMP)
-	$(BIN)/safeguard serve
+	$(BIN)/safeguard serve $(if $(HOST),--host $(HOST)) $(if $(PORT),--port $(PORT))
 
 ## make test: set up, lint, type-check, run the test suite.
 test: $(STAMP) lint typecheck unit

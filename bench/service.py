@@ -18,6 +18,13 @@ acting. The anchor, in the same run: the same work in-process (``hash_bytes`` an
 No query matches (random PDQs, a picture not in the bank): the common case for uploads.
 The bank (10^6 random PDQs, seeded) is built once through ``banks.import_list``
 and cached in ``bench/.cache/service``. Writes ``bench/results/banks.json`` and ``.md``.
+
+``--hostile`` measures something else: the server's peak memory (RSS summed over its
+processes, sampled every 20 ms) while 32 clients upload worst-case pictures at once:
+highly compressible PNGs of many pixels (a few hundred KB that decode to ~700-850 MB each).
+Two pictures: the issue's 11000x11000 (over the default per-image decode limit: refused
+from its header) and the largest square RGB PNG under that limit. The anchor is the idle
+server's RSS in the same run. Writes ``bench/results/service_hostile.json``.
 """
 
 from __future__ import annotations
@@ -306,7 +313,14 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--jpeg-requests", type=int, default=200)
     parser.add_argument("--pdq-requests", type=int, default=1500)
+    parser.add_argument(
+        "--hostile", action="store_true", help="peak RSS under 32 worst-case uploads at once"
+    )
+    parser.add_argument("--concurrency", type=int, default=32)
     args = parser.parse_args()
+    if args.hostile:
+        hostile(args.workers, args.concurrency)
+        return
 
     load_start = load_average()
     folder, built = build_bank(args.entries)
@@ -390,6 +404,128 @@ def main() -> None:
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "banks.json").write_text(json.dumps(result, indent=1) + "\n")
     (RESULTS / "banks.md").write_text(markdown(result))
+    print(json.dumps(result))
+
+
+def hostile_png(side: int) -> bytes:
+    """A flat picture with one shape: tiny as a PNG, ``side`` x ``side`` RGB when decoded."""
+    from PIL import Image, ImageDraw
+
+    im = Image.new("RGB", (side, side), "white")
+    ImageDraw.Draw(im).ellipse((side // 4, side // 4, 3 * side // 4, 3 * side // 4), "navy")
+    buf = io.BytesIO()
+    im.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def rss_bytes(pids: list[int]) -> int:
+    total = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+        except OSError:
+            continue
+    return total
+
+
+async def hostile_burst(url: str, key: str, png: bytes, concurrency: int) -> dict[str, Any]:
+    statuses: dict[str, int] = {}
+    retry_after: set[str] = set()
+    async with httpx.AsyncClient(
+        base_url=url,
+        headers={"Authorization": f"Bearer {key}"},
+        limits=httpx.Limits(max_connections=concurrency),
+        timeout=600,
+    ) as client:
+
+        async def one() -> None:
+            r = await client.post("/v1/check", files={"file": ("a.png", png, "image/png")})
+            statuses[str(r.status_code)] = statuses.get(str(r.status_code), 0) + 1
+            if "retry-after" in r.headers:
+                retry_after.add(r.headers["retry-after"])
+
+        started = time.perf_counter()
+        await asyncio.gather(*(one() for _ in range(concurrency)))
+    return {
+        "statuses": statuses,
+        "retry_after": sorted(retry_after),
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+
+
+def hostile(workers: int, concurrency: int) -> None:
+    import tempfile
+    import threading
+
+    from safeguard.access import keys
+    from safeguard.service.settings import ServiceSettings
+    from safeguard.service.testing import serve_process
+    from safeguard.signals.budget import pillow_estimate
+    from safeguard.store.db import open_database
+
+    defaults = ServiceSettings.load(Path(tempfile.gettempdir()))
+    per_image = defaults.max_decode_bytes
+    side = int((per_image / 7) ** 0.5) // 100 * 100
+    assert pillow_estimate(side, side, "RGB") <= per_image
+    pictures = {"issue_11000": 11000, f"largest_accepted_{side}": side}
+    bodies = {name: hostile_png(n) for name, n in pictures.items()}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        db_url = f"sqlite:///{folder / 'safeguard.db'}"
+        db = open_database(db_url)
+        with db.session() as s:
+            _, key = keys.create_key(s, role="matcher", name="bench", actor="bench")
+        db.dispose()
+        env = {"SAFEGUARD_RATE_LIMIT": "1000000", "SAFEGUARD_RATE_BURST": "1000000"}
+        runs = []
+        with serve_process(folder, db_url, workers=workers, env=env, timeout=600) as url:
+            server_pid = _server_pid(url)
+            asyncio.run(load(url, key, "jpeg", 4, 8, one_mp_jpeg()))  # warm both workers
+            time.sleep(2)
+            idle = rss_bytes(descendants(server_pid))
+            for name, body in bodies.items():
+                peak = 0
+                stop = threading.Event()
+
+                def sample(stop: threading.Event = stop) -> None:
+                    nonlocal peak
+                    while not stop.is_set():
+                        peak = max(peak, rss_bytes(descendants(server_pid)))
+                        time.sleep(0.02)
+
+                sampler = threading.Thread(target=sample)
+                sampler.start()
+                try:
+                    burst = asyncio.run(hostile_burst(url, key, body, concurrency))
+                finally:
+                    stop.set()
+                    sampler.join()
+                run = {
+                    "picture": name,
+                    "png_bytes": len(body),
+                    "decoded_mb": round(pictures[name] ** 2 * 3 / 2**20),
+                    "concurrency": concurrency,
+                    "peak_rss_mb": round(peak / 2**20),
+                    "idle_rss_mb": round(idle / 2**20),
+                    **burst,
+                }
+                runs.append(run)
+                print(json.dumps(run), file=sys.stderr)
+    result = {
+        "benchmark": "service_hostile",
+        "generated": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}",
+        "workers": workers,
+        "decode_budget_mb_per_worker": defaults.decode_budget_bytes // 2**20,
+        "max_decode_mb_per_image": per_image // 2**20,
+        "decode_wait_s": defaults.decode_wait_seconds,
+        "runs": runs,
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "service_hostile.json").write_text(json.dumps(result, indent=1) + "\n")
     print(json.dumps(result))
 
 

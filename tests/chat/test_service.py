@@ -22,7 +22,7 @@ from safeguard.service.testing import (
     settings_for_tests,
 )
 from safeguard.store.db import Database
-from safeguard.store.models import ChatConversation
+from safeguard.store.models import Case, ChatConversation
 
 GROOMING = [
     ("a", "hey how was school"),
@@ -133,6 +133,11 @@ def test_the_first_alert_opens_one_review_case(api: Api) -> None:
         ).json()
     assert state["alert_at"] is not None
     assert state["case_id"] is not None
+    with api.db.session() as s:
+        case = s.get(Case, state["case_id"])
+        assert case is not None
+        # The summary numbers messages from 1 and says so; the API's indexes start at 0.
+        assert f"at message {state['alert_at'] + 1} (counting from 1)" in case.summary
     again = api.client.post(
         "/v1/chat/messages", json={"conversation": "case-1", "author": "a", "text": "hello?"}
     ).json()

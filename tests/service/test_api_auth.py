@@ -105,7 +105,9 @@ def _revoke_key(w: World) -> tuple[str, str, dict[str, Any]]:
 
 def _delete_rule(w: World) -> tuple[str, str, dict[str, Any]]:
     with w.db.session() as s:
-        rule = add_rule(s, action="block", actor="test", bank=f"rule-bank-{w.fresh()}")
+        rule = add_rule(
+            s, action="block", actor="test", bank=f"rule-bank-{w.fresh()}", allow_missing=True
+        )
     return "DELETE", f"/v1/rules/{rule.id}", {}
 
 

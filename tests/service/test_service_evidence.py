@@ -177,7 +177,9 @@ def test_evidence_keygen_writes_a_private_key_file(tmp_path: Path) -> None:
 
 
 def test_rules_are_set_listed_and_deleted_from_the_cli(tmp_path: Path) -> None:
-    code, out = _cli(tmp_path, "rules", "set", "block", "--bank", "known", "--json")
+    code, out = _cli(
+        tmp_path, "rules", "set", "block", "--bank", "known", "--allow-missing", "--json"
+    )
     rule = json.loads(out)
     assert (code, rule["action"], rule["bank"]) == (0, "block", "known")
     assert json.loads(_cli(tmp_path, "rules", "list", "--json")[1])["id"] == rule["id"]

@@ -29,6 +29,7 @@ from safeguard.service.testing import LiveServer, database_url, settings_for_tes
 from safeguard.signals.video import VideoSampling, hash_video
 from safeguard.store.db import Database, open_database
 from safeguard.store.models import StreamComment
+from safeguard.stream.destinations import StreamDestinations
 from safeguard.stream.registry import StreamRegistry, registry_matcher
 from safeguard.stream.source import SourceOptions
 
@@ -115,10 +116,13 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         settings = settings_for_tests(tmp, database_url(db))
         # Held test streams stop within a second (a stop waits for the read in progress).
         os.environ["SAFEGUARD_STREAMS_READ_TIMEOUT"] = "1"
+        # The test streams are served on loopback, which a deployment must allowlist.
+        os.environ["SAFEGUARD_STREAMS_ALLOW_NETWORKS"] = "127.0.0.0/8"
         try:
             server = LiveServer(settings, db).start()
         finally:
             del os.environ["SAFEGUARD_STREAMS_READ_TIMEOUT"]
+            del os.environ["SAFEGUARD_STREAMS_ALLOW_NETWORKS"]
         client = httpx.Client(
             base_url=server.url, headers={"Authorization": f"Bearer {key}"}, timeout=30
         )
@@ -135,6 +139,10 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
             client.close()
             server.stop()
             db.dispose()
+
+
+#: The test streams are served on loopback, which a deployment must allowlist.
+LOOPBACK = StreamDestinations.from_text(allow_networks="127.0.0.0/8")
 
 
 def wait_for(client: httpx.Client, stream: str, done: Callable[[dict[str, Any]], bool]) -> Any:
@@ -257,6 +265,7 @@ def test_comments_pushed_to_another_worker_are_queued_then_scored_by_the_owner_a
         db,
         registry_matcher(lambda: env["server"].app.state.runtime.matcher),
         options=SourceOptions(read_timeout_s=1),
+        destinations=LOOPBACK,
     )
     other = StreamRegistry(db, lambda: None, owner="elsewhere")
     try:

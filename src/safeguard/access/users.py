@@ -12,8 +12,10 @@ exist.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -119,9 +121,34 @@ def _check_role(role: str) -> None:
         raise InvalidUser(f"role must be one of {', '.join(ROLES)}, got {role!r}")
 
 
-def _check_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
+def normalise_password(password: str) -> str:
+    """NFC, as NIST SP 800-63B asks: the same password typed on another system (composed
+    or decomposed accents) is the same password."""
+    return unicodedata.normalize("NFC", password)
+
+
+@lru_cache(maxsize=1)
+def _common_passwords() -> frozenset[str]:
+    """The 30,000 most common passwords that zxcvbn ships (lower case)."""
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+    return frozenset(p.lower() for p in FREQUENCY_LISTS["passwords"])
+
+
+def check_password(password: str, username: str = "") -> str:
+    """The normalised password, or ``InvalidUser`` saying why it is refused: under
+    ``MIN_PASSWORD_LENGTH`` characters, one character repeated (twelve spaces), the user
+    name, or on a list of common passwords. No composition rules (SP 800-63B 5.1.1.2)."""
+    normal = normalise_password(password)
+    if len(normal) < MIN_PASSWORD_LENGTH:
         raise InvalidUser(f"password must be at least {MIN_PASSWORD_LENGTH} characters long")
+    if not normal.strip() or len(set(normal)) == 1:
+        raise InvalidUser("password must not be one character repeated or only spaces")
+    if username and normal.lower() == username.lower():
+        raise InvalidUser("password must not be the user name")
+    if normal.lower() in _common_passwords():
+        raise InvalidUser("password is on a list of commonly used passwords: choose another")
+    return normal
 
 
 def get_user(session: Session, username: str) -> ConsoleUser:
@@ -139,7 +166,7 @@ def create_user(
             f"user name {username!r}: letters, digits and _.@- only, 1-100 characters"
         )
     _check_role(role)
-    _check_password(password)
+    password = check_password(password, username)
     if session.scalar(select(ConsoleUser.id).where(ConsoleUser.username == username)):
         raise UserExists(f"a console user named {username!r} already exists")
     user = ConsoleUser(username=username, password_hash=_hasher.hash(password), role=role)
@@ -155,9 +182,11 @@ def list_users(session: Session) -> list[UserSummary]:
 
 
 def set_password(session: Session, username: str, password: str, actor: str) -> ConsoleUser:
-    _check_password(password)
+    """A new password, which also ends every console session the user has open."""
+    password = check_password(password, username)
     user = get_user(session, username)
     user.password_hash = _hasher.hash(password)
+    user.session_generation = (user.session_generation or 0) + 1
     audit.record(session, actor, "user.password", username)
     return user
 
@@ -207,17 +236,26 @@ def authenticate(
     even when this raises ``LoginFailed``."""
     check_rate_limit(session, username[:100], address[:64], limits)
     user = session.scalar(select(ConsoleUser).where(ConsoleUser.username == username))
+    normal = normalise_password(password)
+    stored = user.password_hash if user else _DUMMY_HASH
+    rehash = False
     try:
-        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+        _hasher.verify(stored, normal)
         ok = user is not None and not user.disabled
     except (VerificationError, InvalidHashError):
         ok = False
+    if not ok and normal != password and user is not None and not user.disabled:
+        # Set before passwords were normalised: accepted once as typed, then rehashed.
+        try:
+            ok = rehash = _hasher.verify(stored, password)
+        except (VerificationError, InvalidHashError):
+            ok = False
     if not ok or user is None:
         session.add(LoginFailure(username=username[:100], address=address[:64]))
         audit.record(session, f"console:{username[:100]}", "login.failed", address[:64])
         raise LoginFailed("wrong user name or password")
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
+    if rehash or _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(normal)
     user.last_login_at = datetime.now(UTC)
     # A success clears the user's own count, not the address's.
     session.execute(delete(LoginFailure).where(LoginFailure.username == user.username))

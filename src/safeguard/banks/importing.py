@@ -41,8 +41,12 @@ class ImportRejected(BankError, Unprocessable):
         more = total_issues - len(issues)
         tail = f"\n... and {more} more" if more > 0 else ""
         super().__init__(
-            f"import rejected, nothing changed ({total_issues} problems):\n{shown}{tail}"
+            f"import rejected, nothing changed ({_problems(total_issues)}):\n{shown}{tail}"
         )
+
+
+def _problems(n: int) -> str:
+    return "1 problem" if n == 1 else f"{n} problems"
 
 
 def _where(source: str, issue: LineIssue) -> str:

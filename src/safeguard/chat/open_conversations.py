@@ -153,7 +153,7 @@ def _open_case(session: Session, owner: str, result: ScoreResult) -> int:
         action="review",
         summary=(
             f"grooming risk {result.level} ({result.risk:.2f}) in conversation {result.id!r} "
-            f"at message {result.alert_at}"
+            f"at message {(result.alert_at or 0) + 1} (counting from 1)"
         ),
         evidence={"chat": {**result.to_json(), "client": owner}},
         actor=owner,

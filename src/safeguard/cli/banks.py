@@ -13,6 +13,7 @@ from rich.table import Table
 
 from safeguard import banks
 from safeguard.banks.formats import formats
+from safeguard.banks.formats.detect import AUTO, resolve_format
 from safeguard.cli.common import actor, database, emit_json, err_console, fail, settings_of
 from safeguard.signals.errors import InvalidSignal
 
@@ -139,7 +140,10 @@ def import_command(
     file: Annotated[
         Path | None, typer.Argument(help="List file; '-' or nothing reads stdin.")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "plain",
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", help=f"auto (detect from header and name), {FORMAT_HELP}"),
+    ] = AUTO,
     signal: Annotated[
         str | None,
         typer.Option("--type", "-t", help="Signal type of every line: pdq, md5, sha1, sha256."),
@@ -148,13 +152,18 @@ def import_command(
 ) -> None:
     """Import a hash list. All or nothing: a bad line rejects the whole file (file:line
     messages); re-importing adds nothing twice."""
-    if fmt not in formats():
-        raise fail(f"unknown format {fmt!r}; use {', '.join(sorted(formats()))}", 2)
+    if fmt != AUTO and fmt not in formats():
+        raise fail(f"unknown format {fmt!r}; use auto, {', '.join(sorted(formats()))}", 2)
     path = None if file is None or str(file) == "-" else file
     if path is not None and not path.is_file():
         raise fail(f"{path}: no such file", 1)
     source = str(path) if path else "<stdin>"
     opener = banks.spool(path, sys.stdin.buffer)
+    detected = fmt == AUTO
+    fmt = resolve_format(fmt, opener, path.name if path else None)
+    err_console.print(
+        f"{source}: format: {fmt}" + (" (detected)" if detected else ""), soft_wrap=True
+    )
     with database(settings_of(ctx)) as db:
         progress = Progress(
             TextColumn("importing"),
@@ -193,7 +202,7 @@ def import_command(
             except (banks.BankError, InvalidSignal) as e:
                 raise fail(str(e)) from None
     if json_out:
-        emit_json(report.to_json())
+        emit_json({**report.to_json(), "format": fmt})
     err_console.print(
         f"{name}: read {report.read:,}, added {report.added:,}, "
         f"already present {report.already_present:,}"

@@ -109,6 +109,9 @@ def lookup_command(
     dihedral: Annotated[
         bool, typer.Option("--dihedral", help="PDQ: also match rotations/mirrors (approximate).")
     ] = False,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="JSON on stdout (lookup always writes JSON lines).")
+    ] = True,
 ) -> None:
     """Match precomputed signals: one JSON line per value with its matches or an error."""
     if signal.lower() not in SIGNAL_TYPES:

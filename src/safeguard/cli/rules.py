@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from safeguard.banks import BankNotFound
 from safeguard.cli.common import (
     JsonOpt,
     actor,
@@ -53,13 +54,26 @@ def rules_set(
     bank: Annotated[str | None, typer.Option(help="Bank name (default: any).")] = None,
     category: Annotated[str | None, typer.Option(help="Category (default: any).")] = None,
     note: Annotated[str, typer.Option(help="Why.")] = "",
+    allow_missing: Annotated[
+        bool, typer.Option("--allow-missing", help="Accept a bank that does not exist yet.")
+    ] = False,
     json_out: JsonOpt = False,
 ) -> None:
-    """Set the action for matches in a bank and/or of a category."""
-    with database(settings_of(ctx)) as db, db.session() as s:
-        rule = rules.add_rule(
-            s, action=action.value, actor=actor(), bank=bank, category=category, note=note
-        )
+    """Set the action for matches in a bank and/or of a category. A bank that does not
+    exist is refused (exit 1) unless --allow-missing."""
+    rule = in_transaction(
+        settings_of(ctx),
+        lambda s: rules.add_rule(
+            s,
+            action=action.value,
+            actor=actor(),
+            bank=bank,
+            category=category,
+            note=note,
+            allow_missing=allow_missing,
+        ),
+        (rules.RuleError, BankNotFound),
+    )
     if json_out:
         emit_json(rule.to_json())
     else:

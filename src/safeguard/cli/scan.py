@@ -81,6 +81,14 @@ def scan_command(
             "--dihedral", help="Also match the 8 rotations and mirrors of every PDQ hash."
         ),
     ] = False,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--follow-symlinks",
+            help="Follow symbolic links that lead out of the source folder (default: record "
+            "them as symlink_outside and do not read what they point at).",
+        ),
+    ] = False,
 ) -> None:
     """Hash and match files, folders and archives in bulk on Dask; resumable.
 
@@ -119,6 +127,7 @@ def scan_command(
                     scheduler=scheduler,
                     progress=on_progress,
                     dihedral=dihedral,
+                    follow_symlinks=follow_symlinks,
                 )
     except ScanError as e:
         raise fail(str(e)) from None

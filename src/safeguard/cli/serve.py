@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -53,7 +55,7 @@ def serve_command(
     if first:
         err_console.print(
             "[bold]No admin API key yet.[/bold] Create the first one with:\n"
-            f"  safeguard --data-dir {base.data_dir} keys create --role admin --name admin\n"
+            f"  {program()} --data-dir {base.data_dir} keys create --role admin --name admin\n"
             "(it is shown once; keep it safe).",
             highlight=False,
             soft_wrap=True,
@@ -61,7 +63,7 @@ def serve_command(
     if no_console_admin:
         err_console.print(
             "[bold]No console admin yet.[/bold] Create one (it asks for a password) with:\n"
-            f"  safeguard --data-dir {base.data_dir} users create admin --role admin\n"
+            f"  {program()} --data-dir {base.data_dir} users create admin --role admin\n"
             f"then log in at http://{host}:{port}/console/",
             highlight=False,
             soft_wrap=True,
@@ -84,7 +86,28 @@ def serve_command(
         workers=workers,
         log_level=log_level,
         http="safeguard.service.protocol:NoDelayH11Protocol",
+        # X-Forwarded-For names the client only when a configured proxy sends it (uvicorn
+        # would otherwise believe any local peer, e.g. to dodge the login limit).
+        proxy_headers=bool(settings.trusted_proxies.strip()),
+        forwarded_allow_ips=settings.trusted_proxies.strip() or None,
     )
+
+
+def program(argv0: str | None = None, cwd: Path | None = None) -> str:
+    """How to run ``safeguard`` again from here, for the hints printed at start: the
+    command as it was started (``.venv/bin/safeguard`` when that is not on PATH, ``python
+    -m safeguard.cli`` when run as a module)."""
+    started = Path(argv0 if argv0 is not None else sys.argv[0])
+    if started.name != "safeguard":
+        return f"{sys.executable} -m safeguard.cli"
+    found = shutil.which("safeguard")
+    if found and Path(found).resolve() == started.resolve():
+        return "safeguard"
+    here = (cwd or Path.cwd()).resolve()
+    try:
+        return str(started.resolve().relative_to(here))
+    except ValueError:
+        return str(started.resolve())
 
 
 def _safe_url(url: str) -> str:

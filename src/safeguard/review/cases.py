@@ -22,6 +22,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import case as sql_case
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -119,13 +120,19 @@ def get_case(session: Session, case_id: int) -> Case:
 def list_cases(
     session: Session, *, status: str | None = None, limit: int = 50, offset: int = 0
 ) -> list[Case]:
-    """Oldest open work first for the queue (``status="open"``); otherwise newest first."""
+    """The queue (``status="open"``): ``terminate`` then ``report`` cases first, each oldest
+    first, then the rest oldest first; other statuses newest first."""
     if status is not None and status not in STATUSES:
         raise CaseError(f"status must be one of {', '.join(STATUSES)}, got {status!r}")
     q = select(Case)
     if status is not None:
         q = q.where(Case.status == status)
-    q = q.order_by(Case.id if status == "open" else Case.id.desc())
+    if status == "open":
+        # What must happen now first: a stream to end, content to report; then oldest.
+        urgency = sql_case((Case.action == "terminate", 0), (Case.action == "report", 1), else_=2)
+        q = q.order_by(urgency, Case.id)
+    else:
+        q = q.order_by(Case.id.desc())
     return list(session.scalars(q.limit(max(0, min(limit, 1000))).offset(max(0, offset))))
 
 
@@ -169,10 +176,12 @@ def decide_case(
         raise CaseClosed(f"case {case_id} was already decided ({case.status})")
     details: dict[str, Any] = {"decision": decision, "bank": bank}
     if decision == "confirm":
-        if bank is None:
+        signals = case_signals(case)
+        if bank is None and signals:
             raise InvalidDecision("confirm needs the block bank to add the content's signals to")
-        target = _bank_of_kind(session, bank, "block")
-        details["added"] = add_entries(session, target.name, case_signals(case), actor=actor)
+        if bank is not None:
+            target = _bank_of_kind(session, bank, "block")
+            details["added"] = add_entries(session, target.name, signals, actor=actor)
     elif decision == "false_positive":
         if bank is not None:
             target = _bank_of_kind(session, bank, "allow")

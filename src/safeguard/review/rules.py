@@ -22,9 +22,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safeguard import audit
+from safeguard.banks import BankNotFound
 from safeguard.errors import InvalidInput, NotFound, SafeguardError
 from safeguard.matching.matcher import Match, allowlisted
-from safeguard.store.models import Rule
+from safeguard.store.models import Bank, Rule
 
 Action = Literal["allow", "review", "block", "report"]
 ACTIONS: tuple[Action, ...] = ("allow", "review", "block", "report")
@@ -140,9 +141,19 @@ def add_rule(
     bank: str | None = None,
     category: str | None = None,
     note: str = "",
+    allow_missing: bool = False,
 ) -> StoredRule:
-    """Store a rule. One rule per (bank, category): adding it again changes its action."""
+    """Store a rule. One rule per (bank, category): adding it again changes its action.
+    A rule naming a bank that does not exist is refused (``BankNotFound``: a typo would
+    leave the operator believing matches are acted on) unless ``allow_missing``."""
     chosen = as_action(action)
+    missing = bank is not None and not allow_missing
+    if missing and session.scalar(select(Bank.id).where(Bank.name == bank)) is None:
+        raise BankNotFound(
+            f"no bank named {bank!r}: the rule would never apply (create the bank "
+            "first, or set the rule with --allow-missing / allow_missing for a bank "
+            "still to come)"
+        )
     existing = session.scalar(
         select(Rule).where(
             Rule.bank.is_(None) if bank is None else Rule.bank == bank,

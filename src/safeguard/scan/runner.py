@@ -213,6 +213,7 @@ def scan(
     batch_bytes: int = 64 * MiB,
     hasher: Hasher = hash_batch,
     refresh_every: float = 60.0,
+    follow_symlinks: bool = False,
 ) -> ScanSummary:
     """Hash every file under ``sources`` (archives opened) on Dask, match each record with
     ``matcher`` (None: no matching, ``matches`` is null) and append one JSON line per file,
@@ -220,7 +221,9 @@ def scan(
     interrupted scan resumes where it stopped and a finished one does nothing.
 
     ``workers`` sizes the local cluster (default: all cores); ``scheduler`` is the address
-    of a running one instead. Raises ``ScanError`` when the scan cannot start or go on.
+    of a running one instead. Symbolic links leading out of a source folder are recorded
+    (``symlink_outside``), not followed, unless ``follow_symlinks``. Raises ``ScanError``
+    when the scan cannot start or go on.
     """
     started = time.perf_counter()
     options = options or HashOptions()
@@ -234,7 +237,9 @@ def scan(
             previous_errors=finished.errors,
         )
         writer = _RecordWriter(output, finished, matcher, dihedral, summary, refresh_every)
-        walk_errors, units = _plan(sources, finished, batch_size, batch_bytes, output.identity)
+        walk_errors, units = _plan(
+            sources, finished, batch_size, batch_bytes, output.identity, follow_symlinks
+        )
         for record in walk_errors:
             writer.write(record)
         tracker = _Tracker(units, summary, started, progress)
@@ -258,12 +263,13 @@ def _plan(
     batch_size: int,
     batch_bytes: int,
     skip_file: tuple[int, int],
+    follow_symlinks: bool = False,
 ) -> tuple[list[Record], list[_Unit]]:
     """Walk the sources: failed walks become records, files not yet done become units."""
     errors: list[Record] = []
     units: list[_Unit] = []
     batch = _Unit()
-    for item in iter_files(sources):
+    for item in iter_files(sources, follow_outside=follow_symlinks):
         if isinstance(item, WalkError):
             if item.path not in finished.keys:
                 errors.append(failed_record(item.path, item.code, item.message))

@@ -29,6 +29,7 @@ from safeguard.review.check import Checker
 from safeguard.review.evidence import EvidenceStore
 from safeguard.review.webhooks import Deliverer
 from safeguard.service.settings import ServiceSettings
+from safeguard.signals.budget import DecodeBudget
 from safeguard.store.db import Database, open_database
 from safeguard.store.models import Entry, IndexChange
 
@@ -61,6 +62,12 @@ class Runtime:
         self.evidence = EvidenceStore(settings)
         self.evidence.check()
         self.deliverer = Deliverer(self.db, settings.webhooks)
+        #: Every image decode of this process reserves its memory here first.
+        self.decode_budget = DecodeBudget(
+            settings.decode_budget_bytes,
+            per_image=settings.max_decode_bytes,
+            wait=settings.decode_wait_seconds,
+        )
         self._matcher: Matcher | None = None
         self._matcher_ready = threading.Event()
         self._stop = threading.Event()

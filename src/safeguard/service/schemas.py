@@ -180,6 +180,8 @@ class ImportOut(BaseModel):
     read: int
     added: int
     already_present: int
+    #: The format the list was read as (detected when the request said ``auto``).
+    format: str = "plain"
 
 
 class EntryIn(Strict):
@@ -339,6 +341,8 @@ class RuleIn(Strict):
     bank: str | None = Field(default=None, max_length=200)
     category: str | None = Field(default=None, max_length=100)
     note: str = Field(default="", max_length=10_000)
+    #: Accept a bank that does not exist yet (otherwise 404).
+    allow_missing: bool = False
 
 
 class RuleOut(BaseModel):
@@ -352,7 +356,12 @@ class RuleOut(BaseModel):
 class WebhookIn(Strict):
     url: str = Field(min_length=1, max_length=2000, examples=["https://example.org/hook"])
     secret: str | None = Field(default=None, min_length=16, max_length=200)
-    events: str = Field(default="*", max_length=400)
+    #: Which events to deliver: a JSON list (``["case.opened", "stream.terminate"]``) or a
+    #: comma-separated string; ``*`` for all.
+    events: list[Annotated[str, Field(max_length=100)]] | str = Field(default="*", max_length=400)
+
+    def events_text(self) -> str:
+        return ",".join(self.events) if isinstance(self.events, list) else self.events
 
 
 class WebhookOut(BaseModel):

@@ -13,6 +13,10 @@ its options set), so all workers run with the same configuration.
 | ``SAFEGUARD_REFRESH_SECONDS`` | how often each worker catches up with bank changes | 1.0 |
 | ``SAFEGUARD_DEFAULT_ACTION`` | action for a match no rule covers | review |
 | ``SAFEGUARD_FAST_HASH`` | reduced-size JPEG decoding for uploads | off |
+| ``SAFEGUARD_DECODE_BUDGET_BYTES`` | decode memory a worker holds at once (then 503) | 1 GiB |
+| ``SAFEGUARD_MAX_DECODE_BYTES`` | decode memory of one image (422 above) | 768 MiB |
+| ``SAFEGUARD_DECODE_WAIT_SECONDS`` | how long an upload waits for decode memory before 503 | 2 |
+| ``SAFEGUARD_TRUSTED_PROXIES`` | proxies whose ``X-Forwarded-For`` is believed | none |
 | ``SAFEGUARD_EVIDENCE`` (+ key, retention) | keep media of opened cases, encrypted | off |
 """
 
@@ -58,6 +62,12 @@ class ServiceSettings:
     default_action: Action = "review"
     fast_hash: bool = False
     dihedral: bool = False
+    decode_budget_bytes: int = 1024 * MiB
+    max_decode_bytes: int = 768 * MiB
+    decode_wait_seconds: float = 2.0
+    #: Addresses of reverse proxies whose ``X-Forwarded-For`` names the client; from any
+    #: other peer the header is ignored (empty: believed from nobody).
+    trusted_proxies: str = ""
     #: How long a worker trusts a key lookup (a revoked key stops working within this).
     key_cache_seconds: float = 2.0
     webhooks: DeliveryPolicy = field(default_factory=DeliveryPolicy)
@@ -96,6 +106,10 @@ class ServiceSettings:
             default_action=as_action(_env("DEFAULT_ACTION", "review")),
             fast_hash=_flag("FAST_HASH"),
             dihedral=_flag("DIHEDRAL"),
+            decode_budget_bytes=int(_env("DECODE_BUDGET_BYTES", str(1024 * MiB))),
+            max_decode_bytes=int(_env("MAX_DECODE_BYTES", str(768 * MiB))),
+            decode_wait_seconds=float(_env("DECODE_WAIT_SECONDS", "2")),
+            trusted_proxies=_env("TRUSTED_PROXIES", ""),
             key_cache_seconds=float(_env("KEY_CACHE_SECONDS", "2.0")),
             webhooks=DeliveryPolicy(
                 timeout=float(_env("WEBHOOK_TIMEOUT", "5")),
@@ -123,6 +137,10 @@ class ServiceSettings:
             "SAFEGUARD_DEFAULT_ACTION": self.default_action,
             "SAFEGUARD_FAST_HASH": "1" if self.fast_hash else "0",
             "SAFEGUARD_DIHEDRAL": "1" if self.dihedral else "0",
+            "SAFEGUARD_DECODE_BUDGET_BYTES": str(self.decode_budget_bytes),
+            "SAFEGUARD_MAX_DECODE_BYTES": str(self.max_decode_bytes),
+            "SAFEGUARD_DECODE_WAIT_SECONDS": str(self.decode_wait_seconds),
+            "SAFEGUARD_TRUSTED_PROXIES": self.trusted_proxies,
             "SAFEGUARD_KEY_CACHE_SECONDS": str(self.key_cache_seconds),
             "SAFEGUARD_WEBHOOK_TIMEOUT": str(self.webhooks.timeout),
             "SAFEGUARD_WEBHOOK_MAX_ATTEMPTS": str(self.webhooks.max_attempts),

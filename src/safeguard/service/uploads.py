@@ -121,6 +121,8 @@ async def receive_json(request: Request, *, max_bytes: int) -> Any:
         return json.loads(body)
     except (ValueError, UnicodeDecodeError) as e:
         raise ApiError(422, "invalid_json", f"the body is not valid JSON: {e}") from None
+    except RecursionError:
+        raise ApiError(422, "invalid_json", "the body's JSON is nested too deeply") from None
 
 
 async def receive_to_file(request: Request, *, max_bytes: int) -> IO[bytes]:

@@ -16,6 +16,8 @@ EXIF orientation is read and reported, never applied: the reference PDQ ignores 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,6 +25,7 @@ import numpy.typing as npt
 import simplejpeg
 from PIL import Image, UnidentifiedImageError
 
+from safeguard.signals.budget import DecodeBudget, jpeg_estimate, pillow_estimate
 from safeguard.signals.errors import (
     CorruptMedia,
     EmptyFile,
@@ -109,28 +112,76 @@ def open_image(data: bytes, limits: ImageLimits) -> Image.Image:
 
 
 def decode_image(
-    data: bytes, *, fast: bool = False, limits: ImageLimits | None = None
+    data: bytes, *, fast: bool = False, limits: ImageLimits | None = None, scale: int | None = None
 ) -> DecodedImage:
+    """Decode within the limits. ``scale`` (JPEG only: 1, 2, 4 or 8) decodes at a reduced
+    size in the DCT domain; by default ``fast`` picks one and full mode decodes at 1."""
     limits = limits or ImageLimits()
     im = open_image(data, limits)
     fmt = im.format or "unknown"
     orientation = _orientation(im)
-    if fmt == "JPEG" and im.mode in ("RGB", "L"):
-        pixels = _decode_jpeg(data, im, fast)
+    if _libjpeg_decodes(im):
+        pixels = _decode_jpeg(data, im, fast, scale)
     else:
         pixels = _decode_with_pillow(im)
     return DecodedImage(fmt, im.size[0], im.size[1], orientation, pixels)
 
 
-def _decode_jpeg(data: bytes, im: Image.Image, fast: bool) -> npt.NDArray[np.uint8]:
+def _libjpeg_decodes(im: Image.Image) -> bool:
+    return im.format == "JPEG" and im.mode in ("RGB", "L")
+
+
+def decode_estimate(im: Image.Image, fast: bool, per_image: int | None) -> tuple[int, int]:
+    """(scale, bytes): the JPEG scale to decode at and the peak bytes of decoding, read
+    from the header. A JPEG over ``per_image`` at full size is decoded at the smallest
+    reduction that fits, never below ``FAST_MIN_SIDE`` on its short side."""
+    width, height = im.size
+    if not _libjpeg_decodes(im):
+        return 1, pillow_estimate(width, height, im.mode)
+    channels = 1 if fast or im.mode == "L" else 3
+    scale = fast_scale(width, height) if fast else 1
+    estimate = jpeg_estimate(width, height, channels, scale)
+    while per_image is not None and estimate > per_image and scale < 8:
+        if min(width, height) // (scale * 2) < FAST_MIN_SIDE:
+            break
+        scale *= 2
+        estimate = jpeg_estimate(width, height, channels, scale)
+    return scale, estimate
+
+
+@contextmanager
+def decoded_image(
+    data: bytes,
+    *,
+    fast: bool = False,
+    limits: ImageLimits | None = None,
+    budget: DecodeBudget | None = None,
+) -> Iterator[DecodedImage]:
+    """``decode_image`` holding its estimated memory from ``budget`` while the block uses
+    the pixels (``DecodeTooLarge`` / ``DecodeBusy`` when it cannot)."""
+    if budget is None:
+        yield decode_image(data, fast=fast, limits=limits)
+        return
+    im = open_image(data, limits or ImageLimits())
+    scale, estimate = decode_estimate(im, fast, budget.per_image)
+    what = f"a {im.size[0]}x{im.size[1]} {im.format or 'image'}"
+    im.close()
+    with budget.reserve(estimate, what):
+        yield decode_image(data, fast=fast, limits=limits, scale=scale)
+
+
+def _decode_jpeg(
+    data: bytes, im: Image.Image, fast: bool, scale: int | None = None
+) -> npt.NDArray[np.uint8]:
     width, height = im.size
     colorspace = "GRAY" if fast or im.mode == "L" else "RGB"
     min_height = min_width = 0
-    if fast:
+    if scale is None:
+        scale = fast_scale(width, height) if fast else 1
+    if scale > 1:
         # A power-of-two DCT scale (1/2, 1/4, 1/8) keeps each decoded pixel the mean of a
         # whole block, which the PDQ filter accounts for exactly; libjpeg-turbo's other M/8
         # scales would not. Asking for both exact sizes pins the scale.
-        scale = fast_scale(width, height)
         min_width, min_height = -(-width // scale), -(-height // scale)
     try:
         out = simplejpeg.decode_jpeg(
@@ -154,10 +205,22 @@ def fast_scale(width: int, height: int) -> int:
     return 1
 
 
+#: Rows copied out of Pillow's storage at a time (a whole-image ``tobytes`` would hold a
+#: second full copy while it joins its chunks).
+_STRIP_ROWS = 256
+
+
 def _decode_with_pillow(im: Image.Image) -> npt.NDArray[np.uint8]:
     try:
         im.seek(0)
-        rgb = im.convert("RGB")
-        return np.asarray(rgb, dtype=np.uint8)
+        im.load()
+        rgb = im if im.mode == "RGB" else im.convert("RGB")
+        width, height = rgb.size
+        out = np.empty((height, width, 3), dtype=np.uint8)
+        for top in range(0, height, _STRIP_ROWS):
+            bottom = min(height, top + _STRIP_ROWS)
+            strip = rgb.crop((0, top, width, bottom))
+            out[top:bottom] = np.asarray(strip, dtype=np.uint8)
+        return out
     except (OSError, SyntaxError, ValueError, EOFError) as e:
         raise CorruptMedia(f"damaged {im.format or 'image'} data: {e}") from None

@@ -1,8 +1,12 @@
 """Walking the paths a user names: files as they are, folders recursively.
 
-Symbolic links are followed (evidence folders often link into other volumes), but every
-directory is entered at most once, by its device and inode, so a link that points back up
-the tree is reported as a loop instead of walking forever. Anything that cannot be walked
+Symbolic links inside a walked folder that stay inside it are followed; every directory is
+entered at most once, by its device and inode, so a link that points back up the tree is
+reported as a loop instead of walking forever. A link that leads *out* of the folder (to
+another volume, to ``/etc``) is followed when ``follow_outside`` is true (``safeguard hash``,
+which hashes what it is pointed at) and otherwise recorded as a ``symlink_outside`` error
+and not followed (``safeguard scan`` of an evidence tree, where a planted link must not make
+the scan read the examiner's own machine). Anything that cannot be walked
 (missing, broken link, no permission) becomes a ``WalkError`` in the stream rather than an
 exception, so one bad path never stops the batch.
 """
@@ -23,8 +27,12 @@ class WalkError:
     message: str
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | WalkError]:
-    """Yield every regular file under ``paths`` in a stable (sorted) order."""
+def iter_files(
+    paths: Iterable[str | Path], *, follow_outside: bool = True
+) -> Iterator[Path | WalkError]:
+    """Yield every regular file under ``paths`` in a stable (sorted) order. The paths
+    themselves are taken as given (links included); see the module docstring for links
+    inside a folder."""
     seen_dirs: set[tuple[int, int]] = set()
     for given in paths:
         p = Path(given)
@@ -40,7 +48,8 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | WalkError]:
             yield _os_error(p, e)
             continue
         if stat.S_ISDIR(st.st_mode):
-            yield from _walk_dir(p, st, seen_dirs)
+            inside = None if follow_outside else Path(os.path.realpath(p))
+            yield from _walk_dir(p, st, seen_dirs, inside)
         elif stat.S_ISREG(st.st_mode):
             yield p
         else:
@@ -48,7 +57,7 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | WalkError]:
 
 
 def _walk_dir(
-    root: Path, root_stat: os.stat_result, seen: set[tuple[int, int]]
+    root: Path, root_stat: os.stat_result, seen: set[tuple[int, int]], inside: Path | None
 ) -> Iterator[Path | WalkError]:
     stack: list[tuple[Path, os.stat_result]] = [(root, root_stat)]
     while stack:
@@ -69,6 +78,15 @@ def _walk_dir(
         subdirs: list[tuple[Path, os.stat_result]] = []
         for entry in entries:
             path = Path(entry.path)
+            if inside is not None and entry.is_symlink():
+                target = Path(os.path.realpath(path))
+                if not target.is_relative_to(inside):
+                    yield WalkError(
+                        str(path),
+                        "symlink_outside",
+                        f"symbolic link to {target}, outside {root}: recorded, not followed",
+                    )
+                    continue
             try:
                 est = entry.stat(follow_symlinks=True)
             except FileNotFoundError:

@@ -17,8 +17,9 @@ import numpy as np
 from PIL import Image
 
 from safeguard.signals import video
+from safeguard.signals.budget import DecodeBudget
 from safeguard.signals.crypto import CryptoDigests, digest_bytes, read_and_digest
-from safeguard.signals.decode import ImageLimits, decode_image
+from safeguard.signals.decode import ImageLimits, decode_image, decoded_image
 from safeguard.signals.errors import EmptyFile, FileTooLarge, SignalError
 from safeguard.signals.pdq import PdqResult, pdq_from_pixels
 
@@ -71,6 +72,9 @@ class HashOptions:
     image_limits: ImageLimits = field(default_factory=ImageLimits)
     video_sampling: video.VideoSampling = field(default_factory=video.VideoSampling)
     video_limits: video.VideoLimits = field(default_factory=video.VideoLimits)
+    #: Memory every image decode reserves before it starts (the service shares one per
+    #: process); None decodes without one (the command line, one file at a time per worker).
+    decode_budget: DecodeBudget | None = field(default=None, compare=False)
 
 
 @dataclass(slots=True)
@@ -183,8 +187,10 @@ def _fill_digests(record: FileHashes, d: CryptoDigests, head: bytes, name: str) 
 
 
 def _hash_image(record: FileHashes, content: bytes, options: HashOptions) -> None:
-    img = decode_image(content, fast=options.fast, limits=options.image_limits)
-    result = pdq_from_pixels(img.pixels, (img.width, img.height))
+    with decoded_image(
+        content, fast=options.fast, limits=options.image_limits, budget=options.decode_budget
+    ) as img:
+        result = pdq_from_pixels(img.pixels, (img.width, img.height))
     record.pdq = result.hash.hex
     record.pdq_quality = result.quality
     if options.dihedral:

@@ -154,7 +154,8 @@ class StreamMonitor:
             st.frames_sampled += 1
             self._advance(frame.stream_ts)
             if (
-                self._last_kept is not None
+                self.policy.suppress_distance > 0  # 0: suppression off
+                and self._last_kept is not None
                 and frame.pdq.distance(self._last_kept) <= self.policy.suppress_distance
             ):
                 self._suppressed_since += 1

@@ -32,7 +32,8 @@ class StreamPolicy:
     frame_memory_s: float = 60.0
     review_risk: float = 0.6
     rearm_risk: float = 0.4
-    #: Frames within this many bits of the last kept frame are suppressed (not matched).
+    #: Frames within this many bits of the last kept frame are suppressed (not matched);
+    #: 0 turns suppression off.
     suppress_distance: int = 8
     #: PDQ's quality bar: frames below it are reported but not matched.
     min_quality: int = 50

@@ -38,6 +38,7 @@ from safeguard.errors import Conflict, InvalidInput
 from safeguard.store.db import Database
 from safeguard.store.models import Stream, StreamComment
 from safeguard.stream.actions import DecisionRecorder
+from safeguard.stream.destinations import DestinationRefused, StreamDestinations
 from safeguard.stream.events import StreamEvent
 from safeguard.stream.hub import (
     StreamError,
@@ -49,7 +50,7 @@ from safeguard.stream.hub import (
 )
 from safeguard.stream.monitor import FrameMatcher
 from safeguard.stream.policy import StreamPolicy
-from safeguard.stream.source import SourceOptions, is_url
+from safeguard.stream.source import SourceOptions
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +132,7 @@ class StreamRegistry:
         policy: StreamPolicy | None = None,
         options: SourceOptions | None = None,
         allow_files: bool = False,
+        destinations: StreamDestinations | None = None,
         on_event: Callable[[StreamEvent], None] | None = None,
     ) -> None:
         self.db = db
@@ -141,8 +143,13 @@ class StreamRegistry:
         self.state_every_s = min(state_every_s, lease_s / 3)
         self.max_streams = max_streams
         self.policy = policy or StreamPolicy()
-        self.options = options or SourceOptions()
-        self.allow_files = allow_files
+        #: Where registered URLs may lead: checked at registration, and again (resolved
+        #: once and pinned) at every connection.
+        self.destinations = destinations or StreamDestinations(allow_files=allow_files)
+        self.options = dataclasses.replace(
+            options or SourceOptions(), destinations=self.destinations
+        )
+        self.allow_files = self.destinations.allow_files
         self.on_event = on_event
         self.recorder = DecisionRecorder(db)
         self.hub: StreamHub | None = None
@@ -162,10 +169,12 @@ class StreamRegistry:
             raise InvalidStream(
                 f"stream id {stream_id!r}: letters, digits and _.:- only, 1-200 characters"
             )
-        if not (is_url(url) or self.allow_files):
-            raise InvalidStream(f"{url!r} is not a stream URL (http(s), HLS, RTMP, RTSP, SRT)")
         settings = dict(settings or {})
         parse_settings(settings, self.options, self.policy)
+        try:
+            self.destinations.check(url)
+        except DestinationRefused as e:
+            raise InvalidStream(str(e)) from None
         with self.db.session() as s:
             row = s.get(Stream, stream_id)
             if row is not None:

@@ -40,6 +40,7 @@ from av.video.stream import VideoStream
 
 from safeguard.signals.pdq import PdqHash, pdq_from_pixels
 from safeguard.signals.video import SAMPLING_MODES, SamplingMode
+from safeguard.stream.destinations import DestinationRefused, StreamDestinations, ffmpeg_options
 
 #: Schemes read as network streams (reconnected on failure); anything else is a file path.
 URL_SCHEMES = frozenset(
@@ -57,6 +58,12 @@ class SourceUnavailable(StreamSourceError):
     """Cannot be opened (missing file, refused connection, 404), or reconnecting gave up."""
 
     code = "stream_unavailable"
+
+
+class SourceRefused(StreamSourceError):
+    """The URL leads somewhere the service may not connect (see ``destinations``)."""
+
+    code = "stream_refused"
 
 
 class SourceStalled(StreamSourceError):
@@ -92,6 +99,10 @@ class SourceOptions:
     drop_when_behind: bool | None = None
     max_frame_pixels: int = 40_000_000
     decoder_threads: int = 1
+    #: Where a URL may lead (the service's rules; see ``destinations``): each connection
+    #: resolves the host once, checks it and connects to that address. None: anywhere (the
+    #: command line, the operator's own act).
+    destinations: StreamDestinations | None = None
 
     def __post_init__(self) -> None:
         if self.sampling not in SAMPLING_MODES:
@@ -190,6 +201,8 @@ class VideoSource:
                 failure: StreamSourceError = SourceUnavailable(
                     f"{self.name}: the stream ended without an end-of-stream marker"
                 )
+            except SourceRefused:
+                raise  # not a network failure: reconnecting would be refused again
             except StreamSourceError as err:
                 failure = err
             lost_at = self.clock()
@@ -198,6 +211,7 @@ class VideoSource:
                 raise type(failure)(
                     f"{failure} (gave up after {self.options.reconnect_attempts} reconnection "
                     f"attempt{'s' if self.options.reconnect_attempts != 1 else ''})"
+                    + _file_over_http_hint(self.location)
                 )
             if self.stop.wait(self.options.backoff(attempts)):
                 return
@@ -221,9 +235,17 @@ class VideoSource:
             # breaks fails with an error instead); RTMP, RTSP, SRT, UDP are live protocols.
             return parsed.scheme.lower() in ("http", "https")
         try:
-            with urllib.request.urlopen(self.location, timeout=self.options.read_timeout_s) as r:
+            location, options = self._pinned()
+            request = urllib.request.Request(location)
+            if parsed.scheme.lower() == "https":
+                # urllib checks the certificate against the URL's host, so the name is used
+                # (just re-checked by ``_pinned``) rather than the address.
+                request = urllib.request.Request(self.location)
+            elif "headers" in options:
+                request.add_header("Host", parsed.netloc.rpartition("@")[2])
+            with urllib.request.urlopen(request, timeout=self.options.read_timeout_s) as r:
                 text = r.read(4 << 20).decode("utf-8", "replace")
-        except (OSError, urllib.error.URLError, ValueError):
+        except (OSError, urllib.error.URLError, ValueError, StreamSourceError):
             return False
         return "#EXT-X-ENDLIST" in text
 
@@ -240,9 +262,21 @@ class VideoSource:
 
     # --- one connection ---------------------------------------------------------------------
 
+    def _pinned(self) -> tuple[str, dict[str, str]]:
+        """The location to open and its extra FFmpeg options, after the destination check."""
+        if self.options.destinations is None:
+            return self.location, {}
+        try:
+            pinned = self.options.destinations.check(self.location)
+        except DestinationRefused as err:
+            raise SourceRefused(f"{self.name}: {err}") from None
+        if pinned is None:
+            return self.location, {}
+        return pinned.url, ffmpeg_options(pinned)
+
     def _open(self) -> InputContainer:
         opts = self.options
-        options: dict[str, str] = {}
+        location, options = self._pinned()
         scheme = urlparse(self.location).scheme.lower()
         if scheme in ("http", "https", "hls"):
             options["rw_timeout"] = str(int(opts.read_timeout_s * 1_000_000))
@@ -251,7 +285,7 @@ class VideoSource:
             options["rtsp_transport"] = "tcp"
         try:
             return av.open(
-                self.location,
+                location,
                 "r",
                 timeout=(opts.open_timeout_s, opts.read_timeout_s),
                 options=options,
@@ -370,7 +404,7 @@ class VideoSource:
                             f"{self.name}: undecodable data ({err.strerror or err})"
                         ) from None
                 for frame in decoded:
-                    ts = self._stream_ts(frame, conn, offset)
+                    ts = self._stream_ts(frame, conn, offset, stream)
                     if ts is None:
                         continue
                     if self.options.sampling == "interval":
@@ -385,9 +419,17 @@ class VideoSource:
             if self.stop.is_set():
                 return
 
-    def _stream_ts(self, frame: VideoFrame, conn: _Connection, offset: float) -> float | None:
+    def _stream_ts(
+        self, frame: VideoFrame, conn: _Connection, offset: float, stream: VideoStream
+    ) -> float | None:
         t = frame.time
-        if t is None or conn.base is None:
+        if t is None or not math.isfinite(t):
+            # Frames the decoder gives back when flushed at the end come without a time
+            # base (their ``time`` is NaN): their pts is in the stream's time base.
+            if frame.pts is None or stream.time_base is None:
+                return None
+            t = float(frame.pts * stream.time_base)
+        if conn.base is None:
             return None
         ts = offset + max(0.0, float(t) - conn.base)
         self.last_ts = ts
@@ -405,6 +447,21 @@ class VideoSource:
         rgb = self._reformatter.reformat(frame, format="rgb24").to_ndarray()
         result = pdq_from_pixels(rgb)
         return SampledFrame(ts, result.hash, result.quality, bool(frame.key_frame))
+
+
+def _file_over_http_hint(location: str) -> str:
+    """A recorded MP4/MOV over plain HTTP is read front to back: one whose index (``moov``)
+    sits at the end can only be read from a server that answers Range requests."""
+    parsed = urlparse(location)
+    if parsed.scheme.lower() in ("http", "https") and parsed.path.lower().endswith(
+        (".mp4", ".m4v", ".mov")
+    ):
+        return (
+            "; hint: an MP4/MOV file over HTTP needs its index at the front "
+            "(re-mux with: ffmpeg -i in.mp4 -c copy -movflags +faststart out.mp4) or a "
+            "server that supports Range requests; a live source is better served as HLS"
+        )
+    return ""
 
 
 def _put(conn: _Connection, item: object) -> bool:

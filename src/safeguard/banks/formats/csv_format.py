@@ -24,6 +24,16 @@ class CsvFormat:
         self, stream: BinaryIO, *, default_type: str | None = None
     ) -> Iterator[ParsedEntry | LineIssue]:
         text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="strict", newline="")
+        try:
+            yield from self._rows(text, default_type)
+        finally:
+            # The stream belongs to the caller (an import reads it twice): a wrapper that
+            # is garbage-collected closes what it wraps, so let go of it first.
+            text.detach()
+
+    def _rows(
+        self, text: io.TextIOWrapper, default_type: str | None
+    ) -> Iterator[ParsedEntry | LineIssue]:
         reader = csv.reader(text)
         try:
             header = [h.strip().lower() for h in next(reader)]

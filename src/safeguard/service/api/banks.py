@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from safeguard import banks
 from safeguard.banks import NewEntry, add_entries
+from safeguard.banks.formats.detect import resolve_format
 from safeguard.service.api.hashing import ERRORS
 from safeguard.service.auth import Principal, require_role
 from safeguard.service.deps import get_runtime, get_session
@@ -111,14 +112,17 @@ def delete_bank(
 async def import_list(
     name: str,
     request: Request,
-    format: Literal["plain", "csv", "vics"] = Query("plain"),
+    format: Literal["auto", "plain", "csv", "vics"] = Query("auto"),
     type: Literal["pdq", "md5", "sha1", "sha256"] | None = Query(None),
     principal: Principal = Depends(curator),  # noqa: B008
     runtime: Runtime = Depends(get_runtime),  # noqa: B008
 ) -> ImportOut:
     """Import a hash list sent as the raw body (streamed to disk, then imported all or
-    nothing: a bad line rejects the whole list with ``line: message`` issues)."""
-    if media_type(request) not in IMPORT_TYPES:
+    nothing: a bad line rejects the whole list with ``line: message`` issues). With
+    ``format=auto`` (the default) the format is detected from the list's first line (a
+    ``text/csv`` body counts as CSV when its content does not say); the answer says which."""
+    kind = media_type(request)
+    if kind not in IMPORT_TYPES:
         raise ApiError(
             415, "unsupported_media_type", f"send the list as one of {', '.join(IMPORT_TYPES)}"
         )
@@ -132,19 +136,21 @@ async def import_list(
             spooled.seek(0)
             yield cast(BinaryIO, spooled)
 
+        hint = {"text/csv": "upload.csv", "application/json": "upload.json"}.get(kind)
+        fmt = resolve_format(format, reopen, hint)
         report = await run_in_threadpool(
             banks.import_list,
             runtime.db,
             name,
             reopen,
-            fmt=format,
+            fmt=fmt,
             source=f"http:{principal.name}",
             default_type=type,
             actor=principal.name,
         )
     finally:
         spooled.close()
-    return ImportOut.model_validate(report.to_json())
+    return ImportOut.model_validate({**report.to_json(), "format": fmt})
 
 
 EXPORT_TYPES = {"plain": "text/plain", "csv": "text/csv", "vics": "application/json"}

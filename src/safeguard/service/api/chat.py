@@ -106,6 +106,13 @@ def _state_out(opened: OpenConversation) -> dict[str, Any]:
     return opened.to_json()
 
 
+def tenant_of(principal: Principal) -> str:
+    """Whose open conversations these are: the API key's *name*, so every key a platform
+    holds under one name (a rotated key, several services) sees the same conversations and
+    keys of other names see none."""
+    return f"tenant:{principal.key_name}"
+
+
 # --- routes ---------------------------------------------------------------------------------
 
 
@@ -130,7 +137,7 @@ async def message(body: ChatMessageIn, principal: Matcher, runtime: RuntimeDep) 
     opened = await run_in_threadpool(
         add_message,
         runtime.db,
-        principal.name,
+        tenant_of(principal),
         body.conversation,
         Message(body.author, body.text, body.ts),
         scoring(),
@@ -139,16 +146,18 @@ async def message(body: ChatMessageIn, principal: Matcher, runtime: RuntimeDep) 
     return _state_out(opened)
 
 
-@router.get("/conversations/{conversation_id}", response_model=ConversationStateOut)
+@router.get("/conversations/{conversation_id:path}", response_model=ConversationStateOut)
 async def conversation_state(
     conversation_id: str, principal: Matcher, runtime: RuntimeDep
 ) -> dict[str, Any]:
     """The current state of an open conversation."""
-    opened = await run_in_threadpool(get_conversation, runtime.db, principal.name, conversation_id)
+    opened = await run_in_threadpool(
+        get_conversation, runtime.db, tenant_of(principal), conversation_id
+    )
     return _state_out(opened)
 
 
-@router.delete("/conversations/{conversation_id}", status_code=204)
+@router.delete("/conversations/{conversation_id:path}", status_code=204)
 async def close(conversation_id: str, principal: Matcher, runtime: RuntimeDep) -> None:
     """Forget an open conversation's state."""
-    await run_in_threadpool(close_conversation, runtime.db, principal.name, conversation_id)
+    await run_in_threadpool(close_conversation, runtime.db, tenant_of(principal), conversation_id)

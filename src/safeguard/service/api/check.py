@@ -39,6 +39,7 @@ CHECK_BODY: dict[str, Any] = {
                     "properties": {
                         "file": {"type": "string", "format": "binary"},
                         "source": {"type": "string", "maxLength": 200},
+                        "dihedral": {"type": "boolean"},
                     },
                 }
             },
@@ -49,17 +50,36 @@ CHECK_BODY: dict[str, Any] = {
 
 
 def _check_upload(
-    checker: Checker, upload: Any, runtime: Runtime, source: str, actor: str
+    checker: Checker,
+    upload: Any,
+    runtime: Runtime,
+    source: str,
+    actor: str,
+    dihedral: bool | None = None,
 ) -> CheckResult:
     timings = CheckTimings()
     started = time.thread_time()
-    record, data = hash_upload(upload, runtime.settings)
+    record, data = hash_upload(upload, runtime.settings, runtime.decode_budget)
     timings.hash_ms = (time.thread_time() - started) * 1000
     media = Media(data, upload.filename, upload.content_type)
-    result = checker.check_record(record, source=source, actor=actor, media=media, timings=timings)
+    result = checker.check_record(
+        record, source=source, actor=actor, media=media, timings=timings, dihedral=dihedral
+    )
     if record.error and not result.matches:
         raise decode_error(record)
     return result
+
+
+def _form_flag(value: str | None) -> bool | None:
+    """A multipart form's boolean field (``true``/``false``, ``1``/``0``); None if absent."""
+    if value is None:
+        return None
+    lowered = value.strip().lower()
+    if lowered in ("1", "true", "yes", "on"):
+        return True
+    if lowered in ("0", "false", "no", "off", ""):
+        return False
+    raise ApiError(422, "invalid_request", f"dihedral must be true or false, not {value[:20]!r}")
 
 
 @router.post("/check", response_model=CheckOut, responses=ERRORS, openapi_extra=CHECK_BODY)
@@ -96,8 +116,9 @@ async def check(
         upload = await receive_upload(request, max_bytes=settings.max_upload_bytes)
         try:
             source = upload.fields.get("source", "api")[:200] or "api"
+            dihedral = _form_flag(upload.fields.get("dihedral"))
             result = await run_in_threadpool(
-                _check_upload, checker, upload, runtime, source, principal.name
+                _check_upload, checker, upload, runtime, source, principal.name, dihedral
             )
         finally:
             upload.close()

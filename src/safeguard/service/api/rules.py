@@ -28,7 +28,8 @@ def set_rule(
     principal: Principal = Depends(require_role("curator")),  # noqa: B008
     session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> RuleOut:
-    """One rule per (bank, category); setting it again replaces its action."""
+    """One rule per (bank, category); setting it again replaces its action. A bank that
+    does not exist is 404 unless ``allow_missing`` is true."""
     rule = rules.add_rule(
         session,
         action=body.action,
@@ -36,6 +37,7 @@ def set_rule(
         bank=body.bank,
         category=body.category,
         note=body.note,
+        allow_missing=body.allow_missing,
     )
     return RuleOut.model_validate(rule.to_json())
 

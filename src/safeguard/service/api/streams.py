@@ -29,6 +29,7 @@ from safeguard.service.errors import ApiError
 from safeguard.service.runtime import Runtime
 from safeguard.service.schemas import Strict
 from safeguard.signals.video import SamplingMode
+from safeguard.stream.destinations import StreamDestinations
 from safeguard.stream.registry import (
     StreamRegistry,
     registry_matcher,
@@ -46,14 +47,22 @@ def _env_int(name: str, default: int) -> int:
 def make_registry(runtime: Runtime) -> StreamRegistry:
     """This worker's registry: ``SAFEGUARD_STREAMS_MAX`` streams watched here at most (200);
     ``SAFEGUARD_STREAMS_READ_TIMEOUT`` seconds without data before a read fails (10);
+    ``SAFEGUARD_STREAMS_SCHEMES`` the URL schemes a stream may use (http, https, hls, rtmp,
+    rtmps, rtsp, rtsps, srt); ``SAFEGUARD_STREAMS_ALLOW_NETWORKS`` networks the service may
+    connect to although they are loopback, private or link-local (e.g. ``10.0.0.0/8``; none);
     ``SAFEGUARD_STREAMS_ALLOW_FILES=1`` also admits server-side file paths (demos)."""
     timeout = float(_env_int("SAFEGUARD_STREAMS_READ_TIMEOUT", 10))
+    destinations = StreamDestinations.from_text(
+        schemes=os.environ.get("SAFEGUARD_STREAMS_SCHEMES", ""),
+        allow_networks=os.environ.get("SAFEGUARD_STREAMS_ALLOW_NETWORKS", ""),
+        allow_files=os.environ.get("SAFEGUARD_STREAMS_ALLOW_FILES", "") in ("1", "true", "yes"),
+    )
     return StreamRegistry(
         runtime.db,
         registry_matcher(lambda: runtime.matcher),
         max_streams=_env_int("SAFEGUARD_STREAMS_MAX", 200),
         options=SourceOptions(read_timeout_s=max(1.0, timeout)),
-        allow_files=os.environ.get("SAFEGUARD_STREAMS_ALLOW_FILES", "") in ("1", "true", "yes"),
+        destinations=destinations,
     )
 
 

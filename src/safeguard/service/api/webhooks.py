@@ -38,7 +38,7 @@ def add_webhook(
 ) -> WebhookCreated:
     """Register a target; the signing secret is shown once (generated if not given)."""
     endpoint, secret = webhooks.add_endpoint(
-        session, url=body.url, actor=principal.name, secret=body.secret, events=body.events
+        session, url=body.url, actor=principal.name, secret=body.secret, events=body.events_text()
     )
     return WebhookCreated(**_out(endpoint).model_dump(), secret=secret)
 

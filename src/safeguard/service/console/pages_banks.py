@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from safeguard import banks
 from safeguard.banks.formats import formats
+from safeguard.banks.formats.detect import AUTO, resolve_format
 from safeguard.service.console.auth import ConsoleRoute, DbSession, require_user
 from safeguard.service.console.rendering import render
 from safeguard.service.console.sessions import SignedInUser
@@ -176,13 +177,13 @@ def import_list(
     session: DbSession,
     runtime: Annotated[Runtime, Depends(get_runtime)],
     file: UploadFile,
-    format: Annotated[str, Form(max_length=20)] = "plain",
+    format: Annotated[str, Form(max_length=20)] = AUTO,
     signal_type: Annotated[str, Form(max_length=20)] = "",
 ) -> Response:
     def refused(message: str, status_code: int) -> Response:
         return _bank_page(request, user, session, name, error=message, status_code=status_code)
 
-    if format not in formats():
+    if format != AUTO and format not in formats():
         return refused(f"unknown format {format!r}", 400)
     try:
         spooled = _spool(file, runtime.settings.max_import_bytes)
@@ -195,12 +196,13 @@ def import_list(
         yield spooled
 
     try:
+        fmt = resolve_format(format, reopen, file.filename)
         # Its own transaction (all or nothing, in batches), as from the command line.
         report = banks.import_list(
             runtime.db,
             name,
             reopen,
-            fmt=format,
+            fmt=fmt,
             source=file.filename or "upload",
             default_type=signal_type or None,
             actor=user.actor,
@@ -219,7 +221,7 @@ def import_list(
         session,
         name,
         flash=f"Imported {file.filename or 'the list'}: {report.read:,} read, "
-        f"{report.added:,} added, {report.already_present:,} already present.",
+        f"{report.added:,} added, {report.already_present:,} already present (format: {fmt}).",
     )
 
 

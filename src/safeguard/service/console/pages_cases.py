@@ -17,14 +17,14 @@ from safeguard import audit
 from safeguard.banks import BankError
 from safeguard.review import cases
 from safeguard.review.evidence import EvidenceError, EvidenceStore
-from safeguard.service.console import wellbeing
+from safeguard.service.console import case_views, wellbeing
 from safeguard.service.console.auth import ConsoleRoute, DbSession, require_user
 from safeguard.service.console.rendering import render
 from safeguard.service.console.sessions import SignedInUser
 from safeguard.service.deps import get_evidence
 from safeguard.signals.errors import SignalError
 from safeguard.signals.types import EXACT_SIGNALS
-from safeguard.store.models import AuditEvent, Bank, Case
+from safeguard.store.models import AuditEvent, Bank, Case, ChatConversation
 
 router = APIRouter(route_class=ConsoleRoute)
 
@@ -217,6 +217,18 @@ def _next_open(session: Session, case_id: int) -> int | None:
     return int(first) if first is not None else None
 
 
+def _conversation_now(session: Session, case: Case) -> ChatConversation | None:
+    """The conversation's state now, while the platform keeps it open: with the risk the
+    case was opened at, the risk over time a reviewer sees."""
+    chat = case.evidence.get("chat")
+    if not isinstance(chat, dict):
+        return None
+    owner, conversation = chat.get("client"), chat.get("id")
+    if not isinstance(owner, str) or not isinstance(conversation, str):
+        return None
+    return session.get(ChatConversation, (owner, conversation))
+
+
 def _case_page(
     request: Request,
     user: SignedInUser,
@@ -231,15 +243,20 @@ def _case_page(
     # Bank rows, not summaries: counting every bank's entries is for the banks page.
     banks = list(session.scalars(select(Bank).order_by(Bank.name)))
     preview, media_type = _preview(session, store, case)
+    kind = case_views.case_kind(case.source, case.evidence)
     return render(
         request,
         "case.html",
         {
             "nav": "cases",
             "case": case,
+            "kind": kind,
+            "chat": case_views.chat_view(case.evidence) if kind == "chat" else None,
+            "conversation_now": _conversation_now(session, case) if kind == "chat" else None,
+            "stream": case_views.stream_view(case.evidence) if kind == "stream" else None,
             "signals": _signals(case.evidence),
-            "matches": _matches(session, case.evidence),
-            "details": _details(case.evidence),
+            "matches": case_views.unique_matches(_matches(session, case.evidence)),
+            "details": [] if kind != "content" else _details(case.evidence),
             "raw_evidence": json.dumps(case.evidence, indent=2, sort_keys=True, default=str),
             "history": _history(session, case.id),
             "block_banks": [b for b in banks if b.kind == "block" and b.enabled],

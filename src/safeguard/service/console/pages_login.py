@@ -17,7 +17,11 @@ from safeguard.service.console.sessions import SignedInUser
 router = APIRouter(route_class=ConsoleRoute)
 
 LOGIN_CSRF_COOKIE = "sg_login_csrf"
-_STATIC_TYPES = {"console.css": "text/css", "console.js": "text/javascript"}
+_STATIC_TYPES = {
+    "console.css": "text/css",
+    "console.js": "text/javascript",
+    "favicon.ico": "image/x-icon",
+}
 
 
 def _address(request: Request) -> str:
@@ -126,6 +130,12 @@ def logout(
     response = RedirectResponse("/console/login", status_code=303)
     auth.clear_session_cookie(response)
     return response
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> Response:
+    """Browsers ask for it on every site; a 404 in every log is noise."""
+    return static_file("favicon.ico")
 
 
 @router.get("/console/static/{name}", include_in_schema=False)

@@ -2,8 +2,9 @@
 
 The cookie holds a random token signed with the deployment's secret (``console_secrets``,
 made by the migration, so every worker shares it). The database keeps only the token's
-SHA-256, the session's CSRF token and its times: logging out, disabling the user or the
-session's expiry ends it on every worker at once.
+SHA-256, the session's CSRF token, its times and the user's session generation when it was
+opened: logging out, disabling the user, a new password (it moves the user's generation on)
+or the session's expiry ends it on every worker at once.
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ def start(session: Session, user: ConsoleUser) -> str:
             created_at=now,
             last_seen_at=now,
             expires_at=now + LIFETIME,
+            generation=user.session_generation,
         )
     )
     session.flush()
@@ -89,7 +91,7 @@ def _find(session: Session, cookie: str) -> ConsoleSession | None:
 
 def resume(session: Session, cookie: str | None) -> SignedInUser | None:
     """The user of a live session, or None (no cookie, bad signature, expired, idle too
-    long, logged out, user disabled)."""
+    long, logged out, user disabled, password changed since)."""
     if not cookie:
         return None
     row = _find(session, cookie)
@@ -100,6 +102,7 @@ def resume(session: Session, cookie: str | None) -> SignedInUser | None:
     if (
         user is None
         or user.disabled
+        or row.generation != user.session_generation
         or _aware(row.expires_at) <= now
         or _aware(row.last_seen_at) + IDLE_TIMEOUT <= now
     ):
