@@ -234,3 +234,33 @@ def test_patterns_starting_with_a_class_or_maybe_empty_are_tried_everywhere() ->
     assert first_chars(r"c[âa]ți") == frozenset("c")
     assert first_chars(r"\w+ test") is None
     assert first_chars(r"(?:x)?") is None
+
+
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang != "en"])
+def test_every_accented_letter_also_accepts_its_bare_form(language: str) -> None:
+    from safeguard.chat.training.lexicon_patterns import unguarded_accents
+
+    folder = resources.files("safeguard.chat") / "lexicons" / language
+    for path in folder.iterdir():
+        for p in json.loads(path.read_text(encoding="utf-8"))["patterns"]:
+            assert not unguarded_accents(p), (path.name, p, unguarded_accents(p))
+
+
+def test_accent_tolerant_patterns_match_text_with_and_without_accents() -> None:
+    from safeguard.chat.training.lexicon_patterns import accent_tolerant, unguarded_accents
+
+    pattern = accent_tolerant("cuántos años (?:tienes|tenés)")
+    assert not unguarded_accents(pattern)
+    for text in ("cuántos años tienes", "cuantos anos tienes", "cuantos años tenes"):
+        assert re.fullmatch(pattern, text), text
+    assert re.fullmatch(accent_tolerant("ești singură"), "eşti singura")
+    assert unguarded_accents("cuántos") == ["á"]
+
+
+def test_an_optional_group_does_not_demand_a_trailing_space() -> None:
+    from safeguard.chat.lexicon import _spaces
+    from safeguard.chat.training.lexicon_patterns import optional_spaces
+
+    pattern = _spaces(optional_spaces("sei sola (?:a casa|in casa)?"))
+    assert re.fullmatch(pattern, "sei sola")
+    assert re.fullmatch(pattern, "sei sola a casa")
