@@ -193,3 +193,16 @@ def test_leetspeak_and_spacing_do_not_hide_signals() -> None:
     result = score_conversation(convo([("a", "k33p th1s our s3cr3t"), ("a", "s e n d a p i c")]))
     categories = {s.category for s in result.signals}
     assert "secrecy" in categories
+
+
+def test_the_runtime_scorer_imports_neither_the_training_tools_nor_scikit_learn() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, safeguard.chat.scorer, safeguard.chat.open_conversations;"
+        "print(sorted(m for m in sys.modules if m.startswith(('safeguard.chat.training',"
+        "'sklearn', 'scipy'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
