@@ -1,9 +1,21 @@
 """Features, shared by training and scoring so both see exactly the same numbers.
 
-Message features are hashed (no vocabulary to store): word unigrams and bigrams, optional
-character n-grams inside words, the lexicon categories the message hit, and a length bucket,
-each hashed with CRC-32 into ``2**bits`` buckets. Conversation features are read from the
-bounded :class:`~safeguard.chat.state.ConversationState`."""
+**Message features** are hashed (no vocabulary to store): the dictionary forms (lemmas) of
+the words of the normalised message and their bigrams, the lexicon categories it hit and a
+length bucket, each hashed with CRC-32 into ``2**bits`` buckets.
+
+**Evidence features** describe what one author has written so far (:data:`EVIDENCE_FEATURES`):
+per category, how many of their messages the lexicon (or the semantic layer) put in it
+(``count_*``), and how many of their *grooming lines* (messages the message model rates at
+or above the line threshold) are in it (``line_*``); how many categories and stages; the
+strength and number of their grooming lines.
+Each of them can only grow as that author writes more, and none depends on what the other
+participants write, on timing or on the conversation's length; the model gives every one a
+non-negative weight. So a grooming move can only add risk, repeating it never lowers it, and
+a one-sided conversation is scored like an answered one.
+
+**Context** (declared ages and roles) only *modulates* the evidence: it multiplies it and
+can never raise risk where there is no evidence (:func:`context_of`)."""
 
 from __future__ import annotations
 
@@ -12,48 +24,78 @@ import math
 import re
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from safeguard.chat.taxonomy import CONVERSATION_CATEGORIES
+from safeguard.chat.normalise import lemma
+from safeguard.chat.taxonomy import SIGNAL_CATEGORIES
 
-_TOKEN = re.compile(r"[a-z0-9']+|[$£€?!]")
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[$£€?!]")
 
 
 @dataclass(frozen=True, slots=True)
 class Hashing:
     bits: int = 18
     word_ngrams: int = 2
-    char_ngrams: tuple[int, ...] = ()
+    lemmas: bool = True
+    #: Character n-grams inside words (with ``<``/``>`` at the edges): robust to typos.
+    char_ngrams: tuple[int, ...] = (4,)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "bits": self.bits,
             "word_ngrams": self.word_ngrams,
+            "lemmas": self.lemmas,
             "char_ngrams": list(self.char_ngrams),
         }
 
     @classmethod
     def from_json(cls, doc: dict[str, Any]) -> Hashing:
         return cls(
-            int(doc["bits"]), int(doc["word_ngrams"]), tuple(int(n) for n in doc["char_ngrams"])
+            int(doc["bits"]),
+            int(doc["word_ngrams"]),
+            bool(doc.get("lemmas", True)),
+            tuple(int(n) for n in doc.get("char_ngrams", ())),
         )
 
 
-def message_hashes(text: str, categories: list[str], hashing: Hashing) -> list[int]:
-    """Hashed feature indices of a normalised message (repeats kept: they are counts)."""
-    mask = (1 << hashing.bits) - 1
-    crc = zlib.crc32
+def words(text: str, language: str, hashing: Hashing) -> list[str]:
     tokens = _TOKEN.findall(text)
-    out = [crc(t.encode()) & mask for t in tokens]
+    if hashing.lemmas:
+        return [lemma(t, language) if t.isalpha() else t for t in tokens]
+    return tokens
+
+
+@lru_cache(maxsize=1 << 16)
+def _char_hashes(token: str, n: int, bits: int) -> tuple[int, ...]:
+    mask = (1 << bits) - 1
+    padded = f"<{token}>"
+    return tuple(
+        zlib.crc32(f"\x01{padded[i : i + n]}".encode()) & mask for i in range(len(padded) - n + 1)
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_hash(word: str, bits: int) -> int:
+    return zlib.crc32(word.encode()) & ((1 << bits) - 1)
+
+
+def message_hashes(
+    text: str, categories: list[str], hashing: Hashing, language: str = "en"
+) -> list[int]:
+    """Hashed feature indices of a normalised message (repeats kept: they are counts)."""
+    bits = hashing.bits
+    mask = (1 << bits) - 1
+    crc = zlib.crc32
+    raw = _TOKEN.findall(text)
+    tokens = [lemma(t, language) if t.isalpha() else t for t in raw] if hashing.lemmas else raw
+    out = [_word_hash(t, bits) for t in tokens]
     if hashing.word_ngrams >= 2:
         out.extend(crc(f"{a} {b}".encode()) & mask for a, b in itertools.pairwise(tokens))
     for n in hashing.char_ngrams:
-        for t in tokens:
-            if len(t) >= n:
-                padded = f"<{t}>"
-                out.extend(
-                    crc(padded[i : i + n].encode()) & mask for i in range(len(padded) - n + 1)
-                )
+        for t in raw:
+            if len(t) >= n - 1:
+                out.extend(_char_hashes(t, n, bits))
     out.extend(crc(f"\x00cat:{c}".encode()) & mask for c in categories)
     length = len(tokens)
     bucket = 0 if length < 3 else 1 if length < 8 else 2 if length < 20 else 3
@@ -61,30 +103,75 @@ def message_hashes(text: str, categories: list[str], hashing: Hashing) -> list[i
     return out
 
 
-CONVERSATION_FEATURES: tuple[str, ...] = (
-    *(f"count_{c}" for c in CONVERSATION_CATEGORIES),
+EVIDENCE_FEATURES: tuple[str, ...] = (
+    *(f"count_{c}" for c in SIGNAL_CATEGORIES),
+    *(f"line_{c}" for c in SIGNAL_CATEGORIES),
     "distinct_categories",
+    "distinct_line_categories",
+    "line_categories_2plus",
+    "line_categories_3plus",
+    "line_categories_4plus",
     "stages_touched",
-    "stage_max",
     "stage_ascents",
-    "msg_prob_max",
-    "msg_prob_ewma",
-    "msg_prob_sum",
-    "msg_prob_mean",
-    "signal_message_share",
-    "lead_message_share",
-    "messages",
-    "gap_log_ewma",
-    "declared_age_gap",
-    "other_declared_minor",
-    "lead_declared_adult",
+    "line_prob_max",
+    "line_prob_top3",
+    "grooming_lines",
+    "line_logit_sum",
 )
+"""Per author, each non-decreasing as the author writes more (see the module docstring)."""
+
+#: Ages at or above this are adults.
+ADULT_AGE = 18
+#: An adult this many years older than a declared minor is an adult-to-minor contact.
+ADULT_MINOR_GAP = 5
+#: Two declared minors at most this many years apart are peers.
+PEER_GAP = 3
+
+_MINOR_ROLES = frozenset({"child", "minor", "kid", "teen", "teenager", "student", "pupil"})
+_ADULT_ROLES = frozenset({"adult"})
 
 
-def age_gap_feature(lead_age: int | None, other_age: int | None) -> float:
-    if lead_age is None or other_age is None:
-        return 0.0
-    return max(-3.0, min(3.0, (lead_age - other_age) / 10.0))
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the declared ages and roles say about one author and the others."""
+
+    adult_to_minor: bool = False
+    peer_minors: bool = False
+
+
+def _minor(age: int | None, role: str | None) -> bool | None:
+    if age is not None:
+        return age < ADULT_AGE
+    if role is not None:
+        r = role.lower()
+        if r in _MINOR_ROLES:
+            return True
+        if r in _ADULT_ROLES:
+            return False
+    return None
+
+
+def context_of(
+    author: tuple[int | None, str | None], others: list[tuple[int | None, str | None]]
+) -> Context:
+    """``adult_to_minor``: the author declared an adult and another participant a minor (at
+    least :data:`ADULT_MINOR_GAP` years younger when both ages are known). ``peer_minors``:
+    the author and every other declared participant are minors within :data:`PEER_GAP`
+    years of each other (ages known) or all declared children (roles only)."""
+    age, role = author
+    me = _minor(age, role)
+    declared = [(a, r, _minor(a, r)) for a, r in others if _minor(a, r) is not None]
+    adult_to_minor = me is False and any(
+        m and (age is None or a is None or age - a >= ADULT_MINOR_GAP) for a, _, m in declared
+    )
+    peer_minors = (
+        me is True
+        and bool(declared)
+        and all(
+            m and (age is None or a is None or abs(age - a) <= PEER_GAP) for a, _, m in declared
+        )
+    )
+    return Context(adult_to_minor, peer_minors)
 
 
 def squash(x: float) -> float:

@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from safeguard.chat.pattern_starts import first_chars
 from safeguard.errors import InvalidInput
 
 Scope = Literal["conversation", "comments"]
@@ -51,32 +52,62 @@ class Lexicon:
             raise LexiconError(f"no lexicon categories for language {language!r}")
         self.language = language
         self.categories = {c.name: c for c in categories}
-        parts = []
+        starts: list[tuple[str, str, frozenset[str] | None]] = []
         for c in categories:
             for p in c.patterns:
                 try:
                     re.compile(p)
                 except re.error as exc:
                     raise LexiconError(f"{language}/{c.name}: bad pattern {p!r}: {exc}") from exc
-            alternatives = "|".join(f"(?:{_spaces(p)})" for p in c.patterns)
-            parts.append(f"(?P<{c.name}>{alternatives})")
-        # Every match starts at a word start (or a currency sign): the look-around rejects
-        # the other positions before the alternation is tried, ~3x faster than without.
-        self._regex = re.compile(r"(?<![a-z0-9])(?=[a-z0-9$£€])(?:" + "|".join(parts) + ")")
+                spaced = _spaces(p)
+                starts.append((c.name, spaced, first_chars(spaced)))
+        # Every match starts at a word start (or a currency sign). Letters are Unicode
+        # letters, so words starting with "ż", "é" or "ł" can match. At a word start only the
+        # patterns that can begin with its character are tried (one regex per character, the
+        # patterns in lexicon order): with a few hundred patterns that is several times faster
+        # than one alternation of all of them, and finds the same hits.
+        self._starts = _WORD_START
+        alphabet = {ch for _, _, chars in starts if chars is not None for ch in chars}
+        self._by_char = {ch: _alternation(starts, ch) for ch in sorted(alphabet)}
+        self._other = _alternation(starts, None)
 
     def find(self, text: str) -> list[Hit]:
         """Non-overlapping hits, left to right."""
-        return [
-            Hit(m.lastgroup or "", m.start(), m.end())
-            for m in self._regex.finditer(text)
-            if m.end() > m.start()
-        ]
+        hits: list[Hit] = []
+        done = 0
+        for start in self._starts.finditer(text):
+            pos = start.start()
+            if pos < done:
+                continue
+            regex = self._by_char.get(text[pos], self._other)
+            m = regex.match(text, pos) if regex is not None else None
+            if m is not None and m.end() > pos:
+                hits.append(Hit(m.lastgroup or "", pos, m.end()))
+                done = m.end()
+        return hits
 
     @classmethod
     def from_dir(cls, folder: Path, language: str, scope: Scope) -> Lexicon:
         if not folder.is_dir():
             raise LexiconError(f"no lexicon folder {folder}")
         return cls(language, _read_categories(sorted(folder.glob("*.json")), scope))
+
+
+_WORD_START = re.compile(r"(?<![^\W_])(?=[^\W_]|[$£€])")
+
+
+def _alternation(
+    starts: list[tuple[str, str, frozenset[str] | None]], char: str | None
+) -> re.Pattern[str] | None:
+    """One regex of the patterns that can start with ``char`` (and those that can start with
+    anything), a named group per category, in lexicon order."""
+    groups: dict[str, list[str]] = {}
+    for name, pattern, chars in starts:
+        if chars is None or (char is not None and char in chars):
+            groups.setdefault(name, []).append(f"(?:{pattern})")
+    if not groups:
+        return None
+    return re.compile("|".join(f"(?P<{n}>{'|'.join(ps)})" for n, ps in groups.items()))
 
 
 def _spaces(pattern: str) -> str:

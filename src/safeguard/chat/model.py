@@ -1,11 +1,23 @@
 """The learned grooming model, saved as versioned, checksummed JSON (never pickle).
 
-Two linear layers: a message model (hashed n-grams and lexicon categories → the probability
-that a message is a grooming move) and a conversation model over the bounded state's
-features (:data:`~safeguard.chat.features.CONVERSATION_FEATURES`), whose score is calibrated
-(Platt scaling fitted on a held-out part of the train split). The early-warning policy
-(alert when ``s`` of the last ``k`` message-level predictions are positive) is part of the
-model, because its threshold was chosen with it."""
+Three parts:
+
+- a **message model**: logistic regression over hashed lemma n-grams and lexicon categories,
+  the probability that a message is a grooming move; messages at or above the policy's
+  ``line_threshold`` count as *grooming lines*;
+- a **semantic layer**: per category, weights over the same hashed features learned from the
+  grooming lines the lexicon recognised (and the lexicons' examples), so a grooming line the
+  lexicon missed ("between the two of us") is attributed to the category it most resembles;
+- an **evidence model** over one author's evidence
+  (:data:`~safeguard.chat.features.EVIDENCE_FEATURES`), with **non-negative weights**, whose
+  sum is multiplied by the declared context: ``z = bias + E · (1 + α·adult_to_minor) ·
+  (1 − β·peer_minors)`` with α ≥ 0 and 0 ≤ β < 1, then **calibrated** (Platt scaling with a
+  positive slope, fitted on held-out training conversations). A conversation's risk is the
+  largest of its authors' risks.
+
+Because every evidence feature only grows as its author writes and every weight is
+non-negative, risk never falls as a conversation goes on; the alert fires at the first
+message whose risk reaches the policy's threshold."""
 
 from __future__ import annotations
 
@@ -19,10 +31,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from safeguard.chat.features import CONVERSATION_FEATURES, Hashing
+from safeguard.chat.features import EVIDENCE_FEATURES, Context, Hashing
+from safeguard.chat.taxonomy import SIGNAL_CATEGORIES
 from safeguard.errors import InvalidInput
 
-MODEL_FORMAT = "safeguard.chat.grooming/1"
+MODEL_FORMAT = "safeguard.chat.grooming/2"
+MODEL_FILE = "grooming-v2.json"
 
 
 class ModelFormatError(InvalidInput, ValueError):
@@ -31,19 +45,13 @@ class ModelFormatError(InvalidInput, ValueError):
 
 @dataclass(frozen=True, slots=True)
 class AlertPolicy:
+    #: The alert fires at the first message whose risk is at least this.
     threshold: float = 0.5
-    s: int = 2
-    k: int = 3
-    #: Messages of the suspect with at least this message probability are grooming lines.
+    #: Messages with at least this message probability are grooming lines.
     line_threshold: float = 0.5
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "threshold": self.threshold,
-            "s": self.s,
-            "k": self.k,
-            "line_threshold": self.line_threshold,
-        }
+        return {"threshold": self.threshold, "line_threshold": self.line_threshold}
 
 
 @dataclass(slots=True)
@@ -51,41 +59,65 @@ class GroomingModel:
     hashing: Hashing
     message_bias: float
     message_weights: dict[int, float]
-    conversation_bias: float
-    conversation_weights: tuple[float, ...]
+    evidence_bias: float
+    evidence_weights: tuple[float, ...]
+    #: α (adult to minor raises) and β (two peer minors lowers).
+    context: tuple[float, float] = (0.0, 0.0)
     calibration: tuple[float, float] = (1.0, 0.0)
     policy: AlertPolicy = field(default_factory=AlertPolicy)
+    #: hashed feature → [(category index, weight)], the semantic layer.
+    semantic: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
     metrics: dict[str, Any] = field(default_factory=dict)
     trained_on: dict[str, Any] = field(default_factory=dict)
-    #: The optional sentence encoder whose embedding joins the message model (None: off).
-    encoder: str | None = None
-    encoder_weights: tuple[float, ...] = ()
 
     def __post_init__(self) -> None:
-        if len(self.conversation_weights) != len(CONVERSATION_FEATURES):
+        if len(self.evidence_weights) != len(EVIDENCE_FEATURES):
             raise ModelFormatError(
-                f"conversation model has {len(self.conversation_weights)} weights, "
-                f"this version needs {len(CONVERSATION_FEATURES)}"
+                f"evidence model has {len(self.evidence_weights)} weights, "
+                f"this version needs {len(EVIDENCE_FEATURES)}"
             )
+        if any(w < 0 for w in self.evidence_weights):
+            raise ModelFormatError("evidence weights must be non-negative")
+        alpha, beta = self.context
+        if alpha < 0 or not 0 <= beta < 1:
+            raise ModelFormatError("context factors out of range (α ≥ 0, 0 ≤ β < 1)")
+        if self.calibration[0] <= 0:
+            raise ModelFormatError("the calibration slope must be positive")
+        if self.risk_of_logit(self.evidence_bias) >= self.policy.threshold:
+            raise ModelFormatError("without any evidence the risk must stay below the alert")
 
-    def message_probability(self, hashes: list[int], embedding: Any = None) -> float:
+    def message_probability(self, hashes: list[int]) -> float:
         w = self.message_weights
         z = self.message_bias
         for h in hashes:
             z += w.get(h, 0.0)
-        if self.encoder_weights and embedding is not None:
-            z += float(sum(map(operator.mul, self.encoder_weights, embedding)))
         return _sigmoid(z)
 
-    def conversation_logit(self, features: list[float]) -> float:
-        if len(features) != len(self.conversation_weights):
-            raise ValueError("wrong number of conversation features")
-        dot: float = sum(map(operator.mul, self.conversation_weights, features))
-        return self.conversation_bias + dot
+    def semantic_category(self, hashes: list[int]) -> str | None:
+        """The category a message most resembles, or None when it resembles none."""
+        scores: dict[int, float] = {}
+        table = self.semantic
+        for h in set(hashes):
+            for ci, w in table.get(h, ()):
+                scores[ci] = scores.get(ci, 0.0) + w
+        if not scores:
+            return None
+        best = max(scores, key=lambda c: (scores[c], -c))
+        return SIGNAL_CATEGORIES[best] if scores[best] > 0 else None
 
-    def risk(self, features: list[float]) -> float:
+    def evidence(self, features: list[float]) -> float:
+        if len(features) != len(self.evidence_weights):
+            raise ValueError("wrong number of evidence features")
+        return sum(map(operator.mul, self.evidence_weights, features), 0.0)
+
+    def logit(self, features: list[float], context: Context) -> float:
+        alpha, beta = self.context
+        scale = (1.0 + alpha * context.adult_to_minor) * (1.0 - beta * context.peer_minors)
+        return self.evidence_bias + self.evidence(features) * scale
+
+    def risk_of_logit(self, z: float) -> float:
         a, b = self.calibration
-        return _sigmoid(a * self.conversation_logit(features) + b)
+        return _sigmoid(a * z + b)
 
     # -- files ---------------------------------------------------------------------------
 
@@ -99,18 +131,20 @@ class GroomingModel:
                 "indices": [i for i, _ in items],
                 "weights": [w for _, w in items],
             },
-            "conversation": {
-                "features": list(CONVERSATION_FEATURES),
-                "bias": self.conversation_bias,
-                "weights": list(self.conversation_weights),
+            "semantic": {
+                "categories": list(SIGNAL_CATEGORIES),
+                "table": [
+                    [h, [[c, w] for c, w in rows]] for h, rows in sorted(self.semantic.items())
+                ],
+            },
+            "evidence": {
+                "features": list(EVIDENCE_FEATURES),
+                "bias": self.evidence_bias,
+                "weights": list(self.evidence_weights),
+                "context": {"adult_to_minor": self.context[0], "peer_minors": self.context[1]},
             },
             "calibration": {"method": "platt", "a": self.calibration[0], "b": self.calibration[1]},
             "policy": self.policy.to_json(),
-            "encoder": (
-                None
-                if self.encoder is None
-                else {"name": self.encoder, "weights": list(self.encoder_weights)}
-            ),
             "metrics": self.metrics,
             "trained_on": self.trained_on,
         }
@@ -138,14 +172,17 @@ class GroomingModel:
         if doc.get("sha256") != _checksum(body):
             raise ModelFormatError("model checksum does not match its content (file damaged?)")
         try:
-            msg, conv, cal, pol = (
+            msg, ev, cal, pol, sem = (
                 doc["message"],
-                doc["conversation"],
+                doc["evidence"],
                 doc["calibration"],
                 doc["policy"],
+                doc["semantic"],
             )
-            if list(conv["features"]) != list(CONVERSATION_FEATURES):
-                raise ModelFormatError("model was trained on other conversation features")
+            if list(ev["features"]) != list(EVIDENCE_FEATURES):
+                raise ModelFormatError("model was trained on other evidence features")
+            if list(sem["categories"]) != list(SIGNAL_CATEGORIES):
+                raise ModelFormatError("model was trained on other categories")
             return cls(
                 hashing=Hashing.from_json(doc["hashing"]),
                 message_bias=float(msg["bias"]),
@@ -156,25 +193,23 @@ class GroomingModel:
                         strict=True,
                     )
                 ),
-                conversation_bias=float(conv["bias"]),
-                conversation_weights=tuple(float(w) for w in conv["weights"]),
-                calibration=(float(cal["a"]), float(cal["b"])),
-                policy=AlertPolicy(
-                    float(pol["threshold"]),
-                    int(pol["s"]),
-                    int(pol["k"]),
-                    float(pol["line_threshold"]),
+                evidence_bias=float(ev["bias"]),
+                evidence_weights=tuple(float(w) for w in ev["weights"]),
+                context=(
+                    float(ev["context"]["adult_to_minor"]),
+                    float(ev["context"]["peer_minors"]),
                 ),
+                calibration=(float(cal["a"]), float(cal["b"])),
+                policy=AlertPolicy(float(pol["threshold"]), float(pol["line_threshold"])),
+                semantic={
+                    int(h): [(int(c), float(w)) for c, w in rows] for h, rows in sem["table"]
+                },
                 metrics=dict(doc.get("metrics", {})),
                 trained_on=dict(doc.get("trained_on", {})),
-                encoder=None if doc["encoder"] is None else str(doc["encoder"]["name"]),
-                encoder_weights=(
-                    ()
-                    if doc["encoder"] is None
-                    else tuple(float(w) for w in doc["encoder"]["weights"])
-                ),
             )
         except (KeyError, TypeError, ValueError) as exc:
+            if isinstance(exc, ModelFormatError):
+                raise
             raise ModelFormatError(f"malformed model file: {exc}") from exc
 
     @classmethod
@@ -207,12 +242,12 @@ def _sigmoid(z: float) -> float:
 
 
 def default_model_path() -> Path:
-    return Path(str(resources.files("safeguard.chat") / "models" / "grooming-v1.json"))
+    return Path(str(resources.files("safeguard.chat") / "models" / MODEL_FILE))
 
 
 @lru_cache(maxsize=1)
 def default_model() -> GroomingModel:
-    """The shipped model (trained on the shipped train split), loaded once per process."""
+    """The shipped model, loaded once per process."""
     path = default_model_path()
     if not path.is_file():
         raise ModelFormatError(f"the default model {path} is missing: run `safeguard chat train`")

