@@ -1,0 +1,311 @@
+"""Disk images through The Sleuth Kit: raw (dd) and E01, every partition, every file.
+
+``pytsk3`` reads the volume system (MBR, GPT and the others TSK knows) and each file system
+in it (FAT, exFAT, NTFS, ext2/3/4, HFS+ ...); E01 images are read through ``libewf``
+(``pyewf``) behind TSK's image interface. Both libraries only read: nothing here can write
+to the evidence. They are the ``[forensics]`` extra; ``forensics()`` says so when missing.
+
+Walking yields every file TSK can name, allocated **and deleted** (names marked unallocated,
+orphan files TSK collects under ``$OrphanFiles``), with its inode, size and MAC times. A
+worker reads a file back by (file system offset, inode), the only address that stays right
+for a deleted file whose name was reused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from safeguard.errors import InvalidInput, Unsupported
+
+MiB = 1 << 20
+EWF_MAGIC = b"EVF\x09\x0d\x0a\xff\x00"
+_CHUNK = 4 * MiB
+#: Directories deeper than this are not entered (a corrupt file system can loop).
+MAX_DEPTH = 256
+
+
+def forensics(module: str) -> Any:
+    """Import ``pytsk3`` or ``pyewf``, or say which extra brings them."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise Unsupported(
+            f"disk images need {module}: pip install 'safeguard[forensics]'",
+            code="forensics_missing",
+        ) from None
+
+
+def is_ewf(head: bytes) -> bool:
+    return head.startswith(EWF_MAGIC)
+
+
+def _ewf_image(path: str) -> Any:
+    pytsk3 = forensics("pytsk3")
+    pyewf = forensics("pyewf")
+
+    class EwfImage(pytsk3.Img_Info):  # type: ignore[misc]
+        """TSK's image interface over a libewf handle (opened read-only)."""
+
+        def __init__(self, handle: Any) -> None:
+            self._handle = handle
+            super().__init__(url="", type=pytsk3.TSK_IMG_TYPE_EXTERNAL)
+
+        def close(self) -> None:
+            self._handle.close()
+
+        def read(self, offset: int, size: int) -> bytes:
+            data: bytes = self._handle.read_buffer_at_offset(size, offset)
+            return data
+
+        def get_size(self) -> int:
+            size: int = self._handle.get_media_size()
+            return size
+
+    handle = pyewf.handle()
+    handle.open(pyewf.glob(path), "r")
+    return EwfImage(handle)
+
+
+@lru_cache(maxsize=4)
+def open_image(path: str, kind: str) -> Any:
+    """The TSK image of a raw or E01 file, opened once per process (workers reuse it)."""
+    pytsk3 = forensics("pytsk3")
+    try:
+        if kind == "e01":
+            return _ewf_image(path)
+        return pytsk3.Img_Info(path)
+    except OSError as e:
+        raise InvalidInput(f"{path}: cannot open the image: {e}", code="bad_image") from None
+
+
+@lru_cache(maxsize=16)
+def open_fs(path: str, kind: str, offset: int) -> Any:
+    pytsk3 = forensics("pytsk3")
+    return pytsk3.FS_Info(open_image(path, kind), offset=offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Volume:
+    """One file system in an image: its byte offset and what TSK calls it."""
+
+    offset: int
+    fs_type: str
+    #: The partition's description from the partition table ("" for a bare file system).
+    description: str
+    #: Its number in the partition table (None for a bare file system).
+    slot: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "offset": self.offset,
+            "fs_type": self.fs_type,
+            "description": self.description,
+            "slot": self.slot,
+        }
+
+
+def volumes(path: str, kind: str) -> tuple[list[Volume], list[dict[str, Any]]]:
+    """Every file system TSK reads in the image, and the partitions it could not read."""
+    pytsk3 = forensics("pytsk3")
+    img = open_image(path, kind)
+    found: list[Volume] = []
+    unread: list[dict[str, Any]] = []
+    try:
+        vs = pytsk3.Volume_Info(img)
+    except OSError:
+        vs = None  # no partition table: the image may be one file system
+    if vs is None:
+        try:
+            fs = open_fs(path, kind, 0)
+        except OSError as e:
+            raise InvalidInput(
+                f"{path}: no partition table or file system that The Sleuth Kit reads ({e})",
+                code="no_file_system",
+            ) from None
+        return [Volume(0, _fs_name(fs), "", None)], unread
+    block = vs.info.block_size
+    for part in vs:
+        if not int(part.flags) & int(pytsk3.TSK_VS_PART_FLAG_ALLOC):
+            continue
+        offset = int(part.start) * block
+        description = part.desc.decode("utf-8", "replace")
+        try:
+            fs = open_fs(path, kind, offset)
+        except OSError:
+            unread.append({"offset": offset, "slot": int(part.addr), "description": description})
+            continue
+        found.append(Volume(offset, _fs_name(fs), description, int(part.addr)))
+    return found, unread
+
+
+def _fs_name(fs: Any) -> str:
+    pytsk3 = forensics("pytsk3")
+    value = int(fs.info.ftype)
+    for name in dir(pytsk3):
+        if name.startswith("TSK_FS_TYPE_") and not name.endswith(("_DETECT", "_ENUM")):
+            constant = getattr(pytsk3, name)
+            if isinstance(constant, int) and constant == value:
+                return name.removeprefix("TSK_FS_TYPE_").lower()
+    return f"type {value:#x}"
+
+
+@dataclass(frozen=True, slots=True)
+class DiskFile:
+    """One file found in a file system."""
+
+    path: str
+    inode: int
+    size: int
+    allocated: bool
+    created: datetime | None
+    modified: datetime | None
+    accessed: datetime | None
+    changed: datetime | None
+
+
+def _time(seconds: Any) -> datetime | None:
+    s = int(seconds or 0)
+    if s <= 0:
+        return None
+    try:
+        return datetime.fromtimestamp(s, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def walk_fs(path: str, kind: str, offset: int) -> Iterator[DiskFile]:
+    """Every regular file of one file system, allocated and deleted, depth first in name
+    order. A directory is entered once (by inode), so a corrupt tree cannot loop."""
+    pytsk3 = forensics("pytsk3")
+    fs = open_fs(path, kind, offset)
+    reg = int(pytsk3.TSK_FS_META_TYPE_REG)
+    dir_types = {int(pytsk3.TSK_FS_META_TYPE_DIR), int(pytsk3.TSK_FS_META_TYPE_VIRT_DIR)}
+    name_unalloc = int(pytsk3.TSK_FS_NAME_FLAG_UNALLOC)
+    meta_unalloc = int(pytsk3.TSK_FS_META_FLAG_UNALLOC)
+    root = int(fs.info.root_inum)
+    seen: set[int] = {root}
+    stack: list[tuple[int, str, int]] = [(root, "", 0)]
+    while stack:
+        inode, prefix, depth = stack.pop()
+        try:
+            directory = fs.open_dir(inode=inode)
+        except OSError:
+            continue  # a deleted directory whose blocks are gone
+        entries: list[tuple[str, Any]] = []
+        for entry in directory:
+            raw = entry.info.name.name
+            name = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+            if name in (".", "..") or entry.info.meta is None:
+                continue
+            entries.append((name, entry))
+        entries.sort(key=lambda e: e[0])
+        subdirs: list[tuple[int, str, int]] = []
+        for name, entry in entries:
+            meta = entry.info.meta
+            mtype = int(meta.type)
+            full = f"{prefix}/{name}"
+            addr = int(meta.addr)
+            if mtype in dir_types:
+                if addr not in seen and depth < MAX_DEPTH:
+                    seen.add(addr)
+                    subdirs.append((addr, full, depth + 1))
+                continue
+            if mtype != reg:
+                continue
+            allocated = not (
+                int(entry.info.name.flags) & name_unalloc or int(meta.flags) & meta_unalloc
+            )
+            yield DiskFile(
+                path=full,
+                inode=addr,
+                size=int(meta.size),
+                allocated=allocated,
+                created=_time(getattr(meta, "crtime", 0)),
+                modified=_time(meta.mtime),
+                accessed=_time(meta.atime),
+                changed=_time(meta.ctime),
+            )
+        stack.extend(reversed(subdirs))
+
+
+class DiskFileReader:
+    """Reads one file of an image by inode, in chunks (``read`` like a file object)."""
+
+    def __init__(self, path: str, kind: str, offset: int, inode: int) -> None:
+        fs = open_fs(path, kind, offset)
+        self._file = fs.open_meta(inode=inode)
+        self._size = int(self._file.info.meta.size)
+        self._pos = 0
+
+    def read(self, n: int = -1) -> bytes:
+        remaining = self._size - self._pos
+        if n < 0 or n > remaining:
+            n = remaining
+        if n <= 0:
+            return b""
+        try:
+            data: bytes = self._file.read_random(self._pos, n)
+        except OSError:
+            data = b""
+        if not data:
+            # A deleted file whose clusters TSK cannot follow: stop, the caller sees the
+            # short read.
+            self._pos = self._size
+            return b""
+        self._pos += len(data)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class ImageDigests:
+    md5: str
+    sha1: str
+    sha256: str
+    size: int
+
+
+def image_digests(path: str, kind: str) -> ImageDigests:
+    """MD5, SHA-1 and SHA-256 of the media an image holds (for E01: the acquired disk, as
+    its stored hashes describe it; for raw: the file's bytes)."""
+    md5, sha1, sha256 = hashlib.md5(), hashlib.sha1(), hashlib.sha256()
+    size = 0
+    if kind == "e01":
+        img = open_image(path, kind)
+        total = int(img.get_size())
+        while size < total:
+            chunk = img.read(size, min(_CHUNK, total - size))
+            if not chunk:
+                break
+            md5.update(chunk)
+            sha1.update(chunk)
+            sha256.update(chunk)
+            size += len(chunk)
+    else:
+        with Path(path).open("rb") as f:
+            while chunk := f.read(_CHUNK):
+                md5.update(chunk)
+                sha1.update(chunk)
+                sha256.update(chunk)
+                size += len(chunk)
+    return ImageDigests(md5.hexdigest(), sha1.hexdigest(), sha256.hexdigest(), size)
+
+
+def ewf_stored_hashes(path: str) -> dict[str, str]:
+    """The hashes the acquisition tool stored in the E01 (lower-case hex), by name."""
+    img = open_image(path, "e01")
+    out: dict[str, str] = {}
+    for name in ("MD5", "SHA1", "SHA256"):
+        try:
+            value = img._handle.get_hash_value(name)
+        except OSError:
+            value = None
+        if value:
+            out[name.lower()] = str(value).lower()
+    return out

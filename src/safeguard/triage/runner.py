@@ -1,0 +1,542 @@
+"""Running a triage case on Dask: verify the sources, hash every file on workers, match
+and pre-categorise here, write each batch in one transaction, then build the stacks.
+
+The order of a run, every time it is started:
+
+1. each source not yet hashed is hashed whole (``hash_before``); an E01's stored
+   acquisition hashes are checked against its media, and a mismatch stops the run;
+2. the sources are walked; files whose item is already in the store are skipped, so a run
+   killed at any point (``kill -9`` included) resumes where its last transaction ended,
+   losing nothing and writing nothing twice (items are unique per source and location);
+3. workers read and hash (``triage.worker``); this process matches each record against the
+   banks, takes the category of what it matched, and inserts the batch's items together,
+   an archive's members with the archive;
+4. when every file is in, each source is hashed again (``hash_after``), the stacks are
+   built and the case is done.
+
+The index stays in this process, as in ``safeguard scan``; workers only read and hash.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import CancelledError
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from safeguard import audit
+from safeguard.errors import Conflict, SafeguardError
+from safeguard.hashing import default_workers
+from safeguard.matching import Match, Matcher
+from safeguard.scan.archives import ArchiveLimits
+from safeguard.scan.runner import hashes_of
+from safeguard.signals.errors import InvalidSignal
+from safeguard.signals.media import HashOptions
+from safeguard.store.db import Database
+from safeguard.store.models_triage import TriageItem, TriageSource
+from safeguard.triage import categories, sources
+from safeguard.triage.case import case_sources, get_case, source_ref, subject
+from safeguard.triage.sources import FoundFile, SourceRef
+from safeguard.triage.stacks import build_stacks
+from safeguard.triage.worker import Record, failed_record, hash_files
+
+MiB = 1 << 20
+CONNECT_TIMEOUT = 30.0
+_WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+_LOCAL_CONFIG = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+_DATETIME_FIELDS = ("created", "modified", "accessed", "changed")
+
+
+class TriageRunError(SafeguardError):
+    """The run cannot start or go on (cluster, evidence that changed)."""
+
+    code = "triage_run_failed"
+
+
+@dataclass(frozen=True, slots=True)
+class TriageProgress:
+    stage: str
+    files_total: int
+    files_done: int
+    bytes_total: int
+    bytes_done: int
+    known: int
+    unknown: int
+    elapsed: float
+
+
+@dataclass(slots=True)
+class RunSummary:
+    case: str
+    files: int = 0
+    items: int = 0
+    bytes: int = 0
+    known: int = 0
+    unknown: int = 0
+    deleted: int = 0
+    errors: int = 0
+    already_done: int = 0
+    stacks: int = 0
+    workers: int = 0
+    elapsed: float = 0.0
+    hashing_s: float = 0.0
+    verify_s: float = 0.0
+    sources_unchanged: bool = True
+    error_codes: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "case": self.case,
+            "files": self.files,
+            "items": self.items,
+            "bytes": self.bytes,
+            "known": self.known,
+            "unknown": self.unknown,
+            "deleted": self.deleted,
+            "errors": self.errors,
+            "error_codes": dict(sorted(self.error_codes.items())),
+            "already_done": self.already_done,
+            "stacks": self.stacks,
+            "workers": self.workers,
+            "elapsed_s": round(self.elapsed, 3),
+            "hashing_s": round(self.hashing_s, 3),
+            "verify_s": round(self.verify_s, 3),
+            "files_per_s": round(self.files / self.hashing_s, 2) if self.hashing_s else 0.0,
+            "mb_per_s": round(self.bytes / MiB / self.hashing_s, 3) if self.hashing_s else 0.0,
+            "sources_unchanged": self.sources_unchanged,
+        }
+
+
+@dataclass(slots=True)
+class _Unit:
+    source_id: int
+    ref: SourceRef
+    files: list[FoundFile]
+
+    @property
+    def size(self) -> int:
+        return sum(f.size for f in self.files)
+
+    def split(self) -> list[_Unit]:
+        return [_Unit(self.source_id, self.ref, [f]) for f in self.files]
+
+
+def run_case(
+    db: Database,
+    name: str,
+    *,
+    matcher: Matcher | None,
+    actor: str,
+    options: HashOptions | None = None,
+    limits: ArchiveLimits | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    progress: Callable[[TriageProgress], None] | None = None,
+    batch_size: int = 32,
+    batch_bytes: int = 64 * MiB,
+    verify_after: bool = True,
+) -> RunSummary:
+    """Run (or resume) case ``name``; see the module docstring for the order of work."""
+    started = time.perf_counter()
+    options = options or HashOptions()
+    limits = limits or ArchiveLimits()
+    summary = RunSummary(case=name)
+    tracker = _Tracker(summary, started, progress)
+    with db.session() as s:
+        case = get_case(s, name)
+        case_id, scheme = case.id, case.scheme
+        case.status = "running"
+        todo = [(src.id, source_ref(src), src.hash_before) for src in case_sources(s, case)]
+        summary.already_done = int(
+            s.scalar(select(func.count(TriageItem.id)).where(TriageItem.case_id == case_id)) or 0
+        )
+        audit.record(
+            s,
+            actor,
+            "triage_run_started",
+            subject(case),
+            {"workers": workers, "scheduler": scheduler, "resumed": summary.already_done > 0},
+        )
+    verifying = time.perf_counter()
+    for source_id, ref, before in todo:
+        if before is None:
+            tracker.stage("verifying source")
+            _hash_source(db, name, source_id, ref, actor, "before")
+    summary.verify_s = time.perf_counter() - verifying
+    tracker.stage("counting files")
+    pending = [(sid, ref) for sid, ref, _ in todo if not _source_done(db, sid)]
+    for _, ref in pending:
+        for found in sources.walk(ref):
+            tracker.files_total += 1
+            tracker.bytes_total += found.size
+    tracker.files_done = summary.already_done
+    tracker.stage("hashing")
+    hashing = time.perf_counter()
+    units = _units(db, pending, batch_size, batch_bytes, tracker)
+    writer = _Writer(db, case_id, scheme, matcher, summary, tracker)
+    with _dask_client(workers, scheduler) as (client, n_workers):
+        summary.workers = n_workers
+        _run(client, units, options, limits, writer, 2 * n_workers + 1)
+    summary.hashing_s = time.perf_counter() - hashing
+    if verify_after:
+        verifying = time.perf_counter()
+        tracker.stage("verifying source")
+        for source_id, ref, _ in todo:
+            unchanged = _hash_source(db, name, source_id, ref, actor, "after")
+            summary.sources_unchanged &= unchanged
+        summary.verify_s += time.perf_counter() - verifying
+    tracker.stage("stacking")
+    with db.session() as s:
+        case = get_case(s, name)
+        summary.stacks = build_stacks(s, case)
+        for src in case_sources(s, case):
+            src.done = True
+        case.status = "done"
+        case.finished_at = datetime.now(UTC)
+        summary.elapsed = time.perf_counter() - started
+        audit.record(s, actor, "triage_run_finished", subject(case), summary.to_json())
+    tracker.stage("done")
+    return summary
+
+
+def _source_done(db: Database, source_id: int) -> bool:
+    with db.session() as s:
+        return bool(s.scalar(select(TriageSource.done).where(TriageSource.id == source_id)))
+
+
+def _hash_source(
+    db: Database, name: str, source_id: int, ref: SourceRef, actor: str, when: str
+) -> bool:
+    """Hash a source whole and record it; returns whether it is unchanged since before."""
+    digests = sources.source_hashes(ref)
+    acquisition = sources.verify_acquisition(ref, digests) if when == "before" else None
+    layout = sources.describe(ref) if when == "before" else None
+    with db.session() as s:
+        case = get_case(s, name)
+        src = s.get(TriageSource, source_id)
+        assert src is not None
+        unchanged = True
+        if when == "before":
+            src.hash_before = digests
+            src.acquisition = acquisition
+            src.layout = layout
+        else:
+            src.hash_after = digests
+            before = src.hash_before or {}
+            unchanged = all(
+                before.get(k) == digests.get(k) for k in ("md5", "sha1", "sha256", "tree_sha256")
+            )
+        audit.record(
+            s,
+            actor,
+            f"triage_source_hashed_{when}",
+            subject(case),
+            {
+                "source": ref.location,
+                "kind": ref.kind,
+                "hashes": digests,
+                "acquisition": acquisition,
+                **({"unchanged": unchanged} if when == "after" else {}),
+            },
+        )
+    if acquisition is not None and not acquisition["verified"]:
+        raise Conflict(
+            f"{ref.location}: the media does not match the hashes stored at acquisition "
+            f"({acquisition['stored']}); not triaging an image that fails verification",
+            code="acquisition_mismatch",
+        )
+    return unchanged
+
+
+class _Tracker:
+    def __init__(
+        self,
+        summary: RunSummary,
+        started: float,
+        callback: Callable[[TriageProgress], None] | None,
+    ) -> None:
+        self.summary = summary
+        self.started = started
+        self.callback = callback
+        self.files_total = self.files_done = self.bytes_total = self.bytes_done = 0
+        self.current = "starting"
+
+    def stage(self, name: str) -> None:
+        self.current = name
+        self.report()
+
+    def report(self) -> None:
+        if self.callback is not None:
+            self.callback(
+                TriageProgress(
+                    self.current,
+                    self.files_total,
+                    self.files_done,
+                    self.bytes_total,
+                    self.bytes_done,
+                    self.summary.known,
+                    self.summary.unknown,
+                    time.perf_counter() - self.started,
+                )
+            )
+
+
+def _units(
+    db: Database,
+    pending: list[tuple[int, SourceRef]],
+    batch_size: int,
+    batch_bytes: int,
+    tracker: _Tracker,
+) -> Iterator[_Unit]:
+    """Batches of files not yet in the store, walked lazily (bounded memory)."""
+    for source_id, ref in pending:
+        batch: list[FoundFile] = []
+        size = 0
+        for found in sources.walk(ref):
+            batch.append(found)
+            size += found.size
+            if len(batch) >= batch_size or size >= batch_bytes:
+                yield from _not_done(db, source_id, ref, batch, tracker)
+                batch, size = [], 0
+        if batch:
+            yield from _not_done(db, source_id, ref, batch, tracker)
+
+
+def _not_done(
+    db: Database, source_id: int, ref: SourceRef, batch: list[FoundFile], tracker: _Tracker
+) -> Iterator[_Unit]:
+    keys = [f.key for f in batch]
+    with db.session() as s:
+        done = set(
+            s.scalars(
+                select(TriageItem.key).where(
+                    TriageItem.source_id == source_id, TriageItem.key.in_(keys)
+                )
+            )
+        )
+    todo = [f for f in batch if f.key not in done]
+    skipped = [f for f in batch if f.key in done]
+    tracker.bytes_done += sum(f.size for f in skipped)
+    if todo:
+        yield _Unit(source_id, ref, todo)
+
+
+class _Writer:
+    """Matches a unit's records, pre-categorises them and inserts them in one transaction."""
+
+    def __init__(
+        self,
+        db: Database,
+        case_id: int,
+        scheme: str,
+        matcher: Matcher | None,
+        summary: RunSummary,
+        tracker: _Tracker,
+    ) -> None:
+        self.db = db
+        self.case_id = case_id
+        self.scheme = scheme
+        self.matcher = matcher
+        self.summary = summary
+        self.tracker = tracker
+
+    def write(self, unit: _Unit, records: list[Record]) -> None:
+        rows = [self._row(unit.source_id, r) for r in records]
+        try:
+            with self.db.session() as s:
+                s.execute(insert(TriageItem), rows)
+        except IntegrityError:
+            # Another run of the same case wrote some of them: keep theirs, add the rest.
+            with self.db.session() as s:
+                keys = [r["key"] for r in rows]
+                have = set(
+                    s.scalars(
+                        select(TriageItem.key).where(
+                            TriageItem.source_id == unit.source_id, TriageItem.key.in_(keys)
+                        )
+                    )
+                )
+                fresh = [r for r in rows if r["key"] not in have]
+                if fresh:
+                    s.execute(insert(TriageItem), fresh)
+                rows = fresh
+        for row in rows:
+            self.summary.items += 1
+            if row["container"] is None:
+                self.summary.files += 1
+                self.summary.bytes += int(row["size"] or 0)
+            if row["known"]:
+                self.summary.known += 1
+            else:
+                self.summary.unknown += 1
+            if not row["allocated"]:
+                self.summary.deleted += 1
+            if row["error"] is not None:
+                self.summary.errors += 1
+                code = str(row["error_code"] or "error")
+                self.summary.error_codes[code] = self.summary.error_codes.get(code, 0) + 1
+        self.tracker.files_done += len(unit.files)
+        self.tracker.bytes_done += unit.size
+        self.tracker.report()
+
+    def _row(self, source_id: int, record: Record) -> dict[str, Any]:
+        matches: list[Match] = []
+        error, code = record.get("error"), record.get("error_code")
+        if self.matcher is not None and any(record.get(k) for k in ("md5", "pdq", "vpdq")):
+            try:
+                matches = self.matcher.match_record(hashes_of(record))
+            except InvalidSignal as e:
+                if error is None:
+                    error, code = f"cannot match: {e}", "internal_error"
+        blocking = [m for m in matches if m.bank_kind == "block"]
+        hash_code, hash_by = _precategory(self.scheme, blocking)
+        vpdq = record.get("vpdq")
+        row: dict[str, Any] = {
+            "case_id": self.case_id,
+            "source_id": source_id,
+            "key": record["key"],
+            "path": record["path"],
+            "container": record.get("container"),
+            "partition": record.get("partition"),
+            "inode": record.get("inode"),
+            "allocated": bool(record.get("allocated", True)),
+            "kind": record.get("kind") or "other",
+            "mime": record.get("mime"),
+            "size": record.get("size"),
+            "md5": record.get("md5"),
+            "sha1": record.get("sha1"),
+            "sha256": record.get("sha256"),
+            "pdq": record.get("pdq"),
+            "pdq_quality": record.get("pdq_quality"),
+            "vpdq": vpdq,
+            "known": bool(blocking),
+            "matches": [m.to_json() for m in matches] or None,
+            "hash_code": hash_code,
+            "hash_by": hash_by,
+            "error": error,
+            "error_code": code,
+        }
+        for name in _DATETIME_FIELDS:
+            value = record.get(name)
+            row[name] = datetime.fromisoformat(value) if isinstance(value, str) else None
+        return row
+
+
+def _precategory(scheme: str, matches: list[Match]) -> tuple[str | None, str | None]:
+    """The most serious category among the known-hash entries matched, and its bank."""
+    order = categories.ORDER[scheme]
+    best: tuple[int, str, str] | None = None
+    for m in matches:
+        code = categories.from_entry(scheme, m.category)
+        if code is None:
+            continue
+        rank = order.index(code)
+        if best is None or rank < best[0]:
+            best = (rank, code, m.bank)
+    if best is None:
+        return None, None
+    return best[1], f"hash:{best[2]}"
+
+
+# --- Dask ------------------------------------------------------------------------------------
+
+
+def _distributed() -> Any:
+    return importlib.import_module("distributed")
+
+
+@contextmanager
+def _dask_client(workers: int | None, scheduler: str | None) -> Iterator[tuple[Any, int]]:
+    dd = _distributed()
+    if scheduler is not None:
+        if workers is not None:
+            raise TriageRunError("--workers sizes a local cluster; leave it out with --scheduler")
+        try:
+            client = dd.Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
+        except (OSError, TimeoutError) as e:
+            raise TriageRunError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
+        try:
+            client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+            yield client, max(1, sum(client.nthreads().values()))
+        finally:
+            client.close()
+        return
+    n = workers or default_workers()
+    with importlib.import_module("dask.config").set(_LOCAL_CONFIG):
+        cluster = dd.LocalCluster(
+            n_workers=n,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+            scheduler_kwargs={"allowed_failures": 0, "dashboard_address": "127.0.0.1:0"},
+            env=_WORKER_ENV,
+        )
+    try:
+        client = dd.Client(cluster, set_as_default=False)
+        try:
+            yield client, n
+        finally:
+            client.close()
+    finally:
+        cluster.close()
+
+
+def _run(
+    client: Any,
+    units: Iterator[_Unit],
+    options: HashOptions,
+    limits: ArchiveLimits,
+    writer: _Writer,
+    window: int,
+) -> None:
+    dd = _distributed()
+    retry: deque[_Unit] = deque()
+    in_flight: dict[str, _Unit] = {}
+    completed = dd.as_completed(with_results=False, loop=client.loop)
+
+    def fill() -> None:
+        while len(in_flight) < window:
+            unit = retry.popleft() if retry else next(units, None)
+            if unit is None:
+                return
+            future = client.submit(
+                hash_files, unit.ref, unit.files, options, limits, pure=False, retries=0
+            )
+            in_flight[future.key] = unit
+            completed.add(future)
+
+    fill()
+    try:
+        for future in completed:
+            unit = in_flight.pop(future.key)
+            records: list[Record] | None = None
+            try:
+                records = future.result()
+            except CancelledError:
+                raise TriageRunError(
+                    "the Dask cluster dropped the work (scheduler lost?); run again to resume"
+                ) from None
+            except Exception as e:  # noqa: BLE001 - a failing task must not stop the run
+                if len(unit.files) > 1:
+                    retry.extend(unit.split())
+                else:
+                    code = "worker_crashed" if isinstance(e, dd.KilledWorker) else "internal_error"
+                    records = [failed_record(unit.files[0], code, f"{e!r}")]
+            finally:
+                future.release()
+            if records is not None:
+                writer.write(unit, records)
+            fill()
+    finally:
+        in_flight.clear()
+        completed.clear()
