@@ -27,6 +27,8 @@ from safeguard.errors import InvalidInput, Unsupported
 MiB = 1 << 20
 EWF_MAGIC = b"EVF\x09\x0d\x0a\xff\x00"
 _CHUNK = 4 * MiB
+#: What TSK calls a FAT volume label: a directory entry, not a file.
+_FAT_LABEL = "(Volume Label Entry)"
 #: Directories deeper than this are not entered (a corrupt file system can loop).
 MAX_DEPTH = 256
 
@@ -99,7 +101,7 @@ class Volume:
     fs_type: str
     #: The partition's description from the partition table ("" for a bare file system).
     description: str
-    #: Its number in the partition table (None for a bare file system).
+    #: Its number among the partitions of the table, from 1 (None for a bare file system).
     slot: int | None
 
     def to_json(self) -> dict[str, Any]:
@@ -131,9 +133,11 @@ def volumes(path: str, kind: str) -> tuple[list[Volume], list[dict[str, Any]]]:
             ) from None
         return [Volume(0, _fs_name(fs), "", None)], unread
     block = vs.info.block_size
+    number = 0
     for part in vs:
         if not int(part.flags) & int(pytsk3.TSK_VS_PART_FLAG_ALLOC):
             continue
+        number += 1
         offset = int(part.start) * block
         description = part.desc.decode("utf-8", "replace")
         try:
@@ -141,7 +145,7 @@ def volumes(path: str, kind: str) -> tuple[list[Volume], list[dict[str, Any]]]:
         except OSError:
             unread.append({"offset": offset, "slot": int(part.addr), "description": description})
             continue
-        found.append(Volume(offset, _fs_name(fs), description, int(part.addr)))
+        found.append(Volume(offset, _fs_name(fs), description, number))
     return found, unread
 
 
@@ -217,7 +221,7 @@ def walk_fs(path: str, kind: str, offset: int) -> Iterator[DiskFile]:
                     seen.add(addr)
                     subdirs.append((addr, full, depth + 1))
                 continue
-            if mtype != reg:
+            if mtype != reg or name.endswith(_FAT_LABEL):
                 continue
             allocated = not (
                 int(entry.info.name.flags) & name_unalloc or int(meta.flags) & meta_unalloc

@@ -23,12 +23,12 @@ import importlib
 import logging
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import CancelledError
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -60,6 +60,18 @@ class TriageRunError(SafeguardError):
     """The run cannot start or go on (cluster, evidence that changed)."""
 
     code = "triage_run_failed"
+
+
+class Hasher(Protocol):
+    """What a task runs: ``worker.hash_files`` (swappable for tests)."""
+
+    def __call__(
+        self,
+        ref: SourceRef,
+        files: Sequence[FoundFile],
+        options: HashOptions,
+        limits: ArchiveLimits,
+    ) -> list[Record]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +156,7 @@ def run_case(
     batch_size: int = 32,
     batch_bytes: int = 64 * MiB,
     verify_after: bool = True,
+    hasher: Hasher = hash_files,
 ) -> RunSummary:
     """Run (or resume) case ``name``; see the module docstring for the order of work."""
     started = time.perf_counter()
@@ -185,7 +198,7 @@ def run_case(
     writer = _Writer(db, case_id, scheme, matcher, summary, tracker)
     with _dask_client(workers, scheduler) as (client, n_workers):
         summary.workers = n_workers
-        _run(client, units, options, limits, writer, 2 * n_workers + 1)
+        _run(client, units, hasher, options, limits, writer, 2 * n_workers + 1)
     summary.hashing_s = time.perf_counter() - hashing
     if verify_after:
         verifying = time.perf_counter()
@@ -494,6 +507,7 @@ def _dask_client(workers: int | None, scheduler: str | None) -> Iterator[tuple[A
 def _run(
     client: Any,
     units: Iterator[_Unit],
+    hasher: Hasher,
     options: HashOptions,
     limits: ArchiveLimits,
     writer: _Writer,
@@ -510,7 +524,7 @@ def _run(
             if unit is None:
                 return
             future = client.submit(
-                hash_files, unit.ref, unit.files, options, limits, pure=False, retries=0
+                hasher, unit.ref, unit.files, options, limits, pure=False, retries=0
             )
             in_flight[future.key] = unit
             completed.add(future)

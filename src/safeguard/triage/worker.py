@@ -158,6 +158,9 @@ def hash_found(
         if kind == "image":
             record["error_code"] = "too_large"
             record["error"] = f"{found.size} bytes is over the image limit of {keep}"
+    if record.get("error_code") == "empty_file":
+        # An empty file is evidence too (its digests are those of no bytes), not a failure.
+        record["error"] = record["error_code"] = None
     if record.get("size") is not None and record["size"] < found.size and record["error"] is None:
         record["error_code"] = "short_read"
         record["error"] = (
@@ -194,8 +197,6 @@ def _stream_digests(reader: Any, head: bytes) -> Record:
         chunk = reader.read(_CHUNK)
     record = FileHashes(path="content", kind="other", size=size)
     record.md5, record.sha1, record.sha256 = md5.hexdigest(), sha1.hexdigest(), sha256.hexdigest()
-    if size == 0:
-        record.fail("empty_file", "empty file (0 bytes)")
     return record.to_json()
 
 
