@@ -20,19 +20,19 @@ import pytest
 
 pytest.importorskip("pytsk3", reason="pip install 'safeguard[forensics]'")
 
-import ijson  # noqa: E402
-from sqlalchemy import func, select  # noqa: E402
+import ijson
+from sqlalchemy import func, select
 
-from safeguard.banks import service  # noqa: E402
-from safeguard.banks.formats.vics import VicsFormat  # noqa: E402
-from safeguard.errors import Conflict, InvalidInput, NotFound  # noqa: E402
-from safeguard.matching import Matcher  # noqa: E402
-from safeguard.scan.archives import ArchiveLimits  # noqa: E402
-from safeguard.signals.media import HashOptions, hash_bytes  # noqa: E402
-from safeguard.store.db import Database, open_database  # noqa: E402
-from safeguard.store.models_triage import TriageItem  # noqa: E402
-from safeguard.triage import export, report  # noqa: E402
-from safeguard.triage.case import (  # noqa: E402
+from safeguard.banks import service
+from safeguard.banks.formats.vics import VicsFormat
+from safeguard.errors import Conflict, InvalidInput, NotFound
+from safeguard.matching import Matcher
+from safeguard.scan.archives import ArchiveLimits
+from safeguard.signals.media import HashOptions, hash_bytes
+from safeguard.store.db import Database, open_database
+from safeguard.store.models_triage import TriageItem
+from safeguard.triage import export, report
+from safeguard.triage.case import (
     ItemFilter,
     categorise,
     create_case,
@@ -41,11 +41,11 @@ from safeguard.triage.case import (  # noqa: E402
     item_row,
     iter_items,
 )
-from safeguard.triage.runner import run_case  # noqa: E402
-from safeguard.triage.sources import FoundFile, SourceRef  # noqa: E402
-from safeguard.triage.worker import Record, hash_files  # noqa: E402
-from tests.conftest import REPO  # noqa: E402
-from tests.triage.disks import e01_of, fat_image, jpeg, md5, picture, png, zip_of  # noqa: E402
+from safeguard.triage.runner import run_case
+from safeguard.triage.sources import FoundFile, SourceRef
+from safeguard.triage.worker import Record, hash_files
+from tests.conftest import REPO
+from tests.triage.disks import e01_of, fat_image, jpeg, md5, picture, png, zip_of
 
 KNOWN = jpeg(10)
 PHOTO_BIG = picture(11, (640, 480))

@@ -9,13 +9,13 @@ import pytest
 
 pytest.importorskip("pytsk3", reason="pip install 'safeguard[forensics]'")
 
-from safeguard.errors import NotFound  # noqa: E402
-from safeguard.scan.archives import ArchiveLimits  # noqa: E402
-from safeguard.signals.media import HashOptions  # noqa: E402
-from safeguard.triage import sources  # noqa: E402
-from safeguard.triage.sources import SourceRef  # noqa: E402
-from safeguard.triage.worker import hash_files  # noqa: E402
-from tests.triage.disks import (  # noqa: E402
+from safeguard.errors import NotFound
+from safeguard.scan.archives import ArchiveLimits
+from safeguard.signals.media import HashOptions
+from safeguard.triage import sources
+from safeguard.triage.sources import SourceRef
+from safeguard.triage.worker import hash_files
+from tests.triage.disks import (
     e01_of,
     ext4_image,
     fat_image,

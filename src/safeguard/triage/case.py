@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session
 
 from safeguard import __version__, audit
@@ -256,7 +256,7 @@ def categorise(
                 f"no item {', '.join(map(str, missing[:10]))} in case {case.name!r}",
                 code="item_not_found",
             )
-    condition = TriageItem.id.in_(wanted)
+    condition: ColumnElement[bool] = TriageItem.id.in_(wanted)
     if stack_ids:
         known_stacks = set(
             session.scalars(

@@ -52,7 +52,7 @@ def _ewf_image(path: str) -> Any:
     pytsk3 = forensics("pytsk3")
     pyewf = forensics("pyewf")
 
-    class EwfImage(pytsk3.Img_Info):  # type: ignore[misc]
+    class EwfImage(pytsk3.Img_Info):  # type: ignore[misc,name-defined]
         """TSK's image interface over a libewf handle (opened read-only)."""
 
         def __init__(self, handle: Any) -> None:

@@ -37,11 +37,14 @@ def timeline(session: Session, case: TriageCase) -> dict[str, Any]:
     months: Counter[str] = Counter()
     earliest: datetime | None = None
     latest: datetime | None = None
-    for (modified,) in session.execute(
+    for (value,) in session.execute(
         select(TriageItem.modified)
         .where(TriageItem.case_id == case.id, TriageItem.modified.is_not(None))
         .execution_options(yield_per=5000)
     ):
+        if value is None:
+            continue
+        modified: datetime = value
         months[modified.strftime("%Y-%m")] += 1
         if earliest is None or modified < earliest:
             earliest = modified

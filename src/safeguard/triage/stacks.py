@@ -61,7 +61,7 @@ def build_stacks(session: Session, case: TriageCase, radius: int = STACK_RADIUS)
     ).all()
     if rows:
         ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-        hashes = np.frombuffer(b"".join(bytes.fromhex(r[1]) for r in rows), dtype=np.uint8)
+        hashes = np.frombuffer(b"".join(bytes.fromhex(str(r[1])) for r in rows), dtype=np.uint8)
         hashes = hashes.reshape(-1, 32)
         index = PdqIndex.build(ids, hashes, background_merge=False)
         for start in range(0, len(rows), _QUERY_BATCH):
