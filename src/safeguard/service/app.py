@@ -27,6 +27,7 @@ from safeguard.service.api import (
     keys,
     rules,
     streams,
+    triage,
     webhooks,
 )
 from safeguard.service.auth import KeyCache
@@ -54,6 +55,7 @@ ROUTERS = (
     streams.router,
     streams.console_router,
     chat.router,
+    triage.router,
     console.router,
 )
 

@@ -162,6 +162,20 @@ def iter_items(
         last_id = page[-1].id
 
 
+def page_items(
+    session: Session, case: TriageCase, where: ItemFilter, *, after: int = 0, limit: int = 100
+) -> list[TriageItem]:
+    """Up to ``limit`` items with ids above ``after``, in id order (one page of a listing)."""
+    query = select(TriageItem).where(TriageItem.case_id == case.id, TriageItem.id > after)
+    if where.known is not None:
+        query = query.where(TriageItem.known.is_(where.known))
+    if where.deleted is not None:
+        query = query.where(TriageItem.allocated.is_(not where.deleted))
+    if where.stack is not None:
+        query = query.where(TriageItem.stack == where.stack)
+    return list(session.scalars(query.order_by(TriageItem.id).limit(limit)))
+
+
 def category_of(case: TriageCase, item: TriageItem) -> categories.Category | None:
     """The item's category: the examiner's verdict when there is one, else the one its
     hashes brought."""

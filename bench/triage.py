@@ -1,0 +1,312 @@
+"""The triage benchmark: MB/s and files/s of ``safeguard triage run`` on a raw ext4 disk
+image of benign files, with 1 and 2 workers, against The Sleuth Kit floor in the same run.
+
+- **floor**: pytsk3 alone, one process: walk every directory, read every regular file
+  (``read_random`` in 4 MiB chunks) and MD5 it. Nothing else: no SHA-1/SHA-256, no PDQ,
+  no store;
+- **triage**: ``run_case`` on a local Dask cluster: MD5, SHA-1, SHA-256 and PDQ (images),
+  archives opened, matching against the banks (empty here), items written to SQLite, stacks
+  built. Rates count the hashing stage (``hashing_s``: cluster start, walking, hashing,
+  writing); the whole-source hashes before and after (chain of custody) are reported apart
+  (``verify_s``) because they are a fixed two reads of the image whatever the files are.
+
+The image is built in a temporary folder (``mkfs.ext4 -d``, no root) and deleted afterwards:
+about half its bytes are pictures (320 made once by ``bench.corpus`` from scikit-image
+samples, cropped, resized and noised, 1920x1080 and 640x480 JPEGs, cached in
+``bench/.cache/triage-pictures`` and copied into as many camera folders as the size needs),
+the rest incompressible "document" files of 64 KiB to 8 MiB. Everything is read from
+the page cache after a first warm-up read (24 GiB of memory, the image fits), so the figures
+compare CPU work, not the disk.
+
+``--memory`` instead measures peak resident memory of the client process and of all
+processes (client, scheduler, workers) during runs over images of 10^3, 10^4, 10^5 tiny
+files (``--memory-counts``).
+
+Prints one JSON object on stdout.
+"""
+
+# ruff: noqa: E402 -- the thread limits must be in the environment before numpy loads.
+import os
+
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_variable] = "1"
+
+import argparse
+import contextlib
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bench.corpus import SizeClass, build_corpus
+from bench.machine import cpu_model, versions
+
+MiB = 1 << 20
+
+
+#: Distinct pictures made once by ``bench.corpus`` and cached; the image repeats them in
+#: several folders (copies are common on seized disks, and each copy is hashed again).
+PICTURES = (
+    SizeClass("1920x1080", "JPEG", ((1920, 1080),), 240),
+    SizeClass("640x480", "JPEG", ((640, 480),), 80),
+)
+CACHE = Path(__file__).resolve().parent / ".cache" / "triage-pictures"
+
+
+def build_image(folder: Path, gb: float) -> tuple[Path, dict[str, Any]]:
+    """A raw ext4 image of about ``gb`` GiB: about half pictures, the rest other files."""
+    root = folder / "root"
+    target = int(gb * 1024 * MiB)
+    made = build_corpus(CACHE, classes=PICTURES)
+    one_set = sum(p.stat().st_size for p in made)
+    copies = max(1, round(target * 0.5 / one_set))
+    for c in range(copies):
+        folder_c = root / "DCIM" / f"{100 + c}CAMERA"
+        folder_c.mkdir(parents=True)
+        for p in made:
+            shutil.copyfile(p, folder_c / p.name)
+    image_bytes = one_set * copies
+    docs = root / "Documents"
+    docs.mkdir(parents=True)
+    rng = np.random.default_rng(7)
+    other = 0
+    n = 0
+    while image_bytes + other < target:
+        size = int(rng.integers(64 * 1024, 8 * MiB))
+        (docs / f"doc{n:05d}.bin").write_bytes(rng.bytes(size))
+        other += size
+        n += 1
+    total = image_bytes + other
+    image = folder / "disk.img"
+    size_mb = int(total * 1.15 / MiB) + 64
+    subprocess.run(
+        ["mkfs.ext4", "-q", "-F", "-d", str(root), str(image), f"{size_mb}M"],
+        check=True,
+        capture_output=True,
+    )
+    shutil.rmtree(root)
+    return image, {
+        "distinct_pictures": len(made),
+        "pictures": len(made) * copies,
+        "picture_bytes": image_bytes,
+        "other_files": n,
+        "other_bytes": other,
+        "files": len(made) * copies + n,
+        "bytes": total,
+        "image_bytes": image.stat().st_size,
+    }
+
+
+def floor(image: Path) -> dict[str, Any]:
+    """pytsk3 walk + read + MD5, one process."""
+    import pytsk3
+
+    started = time.perf_counter()
+    fs = pytsk3.FS_Info(pytsk3.Img_Info(str(image)))
+    files = size = 0
+    stack = [int(fs.info.root_inum)]
+    seen = set(stack)
+    reg, dirs = int(pytsk3.TSK_FS_META_TYPE_REG), int(pytsk3.TSK_FS_META_TYPE_DIR)
+    while stack:
+        for entry in fs.open_dir(inode=stack.pop()):
+            meta = entry.info.meta
+            name = entry.info.name.name
+            if meta is None or name in (b".", b".."):
+                continue
+            if int(meta.type) == dirs and int(meta.addr) not in seen:
+                seen.add(int(meta.addr))
+                stack.append(int(meta.addr))
+            elif int(meta.type) == reg:
+                f = entry
+                total = int(meta.size)
+                digest = hashlib.md5()
+                offset = 0
+                while offset < total:
+                    chunk = f.read_random(offset, min(4 * MiB, total - offset))
+                    if not chunk:
+                        break
+                    digest.update(chunk)
+                    offset += len(chunk)
+                files += 1
+                size += offset
+    elapsed = time.perf_counter() - started
+    return _rates({"files": files, "bytes": size, "elapsed_s": elapsed}, elapsed)
+
+
+def _rates(out: dict[str, Any], elapsed: float) -> dict[str, Any]:
+    out["elapsed_s"] = round(elapsed, 3)
+    out["mb_per_s"] = round(out["bytes"] / MiB / elapsed, 2)
+    out["files_per_s"] = round(out["files"] / elapsed, 1)
+    return out
+
+
+def triage(image: Path, workers: int, work: Path, fast: bool = False) -> dict[str, Any]:
+    from safeguard.matching import Matcher
+    from safeguard.signals.media import HashOptions
+    from safeguard.signals.video import VideoSampling
+    from safeguard.store.db import open_database
+    from safeguard.triage.case import create_case
+    from safeguard.triage.runner import run_case
+
+    db = open_database(f"sqlite:///{work / f'bench-{workers}-{fast}.db'}")
+    with db.session() as s:
+        create_case(s, "BENCH", [image], examiner="bench", scheme="uk", actor="bench")
+    options = HashOptions(
+        fast=fast, video_sampling=VideoSampling(mode="keyframes") if fast else VideoSampling()
+    )
+    summary = run_case(
+        db, "BENCH", matcher=Matcher.open(db), actor="bench", workers=workers, options=options
+    )
+    db.dispose()
+    data = summary.to_json()
+    out = {
+        "workers": workers,
+        "fast": fast,
+        "files": summary.files,
+        "bytes": summary.bytes,
+        "errors": summary.errors,
+        "hashing_s": round(summary.hashing_s, 3),
+        "verify_s": round(summary.verify_s, 3),
+        "whole_run_s": round(summary.elapsed, 3),
+    }
+    out["mb_per_s"] = data["mb_per_s"]
+    out["files_per_s"] = data["files_per_s"]
+    return out
+
+
+# --- memory ----------------------------------------------------------------------------------
+
+
+def _tree_rss(pid: int) -> tuple[int, int]:
+    import psutil
+
+    proc = psutil.Process(pid)
+    own = proc.memory_info().rss
+    total = own
+    for child in proc.children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            total += child.memory_info().rss
+    return own, total
+
+
+def memory_run(count: int, work: Path, workers: int) -> dict[str, Any]:
+    root = work / f"tiny-{count}"
+    for i in range(count):
+        folder = root / f"d{i // 1000:04d}"
+        if i % 1000 == 0:
+            folder.mkdir(parents=True)
+        (folder / f"f{i:07d}.txt").write_bytes(f"benign note number {i}\n".encode())
+    image = work / f"tiny-{count}.img"
+    size_mb = 64 + count * 6 // 1024
+    subprocess.run(
+        [
+            "mkfs.ext4",
+            "-q",
+            "-F",
+            "-N",
+            str(count + 5000),
+            "-d",
+            str(root),
+            str(image),
+            f"{size_mb}M",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    shutil.rmtree(root)
+    db = work / f"tiny-{count}.db"
+    code = (
+        "import sys; sys.path.insert(0, '.');"
+        "from safeguard.store.db import open_database;"
+        "from safeguard.triage.case import create_case;"
+        "from safeguard.triage.runner import run_case;"
+        f"db = open_database('sqlite:///{db}');"
+        "s = db.sessions(); s.begin();"
+        f"create_case(s, 'M', [{str(image)!r}], examiner='b', scheme='uk', actor='b');"
+        "s.commit(); s.close();"
+        f"r = run_case(db, 'M', matcher=None, actor='b', workers={workers}, verify_after=False);"
+        "print(r.items)"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    peak_own = peak_total = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak_own, peak_total
+        while not stop.is_set():
+            try:
+                own, total = _tree_rss(proc.pid)
+            except Exception:  # noqa: BLE001 - the process ended between two samples
+                break
+            peak_own, peak_total = max(peak_own, own), max(peak_total, total)
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    started = time.perf_counter()
+    sampler.start()
+    stdout, _ = proc.communicate()
+    elapsed = time.perf_counter() - started
+    stop.set()
+    sampler.join()
+    image.unlink()
+    db.unlink(missing_ok=True)
+    return {
+        "files": count,
+        "items": int(stdout.strip().splitlines()[-1]) if stdout.strip() else None,
+        "elapsed_s": round(elapsed, 1),
+        "files_per_s": round(count / elapsed, 1),
+        "client_peak_rss_mb": round(peak_own / MiB, 1),
+        "all_processes_peak_rss_mb": round(peak_total / MiB, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gb", type=float, default=2.0, help="size of the image's files")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument(
+        "--fast-workers", type=int, nargs="*", default=[2], help="runs with --fast too"
+    )
+    parser.add_argument("--memory", action="store_true", help="measure memory instead")
+    parser.add_argument("--memory-counts", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    parser.add_argument("--tmp", default=tempfile.gettempdir())
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="safeguard-bench-triage-", dir=args.tmp))
+    result: dict[str, Any] = {
+        "benchmark": "triage",
+        "machine": {"cpu": cpu_model(), "cores": os.cpu_count()},
+        "versions": versions("pytsk3", "libewf-python", "numpy", "pillow", "dask"),
+    }
+    try:
+        if args.memory:
+            result["memory"] = [memory_run(n, work, 2) for n in args.memory_counts]
+        else:
+            started = time.perf_counter()
+            image, corpus = build_image(work, args.gb)
+            result["corpus"] = corpus
+            result["build_s"] = round(time.perf_counter() - started, 1)
+            floor(image)  # warm the page cache
+            result["floor"] = floor(image)
+            runs = [triage(image, n, work) for n in args.workers]
+            runs += [triage(image, n, work, fast=True) for n in args.fast_workers]
+            result["floor_after"] = floor(image)
+            anchor = (result["floor"]["mb_per_s"] + result["floor_after"]["mb_per_s"]) / 2
+            for run in runs:
+                run["fraction_of_floor_mb_s"] = round(run["mb_per_s"] / anchor, 3)
+            result["triage"] = runs
+            result["target_fraction"] = 0.7
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
