@@ -12,6 +12,7 @@ items alone in their family have none.
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
@@ -49,28 +50,51 @@ class _Families:
             self.parent.setdefault(lo, lo)
 
 
+def _pictures(
+    session: Session, case: TriageCase
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint8]]:
+    """Ids and PDQ hashes (an (N, 32) array) of the case's stackable pictures, read a page at
+    a time into arrays (40 bytes a picture, not a Python row each)."""
+    condition = (
+        TriageItem.case_id == case.id,
+        TriageItem.pdq.is_not(None),
+        TriageItem.pdq_quality >= MIN_QUALITY,
+    )
+    n = int(session.scalar(select(func.count(TriageItem.id)).where(*condition)) or 0)
+    ids = np.zeros(n, dtype=np.int64)
+    hashes = np.zeros((n, 32), dtype=np.uint8)
+    filled = 0
+    last = 0
+    while filled < n:
+        page = session.execute(
+            select(TriageItem.id, TriageItem.pdq)
+            .where(*condition, TriageItem.id > last)
+            .order_by(TriageItem.id)
+            .limit(_QUERY_BATCH)
+        ).all()
+        if not page:
+            break
+        for item_id, pdq in page[: n - filled]:
+            ids[filled] = item_id
+            hashes[filled] = np.frombuffer(bytes.fromhex(str(pdq)), dtype=np.uint8)
+            filled += 1
+        last = int(page[-1][0])
+    return ids[:filled], hashes[:filled]
+
+
 def build_stacks(session: Session, case: TriageCase, radius: int = STACK_RADIUS) -> int:
     """(Re)compute the case's stacks; returns how many there are."""
     families = _Families()
-    rows = session.execute(
-        select(TriageItem.id, TriageItem.pdq).where(
-            TriageItem.case_id == case.id,
-            TriageItem.pdq.is_not(None),
-            TriageItem.pdq_quality >= MIN_QUALITY,
-        )
-    ).all()
-    if rows:
-        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-        hashes = np.frombuffer(b"".join(bytes.fromhex(str(r[1])) for r in rows), dtype=np.uint8)
-        hashes = hashes.reshape(-1, 32)
+    ids, hashes = _pictures(session, case)
+    if len(ids):
         index = PdqIndex.build(ids, hashes, background_merge=False)
-        for start in range(0, len(rows), _QUERY_BATCH):
+        for start in range(0, len(ids), _QUERY_BATCH):
             found = index.search_many(hashes[start : start + _QUERY_BATCH], radius)
             for q, other in zip(found.query.tolist(), found.entry_id.tolist(), strict=True):
                 me = int(ids[start + q])
                 if other != me:
                     families.join(me, int(other))
-        del rows, hashes, index
+        del index
     duplicated = (
         select(TriageItem.md5)
         .where(TriageItem.case_id == case.id, TriageItem.md5.is_not(None))
