@@ -3,7 +3,7 @@
 Thin shells over ``safeguard.triage.case`` and ``safeguard.triage.report``; opening and
 running a case stay with the CLI (``safeguard triage new|run``), which reads the seized
 media where they are mounted. Every route needs the ``reviewer`` role; a verdict is audited
-with the key's name as the examiner.
+with the key's name as the examiner and the key as the actor.
 """
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ def categorise(
             session,
             c,
             code=body.code,
-            examiner=principal.name,
+            examiner=principal.key_name,
             actor=principal.name,
             ids=body.ids,
             stacks=body.stacks,

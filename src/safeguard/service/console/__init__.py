@@ -16,12 +16,13 @@ from safeguard.service.console import (
     pages_banks,
     pages_cases,
     pages_login,
+    pages_triage,
     pages_users,
 )
 from safeguard.service.console.rendering import add_template_folder, render
 
 router = APIRouter(tags=["console"])
-for _pages in (pages_login, pages_cases, pages_banks, pages_admin, pages_users):
+for _pages in (pages_login, pages_cases, pages_banks, pages_admin, pages_users, pages_triage):
     router.include_router(_pages.router)
 
 __all__ = ["add_template_folder", "render", "router"]
