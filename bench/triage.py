@@ -284,6 +284,7 @@ def main() -> None:
         "benchmark": "triage",
         "machine": {"cpu": cpu_model(), "cores": os.cpu_count()},
         "versions": versions("pytsk3", "libewf-python", "numpy", "pillow", "dask"),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
     }
     try:
         if args.memory:
@@ -305,6 +306,7 @@ def main() -> None:
             result["target_fraction"] = 0.7
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    result["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     print(json.dumps(result, indent=2))
 
 
