@@ -249,15 +249,15 @@ def render_pdf(report: dict[str, Any]) -> bytes:
 
     def heading(text: str, size: int = 13) -> None:
         pdf.set_font("Helvetica", "B", size)
-        pdf.multi_cell(width, 7, _ascii(text), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(width, 7, _ascii(text), new_x="LMARGIN", new_y="NEXT", align="L")
         pdf.set_font("Helvetica", "", 9)
 
     def line(text: str) -> None:
-        pdf.multi_cell(width, 5, _ascii(text), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(width, 5, _ascii(text), new_x="LMARGIN", new_y="NEXT", align="L")
 
     def mono(text: str) -> None:
         pdf.set_font("Courier", "", 7)
-        pdf.multi_cell(width, 4, _ascii(text), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(width, 4, _ascii(text), new_x="LMARGIN", new_y="NEXT", align="L")
         pdf.set_font("Helvetica", "", 9)
 
     c = report["counts"]
