@@ -149,7 +149,7 @@ def _rates(out: dict[str, Any], elapsed: float) -> dict[str, Any]:
 
 
 def triage(image: Path, workers: int, work: Path, fast: bool = False) -> dict[str, Any]:
-    from safeguard.matching import Matcher
+    from safeguard.matching.matcher import Matcher
     from safeguard.signals.media import HashOptions
     from safeguard.signals.video import VideoSampling
     from safeguard.store.db import open_database

@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("pytsk3", reason="pip install 'safeguard[forensics]'")
 
-from safeguard import keys
+from safeguard.access import keys
 from safeguard.service.testing import (
     LiveServer,
     database_url,

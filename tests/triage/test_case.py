@@ -23,14 +23,14 @@ pytest.importorskip("pytsk3", reason="pip install 'safeguard[forensics]'")
 import ijson
 from sqlalchemy import func, select
 
-from safeguard.banks import service
+from safeguard.banks import importing, lists
 from safeguard.banks.formats.vics import VicsFormat
 from safeguard.errors import Conflict, InvalidInput, NotFound
-from safeguard.matching import Matcher
+from safeguard.matching.matcher import Matcher
 from safeguard.scan.archives import ArchiveLimits
 from safeguard.signals.media import HashOptions, hash_bytes
 from safeguard.store.db import Database, open_database
-from safeguard.store.models_triage import TriageItem
+from safeguard.store.models.triage import TriageItem
 from safeguard.triage import export, report
 from safeguard.triage.case import (
     ItemFilter,
@@ -98,8 +98,8 @@ def vics_hashset(media: Sequence[dict[str, Any]]) -> bytes:
 
 def import_vics(db: Database, bank: str, data: bytes) -> None:
     with db.session() as s:
-        service.create_bank(s, service.BankSpec(bank, source="test VICS set"), "test")
-    service.import_list(
+        lists.create_bank(s, lists.BankSpec(bank, source="test VICS set"), "test")
+    importing.import_list(
         db,
         bank,
         lambda: contextlib.nullcontext(io.BytesIO(data)),

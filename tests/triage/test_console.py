@@ -12,11 +12,11 @@ from sqlalchemy import select
 
 pytest.importorskip("pytsk3", reason="pip install 'safeguard[forensics]'")
 
-from safeguard.store.models_triage import TriageItem
+from safeguard.store.models.triage import TriageItem
 from safeguard.triage.case import create_case
 from safeguard.triage.runner import run_case
-from tests import test_console_http as console_http
-from tests.test_console_http import ConsoleServer, audit_actions, csrf_of, signed_in
+from tests.service import test_console_http as console_http
+from tests.service.test_console_http import ConsoleServer, audit_actions, csrf_of, signed_in
 from tests.triage.disks import fat_image, jpeg, picture, png, zip_of
 
 # The console's own fixtures: a live server per database, cheap password hashing.

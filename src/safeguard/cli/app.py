@@ -51,6 +51,9 @@ COMMANDS: dict[str, LazyCommand] = {
     "banks": LazyCommand("banks", "banks_app", "Hash lists: create, import, export, ..."),
     "chat": LazyCommand("chat", "chat_app", "Grooming risk in conversations; comments."),
     "stream": LazyCommand("stream", "stream_app", "Watch a livestream: frames and comments."),
+    "triage": LazyCommand(
+        "triage", "triage_app", "Police triage: disk images to a categorised, court-ready case."
+    ),
     "serve": LazyCommand("serve", "serve_command", "Run the HTTP service and review console."),
     "keys": LazyCommand("keys", "keys_app", "API keys: create (shown once), list, revoke."),
     "users": LazyCommand("users", "users_app", "Console users: create, roles, passwords."),

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from safeguard import __version__, audit
 from safeguard.errors import Conflict, InvalidInput, NotFound
 from safeguard.store.models import AuditEvent
-from safeguard.store.models_triage import TriageCase, TriageItem, TriageSource
+from safeguard.store.models.triage import TriageCase, TriageItem, TriageSource
 from safeguard.triage import categories
 from safeguard.triage.sources import SourceRef, detect_kind
 

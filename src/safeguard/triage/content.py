@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from safeguard.errors import NotFound, TooLarge
 from safeguard.scan.archives import ArchiveLimits, Member, walk_archive_bytes
 from safeguard.scan.output import MEMBER_SEPARATOR
-from safeguard.store.models_triage import TriageItem, TriageSource
+from safeguard.store.models.triage import TriageItem, TriageSource
 from safeguard.triage.case import source_ref
 from safeguard.triage.sources import FoundFile, open_file
 

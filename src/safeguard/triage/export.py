@@ -25,7 +25,7 @@ from typing import IO, Any
 from sqlalchemy.orm import Session
 
 from safeguard import __version__
-from safeguard.store.models_triage import TriageCase, TriageItem
+from safeguard.store.models.triage import TriageCase, TriageItem
 from safeguard.triage import categories
 from safeguard.triage.case import case_sources, category_of, item_row, iter_items
 

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safeguard import __version__
-from safeguard.store.models_triage import TriageCase, TriageItem
+from safeguard.store.models.triage import TriageCase, TriageItem
 from safeguard.triage import categories
 from safeguard.triage.case import case_sources, counts, examiner_actions
 

@@ -35,14 +35,14 @@ from sqlalchemy.exc import IntegrityError
 
 from safeguard import audit
 from safeguard.errors import Conflict, SafeguardError
-from safeguard.hashing import default_workers
-from safeguard.matching import Match, Matcher
+from safeguard.matching.matcher import Match, Matcher
 from safeguard.scan.archives import ArchiveLimits
 from safeguard.scan.runner import hashes_of
 from safeguard.signals.errors import InvalidSignal
+from safeguard.signals.hashing import default_workers
 from safeguard.signals.media import HashOptions
 from safeguard.store.db import Database
-from safeguard.store.models_triage import TriageItem, TriageSource
+from safeguard.store.models.triage import TriageItem, TriageSource
 from safeguard.triage import categories, sources
 from safeguard.triage.case import case_sources, get_case, source_ref, subject
 from safeguard.triage.sources import FoundFile, SourceRef

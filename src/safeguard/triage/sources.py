@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from safeguard.errors import InvalidInput, NotFound
-from safeguard.files import WalkError, iter_files
+from safeguard.signals.files import WalkError, iter_files
 from safeguard.triage import disk
 
 SourceKind = Literal["folder", "file", "raw", "e01"]

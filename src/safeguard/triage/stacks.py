@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from safeguard.index import PdqIndex
 from safeguard.signals.pdq import MIN_QUALITY
-from safeguard.store.models_triage import TriageCase, TriageItem
+from safeguard.store.models.triage import TriageCase, TriageItem
 
 #: Bits within which two pictures are put in one stack.
 STACK_RADIUS = 16

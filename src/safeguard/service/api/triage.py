@@ -15,10 +15,10 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from safeguard.errors import ErrorKind, SafeguardError
+from safeguard.service.api.hashing import ERRORS
 from safeguard.service.auth import Principal, require_role
 from safeguard.service.deps import get_session
 from safeguard.service.errors import ApiError
-from safeguard.service.routers.hashing import ERRORS
 from safeguard.triage import case as cases
 from safeguard.triage.report import build_report
 

@@ -26,7 +26,7 @@ from safeguard.service.console import wellbeing
 from safeguard.service.console.auth import ConsoleRoute, DbSession, require_user
 from safeguard.service.console.rendering import add_template_folder, render
 from safeguard.service.console.sessions import SignedInUser
-from safeguard.store.models_triage import TriageCase, TriageItem
+from safeguard.store.models.triage import TriageCase, TriageItem
 from safeguard.triage import case as cases
 from safeguard.triage import categories
 from safeguard.triage.content import item_content

@@ -26,6 +26,7 @@ from safeguard.store.models.review import (
     WebhookEndpoint,
 )
 from safeguard.store.models.streams import Stream, StreamComment
+from safeguard.store.models.triage import TriageCase, TriageItem, TriageSource
 
 __all__ = [
     "ApiKey",
@@ -46,6 +47,9 @@ __all__ = [
     "Rule",
     "Stream",
     "StreamComment",
+    "TriageCase",
+    "TriageItem",
+    "TriageSource",
     "WebhookAttempt",
     "WebhookDelivery",
     "WebhookEndpoint",

@@ -29,7 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from safeguard.store.models import Base, BigId, utcnow
+from safeguard.store.models.base import Base, BigId, utcnow
 
 
 class TriageCase(Base):

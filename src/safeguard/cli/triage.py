@@ -18,8 +18,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 
-from safeguard.cli_common import actor, database, emit_json, err_console, fail
-from safeguard.cli_match import open_matcher
+from safeguard.cli.common import actor, database, emit_json, err_console, fail
+from safeguard.cli.match import open_matcher
 from safeguard.config import Settings
 from safeguard.errors import ErrorKind, SafeguardError
 from safeguard.signals.media import HashOptions
