@@ -1,7 +1,7 @@
 """``safeguard triage``: police triage of seized media, from a disk image to a categorised,
 court-ready case (``new``, ``run``, ``list``, ``categorise``, ``report``, ``export``).
 
-Registered in ``cli.py`` as ``app.add_typer(triage_app, name="triage")``. Contract: ``--json``
+Registered in ``cli/app.py`` (``COMMANDS["triage"]``), loaded only when used. Contract: ``--json``
 writes one JSON object per line on stdout; tables and progress go to stderr; exit 0 when
 everything ran, 1 when something failed (a file that could not be read, evidence that
 changed), 2 on a usage error.
@@ -18,9 +18,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 
-from safeguard.cli.common import actor, database, emit_json, err_console, fail
+from safeguard.cli.common import actor, database, emit_json, err_console, fail, settings_of
 from safeguard.cli.match import open_matcher
-from safeguard.config import Settings
 from safeguard.errors import ErrorKind, SafeguardError
 from safeguard.signals.media import HashOptions
 from safeguard.signals.video import VideoSampling
@@ -32,11 +31,6 @@ triage_app = typer.Typer(
 
 MiB = 1 << 20
 _FORMATS = ("vics", "csv", "html", "pdf")
-
-
-def _settings(ctx: typer.Context) -> Settings:
-    obj = ctx.find_root().obj
-    return obj if isinstance(obj, Settings) else Settings.load()
 
 
 def _refuse(e: SafeguardError) -> typer.Exit:
@@ -71,7 +65,7 @@ def new_command(
     who = actor()
     examiner = examiner or who.removeprefix("cli:")
     try:
-        with database(_settings(ctx)) as db, db.session() as s:
+        with database(settings_of(ctx)) as db, db.session() as s:
             c = create_case(s, case, source, examiner=examiner, scheme=scheme, actor=who)
             rows = [
                 {"position": src.position + 1, "location": src.location, "kind": src.kind}
@@ -146,7 +140,7 @@ def run_command(
             f"{p.bytes_done / MiB / elapsed:.1f} MB/s",
         )
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     started = time.perf_counter()
     try:
         with database(settings) as db:
@@ -224,7 +218,7 @@ def list_command(
         table.add_column(col, overflow="fold")
     shown = 0
     try:
-        with database(_settings(ctx)) as db, db.session() as s:
+        with database(settings_of(ctx)) as db, db.session() as s:
             c = get_case(s, case)
             names = source_names(s, c)
             for item in iter_items(s, c, where):
@@ -277,7 +271,7 @@ def categorise_command(
     if not code:
         raise fail("--code is required", 2)
     try:
-        with database(_settings(ctx)) as db, db.session() as s:
+        with database(settings_of(ctx)) as db, db.session() as s:
             c = get_case(s, case)
             n = categorise(
                 s,
@@ -310,7 +304,7 @@ def report_command(
     from safeguard.triage.report import build_report
 
     try:
-        with database(_settings(ctx)) as db, db.session() as s:
+        with database(settings_of(ctx)) as db, db.session() as s:
             report = build_report(s, get_case(s, case))
     except SafeguardError as e:
         raise _refuse(e) from None
@@ -356,7 +350,7 @@ def export_command(
         raise fail(f"unknown format {fmt!r}: use {', '.join(_FORMATS)}", 2)
     tmp = out.with_name(out.name + ".partial")
     try:
-        with database(_settings(ctx)) as db, db.session() as s:
+        with database(settings_of(ctx)) as db, db.session() as s:
             c = get_case(s, case)
             with tmp.open("wb") as f:
                 if fmt == "vics":

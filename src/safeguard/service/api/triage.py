@@ -1,7 +1,8 @@
 """Triage cases over HTTP: a case's report, its items page by page, the examiner's verdicts.
 
-Thin shells over ``safeguard.triage.case`` and ``safeguard.triage.report``; opening and
-running a case stay with the CLI (``safeguard triage new|run``), which reads the seized
+Thin shells over ``safeguard.triage.case`` and ``safeguard.triage.report`` (their typed
+errors become statuses in ``service/errors.py``); opening and running a case stay with the
+CLI (``safeguard triage new|run``), which reads the seized
 media where they are mounted. Every route needs the ``reviewer`` role; a verdict is audited
 with the key's name as the examiner and the key as the actor.
 """
@@ -14,22 +15,14 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
-from safeguard.errors import ErrorKind, SafeguardError
 from safeguard.service.api.hashing import ERRORS
 from safeguard.service.auth import Principal, require_role
 from safeguard.service.deps import get_session
-from safeguard.service.errors import ApiError
 from safeguard.triage import case as cases
 from safeguard.triage.report import build_report
 
 router = APIRouter(prefix="/v1/triage", tags=["triage"], responses=ERRORS)
 reviewer = require_role("reviewer")
-
-_STATUS = {ErrorKind.NOT_FOUND: 404, ErrorKind.INVALID: 400, ErrorKind.CONFLICT: 409}
-
-
-def _api_error(e: SafeguardError) -> ApiError:
-    return ApiError(_STATUS.get(e.kind, 500), e.code, str(e))
 
 
 class TriageReport(BaseModel):
@@ -68,10 +61,7 @@ def get_report(
     session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> TriageReport:
     """The case's report: counts per category, timeline, chain of custody."""
-    try:
-        return TriageReport.model_validate(build_report(session, cases.get_case(session, name)))
-    except SafeguardError as e:
-        raise _api_error(e) from None
+    return TriageReport.model_validate(build_report(session, cases.get_case(session, name)))
 
 
 @router.get("/cases/{name}/items", response_model=TriageItems)
@@ -86,10 +76,7 @@ def list_items(
     session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> TriageItems:
     """Items in id order, ``limit`` at a time; ``known=false`` is the review queue."""
-    try:
-        c = cases.get_case(session, name)
-    except SafeguardError as e:
-        raise _api_error(e) from None
+    c = cases.get_case(session, name)
     names = cases.source_names(session, c)
     where = cases.ItemFilter(known=known, deleted=deleted, stack=stack)
     page = cases.page_items(session, c, where, after=after, limit=limit)
@@ -105,18 +92,14 @@ def categorise(
     session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> CategoriseOut:
     """The examiner's verdict on items and whole stacks (audited)."""
-    try:
-        c = cases.get_case(session, name)
-        n = cases.categorise(
-            session,
-            c,
-            code=body.code,
-            examiner=principal.key_name,
-            actor=principal.name,
-            ids=body.ids,
-            stacks=body.stacks,
-            note=body.note,
-        )
-    except SafeguardError as e:
-        raise _api_error(e) from None
+    n = cases.categorise(
+        session,
+        cases.get_case(session, name),
+        code=body.code,
+        examiner=principal.key_name,
+        actor=principal.name,
+        ids=body.ids,
+        stacks=body.stacks,
+        note=body.note,
+    )
     return CategoriseOut(items=n)
