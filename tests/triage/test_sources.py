@@ -163,3 +163,8 @@ def test_a_plain_archive_is_a_file_source_opened_by_the_worker(tmp_path: Path) -
     assert sources.detect_kind(path) == "file"
     got = records(SourceRef(str(path), "file"))
     assert got["bundle.zip!/inner/shapes.png"]["md5"] == md5(INNER)
+
+
+def test_a_folder_items_key_survives_a_copy_but_a_disk_items_key_needs_its_inode() -> None:
+    assert sources.item_key(None, 11, "a/b.jpg") == sources.item_key(None, 99, "a/b.jpg")
+    assert sources.item_key(0, 11, "/b.jpg") != sources.item_key(0, 12, "/b.jpg")

@@ -56,9 +56,11 @@ class FoundFile:
 
 
 def item_key(partition: int | None, inode: int | None, path: str) -> str:
-    """Where an item is, as one digest: unique within its source (a deleted file and a new
-    one may share a path, never an inode)."""
-    return hashlib.sha256(f"{partition}|{inode}|{path}".encode()).hexdigest()
+    """Where an item is, as one digest: unique within its source. In a disk image a deleted
+    file and a new one may share a path, never an inode, so both count; in a folder the
+    path alone does (its inode changes when the folder is copied between two runs)."""
+    where = f"{partition}|{inode}|{path}" if partition is not None else f"||{path}"
+    return hashlib.sha256(where.encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
