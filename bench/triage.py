@@ -20,7 +20,8 @@ compare CPU work, not the disk.
 
 ``--memory`` instead measures peak resident memory of the client process and of all
 processes (client, scheduler, workers) during runs over images of 10^3, 10^4, 10^5 tiny
-files (``--memory-counts``).
+files (``--memory-counts``). Results: ``bench/results/triage.json`` (speed),
+``triage-memory.json`` (10^3-5x10^4) and ``triage-memory-large.json`` (10^5, 2x10^5).
 
 Prints one JSON object on stdout.
 """
