@@ -1,7 +1,8 @@
 """Disk images built in the tests, without root, from benign pictures drawn in code.
 
 FAT with ``mkfs.vfat`` and ``mtools`` (a file deleted with ``mdel`` keeps its clusters, so
-The Sleuth Kit can recover it), ext4 with ``mkfs.ext4 -d``, MBR and GPT partition tables
+The Sleuth Kit can recover it), ext4 with ``mkfs.ext4 -d``, NTFS with ``mkntfs`` and
+``ntfscp``, MBR and GPT partition tables
 with ``sfdisk``, E01 with ``ewfacquire``. Each builder needs a Debian tool; ``need`` skips a
 test that lacks one, saying which package brings it.
 """
@@ -26,6 +27,8 @@ TOOLS = {
     "mkfs.ext4": "e2fsprogs",
     "sfdisk": "fdisk",
     "ewfacquire": "ewf-tools",
+    "mkntfs": "ntfs-3g",
+    "ntfscp": "ntfs-3g",
 }
 
 
@@ -188,3 +191,25 @@ def e01_of(raw: Path, target: Path) -> Path:
         capture_output=True,
     )
     return target.with_suffix(".E01")
+
+
+def ntfs_image(path: Path, files: dict[str, bytes], mb: int = 16) -> Path:
+    """An NTFS file system made with ``mkntfs`` and filled with ``ntfscp`` (no mounting)."""
+    need("mkntfs", "ntfscp")
+    with path.open("wb") as f:
+        f.truncate(mb << 20)
+    subprocess.run(
+        ["mkntfs", "-q", "-F", "-f", "-L", "EVIDENCE", str(path)], check=True, capture_output=True
+    )
+    staging = path.parent / f"{path.name}.staging"
+    staging.mkdir()
+    for name, data in files.items():
+        local = staging / hashlib.sha1(name.encode()).hexdigest()
+        local.write_bytes(data)
+        subprocess.run(
+            ["ntfscp", "-f", str(path), str(local), name.strip("/")],
+            check=True,
+            capture_output=True,
+        )
+    shutil.rmtree(staging)
+    return path

@@ -21,6 +21,7 @@ from tests.triage.disks import (
     fat_image,
     jpeg,
     md5,
+    ntfs_image,
     partitioned,
     png,
     zip_of,
@@ -168,3 +169,13 @@ def test_a_plain_archive_is_a_file_source_opened_by_the_worker(tmp_path: Path) -
 def test_a_folder_items_key_survives_a_copy_but_a_disk_items_key_needs_its_inode() -> None:
     assert sources.item_key(None, 11, "a/b.jpg") == sources.item_key(None, 99, "a/b.jpg")
     assert sources.item_key(0, 11, "/b.jpg") != sources.item_key(0, 12, "/b.jpg")
+
+
+def test_an_ntfs_image_gives_its_files_and_not_its_own_structures(tmp_path: Path) -> None:
+    image = ntfs_image(tmp_path / "n.img", {"photo.jpg": PHOTO, "bundle.zip": ARCHIVE})
+    layout = sources.describe(SourceRef(str(image), "raw"))
+    assert layout is not None and layout[0]["fs_type"].startswith("ntfs")
+    got = records(SourceRef(str(image), "raw"))
+    assert got["/photo.jpg"]["md5"] == md5(PHOTO)
+    assert got["/bundle.zip!/inner/shapes.png"]["md5"] == md5(INNER)
+    assert not [p for p in got if "/$" in p]

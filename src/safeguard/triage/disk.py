@@ -29,6 +29,8 @@ EWF_MAGIC = b"EVF\x09\x0d\x0a\xff\x00"
 _CHUNK = 4 * MiB
 #: What TSK calls a FAT volume label: a directory entry, not a file.
 _FAT_LABEL = "(Volume Label Entry)"
+#: NTFS keeps its own structures in the first MFT entries ($MFT, $LogFile, $Extend...).
+_NTFS_RESERVED = 27
 #: Directories deeper than this are not entered (a corrupt file system can loop).
 MAX_DEPTH = 256
 
@@ -194,6 +196,7 @@ def walk_fs(path: str, kind: str, offset: int) -> Iterator[DiskFile]:
     name_unalloc = int(pytsk3.TSK_FS_NAME_FLAG_UNALLOC)
     meta_unalloc = int(pytsk3.TSK_FS_META_FLAG_UNALLOC)
     root = int(fs.info.root_inum)
+    ntfs = _fs_name(fs).startswith("ntfs")
     seen: set[int] = {root}
     stack: list[tuple[int, str, int]] = [(root, "", 0)]
     while stack:
@@ -216,6 +219,8 @@ def walk_fs(path: str, kind: str, offset: int) -> Iterator[DiskFile]:
             mtype = int(meta.type)
             full = f"{prefix}/{name}"
             addr = int(meta.addr)
+            if ntfs and addr < _NTFS_RESERVED and name.startswith("$"):
+                continue  # $MFT, $LogFile, $Extend...: the file system's own structures
             if mtype in dir_types:
                 if addr not in seen and depth < MAX_DEPTH:
                     seen.add(addr)
