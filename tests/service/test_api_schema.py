@@ -30,7 +30,7 @@ from safeguard.service.testing import (
 #: The operations fuzzed here. Streams are left out on purpose: registering one makes the
 #: service connect to the URL it is given, and generated URLs may point off this machine.
 #: The console is HTML (tests/test_console_http.py).
-MINE = r"^/(healthz|readyz|v1/(hash|check|banks|index|cases|audit|keys|rules|webhooks|chat))"
+MINE = r"^/(healthz|readyz|v1/(hash|check|banks|index|cases|audit|keys|rules|webhooks|chat|triage))"
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ with the key's name as the examiner and the key as the actor.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
@@ -20,6 +20,9 @@ from safeguard.service.auth import Principal, require_role
 from safeguard.service.deps import get_session
 from safeguard.triage import case as cases
 from safeguard.triage.report import build_report
+
+#: Row ids fit a signed 64-bit integer (SQLite, PostgreSQL BIGINT).
+_MAX_ID = 2**63 - 1
 
 router = APIRouter(prefix="/v1/triage", tags=["triage"], responses=ERRORS)
 reviewer = require_role("reviewer")
@@ -43,10 +46,13 @@ class TriageItems(BaseModel):
     next: int | None
 
 
+ItemId = Annotated[int, Field(ge=1, le=_MAX_ID)]
+
+
 class CategoriseIn(BaseModel):
     code: str = Field(min_length=1, max_length=20)
-    ids: list[int] = Field(default_factory=list, max_length=10_000)
-    stacks: list[int] = Field(default_factory=list, max_length=1_000)
+    ids: list[ItemId] = Field(default_factory=list, max_length=10_000)
+    stacks: list[ItemId] = Field(default_factory=list, max_length=1_000)
     note: str | None = Field(default=None, max_length=2000)
 
 
