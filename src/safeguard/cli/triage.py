@@ -108,8 +108,10 @@ def run_command(
     ] = False,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
-    """Verify the sources, hash and match every file, build the stacks. Resumable: run
-    it again after an interruption and it goes on where it stopped."""
+    """Verify the sources, hash and match every file, build the stacks (resumable).
+
+    Run it again after an interruption and it goes on where it stopped.
+    """
     from safeguard.triage.runner import TriageProgress, run_case
 
     if workers is not None and scheduler is not None:
