@@ -191,7 +191,6 @@ def run_case(
         for found in sources.walk(ref):
             tracker.files_total += 1
             tracker.bytes_total += found.size
-    tracker.files_done = summary.already_done
     tracker.stage("hashing")
     hashing = time.perf_counter()
     units = _units(db, pending, batch_size, batch_bytes, tracker)
@@ -338,6 +337,8 @@ def _not_done(
         )
     todo = [f for f in batch if f.key not in done]
     skipped = [f for f in batch if f.key in done]
+    # Done by an earlier run: counted as done, so the bar starts where that run stopped.
+    tracker.files_done += len(skipped)
     tracker.bytes_done += sum(f.size for f in skipped)
     if todo:
         yield _Unit(source_id, ref, todo)
