@@ -33,8 +33,15 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 unit: $(STAMP)
-	@# The console's browser test runs in Debian's chromium (Playwright downloads nothing).
-	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	@# The console's browser test runs in Debian's chromium (Playwright downloads nothing);
+	@# the triage tests build FAT, ext4, NTFS, MBR/GPT and E01 images with Debian's tools.
+	@missing=""; \
+	for tool in chromium:chromium mkfs.vfat:dosfstools mcopy:mtools mkfs.ext4:e2fsprogs \
+	            sfdisk:fdisk ewfacquire:ewf-tools mkntfs:ntfs-3g; do \
+	  command -v $${tool%%:*} >/dev/null || PATH="$$PATH:/sbin:/usr/sbin" command -v $${tool%%:*} >/dev/null \
+	    || missing="$$missing $${tool##*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then apt-get update && apt-get install -y $$missing; fi
 	OPENBLAS_NUM_THREADS=1 $(BIN)/pytest -q
 
 bench: $(STAMP)
