@@ -1,0 +1,148 @@
+"""What a worker computes for one file: its id, its views' SIFT features and its faces.
+
+An item is one file. A picture has one view; a video has one view per sampled keyframe
+(``safeguard.link.video``). The item id is the first 16 hex digits of the file's SHA-256,
+so the same bytes at two paths are one item. A file that cannot be read or decoded gives
+an item with ``error`` set, never an exception.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from safeguard.link.faces import Face, detect_faces
+from safeguard.link.features import FeatureOptions, PlaceFeatures, features_from_pixels
+from safeguard.link.video import KeyframeOptions, keyframes
+from safeguard.signals.decode import ImageLimits, decode_image
+from safeguard.signals.errors import FileTooLarge, SignalError
+from safeguard.signals.media import sniff_kind
+from safeguard.signals.video import DEFAULT_LIMITS, VideoLimits
+
+ID_HEX = 16
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractOptions:
+    features: FeatureOptions = field(default_factory=FeatureOptions)
+    keyframes: KeyframeOptions = field(default_factory=KeyframeOptions)
+    image_limits: ImageLimits = field(default_factory=ImageLimits)
+    video_limits: VideoLimits = DEFAULT_LIMITS
+    faces: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """One picture of an item: the file itself, or a video keyframe at ``ts`` seconds."""
+
+    features: PlaceFeatures
+    ts: float | None = None
+    faces: tuple[Face, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    id: str
+    path: str
+    kind: str
+    views: tuple[View, ...] = ()
+    error: str | None = None
+    error_code: str | None = None
+
+    @property
+    def faces(self) -> int:
+        return sum(len(v.faces) for v in self.views)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "path": self.path,
+            "kind": self.kind,
+            "faces": self.faces,
+            "views": len(self.views),
+            "error": self.error,
+        }
+
+
+def file_id(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()[:ID_HEX]
+
+
+def extract(path: str | Path, options: ExtractOptions | None = None) -> Extracted:
+    options = options or ExtractOptions()
+    p = Path(path)
+    try:
+        item_id = file_id(p)
+        with p.open("rb") as f:
+            head = f.read(64)
+    except OSError as e:
+        return Extracted(
+            "", str(path), "other", error=f"unreadable: {e.strerror or e}", error_code="unreadable"
+        )
+    kind = sniff_kind(head, p.name)
+    views: tuple[View, ...]
+    try:
+        if kind == "image":
+            views = (_image_view(p, options),)
+        elif kind == "video":
+            views = tuple(_video_views(p, options))
+            if not views:
+                raise SignalError(f"{p.name}: no keyframe could be decoded")
+        else:
+            return Extracted(
+                item_id,
+                str(path),
+                kind,
+                error="not an image or a video",
+                error_code="unsupported_media",
+            )
+    except SignalError as e:
+        return Extracted(item_id, str(path), kind, error=str(e), error_code=e.code)
+    return Extracted(item_id, str(path), kind, views)
+
+
+def _image_view(p: Path, options: ExtractOptions) -> View:
+    size = p.stat().st_size
+    if size > options.image_limits.max_bytes:
+        raise FileTooLarge(
+            f"{size} bytes is over the image limit of {options.image_limits.max_bytes}"
+        )
+    data = p.read_bytes()
+    pixels = decode_image(data, limits=options.image_limits).pixels
+    feats = features_from_pixels(pixels, options.features)
+    faces = tuple(detect_faces(pixels)) if options.faces else ()
+    return View(feats, None, faces)
+
+
+def _video_views(p: Path, options: ExtractOptions) -> list[View]:
+    views = []
+    for kf in keyframes(p, options.keyframes, options.video_limits):
+        feats = features_from_pixels(kf.rgb, options.features)
+        # Keyframes arrive already scaled: report regions in the coded frame's pixels.
+        ratio = kf.width / kf.rgb.shape[1]
+        feats = dataclasses.replace(
+            feats, width=kf.width, height=kf.height, scale=feats.scale * ratio
+        )
+        faces: tuple[Face, ...] = ()
+        if options.faces:
+            faces = tuple(
+                Face(
+                    (
+                        int(f.box[0] * ratio),
+                        int(f.box[1] * ratio),
+                        int(f.box[2] * ratio),
+                        int(f.box[3] * ratio),
+                    ),
+                    f.embedding,
+                )
+                for f in detect_faces(kf.rgb)
+            )
+        views.append(View(feats, kf.ts, faces))
+    return views

@@ -1,0 +1,466 @@
+"""Building and querying links: extraction on workers, shortlist here, verification on
+workers, links and groups into the store. Adding media links it against what is stored
+already; nothing is rebuilt.
+
+Steps of ``build``:
+
+1. Each file's id (SHA-256 prefix) is computed here; files already in the store are
+   skipped. The others go to the runner: ``extract`` gives SIFT features (and faces).
+2. Features are written to the store. A new store learns its VLAD codebook from the first
+   ``codebook_items`` items (a sample of their descriptors); every view then gets its
+   VLAD vector.
+3. Shortlist: for each new view, the ``shortlist`` most similar other items by VLAD dot
+   product (over old and new items alike). Only these pairs are verified: linking N items
+   costs about N * shortlist verifications instead of N * (N - 1) / 2.
+4. Verification (``verify``) on the runner, in batches; verified pairs become place links.
+5. Faces: every new face against every stored face; pairs within the threshold become
+   face links (embedding distance is cheap: no shortlist needed at this scale).
+6. The items are written last.
+
+Groups are derived when asked: connected components of place links; Chinese whispers over
+the face embeddings for faces.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from safeguard.files import WalkError, iter_files
+from safeguard.link.extract import Extracted, ExtractOptions, extract, file_id
+from safeguard.link.faces import DEFAULT_FACE_THRESHOLD, Face, chinese_whispers, faces_available
+from safeguard.link.features import PlaceFeatures
+from safeguard.link.runner import LocalRunner, TaskRunner
+from safeguard.link.store import (
+    FaceRows,
+    GlobalRows,
+    Group,
+    ItemInfo,
+    Link,
+    LinkStore,
+    ViewInfo,
+    _now,
+    load_features,
+)
+from safeguard.link.verify import DEFAULT_VERIFY, Verification, VerifyOptions, verify
+from safeguard.link.vlad import learn_codebook, vlad
+
+F32 = npt.NDArray[np.float32]
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkOptions:
+    #: Other items verified per new view.
+    shortlist: int = 5
+    verify: VerifyOptions = DEFAULT_VERIFY
+    face_threshold: float = DEFAULT_FACE_THRESHOLD
+    #: Items whose descriptors teach a new store its codebook.
+    codebook_items: int = 300
+    #: Pairs verified per task.
+    verify_batch: int = 16
+
+
+@dataclass
+class BuildSummary:
+    files: int = 0
+    added: int = 0
+    known: int = 0
+    failed: int = 0
+    views: int = 0
+    faces: int = 0
+    verified: int = 0
+    place_links: int = 0
+    face_links: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "added": self.added,
+            "known": self.known,
+            "failed": self.failed,
+            "views": self.views,
+            "faces": self.faces,
+            "verified": self.verified,
+            "place_links": self.place_links,
+            "face_links": self.face_links,
+            "errors": self.errors,
+        }
+
+
+def _nothing(stage: str, done: int, total: int) -> None:
+    return None
+
+
+# --- worker tasks (top-level, picklable) ----------------------------------------------------
+
+
+def extract_task(args: tuple[str, ExtractOptions]) -> Extracted:
+    return extract(args[0], args[1])
+
+
+@functools.lru_cache(maxsize=64)
+def _cached_features(root: str, item_id: str) -> tuple[tuple[PlaceFeatures, F32], ...]:
+    return tuple((f, f.rootsift()) for f in load_features(Path(root), item_id))
+
+
+Pair = tuple[str, int, str, int]
+
+
+def verify_task(args: tuple[str, Sequence[Pair], VerifyOptions]) -> list[tuple[Pair, Verification]]:
+    root, pairs, options = args
+    out = []
+    for pair in pairs:
+        a, va, b, vb = pair
+        fa, ra = _cached_features(root, a)[va]
+        fb, rb = _cached_features(root, b)[vb]
+        out.append((pair, verify(fa, fb, options, rootsift_a=ra, rootsift_b=rb)))
+    return out
+
+
+# --- build ----------------------------------------------------------------------------------
+
+
+def collect(sources: Iterable[str | Path]) -> tuple[list[Path], list[dict[str, Any]]]:
+    files: list[Path] = []
+    errors: list[dict[str, Any]] = []
+    for entry in iter_files(sources):
+        if isinstance(entry, WalkError):
+            errors.append({"path": entry.path, "code": entry.code, "error": entry.message})
+        else:
+            files.append(entry)
+    return files, errors
+
+
+def build(
+    store: LinkStore,
+    sources: Iterable[str | Path],
+    *,
+    extract_options: ExtractOptions | None = None,
+    options: LinkOptions | None = None,
+    runner: TaskRunner | None = None,
+    progress: Progress = _nothing,
+) -> BuildSummary:
+    extract_options = extract_options or ExtractOptions()
+    options = options or LinkOptions()
+    runner = runner or LocalRunner()
+    summary = BuildSummary()
+    files, walk_errors = collect(sources)
+    summary.files = len(files) + len(walk_errors)
+    summary.errors.extend(walk_errors)
+    summary.failed += len(walk_errors)
+    with store.writing():
+        todo: list[Path] = []
+        seen: set[str] = set()
+        for p in files:
+            try:
+                fid = file_id(p)
+            except OSError as e:
+                summary.failed += 1
+                summary.errors.append({"path": str(p), "code": "unreadable", "error": str(e)})
+                continue
+            if fid in store.items or fid in seen:
+                summary.known += 1
+            else:
+                seen.add(fid)
+                todo.append(p)
+        new = _extract_all(store, todo, extract_options, options, runner, progress, summary)
+        if not new:
+            return summary
+        _add_global(store, new)
+        _add_faces(store, new)
+        pairs = shortlist(store, [e.id for e in new], options.shortlist)
+        links = _verify_pairs(store, pairs, options, runner, progress)
+        summary.verified = len(pairs)
+        summary.place_links = len(links)
+        face_links = _face_links(store, {e.id for e in new}, options.face_threshold)
+        summary.face_links = len(face_links)
+        store.add_links(links + face_links)
+        store.add_items(e.info for e in new)
+        summary.added = len(new)
+        summary.views = sum(len(e.info.views) for e in new)
+        summary.faces = sum(len(e.faces) for e in new)
+    return summary
+
+
+@dataclass(frozen=True, slots=True)
+class _New:
+    """A new item between extraction and the store: its record and its faces by view."""
+
+    info: ItemInfo
+    faces: list[tuple[int, Face]]
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+
+def _item_info(e: Extracted) -> ItemInfo:
+    views = tuple(
+        ViewInfo(v.ts, v.features.width, v.features.height, v.features.scale, len(v.features))
+        for v in e.views
+    )
+    return ItemInfo(e.id, e.path, e.kind, views, e.faces, _now())
+
+
+def _extract_all(
+    store: LinkStore,
+    todo: list[Path],
+    extract_options: ExtractOptions,
+    options: LinkOptions,
+    runner: TaskRunner,
+    progress: Progress,
+    summary: BuildSummary,
+) -> list[_New]:
+    """Extract on the runner; write features as results come in; keep only the faces
+    and a descriptor sample (for a codebook) in memory."""
+    new: list[_New] = []
+    sample: list[F32] = []
+    done = 0
+    progress("extract", 0, len(todo))
+    for e in runner.map(extract_task, [(str(p), extract_options) for p in todo]):
+        done += 1
+        progress("extract", done, len(todo))
+        if e.error is not None:
+            summary.failed += 1
+            summary.errors.append({"path": e.path, "code": e.error_code, "error": e.error})
+            continue
+        store.write_features(e.id, (v.features for v in e.views))
+        if store.codebook is None and len(new) < options.codebook_items:
+            rng = np.random.default_rng(len(new))
+            for v in e.views:
+                d = v.features.rootsift()
+                if len(d) > 400:
+                    d = d[rng.choice(len(d), 400, replace=False)]
+                sample.append(d)
+        # Descriptors are on disk now; keep the lightweight rest.
+        faces = [(v, face) for v, view in enumerate(e.views) for face in view.faces]
+        new.append(_New(_item_info(e), faces))
+    if new and store.codebook is None:
+        words = int(store.meta.get("words", 64))
+        store.set_codebook(learn_codebook(np.concatenate(sample), words))
+    return new
+
+
+def _add_global(store: LinkStore, new: list[_New]) -> None:
+    assert store.codebook is not None
+    items, views, vectors = [], [], []
+    for e in new:
+        for v, f in enumerate(store.features(e.id)):
+            items.append(e.id)
+            views.append(v)
+            vectors.append(vlad(f.rootsift(), store.codebook).astype(np.float16))
+    store.add_global(
+        GlobalRows(np.array(items, "U16"), np.array(views, np.int32), np.stack(vectors))
+    )
+
+
+def _add_faces(store: LinkStore, new: list[_New]) -> None:
+    items, views, boxes, embs = [], [], [], []
+    for e in new:
+        for v, face in e.faces:
+            items.append(e.id)
+            views.append(v)
+            boxes.append(face.box)
+            embs.append(face.embedding)
+    if items:
+        store.add_faces(
+            FaceRows(
+                np.array(items, "U16"),
+                np.array(views, np.int32),
+                np.array(boxes, np.int32).reshape(-1, 4),
+                np.stack(embs).astype(np.float32),
+            )
+        )
+
+
+def top_items(
+    query: F32, rows: GlobalRows, k: int, exclude: str | None = None
+) -> list[tuple[str, int, float]]:
+    """The ``k`` items most similar to one VLAD vector: (item, best view, similarity)."""
+    if len(rows.item) == 0:
+        return []
+    sims = rows.vlad.astype(np.float32) @ query.astype(np.float32)
+    order = np.argsort(-sims)
+    out: list[tuple[str, int, float]] = []
+    taken: set[str] = set()
+    for i in order:
+        item = str(rows.item[i])
+        if item == exclude or item in taken:
+            continue
+        taken.add(item)
+        out.append((item, int(rows.view[i]), float(sims[i])))
+        if len(out) >= k:
+            break
+    return out
+
+
+def shortlist(store: LinkStore, new_ids: Sequence[str], k: int) -> list[Pair]:
+    """Unordered item pairs to verify: each new view's ``k`` nearest other items by VLAD,
+    each pair once, with the most similar view pair of the two."""
+    rows = store.global_rows()
+    new = set(new_ids)
+    best: dict[tuple[str, str], tuple[float, Pair]] = {}
+    if len(rows.item) == 0:
+        return []
+    matrix = rows.vlad.astype(np.float32)
+    index_of_new = np.flatnonzero(np.isin(rows.item, list(new)))
+    block = 256
+    for start in range(0, len(index_of_new), block):
+        q = index_of_new[start : start + block]
+        sims = matrix[q] @ matrix.T
+        for row, qi in enumerate(q):
+            a, va = str(rows.item[qi]), int(rows.view[qi])
+            order = np.argsort(-sims[row])
+            taken: set[str] = set()
+            for j in order:
+                b = str(rows.item[j])
+                if b == a or b in taken:
+                    continue
+                taken.add(b)
+                key = (a, b) if a < b else (b, a)
+                pair: Pair = (
+                    (a, va, b, int(rows.view[j])) if a < b else (b, int(rows.view[j]), a, va)
+                )
+                s = float(sims[row, j])
+                if key not in best or best[key][0] < s:
+                    best[key] = (s, pair)
+                if len(taken) >= k:
+                    break
+    return sorted(p for _, p in best.values())
+
+
+def _verify_pairs(
+    store: LinkStore,
+    pairs: list[Pair],
+    options: LinkOptions,
+    runner: TaskRunner,
+    progress: Progress,
+) -> list[Link]:
+    batches = [
+        (str(store.root), pairs[i : i + options.verify_batch], options.verify)
+        for i in range(0, len(pairs), options.verify_batch)
+    ]
+    links: list[Link] = []
+    done = 0
+    progress("verify", 0, len(pairs))
+    for results in runner.map(verify_task, batches):
+        for (a, va, b, vb), v in results:
+            if v.linked:
+                links.append(place_link(a, va, b, vb, v))
+        done += len(results)
+        progress("verify", done, len(pairs))
+    return links
+
+
+def place_link(a: str, va: int, b: str, vb: int, v: Verification) -> Link:
+    return Link(
+        kind="place",
+        a=a,
+        b=b,
+        score=v.score,
+        view_a=va,
+        view_b=vb,
+        inliers=v.inliers,
+        model=v.model,
+        region_a=v.region_a,
+        region_b=v.region_b,
+    )
+
+
+def _face_links(store: LinkStore, new: set[str], threshold: float) -> list[Link]:
+    rows = store.face_rows()
+    if len(rows.item) == 0:
+        return []
+    is_new = np.isin(rows.item, list(new))
+    best: dict[tuple[str, str], Link] = {}
+    for i in np.flatnonzero(is_new):
+        d = np.linalg.norm(rows.embedding - rows.embedding[i], axis=1)
+        for j in np.flatnonzero(d <= threshold):
+            a, b = str(rows.item[i]), str(rows.item[j])
+            if a == b or (is_new[j] and j < i and b in new and (b, a) in best):
+                continue
+            key = (a, b) if a < b else (b, a)
+            first, second = (i, j) if a < b else (j, i)
+            link = Link(
+                kind="face",
+                a=key[0],
+                b=key[1],
+                score=round(1.0 - float(d[j]), 4),
+                view_a=int(rows.view[first]),
+                view_b=int(rows.view[second]),
+                distance=round(float(d[j]), 4),
+                region_a=tuple(int(x) for x in rows.box[first]),  # type: ignore[arg-type]
+                region_b=tuple(int(x) for x in rows.box[second]),  # type: ignore[arg-type]
+            )
+            if key not in best or (best[key].distance or 0.0) > float(d[j]):
+                best[key] = link
+    return list(best.values())
+
+
+# --- groups ---------------------------------------------------------------------------------
+
+
+def _components(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[list[str]]:
+    parent = {n: n for n in nodes}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    comps: dict[str, list[str]] = {}
+    for n in parent:
+        comps.setdefault(find(n), []).append(n)
+    return [sorted(c) for c in comps.values() if len(c) > 1]
+
+
+def groups(store: LinkStore, face_threshold: float = DEFAULT_FACE_THRESHOLD) -> list[Group]:
+    """Place groups (connected components of place links) and face groups (Chinese
+    whispers over face embeddings; connected components of face links without dlib).
+    A group's id is its kind and its smallest member id."""
+    out: list[Group] = []
+    place = [link for link in store.links.values() if link.kind == "place"]
+    for members in _components({x for p in place for x in (p.a, p.b)}, ((p.a, p.b) for p in place)):
+        ms = set(members)
+        out.append(Group(f"place-{members[0]}", "place", members, [p for p in place if p.a in ms]))
+    face = [link for link in store.links.values() if link.kind == "face"]
+    rows = store.face_rows()
+    if face and faces_available() and len(rows.item):
+        labels = chinese_whispers(rows.embedding, face_threshold)
+        clusters: dict[int, set[str]] = {}
+        for item, label in zip(rows.item, labels, strict=True):
+            clusters.setdefault(label, set()).add(str(item))
+        face_sets = [sorted(c) for c in clusters.values() if len(c) > 1]
+    else:
+        face_sets = _components({x for f in face for x in (f.a, f.b)}, ((f.a, f.b) for f in face))
+    for members in face_sets:
+        ms = set(members)
+        links = [f for f in face if f.a in ms and f.b in ms]
+        if links:
+            out.append(Group(f"face-{members[0]}", "face", members, links))
+    out.sort(key=lambda g: (-len(g.members), g.id))
+    return out
+
+
+def export(store: LinkStore) -> dict[str, Any]:
+    """The ``link build --out`` document: items and groups."""
+    return {
+        "items": [
+            {"id": i.id, "path": i.path, "kind": i.kind, "faces": i.faces}
+            for i in sorted(store.items.values(), key=lambda i: i.path)
+        ],
+        "groups": [g.to_json() for g in groups(store)],
+    }

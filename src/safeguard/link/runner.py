@@ -1,0 +1,100 @@
+"""Where the heavy steps run: in this process, or on a Dask cluster like ``safeguard scan``.
+
+A ``TaskRunner`` maps a picklable top-level function over a list of arguments and yields
+results as they finish (any order). Extraction and verification go through it; the
+shortlist and the store stay in the calling process.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, Protocol, TypeVar
+
+from safeguard.errors import Busy
+
+A = TypeVar("A")
+R = TypeVar("R")
+_WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+class ClusterUnavailable(Busy):
+    code = "cluster_unavailable"
+
+
+class TaskRunner(Protocol):
+    workers: int
+
+    def map(self, fn: Callable[[A], R], args: Sequence[A]) -> Iterator[R]: ...
+
+
+class LocalRunner:
+    """Runs every task here, in order: tests, queries, one-core machines."""
+
+    workers = 1
+
+    def map(self, fn: Callable[[A], R], args: Sequence[A]) -> Iterator[R]:
+        for a in args:
+            yield fn(a)
+
+
+class DaskRunner:
+    """Runs tasks on a Dask client, at most ``4 * workers`` in flight."""
+
+    def __init__(self, client: Any, workers: int) -> None:
+        self.client = client
+        self.workers = workers
+
+    def map(self, fn: Callable[[A], R], args: Sequence[A]) -> Iterator[R]:
+        dd = importlib.import_module("distributed")
+        pending = list(reversed(args))
+        window = dd.as_completed()
+        for _ in range(min(len(pending), 4 * self.workers)):
+            window.add(self.client.submit(fn, pending.pop(), pure=False))
+        for future in window:
+            result: R = future.result()
+            future.release()
+            if pending:
+                window.add(self.client.submit(fn, pending.pop(), pure=False))
+            yield result
+
+
+@contextmanager
+def dask_runner(workers: int | None = None, scheduler: str | None = None) -> Iterator[DaskRunner]:
+    """A local cluster of ``workers`` processes (default: all cores), or a running
+    scheduler's workers (they must see the same paths)."""
+    dd = importlib.import_module("distributed")
+    if scheduler is not None:
+        try:
+            client = dd.Client(scheduler, timeout=30, set_as_default=False)
+        except (OSError, TimeoutError) as e:
+            raise ClusterUnavailable(
+                f"cannot reach the Dask scheduler at {scheduler}: {e}"
+            ) from None
+        try:
+            yield DaskRunner(client, max(1, sum(client.nthreads().values())))
+        finally:
+            client.close()
+        return
+    from safeguard.hashing import default_workers
+
+    n = workers or default_workers()
+    cluster = dd.LocalCluster(
+        n_workers=n,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+        env=_WORKER_ENV,
+    )
+    try:
+        client = dd.Client(cluster, set_as_default=False)
+        try:
+            yield DaskRunner(client, n)
+        finally:
+            client.close()
+    finally:
+        cluster.close()

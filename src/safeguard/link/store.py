@@ -1,0 +1,424 @@
+"""The link store: a folder that keeps what linking needs, in plain documented files.
+
+Why a folder and not the database: the bulk of it is numeric arrays (SIFT descriptors,
+~200 KB a picture; VLAD vectors; face embeddings) that are read whole by workers and by
+the shortlist, never queried by field; numpy files read them with no copy and no pickle,
+and an analyst can open them with any numpy. Links and items are JSON lines, readable
+and appendable. Layout (``docs/link.md``)::
+
+    store.json            {"format": "safeguard-link-store", "version": 1, "words": k, ...}
+    codebook.npy          (k, 128) float32 VLAD codebook, learned at creation
+    features/<id>.npz     points_<v> (n, 2) float32, descriptors_<v> (n, 128) uint8 per view
+    global/<seq>.npz      item (m,) str, view (m,) int32, vlad (m, k*128) float16
+    faces/<seq>.npz       item, view, box (f, 4) int32, embedding (f, 128) float32
+    links.jsonl           one verified link a line (place or face), with its evidence
+    items.jsonl           one item a line; written last, so a line means the item is whole
+
+Writers take an exclusive ``flock`` on ``.lock``; numpy files are written to a temporary
+name and renamed. Every array file is read with ``allow_pickle=False``.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from safeguard.errors import Busy, Conflict, InvalidInput, NotFound
+from safeguard.link.features import PlaceFeatures
+
+FORMAT = "safeguard-link-store"
+VERSION = 1
+F32 = npt.NDArray[np.float32]
+
+
+class LinkStoreError(InvalidInput):
+    code = "link_store_invalid"
+
+
+class LinkStoreMissing(NotFound):
+    code = "link_store_missing"
+
+
+class LinkStoreBusy(Busy):
+    code = "link_store_busy"
+
+
+class LinkStoreMismatch(Conflict):
+    code = "link_store_mismatch"
+
+
+@dataclass(frozen=True, slots=True)
+class ViewInfo:
+    ts: float | None
+    width: int
+    height: int
+    scale: float
+    keypoints: int
+
+
+@dataclass(frozen=True, slots=True)
+class ItemInfo:
+    id: str
+    path: str
+    kind: str
+    views: tuple[ViewInfo, ...]
+    faces: int
+    added: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "path": self.path,
+            "kind": self.kind,
+            "faces": self.faces,
+            "views": [
+                {
+                    "ts": v.ts,
+                    "width": v.width,
+                    "height": v.height,
+                    "scale": v.scale,
+                    "keypoints": v.keypoints,
+                }
+                for v in self.views
+            ],
+            "added": self.added,
+        }
+
+    @classmethod
+    def from_json(cls, obj: dict[str, Any]) -> ItemInfo:
+        views = tuple(
+            ViewInfo(
+                v.get("ts"),
+                int(v["width"]),
+                int(v["height"]),
+                float(v["scale"]),
+                int(v["keypoints"]),
+            )
+            for v in obj["views"]
+        )
+        return cls(
+            str(obj["id"]),
+            str(obj["path"]),
+            str(obj["kind"]),
+            views,
+            int(obj.get("faces", 0)),
+            str(obj.get("added", "")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One suggested link between two items, with the evidence a reviewer can check."""
+
+    kind: str  # "place" | "face"
+    a: str
+    b: str
+    score: float
+    view_a: int = 0
+    view_b: int = 0
+    inliers: int | None = None
+    model: str | None = None
+    distance: float | None = None
+    region_a: tuple[int, int, int, int] | None = None
+    region_b: tuple[int, int, int, int] | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        a, b = sorted((self.a, self.b))
+        return (self.kind, a, b)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"a": self.a, "b": self.b, "kind": self.kind, "score": self.score}
+        if self.inliers is not None:
+            out["inliers"] = self.inliers
+            out["model"] = self.model
+        if self.distance is not None:
+            out["distance"] = self.distance
+        out["views"] = [self.view_a, self.view_b]
+        out["regions"] = {"a": self.region_a, "b": self.region_b}
+        return out
+
+    @classmethod
+    def from_json(cls, obj: dict[str, Any]) -> Link:
+        regions = obj.get("regions") or {}
+        views = obj.get("views") or [0, 0]
+
+        def box(v: Any) -> tuple[int, int, int, int] | None:
+            return None if v is None else (int(v[0]), int(v[1]), int(v[2]), int(v[3]))
+
+        return cls(
+            kind=str(obj["kind"]),
+            a=str(obj["a"]),
+            b=str(obj["b"]),
+            score=float(obj["score"]),
+            view_a=int(views[0]),
+            view_b=int(views[1]),
+            inliers=None if obj.get("inliers") is None else int(obj["inliers"]),
+            model=obj.get("model"),
+            distance=None if obj.get("distance") is None else float(obj["distance"]),
+            region_a=box(regions.get("a")),
+            region_b=box(regions.get("b")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FaceRows:
+    item: npt.NDArray[np.str_]
+    view: npt.NDArray[np.int32]
+    box: npt.NDArray[np.int32]
+    embedding: F32
+
+    @classmethod
+    def empty(cls) -> FaceRows:
+        return cls(
+            np.zeros(0, "U16"),
+            np.zeros(0, np.int32),
+            np.zeros((0, 4), np.int32),
+            np.zeros((0, 128), np.float32),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class GlobalRows:
+    item: npt.NDArray[np.str_]
+    view: npt.NDArray[np.int32]
+    vlad: npt.NDArray[np.float16]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _save_npz(path: Path, **arrays: npt.NDArray[Any]) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("wb") as f:
+        np.savez(f, **arrays)  # type: ignore[arg-type]
+    os.replace(tmp, path)
+
+
+def _load_npz(path: Path) -> dict[str, npt.NDArray[Any]]:
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            return {k: z[k] for k in z.files}
+    except (OSError, ValueError) as e:
+        raise LinkStoreError(f"{path}: unreadable array file ({e})") from None
+
+
+def load_features(root: Path, item_id: str, info: ItemInfo | None = None) -> list[PlaceFeatures]:
+    """The views' SIFT features of one item (usable on a worker: only reads files)."""
+    arrays = _load_npz(Path(root) / "features" / f"{item_id}.npz")
+    meta = arrays["meta"]  # (views, 3): width, height, scale
+    out = []
+    for v in range(len(meta)):
+        out.append(
+            PlaceFeatures(
+                arrays[f"points_{v}"].astype(np.float32),
+                arrays[f"descriptors_{v}"].astype(np.uint8),
+                int(meta[v, 0]),
+                int(meta[v, 1]),
+                float(meta[v, 2]),
+            )
+        )
+    return out
+
+
+class LinkStore:
+    """An open link store folder. Reading needs no lock; ``writing()`` takes it."""
+
+    def __init__(self, root: Path, meta: dict[str, Any]) -> None:
+        self.root = root
+        self.meta = meta
+        self.items: dict[str, ItemInfo] = {}
+        self.links: dict[tuple[str, str, str], Link] = {}
+        self._global: list[GlobalRows] = []
+        self._faces: list[FaceRows] = []
+        self.codebook: F32 | None = None
+        self._reload()
+
+    # --- opening -----------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, root: str | Path, *, create: bool = False, words: int = 64) -> LinkStore:
+        root = Path(root)
+        meta_path = root / "store.json"
+        if not meta_path.exists():
+            if not create:
+                raise LinkStoreMissing(f"{root}: no link store here (run 'safeguard link build')")
+            if root.exists() and any(root.iterdir()):
+                raise LinkStoreError(f"{root}: exists, is not empty and is not a link store")
+            for sub in ("features", "global", "faces"):
+                (root / sub).mkdir(parents=True, exist_ok=True)
+            meta = {"format": FORMAT, "version": VERSION, "words": words, "created": _now()}
+            meta_path.write_text(json.dumps(meta, indent=1) + "\n")
+        try:
+            meta = json.loads(meta_path.read_text())
+        except (OSError, ValueError) as e:
+            raise LinkStoreError(f"{meta_path}: unreadable ({e})") from None
+        if meta.get("format") != FORMAT or meta.get("version") != VERSION:
+            raise LinkStoreError(f"{root}: not a version-{VERSION} {FORMAT}")
+        return cls(root, meta)
+
+    def _reload(self) -> None:
+        self.items = {}
+        for obj in self._jsonl("items.jsonl"):
+            info = ItemInfo.from_json(obj)
+            self.items[info.id] = info
+        self.links = {}
+        for obj in self._jsonl("links.jsonl"):
+            link = Link.from_json(obj)
+            if link.a in self.items and link.b in self.items:
+                self.links.setdefault(link.key, link)
+        cb = self.root / "codebook.npy"
+        self.codebook = np.load(cb, allow_pickle=False) if cb.exists() else None
+        self._global = []
+        for seg in sorted((self.root / "global").glob("*.npz")):
+            a = _load_npz(seg)
+            keep = np.isin(a["item"], list(self.items))
+            self._global.append(GlobalRows(a["item"][keep], a["view"][keep], a["vlad"][keep]))
+        self._faces = []
+        for seg in sorted((self.root / "faces").glob("*.npz")):
+            a = _load_npz(seg)
+            keep = np.isin(a["item"], list(self.items))
+            self._faces.append(
+                FaceRows(a["item"][keep], a["view"][keep], a["box"][keep], a["embedding"][keep])
+            )
+
+    def _jsonl(self, name: str) -> Iterator[dict[str, Any]]:
+        path = self.root / name
+        if not path.exists():
+            return
+        with path.open() as f:
+            for line in f:
+                try:
+                    obj = json.loads(line)
+                except ValueError:
+                    continue  # a line cut short by a crash; its item is re-done on the next run
+                if isinstance(obj, dict):
+                    yield obj
+
+    # --- writing -----------------------------------------------------------------------
+
+    @contextmanager
+    def writing(self) -> Iterator[LinkStore]:
+        with (self.root / ".lock").open("a") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise LinkStoreBusy(f"{self.root}: another build is writing this store") from None
+            try:
+                self._reload()
+                yield self
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def set_codebook(self, codebook: F32) -> None:
+        if self.codebook is not None:
+            raise LinkStoreMismatch(f"{self.root}: the codebook is set already")
+        tmp = self.root / "codebook.npy.tmp"
+        with tmp.open("wb") as f:
+            np.save(f, codebook.astype(np.float32), allow_pickle=False)
+        os.replace(tmp, self.root / "codebook.npy")
+        self.codebook = codebook.astype(np.float32)
+
+    def write_features(self, item_id: str, views: Iterable[PlaceFeatures]) -> None:
+        arrays: dict[str, npt.NDArray[Any]] = {}
+        meta = []
+        for v, f in enumerate(views):
+            arrays[f"points_{v}"] = f.points.astype(np.float32)
+            arrays[f"descriptors_{v}"] = f.descriptors.astype(np.uint8)
+            meta.append((f.width, f.height, f.scale))
+        arrays["meta"] = np.array(meta, np.float64).reshape(-1, 3)
+        _save_npz(self.root / "features" / f"{item_id}.npz", **arrays)
+
+    def _next_segment(self, sub: str) -> Path:
+        existing = [int(p.stem) for p in (self.root / sub).glob("*.npz") if p.stem.isdigit()]
+        return self.root / sub / f"{max(existing, default=0) + 1:06d}.npz"
+
+    def add_global(self, rows: GlobalRows) -> None:
+        if len(rows.item):
+            _save_npz(self._next_segment("global"), item=rows.item, view=rows.view, vlad=rows.vlad)
+            self._global.append(rows)
+
+    def add_faces(self, rows: FaceRows) -> None:
+        if len(rows.item):
+            _save_npz(
+                self._next_segment("faces"),
+                item=rows.item,
+                view=rows.view,
+                box=rows.box,
+                embedding=rows.embedding,
+            )
+            self._faces.append(rows)
+
+    def add_links(self, links: Iterable[Link]) -> None:
+        fresh = [link for link in links if link.key not in self.links]
+        self._append("links.jsonl", (link.to_json() for link in fresh))
+        for link in fresh:
+            self.links[link.key] = link
+
+    def add_items(self, items: Iterable[ItemInfo]) -> None:
+        items = list(items)
+        self._append("items.jsonl", (i.to_json() for i in items))
+        for i in items:
+            self.items[i.id] = i
+
+    def _append(self, name: str, objs: Iterable[dict[str, Any]]) -> None:
+        with (self.root / name).open("a") as f:
+            for obj in objs:
+                f.write(json.dumps(obj, separators=(",", ":")) + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+
+    # --- reading -----------------------------------------------------------------------
+
+    def features(self, item_id: str) -> list[PlaceFeatures]:
+        return load_features(self.root, item_id)
+
+    def global_rows(self) -> GlobalRows:
+        if not self._global:
+            words = int(self.meta.get("words", 64))
+            dim = (len(self.codebook) if self.codebook is not None else words) * 128
+            return GlobalRows(
+                np.zeros(0, "U16"), np.zeros(0, np.int32), np.zeros((0, dim), np.float16)
+            )
+        return GlobalRows(
+            np.concatenate([g.item for g in self._global]),
+            np.concatenate([g.view for g in self._global]),
+            np.concatenate([g.vlad for g in self._global]),
+        )
+
+    def face_rows(self) -> FaceRows:
+        if not self._faces:
+            return FaceRows.empty()
+        return FaceRows(
+            np.concatenate([f.item for f in self._faces]),
+            np.concatenate([f.view for f in self._faces]),
+            np.concatenate([f.box for f in self._faces]),
+            np.concatenate([f.embedding for f in self._faces]),
+        )
+
+
+@dataclass
+class Group:
+    id: str
+    kind: str
+    members: list[str]
+    links: list[Link] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "members": self.members,
+            "links": [link.to_json() for link in self.links],
+        }

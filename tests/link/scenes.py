@@ -1,0 +1,98 @@
+"""Benign test scenes and synthetic re-photographs of them, made in code.
+
+Scenes are scikit-image's bundled sample pictures (no download). A "view" re-photographs a
+scene: a perspective warp (another viewpoint), a lighting change (gain and gamma), a crop,
+a JPEG re-encode, or all of them at once.
+"""
+
+from __future__ import annotations
+
+import io
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+from PIL import Image
+
+U8 = npt.NDArray[np.uint8]
+
+SCENES = (
+    "astronaut",
+    "coffee",
+    "chelsea",
+    "rocket",
+    "camera",
+    "immunohistochemistry",
+    "motorcycle_left",
+    "retina",
+    "page",
+    "brick",
+)
+
+
+def scene(name: str) -> U8:
+    import skimage.data
+
+    if name == "motorcycle_left":
+        img = skimage.data.stereo_motorcycle()[0]
+    elif name == "motorcycle_right":
+        img = skimage.data.stereo_motorcycle()[1]
+    else:
+        img = getattr(skimage.data, name)()
+    img = np.asarray(img)
+    if img.ndim == 2:
+        img = np.repeat(img[:, :, None], 3, axis=2)
+    return np.ascontiguousarray(img[:, :, :3]).astype(np.uint8)
+
+
+def perspective(
+    img: U8, strength: float = 0.15, seed: int = 0
+) -> tuple[U8, npt.NDArray[np.float64]]:
+    """Another viewpoint of a planar scene; returns the view and the true homography."""
+    h, w = img.shape[:2]
+    rng = np.random.default_rng(seed)
+    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    jitter = rng.uniform(0, strength, (4, 2)) * np.float32([w, h])
+    sign = np.float32([[1, 1], [-1, 1], [-1, -1], [1, -1]])
+    dst = (src + sign * jitter).astype(np.float32)
+    H = cv2.getPerspectiveTransform(src, dst)
+    out = cv2.warpPerspective(img, H, (w, h), borderMode=cv2.BORDER_REFLECT)
+    return np.asarray(out, np.uint8), H
+
+
+def lighting(img: U8, gain: float = 0.6, gamma: float = 1.6) -> U8:
+    x = (img.astype(np.float32) / 255.0) ** gamma * gain
+    return np.clip(x * 255.0 + 10.0, 0, 255).astype(np.uint8)
+
+
+def crop(img: U8, keep: float = 0.6, corner: int = 1) -> U8:
+    h, w = img.shape[:2]
+    ch, cw = int(h * keep), int(w * keep)
+    y = 0 if corner in (0, 1) else h - ch
+    x = 0 if corner in (0, 3) else w - cw
+    return np.ascontiguousarray(img[y : y + ch, x : x + cw])
+
+
+def jpeg_bytes(img: U8, quality: int = 40) -> bytes:
+    buf = io.BytesIO()
+    Image.fromarray(img).save(buf, format="JPEG", quality=quality)
+    return buf.getvalue()
+
+
+def png_bytes(img: U8) -> bytes:
+    buf = io.BytesIO()
+    Image.fromarray(img).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def views(img: U8, seed: int = 0) -> dict[str, bytes]:
+    """The re-photographs of one scene, as encoded files."""
+    warped, _ = perspective(img, 0.15, seed)
+    combined = lighting(crop(perspective(img, 0.1, seed + 1)[0], 0.75, 2), 1.2, 0.8)
+    return {
+        "perspective": png_bytes(warped),
+        "lighting": png_bytes(lighting(img)),
+        "crop": png_bytes(crop(img, 0.6, seed % 4)),
+        "jpeg": jpeg_bytes(img, 30),
+        "combined": jpeg_bytes(combined, 60),
+    }
