@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from safeguard.files import WalkError, iter_files
+from safeguard.signals.files import WalkError, iter_files
 from safeguard.link.extract import Extracted, ExtractOptions, extract, file_id
 from safeguard.link.faces import DEFAULT_FACE_THRESHOLD, Face, chinese_whispers, faces_available
 from safeguard.link.features import PlaceFeatures
@@ -135,7 +135,7 @@ def collect(sources: Iterable[str | Path]) -> tuple[list[Path], list[dict[str, A
         if isinstance(entry, WalkError):
             errors.append({"path": entry.path, "code": entry.code, "error": entry.message})
         else:
-            files.append(entry)
+            files.append(entry.absolute())
     return files, errors
 
 
@@ -464,3 +464,104 @@ def export(store: LinkStore) -> dict[str, Any]:
         ],
         "groups": [g.to_json() for g in groups(store)],
     }
+
+
+# --- query ----------------------------------------------------------------------------------
+
+
+@dataclass
+class QueryResult:
+    path: str
+    id: str | None
+    #: Linked stored items, strongest first: place links by inliers, then face links.
+    matches: list[dict[str, Any]] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+    error: str | None = None
+    error_code: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "id": self.id,
+            "items": self.matches,
+            "groups": self.groups,
+            "error": self.error,
+        }
+
+
+def query(
+    store: LinkStore,
+    path: str | Path,
+    *,
+    extract_options: ExtractOptions | None = None,
+    options: LinkOptions | None = None,
+    candidates: int = 20,
+) -> QueryResult:
+    """What the stored media links to this file: nothing is written to the store."""
+    options = options or LinkOptions()
+    e = extract(path, extract_options or ExtractOptions())
+    if e.error is not None:
+        return QueryResult(e.path, e.id or None, error=e.error, error_code=e.error_code)
+    result = QueryResult(e.path, e.id)
+    found: dict[str, dict[str, Any]] = {}
+    rows = store.global_rows()
+    if store.codebook is not None and len(rows.item):
+        pairs: dict[tuple[str, int], int] = {}
+        for qv, view in enumerate(e.views):
+            q = vlad(view.features.rootsift(), store.codebook)
+            for item, sv, _ in top_items(q, rows, candidates, exclude=e.id):
+                pairs.setdefault((item, sv), qv)
+        for (item, sv), qv in pairs.items():
+            stored = _cached_features(str(store.root), item)[sv][0]
+            v = verify(e.views[qv].features, stored, options.verify)
+            if not v.linked:
+                continue
+            prior = found.get(item)
+            if prior is None or prior["inliers"] < v.inliers:
+                found[item] = {
+                    "link": "place",
+                    "inliers": v.inliers,
+                    "score": v.score,
+                    "model": v.model,
+                    "views": [qv, sv],
+                    "regions": {"query": v.region_a, "item": v.region_b},
+                }
+    faces = store.face_rows()
+    if len(faces.item):
+        for qv, view in enumerate(e.views):
+            for face in view.faces:
+                d = np.linalg.norm(faces.embedding - face.embedding, axis=1)
+                for j in np.flatnonzero(d <= options.face_threshold):
+                    item = str(faces.item[j])
+                    if item == e.id or (item in found and found[item]["link"] == "place"):
+                        continue
+                    if item not in found or found[item]["distance"] > float(d[j]):
+                        found[item] = {
+                            "link": "face",
+                            "distance": round(float(d[j]), 4),
+                            "score": round(1.0 - float(d[j]), 4),
+                            "views": [qv, int(faces.view[j])],
+                            "regions": {"query": face.box, "item": tuple(faces.box[j].tolist())},
+                        }
+    ranked = sorted(
+        found.items(),
+        key=lambda kv: (
+            kv[1]["link"] != "place",
+            -kv[1].get("inliers", 0),
+            kv[1].get("distance", 0),
+        ),
+    )
+    member_of: dict[str, list[str]] = {}
+    for g in groups(store, options.face_threshold):
+        for m in g.members:
+            member_of.setdefault(m, []).append(g.id)
+    for item, evidence in ranked:
+        info = store.items.get(item)
+        result.matches.append(
+            {"id": item, "path": info.path if info else None, "kind": info.kind if info else None}
+            | evidence
+        )
+        for gid in member_of.get(item, []):
+            if gid not in result.groups:
+                result.groups.append(gid)
+    return result

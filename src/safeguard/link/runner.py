@@ -50,9 +50,13 @@ class DaskRunner:
     def map(self, fn: Callable[[A], R], args: Sequence[A]) -> Iterator[R]:
         dd = importlib.import_module("distributed")
         pending = list(reversed(args))
-        window = dd.as_completed()
-        for _ in range(min(len(pending), 4 * self.workers)):
-            window.add(self.client.submit(fn, pending.pop(), pure=False))
+        if not pending:
+            return
+        first = [
+            self.client.submit(fn, pending.pop(), pure=False)
+            for _ in range(min(len(pending), 4 * self.workers))
+        ]
+        window = dd.as_completed(first, loop=self.client.loop)
         for future in window:
             result: R = future.result()
             future.release()
@@ -78,7 +82,7 @@ def dask_runner(workers: int | None = None, scheduler: str | None = None) -> Ite
         finally:
             client.close()
         return
-    from safeguard.hashing import default_workers
+    from safeguard.signals.hashing import default_workers
 
     n = workers or default_workers()
     cluster = dd.LocalCluster(

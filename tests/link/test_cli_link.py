@@ -1,0 +1,127 @@
+"""``safeguard link build|query|export`` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from scenes import png_bytes, scene, views
+from typer.testing import CliRunner
+
+from safeguard.cli import app
+
+
+@pytest.fixture(scope="module")
+def pictures(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("pictures")
+    for i, name in enumerate(("astronaut", "coffee", "chelsea")):
+        img = scene(name)
+        (root / f"{name}.png").write_bytes(png_bytes(img))
+        (root / f"{name}-view.jpg").write_bytes(views(img, i)["combined"])
+    (root / "query").mkdir()
+    (root / "query" / "coffee-crop.png").write_bytes(views(scene("coffee"), 5)["crop"])
+    return root
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _build(pictures: Path, store: Path, *extra: str) -> tuple[int, str, str]:
+    return run(
+        "link", "build", str(pictures / "astronaut.png"), str(pictures / "astronaut-view.jpg"),
+        str(pictures / "coffee.png"), str(pictures / "coffee-view.jpg"),
+        str(pictures / "chelsea.png"), str(pictures / "chelsea-view.jpg"),
+        "--store", str(store), "--no-faces", *extra,
+    )  # fmt: skip
+
+
+def test_build_writes_items_and_groups_and_prints_one_json_summary(
+    pictures: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "links.json"
+    code, stdout, stderr = _build(
+        pictures, tmp_path / "store", "--out", str(out), "--json", "--workers", "0"
+    )
+    assert code == 0, stderr
+    lines = stdout.strip().splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["added"] == 6
+    doc = json.loads(out.read_text())
+    assert len(doc["items"]) == 6
+    assert all(set(i) == {"id", "path", "kind", "faces"} for i in doc["items"])
+    assert [g["kind"] for g in doc["groups"]] == ["place"] * 3
+    for g in doc["groups"]:
+        assert len(g["members"]) == 2
+        assert {"a", "b", "score", "inliers"} <= set(g["links"][0])
+    assert "place links" in stderr
+
+
+def test_build_on_dask_gives_the_same_groups(pictures: Path, tmp_path: Path) -> None:
+    code, _, stderr = _build(pictures, tmp_path / "local", "--out", str(tmp_path / "a.json"),
+                             "--workers", "0")  # fmt: skip
+    assert code == 0, stderr
+    code, _, stderr = _build(pictures, tmp_path / "dask", "--out", str(tmp_path / "b.json"),
+                             "--workers", "1")  # fmt: skip
+    assert code == 0, stderr
+
+    def members(p: Path) -> list[list[str]]:
+        return sorted(g["members"] for g in json.loads(p.read_text())["groups"])
+
+    assert members(tmp_path / "a.json") == members(tmp_path / "b.json")
+
+
+def test_query_ranks_the_stored_pictures_of_the_same_place(pictures: Path, tmp_path: Path) -> None:
+    _build(pictures, tmp_path / "store", "--workers", "0")
+    code, stdout, _ = run(
+        "link", "query", str(pictures / "query" / "coffee-crop.png"),
+        "--store", str(tmp_path / "store"), "--json", "--no-faces",
+    )  # fmt: skip
+    assert code == 0
+    result = json.loads(stdout)
+    linked = [Path(m["path"]).name for m in result["items"]]
+    assert set(linked) == {"coffee.png", "coffee-view.jpg"}
+    assert result["items"][0]["inliers"] >= result["items"][1]["inliers"]
+    assert len(result["groups"]) == 1
+
+
+def test_export_writes_graphml_with_a_node_per_item_and_an_edge_per_link(
+    pictures: Path, tmp_path: Path
+) -> None:
+    _build(pictures, tmp_path / "store", "--workers", "0")
+    graph = tmp_path / "links.graphml"
+    code, stdout, _ = run(
+        "link", "export", "--store", str(tmp_path / "store"), "--graphml", str(graph), "--json"
+    )
+    assert code == 0 and len(stdout.strip().splitlines()) == 3
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    root = ET.parse(graph).getroot()
+    assert len(root.findall(".//g:node", ns)) == 6
+    assert len(root.findall(".//g:edge", ns)) == 3
+
+
+def test_a_damaged_input_exits_1_and_is_listed(pictures: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.png"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\nbroken")
+    code, stdout, _ = run(
+        "link", "build", str(bad), str(pictures / "coffee.png"), "--store", str(tmp_path / "s"),
+        "--json", "--workers", "0", "--no-faces",
+    )  # fmt: skip
+    assert code == 1
+    summary = json.loads(stdout)
+    assert summary["failed"] == 1 and summary["errors"][0]["path"] == str(bad)
+
+
+def test_query_without_a_store_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, stderr = run(
+        "link", "query", str(tmp_path / "x.png"), "--store", str(tmp_path / "none")
+    )
+    assert code == 2 and "link store" in stderr
+
+
+def test_help_describes_every_command() -> None:
+    for cmd in ("build", "query", "export"):
+        code, stdout, _ = run("link", cmd, "--help")
+        assert code == 0 and "--store" in stdout
