@@ -13,7 +13,7 @@ from scenes import crop, lighting, perspective, png_bytes, scene
 
 from safeguard.link.linking import build, groups
 from safeguard.link.store import LinkStore
-from safeguard.link.video import keyframes
+from safeguard.link.video import KeyframeOptions, keyframes
 from safeguard.signals.errors import CorruptMedia
 
 
@@ -73,3 +73,24 @@ def test_a_damaged_video_is_a_typed_error(tmp_path: Path) -> None:
     bad.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 100)
     with pytest.raises(CorruptMedia):
         list(keyframes(bad))
+
+
+def test_a_live_stream_showing_a_stored_place_is_sighted_with_evidence(tmp_path: Path) -> None:
+    from safeguard.link.live import LiveLinker
+
+    media = tmp_path / "media"
+    media.mkdir()
+    for name in ("coffee", "astronaut", "chelsea"):
+        (media / f"{name}.png").write_bytes(png_bytes(scene(name)))
+    store = LinkStore.open(tmp_path / "links", create=True)
+    build(store, [media])
+    stream = tmp_path / "stream.mp4"
+    _video(stream, [scene("camera"), *_views_of("coffee")])
+    linker = LiveLinker(LinkStore.open(tmp_path / "links"), every_s=1.0, cooldown_s=60.0)
+    sightings = []
+    for kf in keyframes(stream, KeyframeOptions(min_gap_s=0.5)):
+        sightings += linker.on_frame(kf.rgb, kf.ts)
+    # The first two seconds show another scene; coffee appears from 2 s, reported once.
+    assert [Path(s.path).name for s in sightings] == ["coffee.png"]
+    assert sightings[0].stream_ts >= 2.0
+    assert "same place as" in sightings[0].reason and sightings[0].inliers >= 15

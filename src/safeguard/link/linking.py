@@ -107,7 +107,7 @@ def extract_task(args: tuple[str, ExtractOptions]) -> Extracted:
 
 
 @functools.lru_cache(maxsize=64)
-def _cached_features(root: str, item_id: str) -> tuple[tuple[PlaceFeatures, F32], ...]:
+def cached_features(root: str, item_id: str) -> tuple[tuple[PlaceFeatures, F32], ...]:
     return tuple((f, f.rootsift()) for f in load_features(Path(root), item_id))
 
 
@@ -119,8 +119,8 @@ def verify_task(args: tuple[str, Sequence[Pair], VerifyOptions]) -> list[tuple[P
     out = []
     for pair in pairs:
         a, va, b, vb = pair
-        fa, ra = _cached_features(root, a)[va]
-        fb, rb = _cached_features(root, b)[vb]
+        fa, ra = cached_features(root, a)[va]
+        fb, rb = cached_features(root, b)[vb]
         out.append((pair, verify(fa, fb, options, rootsift_a=ra, rootsift_b=rb)))
     return out
 
@@ -512,7 +512,7 @@ def query(
             for item, sv, _ in top_items(q, rows, candidates, exclude=e.id):
                 pairs.setdefault((item, sv), qv)
         for (item, sv), qv in pairs.items():
-            stored = _cached_features(str(store.root), item)[sv][0]
+            stored = cached_features(str(store.root), item)[sv][0]
             v = verify(e.views[qv].features, stored, options.verify)
             if not v.linked:
                 continue

@@ -1,0 +1,386 @@
+"""Linking places: separation, shortlist recall, speed, and shortlist+verification against
+all-pairs verification, with 1 and 2 Dask workers.
+
+Run: ``PYTHONPATH=src .venv/bin/python -m bench.link [--rooms N] [--all-pairs M]``.
+Prints one JSON object and writes it to ``bench/results/link.json``.
+
+The collection is benign and made here: every scikit-image sample scene, the single
+pictures of Debian's ``opencv-doc`` (when installed), and ``--rooms`` generated "rooms"
+(random shapes, textures and words drawn in code). Each scene appears as its original and
+five re-photographs (perspective, lighting, crop, JPEG, all combined; ``tests/link/
+scenes.py``), so the truth is known: two pictures show the same place exactly when they
+come from the same scene. The real pairs of opencv-doc (Graffiti, Leuven, aloe, box,
+basketball, rubber whale, Suzanne) and scikit-image's stereo motorcycle are added as
+two-picture scenes.
+
+Measured:
+
+- inlier counts of same-place and different-place pairs (all pairs of the first
+  ``--all-pairs`` pictures), and the time of one verification;
+- shortlist recall: top-1 (the most similar other picture shows the same place) and
+  pair recall of the k=5 shortlist (same-place pairs that get verified at all);
+- place recall and wrong links after shortlist + verification, and of the groups;
+- images/s on one core (extraction), faces/s (when the [faces] extra and the face test
+  pictures are there);
+- the whole build on a local Dask cluster of 1 and 2 workers: wall time, verifications,
+  peak memory of the client and of each worker; against all-pairs verification, whose
+  time is the measured per-pair cost times N(N-1)/2 (running it whole would take hours).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import sys
+import time
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import cv2
+import numpy as np
+
+from bench.machine import cpu_model, versions
+
+ROOT = Path(__file__).resolve().parent
+CACHE = ROOT / ".cache" / "link"
+RESULTS = ROOT / "results"
+sys.path.insert(0, str(ROOT.parent / "tests" / "link"))
+
+from scenes import jpeg_bytes, png_bytes, scene, views  # noqa: E402
+
+from safeguard.link.features import features_from_bytes  # noqa: E402
+from safeguard.link.linking import build, groups  # noqa: E402
+from safeguard.link.runner import dask_runner  # noqa: E402
+from safeguard.link.store import LinkStore  # noqa: E402
+from safeguard.link.verify import verify  # noqa: E402
+
+OPENCV = Path("/usr/share/doc/opencv-doc/examples/data")
+SKIMAGE = ("astronaut", "coffee", "chelsea", "rocket", "camera", "immunohistochemistry",
+           "retina", "page", "brick", "grass", "gravel", "coins", "hubble_deep_field", "moon",
+           "text", "clock", "horse", "cell", "logo", "colorwheel")  # fmt: skip
+# Pictures of opencv-doc that are one place each (calibration series, stereo pairs, the
+# Graffiti/Leuven pairs and video frames excluded: they are same-place sets of their own).
+OPENCV_SINGLES = ("HappyFish.jpg", "LinuxLogo.jpg", "apple.jpg", "baboon.jpg", "board.jpg",
+                  "building.jpg", "butterfly.jpg", "cards.png", "chicky_512.png", "fruits.jpg",
+                  "home.jpg", "lena.jpg", "messi5.jpg", "notes.png", "orange.jpg",
+                  "pic1.png", "smarties.png", "starry_night.jpg", "stuff.jpg", "sudoku.png",
+                  "text_defocus.jpg", "licenseplate_motion.jpg", "ela_original.jpg",
+                  "squirrel_cls.jpg", "WindowsLogo.jpg", "aero1.jpg", "imageTextN.png")  # fmt: skip
+OPENCV_PAIRS = (("graf1.png", "graf3.png"), ("leuvenA.jpg", "leuvenB.jpg"),
+                ("aloeL.jpg", "aloeR.jpg"), ("box.png", "box_in_scene.png"),
+                ("basketball1.png", "basketball2.png"), ("rubberwhale1.png", "rubberwhale2.png"),
+                ("Blender_Suzanne1.jpg", "Blender_Suzanne2.jpg"))  # fmt: skip
+WORDS = ("exit", "kitchen", "garden", "library", "station", "market", "harbour", "museum")
+
+
+def room(seed: int, width: int = 800, height: int = 600) -> np.ndarray:
+    """A generated benign "room": a textured background and random shapes and words."""
+    rng = np.random.default_rng(10_000 + seed)
+    yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
+    base = rng.uniform(60, 200, 3)
+    img = np.empty((height, width, 3), np.float32)
+    for c in range(3):
+        img[:, :, c] = base[c] + 40 * np.sin(xx / rng.uniform(40, 200) + rng.uniform(0, 6))
+    img += rng.normal(0, 6, img.shape)
+    img = np.clip(img, 0, 255).astype(np.uint8)
+    for _ in range(int(rng.integers(25, 45))):
+        color = tuple(int(x) for x in rng.integers(0, 256, 3))
+        kind = rng.integers(0, 4)
+        x, y = int(rng.integers(0, width)), int(rng.integers(0, height))
+        if kind == 0:
+            w, h = int(rng.integers(20, 160)), int(rng.integers(20, 160))
+            cv2.rectangle(img, (x, y), (x + w, y + h), color, -1 if rng.random() < 0.6 else 3)
+        elif kind == 1:
+            cv2.circle(img, (x, y), int(rng.integers(8, 70)), color, -1 if rng.random() < 0.5 else 2)
+        elif kind == 2:
+            pts = rng.integers(0, [width, height], (int(rng.integers(3, 7)), 2)).astype(np.int32)
+            cv2.polylines(img, [pts], bool(rng.random() < 0.5), color, int(rng.integers(1, 5)))
+        else:
+            word = str(rng.choice(WORDS))
+            cv2.putText(img, word, (x, y), cv2.FONT_HERSHEY_SIMPLEX, float(rng.uniform(0.6, 2.0)),
+                        color, int(rng.integers(1, 4)))  # fmt: skip
+    return img
+
+
+def _skimage_scene(name: str) -> np.ndarray | None:
+    try:
+        return scene(name)
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def make_collection(folder: Path, rooms: int) -> dict[str, str]:
+    """Write the pictures; return {file name: scene label}."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    truth: dict[str, str] = {}
+    bases: list[tuple[str, np.ndarray]] = []
+    for name in SKIMAGE:
+        img = _skimage_scene(name)
+        if img is not None and min(img.shape[:2]) >= 128:
+            bases.append((f"sk-{name}", img))
+    if OPENCV.exists():
+        for name in OPENCV_SINGLES:
+            if (OPENCV / name).exists():
+                img = cv2.cvtColor(cv2.imread(str(OPENCV / name)), cv2.COLOR_BGR2RGB)
+                bases.append((f"cv-{Path(name).stem}", img))
+    bases += [(f"room-{i:04d}", room(i)) for i in range(rooms)]
+    for i, (label, img) in enumerate(bases):
+        (folder / f"{label}__original.png").write_bytes(png_bytes(img))
+        truth[f"{label}__original.png"] = label
+        for kind, data in views(img, i).items():
+            name = f"{label}__{kind}.{'jpg' if kind in ('jpeg', 'combined') else 'png'}"
+            (folder / name).write_bytes(data)
+            truth[name] = label
+    if OPENCV.exists():
+        for a, b in OPENCV_PAIRS:
+            for n in (a, b):
+                if (OPENCV / n).exists():
+                    shutil.copy(OPENCV / n, folder / f"pair-{n}")
+                    truth[f"pair-{n}"] = f"pair-{a}"
+    left, right = scene("motorcycle_left"), scene("motorcycle_right")
+    (folder / "pair-motorcycle_left.png").write_bytes(png_bytes(left))
+    (folder / "pair-motorcycle_right.jpg").write_bytes(jpeg_bytes(right, 85))
+    truth["pair-motorcycle_left.png"] = truth["pair-motorcycle_right.jpg"] = "pair-motorcycle"
+    return truth
+
+
+def _percentiles(xs: list[int]) -> dict[str, float]:
+    if not xs:
+        return {}
+    a = np.array(xs)
+    return {
+        "n": len(xs),
+        "min": int(a.min()),
+        "p5": float(np.percentile(a, 5)),
+        "median": float(np.median(a)),
+        "p95": float(np.percentile(a, 95)),
+        "max": int(a.max()),
+    }
+
+
+def all_pairs(folder: Path, truth: dict[str, str], m: int) -> dict[str, Any]:
+    """Inlier distributions and the cost of one verification, over all pairs of m pictures
+    (taken scene by scene, so both kinds of pairs are there)."""
+    names = sorted(truth)[:m]
+    feats = {n: features_from_bytes((folder / n).read_bytes())[0] for n in names}
+    roots = {n: f.rootsift() for n, f in feats.items()}
+    same: list[int] = []
+    diff: list[int] = []
+    linked_diff = 0
+    t = time.perf_counter()
+    for a, b in combinations(names, 2):
+        v = verify(feats[a], feats[b], rootsift_a=roots[a], rootsift_b=roots[b])
+        if truth[a] == truth[b]:
+            same.append(v.inliers)
+        else:
+            diff.append(v.inliers)
+            linked_diff += v.linked
+    elapsed = time.perf_counter() - t
+    pairs = len(same) + len(diff)
+    feature_bytes = sum(f.descriptors.nbytes * 5 + f.points.nbytes for f in feats.values())
+    return {
+        "pictures": len(names),
+        "pairs": pairs,
+        "seconds": round(elapsed, 2),
+        "ms_per_verification": round(1000 * elapsed / pairs, 2),
+        "inliers_same_place": _percentiles(same),
+        "inliers_different_place": _percentiles(diff),
+        "different_place_pairs_linked": linked_diff,
+        "same_place_pairs_linked": int(sum(x >= 15 for x in same)),
+        # uint8 SIFT + float32 RootSIFT + points, as all-pairs verification would hold them.
+        "feature_bytes_per_picture_in_memory": int(feature_bytes / len(names)),
+    }
+
+
+def shortlist_quality(store: LinkStore, truth: dict[str, str], k: int) -> dict[str, Any]:
+    label = {i.id: truth[Path(i.path).name] for i in store.items.values()}
+    rows = store.global_rows()
+    vectors = rows.vlad.astype(np.float32)
+    sims = vectors @ vectors.T
+    np.fill_diagonal(sims, -np.inf)
+    ids = [str(x) for x in rows.item]
+    top1 = 0
+    queries = 0
+    shortlisted: set[tuple[str, str]] = set()
+    for i, a in enumerate(ids):
+        order = np.argsort(-sims[i])[:k]
+        has_mate = any(label[b] == label[a] for b in ids if b != a)
+        if has_mate:
+            queries += 1
+            top1 += label[ids[order[0]]] == label[a]
+        for j in order:
+            shortlisted.add(tuple(sorted((a, ids[j]))))  # type: ignore[arg-type]
+    true_pairs = {
+        tuple(sorted((a, b))) for a, b in combinations(ids, 2) if label[a] == label[b]
+    }
+    return {
+        "k": k,
+        "top1_recall": round(top1 / max(1, queries), 4),
+        "top5_pair_recall": round(len(true_pairs & shortlisted) / max(1, len(true_pairs)), 4),
+        "same_place_pairs": len(true_pairs),
+    }
+
+
+def link_quality(store: LinkStore, truth: dict[str, str]) -> dict[str, Any]:
+    label = {i.id: truth[Path(i.path).name] for i in store.items.values()}
+    ids = list(label)
+    true_pairs = {frozenset((a, b)) for a, b in combinations(ids, 2) if label[a] == label[b]}
+    place = [link for link in store.links.values() if link.kind == "place"]
+    wrong = [link for link in place if label[link.a] != label[link.b]]
+    direct = {frozenset((link.a, link.b)) for link in place} & true_pairs
+    grouped: set[frozenset[str]] = set()
+    wrong_groups = 0
+    for g in groups(store):
+        if g.kind != "place":
+            continue
+        wrong_groups += len({label[m] for m in g.members}) > 1
+        grouped |= {frozenset(p) for p in combinations(g.members, 2)}
+    scenes_with_mates = {label[a] for p in true_pairs for a in p}
+    scenes_grouped = {
+        label[g.members[0]]
+        for g in groups(store)
+        if g.kind == "place" and len({label[m] for m in g.members}) == 1
+    }
+    return {
+        "place_links": len(place),
+        "wrong_links": len(wrong),
+        "wrong_link_examples": [
+            {"a": store.items[w.a].path.split("/")[-1], "b": store.items[w.b].path.split("/")[-1],
+             "inliers": w.inliers, "model": w.model}
+            for w in wrong[:5]
+        ],  # fmt: skip
+        "pair_recall_direct_links": round(len(direct) / max(1, len(true_pairs)), 4),
+        "pair_recall_in_groups": round(len(grouped & true_pairs) / max(1, len(true_pairs)), 4),
+        "groups_mixing_places": wrong_groups,
+        "scenes_with_a_group": f"{len(scenes_grouped & scenes_with_mates)}/{len(scenes_with_mates)}",
+    }
+
+
+def images_per_second(folder: Path, names: list[str]) -> dict[str, Any]:
+    t = time.perf_counter()
+    for n in names:
+        features_from_bytes((folder / n).read_bytes())
+    elapsed = time.perf_counter() - t
+    return {"pictures": len(names), "images_per_s": round(len(names) / elapsed, 2)}
+
+
+def faces_per_second() -> dict[str, Any]:
+    from safeguard.link.faces import detect_faces, faces_available
+
+    cache = Path(os.environ.get("SAFEGUARD_TEST_CACHE", Path.home() / ".cache" / "safeguard-tests"))
+    images = cache / "face_recognition-1.3.0" / "tests" / "test_images"
+    if not faces_available() or not images.is_dir():
+        return {"skipped": "needs the [faces] extra and the face test pictures (run tests/link)"}
+    from PIL import Image
+
+    pics = [np.asarray(Image.open(p).convert("RGB")) for p in sorted(images.glob("*.jpg"))]
+    detect_faces(pics[0])  # load the models
+    faces = 0
+    t = time.perf_counter()
+    for p in pics:
+        faces += len(detect_faces(p))
+    elapsed = time.perf_counter() - t
+    return {
+        "pictures": len(pics),
+        "faces": faces,
+        "faces_per_s": round(faces / elapsed, 2),
+        "pictures_per_s": round(len(pics) / elapsed, 2),
+        "note": "HOG detection (upsample 1, long side <= 1024) + 5-point alignment + ResNet",
+    }
+
+
+def dask_build(folder: Path, workers: int, store_dir: Path) -> tuple[dict[str, Any], LinkStore]:
+    if store_dir.exists():
+        shutil.rmtree(store_dir)
+    store = LinkStore.open(store_dir, create=True)
+    with dask_runner(workers) as runner:
+        t = time.perf_counter()
+        summary = build(store, [folder], runner=runner)
+        elapsed = time.perf_counter() - t
+        worker_rss = runner.client.run(
+            lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        )
+    disk = sum(p.stat().st_size for p in store_dir.rglob("*") if p.is_file())
+    return {
+        "workers": workers,
+        "seconds": round(elapsed, 1),
+        "pictures": summary.added,
+        "verifications": summary.verified,
+        "place_links": summary.place_links,
+        "peak_rss_mb_client": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "peak_rss_mb_workers": sorted(round(v / 1024) for v in worker_rss.values()),
+        "store_mb_on_disk": round(disk / 2**20, 1),
+    }, LinkStore.open(store_dir)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rooms", type=int, default=60, help="generated rooms (6 pictures each)")
+    parser.add_argument("--all-pairs", type=int, default=90, help="pictures verified all-pairs")
+    parser.add_argument("--workers", default="1,2")
+    args = parser.parse_args()
+    folder = CACHE / "collection"
+    truth = make_collection(folder, args.rooms)
+    n = len(truth)
+    print(f"collection: {n} pictures, {len(set(truth.values()))} places", file=sys.stderr)
+    result: dict[str, Any] = {
+        "machine": f"{cpu_model()}, {os.cpu_count()} cores (shared with other jobs), "
+        f"Python {platform.python_version()}",
+        "load_average_at_start": os.getloadavg(),
+        "versions": versions("opencv-python-headless", "numpy", "dask", "dlib-bin"),
+        "collection": {"pictures": n, "places": len(set(truth.values()))},
+    }
+    result["extraction_one_core"] = images_per_second(folder, sorted(truth)[::max(1, n // 60)])
+    print(json.dumps(result["extraction_one_core"]), file=sys.stderr)
+    result["all_pairs_sample"] = all_pairs(folder, truth, args.all_pairs)
+    print(json.dumps(result["all_pairs_sample"]), file=sys.stderr)
+    result["faces"] = faces_per_second()
+    builds = []
+    store = None
+    for w in [int(x) for x in args.workers.split(",")]:
+        b, store = dask_build(folder, w, CACHE / f"store-{w}")
+        builds.append(b)
+        print(json.dumps(b), file=sys.stderr)
+    assert store is not None
+    result["builds"] = builds
+    result["shortlist"] = shortlist_quality(store, truth, 5)
+    result["links"] = link_quality(store, truth)
+    per_pair = result["all_pairs_sample"]["ms_per_verification"] / 1000
+    all_pairs_n = n * (n - 1) // 2
+    verifications = builds[-1]["verifications"]
+    result["against_all_pairs"] = {
+        "pictures": n,
+        "all_pairs_verifications": all_pairs_n,
+        "shortlist_verifications": verifications,
+        "fewer_verifications_x": round(all_pairs_n / max(1, verifications), 1),
+        "all_pairs_seconds_one_core_estimated": round(all_pairs_n * per_pair, 1),
+        "at_10000_pictures_estimated": {
+            "all_pairs_verifications": 10_000 * 9_999 // 2,
+            "shortlist_verifications_at_most": 10_000 * 5,
+            "fewer_verifications_x_at_least": round(10_000 * 9_999 / 2 / 50_000, 1),
+            "all_pairs_hours_one_core": round(10_000 * 9_999 / 2 * per_pair / 3600, 1),
+            "shortlist_verification_minutes_one_core": round(50_000 * per_pair / 60, 1),
+            "all_pairs_feature_memory_gb": round(
+                10_000 * result["all_pairs_sample"]["feature_bytes_per_picture_in_memory"] / 1e9, 1
+            ),
+            "shortlist_vlad_memory_mb": round(10_000 * 64 * 128 * (2 + 4) / 2**20),
+        },
+    }
+    RESULTS.mkdir(exist_ok=True)
+    text = json.dumps(result, indent=1)
+    (RESULTS / "link.json").write_text(text + "\n")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
