@@ -84,7 +84,7 @@ WORDS = ("exit", "kitchen", "garden", "library", "station", "market", "harbour",
 def room(seed: int, width: int = 800, height: int = 600) -> np.ndarray:
     """A generated benign "room": a textured background and random shapes and words."""
     rng = np.random.default_rng(10_000 + seed)
-    yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
+    xx = np.mgrid[0:height, 0:width][1].astype(np.float32)
     base = rng.uniform(60, 200, 3)
     img = np.empty((height, width, 3), np.float32)
     for c in range(3):
@@ -97,9 +97,12 @@ def room(seed: int, width: int = 800, height: int = 600) -> np.ndarray:
         x, y = int(rng.integers(0, width)), int(rng.integers(0, height))
         if kind == 0:
             w, h = int(rng.integers(20, 160)), int(rng.integers(20, 160))
-            cv2.rectangle(img, (x, y), (x + w, y + h), color, -1 if rng.random() < 0.6 else 3)
+            fill = -1 if rng.random() < 0.6 else 3
+            cv2.rectangle(img, (x, y), (x + w, y + h), color, fill)
         elif kind == 1:
-            cv2.circle(img, (x, y), int(rng.integers(8, 70)), color, -1 if rng.random() < 0.5 else 2)
+            cv2.circle(
+                img, (x, y), int(rng.integers(8, 70)), color, -1 if rng.random() < 0.5 else 2
+            )
         elif kind == 2:
             pts = rng.integers(0, [width, height], (int(rng.integers(3, 7)), 2)).astype(np.int32)
             cv2.polylines(img, [pts], bool(rng.random() < 0.5), color, int(rng.integers(1, 5)))
@@ -220,9 +223,7 @@ def shortlist_quality(store: LinkStore, truth: dict[str, str], k: int) -> dict[s
             top1 += label[ids[order[0]]] == label[a]
         for j in order:
             shortlisted.add(tuple(sorted((a, ids[j]))))  # type: ignore[arg-type]
-    true_pairs = {
-        tuple(sorted((a, b))) for a, b in combinations(ids, 2) if label[a] == label[b]
-    }
+    true_pairs = {tuple(sorted((a, b))) for a, b in combinations(ids, 2) if label[a] == label[b]}
     return {
         "k": k,
         "top1_recall": round(top1 / max(1, queries), 4),
@@ -255,14 +256,19 @@ def link_quality(store: LinkStore, truth: dict[str, str]) -> dict[str, Any]:
         "place_links": len(place),
         "wrong_links": len(wrong),
         "wrong_link_examples": [
-            {"a": store.items[w.a].path.split("/")[-1], "b": store.items[w.b].path.split("/")[-1],
-             "inliers": w.inliers, "model": w.model}
+            {
+                "a": Path(store.items[w.a].path).name,
+                "b": Path(store.items[w.b].path).name,
+                "inliers": w.inliers,
+                "model": w.model,
+            }
             for w in wrong[:5]
-        ],  # fmt: skip
+        ],
         "pair_recall_direct_links": round(len(direct) / max(1, len(true_pairs)), 4),
         "pair_recall_in_groups": round(len(grouped & true_pairs) / max(1, len(true_pairs)), 4),
         "groups_mixing_places": wrong_groups,
-        "scenes_with_a_group": f"{len(scenes_grouped & scenes_with_mates)}/{len(scenes_with_mates)}",
+        "places_with_a_pure_group": len(scenes_grouped & scenes_with_mates),
+        "places_with_more_than_one_picture": len(scenes_with_mates),
     }
 
 
@@ -307,9 +313,7 @@ def dask_build(folder: Path, workers: int, store_dir: Path) -> tuple[dict[str, A
         t = time.perf_counter()
         summary = build(store, [folder], runner=runner)
         elapsed = time.perf_counter() - t
-        worker_rss = runner.client.run(
-            lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        )
+        worker_rss = runner.client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     disk = sum(p.stat().st_size for p in store_dir.rglob("*") if p.is_file())
     return {
         "workers": workers,
@@ -340,7 +344,7 @@ def main() -> None:
         "versions": versions("opencv-python-headless", "numpy", "dask", "dlib-bin"),
         "collection": {"pictures": n, "places": len(set(truth.values()))},
     }
-    result["extraction_one_core"] = images_per_second(folder, sorted(truth)[::max(1, n // 60)])
+    result["extraction_one_core"] = images_per_second(folder, sorted(truth)[:: max(1, n // 60)])
     print(json.dumps(result["extraction_one_core"]), file=sys.stderr)
     result["all_pairs_sample"] = all_pairs(folder, truth, args.all_pairs)
     print(json.dumps(result["all_pairs_sample"]), file=sys.stderr)
