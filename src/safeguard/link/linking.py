@@ -369,6 +369,7 @@ def place_link(a: str, va: int, b: str, vb: int, v: Verification) -> Link:
         view_a=va,
         view_b=vb,
         inliers=v.inliers,
+        matches=v.matches,
         model=v.model,
         region_a=v.region_a,
         region_b=v.region_b,
@@ -521,6 +522,7 @@ def query(
                 found[item] = {
                     "link": "place",
                     "inliers": v.inliers,
+                    "matches": v.matches,
                     "score": v.score,
                     "model": v.model,
                     "views": [qv, sv],

@@ -127,6 +127,8 @@ class Link:
     view_a: int = 0
     view_b: int = 0
     inliers: int | None = None
+    #: Tentative correspondences the inliers were found among.
+    matches: int | None = None
     model: str | None = None
     distance: float | None = None
     region_a: tuple[int, int, int, int] | None = None
@@ -141,6 +143,7 @@ class Link:
         out: dict[str, Any] = {"a": self.a, "b": self.b, "kind": self.kind, "score": self.score}
         if self.inliers is not None:
             out["inliers"] = self.inliers
+            out["matches"] = self.matches
             out["model"] = self.model
         if self.distance is not None:
             out["distance"] = self.distance
@@ -164,6 +167,7 @@ class Link:
             view_a=int(views[0]),
             view_b=int(views[1]),
             inliers=None if obj.get("inliers") is None else int(obj["inliers"]),
+            matches=None if obj.get("matches") is None else int(obj["matches"]),
             model=obj.get("model"),
             distance=None if obj.get("distance") is None else float(obj["distance"]),
             region_a=box(regions.get("a")),

@@ -40,6 +40,9 @@ class VerifyOptions:
     #: Fundamental-matrix inliers that make a link: F constrains a point to a line, so
     #: chance agreement is higher than for H and the bar is higher too.
     min_fundamental_inliers: int = 30
+    #: Inliers over tentative matches: repeated patterns (the same word or tile in two
+    #: places) give many matches of which few agree. COLMAP's two-view default.
+    min_inlier_ratio: float = 0.25
 
 
 DEFAULT_VERIFY = VerifyOptions()
@@ -175,6 +178,7 @@ def verify(
         model, inliers, mask, linked = "fundamental", f_in, f_mask, f_ok
     else:
         return Verification("none", 0, m, 0.0, False)
+    linked = linked and inliers >= options.min_inlier_ratio * m
     keep = mask.ravel().astype(bool)
     if model == "homography" and h is not None:
         h = _refine_homography(h, pa, pb)
