@@ -54,6 +54,7 @@ COMMANDS: dict[str, LazyCommand] = {
     "triage": LazyCommand(
         "triage", "triage_app", "Police triage: disk images to a categorised, court-ready case."
     ),
+    "link": LazyCommand("link", "link_app", "Link media showing the same place or person."),
     "serve": LazyCommand("serve", "serve_command", "Run the HTTP service and review console."),
     "keys": LazyCommand("keys", "keys_app", "API keys: create (shown once), list, revoke."),
     "users": LazyCommand("users", "users_app", "Console users: create, roles, passwords."),

@@ -2,7 +2,7 @@
 
 Links are suggestions for trained reviewers, never identifications. The link store is a
 folder (``--store``, default ``<data dir>/link``; format in docs/link.md). Registered in
-``cli/app.py`` as ``app.add_typer(link_app, name="link")``.
+``cli/app.py``'s ``COMMANDS`` (imported only when used).
 """
 
 from __future__ import annotations

@@ -32,7 +32,6 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from safeguard.signals.files import WalkError, iter_files
 from safeguard.link.extract import Extracted, ExtractOptions, extract, file_id
 from safeguard.link.faces import DEFAULT_FACE_THRESHOLD, Face, chinese_whispers, faces_available
 from safeguard.link.features import PlaceFeatures
@@ -50,6 +49,7 @@ from safeguard.link.store import (
 )
 from safeguard.link.verify import DEFAULT_VERIFY, Verification, VerifyOptions, verify
 from safeguard.link.vlad import learn_codebook, vlad
+from safeguard.signals.files import WalkError, iter_files
 
 F32 = npt.NDArray[np.float32]
 Progress = Callable[[str, int, int], None]
