@@ -25,6 +25,7 @@ from safeguard.service.api import (
     health,
     index,
     keys,
+    link,
     rules,
     streams,
     triage,
@@ -56,6 +57,7 @@ ROUTERS = (
     streams.console_router,
     chat.router,
     triage.router,
+    link.router,
     console.router,
 )
 
@@ -64,7 +66,7 @@ def body_limit(settings: ServiceSettings) -> Callable[[str], int]:
     def limit_for(path: str) -> int:
         if path.startswith(("/v1/banks/", "/console/banks/")) and path.endswith("/import"):
             return settings.max_import_bytes
-        if path in ("/v1/hash", "/v1/check"):
+        if path in ("/v1/hash", "/v1/check", "/v1/link/query"):
             return max(settings.max_upload_bytes + 2 * MULTIPART_OVERHEAD, settings.max_json_bytes)
         return settings.max_json_bytes
 
