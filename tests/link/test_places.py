@@ -16,7 +16,7 @@ from safeguard.link.features import (
     features_from_pixels,
     rootsift,
 )
-from safeguard.link.verify import verify
+from safeguard.link.verify import VerifyOptions, verify
 from safeguard.signals.errors import CorruptMedia
 
 
@@ -126,3 +126,21 @@ def test_different_scenes_never_link(scene_views: dict) -> None:
         if a[0] != b[0] and verify(scene_views[a], scene_views[b]).linked
     ]
     assert wrong == []
+
+
+def test_inliers_along_one_line_are_not_a_link() -> None:
+    # The same thin strip of texture (a line of text, a skirting board) in two otherwise
+    # blank pictures: every match agrees with a homography, but points on a line are the
+    # degenerate case; it must not link, and does without the spread check.
+    rng = np.random.default_rng(0)
+    cells = rng.integers(0, 256, (3, 150, 3)).astype(np.uint8)
+    strip = cv2.resize(cells, (600, 12), interpolation=cv2.INTER_NEAREST)
+
+    def picture(y: int, x: int) -> np.ndarray:
+        img = np.full((480, 640, 3), 120, np.uint8)
+        img[y : y + 12, x : x + 600] = strip
+        return img
+
+    a, b = features_from_pixels(picture(100, 10)), features_from_pixels(picture(300, 30))
+    assert verify(a, b, VerifyOptions(min_spread_px=0)).linked
+    assert not verify(a, b).linked

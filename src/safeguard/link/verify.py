@@ -43,6 +43,10 @@ class VerifyOptions:
     #: Inliers over tentative matches: repeated patterns (the same word or tile in two
     #: places) give many matches of which few agree. COLMAP's two-view default.
     min_inlier_ratio: float = 0.25
+    #: Spread of the inliers across their minor axis (standard deviation, working-frame
+    #: pixels) in both pictures. Points along one line (a word, an edge) are the
+    #: degenerate case of both models: many homographies fit them.
+    min_spread_px: float = 8.0
 
 
 DEFAULT_VERIFY = VerifyOptions()
@@ -105,6 +109,14 @@ def _fit(
     if model is None or mask is None:
         return None, np.zeros(0, np.uint8)
     return np.asarray(model, np.float64), np.asarray(mask, np.uint8)
+
+
+def _spread(points: npt.NDArray[np.float64]) -> float:
+    """Standard deviation of the points along their minor principal axis."""
+    if len(points) < 3:
+        return 0.0
+    centred = points - points.mean(axis=0)
+    return float(np.linalg.svd(centred, compute_uv=False)[-1] / np.sqrt(len(points)))
 
 
 def _refine_homography(
@@ -178,8 +190,12 @@ def verify(
         model, inliers, mask, linked = "fundamental", f_in, f_mask, f_ok
     else:
         return Verification("none", 0, m, 0.0, False)
-    linked = linked and inliers >= options.min_inlier_ratio * m
     keep = mask.ravel().astype(bool)
+    linked = (
+        linked
+        and inliers >= options.min_inlier_ratio * m
+        and min(_spread(pa[keep]), _spread(pb[keep])) >= options.min_spread_px
+    )
     if model == "homography" and h is not None:
         h = _refine_homography(h, pa, pb)
     score = inliers / max(1, min(len(a), len(b)))
