@@ -100,6 +100,12 @@ def test_export_writes_graphml_with_a_node_per_item_and_an_edge_per_link(
     root = ET.parse(graph).getroot()
     assert len(root.findall(".//g:node", ns)) == 6
     assert len(root.findall(".//g:edge", ns)) == 3
+    # Graph tools read it: networkx (a scikit-image dependency) as one.
+    networkx = pytest.importorskip("networkx")
+    graph_read = networkx.read_graphml(graph)
+    assert graph_read.number_of_nodes() == 6 and graph_read.number_of_edges() == 3
+    edge = next(iter(graph_read.edges(data=True)))[2]
+    assert edge["link"] == "place" and edge["inliers"] >= 15
 
 
 def test_a_damaged_input_exits_1_and_is_listed(pictures: Path, tmp_path: Path) -> None:
