@@ -15,6 +15,7 @@ from safeguard.service.console import (
     pages_admin,
     pages_banks,
     pages_cases,
+    pages_link,
     pages_login,
     pages_triage,
     pages_users,
@@ -22,7 +23,15 @@ from safeguard.service.console import (
 from safeguard.service.console.rendering import add_template_folder, render
 
 router = APIRouter(tags=["console"])
-for _pages in (pages_login, pages_cases, pages_banks, pages_admin, pages_users, pages_triage):
+for _pages in (
+    pages_login,
+    pages_cases,
+    pages_banks,
+    pages_admin,
+    pages_users,
+    pages_triage,
+    pages_link,
+):
     router.include_router(_pages.router)
 
 __all__ = ["add_template_folder", "render", "router"]
