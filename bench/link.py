@@ -24,7 +24,8 @@ Measured:
   pictures are there);
 - the whole build on a local Dask cluster of 1 and 2 workers: wall time, verifications,
   peak memory of the client and of each worker; against all-pairs verification, whose
-  time is the measured per-pair cost times N(N-1)/2 (running it whole would take hours).
+  time is the measured per-pair cost times N(N-1)/2 (running it whole would take hours);
+- the shortlist's own cost at 10,000 stored pictures (one block of queries timed).
 """
 
 from __future__ import annotations
@@ -305,6 +306,29 @@ def faces_per_second() -> dict[str, Any]:
     }
 
 
+def shortlist_cost(n: int = 10_000, block: int = 256, dim: int = 64 * 128) -> dict[str, Any]:
+    """What the shortlist of ``linking.shortlist`` costs at n stored pictures: one block of
+    queries against n float16 VLAD vectors (random; the cost does not depend on values),
+    timed, and scaled to n queries."""
+    rng = np.random.default_rng(0)
+    stored = rng.standard_normal((n, dim)).astype(np.float16)
+    t = time.perf_counter()
+    matrix = stored.astype(np.float32)
+    convert = time.perf_counter() - t
+    t = time.perf_counter()
+    sims = matrix[:block] @ matrix.T
+    np.argsort(-sims, axis=1)
+    per_block = time.perf_counter() - t
+    return {
+        "pictures": n,
+        "seconds_one_core_estimated": round(convert + per_block * n / block, 1),
+        "measured_block": block,
+        "block_seconds": round(per_block, 3),
+        "vlad_mb_float16": round(stored.nbytes / 2**20),
+        "vlad_mb_float32_while_shortlisting": round(matrix.nbytes / 2**20),
+    }
+
+
 def dask_build(folder: Path, workers: int, store_dir: Path) -> tuple[dict[str, Any], LinkStore]:
     if store_dir.exists():
         shutil.rmtree(store_dir)
@@ -349,6 +373,7 @@ def main() -> None:
     result["all_pairs_sample"] = all_pairs(folder, truth, args.all_pairs)
     print(json.dumps(result["all_pairs_sample"]), file=sys.stderr)
     result["faces"] = faces_per_second()
+    result["shortlist_cost_at_10000"] = shortlist_cost()
     builds = []
     store = None
     for w in [int(x) for x in args.workers.split(",")]:
