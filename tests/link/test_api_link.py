@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from scenes import png_bytes, scene, views
-from tests.conftest import Served, live_service
 
 from safeguard.link.linking import build
 from safeguard.link.store import LinkStore
+from tests.conftest import Served, live_service
 
 
 @pytest.fixture(scope="module")
