@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from safeguard.chat.training.corpus import data_dir
 from safeguard.chat.training.comments_data import SIZES, build_streams
+from safeguard.chat.training.corpus import data_dir
 
 
 def test_the_shipped_test_split_is_regenerated_exactly() -> None:

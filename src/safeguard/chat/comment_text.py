@@ -58,7 +58,7 @@ def fold_comment(raw: str) -> NormalText:
     """The folded, lower-cased comment with a map from each character to the original."""
     norm = normalise(raw, max_chars=MAX_COMMENT_CHARS)
     src = norm.text
-    if norm.index is None and not _NEEDS_FOLDING.search(src):
+    if norm.index is None and src.isascii() and not _NEEDS_FOLDING.search(src):
         return norm  # plain ASCII with no digit in a word and no letter said three times
     chars: list[str] = []
     index: list[int] = []

@@ -231,22 +231,40 @@ FALLBACK_COMMENT_MODEL = CommentModel(
 
 @lru_cache(maxsize=4)
 def comment_lexicon(languages: tuple[str, ...] = COMMENT_LANGUAGES) -> Lexicon:
-    """The comment lexicons of ``languages`` as one lexicon: each category's patterns of
-    every language, scanned once a comment."""
+    """The comment lexicons of ``languages`` (``lexicons/<lang>/comments_*.json``) as one
+    lexicon: each category's patterns of every language, scanned once a comment. Only the
+    ``comments_`` files are read, so conversation lexicons never change comment scoring."""
     root = Path(str(resources.files("safeguard.chat") / "lexicons"))
     merged: dict[str, list[str]] = {}
     descriptions: dict[str, str] = {}
     for lang in languages:
-        folder = root / lang
-        if not folder.is_dir():
+        files = sorted((root / lang).glob("comments_*.json"))
+        if not files:
             raise LexiconError(f"no comment lexicon for language {lang!r}")
-        for name, category in Lexicon.from_dir(folder, lang, "comments").categories.items():
-            merged.setdefault(name, []).extend(category.patterns)
-            descriptions.setdefault(name, category.description)
+        for path in files:
+            name, description, patterns = _read_comment_category(path)
+            merged.setdefault(name, []).extend(patterns)
+            descriptions.setdefault(name, description)
     return Lexicon(
         "+".join(languages),
         [Category(n, descriptions[n], tuple(p)) for n, p in sorted(merged.items())],
     )
+
+
+def _read_comment_category(path: Path) -> tuple[str, str, list[str]]:
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise LexiconError(f"{path}: {exc}") from exc
+    name = doc.get("category") if isinstance(doc, dict) else None
+    patterns = doc.get("patterns") if isinstance(doc, dict) else None
+    if not isinstance(name, str) or not name.isidentifier():
+        raise LexiconError(f"{path}: 'category' must be an identifier")
+    if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+        raise LexiconError(f"{path}: 'patterns' must be a list of strings")
+    if "comments" not in doc.get("applies_to", []):
+        raise LexiconError(f"{path}: a comments_ file must apply to 'comments'")
+    return name, str(doc.get("description", "")), patterns
 
 
 @dataclass(frozen=True, slots=True)

@@ -155,8 +155,8 @@ def _operating_shift(
 
 
 def main() -> None:
-    from safeguard.chat.training.corpus import shipped_streams
     from safeguard.chat.training.comments_eval import evaluate_comment_model
+    from safeguard.chat.training.corpus import shipped_streams
 
     model = train_comments(shipped_streams("train"))
     metrics = {
