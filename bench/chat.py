@@ -207,7 +207,7 @@ def write_md(result: dict[str, Any]) -> str:
         *_language_md(r["accuracy"]),
         "## Livestream comments",
         "",
-        f"- comment scorer: {r['comments_per_s']:,} comments/s per core (60 s window)",
+        f"- comment scorer: {r['comments_per_s']:,} comments/s a core (120 s window)",
         "",
         "Synthetic data overstates accuracy: the test split uses unseen phrasings but the same "
         "authors' style and conversation shapes as train. No real conversations were evaluated.",

@@ -1,40 +1,91 @@
 """Livestream comments: a stream-level scorer over viewers' comments in a sliding time window.
 
-It looks for abuse-to-order signals: instructions or requests to the broadcaster, probing the
-broadcaster's age, tips or gifts offered in exchange for actions, payment talk, pushes to a
-private call or another app, and the same request repeated by many viewers. Each comment
-updates bounded state (at most ``max_window_comments`` comments and ``max_request_keys``
-repeated-request counters in the window) and returns the current :class:`CommentRisk`:
-the window's stream-level risk, per-viewer risk and the signals behind them.
+It looks for abuse-to-order signals and flags a stream on **corroboration**, never on one
+comment: several viewers giving the broadcaster instructions, one viewer repeating or
+escalating them, instructions tied to payment, instructions next to questions about the
+broadcaster's age, whether they are alone or where they live, and pressure. A single comment,
+however it reads, never flags a stream (its risk stays below :data:`FLAG_RISK`).
 
-Risks come from a small logistic model over window counts (``models/comments-v1.json``,
-trained by ``safeguard chat train`` on the shipped synthetic comment streams). Comment
-text is never kept: only categories, spans and counts."""
+Each comment is read (:mod:`safeguard.chat.comment_text` folds accents, leetspeak and
+stretched letters) by the comment lexicons of every shipped language
+(``lexicons/<lang>/comments_*.json``) and by the instruction grammar
+(:mod:`safeguard.chat.instructions`: an imperative verb aimed at the broadcaster with a
+direction or an object: "stand on the chair", "show your room"). It updates bounded state
+(at most ``max_window_comments`` comments and ``max_request_keys`` request counters in the
+window) and returns the current :class:`CommentRisk`.
+
+Risks come from two small logistic models with non-negative weights (a signal can only add
+risk), shipped in ``models/comments-v2.json`` and trained offline
+(:mod:`safeguard.chat.training.comments_train`): one over a viewer's window, one over the
+stream's window. Comment text is never kept: only categories, spans and counts.
+"""
 
 from __future__ import annotations
 
 import json
 import math
-import re
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
-from safeguard.chat.lexicon import Lexicon, default_lexicon
+from safeguard.chat.comment_text import fold_comment
+from safeguard.chat.instructions import find_all_instructions
+from safeguard.chat.lexicon import Category, Lexicon, LexiconError
 from safeguard.chat.taxonomy import COMMENT_CATEGORIES, level_of
-from safeguard.chat.text import normalise
 from safeguard.errors import InvalidInput
 
-COMMENT_MODEL_FORMAT = "safeguard.chat.comments/1"
-REPEAT_VIEWERS = 3
-"""A request sent by this many distinct viewers within the window is a repeated request."""
+COMMENT_MODEL_FORMAT: Final = "safeguard.chat.comments/2"
+COMMENT_MODEL_FILE: Final = "comments-v2.json"
+COMMENT_LANGUAGES: Final = ("en", "es", "fr", "de", "pt", "it", "pl", "ro")
+"""Languages with comment lexicons and an instruction grammar."""
 
-_REQUEST_CATEGORIES = frozenset(
-    {"request_action", "photo_camera", "platform_move", "age_probing", "tip_for_action"}
+FLAG_RISK: Final = 0.6
+"""A window at this risk or above flags the stream (the stream monitor's default
+``review_risk`` is the same figure, so the monitor asks for a review where this flags)."""
+
+MIN_CORROBORATING_COMMENTS: Final = 2
+"""Comments with a signal needed in the window before the risk may reach FLAG_RISK."""
+
+REPEAT_VIEWERS: Final = 3
+"""An instruction given by this many distinct viewers in the window is a repeated request."""
+
+_SINGLE_COMMENT_CAP: Final = FLAG_RISK - 0.05
+
+PROBE: Final = frozenset({"age_probing", "risk_assessment", "personal_info"})
+MONEY: Final = frozenset({"payment", "tip_for_action"})
+
+SIGNAL_CATEGORIES: Final = tuple(c for c in COMMENT_CATEGORIES if c != "repeated_request")
+"""Categories a comment can carry (plus ``repeated_request``, a stream-level signal)."""
+
+_BODY = "request_body"
+"""Internal count: instructions that place or move the broadcaster's body relative to a
+named thing ("stand on the chair"), beside the ones that ask to see ("show your room")."""
+
+VIEWER_FEATURES: Final = (
+    *SIGNAL_CATEGORIES,
+    "body_requests",
+    "distinct_categories",
+    "paid_request",
+    "probe_and_request",
+    "pressure_on_request",
 )
-_SQUEEZE = re.compile(r"[^a-z0-9]+")
+STREAM_FEATURES: Final = (
+    *(f"viewers_{c}" for c in SIGNAL_CATEGORIES),
+    "viewers_body_requests",
+    "request_comments",
+    "same_request_viewers",
+    "repeating_viewers",
+    "paid_request_viewers",
+    "requests_with_money",
+    "requests_with_probing",
+    "requests_with_pressure",
+    "probing_viewers",
+    "max_viewer_logit",
+)
 
 
 class CommentModelError(InvalidInput, ValueError):
@@ -77,11 +128,13 @@ class CommentRisk:
     window_end: float
     comments_in_window: int
     comment: int
+    flagged: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
             "risk": round(self.risk, 4),
             "level": self.level,
+            "flagged": self.flagged,
             "viewers": {v: round(r, 4) for v, r in self.viewers.items()},
             "signals": [s.to_json() for s in self.signals],
             "window_start": self.window_start,
@@ -93,7 +146,7 @@ class CommentRisk:
 
 @dataclass(frozen=True, slots=True)
 class CommentModel:
-    """Log-odds weights over :data:`VIEWER_FEATURES` (a viewer's window) and
+    """Log-odds weights (all ≥ 0) over :data:`VIEWER_FEATURES` (a viewer's window) and
     :data:`STREAM_FEATURES` (the stream's window)."""
 
     viewer_bias: float
@@ -101,6 +154,16 @@ class CommentModel:
     stream_bias: float
     stream_weights: dict[str, float]
     metrics: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        negative = [
+            k for k, w in (*self.viewer_weights.items(), *self.stream_weights.items()) if w < 0
+        ]
+        if negative:
+            raise CommentModelError(
+                f"comment model weights must not be negative (a signal only adds risk): "
+                f"{', '.join(sorted(negative))}"
+            )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -117,8 +180,8 @@ class CommentModel:
         if not isinstance(doc, dict) or doc.get("format") != COMMENT_MODEL_FORMAT:
             found = doc.get("format") if isinstance(doc, dict) else type(doc).__name__
             raise CommentModelError(
-                f"comment model format {found!r} is not {COMMENT_MODEL_FORMAT!r}; "
-                "retrain with `safeguard chat train`"
+                f"comment model format {found!r} is not {COMMENT_MODEL_FORMAT!r}; retrain with "
+                "`python -m safeguard.chat.training.comments_train`"
             )
         try:
             return cls(
@@ -140,54 +203,182 @@ class CommentModel:
         return cls.from_json(doc)
 
 
+def default_comment_model_path() -> Path:
+    return Path(str(resources.files("safeguard.chat") / "models" / COMMENT_MODEL_FILE))
+
+
 def default_comment_model() -> CommentModel:
-    path = Path(str(resources.files("safeguard.chat") / "models" / "comments-v1.json"))
+    path = default_comment_model_path()
     if path.is_file():
         return CommentModel.load(path)
     return FALLBACK_COMMENT_MODEL
 
 
-# Used only when the trained file is absent (a source checkout before `chat train`).
+# Used only when the trained file is absent (a source checkout before training).
 FALLBACK_COMMENT_MODEL = CommentModel(
     viewer_bias=-3.0,
-    viewer_weights={c: 1.5 for c in COMMENT_CATEGORIES},
+    viewer_weights={c: 1.0 for c in SIGNAL_CATEGORIES},
     stream_bias=-3.5,
-    stream_weights={**{c: 1.2 for c in COMMENT_CATEGORIES}, "max_viewer_logit": 0.3},
+    stream_weights={
+        "same_request_viewers": 1.0,
+        "requests_with_money": 1.0,
+        "requests_with_probing": 1.0,
+        "requests_with_pressure": 1.0,
+        "max_viewer_logit": 0.3,
+    },
 )
 
 
-VIEWER_FEATURES = (*COMMENT_CATEGORIES, "distinct_categories")
-STREAM_FEATURES = (*COMMENT_CATEGORIES, "max_viewer_logit", "multi_category_viewers")
+@lru_cache(maxsize=4)
+def comment_lexicon(languages: tuple[str, ...] = COMMENT_LANGUAGES) -> Lexicon:
+    """The comment lexicons of ``languages`` (``lexicons/<lang>/comments_*.json``) as one
+    lexicon: each category's patterns of every language, scanned once a comment. Only the
+    ``comments_`` files are read, so conversation lexicons never change comment scoring."""
+    root = Path(str(resources.files("safeguard.chat") / "lexicons"))
+    merged: dict[str, list[str]] = {}
+    descriptions: dict[str, str] = {}
+    for lang in languages:
+        files = sorted((root / lang).glob("comments_*.json"))
+        if not files:
+            raise LexiconError(f"no comment lexicon for language {lang!r}")
+        for path in files:
+            name, description, patterns = _read_comment_category(path)
+            merged.setdefault(name, []).extend(patterns)
+            descriptions.setdefault(name, description)
+    return Lexicon(
+        "+".join(languages),
+        [Category(n, descriptions[n], tuple(p)) for n, p in sorted(merged.items())],
+    )
 
 
-def viewer_features(counts: dict[str, int]) -> dict[str, float]:
-    """A viewer's window: log1p of their comments per category, and how many distinct
-    categories they touched beyond the first (one viewer probing age, offering tips and
-    pushing to another app is more telling than a crowd repeating one request)."""
-    out = {c: math.log1p(n) for c, n in counts.items()}
-    out["distinct_categories"] = float(max(0, len(counts) - 1))
+def _read_comment_category(path: Path) -> tuple[str, str, list[str]]:
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise LexiconError(f"{path}: {exc}") from exc
+    name = doc.get("category") if isinstance(doc, dict) else None
+    patterns = doc.get("patterns") if isinstance(doc, dict) else None
+    if not isinstance(name, str) or not name.isidentifier():
+        raise LexiconError(f"{path}: 'category' must be an identifier")
+    if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+        raise LexiconError(f"{path}: 'patterns' must be a list of strings")
+    if "comments" not in doc.get("applies_to", []):
+        raise LexiconError(f"{path}: a comments_ file must apply to 'comments'")
+    return name, str(doc.get("description", "")), patterns
+
+
+@dataclass(frozen=True, slots=True)
+class CommentHit:
+    """One signal in one comment: its category, its span in the original text and, for an
+    instruction, what is asked (``stand:chair``), so viewers asking the same can be counted."""
+
+    category: str
+    start: int
+    end: int
+    key: str | None = None
+    body: bool = False
+
+
+def read_comment(text: str, lexicon: Lexicon) -> list[CommentHit]:
+    """The signals of one comment, left to right. An instruction and money in the same
+    comment ("500 coins if you stand on the chair") is also a ``tip_for_action``."""
+    norm = fold_comment(text)
+    hits: list[CommentHit] = []
+    for hit in lexicon.find(norm.text):
+        start, end = norm.span(hit.start, hit.end)
+        key = None
+        if hit.category == "request_action":
+            key = "body:" + " ".join(norm.text[hit.start : hit.end].split())
+        hits.append(CommentHit(hit.category, start, end, key, hit.category == "request_action"))
+    lexical_requests = [h for h in hits if h.category == "request_action"]
+    for ins in find_all_instructions(norm.text):
+        start, end = norm.span(ins.start, ins.end)
+        if any(start < h.end and h.start < end for h in lexical_requests):
+            continue
+        hits.append(CommentHit("request_action", start, end, ins.key, ins.kind == "body"))
+    categories = {h.category for h in hits}
+    if (
+        "request_action" in categories
+        and "payment" in categories
+        and ("tip_for_action" not in categories)
+    ):
+        money = next(h for h in hits if h.category == "payment")
+        hits.append(CommentHit("tip_for_action", money.start, money.end))
+    return sorted(hits, key=lambda h: (h.start, h.end))
+
+
+def _log(n: int | float) -> float:
+    return math.log1p(n)
+
+
+def viewer_features(counts: dict[str, int], stream_has_request: bool) -> dict[str, float]:
+    """A viewer's window: log1p of their comments per category, how many categories they
+    touched beyond the first, and whether their requests come with money, with probing of
+    the broadcaster, or with pressure while requests are being made. Every feature grows
+    (or stays) when the viewer adds a comment."""
+    out = {c: _log(counts.get(c, 0)) for c in SIGNAL_CATEGORIES if counts.get(c)}
+    out["body_requests"] = _log(counts.get(_BODY, 0))
+    present = [c for c in SIGNAL_CATEGORIES if counts.get(c)]
+    out["distinct_categories"] = float(max(0, len(present) - 1))
+    asks = counts.get("request_action", 0) > 0
+    out["paid_request"] = float(asks and any(counts.get(c) for c in MONEY))
+    out["probe_and_request"] = float(asks and any(counts.get(c) for c in PROBE))
+    out["pressure_on_request"] = float(
+        bool(counts.get("pressure")) and (asks or stream_has_request)
+    )
     return out
 
 
-def viewer_logit(model: CommentModel, counts: dict[str, int]) -> float:
+def viewer_logit(
+    model: CommentModel, counts: dict[str, int], stream_has_request: bool = False
+) -> float:
     w = model.viewer_weights
-    return model.viewer_bias + sum(w.get(k, 0.0) * x for k, x in viewer_features(counts).items())
+    feats = viewer_features(counts, stream_has_request)
+    return model.viewer_bias + sum(w.get(k, 0.0) * x for k, x in feats.items())
 
 
 def stream_features(
-    viewer_counts: dict[str, dict[str, int]], logits: dict[str, float]
+    viewer_counts: dict[str, dict[str, int]],
+    logits: dict[str, float],
+    same_request_viewers: int,
 ) -> dict[str, float]:
-    """The window: log1p of the number of viewers per category, the riskiest viewer's
-    log-odds (clipped to ±10), and log1p of the viewers with two or more categories."""
-    per_category: dict[str, int] = {}
-    multi = 0
+    """The window: log1p of the viewers per category; of the viewers giving body
+    instructions; of all instructions; of the most viewers giving the same body instruction
+    (beyond the first); of viewers giving two or more; of
+    viewers asking with money; the smaller of (viewers asking, viewers paying / probing /
+    pressing), so that requests *with* money, probing or pressure count, not either alone;
+    the viewers probing; the riskiest viewer's log-odds (clipped to ±10)."""
+    per_category = dict.fromkeys(SIGNAL_CATEGORIES, 0)
+    body = repeating = paid = probing = money = pressing = requests = 0
     for counts in viewer_counts.values():
-        for c in counts:
-            per_category[c] = per_category.get(c, 0) + 1
-        multi += len(counts) >= 2
-    out = {c: math.log1p(n) for c, n in per_category.items()}
-    out["max_viewer_logit"] = max(-10.0, min(10.0, max(logits.values(), default=-10.0)))
-    out["multi_category_viewers"] = math.log1p(multi)
+        for c in SIGNAL_CATEGORIES:
+            per_category[c] += counts.get(c, 0) > 0
+        asks = counts.get("request_action", 0)
+        requests += asks
+        body += counts.get(_BODY, 0) > 0
+        repeating += asks >= 2
+        pays = any(counts.get(c) for c in MONEY)
+        probes = any(counts.get(c) for c in PROBE)
+        paid += bool(asks) and pays
+        money += pays
+        probing += probes
+        pressing += bool(counts.get("pressure"))
+    askers = per_category["request_action"]
+    out = {f"viewers_{c}": _log(n) for c, n in per_category.items() if n}
+    out.update(
+        {
+            "viewers_body_requests": _log(body),
+            "request_comments": _log(requests),
+            "same_request_viewers": _log(max(0, same_request_viewers - 1)),
+            "repeating_viewers": _log(repeating),
+            "paid_request_viewers": _log(paid),
+            "requests_with_money": _log(min(askers, money)),
+            "requests_with_probing": _log(min(askers, probing)),
+            "requests_with_pressure": _log(min(askers, pressing)),
+            "probing_viewers": _log(probing),
+            "max_viewer_logit": max(-10.0, min(10.0, max(logits.values(), default=-10.0))),
+        }
+    )
     return out
 
 
@@ -215,7 +406,7 @@ class CommentScorer:
     def __init__(
         self,
         *,
-        window_seconds: float = 60.0,
+        window_seconds: float = 120.0,
         model: CommentModel | None = None,
         lexicon: Lexicon | None = None,
         max_window_comments: int = 2000,
@@ -226,15 +417,18 @@ class CommentScorer:
             raise ValueError("window_seconds must be positive")
         self.window_seconds = window_seconds
         self.model = model or default_comment_model()
-        self.lexicon = lexicon or default_lexicon("en", "comments")
+        self.lexicon = lexicon or comment_lexicon()
         self._max_comments = max_window_comments
         self._max_keys = max_request_keys
         self._window: deque[_Seen] = deque()
         self._signals: deque[CommentSignal] = deque(maxlen=max_signals)
         self._viewer_counts: dict[str, dict[str, int]] = {}
         self._requests: dict[str, deque[tuple[float, str]]] = {}
+        self._signal_comments = 0
         self._now = 0.0
         self._count = 0
+        self._cached: tuple[float, dict[str, float]] | None = None
+        """(risk, viewers) of the window as it was last scored; None once it changed."""
 
     def add(self, comment: Comment) -> CommentRisk:
         ts = self._now if comment.ts is None or comment.ts < self._now else float(comment.ts)
@@ -242,20 +436,18 @@ class CommentScorer:
         index = self._count
         self._count += 1
         self._evict(ts - self.window_seconds)
-        norm = normalise(comment.text, max_chars=1000)
-        hits = self.lexicon.find(norm.text)
         categories: list[str] = []
-        for hit in hits:
-            start, end = norm.span(hit.start, hit.end)
-            self._signals.append(CommentSignal(hit.category, comment.viewer, index, start, end, ts))
+        for hit in read_comment(comment.text, self.lexicon):
+            self._signals.append(
+                CommentSignal(hit.category, comment.viewer, index, hit.start, hit.end, ts)
+            )
             categories.append(hit.category)
-            if hit.category in _REQUEST_CATEGORIES:
-                key = hit.category + ":" + _SQUEEZE.sub(" ", norm.text[hit.start : hit.end]).strip()
-                if self._repeat(key, comment.viewer, ts):
-                    self._signals.append(
-                        CommentSignal("repeated_request", comment.viewer, index, start, end, ts)
-                    )
-                    categories.append("repeated_request")
+            if hit.body:
+                categories.append(_BODY)
+            if hit.key is not None and self._repeat(hit.key, comment.viewer, ts):
+                self._signals.append(
+                    CommentSignal("repeated_request", comment.viewer, index, hit.start, hit.end, ts)
+                )
         seen = _Seen(ts, comment.viewer, tuple(categories))
         self._window.append(seen)
         self._count_in(seen, +1)
@@ -267,8 +459,27 @@ class CommentScorer:
         """Per viewer in the window, how many of their comments hit each category."""
         return {v: dict(c) for v, c in self._viewer_counts.items()}
 
+    def same_request_viewers(self) -> int:
+        """The most distinct viewers giving one body instruction in the window."""
+        return max(
+            (len({v for _, v in s}) for k, s in self._requests.items() if k.startswith("body:")),
+            default=0,
+        )
+
+    def corroborated(self) -> bool:
+        """Whether enough comments in the window carry a signal for the stream to flag."""
+        return self._signal_comments >= MIN_CORROBORATING_COMMENTS
+
+    def features(self) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
+        """The window's viewer features and stream features (what the model weighs)."""
+        counts = self._viewer_counts
+        any_request = any(c.get("request_action") for c in counts.values())
+        per_viewer = {v: viewer_features(c, any_request) for v, c in counts.items()}
+        logits = {v: viewer_logit(self.model, c, any_request) for v, c in counts.items()}
+        return per_viewer, stream_features(counts, logits, self.same_request_viewers())
+
     def _repeat(self, key: str, viewer: str, ts: float) -> bool:
-        """Record a request; true when it just reached REPEAT_VIEWERS distinct viewers."""
+        """Record an instruction; true when it just reached REPEAT_VIEWERS distinct viewers."""
         senders = self._requests.get(key)
         if senders is None:
             if len(self._requests) >= self._max_keys:
@@ -276,6 +487,7 @@ class CommentScorer:
             senders = self._requests[key] = deque(maxlen=64)
         before = {v for _, v in senders}
         senders.append((ts, viewer))
+        self._cached = None
         return viewer not in before and len(before) + 1 == REPEAT_VIEWERS
 
     def _evict(self, horizon: float) -> None:
@@ -287,12 +499,15 @@ class CommentScorer:
             senders = self._requests[key]
             while senders and senders[0][0] < horizon:
                 senders.popleft()
+                self._cached = None
             if not senders:
                 del self._requests[key]
 
     def _count_in(self, seen: _Seen, delta: int) -> None:
         if not seen.categories:
             return
+        self._cached = None
+        self._signal_comments += delta
         counts = self._viewer_counts.setdefault(seen.viewer, {})
         for c in seen.categories:
             n = counts.get(c, 0) + delta
@@ -303,21 +518,108 @@ class CommentScorer:
         if not counts:
             del self._viewer_counts[seen.viewer]
 
-    def _risk(self, index: int) -> CommentRisk:
+    def _score(self) -> tuple[float, dict[str, float]]:
         m = self.model
-        logits = {v: viewer_logit(m, counts) for v, counts in self._viewer_counts.items()}
+        counts = self._viewer_counts
+        any_request = any(c.get("request_action") for c in counts.values())
+        logits = {v: viewer_logit(m, c, any_request) for v, c in counts.items()}
         viewers = {v: _sigmoid(z) for v, z in logits.items()}
-        features = stream_features(self._viewer_counts, logits)
+        features = stream_features(counts, logits, self.same_request_viewers())
         z = m.stream_bias + sum(m.stream_weights.get(k, 0.0) * x for k, x in features.items())
-        risk = _sigmoid(z) if self._viewer_counts else 0.0
+        risk = _sigmoid(z) if counts else 0.0
+        if not self.corroborated():
+            risk = min(risk, _SINGLE_COMMENT_CAP)
+        return risk, viewers
+
+    def _risk(self, index: int) -> CommentRisk:
+        if self._cached is None:
+            self._cached = self._score()
+        risk, viewers = self._cached
         start = self._window[0].ts if self._window else self._now
         return CommentRisk(
             risk=risk,
             level=level_of(risk),
-            viewers=viewers,
+            viewers=dict(viewers),
             signals=list(self._signals),
             window_start=start,
             window_end=self._now,
             comments_in_window=len(self._window),
             comment=index,
+            flagged=risk >= FLAG_RISK,
         )
+
+
+# -- a recorded stream, scored as the monitor scores it ---------------------------------------
+
+MAX_REPORTED_SIGNALS: Final = 1000
+
+
+@dataclass(slots=True)
+class ViewerReport:
+    risk: float = 0.0
+    signals: list[CommentSignal] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "risk": round(self.risk, 4),
+            "signals": [s.to_json() for s in self.signals],
+        }
+
+
+@dataclass(slots=True)
+class StreamReport:
+    """A recorded comment stream replayed through :class:`CommentScorer`: the peak window
+    risk, whether (and at which comment) it flagged, each viewer's peak risk and signals."""
+
+    id: str
+    risk: float
+    flagged: bool
+    flagged_at: dict[str, Any] | None
+    viewers: dict[str, ViewerReport]
+    signals: list[CommentSignal]
+    comments: int
+
+    @property
+    def level(self) -> str:
+        return level_of(self.risk)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "risk": round(self.risk, 4),
+            "level": self.level,
+            "flagged": self.flagged,
+            "flagged_at": self.flagged_at,
+            "comments": self.comments,
+            "viewers": {v: r.to_json() for v, r in sorted(self.viewers.items())},
+            "signals": [s.to_json() for s in self.signals],
+        }
+
+
+def score_comment_stream(
+    stream_id: str, comments: Iterable[Comment], scorer: CommentScorer | None = None
+) -> StreamReport:
+    """Replay ``comments`` in their order, as the stream monitor does, and report."""
+    scorer = scorer or CommentScorer()
+    peak = 0.0
+    flagged_at: dict[str, Any] | None = None
+    viewers: dict[str, ViewerReport] = {}
+    signals: list[CommentSignal] = []
+    seen = 0
+    for comment in comments:
+        risk = scorer.add(comment)
+        seen += 1
+        fresh = [s for s in risk.signals if s.comment == risk.comment]
+        for s in fresh:
+            if len(signals) < MAX_REPORTED_SIGNALS:
+                signals.append(s)
+            report = viewers.setdefault(s.viewer, ViewerReport())
+            if len(report.signals) < MAX_REPORTED_SIGNALS:
+                report.signals.append(s)
+        for v, r in risk.viewers.items():
+            report = viewers.setdefault(v, ViewerReport())
+            report.risk = max(report.risk, r)
+        peak = max(peak, risk.risk)
+        if risk.flagged and flagged_at is None:
+            flagged_at = {"comment": risk.comment, "ts": risk.window_end}
+    return StreamReport(stream_id, peak, flagged_at is not None, flagged_at, viewers, signals, seen)

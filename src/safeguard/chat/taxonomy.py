@@ -35,6 +35,8 @@ name (so that every alert still names its signal)."""
 COMMENT_CATEGORIES: Final = (
     "request_action",
     "age_probing",
+    "risk_assessment",
+    "personal_info",
     "tip_for_action",
     "payment",
     "platform_move",
@@ -43,6 +45,8 @@ COMMENT_CATEGORIES: Final = (
     "threats_extortion",
     "repeated_request",
 )
+"""Livestream comment signals (``safeguard.chat.comments``); ``repeated_request`` is derived
+from the window (the same instruction from several viewers), the others come from comments."""
 
 # O'Connell-style stage of each conversation category (1 = access and friendship forming,
 # 2 = trust and relationship forming, 3 = risk assessment and exclusivity, 4 = escalation

@@ -1,5 +1,6 @@
-"""``safeguard chat score|train|eval``: grooming risk of conversations, training and
-evaluating the model on the shipped synthetic corpus or on PAN12."""
+"""``safeguard chat score|comments|train|eval``: grooming risk of conversations, abuse-to-order
+risk of recorded livestream comment streams, training and evaluating the model on the shipped
+synthetic corpus or on PAN12."""
 
 from __future__ import annotations
 
@@ -90,6 +91,68 @@ def score_command(
                 "" if r["alert_at"] is None else str(r["alert_at"]),
                 r["suspect"] or "",
                 ", ".join(cats),
+            )
+        err_console.print(table)
+    if failed:
+        raise typer.Exit(1)
+
+
+@chat_app.command("comments")
+def comments_command(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Recorded comment streams: .json (one stream or a list) or JSON lines.",
+            show_default=False,
+        ),
+    ],
+    json_out: Annotated[bool, typer.Option("--json", help="One JSON object per stream.")] = False,
+) -> None:
+    """Score recorded livestream comment streams as the stream monitor does: per stream the
+    peak risk 0..1, whether it flagged (and at which comment), each viewer's risk and
+    signals, and every signal with its comment index and span."""
+    from safeguard.chat.comment_streams import CommentStreamError, read_comment_streams
+    from safeguard.chat.comments import CommentScorer, default_comment_model, score_comment_stream
+
+    try:
+        model = default_comment_model()
+    except CommentModelError as exc:
+        raise fail(str(exc), 2) from exc
+    failed = 0
+    rows: list[dict[str, Any]] = []
+    for path in files:
+        try:
+            for stream in read_comment_streams(path):
+                report = score_comment_stream(
+                    stream.id, stream.comments, CommentScorer(model=model)
+                )
+                record: dict[str, Any] = {"path": str(path), **report.to_json(), "error": None}
+                rows.append(record)
+                if json_out:
+                    emit_json(record)
+        except CommentStreamError as exc:
+            failed += 1
+            record = {"path": str(path), "id": None, "error": str(exc)}
+            rows.append(record)
+            if json_out:
+                emit_json(record)
+            else:
+                err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+    if not json_out:
+        table = Table(title="Comment streams")
+        for col in ("id", "risk", "flagged at", "viewers at risk", "signals"):
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            if r.get("error"):
+                continue
+            at = r["flagged_at"]
+            risky = sorted(v for v, x in r["viewers"].items() if x["risk"] >= 0.5)
+            table.add_row(
+                str(r["id"]),
+                f"{r['risk']:.2f}",
+                "" if at is None else f"comment {at['comment']} (ts {at['ts']:.1f})",
+                ", ".join(risky[:5]) + (" …" if len(risky) > 5 else ""),
+                ", ".join(sorted({s["category"] for s in r["signals"]})),
             )
         err_console.print(table)
     if failed:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from safeguard.chat.comments import Comment, CommentModel, CommentScorer
+from safeguard.chat.comments import CommentModel
 from safeguard.chat.lexicon import Lexicon
 from safeguard.chat.model import GroomingModel
 from safeguard.chat.scorer import ConversationState, Scoring, step
@@ -246,49 +246,8 @@ def evaluate_grooming(
 
 
 def evaluate_comments(model: CommentModel, streams: list[dict[str, Any]]) -> dict[str, Any]:
-    """Stream level (the stream's peak window risk ≥ 0.5 means flagged), viewer level (a
-    viewer's peak risk ≥ 0.5), and the delay in seconds from the first abuse-to-order comment
-    to the first window at risk ≥ 0.5."""
-    tp = fp = fn = 0
-    vtp = vfp = vfn = 0
-    delays: list[float] = []
-    peaks: list[Labelled] = []
-    for s in streams:
-        scorer = CommentScorer(model=model)
-        peak, first_bad, flagged_at = 0.0, None, None
-        viewer_peak: dict[str, float] = {}
-        for c in s["comments"]:
-            risk = scorer.add(Comment(c["viewer"], c["text"], c.get("ts")))
-            if c.get("bad") and first_bad is None:
-                first_bad = risk.window_end
-            peak = max(peak, risk.risk)
-            if risk.risk >= 0.5 and flagged_at is None:
-                flagged_at = risk.window_end
-            for v, r in risk.viewers.items():
-                viewer_peak[v] = max(viewer_peak.get(v, 0.0), r)
-        label = int(s["label"])
-        peaks.append(Labelled(s["id"], label, peak, None, len(s["comments"])))
-        flagged = peak >= 0.5
-        tp += int(flagged and label == 1)
-        fp += int(flagged and label == 0)
-        fn += int(not flagged and label == 1)
-        if label and flagged_at is not None and first_bad is not None:
-            delays.append(max(0.0, flagged_at - first_bad))
-        bad = set(s.get("bad_viewers", []))
-        active_bad = {c["viewer"] for c in s["comments"] if c.get("bad")}
-        found = {v for v, r in viewer_peak.items() if r >= 0.5}
-        vtp += len(found & active_bad)
-        vfp += len(found - bad)
-        vfn += len(active_bad - found)
-    ordered = sorted(delays)
-    return {
-        "streams": len(streams),
-        "positives": sum(int(s["label"]) for s in streams),
-        "auc": roc_auc(peaks),
-        "streams_flagged": prf(tp, fp, fn),
-        "viewers_flagged": prf(vtp, vfp, vfn),
-        "seconds_to_flag": {
-            "median": ordered[len(ordered) // 2] if ordered else None,
-            "p90": ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))] if ordered else None,
-        },
-    }
+    """The comment model at the stream level (moved:
+    :func:`safeguard.chat.training.comments_eval.evaluate_comment_model`)."""
+    from safeguard.chat.training.comments_eval import evaluate_comment_model
+
+    return evaluate_comment_model(model, streams)

@@ -6,6 +6,10 @@
   phrasebook per language (:mod:`.acts`, ``phrasebooks/<lang>.json``);
 - ``scenes``: whole scripted scenes, both sides written together (:mod:`.scenes`).
 
+Livestream comment streams have their own generators, ``comments_*`` (benign stream kinds,
+composed chatter, concerning patterns, other languages, typing noise), assembled by
+:mod:`safeguard.chat.training.comments_data`; they are not in :data:`GENERATORS`.
+
 A generator is three functions over a seeded :class:`random.Random`: a grooming
 conversation, a hard negative of a named family, and the families it writes per split.
 """

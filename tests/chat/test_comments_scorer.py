@@ -1,4 +1,4 @@
-"""The livestream comment scorer (the interface STREAM builds on)."""
+"""The livestream comment scorer: the interface the stream monitor builds on."""
 
 from __future__ import annotations
 
@@ -110,12 +110,25 @@ def test_control_characters_and_look_alike_letters_are_read_through() -> None:
 def test_to_json_is_json_ready() -> None:
     risk = feed(CommentScorer(), [("a", "how old are you", 1.0)])
     doc = json.loads(json.dumps(risk.to_json()))
-    assert set(doc) >= {"risk", "level", "viewers", "signals", "window_start", "window_end"}
+    assert set(doc) >= {
+        "risk",
+        "level",
+        "flagged",
+        "viewers",
+        "signals",
+        "window_start",
+        "window_end",
+    }
 
 
 def test_a_comment_model_of_another_format_is_refused() -> None:
     with pytest.raises(CommentModelError, match="format"):
         CommentModel.from_json({"format": "safeguard.chat.comments/0"})
+
+
+def test_a_comment_model_with_a_negative_weight_is_refused() -> None:
+    with pytest.raises(CommentModelError, match="negative"):
+        CommentModel(-1.0, {"payment": -0.5}, -2.0, {})
 
 
 def test_a_comment_model_round_trips_through_json() -> None:

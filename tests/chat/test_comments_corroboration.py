@@ -1,0 +1,120 @@
+"""A stream is flagged on corroboration, not on one comment (issue 12, failure mode 6):
+the shipped comment model on the cases the issue names."""
+
+from __future__ import annotations
+
+import pytest
+
+from safeguard.chat.comments import (
+    FLAG_RISK,
+    Comment,
+    CommentScorer,
+    StreamReport,
+    default_comment_model,
+    score_comment_stream,
+)
+
+CHATTER = [
+    ("a", "hi everyone", 1.0),
+    ("b", "love this", 3.0),
+    ("c", "lol", 5.0),
+    ("d", "what game is this", 8.0),
+    ("a", "good morning from spain", 9.0),
+]
+
+
+def score(extra: list[tuple[str, str, float]]) -> StreamReport:
+    rows = sorted(CHATTER + extra, key=lambda r: r[2])
+    return score_comment_stream("s", [Comment(v, t, ts) for v, t, ts in rows])
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [("e", "whats ur discord", 10.0)],
+        [("e", "500 coins for a song", 10.0), ("f", "sent 100 coins, love it", 20.0)],
+        [("e", "how old are you?", 10.0)],
+        [("e", "are you home alone", 10.0)],
+        [("e", "show us the oven", 10.0), ("f", "show us the oven", 12.0)],
+        [("e", "do another set", 10.0), ("f", "do another set!", 12.0)],
+        [("e", "show your room!", 10.0), ("f", "room tour pls", 12.0)],
+        [("e", "turn around!!", 10.0), ("f", "turn around!!", 11.0)],
+        [(v, "Earn $500 a day!! DM me on telegram", 10.0 + i) for i, v in enumerate("efgh")],
+    ],
+    ids=[
+        "one-discord", "paid-song", "one-age-question", "one-home-alone", "cooking",
+        "fitness", "room-tour", "gaming-backseat", "spam-bots",
+    ],
+)  # fmt: skip
+def test_benign_look_alikes_stay_below_the_flag(lines: list[tuple[str, str, float]]) -> None:
+    report = score(lines)
+    assert not report.flagged
+    assert report.risk < FLAG_RISK
+
+
+CROWD = [(v, "stand on the chair", 10.0 + 5 * i) for i, v in enumerate("wxyz")]
+
+
+def test_four_viewers_asking_the_same_instruction_are_read_as_a_repeated_request() -> None:
+    report = score(CROWD)
+    assert {"request_action", "repeated_request"} <= {s.category for s in report.signals}
+    assert report.risk > score(CROWD[:1]).risk
+    assert report.level in ("medium", "high", "critical")
+
+
+def test_six_viewers_asking_the_same_instruction_flag_the_stream() -> None:
+    six = [(v, "stand on the chair", 10.0 + 5 * i) for i, v in enumerate("uvwxyz")]
+    assert score(six).flagged
+
+
+def test_a_crowd_whose_viewer_insists_flags_the_stream() -> None:
+    assert score([*CROWD, ("w", "stand on the chair now", 40.0)]).flagged
+    assert score([*CROWD, ("w", "come on", 40.0)]).flagged
+
+
+def test_an_instruction_tied_to_payment_with_pressure_flags() -> None:
+    report = score(
+        [("e", "500 coins if you stand on the chair", 10.0), ("e", "come on do it", 20.0)]
+    )
+    assert report.flagged
+    assert {"tip_for_action", "pressure"} <= {s.category for s in report.signals}
+
+
+def test_home_alone_questions_then_instructions_flag() -> None:
+    report = score([("e", "are your parents home?", 10.0), ("e", "show your room", 20.0)])
+    assert report.flagged
+    assert {"risk_assessment", "request_action"} <= {s.category for s in report.signals}
+
+
+def test_instructions_in_other_languages_are_read() -> None:
+    crowd = [(v, "ponte de pie en la silla", 10.0 + 5 * i) for i, v in enumerate("wxyz")]
+    assert score([*crowd, ("w", "vamos!!", 40.0)]).flagged
+
+
+def test_personal_information_questions_are_a_signal() -> None:
+    report = score([("e", "what school do u go to", 10.0)])
+    assert [s.category for s in report.signals] == ["personal_info"]
+
+
+def test_the_shipped_model_weighs_pressure_probing_and_never_negatively() -> None:
+    model = default_comment_model()
+    weights = {**model.viewer_weights, **model.stream_weights}
+    assert all(w >= 0 for w in weights.values())
+    assert model.viewer_weights["pressure"] > 0
+    assert model.viewer_weights["risk_assessment"] > 0
+    assert model.viewer_weights["personal_info"] > 0
+
+
+def test_a_single_comment_with_every_signal_still_does_not_flag() -> None:
+    scorer = CommentScorer()
+    risk = scorer.add(
+        Comment(
+            "e",
+            "how old r u, are ur parents home? i'll send 500 coins if u stand on the bed, "
+            "add me on snap, come on",
+            1.0,
+        )
+    )
+    assert len({s.category for s in risk.signals}) >= 5
+    assert not risk.flagged
+    assert risk.risk < FLAG_RISK
