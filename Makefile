@@ -34,13 +34,15 @@ typecheck: $(STAMP)
 
 unit: $(STAMP)
 	@# The console's browser test runs in Debian's chromium (Playwright downloads nothing);
-	@# the triage tests build FAT, ext4, NTFS, MBR/GPT and E01 images with Debian's tools.
+	@# the triage tests build FAT, ext4, NTFS, MBR/GPT and E01 images with Debian's tools;
+	@# the place-linking tests use opencv-doc's sample pairs (Graffiti, Leuven, aloe).
 	@missing=""; \
 	for tool in chromium:chromium mkfs.vfat:dosfstools mcopy:mtools mkfs.ext4:e2fsprogs \
 	            sfdisk:fdisk ewfacquire:ewf-tools mkntfs:ntfs-3g; do \
 	  command -v $${tool%%:*} >/dev/null || PATH="$$PATH:/sbin:/usr/sbin" command -v $${tool%%:*} >/dev/null \
 	    || missing="$$missing $${tool##*:}"; \
 	done; \
+	[ -d /usr/share/doc/opencv-doc/examples/data ] || missing="$$missing opencv-doc"; \
 	if [ -n "$$missing" ]; then apt-get update && apt-get install -y $$missing; fi
 	OPENBLAS_NUM_THREADS=1 $(BIN)/pytest -q
 
