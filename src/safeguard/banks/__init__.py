@@ -6,12 +6,15 @@ formats of ``formats/``.
 """
 
 from safeguard.banks.entries import (
+    EntryState,
     NewEntry,
     add_entries,
     disable_entries_by_id,
     iter_entries,
     page_entries,
+    put_entry_states,
     set_entries_disabled,
+    set_entry_metadata,
 )
 from safeguard.banks.importing import (
     ImportRejected,
@@ -46,6 +49,7 @@ __all__ = [
     "BankNotFound",
     "BankSpec",
     "BankSummary",
+    "EntryState",
     "ImportRejected",
     "ImportReport",
     "InvalidBank",
@@ -61,8 +65,10 @@ __all__ = [
     "iter_entries",
     "list_banks",
     "page_entries",
+    "put_entry_states",
     "set_bank_enabled",
     "set_entries_disabled",
+    "set_entry_metadata",
     "spool",
     "summarize",
     "update_bank",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, Table, func, or_, select
+from sqlalchemy import Connection, Engine, Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -197,3 +197,116 @@ def page_entries(
     if needle:
         query = query.where(or_(Entry.value == needle.lower(), Entry.external_id == needle))
     return list(session.scalars(query.order_by(Entry.id).limit(limit)))
+
+
+@dataclass(frozen=True, slots=True)
+class EntryState:
+    """What an entry should be after a write: its value, metadata and disabled flag (an
+    entry mirrored from another instance's list)."""
+
+    signal_type: str
+    value: str
+    external_id: str | None = None
+    category: str | None = None
+    note: str | None = None
+    disabled: bool = False
+
+
+_MUTABLE = ("external_id", "category", "note", "disabled")
+
+
+def put_entry_states(
+    session: Session, bank: Bank, states: Sequence[EntryState], *, chunk: int = 2000
+) -> list[int]:
+    """Make each (type, value) of ``bank`` have exactly the given metadata and disabled
+    flag, adding the missing ones in bulk, in the caller's transaction. Returns the entry
+    ids in the order of ``states``. Disable and enable changes go to the index change log;
+    metadata changes are logged as ``entry_updated``. Raises ``InvalidSignal`` for a
+    malformed value before writing anything."""
+    now = datetime.now(UTC)
+    rows: list[dict[str, object]] = []
+    for s in states:
+        kind, value = parse_value(s.value, s.signal_type)
+        row = entry_row(
+            bank.id, ParsedEntry(kind, value, 0, s.external_id, s.category, s.note), now
+        )
+        row["disabled"] = s.disabled
+        rows.append(row)
+    if not rows:
+        return []
+    session.execute(insert_ignoring_duplicates(session.connection()), rows)
+    ids: list[int] = []
+    updates: list[dict[str, object]] = []
+    changes: list[dict[str, object]] = []
+    for start in range(0, len(rows), chunk):
+        part = rows[start : start + chunk]
+        found = {
+            (r.signal_type, r.value): r
+            for r in session.execute(
+                select(
+                    Entry.id,
+                    Entry.signal_type,
+                    Entry.value,
+                    Entry.external_id,
+                    Entry.category,
+                    Entry.note,
+                    Entry.disabled,
+                ).where(Entry.bank_id == bank.id, Entry.value.in_({r["value"] for r in part}))
+            )
+        }
+        for row in part:
+            have = found[(str(row["signal_type"]), str(row["value"]))]
+            ids.append(have.id)
+            if any(getattr(have, f) != row[f] for f in _MUTABLE):
+                updates.append({"b_id": have.id, **{f: row[f] for f in _MUTABLE}})
+                if have.disabled != row["disabled"]:
+                    op = "entry_disabled" if row["disabled"] else "entry_enabled"
+                else:
+                    op = "entry_updated"
+                changes.append({"op": op, "bank_id": bank.id, "entry_id": have.id, "at": now})
+    if updates:
+        table = cast(Table, Entry.__table__)
+        session.connection().execute(
+            update(table).where(table.c.id == bindparam("b_id")),
+            updates,
+        )
+        session.connection().execute(insert(cast(Table, IndexChange.__table__)), changes)
+    return ids
+
+
+def set_entry_metadata(
+    session: Session,
+    name: str,
+    values: Iterable[tuple[str | None, str]],
+    *,
+    actor: str,
+    category: str | None = None,
+    external_id: str | None = None,
+    note: str | None = None,
+) -> int:
+    """Change the metadata of entries given as (type or None, value); fields left None are
+    kept. Logged as ``entry_updated`` (subscribers of a feed of this bank see it). Returns
+    how many changed."""
+    bank = get_bank(session, name)
+    changed = 0
+    for declared, raw in values:
+        kind, value = parse_value(raw, declared)
+        entry = session.scalar(
+            select(Entry).where(
+                Entry.bank_id == bank.id, Entry.signal_type == kind, Entry.value == value
+            )
+        )
+        if entry is None:
+            continue
+        before = (entry.category, entry.external_id, entry.note)
+        if category is not None:
+            entry.category = category
+        if external_id is not None:
+            entry.external_id = external_id
+        if note is not None:
+            entry.note = note
+        if (entry.category, entry.external_id, entry.note) != before:
+            session.add(IndexChange(op="entry_updated", bank_id=bank.id, entry_id=entry.id))
+            changed += 1
+    audit.record(session, actor, "entries.update", name, {"changed": changed})
+    return changed

@@ -62,6 +62,9 @@ COMMANDS: dict[str, LazyCommand] = {
     "webhooks": LazyCommand("webhooks", "webhooks_app", "Webhook targets for decisions."),
     "audit": LazyCommand("audit", "audit_app", "The hash-chained audit log."),
     "evidence": LazyCommand("evidence", "evidence_app", "Kept evidence (opt-in): keys, purge."),
+    "exchange": LazyCommand(
+        "exchange", "exchange_app", "Share hash lists: publish, subscribe, sync."
+    ),
 }
 
 

@@ -19,6 +19,7 @@ Opening and every decision are audited and send a webhook (``case.opened``,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -40,6 +41,9 @@ DECISIONS = ("confirm", "false_positive", "escalate")
 _STATUS_OF = {"confirm": "confirmed", "false_positive": "false_positive", "escalate": "escalated"}
 #: Signal types a decision can add to a bank.
 BANKABLE = SIGNAL_NAMES
+#: Called with (session, case) in the deciding transaction after every decision; a higher
+#: layer adds its own (``exchange.opinions.install``: opinions back to list publishers).
+DECISION_LISTENERS: list[Callable[[Session, Case], object]] = []
 
 
 class CaseError(SafeguardError):
@@ -198,6 +202,8 @@ def decide_case(
     case.decision_bank = bank
     session.flush()
     audit.record(session, actor, "case.decide", f"case:{case.id}", details | {"note": note})
+    for listener in DECISION_LISTENERS:
+        listener(session, case)
     payload = case_json(case, evidence=False)
     webhooks.enqueue(session, "case.decided", payload)
     if decision == "escalate":

@@ -21,6 +21,7 @@ from safeguard.service.api import (
     cases,
     chat,
     check,
+    exchange,
     hashing,
     health,
     index,
@@ -58,6 +59,7 @@ ROUTERS = (
     chat.router,
     triage.router,
     link.router,
+    exchange.router,
     console.router,
 )
 

@@ -22,8 +22,12 @@ import threading
 import time
 from dataclasses import dataclass
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select, text
 
+from safeguard.exchange import opinions as exchange_opinions
+from safeguard.exchange import signing as exchange_signing
+from safeguard.exchange.subscriber import Syncer
 from safeguard.matching.matcher import Matcher
 from safeguard.review.check import Checker
 from safeguard.review.evidence import EvidenceStore
@@ -76,6 +80,9 @@ class Runtime:
         self.last_refresh: float | None = None
         self.last_error: str | None = None
         self._next_purge = 0.0
+        self._exchange_key: Ed25519PrivateKey | None = None
+        self.syncer: Syncer | None = None
+        exchange_opinions.install()
 
     # --- lifecycle ---------------------------------------------------------------------
 
@@ -89,14 +96,27 @@ class Runtime:
             self.load_matcher()
         if self.settings.run_deliverer:
             self.deliverer.start()
+        if self.settings.run_exchange_sync and self.settings.exchange_sync_seconds > 0:
+            self.syncer = Syncer(
+                self.db, self.settings.data_dir, self.settings.exchange_sync_seconds
+            )
+            self.syncer.start()
 
     def stop(self) -> None:
         self._stop.set()
         if self._refresher is not None:
             self._refresher.join(timeout=10)
         self.deliverer.stop()
+        if self.syncer is not None:
+            self.syncer.stop()
         if self._owns_db:
             self.db.dispose()
+
+    def exchange_key(self) -> Ed25519PrivateKey:
+        """This instance's Ed25519 key that signs feed pages (made on first use)."""
+        if self._exchange_key is None:
+            self._exchange_key = exchange_signing.load_or_create_key(self.settings.data_dir)
+        return self._exchange_key
 
     # --- the matcher -------------------------------------------------------------------
 

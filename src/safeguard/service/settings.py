@@ -75,6 +75,9 @@ class ServiceSettings:
     #: Background threads; tests that drive them by hand turn them off.
     run_deliverer: bool = True
     run_refresher: bool = True
+    #: Seconds between syncs of the exchange subscriptions (``exchange sync``); 0: never.
+    exchange_sync_seconds: float = 300.0
+    run_exchange_sync: bool = True
 
     @property
     def data_dir(self) -> Path:
@@ -117,6 +120,7 @@ class ServiceSettings:
                 base_delay=float(_env("WEBHOOK_BASE_DELAY", "2")),
             ),
             evidence=EvidenceSettings.from_env(),
+            exchange_sync_seconds=float(_env("EXCHANGE_SYNC_SECONDS", "300")),
         )
         return replace(settings, **overrides) if overrides else settings
 
@@ -145,6 +149,7 @@ class ServiceSettings:
             "SAFEGUARD_WEBHOOK_TIMEOUT": str(self.webhooks.timeout),
             "SAFEGUARD_WEBHOOK_MAX_ATTEMPTS": str(self.webhooks.max_attempts),
             "SAFEGUARD_WEBHOOK_BASE_DELAY": str(self.webhooks.base_delay),
+            "SAFEGUARD_EXCHANGE_SYNC_SECONDS": str(self.exchange_sync_seconds),
             "SAFEGUARD_EVIDENCE": "1" if self.evidence.enabled else "0",
             "SAFEGUARD_EVIDENCE_RETENTION_DAYS": str(self.evidence.retention_days),
         }

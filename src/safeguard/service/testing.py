@@ -143,6 +143,7 @@ def settings_for_tests(data_dir: Path, db_url: str, **overrides: object) -> Serv
         "rate_limit": 10_000.0,
         "rate_burst": 10_000.0,
         "run_deliverer": False,
+        "run_exchange_sync": False,
         "evidence": EvidenceSettings(enabled=True, key=generate_key()),
     }
     return ServiceSettings.load(data_dir, db_url, **{**defaults, **overrides})

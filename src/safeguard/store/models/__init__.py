@@ -16,6 +16,14 @@ from safeguard.store.models.console import (
     EvidenceReveal,
     LoginFailure,
 )
+from safeguard.store.models.exchange import (
+    ExchangeFeed,
+    ExchangeOpinion,
+    ExchangeOrigin,
+    ExchangeOutbox,
+    ExchangeSubscription,
+    ExchangeToken,
+)
 from safeguard.store.models.review import (
     ApiKey,
     Case,
@@ -42,6 +50,12 @@ __all__ = [
     "Entry",
     "EvidenceMedia",
     "EvidenceReveal",
+    "ExchangeFeed",
+    "ExchangeOpinion",
+    "ExchangeOrigin",
+    "ExchangeOutbox",
+    "ExchangeSubscription",
+    "ExchangeToken",
     "IndexChange",
     "LoginFailure",
     "Rule",

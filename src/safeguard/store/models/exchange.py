@@ -1,0 +1,130 @@
+"""Tables of the exchange between Safeguard instances.
+
+Publisher side: feeds (a bank offered to others), subscriber tokens (stored hashed) and the
+opinions subscribers send back. Subscriber side: subscriptions (where, which key, which
+bank, the checkpoint), the provenance of every entry a subscription brought in, and the
+outbox of opinions waiting to be sent.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from safeguard.store.models.base import Base, BigId, utcnow
+
+
+class ExchangeFeed(Base):
+    """A bank published to subscribers under a name. ``uid`` changes if the feed is
+    re-created, so a subscriber's cursor into the old one is never reused."""
+
+    __tablename__ = "exchange_feeds"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    uid: Mapped[str] = mapped_column(String(64))
+    bank_id: Mapped[int] = mapped_column(BigId, ForeignKey("banks.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(200), default="")
+
+
+class ExchangeToken(Base):
+    """A subscriber's token for one feed: only its SHA-256 is kept."""
+
+    __tablename__ = "exchange_tokens"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    feed_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("exchange_feeds.id", ondelete="CASCADE"), index=True
+    )
+    subscriber: Mapped[str] = mapped_column(String(200))
+    prefix: Mapped[str] = mapped_column(String(32), unique=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+
+
+class ExchangeOpinion(Base):
+    """A subscriber's latest opinion of one entry of a feed (``false_positive`` or
+    ``confirmed``): one row per (token, entry), so counts are per subscriber."""
+
+    __tablename__ = "exchange_opinions"
+    __table_args__ = (UniqueConstraint("token_id", "entry_id", name="uq_exchange_opinion"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    token_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("exchange_tokens.id", ondelete="CASCADE")
+    )
+    entry_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("entries.id", ondelete="CASCADE"), index=True
+    )
+    opinion: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ExchangeSubscription(Base):
+    """A feed of another instance pulled into a local bank, with the publisher's pinned
+    Ed25519 key and the checkpoint (cursor, page sequence) of the last page applied."""
+
+    __tablename__ = "exchange_subscriptions"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    url: Mapped[str] = mapped_column(Text)
+    feed: Mapped[str] = mapped_column(String(200))
+    #: The bearer token the publisher issued (needed in clear to call it).
+    token: Mapped[str] = mapped_column(Text)
+    publisher_key: Mapped[str] = mapped_column(String(100))
+    bank_id: Mapped[int] = mapped_column(BigId, ForeignKey("banks.id", ondelete="CASCADE"))
+    feed_uid: Mapped[str | None] = mapped_column(String(64), default=None)
+    cursor: Mapped[str] = mapped_column(String(100), default="")
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_sync_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    last_error: Mapped[str | None] = mapped_column(Text, default=None)
+
+
+class ExchangeOrigin(Base):
+    """Where a subscribed entry came from: its subscription (publisher, feed) and its id at
+    the publisher. The entry's category is on the entry itself."""
+
+    __tablename__ = "exchange_origins"
+    __table_args__ = (
+        UniqueConstraint("subscription_id", "original_id", name="uq_exchange_origin"),
+    )
+
+    entry_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True
+    )
+    subscription_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("exchange_subscriptions.id", ondelete="CASCADE")
+    )
+    original_id: Mapped[int] = mapped_column(BigId)
+
+
+class ExchangeOutbox(Base):
+    """An opinion from a local review decision, waiting to go to the publisher."""
+
+    __tablename__ = "exchange_outbox"
+    __table_args__ = (Index("ix_exchange_outbox_pending", "subscription_id", "sent_at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    subscription_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("exchange_subscriptions.id", ondelete="CASCADE")
+    )
+    original_id: Mapped[int] = mapped_column(BigId)
+    opinion: Mapped[str] = mapped_column(String(20))
+    case_id: Mapped[int | None] = mapped_column(BigId, default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
