@@ -64,7 +64,7 @@ def publisher_and_subscriber(
     (tmp / "pub").mkdir()
     (tmp / "sub").mkdir()
     with (
-        live_service("sqlite", tmp / "pub") as pub,
+        live_service("sqlite", tmp / "pub", roles=("admin", "reviewer", "matcher")) as pub,
         live_service(
             "sqlite", tmp / "sub", roles=("admin", "matcher", "reviewer"), **(sub_settings or {})
         ) as sub,
