@@ -22,7 +22,8 @@ banks_app = typer.Typer(
 )
 
 FORMAT_HELP = (
-    "plain (one hash a line), csv (header type,value[,id,category,note]) or vics (Project VIC JSON)"
+    "plain (one hash a line), csv (header type,value[,id,category,note]), vics (Project VIC "
+    "JSON), urls (one URL or its hash a line) or keywords (one search term a line)"
 )
 
 

@@ -30,7 +30,7 @@ from safeguard.index import ExactIndex, PdqIndex, SnapshotError
 from safeguard.signals.errors import InvalidSignal
 from safeguard.signals.media import FileHashes
 from safeguard.signals.pdq import MATCH_THRESHOLD, PdqHash
-from safeguard.signals.types import EXACT_SIGNALS, signal_type
+from safeguard.signals.types import EXACT_SIGNALS, FILE_DIGESTS, signal_type
 from safeguard.store.db import Database
 from safeguard.store.models import Bank, Entry, IndexChange
 
@@ -260,7 +260,7 @@ class Matcher:
         """Every match of a hashed file: its digests, its PDQ, each sampled video frame's."""
         out: list[Match] = []
         with self.db.session() as s:
-            for t in EXACT_SIGNALS:
+            for t in FILE_DIGESTS:
                 value = getattr(record, t)
                 if value:
                     out.extend(self.match_value(t, value, session=s))

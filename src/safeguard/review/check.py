@@ -32,7 +32,7 @@ from safeguard.matching.matcher import Match, Matcher, allowlisted
 from safeguard.review import cases, webhooks
 from safeguard.review.rules import Action, Decision, decide, load_rules
 from safeguard.signals.media import FileHashes, HashOptions, hash_file
-from safeguard.signals.types import EXACT_SIGNALS
+from safeguard.signals.types import FILE_DIGESTS
 from safeguard.store.db import Database
 
 
@@ -105,7 +105,7 @@ def content_subject(signals: Mapping[str, Any]) -> str:
 
 def signals_of(record: FileHashes) -> dict[str, Any]:
     """The signals of a hashed file as a check reports them."""
-    out: dict[str, Any] = {t: getattr(record, t) for t in EXACT_SIGNALS if getattr(record, t)}
+    out: dict[str, Any] = {t: getattr(record, t) for t in FILE_DIGESTS if getattr(record, t)}
     if record.pdq:
         out["pdq"] = record.pdq
         out["pdq_quality"] = record.pdq_quality
@@ -402,6 +402,25 @@ class Checker:
                         decision.action, matches, case_id, decision, signals, item_timings
                     )
         return BatchResult(results, timings)
+
+    def check_text(
+        self,
+        values: Sequence[tuple[str, str]],
+        *,
+        signals: dict[str, Any],
+        source: str = "api",
+        actor: str,
+    ) -> CheckResult:
+        """Check signals of text (a URL's digests, the digests of a search query's word
+        runs: ``signals.urls``); rules apply as for media. ``signals`` is what a case's
+        evidence records."""
+        timings = CheckTimings()
+        with _cpu(timings, "match_ms"):
+            matches: list[Match] = []
+            for kind, value in values:
+                matches.extend(self.matcher.match_value(kind, value))
+        decision, case_id = self._decide_and_act(matches, signals, source, actor, None, timings)
+        return CheckResult(decision.action, matches, case_id, decision, signals, timings)
 
     def check_record(
         self,

@@ -26,7 +26,7 @@ RowId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 
 ActionName = Literal["allow", "review", "block", "report"]
 RoleName = Literal["hasher", "matcher", "curator", "reviewer", "admin"]
-SignalName = Literal["pdq", "md5", "sha1", "sha256"]
+SignalName = Literal["pdq", "md5", "sha1", "sha256", "url", "url_md5", "keyword"]
 BankName = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$")
 
 
@@ -97,7 +97,7 @@ class Signals(Strict):
         return _signal(str(info.field_name), value)
 
     def values(self) -> dict[str, str]:
-        return {t: v for t in SIGNAL_NAMES if (v := getattr(self, t)) is not None}
+        return {t: v for t in SIGNAL_NAMES if (v := getattr(self, t, None)) is not None}
 
 
 class CheckIn(Strict):

@@ -46,6 +46,15 @@ def _flag(name: str, default: bool = False) -> bool:
     return value.lower() in ("1", "true", "yes", "on")
 
 
+DETERRENCE_MESSAGE = (
+    "Sexual images of children are illegal. Viewing, sharing or searching for them causes "
+    "real harm to real children. If you are worried about your own thoughts or behaviour, "
+    "confidential and anonymous help is available."
+)
+#: Stop It Now (Lucy Faithfull Foundation), the helpline UK search deterrence points to.
+DETERRENCE_LINK = "https://www.stopitnow.org.uk/"
+
+
 @dataclass(frozen=True, slots=True)
 class ServiceSettings:
     base: Settings
@@ -75,6 +84,9 @@ class ServiceSettings:
     #: Background threads; tests that drive them by hand turn them off.
     run_deliverer: bool = True
     run_refresher: bool = True
+    #: Shown for a search query that matches a keyword list (``POST /v1/check/query``).
+    deterrence_message: str = DETERRENCE_MESSAGE
+    deterrence_link: str = DETERRENCE_LINK
     #: Seconds between syncs of the exchange subscriptions (``exchange sync``); 0: never.
     exchange_sync_seconds: float = 300.0
     run_exchange_sync: bool = True
@@ -121,6 +133,8 @@ class ServiceSettings:
             ),
             evidence=EvidenceSettings.from_env(),
             exchange_sync_seconds=float(_env("EXCHANGE_SYNC_SECONDS", "300")),
+            deterrence_message=_env("DETERRENCE_MESSAGE", DETERRENCE_MESSAGE),
+            deterrence_link=_env("DETERRENCE_LINK", DETERRENCE_LINK),
         )
         return replace(settings, **overrides) if overrides else settings
 
@@ -150,6 +164,8 @@ class ServiceSettings:
             "SAFEGUARD_WEBHOOK_MAX_ATTEMPTS": str(self.webhooks.max_attempts),
             "SAFEGUARD_WEBHOOK_BASE_DELAY": str(self.webhooks.base_delay),
             "SAFEGUARD_EXCHANGE_SYNC_SECONDS": str(self.exchange_sync_seconds),
+            "SAFEGUARD_DETERRENCE_MESSAGE": self.deterrence_message,
+            "SAFEGUARD_DETERRENCE_LINK": self.deterrence_link,
             "SAFEGUARD_EVIDENCE": "1" if self.evidence.enabled else "0",
             "SAFEGUARD_EVIDENCE_RETENTION_DAYS": str(self.evidence.retention_days),
         }

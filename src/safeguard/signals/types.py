@@ -22,6 +22,9 @@ class SignalType(ABC):
     default_threshold: ClassVar[int] = 0
     #: Perceptual signals compare by Hamming distance; others by equality.
     perceptual: ClassVar[bool] = False
+    #: A fingerprint of a file's bytes or pixels (every ``FileHashes`` has it); False for
+    #: signals of text (URLs, search terms).
+    media: ClassVar[bool] = True
 
     @classmethod
     def normalize(cls, value: str) -> str:
@@ -64,14 +67,49 @@ class Sha256Signal(SignalType):
     hex_length = 64
 
 
+class UrlSignal(SignalType):
+    """SHA-256 of a URL's canonical form (``signals.urls``)."""
+
+    name = "url"
+    hex_length = 64
+    media = False
+
+
+class UrlMd5Signal(SignalType):
+    """MD5 of a URL's canonical form, as some hotlines distribute their lists."""
+
+    name = "url_md5"
+    hex_length = 32
+    media = False
+
+
+class KeywordSignal(SignalType):
+    """SHA-256 of a search term's canonical form (``signals.urls``)."""
+
+    name = "keyword"
+    hex_length = 64
+    media = False
+
+
 #: The one registry of signal types: every list of signal names elsewhere derives from it.
 SIGNAL_TYPES: dict[str, type[SignalType]] = {
-    t.name: t for t in (PdqSignal, Md5Signal, Sha1Signal, Sha256Signal)
+    t.name: t
+    for t in (
+        PdqSignal,
+        Md5Signal,
+        Sha1Signal,
+        Sha256Signal,
+        UrlSignal,
+        UrlMd5Signal,
+        KeywordSignal,
+    )
 }
 #: Every signal a bank entry can hold, in the order they are shown.
 SIGNAL_NAMES: tuple[str, ...] = tuple(SIGNAL_TYPES)
 #: Signals matched by equality (cryptographic digests), each in an exact-digest index.
 EXACT_SIGNALS: tuple[str, ...] = tuple(n for n, t in SIGNAL_TYPES.items() if not t.perceptual)
+#: Exact digests of files (MD5, SHA-1, SHA-256): what a hashed file carries.
+FILE_DIGESTS: tuple[str, ...] = tuple(n for n in EXACT_SIGNALS if SIGNAL_TYPES[n].media)
 
 
 def signal_type(name: str) -> type[SignalType]:

@@ -54,9 +54,16 @@ def strip_bom(first: bytes) -> bytes:
 
 
 def formats() -> dict[str, HashListFormat]:
-    from safeguard.banks.formats import csv_format, plain, vics
+    from safeguard.banks.formats import csv_format, plain, urls, vics
 
-    return {f.name: f for f in (plain.PlainFormat(), csv_format.CsvFormat(), vics.VicsFormat())}
+    known: tuple[HashListFormat, ...] = (
+        plain.PlainFormat(),
+        csv_format.CsvFormat(),
+        vics.VicsFormat(),
+        urls.UrlListFormat(),
+        urls.KeywordListFormat(),
+    )
+    return {f.name: f for f in known}
 
 
 def get_format(name: str) -> HashListFormat:
