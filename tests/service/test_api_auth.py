@@ -147,6 +147,8 @@ ENDPOINTS: list[tuple[str, Request, tuple[str, ...]]] = [
         _post_json("/v1/check/batch", {"signals": [{"pdq": PDQ}, {"md5": "0" * 32}]}),
         ("matcher",),
     ),
+    ("check url", _post_json("/v1/check/url", {"url": "http://example.com/a"}), ("matcher",)),
+    ("check query", _post_json("/v1/check/query", {"query": "a harmless query"}), ("matcher",)),
     ("index status", _get("/v1/index/status"), ("matcher", "curator")),
     ("banks create", _new_bank, ("curator",)),
     ("banks list", _get("/v1/banks"), ("curator", "reviewer")),
