@@ -4,6 +4,7 @@ Publisher: ``publish BANK [--feed NAME]``, ``tokens create FEED --name SUBSCRIBE
 once), ``tokens list``, ``tokens revoke PREFIX``, ``key`` (this instance's public key),
 ``opinions FEED`` (what subscribers said of its entries). Subscriber: ``subscribe URL --feed
 NAME --token TOKEN --publisher-key KEY --into BANK``, ``subscriptions``, ``sync``.
+Reporting: ``cybertip CASE`` sends a decided case to NCMEC's CyberTipline.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from safeguard.cli.common import (
     database,
     emit_json,
     err_console,
+    fail,
     in_transaction,
     settings_of,
 )
+from safeguard.errors import SafeguardError
 from safeguard.exchange import publisher, signing, subscriber
 from safeguard.exchange.errors import ExchangeError
 
@@ -234,3 +237,55 @@ def sync(
             err_console.print(f"{r.feed}: {r.items} changes in {r.pages} pages, cursor {r.cursor}")
     if failed:
         raise typer.Exit(1)
+
+
+@exchange_app.command("cybertip")
+def cybertip_report(
+    ctx: typer.Context,
+    case_id: Annotated[int, typer.Argument(help="A case a reviewer confirmed or escalated.")],
+    reporter_email: Annotated[str, typer.Option(help="The reporting person's e-mail.")],
+    reporter_first: Annotated[str, typer.Option(help="Their first name.")],
+    reporter_last: Annotated[str, typer.Option(help="Their last name.")],
+    incident_type: Annotated[
+        str, typer.Option(help="incidentType (default: the first of the documented list).")
+    ] = "Child Pornography (possession, manufacture, and distribution)",
+    classification: Annotated[
+        str | None, typer.Option(help="Industry classification of the file: A1, A2, B1, B2.")
+    ] = None,
+    endpoint: Annotated[
+        str, typer.Option(envvar="SAFEGUARD_CYBERTIP_URL", help="API base URI (…/ispws).")
+    ] = "https://exttest.cybertip.org/ispws",
+    username: Annotated[str, typer.Option(envvar="SAFEGUARD_CYBERTIP_USER")] = "",
+    password: Annotated[
+        str, typer.Option(envvar="SAFEGUARD_CYBERTIP_PASSWORD", help="From the environment.")
+    ] = "",
+    json_out: JsonOpt = False,
+) -> None:
+    """Report a decided case to NCMEC's CyberTipline (submit, upload kept media if the
+    deployment keeps evidence, fileinfo, finish); the report id is stored with the case."""
+    from safeguard.exchange import cybertip
+    from safeguard.review.evidence import EvidenceSettings, EvidenceStore
+
+    client = cybertip.CyberTipClient(endpoint, username, password)
+    try:
+        with database(settings_of(ctx)) as db:
+            row = cybertip.report_case(
+                db,
+                case_id,
+                client,
+                reporter=cybertip.Reporter(reporter_first, reporter_last, reporter_email),
+                incident_type=incident_type,
+                classification=classification,
+                evidence=EvidenceStore(EvidenceSettings.from_env()),
+                actor=actor(),
+            )
+    except cybertip.CyberTipError as e:
+        raise fail(str(e)) from None
+    except SafeguardError as e:
+        raise fail(str(e)) from None
+    finally:
+        client.close()
+    if json_out:
+        emit_json({"case": case_id, "report_id": row.report_id, "files": row.file_ids})
+    else:
+        err_console.print(f"case {case_id} reported: CyberTipline report {row.report_id}")

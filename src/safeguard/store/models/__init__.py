@@ -17,6 +17,7 @@ from safeguard.store.models.console import (
     LoginFailure,
 )
 from safeguard.store.models.exchange import (
+    CyberTipReport,
     ExchangeFeed,
     ExchangeOpinion,
     ExchangeOrigin,
@@ -47,6 +48,7 @@ __all__ = [
     "ConsoleSecret",
     "ConsoleSession",
     "ConsoleUser",
+    "CyberTipReport",
     "Entry",
     "EvidenceMedia",
     "EvidenceReveal",

@@ -1,5 +1,5 @@
 """The exchange between instances: feeds, subscriber tokens, opinions (publisher side);
-subscriptions, entry origins, the opinion outbox (subscriber side).
+subscriptions, entry origins, the opinion outbox (subscriber side); CyberTipline reports.
 
 Revision ID: 0016_exchange
 Revises: 0001
@@ -117,10 +117,24 @@ def upgrade() -> None:
         _when("sent_at", nullable=True),
     )
     op.create_index("ix_exchange_outbox_pending", "exchange_outbox", ["subscription_id", "sent_at"])
+    op.create_table(
+        "cybertip_reports",
+        sa.Column("id", BigId, primary_key=True, autoincrement=True),
+        sa.Column("case_id", BigId, sa.ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("report_id", sa.String(64), nullable=True),
+        sa.Column("status", sa.String(20), nullable=False),
+        sa.Column("file_ids", sa.JSON(), nullable=False),
+        sa.Column("xml", sa.Text(), nullable=False),
+        sa.Column("error", sa.Text(), nullable=True),
+        _when("created_at"),
+        sa.Column("created_by", sa.String(200), nullable=False),
+    )
+    op.create_index("ix_cybertip_reports_case_id", "cybertip_reports", ["case_id"])
 
 
 def downgrade() -> None:
     for table in (
+        "cybertip_reports",
         "exchange_outbox",
         "exchange_origins",
         "exchange_subscriptions",
