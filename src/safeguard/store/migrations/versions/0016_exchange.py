@@ -2,7 +2,7 @@
 subscriptions, entry origins, the opinion outbox (subscriber side); CyberTipline reports.
 
 Revision ID: 0016_exchange
-Revises: 0001
+Revises: 0005_streams
 Create Date: 2026-12-05
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0016_exchange"
-down_revision = "0001"
+down_revision = "0005_streams"
 branch_labels = None
 depends_on = None
 
