@@ -229,3 +229,32 @@ def test_the_cli_reports_a_decided_case(
         assert again.exit_code == 1
     finally:
         db.dispose()
+
+
+def test_a_reviewer_reports_a_case_over_the_api(tmp_path: Path, standin: StandIn) -> None:
+    from tests.conftest import live_service
+
+    settings = {
+        "cybertip_url": standin.url,
+        "cybertip_user": standin.username,
+        "cybertip_password": standin.password,
+    }
+    with live_service("sqlite", tmp_path, roles=("reviewer", "matcher"), **settings) as served:
+        decided, undecided = _case(served.db), _case(served.db, decision=None)
+        body = {
+            "reporter": {"first_name": "Rita", "last_name": "Reviewer", "email": REPORTER.email},
+            "classification": "B1",
+        }
+        with served.client("matcher") as c:
+            assert (
+                c.post("/v1/cybertip/reports", json={**body, "case_id": decided}).status_code == 403
+            )
+        with served.client("reviewer") as c:
+            sent = c.post("/v1/cybertip/reports", json={**body, "case_id": decided})
+            refused = c.post("/v1/cybertip/reports", json={**body, "case_id": undecided})
+            listed = c.get("/v1/cybertip/reports", params={"case_id": decided}).json()
+    assert sent.status_code == 201, sent.text
+    assert sent.json()["report_id"] == "1000001"
+    assert refused.status_code == 409 and refused.json()["error"]["code"] == "case_not_decided"
+    assert [r["report_id"] for r in listed] == ["1000001"]
+    assert standin.violations == []

@@ -22,6 +22,7 @@ from safeguard.service.api import (
     chat,
     check,
     check_text,
+    cybertip,
     exchange,
     hashing,
     health,
@@ -62,6 +63,7 @@ ROUTERS = (
     triage.router,
     link.router,
     exchange.router,
+    cybertip.router,
     console.router,
 )
 

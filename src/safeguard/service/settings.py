@@ -87,6 +87,10 @@ class ServiceSettings:
     #: Shown for a search query that matches a keyword list (``POST /v1/check/query``).
     deterrence_message: str = DETERRENCE_MESSAGE
     deterrence_link: str = DETERRENCE_LINK
+    #: NCMEC CyberTipline Reporting API (``POST /v1/cybertip/reports``); empty: off.
+    cybertip_url: str = ""
+    cybertip_user: str = ""
+    cybertip_password: str = ""
     #: Seconds between syncs of the exchange subscriptions (``exchange sync``); 0: never.
     exchange_sync_seconds: float = 300.0
     run_exchange_sync: bool = True
@@ -135,6 +139,9 @@ class ServiceSettings:
             exchange_sync_seconds=float(_env("EXCHANGE_SYNC_SECONDS", "300")),
             deterrence_message=_env("DETERRENCE_MESSAGE", DETERRENCE_MESSAGE),
             deterrence_link=_env("DETERRENCE_LINK", DETERRENCE_LINK),
+            cybertip_url=_env("CYBERTIP_URL", ""),
+            cybertip_user=_env("CYBERTIP_USER", ""),
+            cybertip_password=_env("CYBERTIP_PASSWORD", ""),
         )
         return replace(settings, **overrides) if overrides else settings
 
@@ -166,6 +173,9 @@ class ServiceSettings:
             "SAFEGUARD_EXCHANGE_SYNC_SECONDS": str(self.exchange_sync_seconds),
             "SAFEGUARD_DETERRENCE_MESSAGE": self.deterrence_message,
             "SAFEGUARD_DETERRENCE_LINK": self.deterrence_link,
+            "SAFEGUARD_CYBERTIP_URL": self.cybertip_url,
+            "SAFEGUARD_CYBERTIP_USER": self.cybertip_user,
+            "SAFEGUARD_CYBERTIP_PASSWORD": self.cybertip_password,
             "SAFEGUARD_EVIDENCE": "1" if self.evidence.enabled else "0",
             "SAFEGUARD_EVIDENCE_RETENTION_DAYS": str(self.evidence.retention_days),
         }
