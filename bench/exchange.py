@@ -7,9 +7,9 @@ the kernel's ``wait4`` rusage): the publisher is ``safeguard serve`` (one worker
 the subscriber runs ``safeguard exchange sync --json``. The anchor is ``safeguard banks
 export --format csv`` at the publisher and ``safeguard banks import --format csv`` into a
 fresh instance (the file a hotline would otherwise e-mail; its gzip size is reported too).
-Then 1 % of the list changes (0.5 % disabled, 0.5 % re-categorised A2 -> B2) and the subscriber syncs
-again: only what changed travels, where the file route would send the whole list again
-(and could not carry the disables at all).
+Then 1 % of the list changes (0.5 % disabled, 0.5 % re-categorised A2 -> B2) and the
+subscriber syncs again: only what changed travels, where the file route would send the
+whole list again (and could not carry the disables at all).
 
 Prints one JSON object on stdout, writes ``bench/results/exchange.json`` and ``.md``.
 """
@@ -62,22 +62,33 @@ def run(argv: list[str], data_dir: Path) -> dict[str, Any]:
     return {"stdout": proc.stdout.decode(errors="replace").strip()}
 
 
+#: Runs a command and reports its peak RSS. A child's ``ru_maxrss`` counts the memory it
+#: had between ``fork`` and ``exec``, i.e. its parent's; this launcher is small, so the
+#: figure is the command's own (a heavy parent would set a floor under every step).
+LAUNCHER = (
+    "import os, subprocess, sys\n"
+    "p = subprocess.Popen(sys.argv[1:], stderr=subprocess.DEVNULL)\n"
+    "_, status, usage = os.wait4(p.pid, 0)\n"
+    "sys.stderr.write(f'{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss} '\n"
+    "                 f'{usage.ru_utime + usage.ru_stime}\\n')\n"
+)
+
+
 def measured(argv: list[str], data_dir: Path) -> dict[str, Any]:
+    """Run ``safeguard --data-dir DIR ARGV`` through the launcher: wall time, CPU time,
+    peak RSS (the kernel's, of that process alone), stdout."""
     full = [sys.executable, "-m", "safeguard.cli", "--data-dir", str(data_dir), *argv]
     started = time.perf_counter()
-    proc = subprocess.Popen(full, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    assert proc.stdout is not None
-    out = proc.stdout.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    code = os.waitstatus_to_exitcode(status)
+    proc = subprocess.run([sys.executable, "-c", LAUNCHER, *full], capture_output=True, check=False)
     elapsed = time.perf_counter() - started
-    if code != 0:
+    code, maxrss, cpu = proc.stderr.decode().split()[-3:]
+    if int(code) != 0:
         raise RuntimeError(f"{argv[:3]} exited {code}")
     return {
         "seconds": round(elapsed, 2),
-        "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),
-        "peak_rss_mib": round(usage.ru_maxrss / 1024, 1),
-        "stdout": out.decode(errors="replace").strip(),
+        "cpu_seconds": round(float(cpu), 2),
+        "peak_rss_mib": round(int(maxrss) / 1024, 1),
+        "stdout": proc.stdout.decode(errors="replace").strip(),
     }
 
 
