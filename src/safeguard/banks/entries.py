@@ -238,32 +238,41 @@ def put_entry_states(
     ids: list[int] = []
     updates: list[dict[str, object]] = []
     changes: list[dict[str, object]] = []
-    for start in range(0, len(rows), chunk):
-        part = rows[start : start + chunk]
-        found = {
-            (r.signal_type, r.value): r
-            for r in session.execute(
-                select(
-                    Entry.id,
-                    Entry.signal_type,
-                    Entry.value,
-                    Entry.external_id,
-                    Entry.category,
-                    Entry.note,
-                    Entry.disabled,
-                ).where(Entry.bank_id == bank.id, Entry.value.in_({r["value"] for r in part}))
+    found: dict[tuple[str, str], Any] = {}
+    by_type: dict[str, list[str]] = {}
+    for r in rows:
+        by_type.setdefault(str(r["signal_type"]), []).append(str(r["value"]))
+    for kind, values in by_type.items():
+        # (bank, type, value) is the unique index: each lookup is a seek, not a scan.
+        for start in range(0, len(values), chunk):
+            found.update(
+                ((r.signal_type, r.value), r)
+                for r in session.execute(
+                    select(
+                        Entry.id,
+                        Entry.signal_type,
+                        Entry.value,
+                        Entry.external_id,
+                        Entry.category,
+                        Entry.note,
+                        Entry.disabled,
+                    ).where(
+                        Entry.bank_id == bank.id,
+                        Entry.signal_type == kind,
+                        Entry.value.in_(values[start : start + chunk]),
+                    )
+                )
             )
-        }
-        for row in part:
-            have = found[(str(row["signal_type"]), str(row["value"]))]
-            ids.append(have.id)
-            if any(getattr(have, f) != row[f] for f in _MUTABLE):
-                updates.append({"b_id": have.id, **{f: row[f] for f in _MUTABLE}})
-                if have.disabled != row["disabled"]:
-                    op = "entry_disabled" if row["disabled"] else "entry_enabled"
-                else:
-                    op = "entry_updated"
-                changes.append({"op": op, "bank_id": bank.id, "entry_id": have.id, "at": now})
+    for row in rows:
+        have = found[(str(row["signal_type"]), str(row["value"]))]
+        ids.append(have.id)
+        if any(getattr(have, f) != row[f] for f in _MUTABLE):
+            updates.append({"b_id": have.id, **{f: row[f] for f in _MUTABLE}})
+            if have.disabled != row["disabled"]:
+                op = "entry_disabled" if row["disabled"] else "entry_enabled"
+            else:
+                op = "entry_updated"
+            changes.append({"op": op, "bank_id": bank.id, "entry_id": have.id, "at": now})
     if updates:
         table = cast(Table, Entry.__table__)
         session.connection().execute(
