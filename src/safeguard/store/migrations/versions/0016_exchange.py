@@ -2,7 +2,7 @@
 subscriptions, entry origins, the opinion outbox (subscriber side); CyberTipline reports.
 
 Revision ID: 0016_exchange
-Revises: 0005_streams
+Revises: 0002_service, 0004_chat, 0005_streams, 0006_triage, 0007_session_generation
 Create Date: 2026-12-05
 """
 
@@ -14,7 +14,15 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0016_exchange"
-down_revision = "0005_streams"
+# Every head of main when this was written, so the chain has one head again (and
+# cybertip_reports' foreign key to cases, from 0002_service, exists first).
+down_revision = (
+    "0002_service",
+    "0004_chat",
+    "0005_streams",
+    "0006_triage",
+    "0007_session_generation",
+)
 branch_labels = None
 depends_on = None
 
