@@ -459,7 +459,7 @@ def test_a_scan_killed_outright_resumes_without_loss_or_duplicates(
 def test_an_unreachable_scheduler_stops_the_scan_with_a_clear_error(
     tmp_path: Path, small_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("safeguard.scan.runner.CONNECT_TIMEOUT", 1.0)
+    monkeypatch.setattr("safeguard.scan.cluster.CONNECT_TIMEOUT", 1.0)
     with pytest.raises(ScanError, match="cannot reach the Dask scheduler"):
         scan([small_folder], tmp_path / "out.jsonl", matcher=None, scheduler="tcp://127.0.0.1:9")
 

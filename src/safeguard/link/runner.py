@@ -8,16 +8,15 @@ shortlist and the store stay in the calling process.
 from __future__ import annotations
 
 import importlib
-import logging
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Protocol, TypeVar
 
 from safeguard.errors import Busy
+from safeguard.scan.cluster import dask_client
 
 A = TypeVar("A")
 R = TypeVar("R")
-_WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 class ClusterUnavailable(Busy):
@@ -69,36 +68,5 @@ class DaskRunner:
 def dask_runner(workers: int | None = None, scheduler: str | None = None) -> Iterator[DaskRunner]:
     """A local cluster of ``workers`` processes (default: all cores), or a running
     scheduler's workers (they must see the same paths)."""
-    dd = importlib.import_module("distributed")
-    if scheduler is not None:
-        try:
-            client = dd.Client(scheduler, timeout=30, set_as_default=False)
-        except (OSError, TimeoutError) as e:
-            raise ClusterUnavailable(
-                f"cannot reach the Dask scheduler at {scheduler}: {e}"
-            ) from None
-        try:
-            yield DaskRunner(client, max(1, sum(client.nthreads().values())))
-        finally:
-            client.close()
-        return
-    from safeguard.signals.hashing import default_workers
-
-    n = workers or default_workers()
-    cluster = dd.LocalCluster(
-        n_workers=n,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-        env=_WORKER_ENV,
-    )
-    try:
-        client = dd.Client(cluster, set_as_default=False)
-        try:
-            yield DaskRunner(client, n)
-        finally:
-            client.close()
-    finally:
-        cluster.close()
+    with dask_client(workers, scheduler, error=ClusterUnavailable, retries=True) as (client, n):
+        yield DaskRunner(client, n)

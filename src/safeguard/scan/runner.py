@@ -27,38 +27,27 @@ paths are made absolute before they are sent.
 
 from __future__ import annotations
 
-import importlib
-import logging
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from concurrent.futures import CancelledError
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from safeguard.matching.matcher import Matcher
 from safeguard.scan.archives import ArchiveLimits, has_archive_suffix
+from safeguard.scan.cluster import dask_client, distributed
 from safeguard.scan.output import Finished, ScanError, ScanOutput
 from safeguard.scan.worker import FileRef, Record, failed_record, hash_batch
 from safeguard.signals.errors import InvalidSignal
 from safeguard.signals.files import WalkError, iter_files
-from safeguard.signals.hashing import default_workers
 from safeguard.signals.media import VIDEO_EXTENSIONS, FileHashes, HashOptions, Kind
 from safeguard.signals.video import VideoFrameHash
 
 MiB = 1 << 20
 #: Seconds to wait for a scheduler to answer, and for a remote cluster to have a worker.
-CONNECT_TIMEOUT = 30.0
-_WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-_LOCAL_CONFIG = {
-    # Dask's nanny sets MALLOC_TRIM_THRESHOLD_ in every worker by default. Setting it at all
-    # turns off glibc's dynamic mmap threshold, so each decoded picture's buffer is mmapped
-    # and page-faulted afresh: 1920x1080 JPEGs hashed 2.4x slower (117 -> 48 files/s).
-    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
-}
 
 
 class Hasher(Protocol):
@@ -245,7 +234,7 @@ def scan(
         tracker = _Tracker(units, summary, started, progress)
         if units:
             connecting = time.perf_counter()
-            with _dask_client(workers, scheduler) as (client, n_workers):
+            with dask_client(workers, scheduler, error=ScanError) as (client, n_workers):
                 summary.cluster_start_s = time.perf_counter() - connecting
                 summary.workers = n_workers
                 _run(client, units, hasher, options, limits, writer, tracker, 2 * n_workers + 1)
@@ -416,64 +405,6 @@ class _Tracker:
             )
 
 
-def _dask_config() -> Any:
-    return importlib.import_module("dask.config")
-
-
-def _distributed() -> Any:
-    # Imported on use: distributed takes a second to import and only scans need it. Typed
-    # as Any because its API is mostly unannotated (strict mypy would flag every call).
-    return importlib.import_module("distributed")
-
-
-@contextmanager
-def _dask_client(workers: int | None, scheduler: str | None) -> Iterator[tuple[Any, int]]:
-    dd = _distributed()
-    if scheduler is not None:
-        if workers is not None:
-            raise ScanError("--workers sizes a local cluster; it cannot be used with a scheduler")
-        try:
-            client = dd.Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
-        except (OSError, TimeoutError) as e:
-            raise ScanError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
-        try:
-            try:
-                client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
-            except TimeoutError:
-                raise ScanError(
-                    f"the Dask scheduler at {scheduler} has no workers "
-                    f"(waited {CONNECT_TIMEOUT:.0f} s)"
-                ) from None
-            yield client, max(1, sum(client.nthreads().values()))
-        finally:
-            client.close()
-        return
-    n = workers or default_workers()
-    with _dask_config().set(_LOCAL_CONFIG):
-        cluster = dd.LocalCluster(
-            n_workers=n,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-            scheduler_kwargs={
-                # No retries by Dask: the scan re-runs suspects itself, alone (see _run).
-                "allowed_failures": 0,
-                # Its health/metrics endpoint on a free loopback port, not on :8787.
-                "dashboard_address": "127.0.0.1:0",
-            },
-            env=_WORKER_ENV,
-        )
-    try:
-        client = dd.Client(cluster, set_as_default=False)
-        try:
-            yield client, n
-        finally:
-            client.close()
-    finally:
-        cluster.close()
-
-
 def _run(
     client: Any,
     units: list[_Unit],
@@ -484,7 +415,7 @@ def _run(
     tracker: _Tracker,
     window: int,
 ) -> None:
-    dd = _distributed()
+    dd = distributed()
     queue: deque[_Unit] = deque(units)
     suspects: deque[_Unit] = deque()
     in_flight: dict[str, _Unit] = {}

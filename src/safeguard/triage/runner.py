@@ -19,13 +19,10 @@ The index stays in this process, as in ``safeguard scan``; workers only read and
 
 from __future__ import annotations
 
-import importlib
-import logging
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import CancelledError
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -37,9 +34,9 @@ from safeguard import audit
 from safeguard.errors import Conflict, SafeguardError
 from safeguard.matching.matcher import Match, Matcher
 from safeguard.scan.archives import ArchiveLimits
+from safeguard.scan.cluster import dask_client, distributed
 from safeguard.scan.runner import hashes_of
 from safeguard.signals.errors import InvalidSignal
-from safeguard.signals.hashing import default_workers
 from safeguard.signals.media import HashOptions
 from safeguard.store.db import Database
 from safeguard.store.models.triage import TriageItem, TriageSource
@@ -50,9 +47,6 @@ from safeguard.triage.stacks import build_stacks
 from safeguard.triage.worker import Record, failed_record, hash_files
 
 MiB = 1 << 20
-CONNECT_TIMEOUT = 30.0
-_WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-_LOCAL_CONFIG = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
 _DATETIME_FIELDS = ("created", "modified", "accessed", "changed")
 
 
@@ -195,7 +189,7 @@ def run_case(
     hashing = time.perf_counter()
     units = _units(db, pending, batch_size, batch_bytes, tracker)
     writer = _Writer(db, case_id, scheme, matcher, summary, tracker)
-    with _dask_client(workers, scheduler) as (client, n_workers):
+    with dask_client(workers, scheduler, error=TriageRunError) as (client, n_workers):
         summary.workers = n_workers
         _run(client, units, hasher, options, limits, writer, 2 * n_workers + 1)
     summary.hashing_s = time.perf_counter() - hashing
@@ -464,47 +458,6 @@ def _precategory(scheme: str, matches: list[Match]) -> tuple[str | None, str | N
 # --- Dask ------------------------------------------------------------------------------------
 
 
-def _distributed() -> Any:
-    return importlib.import_module("distributed")
-
-
-@contextmanager
-def _dask_client(workers: int | None, scheduler: str | None) -> Iterator[tuple[Any, int]]:
-    dd = _distributed()
-    if scheduler is not None:
-        if workers is not None:
-            raise TriageRunError("--workers sizes a local cluster; leave it out with --scheduler")
-        try:
-            client = dd.Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
-        except (OSError, TimeoutError) as e:
-            raise TriageRunError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
-        try:
-            client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
-            yield client, max(1, sum(client.nthreads().values()))
-        finally:
-            client.close()
-        return
-    n = workers or default_workers()
-    with importlib.import_module("dask.config").set(_LOCAL_CONFIG):
-        cluster = dd.LocalCluster(
-            n_workers=n,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-            scheduler_kwargs={"allowed_failures": 0, "dashboard_address": "127.0.0.1:0"},
-            env=_WORKER_ENV,
-        )
-    try:
-        client = dd.Client(cluster, set_as_default=False)
-        try:
-            yield client, n
-        finally:
-            client.close()
-    finally:
-        cluster.close()
-
-
 def _run(
     client: Any,
     units: Iterator[_Unit],
@@ -514,7 +467,7 @@ def _run(
     writer: _Writer,
     window: int,
 ) -> None:
-    dd = _distributed()
+    dd = distributed()
     retry: deque[_Unit] = deque()
     in_flight: dict[str, _Unit] = {}
     completed = dd.as_completed(with_results=False, loop=client.loop)
