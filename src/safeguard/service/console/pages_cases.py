@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,7 +18,7 @@ from safeguard.review import cases
 from safeguard.review.evidence import EvidenceError, EvidenceStore
 from safeguard.service.console import case_views, wellbeing
 from safeguard.service.console.auth import ConsoleRoute, DbSession, require_user
-from safeguard.service.console.rendering import render
+from safeguard.service.console.rendering import evidence_image, render, reveal_response
 from safeguard.service.console.sessions import SignedInUser
 from safeguard.service.deps import get_evidence
 from safeguard.signals.errors import SignalError
@@ -300,17 +299,6 @@ def case_page(
     return _case_page(request, user, session, store, case, flash=DONE.get(done))
 
 
-def _image(data: bytes) -> Response:
-    return Response(
-        data,
-        media_type="image/jpeg",
-        headers={
-            "Cache-Control": "private, no-store",
-            "X-Content-Type-Options": "nosniff",
-        },
-    )
-
-
 @router.get("/console/cases/{case_id}/thumbnail", include_in_schema=False)
 def thumbnail(
     request: Request, case_id: int, user: Reviewer, session: DbSession, store: Evidence
@@ -327,7 +315,7 @@ def thumbnail(
     except wellbeing.NoPreview as e:
         return Response(str(e), status_code=415, media_type="text/plain")
     audit.record(session, user.actor, "evidence.view", f"case:{case_id}", {"form": "blurred"})
-    return _image(image)
+    return evidence_image(image)
 
 
 @router.post("/console/cases/{case_id}/reveal", include_in_schema=False)
@@ -352,20 +340,7 @@ def reveal(
     audit.record(
         session, user.actor, "evidence.reveal", f"case:{case_id}", {"reveals_today": count}
     )
-    if "image/" in request.headers.get("accept", "").split(",")[0]:
-        response = _image(image)
-        response.headers["X-Reveals-Today"] = str(count)
-        return response
-    return render(
-        request,
-        "reveal.html",
-        {
-            "case_id": case_id,
-            "image_b64": base64.b64encode(image).decode(),
-            "reveals_today": count,
-            "reblur_seconds": wellbeing.REBLUR_SECONDS,
-        },
-    )
+    return reveal_response(request, image, case_id, count)
 
 
 @router.post("/console/cases/{case_id}/decide", include_in_schema=False)

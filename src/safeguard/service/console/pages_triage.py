@@ -11,7 +11,6 @@ nothing is stored. Keyboard: ``j``/``k`` move between items, the scheme's codes 
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -24,7 +23,12 @@ from safeguard import audit
 from safeguard.errors import SafeguardError
 from safeguard.service.console import wellbeing
 from safeguard.service.console.auth import ConsoleRoute, DbSession, require_user
-from safeguard.service.console.rendering import add_template_folder, render
+from safeguard.service.console.rendering import (
+    add_template_folder,
+    evidence_image,
+    render,
+    reveal_response,
+)
 from safeguard.service.console.sessions import SignedInUser
 from safeguard.store.models.triage import TriageCase, TriageItem
 from safeguard.triage import case as cases
@@ -147,14 +151,6 @@ def _item(session: Session, name: str, item_id: int) -> tuple[TriageCase, Triage
     return case, item
 
 
-def _image(data: bytes) -> Response:
-    return Response(
-        data,
-        media_type="image/jpeg",
-        headers={"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"},
-    )
-
-
 @router.get("/console/triage/{name}/items/{item_id}/thumbnail", include_in_schema=False)
 def thumbnail(
     request: Request, name: str, item_id: int, user: Reviewer, session: DbSession
@@ -169,7 +165,7 @@ def thumbnail(
     except (SafeguardError, OSError, wellbeing.NoPreview) as e:
         return Response(f"no preview: {e}", status_code=415, media_type="text/plain")
     audit.record(session, user.actor, "triage_item_viewed", cases.subject(case), {"item": item_id})
-    return _image(image)
+    return evidence_image(image)
 
 
 @router.post("/console/triage/{name}/items/{item_id}/reveal", include_in_schema=False)
@@ -195,20 +191,7 @@ def reveal(
         cases.subject(case),
         {"item": item_id, "reveals_today": count},
     )
-    if "image/" in request.headers.get("accept", "").split(",")[0]:
-        response = _image(image)
-        response.headers["X-Reveals-Today"] = str(count)
-        return response
-    return render(
-        request,
-        "reveal.html",
-        {
-            "case_id": item_id,
-            "image_b64": base64.b64encode(image).decode(),
-            "reveals_today": count,
-            "reblur_seconds": wellbeing.REBLUR_SECONDS,
-        },
-    )
+    return reveal_response(request, image, item_id, count)
 
 
 @router.post("/console/triage/{name}/categorise", include_in_schema=False)

@@ -8,12 +8,13 @@ no framing, no scripts but the console's own, no caching of pages that show evid
 
 from __future__ import annotations
 
+import base64
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -81,3 +82,33 @@ def render(
     values.update(context or {})
     body = environment.get_template(template).render(values)
     return HTMLResponse(body, status_code=status_code, headers=SECURITY_HEADERS | (headers or {}))
+
+
+def evidence_image(data: bytes) -> Response:
+    """A picture of evidence as the browser gets it: never cached, never sniffed."""
+    return Response(
+        data,
+        media_type="image/jpeg",
+        headers={"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"},
+    )
+
+
+def reveal_response(request: Request, image: bytes, subject_id: int, count: int) -> Response:
+    """A deliberate reveal: the picture itself to a script that asked for an image, else
+    the reveal page (which blurs it again by itself), with the reviewer's count for today."""
+    from safeguard.service.console import wellbeing
+
+    if "image/" in request.headers.get("accept", "").split(",")[0]:
+        response = evidence_image(image)
+        response.headers["X-Reveals-Today"] = str(count)
+        return response
+    return render(
+        request,
+        "reveal.html",
+        {
+            "case_id": subject_id,
+            "image_b64": base64.b64encode(image).decode(),
+            "reveals_today": count,
+            "reblur_seconds": wellbeing.REBLUR_SECONDS,
+        },
+    )
