@@ -47,13 +47,16 @@ def check_command(
             open_matcher(db, base),
             default_action=settings.default_action,
             dihedral=settings.dihedral,
+            variants=settings.variants,
             keeper=keeper,
         )
         for item in items:
             if isinstance(item, FileHashes):  # could not be walked
                 record = item
             else:
-                record = hash_file(item, HashOptions(dihedral=settings.dihedral))
+                record = hash_file(
+                    item, HashOptions(dihedral=settings.dihedral, variants=settings.variants)
+                )
             media = None
             if keeper.enabled and not record.error and not isinstance(item, FileHashes):
                 kind = mimetypes.guess_type(item.name)[0] or "application/octet-stream"

@@ -55,6 +55,12 @@ def match_command(
     dihedral: Annotated[
         bool, typer.Option("--dihedral", help="Also match rotated and mirrored copies.")
     ] = False,
+    variants: Annotated[
+        bool,
+        typer.Option(
+            "--variants", help="Also match trimmed (padding, captions) and deskewed copies."
+        ),
+    ] = False,
     workers: Annotated[int | None, typer.Option("--workers", "-w", min=1)] = None,
 ) -> None:
     """Hash files and match them against every enabled bank."""
@@ -65,12 +71,14 @@ def match_command(
     with database(settings) as db:
         matcher = open_matcher(db, settings)
         for record in hash_paths(
-            items, HashOptions(fast=fast, dihedral=dihedral), workers=workers or default_workers()
+            items,
+            HashOptions(fast=fast, dihedral=dihedral, variants=variants),
+            workers=workers or default_workers(),
         ):
             matches = (
                 []
                 if record.error and not record.md5
-                else matcher.match_record(record, dihedral=dihedral)
+                else matcher.match_record(record, dihedral=dihedral, variants=variants)
             )
             out: dict[str, Any] = {
                 "path": record.path,

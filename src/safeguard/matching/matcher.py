@@ -18,7 +18,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from safeguard.index import ExactIndex, PdqIndex, SnapshotError
 from safeguard.signals.errors import InvalidSignal
 from safeguard.signals.media import FileHashes
-from safeguard.signals.pdq import MATCH_THRESHOLD, PdqHash
+from safeguard.signals.pdq import MATCH_THRESHOLD, Dihedral, PdqHash, dihedral_of_hash
 from safeguard.signals.types import EXACT_SIGNALS, FILE_DIGESTS, signal_type
 from safeguard.store.db import Database
 from safeguard.store.models import Bank, Entry, IndexChange
@@ -52,6 +52,8 @@ class Match:
     external_id: str | None
     frame: int | None = None
     ts: float | None = None
+    #: Which query hash matched: ``exact``, ``trimmed``, ``deskewed``, ``dihedral:<k>``.
+    variant: str = "exact"
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -63,6 +65,7 @@ class Match:
             "distance": self.distance,
             "category": self.category,
             "external_id": self.external_id,
+            "variant": self.variant,
         }
         if self.frame is not None:
             out["frame"] = self.frame
@@ -256,8 +259,14 @@ class Matcher:
         threshold, the entry not disabled). Reads nothing when there are no candidates."""
         return self._resolve(candidates, session)
 
-    def match_record(self, record: FileHashes, *, dihedral: bool = False) -> list[Match]:
-        """Every match of a hashed file: its digests, its PDQ, each sampled video frame's."""
+    def match_record(
+        self, record: FileHashes, *, dihedral: bool = False, variants: bool = False
+    ) -> list[Match]:
+        """Every match of a hashed file: its digests, its PDQ, each sampled video frame's.
+
+        ``variants``: also search the record's derived queries (``pdq_variants``: trimmed,
+        deskewed) and, with ``dihedral``, each exact rotation/mirror on its own, so every
+        match names the query hash that found it (the closest; ``exact`` on a tie)."""
         out: list[Match] = []
         with self.db.session() as s:
             for t in FILE_DIGESTS:
@@ -265,11 +274,13 @@ class Matcher:
                 if value:
                     out.extend(self.match_value(t, value, session=s))
             if record.pdq and (record.pdq_quality or 0) > 0:
-                if dihedral and record.pdq_dihedral:
+                if variants:
+                    out.extend(self._match_variants(record, dihedral, s))
+                elif dihedral and record.pdq_dihedral:
                     # Exact variants from the picture's DCT, not approximated from the hash.
-                    variants = [PdqHash.from_hex(v) for v in record.pdq_dihedral]
+                    flips = [PdqHash.from_hex(v) for v in record.pdq_dihedral]
                     found = self.pdq.search(
-                        PdqHash.from_hex(record.pdq), radius=self.radius, variants=variants
+                        PdqHash.from_hex(record.pdq), radius=self.radius, variants=flips
                     )
                     out.extend(self._resolve(dict(found), s))
                 else:
@@ -278,6 +289,35 @@ class Matcher:
                 for m in self.match_value("pdq", frame.pdq.hex, dihedral=dihedral, session=s):
                     out.append(_with_frame(m, frame.frame, frame.ts))
         return out
+
+    def _match_variants(self, record: FileHashes, dihedral: bool, s: Session) -> list[Match]:
+        assert record.pdq is not None
+        queries: list[tuple[str, str]] = [("exact", record.pdq)]
+        if dihedral:
+            if record.pdq_dihedral:
+                names = [d.value for d in Dihedral]
+                queries += [
+                    (f"dihedral:{n}", h)
+                    for n, h in zip(names, record.pdq_dihedral, strict=False)
+                    if n != Dihedral.ORIGINAL.value
+                ]
+            else:
+                approx = dihedral_of_hash(PdqHash.from_hex(record.pdq))
+                queries += [
+                    (f"dihedral:{d.value}", h.hex)
+                    for d, h in approx.items()
+                    if d is not Dihedral.ORIGINAL
+                ]
+        queries += [(str(v["variant"]), str(v["pdq"])) for v in record.pdq_variants or ()]
+        raw = np.frombuffer(bytes.fromhex("".join(h for _, h in queries)), dtype=np.uint8)
+        found = self.pdq.search_many(raw.reshape(-1, 32), radius=self.radius)
+        best: dict[int, tuple[int, str]] = {}
+        for (name, _), hits in zip(queries, found.per_query(), strict=True):
+            for entry, dist in hits:
+                if entry not in best or dist < best[entry][0]:
+                    best[entry] = (int(dist), name)
+        matches = self._resolve({e: d for e, (d, _) in best.items()}, s)
+        return [replace(m, variant=best[m.entry][1]) for m in matches]
 
     def _pdq_candidates(self, query: PdqHash, dihedral: bool) -> dict[int, int]:
         return dict(self.pdq.search(query, radius=self.radius, dihedral=dihedral))
@@ -333,6 +373,7 @@ def _with_frame(m: Match, frame: int, ts: float) -> Match:
         m.external_id,
         frame,
         ts,
+        m.variant,
     )
 
 

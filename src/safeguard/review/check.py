@@ -248,6 +248,8 @@ class Checker:
     matcher: Matcher
     default_action: Action = "allow"
     dihedral: bool = False
+    #: Also match derived queries (trimmed, deskewed) of hashed files.
+    variants: bool = False
     keeper: MediaKeeper | None = None
 
     def _decide_and_act(
@@ -438,7 +440,7 @@ class Checker:
         timings = timings or CheckTimings()
         flip = self.dihedral if dihedral is None else dihedral
         with _cpu(timings, "match_ms"):
-            matches = self.matcher.match_record(record, dihedral=flip)
+            matches = self.matcher.match_record(record, dihedral=flip, variants=self.variants)
         signals = signals_of(record)
         error = (record.error_code or "signal_error", record.error) if record.error else None
         if error is not None and not matches:

@@ -138,6 +138,7 @@ class Runtime:
             matcher,
             default_action=self.settings.default_action,
             dihedral=self.settings.dihedral,
+            variants=self.settings.variants,
             keeper=self.evidence,
         )
 

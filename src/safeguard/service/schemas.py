@@ -132,6 +132,8 @@ class MatchOut(BaseModel):
     external_id: str | None
     frame: int | None = None
     ts: float | None = None
+    #: The query hash that matched: exact, trimmed, deskewed, dihedral:<k>.
+    variant: str | None = None
 
 
 class CheckOut(BaseModel):

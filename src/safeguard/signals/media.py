@@ -22,6 +22,7 @@ from safeguard.signals.crypto import CryptoDigests, digest_bytes, read_and_diges
 from safeguard.signals.decode import ImageLimits, decode_image, decoded_image
 from safeguard.signals.errors import EmptyFile, FileTooLarge, SignalError
 from safeguard.signals.pdq import PdqResult, pdq_from_pixels
+from safeguard.signals.variants import pdq_variants
 
 Kind = Literal["image", "video", "other"]
 
@@ -69,6 +70,8 @@ class HashOptions:
     fast: bool = False
     #: Also compute the 8 rotation/mirror variants of each image's PDQ (exact, from the DCT).
     dihedral: bool = False
+    #: Also compute the derived queries of ``signals.variants`` (trimmed, deskewed).
+    variants: bool = False
     image_limits: ImageLimits = field(default_factory=ImageLimits)
     video_sampling: video.VideoSampling = field(default_factory=video.VideoSampling)
     video_limits: video.VideoLimits = field(default_factory=video.VideoLimits)
@@ -90,6 +93,8 @@ class FileHashes:
     pdq: str | None = None
     pdq_quality: int | None = None
     pdq_dihedral: list[str] | None = None
+    #: Derived queries, ``[{"variant", "pdq", "quality"}]`` (``HashOptions(variants=True)``).
+    pdq_variants: list[dict[str, Any]] | None = None
     vpdq: list[video.VideoFrameHash] | None = None
     width: int | None = None
     height: int | None = None
@@ -116,6 +121,7 @@ class FileHashes:
                 "pdq": self.pdq,
                 "pdq_quality": self.pdq_quality,
                 **({"pdq_dihedral": self.pdq_dihedral} if self.pdq_dihedral else {}),
+                **({"pdq_variants": self.pdq_variants} if self.pdq_variants else {}),
                 "width": self.width,
                 "height": self.height,
                 "exif_orientation": self.exif_orientation,
@@ -191,6 +197,8 @@ def _hash_image(record: FileHashes, content: bytes, options: HashOptions) -> Non
         content, fast=options.fast, limits=options.image_limits, budget=options.decode_budget
     ) as img:
         result = pdq_from_pixels(img.pixels, (img.width, img.height))
+        if options.variants:
+            record.pdq_variants = [v.to_json() for v in pdq_variants(img.pixels)]
     record.pdq = result.hash.hex
     record.pdq_quality = result.quality
     if options.dihedral:

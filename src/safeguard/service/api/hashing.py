@@ -44,6 +44,7 @@ def hash_options(settings: ServiceSettings, budget: DecodeBudget | None = None) 
     return HashOptions(
         fast=settings.fast_hash,
         dihedral=settings.dihedral,
+        variants=settings.variants,
         image_limits=ImageLimits(max_bytes=settings.max_upload_bytes),
         decode_budget=budget,
     )

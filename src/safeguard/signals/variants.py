@@ -1,0 +1,314 @@
+"""Query-side normalisation: derived pictures whose PDQ can match a list that holds only
+whole-picture hashes (shared lists included), when the query was padded, letterboxed,
+captioned or slightly rotated.
+
+Pure functions over a decoded picture (HxWx3 RGB or HxW luma, uint8 or float 0..255):
+
+- ``trim_bands`` removes uniform and near-uniform rows/columns from each edge (padding,
+  letterbox, a caption bar whose text covers a minority of each row), within caps so a
+  picture is never trimmed to nothing;
+- ``deskew`` estimates a small rotation from the uniform corner triangles a rotated
+  picture leaves, rotates back and trims the background left around it;
+- ``pdq_variants`` hashes each derived picture, tagged ``trimmed`` or ``deskewed``.
+
+The dihedral variants (``dihedral:<k>``) come from the exact hash's DCT
+(``PdqResult.dihedral``), not from here.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+from PIL import Image
+
+from safeguard.signals.pdq import PdqHash, pdq_from_pixels
+
+FloatArray = npt.NDArray[np.float32]
+
+#: A derived picture smaller than this on either side is refused.
+MIN_SIDE = 64
+#: Never trim more than this fraction of a dimension from one edge, nor in total.
+MAX_EDGE_FRACTION = 0.4
+MAX_TOTAL_FRACTION = 0.6
+#: Luma distance (0..255) within which a pixel counts as the band's colour.
+TOLERANCE = 14.0
+#: The outermost row must be this uniform to start a band ...
+START_FRACTION = 0.97
+#: ... and the rows after it this much of the band's colour (room for caption text).
+BAND_FRACTION = 0.4
+#: Rotations deskewed, in degrees (smaller ones PDQ absorbs; larger are not "small").
+MIN_ANGLE = 0.5
+MAX_ANGLE = 15.0
+#: Variants whose PDQ quality is below this are not worth a query.
+MIN_QUALITY = 20
+
+_LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """A derived query: its name (``trimmed``, ``deskewed``), PDQ and quality."""
+
+    name: str
+    hash: PdqHash
+    quality: int
+
+    def to_json(self) -> dict[str, object]:
+        return {"variant": self.name, "pdq": self.hash.hex, "quality": self.quality}
+
+
+def luma(pixels: npt.NDArray[np.generic]) -> FloatArray:
+    """HxW float32 luma of an RGB or luma picture."""
+    if pixels.ndim == 3:
+        out: FloatArray = pixels[..., :3].astype(np.float32) @ _LUMA
+        return out
+    if pixels.ndim == 2:
+        return pixels.astype(np.float32)
+    raise ValueError(f"expected (H, W) or (H, W, 3), got shape {pixels.shape}")
+
+
+def _band_depth(lines: FloatArray, limit: int) -> int:
+    """How many of ``lines`` (rows, outermost first) form a near-uniform band: it starts
+    with a uniform line and ends after its last uniform line, crossing lines that are
+    mostly its colour (a caption's text) but no line that is mostly something else."""
+    if limit <= 0 or lines.shape[0] == 0:
+        return 0
+    first = lines[0]
+    colour = float(np.median(first))
+    if np.mean(np.abs(first - colour) <= TOLERANCE) < START_FRACTION:
+        return 0
+    near = np.mean(np.abs(lines[:limit] - colour) <= TOLERANCE, axis=1)
+    failing = np.flatnonzero(near < BAND_FRACTION)
+    reach = int(failing[0]) if failing.size else near.size
+    clean = np.flatnonzero(near[:reach] >= START_FRACTION)
+    return int(clean[-1]) + 1 if clean.size else 0
+
+
+def trim_box(pixels: npt.NDArray[np.generic]) -> tuple[int, int, int, int]:
+    """(top, bottom, left, right) bounds (half-open) of the picture without its uniform or
+    near-uniform edge bands. The full picture when nothing is trimmed or when the result
+    would be smaller than ``MIN_SIDE`` on a side."""
+    y = luma(pixels)
+    h, w = y.shape
+    top, bottom, left, right = 0, h, 0, w
+    for side in ("top", "bottom", "left", "right"):
+        region = y[top:bottom, left:right]
+        if side in ("top", "bottom"):
+            lines = region if side == "top" else region[::-1]
+            size, trimmed_so_far = h, top + (h - bottom)
+        else:
+            lines = region.T if side == "left" else region.T[::-1]
+            size, trimmed_so_far = w, left + (w - right)
+        room = min(
+            int(size * MAX_EDGE_FRACTION),
+            int(size * MAX_TOTAL_FRACTION) - trimmed_so_far,
+            lines.shape[0] - MIN_SIDE,
+        )
+        d = _band_depth(lines, room)
+        if d <= 0:
+            continue
+        if side == "top":
+            top += d
+        elif side == "bottom":
+            bottom -= d
+        elif side == "left":
+            left += d
+        else:
+            right -= d
+    if bottom - top < MIN_SIDE or right - left < MIN_SIDE:
+        return 0, h, 0, w
+    return top, bottom, left, right
+
+
+def trim_bands(pixels: npt.NDArray[np.generic]) -> npt.NDArray[np.generic]:
+    """The picture without its uniform/near-uniform edge bands (a view; never empty, never
+    larger than the input; the input itself when nothing is trimmed)."""
+    top, bottom, left, right = trim_box(pixels)
+    return pixels[top:bottom, left:right]
+
+
+def _corner_background(y: FloatArray) -> float | None:
+    """The shared colour of the four corners, or None if they differ (no rotation fill)."""
+    k = max(2, min(y.shape) // 100)
+    corners = [y[:k, :k], y[:k, -k:], y[-k:, :k], y[-k:, -k:]]
+    values = [float(np.median(c)) for c in corners]
+    if max(values) - min(values) > TOLERANCE:
+        return None
+    if any(np.mean(np.abs(c - values[0]) <= TOLERANCE) < 0.9 for c in corners):
+        return None
+    return float(np.median(values))
+
+
+def _edge_slope(depths: npt.NDArray[np.int64], limit: int) -> float | None:
+    """Median slope of an edge profile (background depth per line) over its valid part."""
+    n = depths.size
+    valid = (depths > 0) & (depths < limit)
+    stride = max(2, n // 32)
+    i = np.arange(n - stride)
+    ok = valid[i] & valid[i + stride]
+    if ok.sum() < 8:
+        return None
+    slopes = (depths[i + stride] - depths[i])[ok] / stride
+    return float(np.median(slopes))
+
+
+def estimate_skew(pixels: npt.NDArray[np.generic]) -> float | None:
+    """The rotation (degrees, counter-clockwise as Pillow's ``rotate``) of a picture whose
+    corners show a uniform fill, or None when there is none to see."""
+    y = luma(pixels)
+    h, w = y.shape
+    if min(h, w) < MIN_SIDE:
+        return None
+    bg = _corner_background(y)
+    if bg is None:
+        return None
+    content = np.abs(y - bg) > TOLERANCE
+    if content.mean() < 0.3:
+        return None
+
+    def first_true(mask: npt.NDArray[np.bool_], axis: int) -> npt.NDArray[np.int64]:
+        idx: npt.NDArray[np.int64] = np.argmax(mask, axis=axis).astype(np.int64)
+        idx[~mask.any(axis=axis)] = mask.shape[axis]
+        return idx
+
+    top = first_true(content, 0)  # per column
+    bottom = first_true(content[::-1], 0)
+    left = first_true(content, 1)  # per row
+    right = first_true(content[:, ::-1], 1)
+    # A counter-clockwise turn by t: the top edge's depth falls by tan t per column, the
+    # bottom's rises, the left's rises per row and the right's falls.
+    slopes = [
+        (_edge_slope(top, h // 2), -1.0),
+        (_edge_slope(bottom, h // 2), 1.0),
+        (_edge_slope(left, w // 2), 1.0),
+        (_edge_slope(right, w // 2), -1.0),
+    ]
+    found = [s * sign for s, sign in slopes if s is not None]
+    if len(found) < 2:
+        return None
+    guess = math.degrees(math.atan(float(np.median(found))))
+    if not MIN_ANGLE <= abs(guess) <= MAX_ANGLE:
+        return None
+    angle = _refine_angle(content, guess)
+    if not MIN_ANGLE <= abs(angle) <= MAX_ANGLE:
+        return None
+    return angle
+
+
+def _rotated_rect_mask(
+    shape: tuple[int, int], w0: float, h0: float, angle: float
+) -> npt.NDArray[np.bool_]:
+    """Canvas pixels inside a w0 x h0 rectangle turned by ``angle`` about the centre."""
+    h, w = shape
+    t = math.radians(angle)
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    xx -= (w - 1) / 2
+    yy -= (h - 1) / 2
+    # Undo the turn (image y points down: Pillow's counter-clockwise is clockwise in math).
+    u = xx * math.cos(t) - yy * math.sin(t)
+    v = xx * math.sin(t) + yy * math.cos(t)
+    inside: npt.NDArray[np.bool_] = (np.abs(u) <= w0 / 2) & (np.abs(v) <= h0 / 2)
+    return inside
+
+
+def _refine_angle(content: npt.NDArray[np.bool_], guess: float) -> float:
+    """The angle near ``guess`` whose turned rectangle (same canvas, or the canvas grown to
+    hold it) best agrees with the observed content mask."""
+    h, w = content.shape
+    step = max(1, max(h, w) // 192)
+    small = content[::step, ::step]
+    sh, sw = small.shape
+    best, best_score = guess, -1.0
+    for angle in np.arange(guess - 2.0, guess + 2.0001, 0.1):
+        if abs(angle) < 0.05:
+            continue
+        t = math.radians(abs(float(angle)))
+        c, s = math.cos(t), math.sin(t)
+        det = c * c - s * s
+        models = [(float(sw), float(sh))]
+        if det > 0.5:  # the canvas grown to hold the turned picture: solve for its size
+            models.append(((sw * c - sh * s) / det, (sh * c - sw * s) / det))
+        for w0, h0 in models:
+            mask = _rotated_rect_mask((sh, sw), w0, h0, float(angle))
+            score = float(np.mean(mask == small))
+            if score > best_score:
+                best, best_score = float(angle), score
+    return best
+
+
+def _fill_from_surroundings(
+    arr: npt.NDArray[np.uint8], valid: npt.NDArray[np.bool_]
+) -> npt.NDArray[np.uint8]:
+    """``arr`` with its invalid pixels replaced by a wide normalised blur of the valid ones."""
+    sigma = max(arr.shape[:2]) * 0.05 / 3
+    weight = valid.astype(np.float32)
+    data = arr.astype(np.float32)
+    if data.ndim == 2:
+        data = data[..., None]
+    num = cv2.GaussianBlur(data * weight[..., None], (0, 0), sigma)
+    den = cv2.GaussianBlur(weight, (0, 0), sigma)
+    if num.ndim == 2:
+        num = num[..., None]
+    mean = data[valid].mean(axis=0) if valid.any() else data.reshape(-1, data.shape[-1]).mean(0)
+    filled = np.where(den[..., None] > 1e-3, num / np.maximum(den[..., None], 1e-3), mean)
+    out = np.where(valid[..., None], data, filled)
+    result: npt.NDArray[np.uint8] = np.clip(out, 0, 255).astype(np.uint8).reshape(arr.shape)
+    return result
+
+
+def deskew(pixels: npt.NDArray[np.generic]) -> npt.NDArray[np.uint8] | None:
+    """The picture rotated back by its estimated skew, with the fill around it trimmed; None
+    when no skew is seen."""
+    angle = estimate_skew(pixels)
+    if angle is None:
+        return None
+    y = luma(pixels)
+    bg = _corner_background(y)
+    if bg is None:  # pragma: no cover - estimate_skew saw one
+        return None
+    arr = np.clip(pixels, 0, 255).astype(np.uint8)
+    fill: int | tuple[int, int, int]
+    if arr.ndim == 3:
+        corner = arr[0, 0, :3]
+        fill = (int(corner[0]), int(corner[1]), int(corner[2]))
+    else:
+        fill = round(bg)
+    back = Image.fromarray(arr).rotate(
+        -angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=fill
+    )
+    # What the turn lost (the fill, and the corners cut by the frame) is filled from the
+    # picture around it: a black triangle would move PDQ's low frequencies far more.
+    seen = Image.fromarray(((np.abs(y - bg) > TOLERANCE) * 255).astype(np.uint8))
+    valid = np.asarray(seen.rotate(-angle, resample=Image.Resampling.BILINEAR)) > 128
+    # The picture's own frame: the rows and columns that are mostly what was seen (a canvas
+    # grown to hold the turn leaves margins of fill around it).
+    rows = np.flatnonzero(valid.mean(axis=1) > 0.5)
+    cols = np.flatnonzero(valid.mean(axis=0) > 0.5)
+    if rows.size < MIN_SIDE or cols.size < MIN_SIDE:
+        return None
+    box = (slice(int(rows[0]), int(rows[-1]) + 1), slice(int(cols[0]), int(cols[-1]) + 1))
+    result = _fill_from_surroundings(np.asarray(back)[box], valid[box])
+    if min(result.shape[:2]) < MIN_SIDE:
+        return None
+    return result
+
+
+def pdq_variants(pixels: npt.NDArray[np.generic]) -> list[Variant]:
+    """The derived queries of a picture that differ from it: ``trimmed``, ``deskewed``."""
+    out: list[Variant] = []
+    h, w = pixels.shape[:2]
+    trimmed = trim_bands(pixels)
+    if trimmed.shape[:2] != (h, w):
+        r = pdq_from_pixels(trimmed)
+        if r.quality >= MIN_QUALITY:
+            out.append(Variant("trimmed", r.hash, r.quality))
+    straight = deskew(pixels)
+    if straight is not None:
+        r = pdq_from_pixels(straight)
+        if r.quality >= MIN_QUALITY:
+            out.append(Variant("deskewed", r.hash, r.quality))
+    return out
