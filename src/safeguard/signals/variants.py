@@ -83,7 +83,9 @@ def _band_depth(lines: FloatArray, limit: int) -> int:
         return 0
     near = np.mean(np.abs(lines[:limit] - colour) <= TOLERANCE, axis=1)
     failing = np.flatnonzero(near < BAND_FRACTION)
-    reach = int(failing[0]) if failing.size else near.size
+    if not failing.size:
+        return 0  # no content met within the cap: this is the picture, not a border
+    reach = int(failing[0])
     clean = np.flatnonzero(near[:reach] >= START_FRACTION)
     return int(clean[-1]) + 1 if clean.size else 0
 
@@ -156,8 +158,29 @@ def _edge_slope(depths: npt.NDArray[np.int64], limit: int) -> float | None:
     return float(np.median(slopes))
 
 
+def _content_mask(y: FloatArray, bg: float) -> npt.NDArray[np.bool_]:
+    """Everything but the fill: pixels of the background colour connected to a corner
+    (dark content inside the picture is not mistaken for fill)."""
+    near = (np.abs(y - bg) <= TOLERANCE).astype(np.uint8)
+    _count, labels = cv2.connectedComponents(near, connectivity=4)
+    h, w = y.shape
+    corner_labels = {int(labels[0, 0]), int(labels[0, w - 1]), int(labels[h - 1, 0])}
+    corner_labels |= {int(labels[h - 1, w - 1])}
+    fill = np.isin(labels, [c for c in corner_labels if c != 0] or [-1]) & (near > 0)
+    content: npt.NDArray[np.bool_] = ~fill
+    return content
+
+
 def estimate_skew(pixels: npt.NDArray[np.generic]) -> float | None:
     """The rotation (degrees, counter-clockwise as Pillow's ``rotate``) of a picture whose
+    corners show a uniform fill, or None when there is none to see."""
+    found = estimate_rotation(pixels)
+    return None if found is None else found[0]
+
+
+def estimate_rotation(pixels: npt.NDArray[np.generic]) -> tuple[float, float, float] | None:
+    """(angle, width, height of the turned picture as fractions of the canvas's): the
+    rotation (degrees, counter-clockwise as Pillow's ``rotate``) of a picture whose
     corners show a uniform fill, or None when there is none to see."""
     y = luma(pixels)
     h, w = y.shape
@@ -166,7 +189,7 @@ def estimate_skew(pixels: npt.NDArray[np.generic]) -> float | None:
     bg = _corner_background(y)
     if bg is None:
         return None
-    content = np.abs(y - bg) > TOLERANCE
+    content = _content_mask(y, bg)
     if content.mean() < 0.3:
         return None
 
@@ -193,10 +216,10 @@ def estimate_skew(pixels: npt.NDArray[np.generic]) -> float | None:
     guess = math.degrees(math.atan(float(np.median(found))))
     if not MIN_ANGLE <= abs(guess) <= MAX_ANGLE:
         return None
-    angle = _refine_angle(content, guess)
+    angle, wfrac, hfrac = _refine_angle(content, guess)
     if not MIN_ANGLE <= abs(angle) <= MAX_ANGLE:
         return None
-    return angle
+    return angle, wfrac, hfrac
 
 
 def _rotated_rect_mask(
@@ -215,15 +238,15 @@ def _rotated_rect_mask(
     return inside
 
 
-def _refine_angle(content: npt.NDArray[np.bool_], guess: float) -> float:
+def _refine_angle(content: npt.NDArray[np.bool_], guess: float) -> tuple[float, float, float]:
     """The angle near ``guess`` whose turned rectangle (same canvas, or the canvas grown to
     hold it) best agrees with the observed content mask."""
     h, w = content.shape
-    step = max(1, max(h, w) // 192)
+    step = max(1, max(h, w) // 320)
     small = content[::step, ::step]
     sh, sw = small.shape
-    best, best_score = guess, -1.0
-    for angle in np.arange(guess - 2.0, guess + 2.0001, 0.1):
+    best, best_score = (guess, 1.0, 1.0), -1.0
+    for angle in np.arange(guess - 1.5, guess + 1.5001, 0.05):
         if abs(angle) < 0.05:
             continue
         t = math.radians(abs(float(angle)))
@@ -236,7 +259,7 @@ def _refine_angle(content: npt.NDArray[np.bool_], guess: float) -> float:
             mask = _rotated_rect_mask((sh, sw), w0, h0, float(angle))
             score = float(np.mean(mask == small))
             if score > best_score:
-                best, best_score = float(angle), score
+                best, best_score = (float(angle), w0 / sw, h0 / sh), score
     return best
 
 
@@ -263,9 +286,10 @@ def _fill_from_surroundings(
 def deskew(pixels: npt.NDArray[np.generic]) -> npt.NDArray[np.uint8] | None:
     """The picture rotated back by its estimated skew, with the fill around it trimmed; None
     when no skew is seen."""
-    angle = estimate_skew(pixels)
-    if angle is None:
+    found = estimate_rotation(pixels)
+    if found is None:
         return None
+    angle, wfrac, hfrac = found
     y = luma(pixels)
     bg = _corner_background(y)
     if bg is None:  # pragma: no cover - estimate_skew saw one
@@ -282,15 +306,15 @@ def deskew(pixels: npt.NDArray[np.generic]) -> npt.NDArray[np.uint8] | None:
     )
     # What the turn lost (the fill, and the corners cut by the frame) is filled from the
     # picture around it: a black triangle would move PDQ's low frequencies far more.
-    seen = Image.fromarray(((np.abs(y - bg) > TOLERANCE) * 255).astype(np.uint8))
-    valid = np.asarray(seen.rotate(-angle, resample=Image.Resampling.BILINEAR)) > 128
-    # The picture's own frame: the rows and columns that are mostly what was seen (a canvas
-    # grown to hold the turn leaves margins of fill around it).
-    rows = np.flatnonzero(valid.mean(axis=1) > 0.5)
-    cols = np.flatnonzero(valid.mean(axis=0) > 0.5)
-    if rows.size < MIN_SIDE or cols.size < MIN_SIDE:
+    h, w = y.shape
+    canvas = Image.new("L", (w, h), 255).rotate(-angle, resample=Image.Resampling.BILINEAR)
+    valid = np.asarray(canvas) > 250
+    # The picture's own frame, centred (a canvas grown to hold the turn leaves margins).
+    fw, fh = min(w, round(w * wfrac)), min(h, round(h * hfrac))
+    if min(fw, fh) < MIN_SIDE:
         return None
-    box = (slice(int(rows[0]), int(rows[-1]) + 1), slice(int(cols[0]), int(cols[-1]) + 1))
+    top, left = (h - fh) // 2, (w - fw) // 2
+    box = (slice(top, top + fh), slice(left, left + fw))
     result = _fill_from_surroundings(np.asarray(back)[box], valid[box])
     if min(result.shape[:2]) < MIN_SIDE:
         return None
