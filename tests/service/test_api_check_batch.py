@@ -127,6 +127,7 @@ def test_an_answer_names_every_field_a_single_check_does(api: Api) -> None:
         "external_id",
         "frame",
         "ts",
+        "variant",
     }
 
 

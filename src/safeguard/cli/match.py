@@ -58,9 +58,10 @@ def match_command(
     variants: Annotated[
         bool,
         typer.Option(
-            "--variants", help="Also match trimmed (padding, captions) and deskewed copies."
+            "--variants/--no-variants",
+            help="Also match trimmed (padding, captions) and deskewed copies.",
         ),
-    ] = False,
+    ] = True,
     workers: Annotated[int | None, typer.Option("--workers", "-w", min=1)] = None,
 ) -> None:
     """Hash files and match them against every enabled bank."""

@@ -246,20 +246,24 @@ def _refine_angle(content: npt.NDArray[np.bool_], guess: float) -> tuple[float, 
     small = content[::step, ::step]
     sh, sw = small.shape
     best, best_score = (guess, 1.0, 1.0), -1.0
-    for angle in np.arange(guess - 1.5, guess + 1.5001, 0.05):
-        if abs(angle) < 0.05:
-            continue
-        t = math.radians(abs(float(angle)))
-        c, s = math.cos(t), math.sin(t)
-        det = c * c - s * s
-        models = [(float(sw), float(sh))]
-        if det > 0.5:  # the canvas grown to hold the turned picture: solve for its size
-            models.append(((sw * c - sh * s) / det, (sh * c - sw * s) / det))
-        for w0, h0 in models:
-            mask = _rotated_rect_mask((sh, sw), w0, h0, float(angle))
-            score = float(np.mean(mask == small))
-            if score > best_score:
-                best, best_score = (float(angle), w0 / sw, h0 / sh), score
+    coarse = np.arange(guess - 3.0, guess + 3.0001, 0.25)
+    for angles in (coarse, None):
+        if angles is None:  # then finely around the best coarse angle
+            angles = np.arange(best[0] - 0.25, best[0] + 0.2501, 0.05)
+        for angle in angles:
+            if abs(angle) < MIN_ANGLE / 2:
+                continue
+            t = math.radians(abs(float(angle)))
+            c, s = math.cos(t), math.sin(t)
+            det = c * c - s * s
+            models = [(float(sw), float(sh))]
+            if det > 0.5:  # the canvas grown to hold the turned picture: its size
+                models.append(((sw * c - sh * s) / det, (sh * c - sw * s) / det))
+            for w0, h0 in models:
+                mask = _rotated_rect_mask((sh, sw), w0, h0, float(angle))
+                score = float(np.mean(mask == small))
+                if score > best_score:
+                    best, best_score = (float(angle), w0 / sw, h0 / sh), score
     return best
 
 
