@@ -40,6 +40,8 @@ TOLERANCE = 14.0
 START_FRACTION = 0.97
 #: ... and the rows after it this much of the band's colour (room for caption text).
 BAND_FRACTION = 0.4
+#: The lax trim (a second ``trimmed`` query) crosses lines with this much band colour.
+CAPTION_FRACTION = 0.15
 #: Rotations deskewed, in degrees (smaller ones PDQ absorbs; larger are not "small").
 MIN_ANGLE = 0.5
 MAX_ANGLE = 15.0
@@ -71,10 +73,11 @@ def luma(pixels: npt.NDArray[np.generic]) -> FloatArray:
     raise ValueError(f"expected (H, W) or (H, W, 3), got shape {pixels.shape}")
 
 
-def _band_depth(lines: FloatArray, limit: int) -> int:
+def _band_depth(lines: FloatArray, limit: int, lax: bool = False) -> int:
     """How many of ``lines`` (rows, outermost first) form a near-uniform band: it starts
     with a uniform line and ends after its last uniform line, crossing lines that are
-    mostly its colour (a caption's text) but no line that is mostly something else."""
+    mostly its colour (a caption's text) but no line that is mostly something else.
+    ``lax``: lines crossed need only ``CAPTION_FRACTION`` of its colour (dense text)."""
     if limit <= 0 or lines.shape[0] == 0:
         return 0
     first = lines[0]
@@ -82,7 +85,7 @@ def _band_depth(lines: FloatArray, limit: int) -> int:
     if np.mean(np.abs(first - colour) <= TOLERANCE) < START_FRACTION:
         return 0
     near = np.mean(np.abs(lines[:limit] - colour) <= TOLERANCE, axis=1)
-    failing = np.flatnonzero(near < BAND_FRACTION)
+    failing = np.flatnonzero(near < (CAPTION_FRACTION if lax else BAND_FRACTION))
     if not failing.size:
         return 0  # no content met within the cap: this is the picture, not a border
     reach = int(failing[0])
@@ -90,7 +93,7 @@ def _band_depth(lines: FloatArray, limit: int) -> int:
     return int(clean[-1]) + 1 if clean.size else 0
 
 
-def trim_box(pixels: npt.NDArray[np.generic]) -> tuple[int, int, int, int]:
+def trim_box(pixels: npt.NDArray[np.generic], *, lax: bool = False) -> tuple[int, int, int, int]:
     """(top, bottom, left, right) bounds (half-open) of the picture without its uniform or
     near-uniform edge bands. The full picture when nothing is trimmed or when the result
     would be smaller than ``MIN_SIDE`` on a side."""
@@ -110,7 +113,7 @@ def trim_box(pixels: npt.NDArray[np.generic]) -> tuple[int, int, int, int]:
             int(size * MAX_TOTAL_FRACTION) - trimmed_so_far,
             lines.shape[0] - MIN_SIDE,
         )
-        d = _band_depth(lines, room)
+        d = _band_depth(lines, room, lax)
         if d <= 0:
             continue
         if side == "top":
@@ -329,11 +332,13 @@ def pdq_variants(pixels: npt.NDArray[np.generic]) -> list[Variant]:
     """The derived queries of a picture that differ from it: ``trimmed``, ``deskewed``."""
     out: list[Variant] = []
     h, w = pixels.shape[:2]
-    trimmed = trim_bands(pixels)
-    if trimmed.shape[:2] != (h, w):
-        r = pdq_from_pixels(trimmed)
-        if r.quality >= MIN_QUALITY:
-            out.append(Variant("trimmed", r.hash, r.quality))
+    strict = trim_box(pixels)
+    boxes = [strict] + [b for b in [trim_box(pixels, lax=True)] if b != strict]
+    for top, bottom, left, right in boxes:
+        if (bottom - top, right - left) != (h, w):
+            r = pdq_from_pixels(pixels[top:bottom, left:right])
+            if r.quality >= MIN_QUALITY:
+                out.append(Variant("trimmed", r.hash, r.quality))
     straight = deskew(pixels)
     if straight is not None:
         r = pdq_from_pixels(straight)
