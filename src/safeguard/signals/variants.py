@@ -152,7 +152,7 @@ def _edge_slope(depths: npt.NDArray[np.int64], limit: int) -> float | None:
     """Median slope of an edge profile (background depth per line) over its valid part."""
     n = depths.size
     valid = (depths > 0) & (depths < limit)
-    stride = max(2, n // 32)
+    stride = max(2, n // 6)  # long enough that tan(1°) moves the depth by pixels
     i = np.arange(n - stride)
     ok = valid[i] & valid[i + stride]
     if ok.sum() < 8:
