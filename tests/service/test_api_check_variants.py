@@ -1,15 +1,29 @@
-"""``POST /v1/check`` names the variant of each match (derived queries are on by default)."""
+"""``POST /v1/check`` with derived queries: a deployment that turns them on
+(``SAFEGUARD_VARIANTS=1``) finds padded copies and names the variant of each match; off
+(the default, they double an upload's hashing cost) it does not search them."""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 
 import numpy as np
+import pytest
 from bench.robust_transforms import pad
 from PIL import Image
 from skimage import data
 
-from tests.service.test_api_check import Api, api  # noqa: F401 -- the fixture
+from tests.conftest import live_service
+from tests.service.test_api_check import MAX_UPLOAD, Api
+from tests.service.test_api_check import api as api
+
+
+@pytest.fixture(scope="module")
+def api_with_variants(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
+    tmp = tmp_path_factory.mktemp("variants")
+    served_service = live_service("sqlite", tmp, max_upload_bytes=MAX_UPLOAD, variants=True)
+    with served_service as served, served.client() as client:
+        yield Api(served.server, served.db, client, served.keys["admin"])
 
 
 def _png(pixels: np.ndarray) -> bytes:
@@ -18,12 +32,25 @@ def _png(pixels: np.ndarray) -> bytes:
     return buf.getvalue()
 
 
-def test_a_padded_upload_matches_its_original_through_the_trimmed_variant(api: Api) -> None:  # noqa: F811
+def test_a_padded_upload_matches_its_original_through_the_trimmed_variant(
+    api_with_variants: Api,
+) -> None:
+    api = api_with_variants
     original = data.astronaut()
     bank = api.bank()
     api.add(bank, "pdq", api.pdq_of(_png(original)))
     body = api.check(_png(pad(original, (255, 255, 255))), name="padded.png").json()
     [match] = [m for m in body["matches"] if m["bank"] == bank]
     assert match["variant"] == "trimmed" and match["distance"] <= 31
+    exact = api.check(_png(original), name="same.png").json()
+    assert [m["variant"] for m in exact["matches"] if m["bank"] == bank] == ["exact"]
+
+
+def test_variants_are_off_by_default(api: Api) -> None:
+    original = data.astronaut()
+    bank = api.bank()
+    api.add(bank, "pdq", api.pdq_of(_png(original)))
+    body = api.check(_png(pad(original, (255, 255, 255))), name="padded.png").json()
+    assert [m for m in body["matches"] if m["bank"] == bank] == []
     exact = api.check(_png(original), name="same.png").json()
     assert [m["variant"] for m in exact["matches"] if m["bank"] == bank] == ["exact"]

@@ -72,7 +72,7 @@ class ServiceSettings:
     fast_hash: bool = False
     dihedral: bool = False
     #: Derived queries (trimmed, deskewed) for padded, captioned and slightly turned copies.
-    variants: bool = True
+    variants: bool = False
     decode_budget_bytes: int = 1024 * MiB
     max_decode_bytes: int = 768 * MiB
     decode_wait_seconds: float = 2.0
@@ -127,7 +127,7 @@ class ServiceSettings:
             default_action=as_action(_env("DEFAULT_ACTION", "review")),
             fast_hash=_flag("FAST_HASH"),
             dihedral=_flag("DIHEDRAL"),
-            variants=_flag("VARIANTS", default=True),
+            variants=_flag("VARIANTS", default=False),
             decode_budget_bytes=int(_env("DECODE_BUDGET_BYTES", str(1024 * MiB))),
             max_decode_bytes=int(_env("MAX_DECODE_BYTES", str(768 * MiB))),
             decode_wait_seconds=float(_env("DECODE_WAIT_SECONDS", "2")),
