@@ -382,3 +382,57 @@ def counts(session: Session, case: TriageCase) -> dict[str, Any]:
         "examined": int(by_examiner),
         "stacks": int(stacks),
     }
+
+
+def list_cases(session: Session, *, limit: int = 200) -> list[TriageCase]:
+    """The newest cases first."""
+    return list(session.scalars(select(TriageCase).order_by(TriageCase.id.desc()).limit(limit)))
+
+
+def get_item(session: Session, case: TriageCase, item_id: int) -> TriageItem | None:
+    item = session.get(TriageItem, item_id)
+    return item if item is not None and item.case_id == case.id else None
+
+
+def review_queue(
+    session: Session, case: TriageCase, *, page: int = 1, page_size: int = 40
+) -> tuple[list[TriageItem], dict[int, int], bool]:
+    """What an examiner still has to look at: unknown, not yet categorised items, one per
+    near-duplicate stack (its first item) and items alone, in id order. Returns the page's
+    items, each item's stack size by item id, and whether more pages follow."""
+    pending = (
+        TriageItem.case_id == case.id,
+        TriageItem.known.is_(False),
+        TriageItem.examiner_code.is_(None),
+        TriageItem.md5.is_not(None),
+    )
+    firsts = (
+        select(func.min(TriageItem.id))
+        .where(*pending)
+        .group_by(func.coalesce(TriageItem.stack, -TriageItem.id))
+    )
+    items = list(
+        session.scalars(
+            select(TriageItem)
+            .where(*pending, TriageItem.id.in_(firsts))
+            .order_by(TriageItem.id)
+            .limit(page_size + 1)
+            .offset((max(1, page) - 1) * page_size)
+        )
+    )
+    more = len(items) > page_size
+    items = items[:page_size]
+    stacks = {i.stack for i in items if i.stack is not None}
+    per_stack: dict[int, int] = {}
+    if stacks:
+        per_stack = {
+            int(stack): int(n)
+            for stack, n in session.execute(
+                select(TriageItem.stack, func.count(TriageItem.id))
+                .where(TriageItem.case_id == case.id, TriageItem.stack.in_(stacks))
+                .group_by(TriageItem.stack)
+            )
+            if stack is not None
+        }
+    sizes = {i.id: per_stack.get(i.stack, 1) if i.stack is not None else 1 for i in items}
+    return items, sizes, more

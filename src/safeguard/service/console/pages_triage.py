@@ -12,11 +12,10 @@ nothing is stored. Keyboard: ``j``/``k`` move between items, the scheme's codes 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from safeguard import audit
@@ -53,59 +52,8 @@ def _not_found(request: Request, what: str) -> Response:
 
 @router.get("/console/triage", include_in_schema=False)
 def case_list(request: Request, user: Reviewer, session: DbSession) -> Response:
-    rows = list(session.scalars(select(TriageCase).order_by(TriageCase.id.desc()).limit(200)))
+    rows = cases.list_cases(session, limit=200)
     return render(request, "triage_cases.html", {"nav": "triage", "cases": rows})
-
-
-def _queue(session: Session, case: TriageCase, page: int) -> tuple[list[dict[str, Any]], bool]:
-    """Unknown, not yet categorised items: one row per stack (its first item), then items
-    alone, in id order."""
-    effective = func.min(TriageItem.id)
-    base = select(TriageItem).where(
-        TriageItem.case_id == case.id,
-        TriageItem.known.is_(False),
-        TriageItem.examiner_code.is_(None),
-        TriageItem.md5.is_not(None),
-    )
-    firsts = (
-        select(effective)
-        .where(
-            TriageItem.case_id == case.id,
-            TriageItem.known.is_(False),
-            TriageItem.examiner_code.is_(None),
-            TriageItem.md5.is_not(None),
-        )
-        .group_by(func.coalesce(TriageItem.stack, -TriageItem.id))
-    )
-    items = list(
-        session.scalars(
-            base.where(TriageItem.id.in_(firsts))
-            .order_by(TriageItem.id)
-            .limit(PAGE + 1)
-            .offset((page - 1) * PAGE)
-        )
-    )
-    sizes: dict[int, int] = {}
-    stacks = [i.stack for i in items if i.stack is not None]
-    if stacks:
-        sizes = {
-            int(s): int(n)
-            for s, n in session.execute(
-                select(TriageItem.stack, func.count(TriageItem.id))
-                .where(TriageItem.case_id == case.id, TriageItem.stack.in_(stacks))
-                .group_by(TriageItem.stack)
-            )
-            if s is not None
-        }
-    rows = [
-        {
-            "item": i,
-            "stack_size": sizes.get(i.stack, 1) if i.stack is not None else 1,
-            "preview": i.kind == "image",
-        }
-        for i in items[:PAGE]
-    ]
-    return rows, len(items) > PAGE
 
 
 @router.get("/console/triage/{name}", include_in_schema=False)
@@ -117,7 +65,10 @@ def case_page(
     except SafeguardError:
         return _not_found(request, f"There is no triage case {name!r}.")
     page = max(1, page)
-    rows, more = _queue(session, case, page)
+    items, sizes, more = cases.review_queue(session, case, page=page, page_size=PAGE)
+    rows = [
+        {"item": i, "stack_size": sizes.get(i.id, 1), "preview": i.kind == "image"} for i in items
+    ]
     counts = cases.counts(session, case)
     codes = [(c, categories.label(case.scheme, c)) for c in categories.ORDER[case.scheme]]
     audit.record(session, user.actor, "triage_case_viewed", cases.subject(case), {"page": page})
@@ -145,10 +96,8 @@ def _item(session: Session, name: str, item_id: int) -> tuple[TriageCase, Triage
         case = cases.get_case(session, name)
     except SafeguardError:
         return None
-    item = session.get(TriageItem, item_id)
-    if item is None or item.case_id != case.id:
-        return None
-    return case, item
+    item = cases.get_item(session, case, item_id)
+    return None if item is None else (case, item)
 
 
 @router.get("/console/triage/{name}/items/{item_id}/thumbnail", include_in_schema=False)
