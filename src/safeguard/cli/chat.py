@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -37,6 +38,34 @@ ModelOption = Annotated[
 ]
 
 
+def _score_files(
+    files: list[Path],
+    score: Callable[[Path], Iterable[dict[str, Any]]],
+    unreadable: type[Exception],
+    json_out: bool,
+) -> tuple[list[dict[str, Any]], int]:
+    """Score every item of every file; a file that cannot be read becomes an error record
+    (the others are still scored). Returns the records and how many files failed."""
+    rows: list[dict[str, Any]] = []
+    failed = 0
+    for path in files:
+        try:
+            for result in score(path):
+                record: dict[str, Any] = {"path": str(path), **result, "error": None}
+                rows.append(record)
+                if json_out:
+                    emit_json(record)
+        except unreadable as exc:
+            failed += 1
+            record = {"path": str(path), "id": None, "error": str(exc)}
+            rows.append(record)
+            if json_out:
+                emit_json(record)
+            else:
+                err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+    return rows, failed
+
+
 def _scoring(model: Path | None) -> Scoring:
     try:
         return Scoring.default() if model is None else Scoring.for_model(GroomingModel.load(model))
@@ -58,24 +87,12 @@ def score_command(
     """Score conversations: risk 0..1, level, signals with message index and span, the
     participant they come from, and the message at which an alert fired."""
     scoring = _scoring(model)
-    failed = 0
-    rows = []
-    for path in files:
-        try:
-            for conversation in read_conversations(path):
-                result = score_conversation(conversation, scoring)
-                record: dict[str, Any] = {"path": str(path), **result.to_json(), "error": None}
-                rows.append(record)
-                if json_out:
-                    emit_json(record)
-        except ConversationError as exc:
-            failed += 1
-            record = {"path": str(path), "id": None, "error": str(exc)}
-            rows.append(record)
-            if json_out:
-                emit_json(record)
-            else:
-                err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+    rows, failed = _score_files(
+        files,
+        lambda path: (score_conversation(c, scoring).to_json() for c in read_conversations(path)),
+        ConversationError,
+        json_out,
+    )
     if not json_out:
         table = Table(title="Conversations")
         for col in ("id", "risk", "level", "alert at", "suspect", "signals"):
@@ -118,26 +135,15 @@ def comments_command(
         model = default_comment_model()
     except CommentModelError as exc:
         raise fail(str(exc), 2) from exc
-    failed = 0
-    rows: list[dict[str, Any]] = []
-    for path in files:
-        try:
-            for stream in read_comment_streams(path):
-                report = score_comment_stream(
-                    stream.id, stream.comments, CommentScorer(model=model)
-                )
-                record: dict[str, Any] = {"path": str(path), **report.to_json(), "error": None}
-                rows.append(record)
-                if json_out:
-                    emit_json(record)
-        except CommentStreamError as exc:
-            failed += 1
-            record = {"path": str(path), "id": None, "error": str(exc)}
-            rows.append(record)
-            if json_out:
-                emit_json(record)
-            else:
-                err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+    rows, failed = _score_files(
+        files,
+        lambda path: (
+            score_comment_stream(st.id, st.comments, CommentScorer(model=model)).to_json()
+            for st in read_comment_streams(path)
+        ),
+        CommentStreamError,
+        json_out,
+    )
     if not json_out:
         table = Table(title="Comment streams")
         for col in ("id", "risk", "flagged at", "viewers at risk", "signals"):
