@@ -22,6 +22,8 @@ from safeguard.store.models.exchange import (
     ExchangeOpinion,
     ExchangeOrigin,
     ExchangeOutbox,
+    ExchangeSource,
+    ExchangeSourceRecord,
     ExchangeSubscription,
     ExchangeToken,
 )
@@ -56,6 +58,8 @@ __all__ = [
     "ExchangeOpinion",
     "ExchangeOrigin",
     "ExchangeOutbox",
+    "ExchangeSource",
+    "ExchangeSourceRecord",
     "ExchangeSubscription",
     "ExchangeToken",
     "IndexChange",
