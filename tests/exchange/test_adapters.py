@@ -468,3 +468,50 @@ def test_cli_end_to_end(db: Database, tmp_path: Path, ncmec: NcmecHashSharing) -
          "--url", "http://x"],
     )  # fmt: skip
     assert bad.exit_code == 2
+
+
+def test_reviewer_decisions_reach_ncmec_as_feedback(
+    db: Database, ncmec: NcmecHashSharing, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from safeguard.exchange import opinions
+    from safeguard.review import cases
+
+    monkeypatch.setattr(cases, "DECISION_LISTENERS", [opinions.queue_opinions])
+    fill_ncmec(ncmec, 4)
+    source = ncmec_source(db, ncmec)
+    assert sources.sync_source(db, source).error is None
+    e1, e2 = ncmec.entries[(41, "e1")], ncmec.entries[(42, "e2")]
+    with db.session() as s:
+        ids = {
+            v: i
+            for i, v in s.execute(
+                select(Entry.id, Entry.value).where(
+                    Entry.value.in_([e1.fingerprints["md5"], e2.fingerprints["pdq"]])
+                )
+            )
+        }
+        made = []
+        for value, decision in (
+            (e1.fingerprints["md5"], "confirm"),
+            (e2.fingerprints["pdq"], "false_positive"),
+        ):
+            case = cases.open_case(
+                s,
+                source="test",
+                action="review",
+                summary="benign test match",
+                evidence={"matches": [{"entry": ids[value]}]},
+                actor="test",
+            )
+            made.append((case.id, decision))
+    for case_id, decision in made:
+        with db.session() as s:
+            cases.decide_case(s, case_id, decision=decision, actor="reviewer")
+    report = sources.sync_source(db, source)
+    assert report.error is None and report.opinions_sent == 2
+    assert sorted(ncmec.feedback) == [
+        (41, "e1", "MD5", "affirmative"),
+        (42, "e2", "PDQ", "negative"),
+    ]
+    assert sources.sync_source(db, source).opinions_sent == 0  # sent once
+    assert ncmec.violations == []

@@ -7,7 +7,8 @@ those records brought before, a deleted record withdraws its entries (disabled, 
 another record of the source still lists them), and a complete page (a whole file)
 withdraws every record not in it. An adapter failure (refused credentials, a malformed
 answer) stops the sync at that page with nothing of it written; the error is kept on the
-source and the next sync resumes at the checkpoint.
+source and the next sync resumes at the checkpoint. Reviewers' opinions of entries from
+a source (``opinions``) are reported to its exchange first, where it takes them.
 """
 
 from __future__ import annotations
@@ -24,10 +25,27 @@ from safeguard import audit
 from safeguard.banks.entries import EntryState, disable_entries_by_id, put_entry_states
 from safeguard.banks.lists import get_bank
 from safeguard.exchange import adapters
-from safeguard.exchange.adapters.base import ExchangeAdapter, ExternalRecord, FetchedPage
-from safeguard.exchange.errors import ExchangeError, SourceExists, SourceNotFound
+from safeguard.exchange.adapters.base import (
+    ExchangeAdapter,
+    ExternalRecord,
+    ExternalSignal,
+    FetchedPage,
+    Opinion,
+)
+from safeguard.exchange.errors import (
+    AdapterSettingsInvalid,
+    ExchangeError,
+    OpinionsUnsupported,
+    SourceExists,
+    SourceNotFound,
+)
 from safeguard.store.db import Database
-from safeguard.store.models import Bank, ExchangeSource, ExchangeSourceRecord
+from safeguard.store.models import (
+    Bank,
+    ExchangeSource,
+    ExchangeSourceOutbox,
+    ExchangeSourceRecord,
+)
 
 MAX_PAGES_PER_SYNC = 100_000
 _CHUNK = 500
@@ -130,6 +148,7 @@ class SourceSyncReport:
     kind: str
     pages: int = 0
     records: int = 0
+    opinions_sent: int = 0
     deleted: int = 0
     disabled_entries: int = 0
     skipped: dict[str, int] = field(default_factory=dict)
@@ -141,6 +160,7 @@ class SourceSyncReport:
             "kind": self.kind,
             "pages": self.pages,
             "records": self.records,
+            "opinions_sent": self.opinions_sent,
             "deleted": self.deleted,
             "disabled_entries": self.disabled_entries,
             "skipped": self.skipped,
@@ -259,6 +279,46 @@ def apply_page(
     return PageApplied(len(latest), deleted, disabled)
 
 
+def send_opinions(db: Database, source: int, adapter: ExchangeAdapter) -> int:
+    """Report the opinions queued for this source (oldest first); returns how many the
+    exchange took. One the adapter cannot send (no such fingerprint, no feedback key) keeps
+    its error and is not retried; a refused or failed request stops here, to be retried."""
+    with db.session() as session:
+        pending = session.execute(
+            select(
+                ExchangeSourceOutbox.id,
+                ExchangeSourceOutbox.record_key,
+                ExchangeSourceOutbox.signal_type,
+                ExchangeSourceOutbox.value,
+                ExchangeSourceOutbox.opinion,
+            )
+            .where(
+                ExchangeSourceOutbox.source_id == source,
+                ExchangeSourceOutbox.sent_at.is_(None),
+                ExchangeSourceOutbox.error.is_(None),
+            )
+            .order_by(ExchangeSourceOutbox.id)
+            .limit(1000)
+        ).all()
+    sent = 0
+    for row in pending:
+        opinion: Opinion = "confirmed" if row.opinion == "confirmed" else "false_positive"
+        error: str | None = None
+        try:
+            adapter.report_opinion(
+                row.record_key, ExternalSignal(row.signal_type, row.value), opinion
+            )
+            sent += 1
+        except (AdapterSettingsInvalid, OpinionsUnsupported) as e:
+            error = str(e)
+        with db.session() as session:
+            item = session.get(ExchangeSourceOutbox, row.id)
+            if item is not None:
+                item.sent_at = datetime.now(UTC) if error is None else None
+                item.error = error
+    return sent
+
+
 def _fail(db: Database, source: int, message: str) -> None:
     with db.session() as session:
         src = session.get(ExchangeSource, source)
@@ -285,6 +345,8 @@ def sync_source(
     report = SourceSyncReport(name, kind)
     try:
         adapter = factory(kind, config, credentials)
+        if adapter.takes_opinions:
+            report.opinions_sent = send_opinions(db, source, adapter)
         pages = adapter.fetch(checkpoint)
         for _, page in zip(range(MAX_PAGES_PER_SYNC), pages, strict=False):
             applied = apply_page(db, source, page, checkpoint, actor)

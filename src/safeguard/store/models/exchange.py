@@ -190,3 +190,25 @@ class ExchangeSourceRecord(Base):
     )
     record_key: Mapped[str] = mapped_column(String(200))
     entry_id: Mapped[int] = mapped_column(BigId, ForeignKey("entries.id", ondelete="CASCADE"))
+
+
+class ExchangeSourceOutbox(Base):
+    """A reviewer's opinion of an entry that came from an external source, waiting to be
+    reported to that exchange (``report_opinion`` of its adapter) at the next sync."""
+
+    __tablename__ = "exchange_source_outbox"
+    __table_args__ = (Index("ix_exchange_source_outbox_pending", "source_id", "sent_at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    source_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("exchange_sources.id", ondelete="CASCADE")
+    )
+    record_key: Mapped[str] = mapped_column(String(200))
+    signal_type: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(64))
+    opinion: Mapped[str] = mapped_column(String(20))
+    case_id: Mapped[int | None] = mapped_column(BigId, default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    #: Why the exchange would not take it (it is then not retried).
+    error: Mapped[str | None] = mapped_column(Text, default=None)

@@ -1,5 +1,6 @@
 """Lists pulled from exchanges other than Safeguard instances (NCMEC hash sharing,
-StopNCII, ThreatExchange-style files): sources and the provenance of their entries.
+StopNCII, ThreatExchange-style files): sources, the provenance of their entries, and the
+outbox of reviewers' opinions to report to them.
 
 Revision ID: 0017_exchange_sources
 Revises: 0016_exchange
@@ -52,9 +53,32 @@ def upgrade() -> None:
         ),
     )
     op.create_index("ix_exchange_source_records_entry", "exchange_source_records", ["entry_id"])
+    op.create_table(
+        "exchange_source_outbox",
+        sa.Column("id", BigId, primary_key=True, autoincrement=True),
+        sa.Column(
+            "source_id",
+            BigId,
+            sa.ForeignKey("exchange_sources.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        sa.Column("record_key", sa.String(200), nullable=False),
+        sa.Column("signal_type", sa.String(16), nullable=False),
+        sa.Column("value", sa.String(64), nullable=False),
+        sa.Column("opinion", sa.String(20), nullable=False),
+        sa.Column("case_id", BigId, nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("error", sa.Text(), nullable=True),
+    )
+    op.create_index(
+        "ix_exchange_source_outbox_pending", "exchange_source_outbox", ["source_id", "sent_at"]
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_exchange_source_outbox_pending", table_name="exchange_source_outbox")
+    op.drop_table("exchange_source_outbox")
     op.drop_index("ix_exchange_source_records_entry", table_name="exchange_source_records")
     op.drop_table("exchange_source_records")
     op.drop_table("exchange_sources")
