@@ -515,3 +515,28 @@ def test_reviewer_decisions_reach_ncmec_as_feedback(
     ]
     assert sources.sync_source(db, source).opinions_sent == 0  # sent once
     assert ncmec.violations == []
+
+
+def test_serve_schedule_syncs_external_sources(db: Database, tmp_path: Path) -> None:
+    from safeguard.exchange.subscriber import Syncer
+
+    path = tmp_path / "list.txt"
+    path.write_text("video_md5 " + "ab" * 16 + "\n")
+    add(db, "scheduled", "file", path=str(path))
+    syncer = Syncer(db, tmp_path / "data", interval=3600)
+    syncer.lock_path.parent.mkdir(parents=True, exist_ok=True)
+    assert syncer.run_once() is not None
+    assert [r.error for r in syncer.last_source_reports] == [None]
+    assert enabled(db) == {("md5", "ab" * 16)}
+
+
+def test_cli_sync_exits_1_when_a_source_fails(db: Database, tmp_path: Path) -> None:
+    add(db, "gone", "file", path=str(tmp_path / "missing.txt"))
+    runner = CliRunner()
+    base = ["--data-dir", str(tmp_path / "data"), "--db", database_url(db)]
+    synced = runner.invoke(app, [*base, "exchange", "sync", "--json"])
+    assert synced.exit_code == 1
+    (line,) = synced.stdout.splitlines()
+    assert json.loads(line)["error"].startswith("no file")
+    shown = runner.invoke(app, [*base, "exchange", "sources", "--json"])
+    assert "external_fetch_failed: no file" in json.loads(shown.stdout)["last_error"]
