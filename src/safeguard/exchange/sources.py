@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from safeguard import audit
@@ -204,33 +204,21 @@ def apply_page(
         if bank is None:
             raise SourceNotFound(f"the bank of source {src.name} is gone")
         links = ExchangeSourceRecord
-        keys = list(latest)
-        before: set[int] = set()
-        for chunk in _chunks(keys):
-            before.update(
-                session.scalars(
-                    select(links.entry_id).where(
-                        links.source_id == src.id, links.record_key.in_(chunk)
-                    )
-                )
-            )
-            session.execute(
-                delete(links).where(links.source_id == src.id, links.record_key.in_(chunk))
-            )
+        table = cast(Table, links.__table__)
+        # The links these records (or, for a whole list, all of the source's) had before:
+        # (key, entry) -> link id. Only the difference is written afterwards.
+        old: dict[tuple[str, int], int] = {}
         if page.complete:
-            present = set(keys)
-            gone = [
-                (k, e)
-                for k, e in session.execute(
-                    select(links.record_key, links.entry_id).where(links.source_id == src.id)
+            query = select(links.id, links.record_key, links.entry_id).where(
+                links.source_id == src.id
+            )
+            old.update(((k, e), i) for i, k, e in session.execute(query))
+        else:
+            for chunk in _chunks(list(latest)):
+                query = select(links.id, links.record_key, links.entry_id).where(
+                    links.source_id == src.id, links.record_key.in_(chunk)
                 )
-                if k not in present
-            ]
-            before.update(e for _, e in gone)
-            for chunk in _chunks(sorted({k for k, _ in gone})):
-                session.execute(
-                    delete(links).where(links.source_id == src.id, links.record_key.in_(chunk))
-                )
+                old.update(((k, e), i) for i, k, e in session.execute(query))
         live = [r for r in latest.values() if not r.deleted]
         states = [
             EntryState(s.signal_type, s.value, r.key[:200], r.category, r.note, r.disabled)
@@ -242,12 +230,16 @@ def apply_page(
             (r.key, entry_id)
             for r, entry_id in zip((r for r in live for _ in r.signals), ids, strict=True)
         }
-        if pairs:
+        stale = sorted(i for pair, i in old.items() if pair not in pairs)
+        for start in range(0, len(stale), _CHUNK):
+            session.execute(delete(table).where(table.c.id.in_(stale[start : start + _CHUNK])))
+        added = sorted(pair for pair in pairs if pair not in old)
+        if added:
             session.execute(
-                insert(links),
-                [{"source_id": src.id, "record_key": k, "entry_id": e} for k, e in sorted(pairs)],
+                insert(table),
+                [{"source_id": src.id, "record_key": k, "entry_id": e} for k, e in added],
             )
-        orphans = before - {e for _, e in pairs}
+        orphans = {e for (_, e) in old} - {e for _, e in pairs}
         if orphans:
             still = set(
                 session.scalars(
