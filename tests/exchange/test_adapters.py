@@ -540,3 +540,23 @@ def test_cli_sync_exits_1_when_a_source_fails(db: Database, tmp_path: Path) -> N
     assert json.loads(line)["error"].startswith("no file")
     shown = runner.invoke(app, [*base, "exchange", "sources", "--json"])
     assert "external_fetch_failed: no file" in json.loads(shown.stdout)["last_error"]
+
+
+@pytest.fixture
+def new_york_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The process's local time zone five hours behind UTC (restored afterwards)."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_ncmec_times_are_sent_in_utc_whatever_the_local_zone(
+    db: Database, ncmec: NcmecHashSharing, new_york_time: None
+) -> None:
+    assert time.localtime().tm_gmtoff != 0
+    fill_ncmec(ncmec, 12)  # a third of them an hour old: inside any UTC window up to now
+    source = ncmec_source(db, ncmec)
+    assert sources.sync_source(db, source).error is None
+    assert enabled(db) == ncmec_expected(ncmec)

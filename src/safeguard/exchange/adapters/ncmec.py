@@ -20,8 +20,10 @@ reason, the ``negative_reason`` option's GUID, or the only one NCMEC offers.
 from __future__ import annotations
 
 import dataclasses
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from safeguard.exchange.adapters.base import (
@@ -47,6 +49,11 @@ if TYPE_CHECKING:
 FINGERPRINTS = {"md5": "md5", "sha1": "sha1", "pdq": "pdq"}
 #: Safeguard signal type -> NCMEC ``FingerprintType`` name (feedback).
 FEEDBACK_TYPES = {"md5": "md5", "sha1": "sha1", "pdq": "pdq"}
+
+
+def _utc(timestamp: int) -> str:
+    """NCMEC's documented time form, in UTC."""
+    return datetime.fromtimestamp(timestamp, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _environment_url(name: str) -> str:
@@ -134,11 +141,28 @@ class Adapter(ExchangeAdapter):
 
     def _client(self) -> NCMECHashAPI:
         from threatexchange.exchanges.clients.ncmec.hash_api import (
+            GetEntriesResponse,
+            NCMECEndpoint,
             NCMECEnvironment,
             NCMECHashAPI,
+            _XMLWrapper,
         )
 
-        client = NCMECHashAPI(
+        class UtcHashAPI(NCMECHashAPI):
+            """``get_entries`` with ``from``/``to`` in UTC: the library (1.2.17) formats
+            them in the machine's local time with a ``Z``, which skips entries whenever
+            the local offset grows between two syncs (daylight saving) and fetches a
+            shifted window on any machine not set to UTC."""
+
+            def get_entries(
+                self, *, start_timestamp: int = 0, end_timestamp: int = 0, next_: str = ""
+            ) -> GetEntriesResponse:
+                end_timestamp = end_timestamp or int(time.time())
+                params = {"from": _utc(start_timestamp), "to": _utc(end_timestamp)}
+                root = self._get(NCMECEndpoint.entries, next_=next_, **params)
+                return GetEntriesResponse.from_xml(_XMLWrapper(root), int(time.time()))
+
+        client = UtcHashAPI(
             self.credentials.get("user", ""),
             self.credentials.get("password", ""),
             NCMECEnvironment.test_Industry,
