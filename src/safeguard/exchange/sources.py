@@ -239,17 +239,19 @@ def apply_page(
                 insert(table),
                 [{"source_id": src.id, "record_key": k, "entry_id": e} for k, e in added],
             )
-        orphans = {e for (_, e) in old} - {e for _, e in pairs}
-        if orphans:
+        # Entries no record of this source lists any more are withdrawn (disabled).
+        candidates = sorted({e for (_, e) in old} - {e for _, e in pairs})
+        disabled = 0
+        for start in range(0, len(candidates), _CHUNK):
+            some = candidates[start : start + _CHUNK]
             still = set(
                 session.scalars(
                     select(links.entry_id).where(
-                        links.source_id == src.id, links.entry_id.in_(sorted(orphans))
+                        links.source_id == src.id, links.entry_id.in_(some)
                     )
                 )
             )
-            orphans -= still
-        disabled = disable_entries_by_id(session, orphans)
+            disabled += disable_entries_by_id(session, [e for e in some if e not in still])
         deleted = sum(1 for r in latest.values() if r.deleted)
         src.checkpoint = page.checkpoint
         src.last_sync_at = datetime.now(UTC)
