@@ -462,6 +462,11 @@ def test_cli_end_to_end(db: Database, tmp_path: Path, ncmec: NcmecHashSharing) -
     assert enabled(db) == ncmec_expected(ncmec)
     shown = runner.invoke(app, [*base, "exchange", "sources", "--json"])
     assert ncmec.password not in shown.stdout
+    removed = runner.invoke(app, [*base, "exchange", "remove-source", "n", "--json"])
+    assert removed.exit_code == 0 and json.loads(removed.stdout)["name"] == "n"
+    assert runner.invoke(app, [*base, "exchange", "sources", "--json"]).stdout == ""
+    assert enabled(db) == ncmec_expected(ncmec)  # the entries stay
+    assert runner.invoke(app, [*base, "exchange", "remove-source", "n"]).exit_code == 1
     bad = runner.invoke(
         app,
         [*base, "exchange", "subscribe-external", "file", "--name", "f", "--into", "external",

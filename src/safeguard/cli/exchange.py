@@ -6,7 +6,7 @@ once), ``tokens list``, ``tokens revoke PREFIX``, ``key`` (this instance's publi
 NAME --token TOKEN --publisher-key KEY --into BANK``, ``subscriptions``, ``sync``.
 Other exchanges: ``adapters`` (what this build can pull from), ``subscribe-external KIND
 --name NAME --into BANK …`` (NCMEC hash sharing, StopNCII, ThreatExchange-style files),
-``sources``; ``sync`` pulls those too. Reporting: ``cybertip CASE`` sends a decided case to
+``sources``, ``remove-source``; ``sync`` pulls those too. Reporting: ``cybertip CASE`` sends a decided case to
 NCMEC's CyberTipline.
 """
 
@@ -425,3 +425,21 @@ def sources_list(ctx: typer.Context, json_out: JsonOpt = False) -> None:
             src.name, src.kind, src.bank, str(src.checkpoint or ""), when, src.last_error or ""
         )
     err_console.print(table)
+
+
+@exchange_app.command("remove-source")
+def remove_source(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="An external source (see `exchange sources`).")],
+    json_out: JsonOpt = False,
+) -> None:
+    """Stop pulling from an external source; the entries it brought stay in the bank."""
+    info = in_transaction(
+        settings_of(ctx), lambda s: sources.remove_source(s, name, actor=actor()), REFUSED
+    )
+    if json_out:
+        emit_json(info.to_json())
+    else:
+        err_console.print(
+            f"removed source {info.name} ({info.kind}); its entries stay in {info.bank}"
+        )

@@ -135,6 +135,20 @@ def list_sources(session: Session) -> list[SourceInfo]:
     ]
 
 
+def remove_source(session: Session, name: str, *, actor: str) -> SourceInfo:
+    """Stop pulling from a source: it, its provenance rows and its queued opinions go; the
+    entries it brought stay in the bank as they are (disable or delete them there)."""
+    src = session.scalar(select(ExchangeSource).where(ExchangeSource.name == name))
+    if src is None:
+        raise SourceNotFound(f"no source {name!r}")
+    info = _info(session, src)
+    session.execute(delete(ExchangeSourceOutbox).where(ExchangeSourceOutbox.source_id == src.id))
+    session.execute(delete(ExchangeSourceRecord).where(ExchangeSourceRecord.source_id == src.id))
+    session.delete(src)
+    audit.record(session, actor, "exchange.source_remove", f"source:{info.id}", {"name": name})
+    return info
+
+
 def source_id(session: Session, name: str) -> int:
     found = session.scalar(select(ExchangeSource.id).where(ExchangeSource.name == name))
     if found is None:
