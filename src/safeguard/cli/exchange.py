@@ -6,8 +6,8 @@ once), ``tokens list``, ``tokens revoke PREFIX``, ``key`` (this instance's publi
 NAME --token TOKEN --publisher-key KEY --into BANK``, ``subscriptions``, ``sync``.
 Other exchanges: ``adapters`` (what this build can pull from), ``subscribe-external KIND
 --name NAME --into BANK …`` (NCMEC hash sharing, StopNCII, ThreatExchange-style files),
-``sources``, ``remove-source``; ``sync`` pulls those too. Reporting: ``cybertip CASE`` sends a decided case to
-NCMEC's CyberTipline.
+``sources``, ``remove-source``; ``sync`` pulls those too. Reporting: ``cybertip CASE``
+sends a decided case to NCMEC's CyberTipline.
 """
 
 from __future__ import annotations
