@@ -150,6 +150,10 @@ def test_report_a_case_to_ncmec_and_see_opinions(setup: Setup, tmp_path: Path) -
             page.screenshot(path=str(SHOTS or tmp_path) + "/report.png", full_page=True)
             shutil.copy(tmp_path / "report.png", "/tmp/exchange-report.png") if False else None
 
+            page.click("text=← Back to the case")
+            page.wait_for_url(f"{base}/console/cases/{setup.escalated}")
+            assert f"report {report_id}" in page.inner_text(".cybertip-report")
+
             page.goto(f"{base}/console/audit")
             rows = page.inner_text("table")
             assert "cybertip.report" in rows and "cybertip.form" in rows
