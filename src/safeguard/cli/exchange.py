@@ -4,7 +4,10 @@ Publisher: ``publish BANK [--feed NAME]``, ``tokens create FEED --name SUBSCRIBE
 once), ``tokens list``, ``tokens revoke PREFIX``, ``key`` (this instance's public key),
 ``opinions FEED`` (what subscribers said of its entries). Subscriber: ``subscribe URL --feed
 NAME --token TOKEN --publisher-key KEY --into BANK``, ``subscriptions``, ``sync``.
-Reporting: ``cybertip CASE`` sends a decided case to NCMEC's CyberTipline.
+Other exchanges: ``adapters`` (what this build can pull from), ``subscribe-external KIND
+--name NAME --into BANK …`` (NCMEC hash sharing, StopNCII, ThreatExchange-style files),
+``sources``, ``remove-source``; ``sync`` pulls those too. Reporting: ``cybertip CASE``
+sends a decided case to NCMEC's CyberTipline.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from safeguard.cli.common import (
     settings_of,
 )
 from safeguard.errors import SafeguardError
-from safeguard.exchange import publisher, signing, subscriber
+from safeguard.exchange import adapters, publisher, signing, sources, subscriber
 from safeguard.exchange.errors import ExchangeError
 
 exchange_app = typer.Typer(
@@ -226,6 +229,7 @@ def sync(
     page before writing it. Exit 1 if any subscription failed (it says why)."""
     with database(settings_of(ctx)) as db:
         reports = subscriber.sync_all(db, limit=limit, actor=actor())
+        source_reports = sources.sync_sources(db, actor=actor())
     failed = False
     for r in reports:
         failed = failed or r.error is not None
@@ -235,6 +239,20 @@ def sync(
             err_console.print(f"[red]{r.feed}: {r.error}[/red] ({r.pages} pages applied before)")
         else:
             err_console.print(f"{r.feed}: {r.items} changes in {r.pages} pages, cursor {r.cursor}")
+    for sr in source_reports:
+        failed = failed or sr.error is not None
+        if json_out:
+            emit_json(sr.to_json())
+        elif sr.error:
+            err_console.print(
+                f"[red]{sr.source}: {sr.error}[/red] ({sr.pages} pages applied before)"
+            )
+        else:
+            skipped = ", ".join(f"{n} {why}" for why, n in sorted(sr.skipped.items()))
+            err_console.print(
+                f"{sr.source} ({sr.kind}): {sr.records} records in {sr.pages} pages, "
+                f"{sr.deleted} deleted" + (f"; skipped {skipped}" if skipped else "")
+            )
     if failed:
         raise typer.Exit(1)
 
@@ -289,3 +307,139 @@ def cybertip_report(
         emit_json({"case": case_id, "report_id": row.report_id, "files": row.file_ids})
     else:
         err_console.print(f"case {case_id} reported: CyberTipline report {row.report_id}")
+
+
+@exchange_app.command("adapters")
+def adapters_list(json_out: JsonOpt = False) -> None:
+    """The external exchanges this build can pull lists from, and what each needs."""
+    found = adapters.describe()
+    if json_out:
+        for a in found:
+            emit_json(a.to_json())
+        return
+    table = Table(title="exchange adapters")
+    for column in ("kind", "description", "available", "opinions", "options"):
+        table.add_column(column)
+    for a in found:
+        table.add_row(
+            a.kind,
+            a.description,
+            "yes" if a.available else f"no: {a.reason}",
+            "yes" if a.takes_opinions else "no",
+            ", ".join(a.options),
+        )
+    err_console.print(table)
+
+
+@exchange_app.command("subscribe-external")
+def subscribe_external(
+    ctx: typer.Context,
+    kind: Annotated[str, typer.Argument(help="An adapter: file, ncmec, stopncii.")],
+    name: Annotated[str, typer.Option("--name", help="A name for this source.")],
+    into: Annotated[str, typer.Option("--into", help="The local bank the entries go into.")],
+    path: Annotated[str | None, typer.Option(help="file: the signal file or CSV.")] = None,
+    signal_type: Annotated[
+        str | None, typer.Option(help="file: type of lines that give only a value.")
+    ] = None,
+    environment: Annotated[
+        str | None, typer.Option(help="ncmec: environment (Industry, test_Industry, …).")
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="ncmec, stopncii: base URL.")] = None,
+    only_member: Annotated[
+        list[int] | None, typer.Option(help="ncmec: only entries of this member id.")
+    ] = None,
+    negative_reason: Annotated[
+        str | None, typer.Option(help="ncmec: reason GUID sent with false positives.")
+    ] = None,
+    category: Annotated[
+        str | None, typer.Option(help="stopncii: category given to every entry.")
+    ] = None,
+    user: Annotated[str | None, typer.Option(envvar="SAFEGUARD_NCMEC_USER")] = None,
+    password: Annotated[
+        str | None, typer.Option(envvar="SAFEGUARD_NCMEC_PASSWORD", help="From the environment.")
+    ] = None,
+    subscription_key: Annotated[
+        str | None, typer.Option(envvar="SAFEGUARD_STOPNCII_SUBSCRIPTION_KEY")
+    ] = None,
+    fetch_key: Annotated[str | None, typer.Option(envvar="SAFEGUARD_STOPNCII_FETCH_KEY")] = None,
+    feedback_key: Annotated[
+        str | None, typer.Option(envvar="SAFEGUARD_STOPNCII_FEEDBACK_KEY")
+    ] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Pull a list from an external exchange into a local bank (fetched by ``sync``)."""
+    given = {
+        "path": path,
+        "signal_type": signal_type,
+        "environment": environment,
+        "url": url,
+        "only_member": only_member,
+        "negative_reason": negative_reason,
+        "category": category,
+        "user": user,
+        "password": password,
+        "subscription_key": subscription_key,
+        "fetch_key": fetch_key,
+        "feedback_key": feedback_key,
+    }
+    try:
+        taken = {o.name for o in adapters.adapter_class(kind).options}
+    except ExchangeError as e:
+        raise fail(str(e), code=2) from None
+    # Credentials may come from the environment for any adapter: keep only this one's.
+    present = {k: v for k, v in given.items() if v not in (None, [])}
+    refused = sorted(k for k in present if k not in taken and k not in _ENV_CREDENTIALS)
+    if refused:
+        raise fail(f"{kind} takes no option {', '.join(refused)}", code=2)
+    options = {k: v for k, v in present.items() if k in taken}
+    info = in_transaction(
+        settings_of(ctx),
+        lambda s: sources.add_source(s, name, kind, into=into, options=options, actor=actor()),
+        REFUSED,
+        code=2,
+    )
+    if json_out:
+        emit_json(info.to_json())
+    else:
+        err_console.print(f"source {info.name}: {info.kind} into {info.bank}")
+
+
+_ENV_CREDENTIALS = {"user", "password", "subscription_key", "fetch_key", "feedback_key"}
+
+
+@exchange_app.command("sources")
+def sources_list(ctx: typer.Context, json_out: JsonOpt = False) -> None:
+    """List external sources with their checkpoint and last error (never credentials)."""
+    with database(settings_of(ctx)) as db, db.session() as s:
+        found = sources.list_sources(s)
+    if json_out:
+        for src in found:
+            emit_json(src.to_json())
+        return
+    table = Table(title="external sources")
+    for column in ("name", "kind", "bank", "checkpoint", "last sync", "last error"):
+        table.add_column(column)
+    for src in found:
+        when = src.last_sync_at.isoformat(timespec="seconds") if src.last_sync_at else ""
+        table.add_row(
+            src.name, src.kind, src.bank, str(src.checkpoint or ""), when, src.last_error or ""
+        )
+    err_console.print(table)
+
+
+@exchange_app.command("remove-source")
+def remove_source(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="An external source (see `exchange sources`).")],
+    json_out: JsonOpt = False,
+) -> None:
+    """Stop pulling from an external source; the entries it brought stay in the bank."""
+    info = in_transaction(
+        settings_of(ctx), lambda s: sources.remove_source(s, name, actor=actor()), REFUSED
+    )
+    if json_out:
+        emit_json(info.to_json())
+    else:
+        err_console.print(
+            f"removed source {info.name} ({info.kind}); its entries stay in {info.bank}"
+        )

@@ -9,6 +9,7 @@ from safeguard.errors import (
     NotFound,
     SafeguardError,
     Unprocessable,
+    Unsupported,
 )
 
 
@@ -52,3 +53,39 @@ class PublisherUnavailable(ExchangeError, Unprocessable):
     """The publisher could not be reached or answered something that is not a page."""
 
     code = "publisher_unavailable"
+
+
+class SourceNotFound(ExchangeError, NotFound):
+    code = "source_not_found"
+
+
+class SourceExists(ExchangeError, Conflict):
+    code = "source_exists"
+
+
+class AdapterUnavailable(ExchangeError, Unsupported):
+    """The adapter's optional dependency (``threatexchange``) is not installed, or the kind
+    is unknown."""
+
+    code = "adapter_unavailable"
+
+
+class AdapterSettingsInvalid(ExchangeError, InvalidInput):
+    code = "adapter_settings_invalid"
+
+
+class ExternalAuthRefused(ExchangeError, Forbidden):
+    """The external exchange refused the credentials (401/403)."""
+
+    code = "external_auth_refused"
+
+
+class ExternalFetchFailed(ExchangeError, Unprocessable):
+    """The external exchange could not be reached, or answered something that is not a
+    well-formed page; nothing of that page was written."""
+
+    code = "external_fetch_failed"
+
+
+class OpinionsUnsupported(ExchangeError, Unsupported):
+    code = "opinions_unsupported"

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from safeguard import audit
 from safeguard.banks.entries import EntryState, put_entry_states
 from safeguard.banks.lists import get_bank
-from safeguard.exchange import signing
+from safeguard.exchange import signing, sources
 from safeguard.exchange.errors import (
     PageRejected,
     PublisherUnavailable,
@@ -424,6 +424,7 @@ class Syncer:
         self.lock_path = data_dir / "exchange" / "sync.lock"
         self.interval = interval
         self.last_reports: Sequence[SyncReport] = ()
+        self.last_source_reports: Sequence[sources.SourceSyncReport] = ()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -446,11 +447,15 @@ class Syncer:
                 return None
             try:
                 self.last_reports = sync_all(self.db, actor="exchange-sync")
+                self.last_source_reports = sources.sync_sources(self.db, actor="exchange-sync")
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
         for r in self.last_reports:
             if r.error:
                 log.warning("exchange sync of %s failed: %s", r.feed, r.error)
+        for s in self.last_source_reports:
+            if s.error:
+                log.warning("exchange sync of source %s failed: %s", s.source, s.error)
         return self.last_reports
 
     def _loop(self) -> None:

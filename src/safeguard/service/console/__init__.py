@@ -15,6 +15,7 @@ from safeguard.service.console import (
     pages_admin,
     pages_banks,
     pages_cases,
+    pages_cybertip,
     pages_link,
     pages_login,
     pages_triage,
@@ -26,6 +27,7 @@ router = APIRouter(tags=["console"])
 for _pages in (
     pages_login,
     pages_cases,
+    pages_cybertip,
     pages_banks,
     pages_admin,
     pages_users,

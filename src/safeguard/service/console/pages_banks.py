@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from safeguard import banks
 from safeguard.banks.formats import formats
 from safeguard.banks.formats.detect import AUTO, resolve_format
+from safeguard.exchange import feed_opinions
 from safeguard.service.console.auth import ConsoleRoute, DbSession, require_user
 from safeguard.service.console.rendering import render
 from safeguard.service.console.sessions import SignedInUser
@@ -123,6 +124,7 @@ def _bank_page(
         )
     needle = q.strip()
     entries = banks.page_entries(session, bank, after=after, limit=PAGE + 1, needle=needle)
+    feeds = feed_opinions.feeds_of_bank(session, bank.id)
     return render(
         request,
         "bank.html",
@@ -136,6 +138,14 @@ def _bank_page(
             "may_curate": user.has_role("curator"),
             "formats": sorted(formats()),
             "signal_types": sorted(SIGNAL_TYPES),
+            # Published as a feed: what subscribers said of its entries.
+            "feeds": feeds,
+            "opinions": feed_opinions.opinions_of_entries(
+                session, bank.id, [e.id for e in entries[:PAGE]]
+            )
+            if feeds
+            else {},
+            "disputed": feed_opinions.most_disputed(session, bank.id) if feeds else [],
             "flash": flash,
             "error": error,
         },

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from safeguard import audit
 from safeguard.banks import BankError
+from safeguard.exchange import cybertip
 from safeguard.review import cases
 from safeguard.review.evidence import EvidenceError, EvidenceStore
 from safeguard.service.console import case_views, wellbeing
@@ -266,6 +267,7 @@ def _case_page(
             "preview": preview,
             "media_type": media_type,
             "next_open": _next_open(session, case.id),
+            "cybertip_reports": cybertip.session_reports(session, case.id),
             "flash": flash,
             "error": error,
         },

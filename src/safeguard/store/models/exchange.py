@@ -148,3 +148,67 @@ class CyberTipReport(Base):
     error: Mapped[str | None] = mapped_column(Text, default=None)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     created_by: Mapped[str] = mapped_column(String(200), default="")
+
+
+class ExchangeSource(Base):
+    """A list pulled from an exchange that is not a Safeguard instance (NCMEC's hash sharing,
+    StopNCII, a ThreatExchange-style file) into a local bank through an adapter
+    (``exchange.adapters``): which adapter, its settings and credentials, the checkpoint the
+    adapter gave with the last page applied (JSON, never pickle)."""
+
+    __tablename__ = "exchange_sources"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    bank_id: Mapped[int] = mapped_column(BigId, ForeignKey("banks.id", ondelete="CASCADE"))
+    config: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    #: Credentials the exchange issued (needed in clear to call it; never listed).
+    credentials: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    checkpoint: Mapped[dict[str, object] | None] = mapped_column(JSON, default=None)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_sync_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    last_error: Mapped[str | None] = mapped_column(Text, default=None)
+
+
+class ExchangeSourceRecord(Base):
+    """Provenance of an entry from an external source: the source and the record's key
+    there (NCMEC ``member-id``, StopNCII ``type:hash``, a file's ``type:value``). An entry
+    may come from several records (two members list the same MD5); it is disabled when its
+    last record at that source is deleted."""
+
+    __tablename__ = "exchange_source_records"
+    __table_args__ = (
+        UniqueConstraint("source_id", "record_key", "entry_id", name="uq_exchange_source_record"),
+        Index("ix_exchange_source_records_entry", "entry_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    source_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("exchange_sources.id", ondelete="CASCADE")
+    )
+    record_key: Mapped[str] = mapped_column(String(200))
+    entry_id: Mapped[int] = mapped_column(BigId, ForeignKey("entries.id", ondelete="CASCADE"))
+
+
+class ExchangeSourceOutbox(Base):
+    """A reviewer's opinion of an entry that came from an external source, waiting to be
+    reported to that exchange (``report_opinion`` of its adapter) at the next sync."""
+
+    __tablename__ = "exchange_source_outbox"
+    __table_args__ = (Index("ix_exchange_source_outbox_pending", "source_id", "sent_at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    source_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("exchange_sources.id", ondelete="CASCADE")
+    )
+    record_key: Mapped[str] = mapped_column(String(200))
+    signal_type: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(64))
+    opinion: Mapped[str] = mapped_column(String(20))
+    case_id: Mapped[int | None] = mapped_column(BigId, default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    #: Why the exchange would not take it (it is then not retried).
+    error: Mapped[str | None] = mapped_column(Text, default=None)
