@@ -71,9 +71,10 @@ CORROBORATING: Final = frozenset(
     }
 )
 """What a comment must carry to corroborate: a body instruction, questions about the
-broadcaster, a camera request, a threat, money for a body instruction. Generic instructions
-("show us the new keyboard", "play the next level"), money talk, another app and pressure
-are everyday in streams; on their own they never count towards a flag."""
+broadcaster, a camera request, a threat, money for a body instruction (or pressure while a
+body instruction is in the window). Generic instructions ("show us the new keyboard", "play
+the next level"), money talk, another app and pressure are everyday in streams; on their
+own they never count towards a flag."""
 
 SIGNAL_CATEGORIES: Final = tuple(c for c in COMMENT_CATEGORIES if c != "repeated_request")
 """Categories a comment can carry (plus ``repeated_request``, a stream-level signal)."""
@@ -414,6 +415,8 @@ class _Seen:
     ts: float
     viewer: str
     categories: tuple[str, ...]
+    #: Whether this comment counts towards corroboration (fixed when it arrives).
+    corroborates: bool = False
 
 
 class CommentScorer:
@@ -467,12 +470,19 @@ class CommentScorer:
                 self._signals.append(
                     CommentSignal("repeated_request", comment.viewer, index, hit.start, hit.end, ts)
                 )
-        seen = _Seen(ts, comment.viewer, tuple(categories))
+        seen = _Seen(ts, comment.viewer, tuple(categories), self._corroborates(categories))
         self._window.append(seen)
         self._count_in(seen, +1)
         if len(self._window) > self._max_comments:
             self._count_in(self._window.popleft(), -1)
         return self._risk(index)
+
+    def _corroborates(self, categories: list[str]) -> bool:
+        """A concerning signal, or pressure while a body instruction is in the window ("come
+        on do it" after "stand on the chair")."""
+        if CORROBORATING.intersection(categories):
+            return True
+        return "pressure" in categories and any(c.get(_BODY) for c in self._viewer_counts.values())
 
     def viewer_counts(self) -> dict[str, dict[str, int]]:
         """Per viewer in the window, how many of their comments hit each category."""
@@ -526,7 +536,7 @@ class CommentScorer:
         if not seen.categories:
             return
         self._cached = None
-        if CORROBORATING.intersection(seen.categories):
+        if seen.corroborates:
             self._signal_comments += delta
         counts = self._viewer_counts.setdefault(seen.viewer, {})
         for c in seen.categories:
