@@ -80,6 +80,8 @@ SIGNAL_CATEGORIES: Final = tuple(c for c in COMMENT_CATEGORIES if c != "repeated
 """Categories a comment can carry (plus ``repeated_request``, a stream-level signal)."""
 
 _BODY = "request_body"
+_SIGNAL_COMMENT = "signal_comment"
+"""Internal count: a viewer's comments with any signal in the window."""
 """Internal count: instructions that place or move the broadcaster's body relative to a
 named thing ("stand on the chair"), beside the ones that ask to see ("show your room")."""
 
@@ -470,7 +472,10 @@ class CommentScorer:
                 self._signals.append(
                     CommentSignal("repeated_request", comment.viewer, index, hit.start, hit.end, ts)
                 )
-        seen = _Seen(ts, comment.viewer, tuple(categories), self._corroborates(categories))
+        corroborates = self._corroborates(categories)
+        if categories:
+            categories.append(_SIGNAL_COMMENT)
+        seen = _Seen(ts, comment.viewer, tuple(categories), corroborates)
         self._window.append(seen)
         self._count_in(seen, +1)
         if len(self._window) > self._max_comments:
@@ -496,8 +501,18 @@ class CommentScorer:
         )
 
     def corroborated(self) -> bool:
-        """Whether enough comments in the window carry a signal for the stream to flag."""
-        return self._signal_comments >= MIN_CORROBORATING_COMMENTS
+        """Whether enough comments in the window carry a signal for the stream to flag: two
+        with a concerning signal, or one viewer who, over two comments or more, both asked
+        something concerning and gave an instruction or pressed ("are your parents home?",
+        then "show your room")."""
+        if self._signal_comments >= MIN_CORROBORATING_COMMENTS:
+            return True
+        return any(
+            c.get(_SIGNAL_COMMENT, 0) >= MIN_CORROBORATING_COMMENTS
+            and any(c.get(k) for k in CORROBORATING)
+            and (c.get("request_action") or c.get("pressure"))
+            for c in self._viewer_counts.values()
+        )
 
     def features(self) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
         """The window's viewer features and stream features (what the model weighs)."""

@@ -37,7 +37,7 @@ from safeguard.chat.features import EVIDENCE_FEATURES, Hashing
 from safeguard.chat.lexicon import Lexicon, default_lexicon
 from safeguard.chat.model import AlertPolicy, GroomingModel
 from safeguard.chat.scorer import ConversationState, Scoring, read_message, step
-from safeguard.chat.taxonomy import SIGNAL_CATEGORIES
+from safeguard.chat.taxonomy import CONVERSATION_CATEGORIES, SIGNAL_CATEGORIES
 from safeguard.chat.training.corpus import LabelledConversation
 
 FOLDS = 3
@@ -51,7 +51,9 @@ EVIDENCE_L2 = 1e-3
 #: count (stage pairs, distinct categories, the strength of the grooming lines).
 PRIOR_WEIGHT = 0.3
 PRIOR_STRENGTH = 0.3
-PER_CATEGORY = frozenset(f"{kind}_{c}" for kind in ("count", "line") for c in SIGNAL_CATEGORIES)
+PER_CATEGORY = frozenset(
+    f"{kind}_{c}" for kind in ("count", "line") for c in CONVERSATION_CATEGORIES
+)
 #: At most this factor for a declared adult talking to a declared minor.
 MAX_ALPHA = 1.0
 #: Context always counts a little (α, β at least this): a declared adult writing to a
