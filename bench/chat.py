@@ -165,7 +165,7 @@ def _comments_md(report: dict[str, Any]) -> list[str]:
         for who in ("model", "tfidf_lr", "keywords"):
             r = rows[who]
             lines.append(
-                f"| {set_name} | {who} | {r['streams']} ({r['concerning']}) | {_f(r['auc'])} | "
+                f"| {set_name} | {who} | {r['streams']} ({r['concerning']}) | {_f3(r['auc'])} | "
                 f"{_f(r['benign_flagged'])} | {_f(r['recall'])} |"
             )
     for set_name, rows in report["sets"].items():
@@ -177,6 +177,10 @@ def _comments_md(report: dict[str, Any]) -> list[str]:
         ]
         lines += ["", f"{set_name}, model per language (AUC / benign flagged): " + ", ".join(cells)]
     return [*lines, ""]
+
+
+def _f3(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
 
 
 def _f(value: float | None) -> str:

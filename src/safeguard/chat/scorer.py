@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import operator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,6 +55,7 @@ MESSAGE_LANGUAGE_CONFIDENCE = 0.8
 UNSUPPORTED_LEVEL = "unknown"
 
 _CAT_INDEX = {c: i for i, c in enumerate(SIGNAL_CATEGORIES)}
+_SIGNAL_ORDER = operator.attrgetter("message", "start")
 _N_CATS = len(SIGNAL_CATEGORIES)
 _STAGE_BIT = tuple((1 << (STAGE[c] - 1)) if STAGE[c] else 0 for c in SIGNAL_CATEGORIES)
 _STAGE_PAIRS = tuple(
@@ -263,9 +265,7 @@ class ConversationState:
     def _sorted_signals(self) -> list[GroomingSignal]:
         seen = set()
         out = []
-        for sig in sorted(
-            [*self.first_signals, *self.recent_signals], key=lambda s: (s.message, s.start)
-        ):
+        for sig in sorted([*self.first_signals, *self.recent_signals], key=_SIGNAL_ORDER):
             key = (sig.category, sig.message, sig.start)
             if key not in seen:
                 seen.add(key)
