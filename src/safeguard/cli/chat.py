@@ -341,6 +341,14 @@ def eval_command(
         "n (+): conversations (grooming); hard neg / neg: share of hard negatives / of all "
         "negatives alerted; msgs: median messages from the first grooming line to the alert."
     )
+    for set_name, systems in metrics["sets"].items():
+        per = systems["model"]["by_language"]
+        if len(per) > 1:
+            cells = ", ".join(
+                f"{lang} {_rate(s['recall'])}/{_rate(s['hard_negatives_alerted'])}"
+                for lang, s in per.items()
+            )
+            err_console.print(f"{set_name}, model per language (recall/hard neg): {cells}")
     if "comments" in metrics:
         ctable = Table(title="comment streams (flag at risk 0.6)")
         for col in ("set", "system", "streams", "AUC", "benign flagged", "recall"):
@@ -355,3 +363,7 @@ def eval_command(
                     *(str(r[k]) for k in ("auc", "benign_flagged", "recall")),
                 )
         err_console.print(ctable)
+
+
+def _rate(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
