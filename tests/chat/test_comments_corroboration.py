@@ -118,3 +118,50 @@ def test_a_single_comment_with_every_signal_still_does_not_flag() -> None:
     assert len({s.category for s in risk.signals}) >= 5
     assert not risk.flagged
     assert risk.risk < FLAG_RISK
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # Everyday requests and money talk in one window (issue 12: the benign streams the
+        # first comment model flagged): instructions to show or play, tips, pressure.
+        [
+            ("e", "show us the new keyboard", 10.0),
+            ("f", "sent $5, show us the keyboard again", 14.0),
+            ("g", "play the next level", 18.0),
+            ("h", "100 coins for the next song", 22.0),
+            ("e", "come on show it", 26.0),
+        ],
+        [
+            ("e", "do another set!", 10.0),
+            ("f", "tipped 500 coins, do another set", 12.0),
+            ("g", "come on!!", 14.0),
+            ("h", "turn the camera to the sea", 16.0),
+            ("i", "sent a tip for the view", 18.0),
+        ],
+    ],
+)
+def test_everyday_instructions_with_money_do_not_flag(lines: list[tuple[str, str, float]]) -> None:
+    report = score(lines)
+    assert not report.flagged
+
+
+def test_money_with_a_request_to_show_is_not_a_tip_for_action() -> None:
+    report = score([("e", "$5 to show us the new keyboard", 10.0)])
+    assert "tip_for_action" not in {s.category for s in report.signals}
+
+
+def test_money_with_a_body_instruction_is_a_tip_for_action() -> None:
+    report = score([("e", "500 coins if you stand on the chair", 10.0)])
+    assert "tip_for_action" in {s.category for s in report.signals}
+
+
+def test_generic_requests_and_money_do_not_corroborate() -> None:
+    scorer = CommentScorer()
+    for i, text in enumerate(["play the next level", "$5 tip", "show us the oven", "come on"]):
+        scorer.add(Comment(f"v{i}", text, float(i)))
+    assert not scorer.corroborated()
+    scorer.add(Comment("w", "how old are you", 5.0))
+    assert not scorer.corroborated()
+    scorer.add(Comment("x", "stand on the chair", 6.0))
+    assert scorer.corroborated()

@@ -1,6 +1,7 @@
 """Invariants of the comment scorer, for the shipped model (issue 12, build point 1):
 adding a concerning comment never lowers the stream risk; one comment in benign chatter never
-flags; every flag names at least one signal at or before it."""
+flags; every flag names at least one signal at or before it; everyday requests, tips and
+pressure, however many, never flag."""
 
 from __future__ import annotations
 
@@ -102,3 +103,23 @@ def test_every_flag_names_a_signal_at_or_before_it(stream: list[Comment]) -> Non
             assert all(s.ts <= risk.window_end for s in risk.signals)
         if risk.risk > 0:
             assert risk.signals
+
+
+EVERYDAY = [
+    "show us the new keyboard", "play the next level", "do another set", "show us the oven",
+    "turn the camera to the sea", "play wonderwall", "sent $5", "500 coins for a song",
+    "tipped 100 coins, love it", "come on!!", "hurry up", "whats ur discord",
+    "follow me on insta", "spin the wheel", "sent $5, show us the keyboard again",
+]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(VIEWERS, st.sampled_from(EVERYDAY)), max_size=30))
+def test_everyday_requests_money_and_pressure_never_flag(rows: list[tuple[str, str]]) -> None:
+    """Corroboration comes from concerning content: however many viewers ask to see or to
+    play, tip, press or name another app, the stream is not flagged."""
+    scorer = CommentScorer()
+    for i, (viewer, text) in enumerate(rows):
+        risk = scorer.add(Comment(viewer, text, float(i)))
+        assert not risk.flagged
+    assert not scorer.corroborated()

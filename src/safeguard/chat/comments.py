@@ -48,7 +48,8 @@ FLAG_RISK: Final = 0.6
 ``review_risk`` is the same figure, so the monitor asks for a review where this flags)."""
 
 MIN_CORROBORATING_COMMENTS: Final = 2
-"""Comments with a signal needed in the window before the risk may reach FLAG_RISK."""
+"""Comments with a concerning signal (:data:`CORROBORATING`) needed in the window before the
+risk may reach FLAG_RISK."""
 
 REPEAT_VIEWERS: Final = 3
 """An instruction given by this many distinct viewers in the window is a repeated request."""
@@ -58,10 +59,29 @@ _SINGLE_COMMENT_CAP: Final = FLAG_RISK - 0.05
 PROBE: Final = frozenset({"age_probing", "risk_assessment", "personal_info"})
 MONEY: Final = frozenset({"payment", "tip_for_action"})
 
+CORROBORATING: Final = frozenset(
+    {
+        "request_body",
+        "age_probing",
+        "risk_assessment",
+        "personal_info",
+        "photo_camera",
+        "threats_extortion",
+        "tip_for_action",
+    }
+)
+"""What a comment must carry to corroborate: a body instruction, questions about the
+broadcaster, a camera request, a threat, money for a body instruction (or pressure while a
+body instruction is in the window). Generic instructions ("show us the new keyboard", "play
+the next level"), money talk, another app and pressure are everyday in streams; on their
+own they never count towards a flag."""
+
 SIGNAL_CATEGORIES: Final = tuple(c for c in COMMENT_CATEGORIES if c != "repeated_request")
 """Categories a comment can carry (plus ``repeated_request``, a stream-level signal)."""
 
 _BODY = "request_body"
+_SIGNAL_COMMENT = "signal_comment"
+"""Internal count: a viewer's comments with any signal in the window."""
 """Internal count: instructions that place or move the broadcaster's body relative to a
 named thing ("stand on the chair"), beside the ones that ask to see ("show your room")."""
 
@@ -280,8 +300,10 @@ class CommentHit:
 
 
 def read_comment(text: str, lexicon: Lexicon) -> list[CommentHit]:
-    """The signals of one comment, left to right. An instruction and money in the same
-    comment ("500 coins if you stand on the chair") is also a ``tip_for_action``."""
+    """The signals of one comment, left to right. A body instruction and money in the same
+    comment ("500 coins if you stand on the chair") is also a ``tip_for_action``; money next
+    to an instruction to show something or play ("$5 to show the new keyboard", "tip for
+    the next song") is not: streams of every kind are tipped for requests."""
     norm = fold_comment(text)
     hits: list[CommentHit] = []
     for hit in lexicon.find(norm.text):
@@ -297,11 +319,8 @@ def read_comment(text: str, lexicon: Lexicon) -> list[CommentHit]:
             continue
         hits.append(CommentHit("request_action", start, end, ins.key, ins.kind == "body"))
     categories = {h.category for h in hits}
-    if (
-        "request_action" in categories
-        and "payment" in categories
-        and ("tip_for_action" not in categories)
-    ):
+    body_request = any(h.body for h in hits if h.category == "request_action")
+    if body_request and "payment" in categories and "tip_for_action" not in categories:
         money = next(h for h in hits if h.category == "payment")
         hits.append(CommentHit("tip_for_action", money.start, money.end))
     return sorted(hits, key=lambda h: (h.start, h.end))
@@ -313,18 +332,20 @@ def _log(n: int | float) -> float:
 
 def viewer_features(counts: dict[str, int], stream_has_request: bool) -> dict[str, float]:
     """A viewer's window: log1p of their comments per category, how many categories they
-    touched beyond the first, and whether their requests come with money, with probing of
-    the broadcaster, or with pressure while requests are being made. Every feature grows
-    (or stays) when the viewer adds a comment."""
+    touched beyond the first, and whether their body instructions come with money, their
+    instructions with probing of the broadcaster, or pressure while body instructions are
+    being made (money and pressure next to "show us" or "play" requests are everyday).
+    Every feature grows (or stays) when the viewer adds a comment."""
     out = {c: _log(counts.get(c, 0)) for c in SIGNAL_CATEGORIES if counts.get(c)}
     out["body_requests"] = _log(counts.get(_BODY, 0))
     present = [c for c in SIGNAL_CATEGORIES if counts.get(c)]
     out["distinct_categories"] = float(max(0, len(present) - 1))
     asks = counts.get("request_action", 0) > 0
-    out["paid_request"] = float(asks and any(counts.get(c) for c in MONEY))
+    body = counts.get(_BODY, 0) > 0
+    out["paid_request"] = float(body and any(counts.get(c) for c in MONEY))
     out["probe_and_request"] = float(asks and any(counts.get(c) for c in PROBE))
     out["pressure_on_request"] = float(
-        bool(counts.get("pressure")) and (asks or stream_has_request)
+        bool(counts.get("pressure")) and (body or stream_has_request)
     )
     return out
 
@@ -344,9 +365,10 @@ def stream_features(
 ) -> dict[str, float]:
     """The window: log1p of the viewers per category; of the viewers giving body
     instructions; of all instructions; of the most viewers giving the same body instruction
-    (beyond the first); of viewers giving two or more; of
-    viewers asking with money; the smaller of (viewers asking, viewers paying / probing /
-    pressing), so that requests *with* money, probing or pressure count, not either alone;
+    (beyond the first); of viewers giving two or more; of viewers giving body instructions
+    with money; the smaller of (viewers giving body instructions, viewers paying), of (viewers
+    asking, viewers probing / pressing), so that requests *with* money, probing or pressure
+    count, not either alone;
     the viewers probing; the riskiest viewer's log-odds (clipped to ±10)."""
     per_category = dict.fromkeys(SIGNAL_CATEGORIES, 0)
     body = repeating = paid = probing = money = pressing = requests = 0
@@ -359,7 +381,7 @@ def stream_features(
         repeating += asks >= 2
         pays = any(counts.get(c) for c in MONEY)
         probes = any(counts.get(c) for c in PROBE)
-        paid += bool(asks) and pays
+        paid += bool(counts.get(_BODY)) and pays
         money += pays
         probing += probes
         pressing += bool(counts.get("pressure"))
@@ -372,7 +394,7 @@ def stream_features(
             "same_request_viewers": _log(max(0, same_request_viewers - 1)),
             "repeating_viewers": _log(repeating),
             "paid_request_viewers": _log(paid),
-            "requests_with_money": _log(min(askers, money)),
+            "requests_with_money": _log(min(body, money)),
             "requests_with_probing": _log(min(askers, probing)),
             "requests_with_pressure": _log(min(askers, pressing)),
             "probing_viewers": _log(probing),
@@ -395,6 +417,8 @@ class _Seen:
     ts: float
     viewer: str
     categories: tuple[str, ...]
+    #: Whether this comment counts towards corroboration (fixed when it arrives).
+    corroborates: bool = False
 
 
 class CommentScorer:
@@ -448,12 +472,22 @@ class CommentScorer:
                 self._signals.append(
                     CommentSignal("repeated_request", comment.viewer, index, hit.start, hit.end, ts)
                 )
-        seen = _Seen(ts, comment.viewer, tuple(categories))
+        corroborates = self._corroborates(categories)
+        if categories:
+            categories.append(_SIGNAL_COMMENT)
+        seen = _Seen(ts, comment.viewer, tuple(categories), corroborates)
         self._window.append(seen)
         self._count_in(seen, +1)
         if len(self._window) > self._max_comments:
             self._count_in(self._window.popleft(), -1)
         return self._risk(index)
+
+    def _corroborates(self, categories: list[str]) -> bool:
+        """A concerning signal, or pressure while a body instruction is in the window ("come
+        on do it" after "stand on the chair")."""
+        if CORROBORATING.intersection(categories):
+            return True
+        return "pressure" in categories and any(c.get(_BODY) for c in self._viewer_counts.values())
 
     def viewer_counts(self) -> dict[str, dict[str, int]]:
         """Per viewer in the window, how many of their comments hit each category."""
@@ -467,8 +501,18 @@ class CommentScorer:
         )
 
     def corroborated(self) -> bool:
-        """Whether enough comments in the window carry a signal for the stream to flag."""
-        return self._signal_comments >= MIN_CORROBORATING_COMMENTS
+        """Whether enough comments in the window carry a signal for the stream to flag: two
+        with a concerning signal, or one viewer who, over two comments or more, both asked
+        something concerning and gave an instruction or pressed ("are your parents home?",
+        then "show your room")."""
+        if self._signal_comments >= MIN_CORROBORATING_COMMENTS:
+            return True
+        return any(
+            c.get(_SIGNAL_COMMENT, 0) >= MIN_CORROBORATING_COMMENTS
+            and any(c.get(k) for k in CORROBORATING)
+            and (c.get("request_action") or c.get("pressure"))
+            for c in self._viewer_counts.values()
+        )
 
     def features(self) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
         """The window's viewer features and stream features (what the model weighs)."""
@@ -507,7 +551,8 @@ class CommentScorer:
         if not seen.categories:
             return
         self._cached = None
-        self._signal_comments += delta
+        if seen.corroborates:
+            self._signal_comments += delta
         counts = self._viewer_counts.setdefault(seen.viewer, {})
         for c in seen.categories:
             n = counts.get(c, 0) + delta

@@ -8,7 +8,10 @@ length bucket, each hashed with CRC-32 into ``2**bits`` buckets.
 per category, how many of their messages the lexicon (or the semantic layer) put in it
 (``count_*``), and how many of their *grooming lines* (messages the message model rates at
 or above the line threshold) are in it (``line_*``); how many categories and stages; the
-strength and number of their grooming lines.
+strength and number of their grooming lines; and which *pairs* of stages they have combined
+(``stages_13``: an access move and a concealment move from the same author, ...), over all
+their hits and over their grooming lines: relatives, coaches and dating adults use one
+stage's words at a time, grooming combines them.
 Each of them can only grow as that author writes more, and none depends on what the other
 participants write, on timing or on the conversation's length; the model gives every one a
 non-negative weight. So a grooming move can only add risk, repeating it never lowers it, and
@@ -80,6 +83,26 @@ def _word_hash(word: str, bits: int) -> int:
     return zlib.crc32(word.encode()) & ((1 << bits) - 1)
 
 
+@lru_cache(maxsize=1 << 17)
+def _token(
+    token: str, language: str, lemmas: bool, char_ngrams: tuple[int, ...], bits: int
+) -> tuple[str, tuple[int, ...]]:
+    """A token's word form as hashed (its lemma when ``lemmas``) and the hashes it
+    contributes on its own: the word, and its character n-grams. Cached: chat repeats its
+    words, and lemmatising and hashing them is most of the cost of a message's features."""
+    word = lemma(token, language) if lemmas and token.isalpha() else token
+    out = [_word_hash(word, bits)]
+    for n in char_ngrams:
+        if len(token) >= n - 1:
+            out.extend(_char_hashes(token, n, bits))
+    return word, tuple(out)
+
+
+@lru_cache(maxsize=256)
+def _tag_hash(tag: str, bits: int) -> int:
+    return zlib.crc32(tag.encode()) & ((1 << bits) - 1)
+
+
 def message_hashes(
     text: str, categories: list[str], hashing: Hashing, language: str = "en"
 ) -> list[int]:
@@ -87,19 +110,19 @@ def message_hashes(
     bits = hashing.bits
     mask = (1 << bits) - 1
     crc = zlib.crc32
-    raw = _TOKEN.findall(text)
-    tokens = [lemma(t, language) if t.isalpha() else t for t in raw] if hashing.lemmas else raw
-    out = [_word_hash(t, bits) for t in tokens]
+    out: list[int] = []
+    words: list[str] = []
+    lemmas, char_ngrams = hashing.lemmas, hashing.char_ngrams
+    for t in _TOKEN.findall(text):
+        word, hashes = _token(t, language, lemmas, char_ngrams, bits)
+        words.append(word)
+        out.extend(hashes)
     if hashing.word_ngrams >= 2:
-        out.extend(crc(f"{a} {b}".encode()) & mask for a, b in itertools.pairwise(tokens))
-    for n in hashing.char_ngrams:
-        for t in raw:
-            if len(t) >= n - 1:
-                out.extend(_char_hashes(t, n, bits))
-    out.extend(crc(f"\x00cat:{c}".encode()) & mask for c in categories)
-    length = len(tokens)
+        out.extend(crc(f"{a} {b}".encode()) & mask for a, b in itertools.pairwise(words))
+    out.extend(_tag_hash(f"\x00cat:{c}", bits) for c in categories)
+    length = len(words)
     bucket = 0 if length < 3 else 1 if length < 8 else 2 if length < 20 else 3
-    out.append(crc(f"\x00len:{bucket}".encode()) & mask)
+    out.append(_tag_hash(f"\x00len:{bucket}", bits))
     return out
 
 
@@ -117,6 +140,8 @@ EVIDENCE_FEATURES: tuple[str, ...] = (
     "line_prob_top3",
     "grooming_lines",
     "line_logit_sum",
+    *(f"stages_{a}{b}" for a, b in itertools.combinations(range(1, 5), 2)),
+    *(f"line_stages_{a}{b}" for a, b in itertools.combinations(range(1, 5), 2)),
 )
 """Per author, each non-decreasing as the author writes more (see the module docstring)."""
 

@@ -11,6 +11,7 @@ risk."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Final
@@ -31,6 +32,10 @@ MIN_LETTERS: Final = 12
 MIN_WEIGHT: Final = 1.0
 #: Votes are kept for at most this many languages (the state must stay small).
 MAX_LANGUAGES: Final = 6
+#: The classifier reads at most this many characters of a message.
+MAX_CHARS: Final = 160
+#: The confidence of a vote for English from :data:`ENGLISH_ONLY` words.
+ENGLISH_CONFIDENCE: Final = 0.95
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,12 +59,42 @@ def _identifier() -> Any:
     return ident
 
 
-def identify(text: str) -> LanguageGuess | None:
-    """The language of one (normalised) message, or None when it is too short to tell."""
-    letters = sum(1 for c in text if c.isalpha())
+#: Words of English chat that are not words of the other languages recognised here. A
+#: message of plain ASCII with two of them is English without asking the classifier (the
+#: largest single cost of scoring a message); anything else goes to the classifier.
+ENGLISH_ONLY: Final = frozenset(
+    (
+        *("the", "you", "your", "you're", "youre", "what", "are", "and", "how", "with"),
+        *("this", "that", "have", "don't", "dont", "i'm", "it's", "they", "their", "there"),
+        *("where", "when", "why", "who", "because", "really", "would", "could", "should"),
+        "about",
+    )
+)
+_WORD = re.compile(r"[a-z']+")
+
+
+def _plainly_english(text: str) -> bool:
+    if not text.isascii():
+        return False
+    found = ENGLISH_ONLY.intersection(_WORD.findall(text))
+    return len(found) >= 2
+
+
+def letters_in(text: str) -> int:
+    return sum(map(str.isalpha, text))
+
+
+def identify(text: str, letters: int | None = None) -> LanguageGuess | None:
+    """The language of one (normalised) message, or None when it is too short to tell.
+    Only the first :data:`MAX_CHARS` characters are read (the classifier walks every byte in
+    Python; a chat message says what language it is in well before that)."""
+    if letters is None:
+        letters = letters_in(text)
     if letters < MIN_LETTERS:
         return None
-    language, confidence = _identifier().classify(text)
+    if _plainly_english(text):
+        return LanguageGuess("en", ENGLISH_CONFIDENCE)
+    language, confidence = _identifier().classify(text[:MAX_CHARS])
     return LanguageGuess(str(language), float(confidence))
 
 
@@ -71,13 +106,16 @@ class LanguageVotes:
     votes: dict[str, float] = field(default_factory=dict)
     #: How many messages have voted.
     voters: int = 0
+    #: :meth:`best` as of the last vote (``None``: not computed since).
+    _best: tuple[LanguageGuess | None] | None = field(default=None, compare=False, repr=False)
 
     def add(self, text: str) -> LanguageGuess | None:
-        guess = identify(text)
+        letters = letters_in(text)
+        guess = identify(text, letters)
         if guess is None:
             return None
         self.voters += 1
-        letters = sum(1 for c in text if c.isalpha())
+        self._best = None
         weight = guess.confidence * min(1.0, letters / 30.0)
         self.votes[guess.language] = self.votes.get(guess.language, 0.0) + weight
         if len(self.votes) > MAX_LANGUAGES:
@@ -90,6 +128,11 @@ class LanguageVotes:
 
     def best(self) -> LanguageGuess | None:
         """The leading language and its share of the votes; None while undecided."""
+        if self._best is None:
+            self._best = (self._best_now(),)
+        return self._best[0]
+
+    def _best_now(self) -> LanguageGuess | None:
         total = self.total()
         if total < MIN_WEIGHT:
             return None

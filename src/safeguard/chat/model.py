@@ -87,11 +87,10 @@ class GroomingModel:
             raise ModelFormatError("without any evidence the risk must stay below the alert")
 
     def message_probability(self, hashes: list[int]) -> float:
-        w = self.message_weights
-        z = self.message_bias
-        for h in hashes:
-            z += w.get(h, 0.0)
-        return _sigmoid(z)
+        # Missing features give None, which filter drops (as it drops 0.0): a sum in C.
+        return _sigmoid(
+            self.message_bias + sum(filter(None, map(self.message_weights.get, hashes)))
+        )
 
     def semantic_category(self, hashes: list[int]) -> str | None:
         """The category a message most resembles, or None when it resembles none."""

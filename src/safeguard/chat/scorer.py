@@ -17,8 +17,10 @@ a signal: every alert names a signal at or before it."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
+import operator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,10 +42,12 @@ MAX_WARNINGS = 4
 MAX_ID_CHARS = 128
 TOP_LINES = 3
 #: Every message votes on the language until the votes reach this weight with a clear
-#: leader; later, one message in :data:`VOTE_EVERY`.
+#: leader (a share of at least 0.8); later, one message in :data:`VOTE_EVERY`. Identifying a
+#: message's language is the largest single cost of scoring it, so a conversation stops
+#: asking as soon as it can.
 SETTLED_WEIGHT = 2.0
-#: ... or once this many messages have voted.
-SETTLED_VOTERS = 3
+#: ... or once this many messages have voted with a clear leader (one more without).
+SETTLED_VOTERS = 2
 VOTE_EVERY = 16
 #: A message in a supported language with at least this confidence uses its own lexicon.
 MESSAGE_LANGUAGE_CONFIDENCE = 0.8
@@ -51,7 +55,13 @@ MESSAGE_LANGUAGE_CONFIDENCE = 0.8
 UNSUPPORTED_LEVEL = "unknown"
 
 _CAT_INDEX = {c: i for i, c in enumerate(SIGNAL_CATEGORIES)}
+_SIGNAL_ORDER = operator.attrgetter("message", "start")
 _N_CATS = len(SIGNAL_CATEGORIES)
+_STAGE_BIT = tuple((1 << (STAGE[c] - 1)) if STAGE[c] else 0 for c in SIGNAL_CATEGORIES)
+_STAGE_PAIRS = tuple(
+    (1 << (a - 1)) | (1 << (b - 1)) for a, b in itertools.combinations(range(1, 5), 2)
+)
+_PAIR_VALUES = tuple([float(mask & pair == pair) for pair in _STAGE_PAIRS] for mask in range(16))
 _OTHER = "other_move"
 
 
@@ -85,6 +95,15 @@ class GroomingSignal:
         )
 
 
+def _pairs(counts: list[int]) -> list[float]:
+    """1.0 for each pair of stages both touched by ``counts`` (per category)."""
+    mask = 0
+    for bit, c in zip(_STAGE_BIT, counts, strict=True):
+        if c:
+            mask |= bit
+    return _PAIR_VALUES[mask]
+
+
 @dataclass(slots=True)
 class AuthorStats:
     """One author's evidence so far; every field but ``messages`` grows only with signals."""
@@ -104,11 +123,12 @@ class AuthorStats:
 
     def features(self) -> list[float]:
         top = sorted(self.top, reverse=True)[:TOP_LINES]
-        distinct = sum(1 for c in self.counts if c)
-        line_distinct = sum(1 for c in self.line_counts if c)
+        counts, line_counts = self.counts, self.line_counts
+        distinct = _N_CATS - counts.count(0)
+        line_distinct = _N_CATS - line_counts.count(0)
         return [
-            *(math.log1p(c) for c in self.counts),
-            *(math.log1p(c) for c in self.line_counts),
+            *map(math.log1p, counts),
+            *map(math.log1p, line_counts),
             float(distinct),
             float(line_distinct),
             float(line_distinct >= 2),
@@ -120,6 +140,8 @@ class AuthorStats:
             sum(top) / TOP_LINES,
             math.log1p(self.lines),
             math.log1p(self.line_logits),
+            *_pairs(counts),
+            *_pairs(line_counts),
         ]
 
     def pack(self) -> list[Any]:
@@ -243,9 +265,7 @@ class ConversationState:
     def _sorted_signals(self) -> list[GroomingSignal]:
         seen = set()
         out = []
-        for sig in sorted(
-            [*self.first_signals, *self.recent_signals], key=lambda s: (s.message, s.start)
-        ):
+        for sig in sorted([*self.first_signals, *self.recent_signals], key=_SIGNAL_ORDER):
             key = (sig.category, sig.message, sig.start)
             if key not in seen:
                 seen.add(key)
@@ -378,9 +398,13 @@ def _message_language(state: ConversationState, text: str) -> str:
     """Messages vote on the conversation's language until it is settled (enough weight, a
     clear leader), then one in :data:`VOTE_EVERY` does, so a switch is still noticed."""
     best = state.votes.best()
+    voters = state.votes.voters
     settled = best is not None and (
-        state.votes.voters >= SETTLED_VOTERS
-        or (state.votes.total() >= SETTLED_WEIGHT and best.confidence >= 0.8)
+        voters >= SETTLED_VOTERS + 1
+        or (
+            best.confidence >= 0.8
+            and (voters >= SETTLED_VOTERS or state.votes.total() >= SETTLED_WEIGHT)
+        )
     )
     if not settled or state.messages % VOTE_EVERY == 0:
         own = state.votes.add(text)

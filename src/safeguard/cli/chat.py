@@ -261,7 +261,8 @@ def eval_command(
         typer.Option(
             "--corpus",
             help="Also evaluate on these labelled JSON lines files (repeatable) [default sets: "
-            "the shipped test split, the development set and the evaluation set].",
+            "the synthetic test split, the development set (seen) and, where present, the "
+            "held-out evaluation set tests/data/chat_eval_v2].",
         ),
     ] = None,
     pan12: Pan12Option = None,
@@ -282,7 +283,11 @@ def eval_command(
     ] = False,
     comments: Annotated[
         bool,
-        typer.Option("--comments", help="Also evaluate the comment model (shipped test streams)."),
+        typer.Option(
+            "--comments",
+            help="Also evaluate the comment model beside its baselines (synthetic test "
+            "streams, the development set and, where present, the held-out set).",
+        ),
     ] = False,
     json_out: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
 ) -> None:
@@ -292,11 +297,10 @@ def eval_command(
     on the synthetic test split, the development set, the evaluation set and its typo and
     synonym perturbations, PAN12 when given; plus the full report of the model per set."""
     from safeguard.chat.training.suite import (
+        HAND_WRITTEN,
         SHORT_HEADER,
-        development_set,
         evaluate_all,
-        evaluation_files,
-        read_sets,
+        standard_sets,
         table_rows,
     )
 
@@ -304,13 +308,7 @@ def eval_command(
     try:
         sets: dict[str, list[LabelledConversation]] = {}
         if not only:
-            sets["synthetic test split"] = list(
-                read_labelled(data_dir() / "conversations_test.jsonl")
-            )
-            if development_set().is_file():
-                sets["development set"] = list(read_labelled(development_set()))
-            if evaluation_files():
-                sets["evaluation set"] = read_sets(evaluation_files())
+            sets = standard_sets(list(read_labelled(data_dir() / "conversations_test.jsonl")))
         for path in corpus or []:
             sets[str(path)] = list(read_labelled(path))
         if pan12 is not None:
@@ -322,14 +320,12 @@ def eval_command(
             scoring.model,
             train_items,
             sets,
-            perturb=[n for n in sets if n == "evaluation set" or (only and n != "synthetic")],
+            perturb=[n for n in sets if n in HAND_WRITTEN or (only and n != "synthetic")],
         )
         if comments:
-            from safeguard.chat.comments import default_comment_model
+            from safeguard.chat.training.comments_eval import comments_report
 
-            metrics["comments"] = evaluate_comments(
-                default_comment_model(), shipped_streams("test")
-            )
+            metrics["comments"] = comments_report(standard=not only)
     except (ConversationError, Pan12Error, CommentModelError) as exc:
         raise fail(str(exc), 1) from exc
     if json_out:
@@ -345,3 +341,29 @@ def eval_command(
         "n (+): conversations (grooming); hard neg / neg: share of hard negatives / of all "
         "negatives alerted; msgs: median messages from the first grooming line to the alert."
     )
+    for set_name, systems in metrics["sets"].items():
+        per = systems["model"]["by_language"]
+        if len(per) > 1:
+            cells = ", ".join(
+                f"{lang} {_rate(s['recall'])}/{_rate(s['hard_negatives_alerted'])}"
+                for lang, s in per.items()
+            )
+            err_console.print(f"{set_name}, model per language (recall/hard neg): {cells}")
+    if "comments" in metrics:
+        ctable = Table(title="comment streams (flag at risk 0.6)")
+        for col in ("set", "system", "streams", "AUC", "benign flagged", "recall"):
+            ctable.add_column(col, justify="left" if col in ("set", "system") else "right")
+        for set_name, rows in metrics["comments"]["sets"].items():
+            for system in ("model", "tfidf_lr", "keywords"):
+                r = rows[system]
+                ctable.add_row(
+                    set_name,
+                    system,
+                    str(r["streams"]),
+                    *(str(r[k]) for k in ("auc", "benign_flagged", "recall")),
+                )
+        err_console.print(ctable)
+
+
+def _rate(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"

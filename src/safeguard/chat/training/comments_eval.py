@@ -16,9 +16,13 @@ streams fall (for TF-IDF, scored out of fold: two halves, each scored by a model
 the other).
 
 Figures: ROC AUC of the stream scores, the share of benign streams flagged, recall and
-precision of the flags, and false flags by benign family. The independent set
-(``tests/data/chat_eval/comments_en.jsonl``) is never used for training, features or
-thresholds; this module only reads it to report.
+precision of the flags, and false flags by benign family; per set and per language. The sets
+(:func:`standard_comment_sets`): the synthetic test split; the **development set (seen)**,
+``tests/data/chat_eval/comments_*.jsonl``, written independently of the generators but seen
+since (its aggregate figures and the families it falsely flagged were read while changing the
+model; nothing was fitted to it); and the **evaluation set (held out)**,
+``tests/data/chat_eval_v2/comments_*.jsonl``, where present. Neither is used for training,
+features or thresholds.
 
 ``python -m safeguard.chat.training.comments_eval [--eval FILE] [--json]``
 """
@@ -42,8 +46,6 @@ from safeguard.chat.comments import (
     score_comment_stream,
 )
 from safeguard.chat.timestamps import parse_ts
-
-INDEPENDENT_SET = Path("tests/data/chat_eval/comments_en.jsonl")
 
 KEYWORDS = re.compile(
     r"how old|\bage\b|alone|parents|school|where do you live|snap|telegram|whatsapp|discord|"
@@ -239,11 +241,46 @@ def evaluate_comment_model(model: CommentModel, streams: list[dict[str, Any]]) -
     return {**out, **viewer_metrics(model, streams)}
 
 
+def stream_language(stream: dict[str, Any]) -> str:
+    value = stream.get("language")
+    return value if isinstance(value, str) and value else "en"
+
+
+def standard_comment_sets(root: Path | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The synthetic test streams and the hand-written comment sets present under ``root``
+    (default ``tests/data``): ``development (seen)`` (``chat_eval/comments_*.jsonl``) and
+    ``evaluation (held out)`` (``chat_eval_v2/comments_*.jsonl``, where it exists)."""
+    from safeguard.chat.training.corpus import shipped_streams
+    from safeguard.chat.training.suite import (
+        DEVELOPMENT,
+        EVALUATION,
+        comment_files,
+        development_folder,
+        evaluation_folder,
+    )
+
+    sets: dict[str, list[dict[str, Any]]] = {"synthetic test split": shipped_streams("test")}
+    for name, folder in (
+        (DEVELOPMENT, development_folder(root)),
+        (EVALUATION, evaluation_folder(root)),
+    ):
+        streams = [s for path in comment_files(folder) for s in read_streams(path)]
+        if streams:
+            sets[name] = streams
+    return sets
+
+
 def comments_report(
-    eval_path: Path | None = None, model: CommentModel | None = None
+    eval_path: Path | None = None,
+    model: CommentModel | None = None,
+    *,
+    root: Path | None = None,
+    standard: bool = True,
 ) -> dict[str, Any]:
-    """Model, keywords and TF-IDF + LR on the synthetic test split and, when given, on the
-    independent set: what ``chat eval`` reports for comments."""
+    """Model, keywords and TF-IDF + LR on the synthetic test split, the development set
+    (seen) and the held-out evaluation set where present (:func:`standard_comment_sets`),
+    and on ``eval_path`` when given; each set also per language (the ``language`` field of a
+    stream, English without one). What ``chat eval --comments`` reports."""
     from safeguard.chat.training.corpus import shipped_streams
 
     train = shipped_streams("train")
@@ -252,24 +289,37 @@ def comments_report(
         "keywords": keyword_scorer(train),
         "tfidf_lr": tfidf_scorer(train),
     }
-    sets = {"synthetic_test": shipped_streams("test")}
+    sets = standard_comment_sets(root) if standard else {}
     if eval_path is not None:
-        sets["independent"] = read_streams(eval_path)
-    return {
-        "flag_risk": FLAG_RISK,
-        "sets": {
-            name: {
-                **{who: evaluate(streams, s) for who, s in scorers.items()},
-                "model_viewers": viewer_metrics(model, streams),
+        sets[str(eval_path)] = read_streams(eval_path)
+    out: dict[str, Any] = {"flag_risk": FLAG_RISK, "sets": {}}
+    for name, streams in sets.items():
+        # Each stream is scored once per scorer; the per-language figures reuse the scores.
+        scored = {who: [(s, scorer(s)) for s in streams] for who, scorer in scorers.items()}
+        row: dict[str, Any] = {
+            who: evaluate(streams, _replayed(pairs)) for who, pairs in scored.items()
+        }
+        row["model_viewers"] = viewer_metrics(model, streams)
+        languages = sorted({stream_language(s) for s in streams})
+        row["by_language"] = {
+            lang: {
+                who: evaluate([s for s in streams if stream_language(s) == lang], _replayed(pairs))
+                for who, pairs in scored.items()
             }
-            for name, streams in sets.items()
-        },
-    }
+            for lang in languages
+        }
+        out["sets"][name] = row
+    return out
+
+
+def _replayed(pairs: list[tuple[dict[str, Any], tuple[float, bool]]]) -> Scorer:
+    by_id = {id(stream): result for stream, result in pairs}
+    return lambda stream: by_id[id(stream)]
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--eval", type=Path, default=None, help="the independent comment set")
+    parser.add_argument("--eval", type=Path, default=None, help="another comment set")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     report = comments_report(args.eval)
@@ -279,12 +329,20 @@ def main(argv: list[str] | None = None) -> None:
     for name, rows in report["sets"].items():
         print(name)
         print(f"  viewers   {rows.pop('model_viewers')}")
+        by_language = rows.pop("by_language")
         for who, r in rows.items():
             print(
                 f"  {who:9s} AUC {r['auc']}  benign flagged {r['benign_flagged']}  "
                 f"recall {r['recall']}  precision {r['precision']}  "
                 f"false flags {r['false_flags_by_family']}"
             )
+        if len(by_language) > 1:
+            for lang, per in by_language.items():
+                m = per["model"]
+                print(
+                    f"  [{lang}] model AUC {m['auc']}  benign flagged {m['benign_flagged']}  "
+                    f"recall {m['recall']} ({m['streams']} streams)"
+                )
 
 
 if __name__ == "__main__":

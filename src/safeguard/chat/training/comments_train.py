@@ -131,7 +131,10 @@ def _operating_shift(
     streams: list[dict[str, Any]], model: CommentModel, lexicon: Lexicon | None
 ) -> float:
     """How much to add to the stream bias so that the peak window log-odds of at most
-    BENIGN_FLAG_BUDGET of the benign training streams reach FLAG_RISK."""
+    BENIGN_FLAG_BUDGET of the benign training streams reach FLAG_RISK. Every window counts,
+    corroborated or not: the operating point is the model's own, and the corroboration rule
+    (which holds a window below FLAG_RISK until two comments carry a concerning signal) is a
+    safeguard on top of it, not a licence for a looser model."""
     peaks: list[float] = []
     for stream in streams:
         if stream["label"]:
@@ -140,7 +143,7 @@ def _operating_shift(
         peak = -30.0
         for c in stream["comments"]:
             scorer.add(Comment(c["viewer"], c["text"], parse_ts(c.get("ts"))))
-            if scorer.viewer_counts() and scorer.corroborated():
+            if scorer.viewer_counts():
                 _, f = scorer.features()
                 z = model.stream_bias + sum(
                     model.stream_weights.get(k, 0.0) * x for k, x in f.items()

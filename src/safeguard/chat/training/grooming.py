@@ -37,17 +37,23 @@ from safeguard.chat.features import EVIDENCE_FEATURES, Hashing
 from safeguard.chat.lexicon import Lexicon, default_lexicon
 from safeguard.chat.model import AlertPolicy, GroomingModel
 from safeguard.chat.scorer import ConversationState, Scoring, read_message, step
-from safeguard.chat.taxonomy import SIGNAL_CATEGORIES
+from safeguard.chat.taxonomy import CONVERSATION_CATEGORIES, SIGNAL_CATEGORIES
 from safeguard.chat.training.corpus import LabelledConversation
 
 FOLDS = 3
 MESSAGE_C = 1.0
 EVIDENCE_L2 = 1e-3
-#: Every category counts as some evidence a priori: its count's weight is pulled towards
-#: this value (with :data:`PRIOR_STRENGTH`), so a training corpus whose negatives happen to
-#: use a category often cannot switch the category off entirely.
+#: Every category counts as about the same evidence a priori: the weights of the
+#: per-category features (``count_*``, ``line_*``) are pulled towards this value (with
+#: :data:`PRIOR_STRENGTH`), so neither a corpus whose negatives use a category often can switch
+#: it off, nor a generator whose grooming always opens the same way (age first) can make one
+#: category alert on its own; what the fit may still learn freely is how much *combinations*
+#: count (stage pairs, distinct categories, the strength of the grooming lines).
 PRIOR_WEIGHT = 0.3
-PRIOR_STRENGTH = 0.02
+PRIOR_STRENGTH = 0.3
+PER_CATEGORY = frozenset(
+    f"{kind}_{c}" for kind in ("count", "line") for c in CONVERSATION_CATEGORIES
+)
 #: At most this factor for a declared adult talking to a declared minor.
 MAX_ALPHA = 1.0
 #: Context always counts a little (α, β at least this): a declared adult writing to a
@@ -56,7 +62,7 @@ MIN_CONTEXT = 0.1
 LINE_THRESHOLD = 0.35
 SEMANTIC_TOP = 300
 #: The policy's threshold is the lowest whose held-out false alert rate is at most this.
-MAX_FALSE_ALERTS = 0.08
+MAX_FALSE_ALERTS = 0.05
 THRESHOLDS = tuple(round(0.2 + 0.025 * i, 3) for i in range(31))
 Array = npt.NDArray[np.float64]
 
@@ -209,7 +215,7 @@ def _fit_evidence(
     """Bounded L-BFGS on the weighted log loss of z = b + (x·w)(1 + αa)(1 − βp)."""
     n_feat = x.shape[1]
     total = float(s.sum())
-    is_count = np.asarray([float(f.startswith("count_")) for f in EVIDENCE_FEATURES])
+    is_count = np.asarray([float(f in PER_CATEGORY) for f in EVIDENCE_FEATURES])
     prior = PRIOR_WEIGHT * is_count
 
     def loss(theta: Array) -> tuple[float, Array]:

@@ -25,21 +25,67 @@ from safeguard.chat.training.perturb import with_synonyms, with_typos
 _PLAIN_FAMILIES = frozenset({"", "benign", "everyday", "grooming", "plain"})
 
 
+SYNTHETIC = "synthetic test split"
+DEVELOPMENT = "development (seen)"
+EVALUATION = "evaluation (held out)"
+DEVELOPER_EXAMPLES = "developer's examples (tuned on)"
+#: The hand-written sets, which also get typo and synonym perturbations.
+HAND_WRITTEN = (DEVELOPMENT, EVALUATION)
+
+
 def repo_root() -> Path:
     return Path(__file__).resolve().parents[4]
 
 
-def development_set() -> Path:
-    """Hand-written by the model's developer (not from any generator): for design and
+def data_root() -> Path:
+    """``tests/data`` of the source tree (where the hand-written sets live)."""
+    return repo_root() / "tests" / "data"
+
+
+def development_folder(root: Path | None = None) -> Path:
+    """The development set: written independently of the generators, seen since."""
+    return (root or data_root()) / "chat_eval"
+
+
+def evaluation_folder(root: Path | None = None) -> Path:
+    """The held-out evaluation set (present only where it has been added)."""
+    return (root or data_root()) / "chat_eval_v2"
+
+
+def development_set(root: Path | None = None) -> Path:
+    """Hand-written by the model's first developer (not from any generator): for design and
     tuning, never a claim of accuracy."""
-    return repo_root() / "tests" / "data" / "chat_dev" / "conversations_dev.jsonl"
+    return (root or data_root()) / "chat_dev" / "conversations_dev.jsonl"
 
 
-def evaluation_files() -> list[Path]:
-    """The independently written evaluation set (never used for training, features or
-    thresholds), where present."""
-    folder = repo_root() / "tests" / "data" / "chat_eval"
+def conversation_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("conversations_*.jsonl")) if folder.is_dir() else []
+
+
+def comment_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("comments_*.jsonl")) if folder.is_dir() else []
+
+
+def evaluation_files(root: Path | None = None) -> list[Path]:
+    """The held-out evaluation set's conversation files (empty where it is absent)."""
+    return conversation_files(evaluation_folder(root))
+
+
+def standard_sets(
+    test: Sequence[LabelledConversation], root: Path | None = None
+) -> dict[str, list[LabelledConversation]]:
+    """The synthetic test split ``test`` and every hand-written set present under ``root``
+    (default ``tests/data``), by label, in report order."""
+    sets: dict[str, list[LabelledConversation]] = {SYNTHETIC: list(test)}
+    for name, files in (
+        (DEVELOPMENT, conversation_files(development_folder(root))),
+        (EVALUATION, conversation_files(evaluation_folder(root))),
+    ):
+        if files:
+            sets[name] = read_sets(files)
+    if development_set(root).is_file():
+        sets[DEVELOPER_EXAMPLES] = list(read_labelled(development_set(root)))
+    return sets
 
 
 def read_sets(paths: Sequence[Path]) -> list[LabelledConversation]:
