@@ -13,6 +13,7 @@ import json
 import re
 from collections import Counter
 from datetime import datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +84,7 @@ def _gaps(conversation: dict[str, Any]) -> list[float]:
     if "ts" not in messages[0]:
         return [0.0]
     seconds = [_seconds(m["ts"]) for m in messages]
-    return [b - a for a, b in zip(seconds, seconds[1:], strict=False)] or [0.0]
+    return [b - a for a, b in pairwise(seconds)] or [0.0]
 
 
 def _declared_age_gap(conversation: dict[str, Any]) -> float:
