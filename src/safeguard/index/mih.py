@@ -23,7 +23,9 @@ Memory, per hash (N hashes, T = 11 tables, K = 2**key_bits keys per table):
   so a position in table 0 *is* a row;
 * tables 1..10 store each row once, in key order, as a 3-byte little-endian integer
   (4 bytes above 2**24 rows) packed in one byte array (``rows``, plus one byte of padding),
-  read through a uint32 view with a 3-byte stride: one memory access a row;
+  read through a uint32 view with a 3-byte stride: one memory access a row. A row number
+  needs ``row_bits(N)`` bits (20 at 10**6); the bits left over above it hold the next
+  ``suffix_bits[t]`` bits of the substring after the key (see *Suffix filter*);
 * a directory per table: for each block of 16 keys, the position of its first row
   (``bases``, uint32) and the 16 bucket sizes as 4-bit counts in one uint64 (``nibbles``);
   a size of 15 or more is written as 15, and a block holding one has instead of its base
@@ -35,7 +37,21 @@ Memory, per hash (N hashes, T = 11 tables, K = 2**key_bits keys per table):
 At 10**7 hashes: 32 + 4 + 10 * 3 + 11 * 0.75 * 2**23 / 10**7 ~ 73 bytes a hash.
 
 Positions are global over the tables: table t's rows occupy positions [t*N, (t+1)*N), and
-position p >= N is row ``int.from_bytes(rows[r*(p-N) : r*(p-N) + r], "little")`` (r = 3 or 4).
+position p >= N holds ``e = int.from_bytes(rows[r*(p-N) : r*(p-N) + r], "little")`` (r = 3
+or 4): row ``e & (2**row_bits(N) - 1)`` and suffix ``e >> row_bits(N)``.
+
+Suffix filter. With a key of k bits of a b-bit substring, a bucket is probed when the
+key is within s flips of the query's, but the b - k bits after the key are not looked at,
+so most rows found this way (about 2,000 a query at 10**6, k = 20) are random hashes that a
+full popcount then rejects, each a random read of ``words``. Where the row number leaves
+bits free, the next bits of the substring are stored beside it, and a row found through
+a probe of f flipped key bits is verified only when f plus the popcount of its stored suffix
+against the query's stays within the table's limit (s or s-1). This is still exact: a hash
+within r is, by the pigeonhole bound above, within the limit on the *whole* substring of
+some table, so on that table's key and stored suffix together, and that probe keeps it. At
+10**6 (4 free bits over 20-bit row numbers) it leaves about a quarter of the rows to verify.
+Snapshots written before the filter have no suffix bits (``suffix_bits`` all 0) and are
+searched as before.
 
 This module owns the structure (build, probe, verify) and nothing mutable; ``pdq_index``
 layers the updates, tombstones and snapshots on top. The probe-and-verify loop runs
@@ -123,6 +139,18 @@ def row_bytes(n: int) -> int:
     return 3 if n <= 2**24 else 4
 
 
+def row_bits(n: int) -> int:
+    """Bits of a stored row number (rows 0..n-1)."""
+    return max(1, (n - 1).bit_length())
+
+
+def default_suffix_bits(n: int, key_bits: int) -> tuple[int, ...]:
+    """Substring bits after the key that fit beside each table's row numbers (table 0
+    stores no rows: its positions are rows)."""
+    free = 8 * row_bytes(n) - row_bits(n)
+    return (0, *(max(0, min(bits - key_bits, free)) for bits in SUBSTRING_BITS[1:]))
+
+
 def compact_ids(ids: Int64s) -> tuple[int, npt.NDArray[np.uint32] | Int64s]:
     """(base, offsets): uint32 offsets from the smallest id when the ids span less than
     2**32 (database row ids do), else the ids themselves with base 0."""
@@ -142,22 +170,43 @@ def key_order(keys: npt.NDArray[np.uint64], key_bits: int) -> npt.NDArray[np.int
     return np.take(first, second)
 
 
-@lru_cache(maxsize=8)
-def _key_weights(key_bits: int) -> npt.NDArray[np.float64]:
-    """(256, T) matrix turning a row of hash bits into the T table keys with one product:
-    exact in float64, since every key is below 2**53."""
+@lru_cache(maxsize=1)
+def _substring_weights() -> npt.NDArray[np.float64]:
+    """(256, T) matrix turning a row of hash bits into the T substrings with one product:
+    exact in float64, since every substring is below 2**53."""
     weights = np.zeros((WORDS * 64, TABLES))
-    for t, start in enumerate(SUBSTRING_STARTS):
-        for i in range(key_bits):
-            weights[start + i, t] = float(1 << (key_bits - 1 - i))
+    for t, (start, bits) in enumerate(zip(SUBSTRING_STARTS, SUBSTRING_BITS, strict=True)):
+        for i in range(bits):
+            weights[start + i, t] = float(1 << (bits - 1 - i))
     return weights
 
 
-def query_keys(queries: Words, key_bits: int) -> npt.NDArray[np.uint64]:
-    """(Q, T) table keys of a few queries (cheaper per call than T shift passes)."""
+def query_substrings(queries: Words) -> npt.NDArray[np.uint64]:
+    """(Q, T) substrings of a few queries (cheaper per call than T shift passes)."""
     bits = np.unpackbits(np.ascontiguousarray(queries, dtype=">u8").view(np.uint8), axis=1)
-    keys: npt.NDArray[np.uint64] = (bits @ _key_weights(key_bits)).astype(_U64)
+    out: npt.NDArray[np.uint64] = (bits @ _substring_weights()).astype(_U64)
+    return out
+
+
+def query_keys(queries: Words, key_bits: int) -> npt.NDArray[np.uint64]:
+    """(Q, T) table keys of a few queries: the top ``key_bits`` of each substring."""
+    shifts = np.array([bits - key_bits for bits in SUBSTRING_BITS], dtype=_U64)
+    keys: npt.NDArray[np.uint64] = query_substrings(queries) >> shifts
     return keys
+
+
+def query_keys_and_suffixes(
+    queries: Words, key_bits: int, suffix_bits: tuple[int, ...]
+) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64]]:
+    """(Q, T) table keys and the ``suffix_bits`` after each key, as stored in ``rows``."""
+    full = query_substrings(queries)
+    bits = np.array(SUBSTRING_BITS, dtype=_U64)
+    sb = np.array(suffix_bits, dtype=_U64)
+    keys: npt.NDArray[np.uint64] = full >> (bits - _U64(key_bits))
+    suffixes = ((full >> (bits - _U64(key_bits) - sb)) & ((_U64(1) << sb) - _U64(1))).astype(
+        np.int64
+    )
+    return keys, suffixes
 
 
 @lru_cache(maxsize=64)
@@ -172,10 +221,13 @@ def _flip_masks(bits: int, flips: int) -> npt.NDArray[np.uint64]:
 @lru_cache(maxsize=64)
 def probe_plan(
     key_bits: int, radius: int
-) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.uint64], npt.NDArray[np.uint64], int]:
+) -> tuple[
+    npt.NDArray[np.intp], npt.NDArray[np.uint64], npt.NDArray[np.uint64], int, npt.NDArray[np.int64]
+]:
     """For an exact search within ``radius``, per probe (ordered by table): its table, the
-    table shifted into global key space (t << key_bits), and its XOR mask; and the number
-    of table-0 probes.
+    table shifted into global key space (t << key_bits), and its XOR mask; the number of
+    table-0 probes; and per probe its slack, the flips its table allows minus those of its
+    mask (what the suffix filter may still spend).
 
     With radius = s*T + a, tables 0..a are probed within s bits and the rest within s-1
     (not at all when s = 0): the refined pigeonhole bound from the module docstring.
@@ -193,7 +245,10 @@ def probe_plan(
         tables.append(np.full(m.size, t, dtype=np.intp))
         masks.append(m)
     table = np.concatenate(tables)
-    return table, table.astype(_U64) << _U64(key_bits), np.concatenate(masks), masks[0].size
+    mask = np.concatenate(masks)
+    limit = np.where(table <= a, s, s - 1).astype(np.int64)
+    flipped = np.array([int(m).bit_count() for m in mask.tolist()], dtype=np.int64)
+    return table, table.astype(_U64) << _U64(key_bits), mask, masks[0].size, limit - flipped
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -208,6 +263,9 @@ class MihSegment:
     bases: npt.NDArray[np.uint32] | npt.NDArray[np.uint64]
     overflow_starts: npt.NDArray[np.uint32] | npt.NDArray[np.uint64]
     rows: npt.NDArray[np.uint8]
+    #: Per table, the substring bits after the key stored above each row number (table 0:
+    #: 0); all 0 for snapshots written before the suffix filter.
+    suffix_bits: tuple[int, ...] = (0,) * TABLES
     _row_view: npt.NDArray[np.uint32] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -227,6 +285,15 @@ class MihSegment:
             ),
             (self.overflow_starts.dtype != self.bases.dtype, "overflow_starts"),
             (self.rows.shape != (width * (TABLES - 1) * n + 1,), "rows"),
+            (
+                len(self.suffix_bits) != TABLES
+                or self.suffix_bits[0] != 0
+                or any(
+                    not 0 <= sb <= bits - self.key_bits or row_bits(n) + sb > 8 * width
+                    for sb, bits in zip(self.suffix_bits, SUBSTRING_BITS, strict=False)
+                ),
+                "suffix_bits",
+            ),
         ]
         bad = [name for failed, name in problems if failed]
         if bad:
@@ -264,9 +331,15 @@ class MihSegment:
                 lo = low[flagged][:, None]
                 problems.append(bool(np.any(edges < lo) or np.any(edges > lo + n)))
                 problems.append(bool(np.any(np.diff(edges, axis=1) < 0)))
-        if self._row_view.size:
-            top = self._row_view & 0xFFFFFF if self._row_view.strides[0] == 3 else self._row_view
-            problems.append(int(top.max()) >= n)
+        # Per table (bounded temporaries): every row number below n, and nothing stored
+        # above the table's suffix bits.
+        low_bits = row_bits(n)
+        for t in range(1, TABLES):
+            entries = self._row_view[(t - 1) * n : t * n]
+            if self._row_view.strides[0] == 3:
+                entries = entries & np.uint32(0xFFFFFF)
+            problems.append(int((entries & np.uint32((1 << low_bits) - 1)).max()) >= n)
+            problems.append(bool(np.any(entries >> np.uint32(low_bits + self.suffix_bits[t]))))
         if any(problems):
             raise ValueError("multi-index arrays point outside the table")
 
@@ -339,12 +412,22 @@ class MihSegment:
         flag = overflow_flag(bases)
         overflowed = 0
         width = row_bytes(n)
+        suffix_bits = default_suffix_bits(n, d)
+        low_bits = row_bits(n)
         packed_rows = np.zeros(width * (TABLES - 1) * n + 1, dtype=np.uint8)
         row_cells = packed_rows[:-1].reshape((TABLES - 1) * n, width)
         overflow_starts: list[npt.NDArray[np.int64]] = []
         for t in range(TABLES):
+            suffixes = None
             if t:
-                keys = substring_keys(words, SUBSTRING_STARTS[t], d)
+                bits = SUBSTRING_BITS[t]
+                full = substring_keys(words, SUBSTRING_STARTS[t], bits)
+                keys = full >> _U64(bits - d)
+                if suffix_bits[t]:
+                    suffixes = (full >> _U64(bits - d - suffix_bits[t])) & _U64(
+                        (1 << suffix_bits[t]) - 1
+                    )
+                del full
             counts = np.bincount(keys.astype(np.intp), minlength=keys_per_table)
             block = counts.reshape(blocks_per_table, BLOCK_KEYS)
             totals = block.sum(axis=1)
@@ -360,6 +443,9 @@ class MihSegment:
             overflowed += big.size
             if t:
                 rows = key_order(keys, d).astype("<u4")
+                if suffixes is not None:
+                    rows |= np.take(suffixes, rows).astype("<u4") << np.uint32(low_bits)
+                    del suffixes
                 row_cells[(t - 1) * n : t * n] = rows.view(np.uint8).reshape(n, 4)[:, :width]
         return cls(
             words=words,
@@ -370,6 +456,7 @@ class MihSegment:
             bases=bases,
             overflow_starts=_like(bases, np.concatenate(overflow_starts)),
             rows=packed_rows,
+            suffix_bits=suffix_bits,
         )
 
     def _locate(self, g: npt.NDArray[np.uint64]) -> tuple[Int64s, Int64s]:
@@ -413,17 +500,19 @@ class MihSegment:
     ) -> tuple[Int64s, Int64s, Distances]:
         n = self.words.shape[0]
         nq = queries.shape[0]
-        tables, offsets, masks, table0 = probe_plan(self.key_bits, radius)
-        keys = query_keys(queries, self.key_bits)
+        tables, offsets, masks, table0, slack = probe_plan(self.key_bits, radius)
+        keys, suffixes = query_keys_and_suffixes(queries, self.key_bits, self.suffix_bits)
         kernel = mih_kernel.compiled_kernel()
         if kernel is not None:
             found_q, found_r, found_d = kernel(
                 keys,
+                suffixes,
                 np.ascontiguousarray(queries),
                 radius,
                 tables,
                 offsets,
                 masks,
+                slack,
                 table0,
                 self.nibbles,
                 self.bases,
@@ -431,6 +520,7 @@ class MihSegment:
                 self.overflow_starts,
                 self.rows,
                 row_bytes(n),
+                row_bits(n),
                 self.words,
                 n,
             )
@@ -447,11 +537,9 @@ class MihSegment:
         direct = int(ends[from_table0 - 1]) if from_table0 else 0
         pos = np.repeat(start - (ends - size), size) + np.arange(total, dtype=np.int64)
         rows = pos.copy()
-        # Indexing, not np.take: take would first copy the whole strided view.
-        if self._row_view.strides[0] == 3:
-            rows[direct:] = self._row_view[pos[direct:] - n] & 0xFFFFFF
-        else:
-            rows[direct:] = self._row_view[pos[direct:] - n]
+        # Indexing, not np.take: take would first copy the whole strided view. The suffix
+        # bits above the row number are masked off (this path verifies every row found).
+        rows[direct:] = self._row_view[pos[direct:] - n] & np.uint32((1 << row_bits(n)) - 1)
         if nq == 1:
             qi = np.zeros(total, dtype=np.int64)
             dist = popcount_distances(np.take(self.words, rows, axis=0) ^ queries)

@@ -33,11 +33,13 @@ _H01 = np.uint64(0x0101010101010101)
 
 def search_block(
     qkeys: Any,
+    qsuffixes: Any,
     qwords: Any,
     radius: int,
     tables: Any,
     offsets: Any,
     masks: Any,
+    slack: Any,
     table0: int,
     nibbles: Any,
     bases: Any,
@@ -45,11 +47,14 @@ def search_block(
     overflow_starts: Any,
     rows: Any,
     width: int,
+    low_bits: int,
     words: Any,
     n: int,
 ) -> tuple[Any, Any, Any]:
     """(query, row, distance) of every match of every query, sorted by query then row,
-    each once. Arguments as in ``MihSegment``; ``flag`` as np.uint64."""
+    each once. Arguments as in ``MihSegment`` and ``probe_plan``; ``flag`` as np.uint64;
+    ``qsuffixes`` the queries' suffixes (``mih.query_keys_and_suffixes``); ``low_bits`` the
+    bits of a row number."""
     one = np.uint64(1)
     four = np.uint64(4)
     fifteen = np.uint64(15)
@@ -58,6 +63,7 @@ def search_block(
     out_r = np.empty(cap, np.int64)
     out_d = np.empty(cap, np.int64)
     total = 0
+    row_mask = (np.int64(1) << low_bits) - 1
     buf = np.empty(256, np.int64)
     starts = np.empty(masks.size, np.int64)
     ends = np.empty(masks.size, np.int64)
@@ -85,20 +91,31 @@ def search_block(
             count += ends[p] - starts[p]
         if count > buf.size:
             buf = np.empty(2 * count, np.int64)
-        k = 0
-        for p in range(masks.size):
+        k: Any = 0
+        for p in range(table0):
+            # Table 0's positions are rows.
             for pos in range(starts[p], ends[p]):
-                row: Any = pos
-                if p >= table0:
-                    at = (pos - n) * width
-                    row = np.int64(rows[at]) | (np.int64(rows[at + 1]) << 8)
-                    row |= np.int64(rows[at + 2]) << 16
-                    if width == 4:
-                        row |= np.int64(rows[at + 3]) << 24
-                buf[k] = row
+                buf[k] = pos
                 k += 1
+        for p in range(table0, masks.size):
+            wanted = qsuffixes[i, tables[p]]
+            allowed = slack[p]
+            for pos in range(starts[p], ends[p]):
+                at = (pos - n) * width
+                entry = np.int64(rows[at]) | (np.int64(rows[at + 1]) << 8)
+                entry |= np.int64(rows[at + 2]) << 16
+                if width == 4:
+                    entry |= np.int64(rows[at + 3]) << 24
+                # The suffix filter (mih's docstring); written without a branch, since
+                # about three rows in four fail it at random.
+                x = np.uint64((entry >> low_bits) ^ wanted)
+                x = x - ((x >> one) & _M1)
+                x = (x & _M2) + ((x >> np.uint64(2)) & _M2)
+                x = (x + (x >> four)) & _M4
+                buf[k] = entry & row_mask
+                k += np.int64(np.int64((x * _H01) >> np.uint64(56)) <= allowed)
         found = 0
-        for c in range(count):
+        for c in range(k):
             row = buf[c]
             d: Any = 0
             for w in range(4):
