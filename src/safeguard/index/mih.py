@@ -82,6 +82,8 @@ from safeguard.index.hamming import (
 SUBSTRING_BITS: tuple[int, ...] = (24, 24, 24) + (23,) * 8
 TABLES = len(SUBSTRING_BITS)
 SUBSTRING_STARTS: tuple[int, ...] = tuple(int(x) for x in np.cumsum((0, *SUBSTRING_BITS[:-1])))
+_SUB_STARTS = np.array(SUBSTRING_STARTS, dtype=np.int64)
+_SUB_BITS = np.array(SUBSTRING_BITS, dtype=np.int64)
 #: Largest radius the tables answer exactly: 3 * 11 - 1 (at most 2 flips per key).
 MAX_RADIUS = 3 * TABLES - 1
 MIN_KEY_BITS = 8
@@ -195,20 +197,6 @@ def query_keys(queries: Words, key_bits: int) -> npt.NDArray[np.uint64]:
     return keys
 
 
-def query_keys_and_suffixes(
-    queries: Words, key_bits: int, suffix_bits: tuple[int, ...]
-) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64]]:
-    """(Q, T) table keys and the ``suffix_bits`` after each key, as stored in ``rows``."""
-    full = query_substrings(queries)
-    bits = np.array(SUBSTRING_BITS, dtype=_U64)
-    sb = np.array(suffix_bits, dtype=_U64)
-    keys: npt.NDArray[np.uint64] = full >> (bits - _U64(key_bits))
-    suffixes = ((full >> (bits - _U64(key_bits) - sb)) & ((_U64(1) << sb) - _U64(1))).astype(
-        np.int64
-    )
-    return keys, suffixes
-
-
 @lru_cache(maxsize=64)
 def _flip_masks(bits: int, flips: int) -> npt.NDArray[np.uint64]:
     """Every XOR mask of at most ``flips`` set bits among ``bits``."""
@@ -267,6 +255,7 @@ class MihSegment:
     #: 0); all 0 for snapshots written before the suffix filter.
     suffix_bits: tuple[int, ...] = (0,) * TABLES
     _row_view: npt.NDArray[np.uint32] = field(init=False, repr=False)
+    _suffix_array: npt.NDArray[np.int64] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         n = self.words.shape[0]
@@ -301,6 +290,7 @@ class MihSegment:
         # Row i of the tables is the uint32 at byte 3i (masked to 24 bits) or 4i.
         view = np.ndarray(((TABLES - 1) * n,), dtype="<u4", buffer=self.rows.data, strides=(width,))
         object.__setattr__(self, "_row_view", view)
+        object.__setattr__(self, "_suffix_array", np.array(self.suffix_bits, dtype=np.int64))
         self._check_bounds()
 
     def _check_bounds(self) -> None:
@@ -501,13 +491,14 @@ class MihSegment:
         n = self.words.shape[0]
         nq = queries.shape[0]
         tables, offsets, masks, table0, slack = probe_plan(self.key_bits, radius)
-        keys, suffixes = query_keys_and_suffixes(queries, self.key_bits, self.suffix_bits)
         kernel = mih_kernel.compiled_kernel()
         if kernel is not None:
             found_q, found_r, found_d = kernel(
-                keys,
-                suffixes,
                 np.ascontiguousarray(queries),
+                _SUB_STARTS,
+                _SUB_BITS,
+                self._suffix_array,
+                self.key_bits,
                 radius,
                 tables,
                 offsets,
@@ -525,6 +516,7 @@ class MihSegment:
                 n,
             )
             return found_q + q0, found_r, found_d.astype(np.int16)
+        keys = query_keys(queries, self.key_bits)
         # Probes table-major (all queries' table-0 probes first): positions found through
         # table 0 are rows already, and come first.
         probes = (keys[:, tables] ^ masks) | offsets

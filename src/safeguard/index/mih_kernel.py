@@ -32,9 +32,11 @@ _H01 = np.uint64(0x0101010101010101)
 
 
 def search_block(
-    qkeys: Any,
-    qsuffixes: Any,
     qwords: Any,
+    sub_starts: Any,
+    sub_bits: Any,
+    suffix_bits: Any,
+    key_bits: int,
     radius: int,
     tables: Any,
     offsets: Any,
@@ -53,8 +55,9 @@ def search_block(
 ) -> tuple[Any, Any, Any]:
     """(query, row, distance) of every match of every query, sorted by query then row,
     each once. Arguments as in ``MihSegment`` and ``probe_plan``; ``flag`` as np.uint64;
-    ``qsuffixes`` the queries' suffixes (``mih.query_keys_and_suffixes``); ``low_bits`` the
-    bits of a row number."""
+    ``sub_starts``/``sub_bits`` where each table's substring lies (int64 arrays, so a
+    query's keys and suffixes are cut here rather than by a dozen numpy calls);
+    ``low_bits`` the bits of a row number."""
     one = np.uint64(1)
     four = np.uint64(4)
     fifteen = np.uint64(15)
@@ -67,12 +70,31 @@ def search_block(
     buf = np.empty(256, np.int64)
     starts = np.empty(masks.size, np.int64)
     ends = np.empty(masks.size, np.int64)
-    for i in range(qkeys.shape[0]):
+    tables_n = sub_starts.size
+    qkeys = np.empty(tables_n, np.uint64)
+    qsuffixes = np.empty(tables_n, np.int64)
+    for i in range(qwords.shape[0]):
+        for t in range(tables_n):
+            # The substring's bits, most significant first (as mih.substring_keys).
+            w = sub_starts[t] // 64
+            offset = sub_starts[t] % 64
+            b = sub_bits[t]
+            if offset + b <= 64:
+                full = (qwords[i, w] >> np.uint64(64 - offset - b)) & ((one << np.uint64(b)) - one)
+            else:
+                low = b - (64 - offset)
+                high_part = qwords[i, w] & ((one << np.uint64(64 - offset)) - one)
+                full = (high_part << np.uint64(low)) | (qwords[i, w + 1] >> np.uint64(64 - low))
+            qkeys[t] = full >> np.uint64(b - key_bits)
+            sb = suffix_bits[t]
+            qsuffixes[t] = np.int64(
+                (full >> np.uint64(b - key_bits - sb)) & ((one << np.uint64(sb)) - one)
+            )
         # Three passes (buckets, rows, hashes) rather than one fused loop: the loads of each
         # pass are independent of one another, so the processor overlaps their cache misses.
         count = 0
         for p in range(masks.size):
-            g = (qkeys[i, tables[p]] ^ masks[p]) | offsets[p]
+            g = (qkeys[tables[p]] ^ masks[p]) | offsets[p]
             blk = np.int64(g >> four)
             j = np.int64(g & fifteen)
             base = np.uint64(bases[blk])
@@ -98,7 +120,7 @@ def search_block(
                 buf[k] = pos
                 k += 1
         for p in range(table0, masks.size):
-            wanted = qsuffixes[i, tables[p]]
+            wanted = qsuffixes[tables[p]]
             allowed = slack[p]
             for pos in range(starts[p], ends[p]):
                 at = (pos - n) * width
