@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from safeguard.index import ExactIndex, PdqIndex, SnapshotError, mih_kernel
+from safeguard.index import ExactIndex, PdqIndex, SnapshotError, mih, mih_kernel
 from safeguard.index.hamming import to_bytes, to_words
 from safeguard.index.mih import (
     SUBSTRING_BITS,
@@ -32,9 +32,9 @@ from tests.media_factory import picture
 #: Options that force the multi-index tables even for a few hundred hashes.
 TABLES = {"flat_below": 0, "key_bits": 8}
 SCAN = {"flat_below": 10**9}
-#: The tables with the compiled kernel (when numba is installed), the tables with the numpy
-#: code, and the brute-force scan.
-PATHS = {"tables": TABLES, "tables_numpy": TABLES, "scan": SCAN}
+#: The tables with the compiled kernel (when numba is installed), with the compiled sorted
+#: batch path for every batch size, with the numpy code, and the brute-force scan.
+PATHS = {"tables": TABLES, "tables_sorted": TABLES, "tables_numpy": TABLES, "scan": SCAN}
 HAS_KERNEL = mih_kernel.compiled_kernel() is not None
 
 
@@ -44,6 +44,10 @@ def path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str
     name: str = request.param
     if name == "tables_numpy":
         monkeypatch.setattr(mih_kernel, "compiled_kernel", lambda: None)
+    if name == "tables_sorted":
+        if not HAS_KERNEL:
+            pytest.skip("no compiled kernel (numba missing, or SAFEGUARD_INDEX_KERNEL=numpy)")
+        monkeypatch.setattr(mih, "SORTED_BATCH_FROM", 1)
     return name
 
 
@@ -212,7 +216,7 @@ def test_the_compiled_kernel_and_the_numpy_code_agree(monkeypatch: pytest.Monkey
     assert index.search_many(queries, 31).per_query() == compiled
 
 
-@pytest.mark.parametrize("path", ["tables", "tables_numpy"], indirect=True)
+@pytest.mark.parametrize("path", ["tables", "tables_sorted", "tables_numpy"], indirect=True)
 @given(case=dataset, key_bits=st.integers(8, 16), n_random=st.integers(200, 3000))
 @settings(
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -273,6 +277,31 @@ def test_a_snapshot_from_before_the_suffix_filter_still_loads_and_answers(
     expected = index.search_many(queries, 31).per_query()
     assert any(expected)
     assert loaded.search_many(queries, 31).per_query() == expected
+
+
+@pytest.mark.skipif(
+    not HAS_KERNEL, reason="no compiled kernel (numba missing, or SAFEGUARD_INDEX_KERNEL=numpy)"
+)
+def test_a_large_batch_takes_the_sorted_path_with_the_same_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rng = np.random.default_rng(22)
+    stored, centre = clustered_dataset(rng, 20_000, 300)
+    index = PdqIndex.build(range(len(stored)), stored, flat_below=0)
+    queries = np.concatenate([queries_for(rng, stored, centre) for _ in range(40)])
+    assert len(queries) >= mih.SORTED_BATCH_FROM
+    taken: list[int] = []
+    sorted_path = mih.MihSegment._search_sorted
+
+    def spy(self: mih.MihSegment, *args: object) -> object:
+        taken.append(1)
+        return sorted_path(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(mih.MihSegment, "_search_sorted", spy)
+    answer = index.search_many(queries, 31).per_query()
+    assert taken
+    assert any(answer)
+    assert answer == [index.search(q.tobytes(), 31) for q in queries]
 
 
 def test_radii_beyond_the_tables_fall_back_to_an_exact_scan() -> None:

@@ -93,6 +93,12 @@ BLOCK_KEYS = 16
 ESCAPE = 15
 #: Queries probed together; bounds temporaries (queries x ~3000 probes x 8 bytes).
 _QUERY_BLOCK = 64
+#: Batches of at least this many queries take the sorted path (compiled kernels only): each
+#: table probed for the whole batch with its probes sorted by key, so that its directory
+#: and rows are read in order rather than at random (``mih_kernel``, sorted batch path).
+SORTED_BATCH_FROM = 256
+#: Queries a sorted pass takes at most (its probes: ~211 a table each, 8 bytes).
+_SORTED_BLOCK = 4096
 
 _U64 = np.uint64
 _NIBBLE_SHIFTS = (np.arange(BLOCK_KEYS, dtype=_U64) * _U64(4)).astype(_U64)
@@ -476,6 +482,15 @@ class MihSegment:
         """Every (query index, row, distance) with distance <= radius, each pair once."""
         if radius > MAX_RADIUS:
             return flat_search(self.words, queries, radius)
+        if queries.shape[0] >= SORTED_BATCH_FROM and mih_kernel.compiled_kernel() is not None:
+            batch = mih_kernel.compiled_batch_kernels()
+            if batch is not None:
+                sorted_parts = [
+                    self._search_sorted(batch, queries[q0 : q0 + _SORTED_BLOCK], radius, q0)
+                    for q0 in range(0, queries.shape[0], _SORTED_BLOCK)
+                ]
+                qi, rows, dist = zip(*sorted_parts, strict=True)
+                return np.concatenate(qi), np.concatenate(rows), np.concatenate(dist)
         parts = [
             self._search_block(queries[q0 : q0 + _QUERY_BLOCK], radius, q0)
             for q0 in range(0, queries.shape[0], _QUERY_BLOCK)
@@ -484,6 +499,52 @@ class MihSegment:
             return parts[0]
         qi, rows, dist = zip(*parts, strict=True)
         return np.concatenate(qi), np.concatenate(rows), np.concatenate(dist)
+
+    def _search_sorted(
+        self, batch: mih_kernel.BatchKernels, queries: Words, radius: int, q0: int
+    ) -> tuple[Int64s, Int64s, Distances]:
+        """The sorted batch path (``SORTED_BATCH_FROM``): same answer as ``_search_block``."""
+        n = len(self)
+        tables, _, masks, _, slack = probe_plan(self.key_bits, radius)
+        qwords = np.ascontiguousarray(queries)
+        keys, suffixes = batch.cut_queries(
+            qwords, _SUB_STARTS, _SUB_BITS, self._suffix_array, self.key_bits
+        )
+        bounds = np.searchsorted(tables, np.arange(TABLES + 1))
+        most = int(np.diff(bounds).max())
+        probes = np.empty(qwords.shape[0] * most, dtype=np.int64)
+        candidates = np.empty(qwords.shape[0] * 768, dtype=np.int64)
+        count = 0
+        flag = _U64(overflow_flag(self.bases))
+        for t in range(TABLES):
+            first, last = int(bounds[t]), int(bounds[t + 1])
+            if first == last:
+                continue
+            made = batch.table_probes(keys[t], masks, slack, first, last, probes)
+            ordered = np.sort(probes[:made])
+            candidates, count = batch.walk_table(
+                ordered,
+                t,
+                self.key_bits,
+                suffixes[t],
+                self.nibbles,
+                self.bases,
+                flag,
+                self.overflow_starts,
+                self.rows,
+                row_bytes(n),
+                row_bits(n),
+                n,
+                candidates,
+                count,
+            )
+        # Verified in row order (near-sequential reads of words); then one sort removes the
+        # hashes found through several tables and orders by (query, row).
+        found = np.unique(
+            batch.verify_candidates(np.sort(candidates[:count]), qwords, self.words, radius, n)
+        )
+        qi, rows = np.divmod(found >> 9, n)
+        return qi + q0, rows, (found & 511).astype(np.int16)
 
     def _search_block(
         self, queries: Words, radius: int, q0: int
