@@ -99,6 +99,9 @@ _QUERY_BLOCK = 64
 SORTED_BATCH_FROM = 256
 #: Queries a sorted pass takes at most (its probes: ~211 a table each, 8 bytes).
 _SORTED_BLOCK = 4096
+#: The sorted path orders probes and candidates into this many buckets (by their top bits):
+#: enough that one bucket's directory, rows or hashes stay in cache.
+_ORDER_BUCKETS_LOG2 = 12
 
 _U64 = np.uint64
 _NIBBLE_SHIFTS = (np.arange(BLOCK_KEYS, dtype=_U64) * _U64(4)).astype(_U64)
@@ -513,6 +516,10 @@ class MihSegment:
         bounds = np.searchsorted(tables, np.arange(TABLES + 1))
         most = int(np.diff(bounds).max())
         probes = np.empty(qwords.shape[0] * most, dtype=np.int64)
+        ordered_buffer = np.empty_like(probes)
+        starts = np.empty((1 << _ORDER_BUCKETS_LOG2) + 1, dtype=np.int64)
+        # Probes are key << 24 | ...: bucket by the key's top bits.
+        key_shift = max(0, self.key_bits - _ORDER_BUCKETS_LOG2)
         candidates = np.empty(qwords.shape[0] * 768, dtype=np.int64)
         count = 0
         flag = _U64(overflow_flag(self.bases))
@@ -521,7 +528,14 @@ class MihSegment:
             if first == last:
                 continue
             made = batch.table_probes(keys[t], masks, slack, first, last, probes)
-            ordered = np.sort(probes[:made])
+            ordered = batch.partition(
+                probes,
+                made,
+                24 + key_shift,
+                1 << (self.key_bits - key_shift),
+                ordered_buffer,
+                starts,
+            )
             candidates, count = batch.walk_table(
                 ordered,
                 t,
@@ -538,11 +552,19 @@ class MihSegment:
                 candidates,
                 count,
             )
-        # Verified in row order (near-sequential reads of words); then one sort removes the
-        # hashes found through several tables and orders by (query, row).
-        found = np.unique(
-            batch.verify_candidates(np.sort(candidates[:count]), qwords, self.words, radius, n)
+        # Verified in row order (near-sequential reads of words; candidates are row << 20 |
+        # query); then one sort removes the hashes found through several tables and orders
+        # the matches by (query, row).
+        row_shift = max(0, row_bits(n) - _ORDER_BUCKETS_LOG2)
+        in_order = batch.partition(
+            candidates,
+            count,
+            20 + row_shift,
+            ((n - 1) >> row_shift) + 1,
+            np.empty(count, dtype=np.int64),
+            np.empty(((n - 1) >> row_shift) + 2, dtype=np.int64),
         )
+        found = np.unique(batch.verify_candidates(in_order, qwords, self.words, radius, n))
         qi, rows = np.divmod(found >> 9, n)
         return qi + q0, rows, (found & 511).astype(np.int16)
 

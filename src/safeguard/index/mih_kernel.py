@@ -290,6 +290,23 @@ def walk_table(
     return out, k
 
 
+def partition(values: Any, count: int, shift: int, buckets: int, out: Any, starts: Any) -> Any:
+    """``values[:count]`` ordered by ``value >> shift`` (< ``buckets``), stable, into ``out``:
+    a counting sort, cheaper than a full sort where only locality matters (the order of
+    probes and candidates changes no answer)."""
+    for b in range(buckets + 1):
+        starts[b] = 0
+    for c in range(count):
+        starts[(values[c] >> shift) + 1] += 1
+    for b in range(buckets):
+        starts[b + 1] += starts[b]
+    for c in range(count):
+        b = values[c] >> shift
+        out[starts[b]] = values[c]
+        starts[b] += 1
+    return out[:count]
+
+
 def verify_candidates(candidates: Any, qwords: Any, words: Any, radius: int, n: int) -> Any:
     """The packed matches among packed candidates (duplicates kept)."""
     one = np.uint64(1)
@@ -317,6 +334,7 @@ class BatchKernels:
     cut_queries: Callable[..., Any]
     table_probes: Callable[..., int]
     walk_table: Callable[..., tuple[Any, int]]
+    partition: Callable[..., Any]
     verify_candidates: Callable[..., Any]
 
 
@@ -339,7 +357,11 @@ def compiled_batch_kernels() -> BatchKernels | None:
         return None
     jit = numba.njit(cache=True, nogil=True)
     return BatchKernels(
-        jit(cut_queries), jit(table_probes), jit(walk_table), jit(verify_candidates)
+        jit(cut_queries),
+        jit(table_probes),
+        jit(walk_table),
+        jit(partition),
+        jit(verify_candidates),
     )
 
 
