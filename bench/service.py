@@ -147,6 +147,21 @@ def cpu_seconds(pids: list[int]) -> float:
     return total
 
 
+def machine_cpu_seconds() -> tuple[float, float]:
+    """(busy, all) CPU seconds of the whole machine since boot, from /proc/stat."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:8]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    return (sum(fields) - idle) / TICKS, sum(fields) / TICKS
+
+
+def quantile(values: list[float], q: float) -> float:
+    """The ``q`` quantile of ``values`` (nearest rank; 0.0 when empty)."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
+
+
 def _timing(header: str) -> dict[str, float]:
     out = {}
     for part in header.split(","):
@@ -279,11 +294,14 @@ async def load(
                     status, head, _ = await conn.request(
                         "GET", f"/m/lookup?signal={pdqs[i]}&signal_type=pdq"
                     )
-                latencies.append(time.perf_counter() - started)
+                latency = time.perf_counter() - started
+                latencies.append(latency)
                 if status != 200:
                     errors += 1
                 else:
-                    timings.append(_timing(head.get("server-timing", "")))
+                    timing = _timing(head.get("server-timing", ""))
+                    timing["latency"] = latency * 1000
+                    timings.append(timing)
         finally:
             conn.close()
 
@@ -308,6 +326,28 @@ async def load(
         "server_match_ms": mean("match"),
         "server_act_ms": mean("act"),
     }
+    stamped = [t for t in timings if "wait" in t and "app" in t]
+    if stamped:
+        # Where the latency went, per request (wall ms): waiting in the server's event loop
+        # (from the request's first bytes to the app taking it up), in the app, and outside
+        # the server (the kernel, and this client's own event loop and CPU share).
+        server = [t["wait"] + t["app"] for t in stamped]
+        outside = [t["latency"] - t["wait"] - t["app"] for t in stamped]
+        waits = [t["wait"] for t in stamped]
+        out["latency_split_ms"] = {
+            "server_wait_p50": round(quantile(waits, 0.5), 2),
+            "server_wait_p99": round(quantile(waits, 0.99), 2),
+            "server_app_p50": round(quantile([t["app"] for t in stamped], 0.5), 2),
+            "server_app_p99": round(quantile([t["app"] for t in stamped], 0.99), 2),
+            "server_total_p99": round(quantile(server, 0.99), 2),
+            "outside_server_p50": round(quantile(outside, 0.5), 2),
+            "outside_server_p99": round(quantile(outside, 0.99), 2),
+        }
+        # The slowest 1 %: how much of their latency was spent in the server.
+        slowest = sorted(stamped, key=lambda t: t["latency"])[-max(1, len(stamped) // 100) :]
+        out["latency_split_ms"]["slowest_1pct_server_share"] = round(
+            sum(t["wait"] + t["app"] for t in slowest) / sum(t["latency"] for t in slowest), 2
+        )
     if kind == "batch":
         out["batch_size"] = batch_size
         out["hashes_per_s"] = round(requests * batch_size / wall, 1)
@@ -326,7 +366,9 @@ def measured(
     in its CPU and reported apart."""
     db_pids = database_pids or []
     cpu0, client0, db0 = cpu_seconds(pids), time.process_time(), cpu_seconds(db_pids)
+    busy0, all0 = machine_cpu_seconds()
     run: dict[str, Any] = asyncio.run(run_load)
+    busy1, all1 = machine_cpu_seconds()
     count = run["requests"]
     database_ms = (cpu_seconds(db_pids) - db0) * 1000
     busy_ms = (cpu_seconds(pids) - cpu0) * 1000 + database_ms
@@ -334,7 +376,22 @@ def measured(
         run["database_cpu_ms_per_request"] = round(database_ms / count, 3)
     run["server_cpu_ms_per_request"] = round(busy_ms / count, 3)
     run["background_ms_per_request"] = round(idle_ms_per_s * run["seconds"] / count, 3)
-    run["client_cpu_ms_per_request"] = round((time.process_time() - client0) * 1000 / count, 3)
+    client_ms = (time.process_time() - client0) * 1000
+    run["client_cpu_ms_per_request"] = round(client_ms / count, 3)
+    # The machine's CPU over the run: ours (server, client) and everyone else's. On a shared
+    # machine the last is what starves the server and stretches the tail.
+    cores = (all1 - all0) / run["seconds"] if run["seconds"] else 0.0
+    run["machine_cpu"] = {
+        "cores": round(cores, 2),
+        "busy_cores": round((busy1 - busy0) / run["seconds"], 2) if run["seconds"] else None,
+        "server_cores": round(busy_ms / 1000 / run["seconds"], 2) if run["seconds"] else None,
+        "client_cores": round(client_ms / 1000 / run["seconds"], 2) if run["seconds"] else None,
+        "others_cores": round(
+            max(0.0, (busy1 - busy0) - busy_ms / 1000 - client_ms / 1000) / run["seconds"], 2
+        )
+        if run["seconds"]
+        else None,
+    }
     net = run["server_cpu_ms_per_request"] - run["background_ms_per_request"]
     run["net_server_cpu_ms_per_request"] = round(net, 3)
     # What one core of server CPU answers a second at this cost.
@@ -436,7 +493,13 @@ def rss_mb(pids: list[int]) -> float:
 
 
 def run_hma(
-    src: Path, *, entries: int, workers: int, requests: int, commit: str | None
+    src: Path,
+    *,
+    entries: int,
+    workers: int,
+    requests: int,
+    commit: str | None,
+    levels: list[int] | None = None,
 ) -> dict[str, Any]:
     """HMA's lookups through the same client, at concurrency 1, 8 and 32."""
     from bench import hma
@@ -464,7 +527,7 @@ def run_hma(
         pids = descendants(proc.pid)
         backends = postgres_backends(f"hma_bench_{entries}")
         idle_ms = idle_cpu(pids + backends)
-        for concurrency in (1, 8, 32):
+        for concurrency in levels or (1, 8, 32):
             count = requests // 2 if concurrency == 1 else requests
             hma_load = load(url, "", "hma", concurrency, count, b"")
             runs.append(measured(pids, idle_ms, hma_load, database_pids=backends))
@@ -562,6 +625,30 @@ def markdown(result: dict[str, Any]) -> str:
         )
     rows += [
         "",
+        "Where the latency went (wall ms, from `Server-Timing`: *wait* is from the request's "
+        "first bytes to the app taking it up, i.e. queueing in the worker's event loop; *app* "
+        "the app's own time; *outside* the rest of the client's latency: the kernel, and the "
+        "client's own event loop and CPU share) and what the machine's cores did meanwhile "
+        "(/proc/stat: ours and everyone else's):",
+        "",
+        "| request | concurrency | p99 | wait p50 / p99 | app p50 / p99 | outside p50 / p99 | "
+        "server share of the slowest 1 % | busy cores | server | client | others |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in result["runs"]:
+        lat, m = r.get("latency_split_ms"), r.get("machine_cpu", {})
+        if lat is None:
+            continue
+        rows.append(
+            f"| {r['kind']} | {r['concurrency']} | {r['p99_ms']} | "
+            f"{lat['server_wait_p50']} / {lat['server_wait_p99']} | "
+            f"{lat['server_app_p50']} / {lat['server_app_p99']} | "
+            f"{lat['outside_server_p50']} / {lat['outside_server_p99']} | "
+            f"{lat['slowest_1pct_server_share']} | {m.get('busy_cores')} | "
+            f"{m.get('server_cores')} | {m.get('client_cores')} | {m.get('others_cores')} |"
+        )
+    rows += [
+        "",
         "Batches (`POST /v1/check/batch`, random PDQs, nothing matches):",
         "",
         "| batch size | concurrency | requests | hashes/s | p50 ms | p99 ms | server CPU ms/batch "
@@ -605,9 +692,9 @@ def markdown(result: dict[str, Any]) -> str:
                 f"{r['client_cpu_ms_per_request']} | {r['errors']} |"
             )
         for title, table in (
-            ("`safeguard serve` (h11)", result["comparison"]),
+            ("`safeguard serve`", result["comparison"]),
             (
-                "the same service under uvicorn's httptools protocol",
+                "the same service started by uvicorn with `--http " + result["http"] + "`",
                 result["comparison_other_http"],
             ),
         ):
@@ -688,8 +775,8 @@ def main() -> None:
     parser.add_argument(
         "--http",
         default="safeguard.service.protocol:NoDelayProtocol",
-        help="also measure precomputed checks with uvicorn under this HTTP protocol "
-        "('' to skip); `safeguard serve` itself uses NoDelayH11Protocol",
+        help="the protocol of the `http` kind: precomputed checks with the service started by "
+        "uvicorn under this HTTP protocol; `safeguard serve` itself uses NoDelayProtocol",
     )
     parser.add_argument("--hma-workers", type=int, default=1)
     parser.add_argument("--hma-requests", type=int, default=600)
@@ -697,7 +784,21 @@ def main() -> None:
         "--hostile", action="store_true", help="peak RSS under 32 worst-case uploads at once"
     )
     parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument(
+        "--kinds",
+        default="jpeg,pdq,batch,hma",
+        help="what to measure, of jpeg, pdq, batch, http (the --http protocol rows) and hma "
+        "(e.g. --kinds pdq,batch,hma for the precomputed figures only)",
+    )
+    parser.add_argument(
+        "--levels", default="1,8,32", help="concurrency levels of the jpeg, pdq and hma runs"
+    )
+    parser.add_argument(
+        "--out", default="service", help="results file name under bench/results (no suffix)"
+    )
     args = parser.parse_args()
+    kinds = set(args.kinds.split(","))
+    levels = [int(x) for x in args.levels.split(",")]
     if args.hostile:
         hostile(args.workers, args.concurrency)
         return
@@ -730,21 +831,23 @@ def main() -> None:
         pids = descendants(server_pid)
         idle_ms_per_s = idle_cpu(pids)
         for kind, n in (("jpeg", args.jpeg_requests), ("pdq", args.pdq_requests)):
-            for concurrency in (1, 8, 32):
+            if kind not in kinds:
+                continue
+            for concurrency in levels:
                 count = n // 2 if concurrency == 1 else n
                 runs.append(
                     measured(pids, idle_ms_per_s, load(url, key, kind, concurrency, count, jpeg))
                 )
-        for concurrency in (1, 2):
+        for concurrency in (1, 2) if "batch" in kinds else ():
             batch = load(url, key, "batch", concurrency, args.batch_requests, jpeg, args.batch_size)
             runs.append(measured(pids, idle_ms_per_s, batch, per=args.batch_size))
-    if args.http:
+    if args.http and "http" in kinds:
         # The same service under another uvicorn HTTP protocol (serve's own is h11).
         with serve_uvicorn(folder, args.workers, args.http, env) as (url, pid):
             asyncio.run(load(url, key, "pdq", 4, 200, jpeg))
             pids = descendants(pid)
             idle_other = idle_cpu(pids)
-            for concurrency in (1, 8, 32):
+            for concurrency in levels:
                 count = args.pdq_requests // 2 if concurrency == 1 else args.pdq_requests
                 run = measured(pids, idle_other, load(url, key, "pdq", concurrency, count, jpeg))
                 run["kind"] = "pdq_" + args.http.rsplit(":", 1)[-1]
@@ -768,7 +871,9 @@ def main() -> None:
     hma_result: dict[str, Any]
     try:
         src = hma.hma_dir(args.hma_dir)
-        if src is None:
+        if "hma" not in kinds:
+            hma_result = {"skipped": "not asked for (--kinds)"}
+        elif src is None:
             hma_result = {"skipped": "no --hma-dir or HMA_DIR given"}
         else:
             hma_result = run_hma(
@@ -777,6 +882,7 @@ def main() -> None:
                 workers=args.hma_workers,
                 requests=args.hma_requests,
                 commit=args.hma_commit,
+                levels=levels,
             )
     except (hma.HmaError, OSError, subprocess.CalledProcessError) as e:
         print(f"HMA anchor failed: {e}", file=sys.stderr)
@@ -799,6 +905,7 @@ def main() -> None:
         "runs": runs,
         "in_process": anchor,
         "hma": hma_result,
+        "http": args.http,
         "comparison": compare(runs, hma_result.get("runs", [])),
         "comparison_other_http": compare(
             runs, hma_result.get("runs", []), "pdq_" + args.http.rsplit(":", 1)[-1]
@@ -807,8 +914,8 @@ def main() -> None:
         else [],
     }
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "service.json").write_text(json.dumps(result, indent=1) + "\n")
-    (RESULTS / "service.md").write_text(markdown(result))
+    (RESULTS / f"{args.out}.json").write_text(json.dumps(result, indent=1) + "\n")
+    (RESULTS / f"{args.out}.md").write_text(markdown(result))
     print(json.dumps(result))
 
 

@@ -14,8 +14,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from safeguard.index import ExactIndex, PdqIndex, SnapshotError, mih_kernel
+from safeguard.index import ExactIndex, PdqIndex, SnapshotError, mih, mih_kernel
 from safeguard.index.hamming import to_bytes, to_words
+from safeguard.index.mih import (
+    SUBSTRING_BITS,
+    SUBSTRING_STARTS,
+    MihSegment,
+    row_bits,
+    substring_keys,
+)
+from safeguard.index.mih import TABLES as TABLE_COUNT
 from safeguard.index.snapshot import FORMAT_VERSION, read_snapshot, write_snapshot
 from safeguard.signals.errors import InvalidSignal
 from safeguard.signals.pdq import Dihedral, PdqHash, pdq_from_pixels
@@ -24,9 +32,9 @@ from tests.media_factory import picture
 #: Options that force the multi-index tables even for a few hundred hashes.
 TABLES = {"flat_below": 0, "key_bits": 8}
 SCAN = {"flat_below": 10**9}
-#: The tables with the compiled kernel (when numba is installed), the tables with the numpy
-#: code, and the brute-force scan.
-PATHS = {"tables": TABLES, "tables_numpy": TABLES, "scan": SCAN}
+#: The tables with the compiled kernel (when numba is installed), with the compiled sorted
+#: batch path for every batch size, with the numpy code, and the brute-force scan.
+PATHS = {"tables": TABLES, "tables_sorted": TABLES, "tables_numpy": TABLES, "scan": SCAN}
 HAS_KERNEL = mih_kernel.compiled_kernel() is not None
 
 
@@ -36,6 +44,10 @@ def path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str
     name: str = request.param
     if name == "tables_numpy":
         monkeypatch.setattr(mih_kernel, "compiled_kernel", lambda: None)
+    if name == "tables_sorted":
+        if not HAS_KERNEL:
+            pytest.skip("no compiled kernel (numba missing, or SAFEGUARD_INDEX_KERNEL=numpy)")
+        monkeypatch.setattr(mih, "SORTED_BATCH_FROM", 1)
     return name
 
 
@@ -202,6 +214,94 @@ def test_the_compiled_kernel_and_the_numpy_code_agree(monkeypatch: pytest.Monkey
     compiled = index.search_many(queries, 31).per_query()
     monkeypatch.setattr(mih_kernel, "compiled_kernel", lambda: None)
     assert index.search_many(queries, 31).per_query() == compiled
+
+
+@pytest.mark.parametrize("path", ["tables", "tables_sorted", "tables_numpy"], indirect=True)
+@given(case=dataset, key_bits=st.integers(8, 16), n_random=st.integers(200, 3000))
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_every_key_width_and_suffix_split_is_exact(
+    path: str, case: dict[str, int], key_bits: int, n_random: int
+) -> None:
+    """Key widths from 8 to 16 bits leave 7 to 16 substring bits after the key, of which as
+    many as fit beside the row numbers feed the suffix filter: every split stays exact."""
+    rng = np.random.default_rng(case["seed"])
+    stored, centre = clustered_dataset(rng, n_random, case["family"])
+    model = Model()
+    model.add(list(range(len(stored))), stored)
+    index = PdqIndex.build(range(len(stored)), stored, flat_below=0, key_bits=key_bits)
+    assert any(index._state.main.suffix_bits)  # type: ignore[union-attr]
+    queries = queries_for(rng, stored, centre)
+    assert index.search_many(queries, case["radius"]).per_query() == [
+        model.search(q, case["radius"]) for q in queries
+    ]
+
+
+def test_rows_hold_the_substring_bits_after_the_key_above_the_row_number() -> None:
+    rng = np.random.default_rng(21)
+    stored = random_hashes(rng, 5000)
+    segment = MihSegment.build(to_words(stored), np.arange(5000), key_bits=9)
+    n, low = 5000, row_bits(5000)
+    assert low == 13 and segment.suffix_bits == (0,) + (11,) * 10
+    entries = segment.rows[:-1].reshape(TABLE_COUNT - 1, n, 3).astype(np.int64)
+    entries = entries[..., 0] | (entries[..., 1] << 8) | (entries[..., 2] << 16)
+    for t in range(1, TABLE_COUNT):
+        bits, sb = SUBSTRING_BITS[t], segment.suffix_bits[t]
+        full = substring_keys(segment.words, SUBSTRING_STARTS[t], bits).astype(np.int64)
+        row = entries[t - 1] & ((1 << low) - 1)
+        assert sorted(row.tolist()) == list(range(n))
+        keys = full[row] >> (bits - 9)
+        assert np.all(np.diff(keys) >= 0)
+        assert np.array_equal(entries[t - 1] >> low, (full[row] >> (bits - 9 - sb)) % (1 << sb))
+
+
+def test_a_snapshot_from_before_the_suffix_filter_still_loads_and_answers(
+    tmp_path: Path,
+) -> None:
+    index = populated_index()
+    index.save(tmp_path / "new.idx")
+    kind, meta, arrays = read_snapshot(tmp_path / "new.idx", ("pdq",))
+    assert any(meta["row_suffix_bits"])
+    # What the earlier build wrote: bare row numbers and no row_suffix_bits parameter.
+    n = len(arrays["words"])
+    cells = arrays["rows"][:-1].reshape(-1, 3).astype(np.int64)
+    bare = (cells[:, 0] | (cells[:, 1] << 8) | (cells[:, 2] << 16)) & ((1 << row_bits(n)) - 1)
+    old_rows = arrays["rows"].copy()
+    old_rows[:-1] = bare.astype("<u4").view(np.uint8).reshape(-1, 4)[:, :3].ravel()
+    del meta["row_suffix_bits"]
+    write_snapshot(tmp_path / "old.idx", kind, meta, {**arrays, "rows": old_rows})
+    loaded = PdqIndex.load(tmp_path / "old.idx")
+    assert loaded._state.main.suffix_bits == (0,) * TABLE_COUNT  # type: ignore[union-attr]
+    queries = to_bytes(index._state.main.words[:40])
+    expected = index.search_many(queries, 31).per_query()
+    assert any(expected)
+    assert loaded.search_many(queries, 31).per_query() == expected
+
+
+@pytest.mark.skipif(
+    not HAS_KERNEL, reason="no compiled kernel (numba missing, or SAFEGUARD_INDEX_KERNEL=numpy)"
+)
+def test_a_large_batch_takes_the_sorted_path_with_the_same_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rng = np.random.default_rng(22)
+    stored, centre = clustered_dataset(rng, 20_000, 300)
+    index = PdqIndex.build(range(len(stored)), stored, flat_below=0)
+    queries = np.concatenate([queries_for(rng, stored, centre) for _ in range(40)])
+    assert len(queries) >= mih.SORTED_BATCH_FROM
+    taken: list[int] = []
+    sorted_path = mih.MihSegment._search_sorted
+
+    def spy(self: mih.MihSegment, *args: object) -> object:
+        taken.append(1)
+        return sorted_path(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(mih.MihSegment, "_search_sorted", spy)
+    answer = index.search_many(queries, 31).per_query()
+    assert taken
+    assert any(answer)
+    assert answer == [index.search(q.tobytes(), 31) for q in queries]
 
 
 def test_radii_beyond_the_tables_fall_back_to_an_exact_scan() -> None:

@@ -285,6 +285,26 @@ def test_a_cached_check_that_matches_nothing_is_answered_and_counted(api: Api) -
     assert 'route="/v1/check",status="200"' in text
 
 
+def _timings(header: str) -> dict[str, float]:
+    parts = (p.strip().split(";dur=") for p in header.split(","))
+    return {name: float(value) for name, value in parts}
+
+
+def test_a_cached_check_says_how_long_it_waited_and_took(api: Api) -> None:
+    headers = _cached_key(api, "matcher")
+    r = api.client.post("/v1/check", json={"signals": {"pdq": _random_pdq()}}, headers=headers)
+    timings = _timings(r.headers["server-timing"])
+    assert {"match", "wait", "app"} <= timings.keys()
+    assert timings["wait"] >= 0 and timings["app"] > 0
+
+
+def test_a_batch_says_how_long_it_waited_and_took(api: Api) -> None:
+    r = api.batch([{"pdq": _random_pdq()} for _ in range(3)])
+    timings = _timings(r.headers["server-timing"])
+    assert {"match", "wait", "app"} <= timings.keys()
+    assert timings["wait"] >= 0 and timings["app"] > 0
+
+
 def test_a_cached_check_that_matches_opens_its_case(api: Api) -> None:
     headers = _cached_key(api, "matcher")
     bank = api.bank()

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import argon2
 import httpx
 import pytest
 
@@ -75,15 +74,6 @@ class Service:
             return {
                 (e.signal_type, e.value) for e in banks.iter_entries(s, banks.get_bank(s, bank))
             }
-
-
-@pytest.fixture(scope="module")
-def cheap_argon2() -> Iterator[None]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(
-            users, "_hasher", argon2.PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-        )
-        yield
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])

@@ -5,6 +5,8 @@ against a stand-in: ``test_console_exchange_browser.py``.)"""
 
 from __future__ import annotations
 
+import pytest
+
 from safeguard.review import cases
 from tests.service import test_console_http as console_http
 from tests.service.test_console_http import (
@@ -15,9 +17,10 @@ from tests.service.test_console_http import (
     signed_in,
 )
 
-# The console tests' fixtures: one live server per database, cheap argon2 while it runs.
+# The console tests' fixtures: one live server per database, cheap argon2 while it runs
+# (tests/service/conftest.py).
 server = console_http.server
-cheap_argon2 = console_http.cheap_argon2
+pytestmark = pytest.mark.usefixtures("cheap_argon2")
 
 
 def test_an_undecided_case_offers_no_report(server: ConsoleServer) -> None:

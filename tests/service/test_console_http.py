@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import argon2
 import httpx
 import numpy as np
 import pytest
@@ -62,16 +61,8 @@ def service_settings(tmp_path: Path, db_url: str) -> ServiceSettings:
     )
 
 
-@pytest.fixture(scope="module", autouse=True)
-def cheap_argon2() -> Iterator[None]:
-    """Real argon2id with the smallest parameters while these tests run (the server runs in
-    this process): the service's own cost ~0.4 s a login on this shared machine.
-    ``test_console_users`` checks the service's parameters."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(
-            users, "_hasher", argon2.PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-        )
-        yield
+#: Logins hash with the cheapest argon2id parameters (tests/service/conftest.py).
+pytestmark = pytest.mark.usefixtures("cheap_argon2")
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])

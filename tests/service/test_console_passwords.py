@@ -7,19 +7,14 @@ from __future__ import annotations
 
 import unicodedata
 
-import argon2
 import pytest
 
 from safeguard.access import users
 from safeguard.service.console import sessions
 from safeguard.store.db import Database
 
-
-@pytest.fixture(autouse=True)
-def cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(
-        users, "_hasher", argon2.PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    )
+#: Passwords hash with the cheapest argon2id parameters (tests/service/conftest.py).
+pytestmark = pytest.mark.usefixtures("cheap_argon2")
 
 
 PASSWORD = "a long benign passphrase"

@@ -7,7 +7,6 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import argon2
 import pytest
 from sqlalchemy import select, update
 from typer.testing import CliRunner
@@ -22,14 +21,8 @@ from safeguard.store.models import AuditEvent, ConsoleSession, ConsoleUser, Logi
 PASSWORD = "a long benign passphrase"
 
 
-@pytest.fixture(autouse=True)
-def cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Real argon2id, with the smallest parameters: the service's own (64 MiB, 3 passes)
-    cost ~0.4 s a hash on this shared machine, and these tests hash dozens of times."""
-    monkeypatch.setattr(users, "_hasher", CHEAP_HASHER)
-
-
-CHEAP_HASHER = argon2.PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+#: Passwords hash with the cheapest argon2id parameters (tests/service/conftest.py).
+pytestmark = pytest.mark.usefixtures("cheap_argon2")
 
 
 def _make(db: Database, name: str = "alice", role: str = "reviewer") -> None:

@@ -134,3 +134,30 @@ def test_the_first_start_says_how_to_create_the_first_key_and_console_admin(
     text = log.read_text()
     assert "keys create --role admin" in text
     assert "users create admin --role admin" in text
+
+
+def test_a_worker_freezes_what_it_loaded_out_of_the_garbage_collectors_reach(
+    tmp_path: Path,
+) -> None:
+    import gc
+
+    from safeguard.service.runtime import Runtime
+    from safeguard.service.testing import settings_for_tests
+
+    db = open_test_database("sqlite", tmp_path)
+    assert db is not None
+    gc.unfreeze()
+    try:
+        for freeze, frozen in ((False, 0), (True, 1)):
+            settings = settings_for_tests(
+                tmp_path, database_url(db), run_refresher=False, freeze_gc=freeze
+            )
+            runtime = Runtime(settings, db)
+            runtime.start()
+            try:
+                assert (gc.get_freeze_count() > 0) == bool(frozen)
+            finally:
+                runtime.stop()
+    finally:
+        gc.unfreeze()
+        db.dispose()

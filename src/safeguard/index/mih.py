@@ -23,7 +23,9 @@ Memory, per hash (N hashes, T = 11 tables, K = 2**key_bits keys per table):
   so a position in table 0 *is* a row;
 * tables 1..10 store each row once, in key order, as a 3-byte little-endian integer
   (4 bytes above 2**24 rows) packed in one byte array (``rows``, plus one byte of padding),
-  read through a uint32 view with a 3-byte stride: one memory access a row;
+  read through a uint32 view with a 3-byte stride: one memory access a row. A row number
+  needs ``row_bits(N)`` bits (20 at 10**6); the bits left over above it hold the next
+  ``suffix_bits[t]`` bits of the substring after the key (see *Suffix filter*);
 * a directory per table: for each block of 16 keys, the position of its first row
   (``bases``, uint32) and the 16 bucket sizes as 4-bit counts in one uint64 (``nibbles``);
   a size of 15 or more is written as 15, and a block holding one has instead of its base
@@ -35,7 +37,21 @@ Memory, per hash (N hashes, T = 11 tables, K = 2**key_bits keys per table):
 At 10**7 hashes: 32 + 4 + 10 * 3 + 11 * 0.75 * 2**23 / 10**7 ~ 73 bytes a hash.
 
 Positions are global over the tables: table t's rows occupy positions [t*N, (t+1)*N), and
-position p >= N is row ``int.from_bytes(rows[r*(p-N) : r*(p-N) + r], "little")`` (r = 3 or 4).
+position p >= N holds ``e = int.from_bytes(rows[r*(p-N) : r*(p-N) + r], "little")`` (r = 3
+or 4): row ``e & (2**row_bits(N) - 1)`` and suffix ``e >> row_bits(N)``.
+
+Suffix filter. With a key of k bits of a b-bit substring, a bucket is probed when the
+key is within s flips of the query's, but the b - k bits after the key are not looked at,
+so most rows found this way (about 2,000 a query at 10**6, k = 20) are random hashes that a
+full popcount then rejects, each a random read of ``words``. Where the row number leaves
+bits free, the next bits of the substring are stored beside it, and a row found through
+a probe of f flipped key bits is verified only when f plus the popcount of its stored suffix
+against the query's stays within the table's limit (s or s-1). This is still exact: a hash
+within r is, by the pigeonhole bound above, within the limit on the *whole* substring of
+some table, so on that table's key and stored suffix together, and that probe keeps it. At
+10**6 (4 free bits over 20-bit row numbers) it leaves about a quarter of the rows to verify.
+Snapshots written before the filter have no suffix bits (``suffix_bits`` all 0) and are
+searched as before.
 
 This module owns the structure (build, probe, verify) and nothing mutable; ``pdq_index``
 layers the updates, tombstones and snapshots on top. The probe-and-verify loop runs
@@ -66,6 +82,8 @@ from safeguard.index.hamming import (
 SUBSTRING_BITS: tuple[int, ...] = (24, 24, 24) + (23,) * 8
 TABLES = len(SUBSTRING_BITS)
 SUBSTRING_STARTS: tuple[int, ...] = tuple(int(x) for x in np.cumsum((0, *SUBSTRING_BITS[:-1])))
+_SUB_STARTS = np.array(SUBSTRING_STARTS, dtype=np.int64)
+_SUB_BITS = np.array(SUBSTRING_BITS, dtype=np.int64)
 #: Largest radius the tables answer exactly: 3 * 11 - 1 (at most 2 flips per key).
 MAX_RADIUS = 3 * TABLES - 1
 MIN_KEY_BITS = 8
@@ -75,6 +93,15 @@ BLOCK_KEYS = 16
 ESCAPE = 15
 #: Queries probed together; bounds temporaries (queries x ~3000 probes x 8 bytes).
 _QUERY_BLOCK = 64
+#: Batches of at least this many queries take the sorted path (compiled kernels only): each
+#: table probed for the whole batch with its probes sorted by key, so that its directory
+#: and rows are read in order rather than at random (``mih_kernel``, sorted batch path).
+SORTED_BATCH_FROM = 256
+#: Queries a sorted pass takes at most (its probes: ~211 a table each, 8 bytes).
+_SORTED_BLOCK = 4096
+#: The sorted path orders probes and candidates into this many buckets (by their top bits):
+#: enough that one bucket's directory, rows or hashes stay in cache.
+_ORDER_BUCKETS_LOG2 = 12
 
 _U64 = np.uint64
 _NIBBLE_SHIFTS = (np.arange(BLOCK_KEYS, dtype=_U64) * _U64(4)).astype(_U64)
@@ -123,6 +150,18 @@ def row_bytes(n: int) -> int:
     return 3 if n <= 2**24 else 4
 
 
+def row_bits(n: int) -> int:
+    """Bits of a stored row number (rows 0..n-1)."""
+    return max(1, (n - 1).bit_length())
+
+
+def default_suffix_bits(n: int, key_bits: int) -> tuple[int, ...]:
+    """Substring bits after the key that fit beside each table's row numbers (table 0
+    stores no rows: its positions are rows)."""
+    free = 8 * row_bytes(n) - row_bits(n)
+    return (0, *(max(0, min(bits - key_bits, free)) for bits in SUBSTRING_BITS[1:]))
+
+
 def compact_ids(ids: Int64s) -> tuple[int, npt.NDArray[np.uint32] | Int64s]:
     """(base, offsets): uint32 offsets from the smallest id when the ids span less than
     2**32 (database row ids do), else the ids themselves with base 0."""
@@ -142,21 +181,28 @@ def key_order(keys: npt.NDArray[np.uint64], key_bits: int) -> npt.NDArray[np.int
     return np.take(first, second)
 
 
-@lru_cache(maxsize=8)
-def _key_weights(key_bits: int) -> npt.NDArray[np.float64]:
-    """(256, T) matrix turning a row of hash bits into the T table keys with one product:
-    exact in float64, since every key is below 2**53."""
+@lru_cache(maxsize=1)
+def _substring_weights() -> npt.NDArray[np.float64]:
+    """(256, T) matrix turning a row of hash bits into the T substrings with one product:
+    exact in float64, since every substring is below 2**53."""
     weights = np.zeros((WORDS * 64, TABLES))
-    for t, start in enumerate(SUBSTRING_STARTS):
-        for i in range(key_bits):
-            weights[start + i, t] = float(1 << (key_bits - 1 - i))
+    for t, (start, bits) in enumerate(zip(SUBSTRING_STARTS, SUBSTRING_BITS, strict=True)):
+        for i in range(bits):
+            weights[start + i, t] = float(1 << (bits - 1 - i))
     return weights
 
 
-def query_keys(queries: Words, key_bits: int) -> npt.NDArray[np.uint64]:
-    """(Q, T) table keys of a few queries (cheaper per call than T shift passes)."""
+def query_substrings(queries: Words) -> npt.NDArray[np.uint64]:
+    """(Q, T) substrings of a few queries (cheaper per call than T shift passes)."""
     bits = np.unpackbits(np.ascontiguousarray(queries, dtype=">u8").view(np.uint8), axis=1)
-    keys: npt.NDArray[np.uint64] = (bits @ _key_weights(key_bits)).astype(_U64)
+    out: npt.NDArray[np.uint64] = (bits @ _substring_weights()).astype(_U64)
+    return out
+
+
+def query_keys(queries: Words, key_bits: int) -> npt.NDArray[np.uint64]:
+    """(Q, T) table keys of a few queries: the top ``key_bits`` of each substring."""
+    shifts = np.array([bits - key_bits for bits in SUBSTRING_BITS], dtype=_U64)
+    keys: npt.NDArray[np.uint64] = query_substrings(queries) >> shifts
     return keys
 
 
@@ -172,10 +218,13 @@ def _flip_masks(bits: int, flips: int) -> npt.NDArray[np.uint64]:
 @lru_cache(maxsize=64)
 def probe_plan(
     key_bits: int, radius: int
-) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.uint64], npt.NDArray[np.uint64], int]:
+) -> tuple[
+    npt.NDArray[np.intp], npt.NDArray[np.uint64], npt.NDArray[np.uint64], int, npt.NDArray[np.int64]
+]:
     """For an exact search within ``radius``, per probe (ordered by table): its table, the
-    table shifted into global key space (t << key_bits), and its XOR mask; and the number
-    of table-0 probes.
+    table shifted into global key space (t << key_bits), and its XOR mask; the number of
+    table-0 probes; and per probe its slack, the flips its table allows minus those of its
+    mask (what the suffix filter may still spend).
 
     With radius = s*T + a, tables 0..a are probed within s bits and the rest within s-1
     (not at all when s = 0): the refined pigeonhole bound from the module docstring.
@@ -193,7 +242,10 @@ def probe_plan(
         tables.append(np.full(m.size, t, dtype=np.intp))
         masks.append(m)
     table = np.concatenate(tables)
-    return table, table.astype(_U64) << _U64(key_bits), np.concatenate(masks), masks[0].size
+    mask = np.concatenate(masks)
+    limit = np.where(table <= a, s, s - 1).astype(np.int64)
+    flipped = np.array([int(m).bit_count() for m in mask.tolist()], dtype=np.int64)
+    return table, table.astype(_U64) << _U64(key_bits), mask, masks[0].size, limit - flipped
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -208,7 +260,11 @@ class MihSegment:
     bases: npt.NDArray[np.uint32] | npt.NDArray[np.uint64]
     overflow_starts: npt.NDArray[np.uint32] | npt.NDArray[np.uint64]
     rows: npt.NDArray[np.uint8]
+    #: Per table, the substring bits after the key stored above each row number (table 0:
+    #: 0); all 0 for snapshots written before the suffix filter.
+    suffix_bits: tuple[int, ...] = (0,) * TABLES
     _row_view: npt.NDArray[np.uint32] = field(init=False, repr=False)
+    _suffix_array: npt.NDArray[np.int64] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         n = self.words.shape[0]
@@ -227,6 +283,15 @@ class MihSegment:
             ),
             (self.overflow_starts.dtype != self.bases.dtype, "overflow_starts"),
             (self.rows.shape != (width * (TABLES - 1) * n + 1,), "rows"),
+            (
+                len(self.suffix_bits) != TABLES
+                or self.suffix_bits[0] != 0
+                or any(
+                    not 0 <= sb <= bits - self.key_bits or row_bits(n) + sb > 8 * width
+                    for sb, bits in zip(self.suffix_bits, SUBSTRING_BITS, strict=False)
+                ),
+                "suffix_bits",
+            ),
         ]
         bad = [name for failed, name in problems if failed]
         if bad:
@@ -234,6 +299,7 @@ class MihSegment:
         # Row i of the tables is the uint32 at byte 3i (masked to 24 bits) or 4i.
         view = np.ndarray(((TABLES - 1) * n,), dtype="<u4", buffer=self.rows.data, strides=(width,))
         object.__setattr__(self, "_row_view", view)
+        object.__setattr__(self, "_suffix_array", np.array(self.suffix_bits, dtype=np.int64))
         self._check_bounds()
 
     def _check_bounds(self) -> None:
@@ -264,9 +330,15 @@ class MihSegment:
                 lo = low[flagged][:, None]
                 problems.append(bool(np.any(edges < lo) or np.any(edges > lo + n)))
                 problems.append(bool(np.any(np.diff(edges, axis=1) < 0)))
-        if self._row_view.size:
-            top = self._row_view & 0xFFFFFF if self._row_view.strides[0] == 3 else self._row_view
-            problems.append(int(top.max()) >= n)
+        # Per table (bounded temporaries): every row number below n, and nothing stored
+        # above the table's suffix bits.
+        low_bits = row_bits(n)
+        for t in range(1, TABLES):
+            entries = self._row_view[(t - 1) * n : t * n]
+            if self._row_view.strides[0] == 3:
+                entries = entries & np.uint32(0xFFFFFF)
+            problems.append(int((entries & np.uint32((1 << low_bits) - 1)).max()) >= n)
+            problems.append(bool(np.any(entries >> np.uint32(low_bits + self.suffix_bits[t]))))
         if any(problems):
             raise ValueError("multi-index arrays point outside the table")
 
@@ -339,12 +411,22 @@ class MihSegment:
         flag = overflow_flag(bases)
         overflowed = 0
         width = row_bytes(n)
+        suffix_bits = default_suffix_bits(n, d)
+        low_bits = row_bits(n)
         packed_rows = np.zeros(width * (TABLES - 1) * n + 1, dtype=np.uint8)
         row_cells = packed_rows[:-1].reshape((TABLES - 1) * n, width)
         overflow_starts: list[npt.NDArray[np.int64]] = []
         for t in range(TABLES):
+            suffixes = None
             if t:
-                keys = substring_keys(words, SUBSTRING_STARTS[t], d)
+                bits = SUBSTRING_BITS[t]
+                full = substring_keys(words, SUBSTRING_STARTS[t], bits)
+                keys = full >> _U64(bits - d)
+                if suffix_bits[t]:
+                    suffixes = (full >> _U64(bits - d - suffix_bits[t])) & _U64(
+                        (1 << suffix_bits[t]) - 1
+                    )
+                del full
             counts = np.bincount(keys.astype(np.intp), minlength=keys_per_table)
             block = counts.reshape(blocks_per_table, BLOCK_KEYS)
             totals = block.sum(axis=1)
@@ -360,6 +442,9 @@ class MihSegment:
             overflowed += big.size
             if t:
                 rows = key_order(keys, d).astype("<u4")
+                if suffixes is not None:
+                    rows |= np.take(suffixes, rows).astype("<u4") << np.uint32(low_bits)
+                    del suffixes
                 row_cells[(t - 1) * n : t * n] = rows.view(np.uint8).reshape(n, 4)[:, :width]
         return cls(
             words=words,
@@ -370,6 +455,7 @@ class MihSegment:
             bases=bases,
             overflow_starts=_like(bases, np.concatenate(overflow_starts)),
             rows=packed_rows,
+            suffix_bits=suffix_bits,
         )
 
     def _locate(self, g: npt.NDArray[np.uint64]) -> tuple[Int64s, Int64s]:
@@ -399,6 +485,15 @@ class MihSegment:
         """Every (query index, row, distance) with distance <= radius, each pair once."""
         if radius > MAX_RADIUS:
             return flat_search(self.words, queries, radius)
+        if queries.shape[0] >= SORTED_BATCH_FROM and mih_kernel.compiled_kernel() is not None:
+            batch = mih_kernel.compiled_batch_kernels()
+            if batch is not None:
+                sorted_parts = [
+                    self._search_sorted(batch, queries[q0 : q0 + _SORTED_BLOCK], radius, q0)
+                    for q0 in range(0, queries.shape[0], _SORTED_BLOCK)
+                ]
+                qi, rows, dist = zip(*sorted_parts, strict=True)
+                return np.concatenate(qi), np.concatenate(rows), np.concatenate(dist)
         parts = [
             self._search_block(queries[q0 : q0 + _QUERY_BLOCK], radius, q0)
             for q0 in range(0, queries.shape[0], _QUERY_BLOCK)
@@ -408,22 +503,90 @@ class MihSegment:
         qi, rows, dist = zip(*parts, strict=True)
         return np.concatenate(qi), np.concatenate(rows), np.concatenate(dist)
 
+    def _search_sorted(
+        self, batch: mih_kernel.BatchKernels, queries: Words, radius: int, q0: int
+    ) -> tuple[Int64s, Int64s, Distances]:
+        """The sorted batch path (``SORTED_BATCH_FROM``): same answer as ``_search_block``."""
+        n = len(self)
+        tables, _, masks, _, slack = probe_plan(self.key_bits, radius)
+        qwords = np.ascontiguousarray(queries)
+        keys, suffixes = batch.cut_queries(
+            qwords, _SUB_STARTS, _SUB_BITS, self._suffix_array, self.key_bits
+        )
+        bounds = np.searchsorted(tables, np.arange(TABLES + 1))
+        most = int(np.diff(bounds).max())
+        probes = np.empty(qwords.shape[0] * most, dtype=np.int64)
+        ordered_buffer = np.empty_like(probes)
+        starts = np.empty((1 << _ORDER_BUCKETS_LOG2) + 1, dtype=np.int64)
+        # Probes are key << 24 | ...: bucket by the key's top bits.
+        key_shift = max(0, self.key_bits - _ORDER_BUCKETS_LOG2)
+        candidates = np.empty(qwords.shape[0] * 768, dtype=np.int64)
+        count = 0
+        flag = _U64(overflow_flag(self.bases))
+        for t in range(TABLES):
+            first, last = int(bounds[t]), int(bounds[t + 1])
+            if first == last:
+                continue
+            made = batch.table_probes(keys[t], masks, slack, first, last, probes)
+            ordered = batch.partition(
+                probes,
+                made,
+                24 + key_shift,
+                1 << (self.key_bits - key_shift),
+                ordered_buffer,
+                starts,
+            )
+            candidates, count = batch.walk_table(
+                ordered,
+                t,
+                self.key_bits,
+                suffixes[t],
+                self.nibbles,
+                self.bases,
+                flag,
+                self.overflow_starts,
+                self.rows,
+                row_bytes(n),
+                row_bits(n),
+                n,
+                candidates,
+                count,
+            )
+        # Verified in row order (near-sequential reads of words; candidates are row << 20 |
+        # query); then one sort removes the hashes found through several tables and orders
+        # the matches by (query, row).
+        row_shift = max(0, row_bits(n) - _ORDER_BUCKETS_LOG2)
+        in_order = batch.partition(
+            candidates,
+            count,
+            20 + row_shift,
+            ((n - 1) >> row_shift) + 1,
+            np.empty(count, dtype=np.int64),
+            np.empty(((n - 1) >> row_shift) + 2, dtype=np.int64),
+        )
+        found = np.unique(batch.verify_candidates(in_order, qwords, self.words, radius, n))
+        qi, rows = np.divmod(found >> 9, n)
+        return qi + q0, rows, (found & 511).astype(np.int16)
+
     def _search_block(
         self, queries: Words, radius: int, q0: int
     ) -> tuple[Int64s, Int64s, Distances]:
         n = self.words.shape[0]
         nq = queries.shape[0]
-        tables, offsets, masks, table0 = probe_plan(self.key_bits, radius)
-        keys = query_keys(queries, self.key_bits)
+        tables, offsets, masks, table0, slack = probe_plan(self.key_bits, radius)
         kernel = mih_kernel.compiled_kernel()
         if kernel is not None:
             found_q, found_r, found_d = kernel(
-                keys,
                 np.ascontiguousarray(queries),
+                _SUB_STARTS,
+                _SUB_BITS,
+                self._suffix_array,
+                self.key_bits,
                 radius,
                 tables,
                 offsets,
                 masks,
+                slack,
                 table0,
                 self.nibbles,
                 self.bases,
@@ -431,10 +594,12 @@ class MihSegment:
                 self.overflow_starts,
                 self.rows,
                 row_bytes(n),
+                row_bits(n),
                 self.words,
                 n,
             )
             return found_q + q0, found_r, found_d.astype(np.int16)
+        keys = query_keys(queries, self.key_bits)
         # Probes table-major (all queries' table-0 probes first): positions found through
         # table 0 are rows already, and come first.
         probes = (keys[:, tables] ^ masks) | offsets
@@ -447,11 +612,9 @@ class MihSegment:
         direct = int(ends[from_table0 - 1]) if from_table0 else 0
         pos = np.repeat(start - (ends - size), size) + np.arange(total, dtype=np.int64)
         rows = pos.copy()
-        # Indexing, not np.take: take would first copy the whole strided view.
-        if self._row_view.strides[0] == 3:
-            rows[direct:] = self._row_view[pos[direct:] - n] & 0xFFFFFF
-        else:
-            rows[direct:] = self._row_view[pos[direct:] - n]
+        # Indexing, not np.take: take would first copy the whole strided view. The suffix
+        # bits above the row number are masked off (this path verifies every row found).
+        rows[direct:] = self._row_view[pos[direct:] - n] & np.uint32((1 << row_bits(n)) - 1)
         if nq == 1:
             qi = np.zeros(total, dtype=np.int64)
             dist = popcount_distances(np.take(self.words, rows, axis=0) ^ queries)

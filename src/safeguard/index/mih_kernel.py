@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -32,12 +33,16 @@ _H01 = np.uint64(0x0101010101010101)
 
 
 def search_block(
-    qkeys: Any,
     qwords: Any,
+    sub_starts: Any,
+    sub_bits: Any,
+    suffix_bits: Any,
+    key_bits: int,
     radius: int,
     tables: Any,
     offsets: Any,
     masks: Any,
+    slack: Any,
     table0: int,
     nibbles: Any,
     bases: Any,
@@ -45,11 +50,15 @@ def search_block(
     overflow_starts: Any,
     rows: Any,
     width: int,
+    low_bits: int,
     words: Any,
     n: int,
 ) -> tuple[Any, Any, Any]:
     """(query, row, distance) of every match of every query, sorted by query then row,
-    each once. Arguments as in ``MihSegment``; ``flag`` as np.uint64."""
+    each once. Arguments as in ``MihSegment`` and ``probe_plan``; ``flag`` as np.uint64;
+    ``sub_starts``/``sub_bits`` where each table's substring lies (int64 arrays, so a
+    query's keys and suffixes are cut here rather than by a dozen numpy calls);
+    ``low_bits`` the bits of a row number."""
     one = np.uint64(1)
     four = np.uint64(4)
     fifteen = np.uint64(15)
@@ -58,15 +67,35 @@ def search_block(
     out_r = np.empty(cap, np.int64)
     out_d = np.empty(cap, np.int64)
     total = 0
+    row_mask = (np.int64(1) << low_bits) - 1
     buf = np.empty(256, np.int64)
     starts = np.empty(masks.size, np.int64)
     ends = np.empty(masks.size, np.int64)
-    for i in range(qkeys.shape[0]):
+    tables_n = sub_starts.size
+    qkeys = np.empty(tables_n, np.uint64)
+    qsuffixes = np.empty(tables_n, np.int64)
+    for i in range(qwords.shape[0]):
+        for t in range(tables_n):
+            # The substring's bits, most significant first (as mih.substring_keys).
+            w = sub_starts[t] // 64
+            offset = sub_starts[t] % 64
+            b = sub_bits[t]
+            if offset + b <= 64:
+                full = (qwords[i, w] >> np.uint64(64 - offset - b)) & ((one << np.uint64(b)) - one)
+            else:
+                low = b - (64 - offset)
+                high_part = qwords[i, w] & ((one << np.uint64(64 - offset)) - one)
+                full = (high_part << np.uint64(low)) | (qwords[i, w + 1] >> np.uint64(64 - low))
+            qkeys[t] = full >> np.uint64(b - key_bits)
+            sb = suffix_bits[t]
+            qsuffixes[t] = np.int64(
+                (full >> np.uint64(b - key_bits - sb)) & ((one << np.uint64(sb)) - one)
+            )
         # Three passes (buckets, rows, hashes) rather than one fused loop: the loads of each
         # pass are independent of one another, so the processor overlaps their cache misses.
         count = 0
         for p in range(masks.size):
-            g = (qkeys[i, tables[p]] ^ masks[p]) | offsets[p]
+            g = (qkeys[tables[p]] ^ masks[p]) | offsets[p]
             blk = np.int64(g >> four)
             j = np.int64(g & fifteen)
             base = np.uint64(bases[blk])
@@ -85,20 +114,31 @@ def search_block(
             count += ends[p] - starts[p]
         if count > buf.size:
             buf = np.empty(2 * count, np.int64)
-        k = 0
-        for p in range(masks.size):
+        k: Any = 0
+        for p in range(table0):
+            # Table 0's positions are rows.
             for pos in range(starts[p], ends[p]):
-                row: Any = pos
-                if p >= table0:
-                    at = (pos - n) * width
-                    row = np.int64(rows[at]) | (np.int64(rows[at + 1]) << 8)
-                    row |= np.int64(rows[at + 2]) << 16
-                    if width == 4:
-                        row |= np.int64(rows[at + 3]) << 24
-                buf[k] = row
+                buf[k] = pos
                 k += 1
+        for p in range(table0, masks.size):
+            wanted = qsuffixes[tables[p]]
+            allowed = slack[p]
+            for pos in range(starts[p], ends[p]):
+                at = (pos - n) * width
+                entry = np.int64(rows[at]) | (np.int64(rows[at + 1]) << 8)
+                entry |= np.int64(rows[at + 2]) << 16
+                if width == 4:
+                    entry |= np.int64(rows[at + 3]) << 24
+                # The suffix filter (mih's docstring); written without a branch, since
+                # about three rows in four fail it at random.
+                x = np.uint64((entry >> low_bits) ^ wanted)
+                x = x - ((x >> one) & _M1)
+                x = (x & _M2) + ((x >> np.uint64(2)) & _M2)
+                x = (x + (x >> four)) & _M4
+                buf[k] = entry & row_mask
+                k += np.int64(np.int64((x * _H01) >> np.uint64(56)) <= allowed)
         found = 0
-        for c in range(count):
+        for c in range(k):
             row = buf[c]
             d: Any = 0
             for w in range(4):
@@ -132,14 +172,204 @@ def search_block(
     return out_q[:total], out_r[:total], out_d[:total]
 
 
-@lru_cache(maxsize=1)
-def compiled_kernel() -> Kernel | None:
-    """``search_block`` compiled (cached on disk by numba), or None without numba."""
+# --- the sorted batch path ----------------------------------------------------------------
+#
+# For a large batch, ``search_block``'s ~1,300 random reads of table rows a query are what
+# costs (~30 ns each on the benchmark machine). ``mih.MihSegment`` instead probes one table
+# at a time for the whole batch with its probes *sorted by key* (numpy's sort), so that the
+# directory and the rows of each table are read in order. Packed int64 layouts:
+#   probe      key << 24 | slack << 20 | query      (key < 2**23, slack < 16, query < 2**20)
+#   candidate  row << 20 | query
+#   match      (query * n + row) << 9 | distance
+
+
+def cut_queries(
+    qwords: Any, sub_starts: Any, sub_bits: Any, suffix_bits: Any, key_bits: int
+) -> Any:
+    """(T, Q) keys and (T, Q) suffixes of the queries, as ``search_block`` cuts them."""
+    one = np.uint64(1)
+    tables_n = sub_starts.size
+    keys = np.empty((tables_n, qwords.shape[0]), np.int64)
+    suffixes = np.empty((tables_n, qwords.shape[0]), np.int64)
+    for i in range(qwords.shape[0]):
+        for t in range(tables_n):
+            w = sub_starts[t] // 64
+            offset = sub_starts[t] % 64
+            b = sub_bits[t]
+            if offset + b <= 64:
+                full = (qwords[i, w] >> np.uint64(64 - offset - b)) & ((one << np.uint64(b)) - one)
+            else:
+                low = b - (64 - offset)
+                high_part = qwords[i, w] & ((one << np.uint64(64 - offset)) - one)
+                full = (high_part << np.uint64(low)) | (qwords[i, w + 1] >> np.uint64(64 - low))
+            keys[t, i] = np.int64(full >> np.uint64(b - key_bits))
+            sb = suffix_bits[t]
+            suffixes[t, i] = np.int64(
+                (full >> np.uint64(b - key_bits - sb)) & ((one << np.uint64(sb)) - one)
+            )
+    return keys, suffixes
+
+
+def table_probes(keys: Any, masks: Any, slack: Any, first: int, last: int, out: Any) -> int:
+    """The packed probes of one table (plan entries ``first:last``) for every query, into
+    ``out``; their number."""
+    k = 0
+    for i in range(keys.size):
+        key = keys[i]
+        for p in range(first, last):
+            out[k] = ((key ^ np.int64(masks[p])) << 24) | (np.int64(slack[p]) << 20) | i
+            k += 1
+    return k
+
+
+def walk_table(
+    probes: Any,
+    table: int,
+    key_bits: int,
+    suffixes: Any,
+    nibbles: Any,
+    bases: Any,
+    flag: Any,
+    overflow_starts: Any,
+    rows: Any,
+    width: int,
+    low_bits: int,
+    n: int,
+    out: Any,
+    k: Any,
+) -> tuple[Any, int]:
+    """Append to ``out`` (from ``k``) the packed candidates of one table's sorted probes:
+    positions as rows for table 0, else the rows that pass the suffix filter. Returns the
+    array (grown when needed) and the new count."""
+    one = np.uint64(1)
+    four = np.uint64(4)
+    fifteen = np.uint64(15)
+    row_mask = (np.int64(1) << low_bits) - 1
+    offset = np.int64(table) << key_bits
+    for c in range(probes.size):
+        v = probes[c]
+        i = v & 0xFFFFF
+        allowed = (v >> 20) & 15
+        g = np.uint64((v >> 24) | offset)
+        blk = np.int64(g >> four)
+        j = np.int64(g & fifteen)
+        base = np.uint64(bases[blk])
+        if base >= flag:
+            e = np.int64(base - flag)
+            start = np.int64(overflow_starts[e, j])
+            end = np.int64(overflow_starts[e, j + 1])
+        else:
+            packed = nibbles[blk]
+            shift = np.uint64(4 * j)
+            y = packed & ((one << shift) - one)
+            pairs = (y & _M4) + ((y >> four) & _M4)
+            start = np.int64(base) + np.int64((pairs * _H01) >> np.uint64(56))
+            end = start + np.int64((packed >> shift) & fifteen)
+        if k + (end - start) > out.size:
+            grown = np.empty(2 * out.size + (end - start), np.int64)
+            grown[:k] = out[:k]
+            out = grown
+        if table == 0:
+            for pos in range(start, end):
+                out[k] = (pos << 20) | i
+                k += 1
+        else:
+            wanted = suffixes[i]
+            for pos in range(start, end):
+                at = (pos - n) * width
+                entry = np.int64(rows[at]) | (np.int64(rows[at + 1]) << 8)
+                entry |= np.int64(rows[at + 2]) << 16
+                if width == 4:
+                    entry |= np.int64(rows[at + 3]) << 24
+                x = np.uint64((entry >> low_bits) ^ wanted)
+                x = x - ((x >> one) & _M1)
+                x = (x & _M2) + ((x >> np.uint64(2)) & _M2)
+                x = (x + (x >> four)) & _M4
+                out[k] = ((entry & row_mask) << 20) | i
+                k += np.int64(np.int64((x * _H01) >> np.uint64(56)) <= allowed)
+    return out, k
+
+
+def partition(values: Any, count: int, shift: int, buckets: int, out: Any, starts: Any) -> Any:
+    """``values[:count]`` ordered by ``value >> shift`` (< ``buckets``), stable, into ``out``:
+    a counting sort, cheaper than a full sort where only locality matters (the order of
+    probes and candidates changes no answer)."""
+    for b in range(buckets + 1):
+        starts[b] = 0
+    for c in range(count):
+        starts[(values[c] >> shift) + 1] += 1
+    for b in range(buckets):
+        starts[b + 1] += starts[b]
+    for c in range(count):
+        b = values[c] >> shift
+        out[starts[b]] = values[c]
+        starts[b] += 1
+    return out[:count]
+
+
+def verify_candidates(candidates: Any, qwords: Any, words: Any, radius: int, n: int) -> Any:
+    """The packed matches among packed candidates (duplicates kept)."""
+    one = np.uint64(1)
+    four = np.uint64(4)
+    out = np.empty(candidates.size, np.int64)
+    found = 0
+    for c in range(candidates.size):
+        row = candidates[c] >> 20
+        i = candidates[c] & 0xFFFFF
+        d: Any = 0
+        for w in range(4):
+            x = words[row, w] ^ qwords[i, w]
+            x = x - ((x >> one) & _M1)
+            x = (x & _M2) + ((x >> np.uint64(2)) & _M2)
+            x = (x + (x >> four)) & _M4
+            d += np.int64((x * _H01) >> np.uint64(56))
+        if d <= radius:
+            out[found] = ((i * n + row) << 9) | d
+            found += 1
+    return out[:found]
+
+
+@dataclass(frozen=True)
+class BatchKernels:
+    cut_queries: Callable[..., Any]
+    table_probes: Callable[..., int]
+    walk_table: Callable[..., tuple[Any, int]]
+    partition: Callable[..., Any]
+    verify_candidates: Callable[..., Any]
+
+
+def _numba() -> Any:
+    """The numba module, or None (not installed, or ``SAFEGUARD_INDEX_KERNEL=numpy``)."""
     if os.environ.get("SAFEGUARD_INDEX_KERNEL", "").lower() == "numpy":
         return None
     try:
         import numba  # type: ignore[import-untyped, import-not-found, unused-ignore]
     except ImportError:
+        return None
+    return numba
+
+
+@lru_cache(maxsize=1)
+def compiled_batch_kernels() -> BatchKernels | None:
+    """The sorted batch path's loops compiled (cached on disk by numba), or None."""
+    numba = _numba()
+    if numba is None:
+        return None
+    jit = numba.njit(cache=True, nogil=True)
+    return BatchKernels(
+        jit(cut_queries),
+        jit(table_probes),
+        jit(walk_table),
+        jit(partition),
+        jit(verify_candidates),
+    )
+
+
+@lru_cache(maxsize=1)
+def compiled_kernel() -> Kernel | None:
+    """``search_block`` compiled (cached on disk by numba), or None without numba."""
+    numba = _numba()
+    if numba is None:
         return None
     kernel: Kernel = numba.njit(cache=True, nogil=True)(search_block)
     return kernel

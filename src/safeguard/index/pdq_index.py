@@ -24,7 +24,10 @@ Snapshots use ``snapshot``'s container with kind ``"pdq"``; parameters (JSON)::
 
     {"main": "mih" | "flat" | "none", "key_bits": int, "id_base": int,
      "substring_bits": [24, 24, ...], "block_keys": 16, "merge_threshold": int,
-     "flat_below": int}
+     "flat_below": int, "row_suffix_bits": [0, s1, ..., s10]}
+
+(``row_suffix_bits``: per table, the substring bits stored above each row number in
+``rows``, see ``mih``; absent in snapshots written before it, which read as all 0.)
 
 and sections (absent ones are empty)::
 
@@ -37,7 +40,8 @@ and sections (absent ones are empty)::
                              its row in ovf_starts (<u4 while 11 N < 2**31)
     ovf_starts  <u4|<u8 (K, 17) mih only: those blocks' 16 bucket starts and their end
     rows        |u1 (10rN+1,) mih only: rows of tables 1..10 in key order, r = 3 (N <= 2**24)
-                             or 4 bytes each, little-endian, then one zero byte
+                             or 4 bytes each, little-endian, then one zero byte; the bits
+                             above a row number hold the table's row_suffix_bits
     delta_words <u8 (D, 4)   the delta's hashes
     delta_ids   <i8 (D,)     the delta's ids
     disabled    <i8 (T,)     sorted, unique disabled entry ids
@@ -401,9 +405,11 @@ class PdqIndex:
         kind = "mih" if isinstance(main, MihSegment) else ("flat" if len(main) else "none")
         arrays: dict[str, npt.NDArray[Any]] = {"words": main.words, "ids": main.ids}
         key_bits = id_base = 0
+        suffix_bits: list[int] = [0] * len(SUBSTRING_BITS)
         if isinstance(main, MihSegment):
             arrays.update(main.arrays())
             key_bits, id_base = main.key_bits, main.id_base
+            suffix_bits = list(main.suffix_bits)
         arrays.update(
             delta_words=state.delta.words, delta_ids=state.delta.ids, disabled=state.disabled
         )
@@ -415,6 +421,7 @@ class PdqIndex:
             "block_keys": BLOCK_KEYS,
             "merge_threshold": self.merge_threshold,
             "flat_below": self.flat_below,
+            "row_suffix_bits": suffix_bits,
         }
         write_snapshot(path, "pdq", meta, arrays)
 
@@ -445,6 +452,9 @@ class PdqIndex:
                     bases=_expect(arrays, "bases", (np.uint32, np.uint64), 1),
                     overflow_starts=_expect(arrays, "ovf_starts", (np.uint32, np.uint64), 2),
                     rows=_expect(arrays, "rows", np.uint8, 1),
+                    suffix_bits=tuple(
+                        int(b) for b in meta.get("row_suffix_bits", [0] * len(SUBSTRING_BITS))
+                    ),
                 )
             elif meta["main"] in ("flat", "none"):
                 main = FlatSegment(words.reshape(-1, WORDS), _expect(arrays, "ids", np.int64, 1))

@@ -371,13 +371,14 @@ class Checker:
         qualities = list(pdq_qualities) if pdq_qualities is not None else [None] * len(items)
         results: list[CheckResult] = []
         acting: list[int] = []
+        # The decision without matches is the same for every item (decide is pure).
+        nothing = decide([], [], self.default_action)
         for i, item in enumerate(items):
             signals: dict[str, Any] = dict(item)
             if qualities[i] is not None:
                 signals["pdq_quality"] = qualities[i]
             if any(found[i].values()):
                 acting.append(i)
-            nothing = decide([], [], self.default_action)
             results.append(CheckResult(nothing.action, [], None, nothing, signals, CheckTimings()))
         if acting:
             with self.db.session() as session:

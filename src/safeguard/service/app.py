@@ -109,6 +109,9 @@ def create_app(settings: ServiceSettings | None = None, *, db: Database | None =
             runtime.stop()
 
     app = FastAPI(
+        # FastAPI's own OpenTelemetry hooks look up the global providers on every request
+        # (measurable on a precomputed check); Safeguard's metrics are Prometheus's.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
         title="Safeguard",
         version=__version__,
         description="Check content on upload against hash lists; banks, cases, audit.",

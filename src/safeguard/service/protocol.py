@@ -8,6 +8,11 @@ after ~40 ms: measured here, 44 ms for every keep-alive request with ``--workers
 1-4 ms with one worker, for a trivial app as for ours. Setting the option ourselves removes
 the stall.
 
+Both also stamp each request's scope with ``RECEIVED``, the ``time.perf_counter()`` at which
+its first bytes were read: the wait between that and the app starting on it is the time it
+queued in this worker's event loop behind other requests (``waited``; reported in the
+``Server-Timing`` of checks for ``bench/service``).
+
 ``NoDelayProtocol`` is the one to serve with: uvicorn's ``httptools`` protocol (a C parser)
 when ``httptools`` is installed, which costs about a third of the server CPU of the pure
 Python ``h11`` one per small request (``docs/benchmarks.md``), else ``h11``.
@@ -18,8 +23,25 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import socket
+import time
+from collections.abc import MutableMapping
+from typing import Any
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
+
+#: Scope key: ``time.perf_counter()`` when the request's first bytes were read.
+RECEIVED = "safeguard.received"
+
+
+def waited(scope: MutableMapping[str, Any], started: float) -> str:
+    """``Server-Timing`` entries for a request the app took up at ``started``: ``wait``,
+    from its first bytes to then (queueing in the event loop, and for a route FastAPI's
+    layers), and ``app``, from then to now; empty when the request was not stamped."""
+    received = scope.get(RECEIVED)
+    if received is None:
+        return ""
+    now = time.perf_counter()
+    return f", wait;dur={(started - received) * 1000:.3f}, app;dur={(now - started) * 1000:.3f}"
 
 
 def _no_delay(transport: asyncio.BaseTransport) -> None:
@@ -29,10 +51,25 @@ def _no_delay(transport: asyncio.BaseTransport) -> None:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
+def _stamped(protocol: Any, data: bytes, received: Any) -> None:
+    """Feed ``data`` to the protocol (``received``: its own ``data_received``); a request
+    whose head it completed gets its arrival time. Its task has been created but has not
+    run yet (the loop runs it after this callback), so the scope is still ours to write."""
+    before = protocol.cycle
+    received(data)
+    cycle = protocol.cycle
+    if cycle is not None and cycle is not before:
+        cycle.scope[RECEIVED] = protocol._safeguard_arrival
+
+
 class NoDelayH11Protocol(H11Protocol):
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         _no_delay(transport)
         super().connection_made(transport)
+
+    def data_received(self, data: bytes) -> None:
+        self._safeguard_arrival = time.perf_counter()
+        _stamped(self, data, super().data_received)
 
 
 NoDelayProtocol: type[asyncio.Protocol]
@@ -47,5 +84,9 @@ else:
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             _no_delay(transport)
             super().connection_made(transport)
+
+        def data_received(self, data: bytes) -> None:
+            self._safeguard_arrival = time.perf_counter()
+            _stamped(self, data, super().data_received)
 
     NoDelayProtocol = NoDelayHttpToolsProtocol

@@ -16,6 +16,7 @@ dir, then catching up) runs on that thread too, so ``/healthz`` answers at once 
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import threading
@@ -125,6 +126,8 @@ class Runtime:
             if self._matcher is None:
                 self._matcher = Matcher.open(self.db, self.settings.base.index_dir)
                 self.last_refresh = time.monotonic()
+                if self.settings.freeze_gc:
+                    gc.freeze()  # see ServiceSettings.freeze_gc
                 self._matcher_ready.set()
             return self._matcher
 

@@ -97,7 +97,15 @@ class Signals(Strict):
         return _signal(str(info.field_name), value)
 
     def values(self) -> dict[str, str]:
-        return {t: v for t in SIGNAL_NAMES if (v := getattr(self, t, None)) is not None}
+        # Read from the instance dict: getattr on a pydantic model for the registry's names
+        # that are not fields (url, keyword) goes through a slow __getattr__ (≈ 15 µs a set
+        # of a 1,000-set batch).
+        fields = self.__dict__
+        return {t: v for t in _SIGNAL_FIELDS if (v := fields.get(t)) is not None}
+
+
+#: The signal names ``Signals`` has fields for, in the registry's order.
+_SIGNAL_FIELDS = tuple(t for t in SIGNAL_NAMES if t in Signals.model_fields)
 
 
 class CheckIn(Strict):

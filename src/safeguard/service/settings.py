@@ -86,6 +86,12 @@ class ServiceSettings:
     #: Background threads; tests that drive them by hand turn them off.
     run_deliverer: bool = True
     run_refresher: bool = True
+    #: Move every object alive once the matcher has loaded out of the cyclic garbage
+    #: collector's reach (``gc.freeze``): a full collection otherwise walks those hundreds of
+    #: thousands of objects now and then, a pause of 0.1-1 s that every request waiting on
+    #: that worker sees (the p99 of ``bench/service``). Tests that build many apps in one
+    #: process turn it off.
+    freeze_gc: bool = True
     #: Shown for a search query that matches a keyword list (``POST /v1/check/query``).
     deterrence_message: str = DETERRENCE_MESSAGE
     deterrence_link: str = DETERRENCE_LINK

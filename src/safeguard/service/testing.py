@@ -19,6 +19,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from safeguard.service.app import create_app
+from safeguard.service.protocol import NoDelayProtocol
 from safeguard.service.settings import ServiceSettings
 from safeguard.store.db import Database
 
@@ -50,8 +51,14 @@ class LiveServer:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.app: FastAPI = create_app(settings, db=db)
+        # The HTTP protocol ``safeguard serve`` uses (TCP_NODELAY, arrival stamps).
         config = uvicorn.Config(
-            self.app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on"
+            self.app,
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            lifespan="on",
+            http=NoDelayProtocol,
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, name="live-server", daemon=True)
@@ -144,6 +151,7 @@ def settings_for_tests(data_dir: Path, db_url: str, **overrides: object) -> Serv
         "rate_burst": 10_000.0,
         "run_deliverer": False,
         "run_exchange_sync": False,
+        "freeze_gc": False,
         "evidence": EvidenceSettings(enabled=True, key=generate_key()),
     }
     return ServiceSettings.load(data_dir, db_url, **{**defaults, **overrides})

@@ -22,7 +22,6 @@ from safeguard.signals.crypto import CryptoDigests, digest_bytes, read_and_diges
 from safeguard.signals.decode import ImageLimits, decode_image, decoded_image
 from safeguard.signals.errors import EmptyFile, FileTooLarge, SignalError
 from safeguard.signals.pdq import PdqResult, pdq_from_pixels
-from safeguard.signals.variants import pdq_variants
 
 Kind = Literal["image", "video", "other"]
 
@@ -198,6 +197,9 @@ def _hash_image(record: FileHashes, content: bytes, options: HashOptions) -> Non
     ) as img:
         result = pdq_from_pixels(img.pixels, (img.width, img.height))
         if options.variants:
+            # Imported here: it loads OpenCV, which hashing alone does not need.
+            from safeguard.signals.variants import pdq_variants
+
             record.pdq_variants = [v.to_json() for v in pdq_variants(img.pixels)]
     record.pdq = result.hash.hex
     record.pdq_quality = result.quality

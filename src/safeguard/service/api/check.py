@@ -34,6 +34,7 @@ from safeguard.service.api.hashing import ERRORS, decode_error, hash_upload
 from safeguard.service.auth import Principal, require_role
 from safeguard.service.deps import get_checker, get_runtime
 from safeguard.service.errors import ApiError
+from safeguard.service.protocol import waited
 from safeguard.service.runtime import Runtime
 from safeguard.service.schemas import (
     MAX_BATCH,
@@ -114,6 +115,7 @@ async def check(
 ) -> CheckOut | Response:
     """Match an upload (multipart ``file``) or precomputed signals (JSON ``{"signals":
     {"pdq": HEX, "md5": HEX, ...}}``) and act on the result."""
+    started = time.perf_counter()
     settings = runtime.settings
     kind = media_type(request)
     if kind == "application/json":
@@ -134,7 +136,7 @@ async def check(
         else:
             result = checker.finish_signals(search, **finish)
         metrics.CHECKS.labels(result.action).inc()
-        return _json_response(answer(result), result.timings)
+        return _json_response(answer(result), result.timings, waited(request.scope, started))
     if kind == "multipart/form-data":
         checker = get_checker(request)
         upload = await receive_upload(request, max_bytes=settings.max_upload_bytes)
@@ -188,6 +190,7 @@ async def check_batch(
     {"md5": HEX, "sha1": HEX}, ...]}``); ``results`` answers each, in order, as ``POST
     /v1/check`` would. More than 1,000 sets is a 413; a malformed set makes the whole
     request a 422 that names it."""
+    started = time.perf_counter()
     if media_type(request) != "application/json":
         raise ApiError(415, "unsupported_media_type", "send the signals as application/json")
     body = await receive_json(request, max_bytes=runtime.settings.max_json_bytes)
@@ -216,7 +219,11 @@ async def check_batch(
     )
     for action, count in Counter(r.action for r in batch.results).items():
         metrics.CHECKS.labels(action).inc(count)
-    return _json_response({"results": [answer(r) for r in batch.results]}, batch.timings)
+    return _json_response(
+        {"results": [answer(r) for r in batch.results]},
+        batch.timings,
+        waited(request.scope, started),
+    )
 
 
 def _validated(model: type[Any], body: Any) -> Any:
@@ -245,9 +252,9 @@ def answer(result: CheckResult) -> dict[str, Any]:
     }
 
 
-def _json_response(content: dict[str, Any], timings: CheckTimings) -> Response:
+def _json_response(content: dict[str, Any], timings: CheckTimings, wait: str = "") -> Response:
     return Response(
         json.dumps(content, separators=(",", ":")).encode(),
         media_type="application/json",
-        headers={"Server-Timing": timings.server_timing()},
+        headers={"Server-Timing": timings.server_timing() + wait},
     )
