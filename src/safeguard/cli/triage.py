@@ -106,6 +106,21 @@ def run_command(
     fast: Annotated[
         bool, typer.Option("--fast", help="Reduced-size JPEG decoding, keyframe-only video.")
     ] = False,
+    full_decode: Annotated[
+        bool,
+        typer.Option(
+            "--full-decode",
+            help="Decode pictures at full size for PDQ (the reference's hashes exactly; "
+            "slower). By default JPEGs are decoded only as far as PDQ needs.",
+        ),
+    ] = False,
+    pdq_known: Annotated[
+        bool,
+        typer.Option(
+            "--pdq-known",
+            help="Compute PDQ also for pictures a hash set already knows by MD5/SHA-1.",
+        ),
+    ] = False,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Verify the sources, hash and match every file, build the stacks (resumable).
@@ -116,8 +131,12 @@ def run_command(
 
     if workers is not None and scheduler is not None:
         raise fail("--workers sizes the local cluster; leave it out with --scheduler", 2)
+    if fast and full_decode:
+        raise fail("--fast and --full-decode contradict each other", 2)
     options = HashOptions(
-        fast=fast, video_sampling=VideoSampling(mode="keyframes") if fast else VideoSampling()
+        fast=fast,
+        reduced_pdq=not full_decode,
+        video_sampling=VideoSampling(mode="keyframes") if fast else VideoSampling(),
     )
     progress = Progress(
         TextColumn("[bold]{task.fields[stage]}"),
@@ -157,6 +176,7 @@ def run_command(
                     workers=workers,
                     scheduler=scheduler,
                     progress=on_progress,
+                    skip_known_pdq=not pdq_known,
                 )
     except SafeguardError as e:
         raise _refuse(e) from None
