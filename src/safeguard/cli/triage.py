@@ -121,6 +121,13 @@ def run_command(
             help="Compute PDQ also for pictures a hash set already knows by MD5/SHA-1.",
         ),
     ] = False,
+    carve: Annotated[
+        bool,
+        typer.Option(
+            "--carve",
+            help="Also carve JPEG/PNG/GIF pictures out of disk images' unallocated space.",
+        ),
+    ] = False,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Verify the sources, hash and match every file, build the stacks (resumable).
@@ -177,6 +184,7 @@ def run_command(
                     scheduler=scheduler,
                     progress=on_progress,
                     skip_known_pdq=not pdq_known,
+                    carve=carve,
                 )
     except SafeguardError as e:
         raise _refuse(e) from None

@@ -318,3 +318,92 @@ def ewf_stored_hashes(path: str) -> dict[str, str]:
         if value:
             out[name.lower()] = str(value).lower()
     return out
+
+
+# --- carving support -------------------------------------------------------------------------
+
+
+def fs_extent(path: str, kind: str, offset: int) -> tuple[int, int]:
+    """(start, end): the absolute byte range of the file system at ``offset``, clipped
+    to the image."""
+    fs = open_fs(path, kind, offset)
+    end = offset + (int(fs.info.last_block) + 1) * int(fs.info.block_size)
+    return offset, min(end, int(open_image(path, kind).get_size()))
+
+
+def read_at(path: str, kind: str, offset: int, size: int) -> bytes:
+    """``size`` bytes of the image at absolute ``offset`` (fewer at its end)."""
+    img = open_image(path, kind)
+    total = int(img.get_size())
+    size = min(size, total - offset)
+    if size <= 0:
+        return b""
+    data: bytes = img.read(offset, size)
+    return data
+
+
+def allocated_runs(path: str, kind: str, offset: int) -> list[tuple[int, int]]:
+    """(absolute offset, length) of the blocks every allocated entry of the file system
+    occupies: regular files, directories and the file system's own files (NTFS ``$MFT``
+    ...). What is outside them is unallocated for carving."""
+    pytsk3 = forensics("pytsk3")
+    fs = open_fs(path, kind, offset)
+    block = int(fs.info.block_size)
+    name_unalloc = int(pytsk3.TSK_FS_NAME_FLAG_UNALLOC)
+    meta_unalloc = int(pytsk3.TSK_FS_META_FLAG_UNALLOC)
+    dir_types = {int(pytsk3.TSK_FS_META_TYPE_DIR), int(pytsk3.TSK_FS_META_TYPE_VIRT_DIR)}
+    runs: list[tuple[int, int]] = []
+    root = int(fs.info.root_inum)
+    seen: set[int] = {root}
+    stack = [(root, 0)]
+    _runs_of(fs, root, block, offset, runs)
+    while stack:
+        inode, depth = stack.pop()
+        try:
+            directory = fs.open_dir(inode=inode)
+        except OSError:
+            continue
+        for entry in directory:
+            meta = entry.info.meta
+            raw = entry.info.name.name
+            if meta is None or raw in (b".", b".."):
+                continue
+            if int(entry.info.name.flags) & name_unalloc or int(meta.flags) & meta_unalloc:
+                continue
+            addr = int(meta.addr)
+            if addr in seen:
+                continue
+            seen.add(addr)
+            _runs_of(fs, addr, block, offset, runs)
+            if int(meta.type) in dir_types and depth < MAX_DEPTH:
+                stack.append((addr, depth + 1))
+    return runs
+
+
+def _runs_of(fs: Any, inode: int, block: int, offset: int, runs: list[tuple[int, int]]) -> None:
+    try:
+        f = fs.open_meta(inode=inode)
+        for attr in f:
+            for run in attr:
+                if int(run.len) > 0 and int(run.addr) > 0:
+                    runs.append((offset + int(run.addr) * block, int(run.len) * block))
+    except (OSError, RuntimeError):
+        return  # an entry TSK cannot follow covers nothing we know of
+
+
+class ImageRangeReader:
+    """Reads ``size`` bytes of the image from absolute ``offset`` (a carved item)."""
+
+    def __init__(self, path: str, kind: str, offset: int, size: int) -> None:
+        self._path, self._kind = path, kind
+        self._pos, self._end = offset, offset + size
+
+    def read(self, n: int = -1) -> bytes:
+        remaining = self._end - self._pos
+        if n < 0 or n > remaining:
+            n = remaining
+        if n <= 0:
+            return b""
+        data = read_at(self._path, self._kind, self._pos, min(n, _CHUNK))
+        self._pos += len(data) if data else remaining
+        return data

@@ -165,11 +165,14 @@ def run_case(
     verify_after: bool = True,
     hasher: Hasher = hash_files,
     skip_known_pdq: bool = True,
+    carve: bool = False,
 ) -> RunSummary:
     """Run (or resume) case ``name``; see the module docstring for the order of work.
 
     ``skip_known_pdq``: pictures whose MD5 or SHA-1 is already in a blocking bank are not
-    decoded for PDQ (they are known whatever their PDQ)."""
+    decoded for PDQ (they are known whatever their PDQ). ``carve``: disk images' unallocated
+    space is also carved for pictures (``triage.carve``); carved items are listed under
+    ``$CarvedFiles`` with their offset in the image."""
     started = time.perf_counter()
     options = options or TRIAGE_OPTIONS
     limits = limits or ArchiveLimits()
@@ -194,6 +197,7 @@ def run_case(
                 "resumed": summary.already_done > 0,
                 "pdq_decoding": _pdq_decoding(options),
                 "skip_known_pdq": skip_known_pdq,
+                "carve": carve,
             },
         )
         known = load_known(s) if skip_known_pdq and matcher is not None else None
@@ -206,12 +210,12 @@ def run_case(
     tracker.stage("counting files")
     pending = [(sid, ref) for sid, ref, _ in todo if not _source_done(db, sid)]
     for _, ref in pending:
-        for found in sources.walk(ref):
+        for found in sources.walk(ref, carve_unallocated=carve):
             tracker.files_total += 1
             tracker.bytes_total += found.size
     tracker.stage("hashing")
     hashing = time.perf_counter()
-    units = _units(db, pending, batch_size, batch_bytes, tracker)
+    units = _units(db, pending, batch_size, batch_bytes, tracker, carve)
     writer = _Writer(db, case_id, scheme, matcher, summary, tracker)
     with (
         _bounded_page_cache(db, RUN_PAGE_CACHE_KIB),
@@ -355,12 +359,13 @@ def _units(
     batch_size: int,
     batch_bytes: int,
     tracker: _Tracker,
+    carve: bool = False,
 ) -> Iterator[_Unit]:
     """Batches of files not yet in the store, walked lazily (bounded memory)."""
     for source_id, ref in pending:
         batch: list[FoundFile] = []
         size = 0
-        for found in sources.walk(ref):
+        for found in sources.walk(ref, carve_unallocated=carve):
             batch.append(found)
             size += found.size
             if len(batch) >= batch_size or size >= batch_bytes:
