@@ -10,7 +10,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
 from safeguard.triage.carve import carve, gif_length, jpeg_length, png_length
 from tests.triage.disks import ext4_image, jpeg, md5, picture, png

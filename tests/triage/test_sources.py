@@ -17,6 +17,7 @@ from safeguard.triage.sources import SourceRef
 from safeguard.triage.worker import hash_files
 from tests.triage.disks import (
     e01_of,
+    exfat_image,
     ext4_image,
     fat_image,
     jpeg,
@@ -179,3 +180,32 @@ def test_an_ntfs_image_gives_its_files_and_not_its_own_structures(tmp_path: Path
     assert got["/photo.jpg"]["md5"] == md5(PHOTO)
     assert got["/bundle.zip!/inner/shapes.png"]["md5"] == md5(INNER)
     assert not [p for p in got if "/$" in p]
+
+
+def test_an_exfat_image_gives_its_files_and_not_its_own_structures(tmp_path: Path) -> None:
+    image = exfat_image(tmp_path / "exfat.img", {"photo.jpg": PHOTO, "notes.txt": b"benign"})
+    ref = SourceRef(str(image), sources.detect_kind(image))
+    assert ref.kind == "raw"
+    assert [v["fs_type"] for v in sources.describe(ref) or []] == ["exfat"]
+    got = records(ref)
+    assert set(got) == {"/photo.jpg", "/notes.txt"}
+    assert got["/photo.jpg"]["md5"] == md5(PHOTO) and got["/photo.jpg"]["pdq"]
+    assert got["/photo.jpg"]["modified"] == "2024-05-01T12:00:00+00:00"
+
+
+def test_a_split_raw_image_is_read_as_one_source(fat: Path, tmp_path: Path) -> None:
+    whole = fat.read_bytes()
+    third = len(whole) // 3 + 1
+    for n in range(3):
+        (tmp_path / f"disk.{n + 1:03d}").write_bytes(whole[n * third : (n + 1) * third])
+    first = tmp_path / "disk.001"
+    ref = SourceRef(str(first), sources.detect_kind(first))
+    assert ref.kind == "raw"
+    assert records(ref)["/DCIM/photo.jpg"]["md5"] == md5(PHOTO)
+    digests = sources.source_hashes(ref)
+    assert digests["md5"] == md5(whole) and digests["size"] == len(whole)
+    assert digests["segments"] == 3
+    second = bytearray(whole[third : 2 * third])
+    second[100] ^= 0xFF
+    (tmp_path / "disk.002").write_bytes(bytes(second))
+    assert sources.source_hashes(ref)["md5"] != md5(whole)

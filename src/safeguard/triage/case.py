@@ -21,6 +21,7 @@ from safeguard.errors import Conflict, InvalidInput, NotFound
 from safeguard.store.models import AuditEvent
 from safeguard.store.models.triage import TriageCase, TriageItem, TriageSource
 from safeguard.triage import categories
+from safeguard.triage.disk import raw_size
 from safeguard.triage.sources import SourceRef, carved_offset, detect_kind
 
 #: Rows read from the store at a time when streaming a case's items.
@@ -64,7 +65,10 @@ def create_case(
     for position, given in enumerate(sources):
         location = str(Path(given).resolve())
         kind = detect_kind(location)
-        size = Path(location).stat().st_size if kind != "folder" else 0
+        if kind == "raw":
+            size = raw_size(location)  # every segment of a split image
+        else:
+            size = Path(location).stat().st_size if kind != "folder" else 0
         session.add(
             TriageSource(
                 case_id=case.id, position=position, location=location, kind=kind, size=size

@@ -251,7 +251,10 @@ def source_hashes(ref: SourceRef) -> dict[str, Any]:
             total += found.size
         return {"tree_sha256": tree.hexdigest(), "files": files, "size": total, "at": at}
     d = disk.image_digests(ref.location, "e01" if ref.kind == "e01" else "raw")
-    return {"md5": d.md5, "sha1": d.sha1, "sha256": d.sha256, "size": d.size, "at": at}
+    out = {"md5": d.md5, "sha1": d.sha1, "sha256": d.sha256, "size": d.size, "at": at}
+    if ref.kind == "raw":
+        out["segments"] = len(disk.raw_segments(ref.location))
+    return out
 
 
 def verify_acquisition(ref: SourceRef, computed: dict[str, Any]) -> dict[str, Any] | None:
