@@ -194,11 +194,15 @@ def triage(
         "bytes": summary.bytes,
         "errors": summary.errors,
         "hashing_s": round(summary.hashing_s, 3),
+        "cluster_start_s": round(summary.cluster_s, 3),
         "verify_s": round(summary.verify_s, 3),
         "whole_run_s": round(summary.elapsed, 3),
     }
     out["mb_per_s"] = data["mb_per_s"]
     out["files_per_s"] = data["files_per_s"]
+    # Without the fixed cost of starting the cluster (workers spawned, imports).
+    steady = summary.hashing_s - summary.cluster_s
+    out["mb_per_s_after_start"] = round(summary.bytes / MiB / steady, 2) if steady else 0.0
     return out
 
 
@@ -403,6 +407,7 @@ def main() -> None:
                 anchor = (floors[-2]["mb_per_s"] + floors[-1]["mb_per_s"]) / 2
                 run["floor_mb_s"] = round(anchor, 2)
                 run["fraction_of_floor_mb_s"] = round(run["mb_per_s"] / anchor, 3)
+                run["fraction_after_start"] = round(run["mb_per_s_after_start"] / anchor, 3)
                 runs.append(run)
             result["floors"] = floors
             result["triage"] = runs

@@ -3,9 +3,12 @@
 
 For every JPEG the default path hashes (full-size RGB decode, ``decode_image``) and each
 DCT scale 1/2, 1/4, 1/8 (luma only, ``decode_image(fast=True, scale=s)``, the reference's
-filter at the original size), the Hamming distance between the two hashes. A *rule* "decode
-at the largest power-of-two scale that keeps the short side at least M pixels" is then
-read off for several M.
+filter at the original size), the Hamming distance between the two hashes; also luma at
+full size (scale 1), for reference. A *rule* (M, F) — "pictures whose short side is at
+least F are decoded at the largest power-of-two scale that keeps the short side at least M
+pixels; smaller ones exactly as the default path (distance 0)" — is then read off for
+several M and F. ``decode_for_pdq`` implements the rule (``PDQ_MIN_SIDE``,
+``PDQ_REDUCE_FROM``).
 
 Two sets, kept apart so the choice of M is not scored on the pictures it was chosen on:
 
@@ -51,7 +54,7 @@ HELDOUT_CLASSES = (
 OPENCV_DOC = Path("/usr/share/doc/opencv-doc")
 SHARED_PDQ = HERE.parent.parent / "shared" / "testdata" / "pdq" / "images"
 SCALES = (2, 4, 8)
-RULES = (64, 96, 128, 192, 256, 384, 512)
+RULES = tuple((m, f) for f in (0, 512) for m in (64, 96, 128, 192, 256, 512))
 
 
 def _jpegs(folder: Path) -> list[Path]:
@@ -100,7 +103,9 @@ def distances(paths: list[Path]) -> list[dict[str, Any]]:
     return rows
 
 
-def rule_scale(width: int, height: int, min_side: int) -> int:
+def rule_scale(width: int, height: int, min_side: int, reduce_from: int = 0) -> int:
+    if min(width, height) < reduce_from:
+        return 1
     for s in (8, 4, 2):
         if min(width, height) // s >= min_side:
             return s
@@ -110,14 +115,20 @@ def rule_scale(width: int, height: int, min_side: int) -> int:
 def summary(rows: list[dict[str, Any]], quality_at_least: int = 0) -> dict[str, Any]:
     kept = [r for r in rows if r["quality"] >= quality_at_least]
     out: dict[str, Any] = {"pictures": len(kept), "rules": {}}
-    for m in RULES:
+    for m, f in RULES:
+        scales = [rule_scale(r["width"], r["height"], m, f) for r in kept]
         d = np.array(
-            [r["d"].get(rule_scale(r["width"], r["height"], m), 0) for r in kept], dtype=float
+            [r["d"].get(s, 0) if s > 1 else 0 for r, s in zip(kept, scales, strict=True)],
+            dtype=float,
         )
-        reduced = sum(rule_scale(r["width"], r["height"], m) > 1 for r in kept)
+        reduced = sum(s > 1 for s in scales)
         if d.size == 0:
             continue
-        out["rules"][m] = {
+        worst = sorted(
+            ((int(x), r["name"], r["width"], r["height"]) for x, r in zip(d, kept, strict=True)),
+            reverse=True,
+        )[:5]
+        out["rules"][f"M={m},F={f}"] = {
             "reduced": reduced,
             "p50": float(np.percentile(d, 50)),
             "p95": float(np.percentile(d, 95)),
@@ -126,6 +137,7 @@ def summary(rows: list[dict[str, Any]], quality_at_least: int = 0) -> dict[str, 
             "over_10": int((d > 10).sum()),
             "over_20": int((d > 20).sum()),
             "over_31": int((d > 31).sum()),
+            "worst": worst,
         }
     per_scale: dict[int, dict[str, Any]] = {}
     for s in (1, *SCALES):
@@ -145,6 +157,7 @@ def summary(rows: list[dict[str, Any]], quality_at_least: int = 0) -> dict[str, 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--rows", type=Path, default=None, help="save/reuse per-picture rows")
     args = parser.parse_args()
     started = time.perf_counter()
     cache = HERE / ".cache"
@@ -154,8 +167,16 @@ def main() -> None:
     heldout_made = build_corpus(cache / "pdq-scale-heldout", classes=HELDOUT_CLASSES)
     heldout = _jpegs(OPENCV_DOC) + _jpegs(SHARED_PDQ) + heldout_made
     result: dict[str, Any] = {"benchmark": "triage-pdq-scale"}
+    saved: dict[str, Any] = {}
+    if args.rows is not None and args.rows.exists():
+        saved = json.loads(args.rows.read_text())
     for name, paths in (("tuning", tuning), ("heldout", heldout)):
-        rows = distances(paths)
+        if name in saved:
+            rows = [r | {"d": {int(k): v for k, v in r["d"].items()}} for r in saved[name]]
+        else:
+            rows = saved[name] = distances(paths)
+            if args.rows is not None:
+                args.rows.write_text(json.dumps(saved))
         result[name] = {
             "all": summary(rows),
             "quality_at_least_50": summary(rows, 50),

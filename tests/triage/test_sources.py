@@ -209,3 +209,39 @@ def test_a_split_raw_image_is_read_as_one_source(fat: Path, tmp_path: Path) -> N
     second[100] ^= 0xFF
     (tmp_path / "disk.002").write_bytes(bytes(second))
     assert sources.source_hashes(ref)["md5"] != md5(whole)
+
+
+def test_large_files_digests_are_exact_and_a_copy_of_a_picture_is_decoded_once(
+    tmp_path: Path,
+) -> None:
+    import hashlib
+    import os
+
+    from safeguard.triage.worker import PictureCache, hash_found
+
+    big = os.urandom(3 * 1024 * 1024 + 17)  # several chunks, each over the threaded size
+    photo = jpeg(7, (1024, 768))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "doc.bin").write_bytes(big)
+    (tmp_path / "a" / "one.jpg").write_bytes(photo)
+    (tmp_path / "a" / "copy.jpg").write_bytes(photo)
+    ref = SourceRef(str(tmp_path / "a"), "folder")
+    cache = PictureCache()
+    got = {}
+    for found in sources.walk(ref):
+        for r in hash_found(ref, found, HashOptions(), ArchiveLimits(), pictures=cache):
+            got[r["path"]] = r
+    for name, data in (("doc.bin", big), ("one.jpg", photo), ("copy.jpg", photo)):
+        assert got[name]["md5"] == hashlib.md5(data).hexdigest()
+        assert got[name]["sha1"] == hashlib.sha1(data).hexdigest()
+        assert got[name]["sha256"] == hashlib.sha256(data).hexdigest()
+    threaded = {
+        r["path"]: r
+        for r in hash_files(ref, list(sources.walk(ref)), HashOptions(), ArchiveLimits())
+    }
+    for name in ("doc.bin", "one.jpg"):
+        for digest in ("md5", "sha1", "sha256"):
+            assert threaded[name][digest] == got[name][digest]
+    assert cache.hits == 1
+    assert got["copy.jpg"]["pdq"] == got["one.jpg"]["pdq"] is not None
+    assert got["copy.jpg"]["width"] == 1024

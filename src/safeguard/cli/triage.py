@@ -103,9 +103,7 @@ def run_command(
             "at the same paths.",
         ),
     ] = None,
-    fast: Annotated[
-        bool, typer.Option("--fast", help="Reduced-size JPEG decoding, keyframe-only video.")
-    ] = False,
+    fast: Annotated[bool, typer.Option("--fast", help="Keyframe-only video.")] = False,
     full_decode: Annotated[
         bool,
         typer.Option(
@@ -138,10 +136,9 @@ def run_command(
 
     if workers is not None and scheduler is not None:
         raise fail("--workers sizes the local cluster; leave it out with --scheduler", 2)
-    if fast and full_decode:
-        raise fail("--fast and --full-decode contradict each other", 2)
+    # --fast is keyframe-only video: pictures are already decoded only as far as PDQ needs
+    # (or, with --full-decode, at full size).
     options = HashOptions(
-        fast=fast,
         reduced_pdq=not full_decode,
         video_sampling=VideoSampling(mode="keyframes") if fast else VideoSampling(),
     )

@@ -43,6 +43,10 @@ FAST_MIN_SIDE = 512
 #: size's filter, so it can go far below ``FAST_MIN_SIDE``; chosen on a tuning set and
 #: checked on a held-out one (``bench/triage_pdq_scale.py``, docs/signals.md).
 PDQ_MIN_SIDE = 128
+#: ``decode_for_pdq`` decodes pictures with a shorter short side exactly as
+#: ``decode_image`` does: small synthetic graphics (charts, logos) move by up to 30 bits
+#: when reduced, and small pictures cost little to decode in full (docs/signals.md).
+PDQ_REDUCE_FROM = 512
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,11 +215,16 @@ def fast_scale(width: int, height: int, min_side: int = FAST_MIN_SIDE) -> int:
 
 
 def decode_for_pdq(
-    data: bytes, *, limits: ImageLimits | None = None, min_side: int = PDQ_MIN_SIDE
+    data: bytes,
+    *,
+    limits: ImageLimits | None = None,
+    min_side: int = PDQ_MIN_SIDE,
+    reduce_from: int = PDQ_REDUCE_FROM,
 ) -> DecodedImage:
-    """Decode only as much as PDQ needs: a JPEG's luma at the largest power-of-two DCT
-    scale (1/2, 1/4, 1/8) that keeps its short side at least ``min_side``; every other
-    picture exactly as ``decode_image`` does.
+    """Decode only as much as PDQ needs: the luma of a JPEG whose short side is at least
+    ``reduce_from``, at the largest power-of-two DCT scale (1/2, 1/4, 1/8) that keeps its
+    short side at least ``min_side``; every other picture exactly as ``decode_image``
+    does (the same pixels, the same hash).
 
     Hash the result with ``pdq_from_pixels(pixels, (width, height))`` (the original size),
     so the reference's filter at the original size is applied to the block means. This is
@@ -223,11 +232,11 @@ def decode_for_pdq(
     docs/signals.md); ``decode_image`` stays the reference-compatible decoder."""
     limits = limits or ImageLimits()
     im = open_image(data, limits)
-    if not _libjpeg_decodes(im):
+    width, height = im.size
+    scale = fast_scale(width, height, min_side) if min(width, height) >= reduce_from else 1
+    if scale == 1 or not _libjpeg_decodes(im):
         im.close()
         return decode_image(data, limits=limits)
-    width, height = im.size
-    scale = fast_scale(width, height, min_side)
     pixels = _decode_jpeg(data, im, True, scale)
     return DecodedImage(im.format or "JPEG", width, height, _orientation(im), pixels)
 

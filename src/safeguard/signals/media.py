@@ -80,7 +80,8 @@ class HashOptions:
     variants: bool = False
     #: Decode JPEGs for PDQ only down to ``decode.PDQ_MIN_SIDE`` (``decode_for_pdq``):
     #: several times less work, hashes within a few bits of full decoding (docs/signals.md).
-    #: Off by default; triage turns it on. ``fast`` takes precedence when both are set.
+    #: Off by default; triage turns it on. For JPEGs it goes further than ``fast``, and
+    #: wins when both are set; ignored with a ``decode_budget`` (the service).
     reduced_pdq: bool = False
     image_limits: ImageLimits = field(default_factory=ImageLimits)
     video_sampling: video.VideoSampling = field(default_factory=video.VideoSampling)
@@ -216,7 +217,7 @@ def _fill_digests(record: FileHashes, d: CryptoDigests, head: bytes, name: str) 
 
 
 def _hash_image(record: FileHashes, content: bytes, options: HashOptions) -> None:
-    if options.reduced_pdq and not options.fast and options.decode_budget is None:
+    if options.reduced_pdq and options.decode_budget is None:
         img = decode_for_pdq(content, limits=options.image_limits)
         result = pdq_from_pixels(img.pixels, (img.width, img.height))
         if options.variants:

@@ -16,6 +16,7 @@ import hashlib
 import tempfile
 from collections import OrderedDict
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from safeguard.scan.archives import (
@@ -26,7 +27,7 @@ from safeguard.scan.archives import (
     walk_archive_bytes,
 )
 from safeguard.scan.worker import item_record
-from safeguard.signals.crypto import digest_bytes
+from safeguard.signals.crypto import CryptoDigests
 from safeguard.signals.media import FileHashes, HashOptions, hash_bytes, hash_file, sniff_kind
 from safeguard.triage.known import KnownDigests
 from safeguard.triage.sources import FoundFile, SourceRef, item_key, open_file
@@ -168,12 +169,33 @@ def hash_files(
     """The Dask task: records for every file of one source in ``files``. Pictures whose
     MD5 or SHA-1 is in ``known`` are not decoded (no PDQ: they are known material)."""
     out: list[Record] = []
-    for found in files:
-        try:
-            out.extend(hash_found(ref, found, options, limits, known))
-        except Exception as e:  # noqa: BLE001 - a bug on one file must not lose the batch
-            out.append(failed_record(found, "internal_error", f"internal error: {e!r}"))
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="digest") as pool:
+        for found in files:
+            try:
+                out.extend(hash_found(ref, found, options, limits, known, pool=pool))
+            except Exception as e:  # noqa: BLE001 - a bug on one file must not lose the batch
+                out.append(failed_record(found, "internal_error", f"internal error: {e!r}"))
     return out
+
+
+def _digests(data: bytes, pool: ThreadPoolExecutor | None) -> CryptoDigests:
+    """MD5, SHA-1 and SHA-256 of ``data``; with a pool, MD5 and SHA-1 on its threads while
+    this one does SHA-256 (hashlib releases the GIL on large buffers), so a worker uses a
+    core the other workers leave idle."""
+    md5, sha1, sha256 = hashlib.md5(), hashlib.sha1(), hashlib.sha256()
+    _update((md5, sha1, sha256), data, pool)
+    return CryptoDigests(len(data), md5.hexdigest(), sha1.hexdigest(), sha256.hexdigest())
+
+
+def _update(hashes: tuple[Any, Any, Any], chunk: bytes, pool: ThreadPoolExecutor | None) -> None:
+    if pool is None or len(chunk) < 65_536:
+        for h in hashes:
+            h.update(chunk)
+        return
+    pending = [pool.submit(h.update, chunk) for h in hashes[:2]]
+    hashes[2].update(chunk)
+    for future in pending:
+        future.result()
 
 
 def failed_record(found: FoundFile, code: str, message: str) -> Record:
@@ -194,6 +216,7 @@ def hash_found(
     limits: ArchiveLimits,
     known: KnownDigests | None = None,
     pictures: PictureCache | None = None,
+    pool: ThreadPoolExecutor | None = None,
 ) -> list[Record]:
     """Records for one found file: its own, then its archive members' if it is one."""
     if found.error_code is not None:
@@ -216,13 +239,13 @@ def hash_found(
     elif found.size <= keep:
         data = head + _read_all(reader, keep - len(head))
         if kind == "image":
-            record = _hash_picture(data, options, known, pictures or _PICTURES)
+            record = _hash_picture(data, options, known, pictures or _PICTURES, pool)
         else:
             record = hash_bytes("content", data, options).to_json()
         if archive is not None:
             record["kind"] = "other"
     else:
-        record = _stream_digests(reader, head)
+        record = _stream_digests(reader, head, pool)
         if kind == "image":
             record["error_code"] = "too_large"
             record["error"] = f"{found.size} bytes is over the image limit of {keep}"
@@ -245,9 +268,13 @@ def hash_found(
 
 
 def _hash_picture(
-    data: bytes, options: HashOptions, known: KnownDigests | None, pictures: PictureCache
+    data: bytes,
+    options: HashOptions,
+    known: KnownDigests | None,
+    pictures: PictureCache,
+    pool: ThreadPoolExecutor | None = None,
 ) -> Record:
-    digests = digest_bytes(data)
+    digests = _digests(data, pool)
     if known is not None and known.knows(digests):
         record = hash_bytes("content", data, options, digests=digests, perceptual=False)
         out = record.to_json()
@@ -272,14 +299,12 @@ def _read_all(reader: Any, limit: int) -> bytes:
     return b"".join(parts)
 
 
-def _stream_digests(reader: Any, head: bytes) -> Record:
+def _stream_digests(reader: Any, head: bytes, pool: ThreadPoolExecutor | None = None) -> Record:
     md5, sha1, sha256 = hashlib.md5(), hashlib.sha1(), hashlib.sha256()
     size = 0
     chunk = head
     while chunk:
-        md5.update(chunk)
-        sha1.update(chunk)
-        sha256.update(chunk)
+        _update((md5, sha1, sha256), chunk, pool)
         size += len(chunk)
         chunk = reader.read(_CHUNK)
     record = FileHashes(path="content", kind="other", size=size)
