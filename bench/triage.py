@@ -62,8 +62,16 @@ PICTURES = (
 CACHE = Path(__file__).resolve().parent / ".cache" / "triage-pictures"
 
 
-def build_image(folder: Path, gb: float) -> tuple[Path, dict[str, Any]]:
-    """A raw ext4 image of about ``gb`` GiB: about half pictures, the rest other files."""
+def _distinct_copy(data: bytes, copy: int) -> bytes:
+    """The same JPEG with a comment segment naming the copy: other bytes (other digests),
+    the same pixels, so no copy can be recognised without decoding it."""
+    text = f"copy {copy}".encode()
+    return data[:2] + b"\xff\xfe" + (len(text) + 2).to_bytes(2, "big") + text + data[2:]
+
+
+def build_image(folder: Path, gb: float, distinct: bool = False) -> tuple[Path, dict[str, Any]]:
+    """A raw ext4 image of about ``gb`` GiB: about half pictures, the rest other files.
+    ``distinct``: every copy of a picture gets different bytes (``_distinct_copy``)."""
     root = folder / "root"
     target = int(gb * 1024 * MiB)
     made = build_corpus(CACHE, classes=PICTURES)
@@ -73,8 +81,11 @@ def build_image(folder: Path, gb: float) -> tuple[Path, dict[str, Any]]:
         folder_c = root / "DCIM" / f"{100 + c}CAMERA"
         folder_c.mkdir(parents=True)
         for p in made:
-            shutil.copyfile(p, folder_c / p.name)
-    image_bytes = one_set * copies
+            if distinct:
+                (folder_c / p.name).write_bytes(_distinct_copy(p.read_bytes(), c))
+            else:
+                shutil.copyfile(p, folder_c / p.name)
+    image_bytes = sum(p.stat().st_size for p in root.rglob("*.jpg"))
     docs = root / "Documents"
     docs.mkdir(parents=True)
     rng = np.random.default_rng(7)
@@ -95,7 +106,8 @@ def build_image(folder: Path, gb: float) -> tuple[Path, dict[str, Any]]:
     )
     shutil.rmtree(root)
     return image, {
-        "distinct_pictures": len(made),
+        "distinct_pictures": len(made) * (copies if distinct else 1),
+        "copies_distinct": distinct,
         "pictures": len(made) * copies,
         "picture_bytes": image_bytes,
         "other_files": n,
@@ -149,7 +161,9 @@ def _rates(out: dict[str, Any], elapsed: float) -> dict[str, Any]:
     return out
 
 
-def triage(image: Path, workers: int, work: Path, fast: bool = False) -> dict[str, Any]:
+def triage(
+    image: Path, workers: int, work: Path, fast: bool = False, full_decode: bool = False
+) -> dict[str, Any]:
     from safeguard.matching.matcher import Matcher
     from safeguard.signals.media import HashOptions
     from safeguard.signals.video import VideoSampling
@@ -157,12 +171,15 @@ def triage(image: Path, workers: int, work: Path, fast: bool = False) -> dict[st
     from safeguard.triage.case import create_case
     from safeguard.triage.runner import run_case
 
-    db = open_database(f"sqlite:///{work / f'bench-{workers}-{fast}.db'}")
+    db = open_database(f"sqlite:///{work / f'bench-{workers}-{fast}-{full_decode}.db'}")
     with db.session() as s:
         create_case(s, "BENCH", [image], examiner="bench", scheme="uk", actor="bench")
     options = HashOptions(
-        fast=fast, video_sampling=VideoSampling(mode="keyframes") if fast else VideoSampling()
+        fast=fast,
+        reduced_pdq=not full_decode,
+        video_sampling=VideoSampling(mode="keyframes") if fast else VideoSampling(),
     )
+    load = [round(x, 2) for x in os.getloadavg()]
     summary = run_case(
         db, "BENCH", matcher=Matcher.open(db), actor="bench", workers=workers, options=options
     )
@@ -171,15 +188,21 @@ def triage(image: Path, workers: int, work: Path, fast: bool = False) -> dict[st
     out = {
         "workers": workers,
         "fast": fast,
+        "pdq_decoding": "fast" if fast else "full" if full_decode else "reduced",
+        "load_average_at_start": load,
         "files": summary.files,
         "bytes": summary.bytes,
         "errors": summary.errors,
         "hashing_s": round(summary.hashing_s, 3),
+        "cluster_start_s": round(summary.cluster_s, 3),
         "verify_s": round(summary.verify_s, 3),
         "whole_run_s": round(summary.elapsed, 3),
     }
     out["mb_per_s"] = data["mb_per_s"]
     out["files_per_s"] = data["files_per_s"]
+    # Without the fixed cost of starting the cluster (workers spawned, imports).
+    steady = summary.hashing_s - summary.cluster_s
+    out["mb_per_s_after_start"] = round(summary.bytes / MiB / steady, 2) if steady else 0.0
     return out
 
 
@@ -198,7 +221,46 @@ def _tree_rss(pid: int) -> tuple[int, int]:
     return own, total
 
 
-def memory_run(count: int, work: Path, workers: int) -> dict[str, Any]:
+_MEMORY_CHILD = """
+import json, resource, sys, time
+sys.path.insert(0, ".")
+from safeguard.store.db import open_database
+from safeguard.triage.case import create_case
+from safeguard.triage.runner import run_case
+
+db_url, image, workers, marks = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+marks = sorted(int(m) for m in marks.split(","))
+db = open_database(db_url)
+with db.session() as s:
+    create_case(s, "M", [image], examiner="b", scheme="uk", actor="b")
+started = time.perf_counter()
+
+def rss_mb():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+def progress(p):
+    while marks and p.files_done >= marks[0]:
+        mark = marks.pop(0)
+        print(json.dumps({
+            "files_done": p.files_done,
+            "mark": mark,
+            "elapsed_s": round(time.perf_counter() - started, 1),
+            "rss_mb": round(rss_mb(), 1),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        }), flush=True)
+
+r = run_case(db, "M", matcher=None, actor="b", workers=workers, verify_after=False,
+             progress=progress)
+print(json.dumps({"items": r.items, "hashing_s": round(r.hashing_s, 1)}), flush=True)
+"""
+
+
+def build_tiny_image(count: int, work: Path) -> Path:
+    """A raw ext4 image of ``count`` tiny text files, 1,000 to a folder."""
     root = work / f"tiny-{count}"
     for i in range(count):
         folder = root / f"d{i // 1000:04d}"
@@ -206,12 +268,17 @@ def memory_run(count: int, work: Path, workers: int) -> dict[str, Any]:
             folder.mkdir(parents=True)
         (folder / f"f{i:07d}.txt").write_bytes(f"benign note number {i}\n".encode())
     image = work / f"tiny-{count}.img"
-    size_mb = 64 + count * 6 // 1024
+    # 1 KiB blocks: a tiny file takes one block and one 256-byte inode.
+    size_mb = 64 + count * 2 // 1024
     subprocess.run(
         [
             "mkfs.ext4",
             "-q",
             "-F",
+            "-b",
+            "1024",
+            "-I",
+            "256",
             "-N",
             str(count + 5000),
             "-d",
@@ -223,20 +290,33 @@ def memory_run(count: int, work: Path, workers: int) -> dict[str, Any]:
         capture_output=True,
     )
     shutil.rmtree(root)
+    return image
+
+
+def memory_run(count: int, work: Path, workers: int) -> dict[str, Any]:
+    """One run over ``count`` tiny files: the run's process reports its resident memory
+    (now and peak) when it has done 10^3, 10^4, ... files; this process samples the
+    resident memory of the run and of all its children (Dask scheduler, workers)."""
+    started = time.perf_counter()
+    image = build_tiny_image(count, work)
+    build_s = time.perf_counter() - started
     db = work / f"tiny-{count}.db"
-    code = (
-        "import sys; sys.path.insert(0, '.');"
-        "from safeguard.store.db import open_database;"
-        "from safeguard.triage.case import create_case;"
-        "from safeguard.triage.runner import run_case;"
-        f"db = open_database('sqlite:///{db}');"
-        "s = db.sessions(); s.begin();"
-        f"create_case(s, 'M', [{str(image)!r}], examiner='b', scheme='uk', actor='b');"
-        "s.commit(); s.close();"
-        f"r = run_case(db, 'M', matcher=None, actor='b', workers={workers}, verify_after=False);"
-        "print(r.items)"
+    marks = [10**k for k in range(3, 8) if 10**k <= count]
+    if count not in marks:
+        marks.append(count)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            _MEMORY_CHILD,
+            f"sqlite:///{db}",
+            str(image),
+            str(workers),
+            ",".join(map(str, marks)),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     peak_own = peak_total = 0
     stop = threading.Event()
 
@@ -248,7 +328,7 @@ def memory_run(count: int, work: Path, workers: int) -> dict[str, Any]:
             except Exception:  # noqa: BLE001 - the process ended between two samples
                 break
             peak_own, peak_total = max(peak_own, own), max(peak_total, total)
-            time.sleep(0.2)
+            time.sleep(0.5)
 
     sampler = threading.Thread(target=sample, daemon=True)
     started = time.perf_counter()
@@ -257,16 +337,24 @@ def memory_run(count: int, work: Path, workers: int) -> dict[str, Any]:
     elapsed = time.perf_counter() - started
     stop.set()
     sampler.join()
-    image.unlink()
-    db.unlink(missing_ok=True)
-    return {
+    lines = [json.loads(line) for line in stdout.splitlines() if line.startswith("{")]
+    checkpoints = [x for x in lines if "mark" in x]
+    final = next((x for x in lines if "items" in x), {})
+    out = {
         "files": count,
-        "items": int(stdout.strip().splitlines()[-1]) if stdout.strip() else None,
+        "items": final.get("items"),
+        "image_build_s": round(build_s, 1),
         "elapsed_s": round(elapsed, 1),
         "files_per_s": round(count / elapsed, 1),
+        "checkpoints": checkpoints,
         "client_peak_rss_mb": round(peak_own / MiB, 1),
         "all_processes_peak_rss_mb": round(peak_total / MiB, 1),
+        "database_mb": round(db.stat().st_size / MiB, 1) if db.exists() else None,
+        "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
     }
+    image.unlink()
+    db.unlink(missing_ok=True)
+    return out
 
 
 def main() -> None:
@@ -274,10 +362,20 @@ def main() -> None:
     parser.add_argument("--gb", type=float, default=2.0, help="size of the image's files")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument(
-        "--fast-workers", type=int, nargs="*", default=[2], help="runs with --fast too"
+        "--fast-workers", type=int, nargs="*", default=[], help="runs with --fast too"
+    )
+    parser.add_argument(
+        "--full-workers",
+        type=int,
+        nargs="*",
+        default=[2],
+        help="runs with full-size decoding too (the default before reduced decoding)",
+    )
+    parser.add_argument(
+        "--distinct", action="store_true", help="make every copy of a picture distinct bytes"
     )
     parser.add_argument("--memory", action="store_true", help="measure memory instead")
-    parser.add_argument("--memory-counts", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    parser.add_argument("--memory-counts", type=int, nargs="+", default=[1_000_000])
     parser.add_argument("--tmp", default=tempfile.gettempdir())
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="safeguard-bench-triage-", dir=args.tmp))
@@ -292,17 +390,26 @@ def main() -> None:
             result["memory"] = [memory_run(n, work, 2) for n in args.memory_counts]
         else:
             started = time.perf_counter()
-            image, corpus = build_image(work, args.gb)
+            image, corpus = build_image(work, args.gb, args.distinct)
             result["corpus"] = corpus
             result["build_s"] = round(time.perf_counter() - started, 1)
             floor(image)  # warm the page cache
-            result["floor"] = floor(image)
-            runs = [triage(image, n, work) for n in args.workers]
-            runs += [triage(image, n, work, fast=True) for n in args.fast_workers]
-            result["floor_after"] = floor(image)
-            anchor = (result["floor"]["mb_per_s"] + result["floor_after"]["mb_per_s"]) / 2
-            for run in runs:
+            # The floor runs before and after every triage run; each run is compared with
+            # the mean of the two floors around it (the machine's load drifts).
+            floors = [floor(image)]
+            plan = [dict(workers=n) for n in args.workers]
+            plan += [dict(workers=n, fast=True) for n in args.fast_workers]
+            plan += [dict(workers=n, full_decode=True) for n in args.full_workers]
+            runs = []
+            for kwargs in plan:
+                run = triage(image, work=work, **kwargs)  # type: ignore[arg-type]
+                floors.append(floor(image))
+                anchor = (floors[-2]["mb_per_s"] + floors[-1]["mb_per_s"]) / 2
+                run["floor_mb_s"] = round(anchor, 2)
                 run["fraction_of_floor_mb_s"] = round(run["mb_per_s"] / anchor, 3)
+                run["fraction_after_start"] = round(run["mb_per_s_after_start"] / anchor, 3)
+                runs.append(run)
+            result["floors"] = floors
             result["triage"] = runs
             result["target_fraction"] = 0.7
     finally:

@@ -29,6 +29,7 @@ TOOLS = {
     "ewfacquire": "ewf-tools",
     "mkntfs": "ntfs-3g",
     "ntfscp": "ntfs-3g",
+    "mkfs.exfat": "exfatprogs",
 }
 
 
@@ -212,4 +213,90 @@ def ntfs_image(path: Path, files: dict[str, bytes], mb: int = 16) -> Path:
             capture_output=True,
         )
     shutil.rmtree(staging)
+    return path
+
+
+# --- exFAT: mkfs.exfat, then files written by this small writer (no mount) ----------------
+
+
+def _exfat_checksum(data: bytes, skip: tuple[int, ...] = ()) -> int:
+    value = 0
+    for i, byte in enumerate(data):
+        if i in skip:
+            continue
+        value = (((value << 15) | (value >> 1)) + byte) & 0xFFFF
+    return value
+
+
+def exfat_image(path: Path, files: dict[str, bytes], mb: int = 16) -> Path:
+    """An exFAT image made by ``mkfs.exfat`` (exfatprogs), then each file written into the
+    root folder by hand, as the exFAT specification describes (Microsoft, "exFAT file
+    system specification", sections 6 and 7): the content in free contiguous clusters
+    marked in the allocation bitmap, ``NoFatChain`` set (so the FAT is not needed), and a
+    directory entry set (File 0x85, Stream Extension 0xC0, File Name 0xC1 entries) with
+    its name hash and set checksum. ASCII names only; root folder only."""
+    need("mkfs.exfat")
+    with path.open("wb") as f:
+        f.truncate(mb << 20)
+    subprocess.run(["mkfs.exfat", "-L", "EVIDENCE", str(path)], check=True, capture_output=True)
+    img = bytearray(path.read_bytes())
+    sector = 1 << img[0x6C]
+    cluster = sector << img[0x6D]
+    heap = int.from_bytes(img[0x58:0x5C], "little") * sector
+    root_cluster = int.from_bytes(img[0x60:0x64], "little")
+
+    def at(cluster_no: int) -> int:
+        return heap + (cluster_no - 2) * cluster
+
+    root = at(root_cluster)
+    entries = [img[root + i : root + i + 32] for i in range(0, cluster, 32)]
+    bitmap_entry = next(e for e in entries if e[0] == 0x81)
+    bitmap_at = at(int.from_bytes(bitmap_entry[20:24], "little"))
+    count = int.from_bytes(img[0x5C:0x60], "little")
+
+    def used(c: int) -> bool:
+        return bool(img[bitmap_at + (c - 2) // 8] >> ((c - 2) % 8) & 1)
+
+    slot = next(i for i, e in enumerate(entries) if e[0] == 0x00)
+    for name, data in files.items():
+        need_clusters = max(1, -(-len(data) // cluster))
+        first = next(
+            c
+            for c in range(2, count + 2 - need_clusters)
+            if not any(used(c + k) for k in range(need_clusters))
+        )
+        for c in range(first, first + need_clusters):
+            img[bitmap_at + (c - 2) // 8] |= 1 << ((c - 2) % 8)
+        img[at(first) : at(first) + len(data)] = data
+        utf16 = name.encode("utf-16-le")
+        name_hash = _exfat_checksum(name.upper().encode("utf-16-le"))
+        parts = [utf16[i : i + 30] for i in range(0, len(utf16), 30)]
+        file_entry = bytearray(32)
+        file_entry[0] = 0x85
+        file_entry[1] = 1 + len(parts)
+        file_entry[4:6] = (0x20).to_bytes(2, "little")  # archive
+        # Created, modified, accessed: 2024-05-01 12:00:00 (readers reject a zero date).
+        stamp = (44 << 25) | (5 << 21) | (1 << 16) | (12 << 11)
+        for offset in (8, 12, 16):
+            file_entry[offset : offset + 4] = stamp.to_bytes(4, "little")
+        stream = bytearray(32)
+        stream[0] = 0xC0
+        stream[1] = 0x03  # allocation possible, no FAT chain
+        stream[3] = len(name)
+        stream[4:6] = name_hash.to_bytes(2, "little")
+        stream[8:16] = len(data).to_bytes(8, "little")
+        stream[20:24] = first.to_bytes(4, "little")
+        stream[24:32] = len(data).to_bytes(8, "little")
+        names = []
+        for part in parts:
+            entry = bytearray(32)
+            entry[0] = 0xC1
+            entry[2 : 2 + len(part)] = part
+            names.append(entry)
+        entry_set = file_entry + stream + b"".join(names)
+        entry_set[2:4] = _exfat_checksum(bytes(entry_set), skip=(2, 3)).to_bytes(2, "little")
+        start = root + slot * 32
+        img[start : start + len(entry_set)] = entry_set
+        slot += len(entry_set) // 32
+    path.write_bytes(bytes(img))
     return path

@@ -41,6 +41,7 @@ from safeguard.triage.case import (
     item_row,
     iter_items,
 )
+from safeguard.triage.known import KnownDigests
 from safeguard.triage.runner import run_case
 from safeguard.triage.sources import FoundFile, SourceRef
 from safeguard.triage.worker import Record, hash_files
@@ -148,9 +149,38 @@ def test_every_file_is_found_hashed_and_written_once(ran: Ran) -> None:
         assert got[path]["md5"] == md5(data), path
         assert got[path]["sha1"] == hashlib.sha1(data).hexdigest()
         assert got[path]["sha256"] == hashlib.sha256(data).hexdigest()
-    for path in ("/DCIM/known.jpg", "/DCIM/photo.jpg", "/pics.zip!/inner/shapes.png"):
-        assert got[path]["pdq"] == hash_bytes("x", EXPECTED[path]).pdq
+    reduced = HashOptions(reduced_pdq=True)
+    for path in ("/DCIM/photo.jpg", "/pics.zip!/inner/shapes.png"):
+        assert got[path]["pdq"] == hash_bytes("x", EXPECTED[path], reduced).pdq
     assert ran.summary.errors == 0 and ran.summary.sources_unchanged
+
+
+def test_a_picture_known_by_its_digest_is_not_decoded_for_pdq(ran: Ran) -> None:
+    row = rows(ran)["/DCIM/known.jpg"]
+    assert row["known"] is True and row["md5"] == md5(KNOWN)
+    assert row["pdq"] is None
+
+
+def test_pdq_of_known_pictures_and_full_decoding_on_request(
+    db: Database, evidence: Path, cluster: str
+) -> None:
+    import_vics(
+        db, "projectvic", vics_hashset([{"MediaID": 7, "MD5": md5(KNOWN).upper(), "Category": 1}])
+    )
+    open_case(db, "FULL", [evidence])
+    run_case(
+        db,
+        "FULL",
+        matcher=Matcher.open(db),
+        actor="test",
+        scheduler=cluster,
+        options=HashOptions(),
+        skip_known_pdq=False,
+    )
+    got = rows(Ran(db, "FULL", None))
+    assert got["/DCIM/known.jpg"]["known"] is True
+    for path in ("/DCIM/known.jpg", "/DCIM/photo.jpg", "/pics.zip!/inner/shapes.png"):
+        assert got[path]["pdq"] == hash_bytes("x", EXPECTED[path]).pdq, path
 
 
 def test_the_deleted_file_is_recovered(ran: Ran) -> None:
@@ -314,11 +344,15 @@ def test_a_tampered_e01_is_refused_before_any_file_is_read(
 
 
 def slow_hasher(
-    ref: SourceRef, files: Sequence[FoundFile], options: HashOptions, limits: ArchiveLimits
+    ref: SourceRef,
+    files: Sequence[FoundFile],
+    options: HashOptions,
+    limits: ArchiveLimits,
+    known: KnownDigests | None = None,
 ) -> list[Record]:
     """Slow enough that a run can be caught half-way."""
     time.sleep(0.15 * len(files))
-    return hash_files(ref, files, options, limits)
+    return hash_files(ref, files, options, limits, known)
 
 
 def test_a_run_killed_outright_resumes_without_loss_or_duplicates(

@@ -17,6 +17,7 @@ from safeguard.triage.sources import SourceRef
 from safeguard.triage.worker import hash_files
 from tests.triage.disks import (
     e01_of,
+    exfat_image,
     ext4_image,
     fat_image,
     jpeg,
@@ -179,3 +180,68 @@ def test_an_ntfs_image_gives_its_files_and_not_its_own_structures(tmp_path: Path
     assert got["/photo.jpg"]["md5"] == md5(PHOTO)
     assert got["/bundle.zip!/inner/shapes.png"]["md5"] == md5(INNER)
     assert not [p for p in got if "/$" in p]
+
+
+def test_an_exfat_image_gives_its_files_and_not_its_own_structures(tmp_path: Path) -> None:
+    image = exfat_image(tmp_path / "exfat.img", {"photo.jpg": PHOTO, "notes.txt": b"benign"})
+    ref = SourceRef(str(image), sources.detect_kind(image))
+    assert ref.kind == "raw"
+    assert [v["fs_type"] for v in sources.describe(ref) or []] == ["exfat"]
+    got = records(ref)
+    assert set(got) == {"/photo.jpg", "/notes.txt"}
+    assert got["/photo.jpg"]["md5"] == md5(PHOTO) and got["/photo.jpg"]["pdq"]
+    assert got["/photo.jpg"]["modified"] == "2024-05-01T12:00:00+00:00"
+
+
+def test_a_split_raw_image_is_read_as_one_source(fat: Path, tmp_path: Path) -> None:
+    whole = fat.read_bytes()
+    third = len(whole) // 3 + 1
+    for n in range(3):
+        (tmp_path / f"disk.{n + 1:03d}").write_bytes(whole[n * third : (n + 1) * third])
+    first = tmp_path / "disk.001"
+    ref = SourceRef(str(first), sources.detect_kind(first))
+    assert ref.kind == "raw"
+    assert records(ref)["/DCIM/photo.jpg"]["md5"] == md5(PHOTO)
+    digests = sources.source_hashes(ref)
+    assert digests["md5"] == md5(whole) and digests["size"] == len(whole)
+    assert digests["segments"] == 3
+    second = bytearray(whole[third : 2 * third])
+    second[100] ^= 0xFF
+    (tmp_path / "disk.002").write_bytes(bytes(second))
+    assert sources.source_hashes(ref)["md5"] != md5(whole)
+
+
+def test_large_files_digests_are_exact_and_a_copy_of_a_picture_is_decoded_once(
+    tmp_path: Path,
+) -> None:
+    import hashlib
+    import os
+
+    from safeguard.triage.worker import PictureCache, hash_found
+
+    big = os.urandom(3 * 1024 * 1024 + 17)  # several chunks, each over the threaded size
+    photo = jpeg(7, (1024, 768))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "doc.bin").write_bytes(big)
+    (tmp_path / "a" / "one.jpg").write_bytes(photo)
+    (tmp_path / "a" / "copy.jpg").write_bytes(photo)
+    ref = SourceRef(str(tmp_path / "a"), "folder")
+    cache = PictureCache()
+    got = {}
+    for found in sources.walk(ref):
+        for r in hash_found(ref, found, HashOptions(), ArchiveLimits(), pictures=cache):
+            got[r["path"]] = r
+    for name, data in (("doc.bin", big), ("one.jpg", photo), ("copy.jpg", photo)):
+        assert got[name]["md5"] == hashlib.md5(data).hexdigest()
+        assert got[name]["sha1"] == hashlib.sha1(data).hexdigest()
+        assert got[name]["sha256"] == hashlib.sha256(data).hexdigest()
+    threaded = {
+        r["path"]: r
+        for r in hash_files(ref, list(sources.walk(ref)), HashOptions(), ArchiveLimits())
+    }
+    for name in ("doc.bin", "one.jpg"):
+        for digest in ("md5", "sha1", "sha256"):
+            assert threaded[name][digest] == got[name][digest]
+    assert cache.hits == 1
+    assert got["copy.jpg"]["pdq"] == got["one.jpg"]["pdq"] is not None
+    assert got["copy.jpg"]["width"] == 1024

@@ -103,8 +103,28 @@ def run_command(
             "at the same paths.",
         ),
     ] = None,
-    fast: Annotated[
-        bool, typer.Option("--fast", help="Reduced-size JPEG decoding, keyframe-only video.")
+    fast: Annotated[bool, typer.Option("--fast", help="Keyframe-only video.")] = False,
+    full_decode: Annotated[
+        bool,
+        typer.Option(
+            "--full-decode",
+            help="Decode pictures at full size for PDQ (the reference's hashes exactly; "
+            "slower). By default JPEGs are decoded only as far as PDQ needs.",
+        ),
+    ] = False,
+    pdq_known: Annotated[
+        bool,
+        typer.Option(
+            "--pdq-known",
+            help="Compute PDQ also for pictures a hash set already knows by MD5/SHA-1.",
+        ),
+    ] = False,
+    carve: Annotated[
+        bool,
+        typer.Option(
+            "--carve",
+            help="Also carve JPEG/PNG/GIF pictures out of disk images' unallocated space.",
+        ),
     ] = False,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
@@ -116,8 +136,11 @@ def run_command(
 
     if workers is not None and scheduler is not None:
         raise fail("--workers sizes the local cluster; leave it out with --scheduler", 2)
+    # --fast is keyframe-only video: pictures are already decoded only as far as PDQ needs
+    # (or, with --full-decode, at full size).
     options = HashOptions(
-        fast=fast, video_sampling=VideoSampling(mode="keyframes") if fast else VideoSampling()
+        reduced_pdq=not full_decode,
+        video_sampling=VideoSampling(mode="keyframes") if fast else VideoSampling(),
     )
     progress = Progress(
         TextColumn("[bold]{task.fields[stage]}"),
@@ -157,6 +180,8 @@ def run_command(
                     workers=workers,
                     scheduler=scheduler,
                     progress=on_progress,
+                    skip_known_pdq=not pdq_known,
+                    carve=carve,
                 )
     except SafeguardError as e:
         raise _refuse(e) from None

@@ -38,6 +38,15 @@ _EXIF_ORIENTATION = 0x0112
 #: Fast mode never decodes below this many pixels on the short side: smaller thumbnails
 #: push a few percent of images past the match threshold (see docs/signals.md).
 FAST_MIN_SIDE = 512
+#: ``decode_for_pdq`` never decodes below this many pixels on the short side. DCT scaling
+#: keeps every decoded pixel the mean of a whole block and the hash uses the original
+#: size's filter, so it can go far below ``FAST_MIN_SIDE``; chosen on a tuning set and
+#: checked on a held-out one (``bench/triage_pdq_scale.py``, docs/signals.md).
+PDQ_MIN_SIDE = 128
+#: ``decode_for_pdq`` decodes pictures with a shorter short side exactly as
+#: ``decode_image`` does: small synthetic graphics (charts, logos) move by up to 30 bits
+#: when reduced, and small pictures cost little to decode in full (docs/signals.md).
+PDQ_REDUCE_FROM = 512
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,12 +206,39 @@ def _decode_jpeg(
     return arr[:, :, 0] if arr.ndim == 3 and arr.shape[2] == 1 else arr
 
 
-def fast_scale(width: int, height: int) -> int:
-    """The largest of 8, 4, 2, 1 that keeps the short side at least ``FAST_MIN_SIDE``."""
+def fast_scale(width: int, height: int, min_side: int = FAST_MIN_SIDE) -> int:
+    """The largest of 8, 4, 2, 1 that keeps the short side at least ``min_side``."""
     for scale in (8, 4, 2):
-        if min(width, height) // scale >= FAST_MIN_SIDE:
+        if min(width, height) // scale >= min_side:
             return scale
     return 1
+
+
+def decode_for_pdq(
+    data: bytes,
+    *,
+    limits: ImageLimits | None = None,
+    min_side: int = PDQ_MIN_SIDE,
+    reduce_from: int = PDQ_REDUCE_FROM,
+) -> DecodedImage:
+    """Decode only as much as PDQ needs: the luma of a JPEG whose short side is at least
+    ``reduce_from``, at the largest power-of-two DCT scale (1/2, 1/4, 1/8) that keeps its
+    short side at least ``min_side``; every other picture exactly as ``decode_image``
+    does (the same pixels, the same hash).
+
+    Hash the result with ``pdq_from_pixels(pixels, (width, height))`` (the original size),
+    so the reference's filter at the original size is applied to the block means. This is
+    not the default path: its hashes differ from full decoding by a few bits (measured in
+    docs/signals.md); ``decode_image`` stays the reference-compatible decoder."""
+    limits = limits or ImageLimits()
+    im = open_image(data, limits)
+    width, height = im.size
+    scale = fast_scale(width, height, min_side) if min(width, height) >= reduce_from else 1
+    if scale == 1 or not _libjpeg_decodes(im):
+        im.close()
+        return decode_image(data, limits=limits)
+    pixels = _decode_jpeg(data, im, True, scale)
+    return DecodedImage(im.format or "JPEG", width, height, _orientation(im), pixels)
 
 
 #: Rows copied out of Pillow's storage at a time (a whole-image ``tobytes`` would hold a

@@ -19,7 +19,13 @@ from PIL import Image
 from safeguard.signals import video
 from safeguard.signals.budget import DecodeBudget
 from safeguard.signals.crypto import CryptoDigests, digest_bytes, read_and_digest
-from safeguard.signals.decode import ImageLimits, decode_image, decoded_image
+from safeguard.signals.decode import (
+    DecodedImage,
+    ImageLimits,
+    decode_for_pdq,
+    decode_image,
+    decoded_image,
+)
 from safeguard.signals.errors import EmptyFile, FileTooLarge, SignalError
 from safeguard.signals.pdq import PdqResult, pdq_from_pixels
 
@@ -71,6 +77,11 @@ class HashOptions:
     dihedral: bool = False
     #: Also compute the derived queries of ``signals.variants`` (trimmed, deskewed).
     variants: bool = False
+    #: Decode JPEGs for PDQ only down to ``decode.PDQ_MIN_SIDE`` (``decode_for_pdq``):
+    #: several times less work, hashes within a few bits of full decoding (docs/signals.md).
+    #: Off by default; triage turns it on. For JPEGs it goes further than ``fast``, and
+    #: wins when both are set; ignored with a ``decode_budget`` (the service).
+    reduced_pdq: bool = False
     image_limits: ImageLimits = field(default_factory=ImageLimits)
     video_sampling: video.VideoSampling = field(default_factory=video.VideoSampling)
     video_limits: video.VideoLimits = field(default_factory=video.VideoLimits)
@@ -163,14 +174,27 @@ def hash_file(path: str | Path, options: HashOptions | None = None) -> FileHashe
     return record
 
 
-def hash_bytes(name: str, data: bytes, options: HashOptions | None = None) -> FileHashes:
+def hash_bytes(
+    name: str,
+    data: bytes,
+    options: HashOptions | None = None,
+    *,
+    digests: CryptoDigests | None = None,
+    perceptual: bool = True,
+) -> FileHashes:
     """Like ``hash_file``, for content already in memory (an archive member). ``name`` is
     what the record reports as its path; its extension helps decide the kind. Videos are
-    spooled to a temporary file for the decoder."""
+    spooled to a temporary file for the decoder.
+
+    ``digests``: the content's digests when the caller already has them (not recomputed).
+    ``perceptual=False``: digests only, no decoding (the record keeps its kind, with no
+    PDQ), for content already known by its digest."""
     options = options or HashOptions()
     record = FileHashes(path=name)
     try:
-        _fill_digests(record, digest_bytes(data), data[:64], name)
+        _fill_digests(record, digests or digest_bytes(data), data[:64], name)
+        if not perceptual:
+            return record
         if record.kind == "image":
             _hash_image(record, data, options)
         elif record.kind == "video":
@@ -192,6 +216,13 @@ def _fill_digests(record: FileHashes, d: CryptoDigests, head: bytes, name: str) 
 
 
 def _hash_image(record: FileHashes, content: bytes, options: HashOptions) -> None:
+    if options.reduced_pdq and options.decode_budget is None:
+        img = decode_for_pdq(content, limits=options.image_limits)
+        result = pdq_from_pixels(img.pixels, (img.width, img.height))
+        if options.variants:
+            record.pdq_variants = [v.to_json() for v in pdq_variants(img.pixels)]
+        _set_image(record, result, img, options)
+        return
     with decoded_image(
         content, fast=options.fast, limits=options.image_limits, budget=options.decode_budget
     ) as img:
@@ -201,6 +232,12 @@ def _hash_image(record: FileHashes, content: bytes, options: HashOptions) -> Non
             from safeguard.signals.variants import pdq_variants
 
             record.pdq_variants = [v.to_json() for v in pdq_variants(img.pixels)]
+    _set_image(record, result, img, options)
+
+
+def _set_image(
+    record: FileHashes, result: PdqResult, img: DecodedImage, options: HashOptions
+) -> None:
     record.pdq = result.hash.hex
     record.pdq_quality = result.quality
     if options.dihedral:

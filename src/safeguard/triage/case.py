@@ -21,7 +21,8 @@ from safeguard.errors import Conflict, InvalidInput, NotFound
 from safeguard.store.models import AuditEvent
 from safeguard.store.models.triage import TriageCase, TriageItem, TriageSource
 from safeguard.triage import categories
-from safeguard.triage.sources import SourceRef, detect_kind
+from safeguard.triage.disk import raw_size
+from safeguard.triage.sources import SourceRef, carved_offset, detect_kind
 
 #: Rows read from the store at a time when streaming a case's items.
 PAGE = 2000
@@ -64,7 +65,10 @@ def create_case(
     for position, given in enumerate(sources):
         location = str(Path(given).resolve())
         kind = detect_kind(location)
-        size = Path(location).stat().st_size if kind != "folder" else 0
+        if kind == "raw":
+            size = raw_size(location)  # every segment of a split image
+        else:
+            size = Path(location).stat().st_size if kind != "folder" else 0
         session.add(
             TriageSource(
                 case_id=case.id, position=position, location=location, kind=kind, size=size
@@ -194,6 +198,13 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat()
 
 
+def is_carved(item: TriageItem) -> bool:
+    """Whether the item was carved from unallocated space (``triage.carve``)."""
+    return (
+        item.inode is None and item.partition is not None and (carved_offset(item.path) is not None)
+    )
+
+
 def item_row(case: TriageCase, item: TriageItem, source: str) -> dict[str, Any]:
     """One item as ``triage list --json`` prints it."""
     category = category_of(case, item)
@@ -214,6 +225,8 @@ def item_row(case: TriageCase, item: TriageItem, source: str) -> dict[str, Any]:
         "partition": item.partition,
         "inode": item.inode,
         "deleted": not item.allocated,
+        "carved": is_carved(item),
+        "offset": carved_offset(item.path) if is_carved(item) else None,
         "created": _iso(item.created),
         "modified": _iso(item.modified),
         "accessed": _iso(item.accessed),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,6 +32,8 @@ _CHUNK = 4 * MiB
 _FAT_LABEL = "(Volume Label Entry)"
 #: NTFS keeps its own structures in the first MFT entries ($MFT, $LogFile, $Extend...).
 _NTFS_RESERVED = 27
+#: exFAT's own structures, which TSK lists in the root folder as regular files.
+_EXFAT_RESERVED = frozenset({"$ALLOC_BITMAP", "$UPCASE_TABLE"})
 #: Directories deeper than this are not entered (a corrupt file system can loop).
 MAX_DEPTH = 256
 
@@ -197,6 +200,7 @@ def walk_fs(path: str, kind: str, offset: int) -> Iterator[DiskFile]:
     meta_unalloc = int(pytsk3.TSK_FS_META_FLAG_UNALLOC)
     root = int(fs.info.root_inum)
     ntfs = _fs_name(fs).startswith("ntfs")
+    exfat = _fs_name(fs) == "exfat"
     seen: set[int] = {root}
     stack: list[tuple[int, str, int]] = [(root, "", 0)]
     while stack:
@@ -221,6 +225,8 @@ def walk_fs(path: str, kind: str, offset: int) -> Iterator[DiskFile]:
             addr = int(meta.addr)
             if ntfs and addr < _NTFS_RESERVED and name.startswith("$"):
                 continue  # $MFT, $LogFile, $Extend...: the file system's own structures
+            if exfat and not prefix and name in _EXFAT_RESERVED:
+                continue
             if mtype in dir_types:
                 if addr not in seen and depth < MAX_DEPTH:
                     seen.add(addr)
@@ -280,9 +286,35 @@ class ImageDigests:
     size: int
 
 
+_FIRST_SEGMENT = re.compile(r"\.(0*1)$")
+
+
+def raw_segments(path: str | Path) -> list[Path]:
+    """The files of a raw image: ``disk.001`` with ``disk.002``, ``disk.003`` ... next to
+    it (a split image, as ``split``, FTK Imager and others write it; The Sleuth Kit joins
+    them the same way when given the first), or the one file."""
+    first = Path(path)
+    found = _FIRST_SEGMENT.search(first.name)
+    if found is None:
+        return [first]
+    width = len(found.group(1))
+    stem = first.name[: found.start(1)]
+    out = [first]
+    number = 2
+    while (nxt := first.with_name(f"{stem}{number:0{width}d}")).is_file():
+        out.append(nxt)
+        number += 1
+    return out
+
+
+def raw_size(path: str | Path) -> int:
+    return sum(p.stat().st_size for p in raw_segments(path))
+
+
 def image_digests(path: str, kind: str) -> ImageDigests:
     """MD5, SHA-1 and SHA-256 of the media an image holds (for E01: the acquired disk, as
-    its stored hashes describe it; for raw: the file's bytes)."""
+    its stored hashes describe it; for raw: the file's bytes, every segment of a split
+    image in order)."""
     md5, sha1, sha256 = hashlib.md5(), hashlib.sha1(), hashlib.sha256()
     size = 0
     if kind == "e01":
@@ -297,12 +329,13 @@ def image_digests(path: str, kind: str) -> ImageDigests:
             sha256.update(chunk)
             size += len(chunk)
     else:
-        with Path(path).open("rb") as f:
-            while chunk := f.read(_CHUNK):
-                md5.update(chunk)
-                sha1.update(chunk)
-                sha256.update(chunk)
-                size += len(chunk)
+        for segment in raw_segments(path):
+            with segment.open("rb") as f:
+                while chunk := f.read(_CHUNK):
+                    md5.update(chunk)
+                    sha1.update(chunk)
+                    sha256.update(chunk)
+                    size += len(chunk)
     return ImageDigests(md5.hexdigest(), sha1.hexdigest(), sha256.hexdigest(), size)
 
 
@@ -318,3 +351,92 @@ def ewf_stored_hashes(path: str) -> dict[str, str]:
         if value:
             out[name.lower()] = str(value).lower()
     return out
+
+
+# --- carving support -------------------------------------------------------------------------
+
+
+def fs_extent(path: str, kind: str, offset: int) -> tuple[int, int]:
+    """(start, end): the absolute byte range of the file system at ``offset``, clipped
+    to the image."""
+    fs = open_fs(path, kind, offset)
+    end = offset + (int(fs.info.last_block) + 1) * int(fs.info.block_size)
+    return offset, min(end, int(open_image(path, kind).get_size()))
+
+
+def read_at(path: str, kind: str, offset: int, size: int) -> bytes:
+    """``size`` bytes of the image at absolute ``offset`` (fewer at its end)."""
+    img = open_image(path, kind)
+    total = int(img.get_size())
+    size = min(size, total - offset)
+    if size <= 0:
+        return b""
+    data: bytes = img.read(offset, size)
+    return data
+
+
+def allocated_runs(path: str, kind: str, offset: int) -> list[tuple[int, int]]:
+    """(absolute offset, length) of the blocks every allocated entry of the file system
+    occupies: regular files, directories and the file system's own files (NTFS ``$MFT``
+    ...). What is outside them is unallocated for carving."""
+    pytsk3 = forensics("pytsk3")
+    fs = open_fs(path, kind, offset)
+    block = int(fs.info.block_size)
+    name_unalloc = int(pytsk3.TSK_FS_NAME_FLAG_UNALLOC)
+    meta_unalloc = int(pytsk3.TSK_FS_META_FLAG_UNALLOC)
+    dir_types = {int(pytsk3.TSK_FS_META_TYPE_DIR), int(pytsk3.TSK_FS_META_TYPE_VIRT_DIR)}
+    runs: list[tuple[int, int]] = []
+    root = int(fs.info.root_inum)
+    seen: set[int] = {root}
+    stack = [(root, 0)]
+    _runs_of(fs, root, block, offset, runs)
+    while stack:
+        inode, depth = stack.pop()
+        try:
+            directory = fs.open_dir(inode=inode)
+        except OSError:
+            continue
+        for entry in directory:
+            meta = entry.info.meta
+            raw = entry.info.name.name
+            if meta is None or raw in (b".", b".."):
+                continue
+            if int(entry.info.name.flags) & name_unalloc or int(meta.flags) & meta_unalloc:
+                continue
+            addr = int(meta.addr)
+            if addr in seen:
+                continue
+            seen.add(addr)
+            _runs_of(fs, addr, block, offset, runs)
+            if int(meta.type) in dir_types and depth < MAX_DEPTH:
+                stack.append((addr, depth + 1))
+    return runs
+
+
+def _runs_of(fs: Any, inode: int, block: int, offset: int, runs: list[tuple[int, int]]) -> None:
+    try:
+        f = fs.open_meta(inode=inode)
+        for attr in f:
+            for run in attr:
+                if int(run.len) > 0 and int(run.addr) > 0:
+                    runs.append((offset + int(run.addr) * block, int(run.len) * block))
+    except (OSError, RuntimeError):
+        return  # an entry TSK cannot follow covers nothing we know of
+
+
+class ImageRangeReader:
+    """Reads ``size`` bytes of the image from absolute ``offset`` (a carved item)."""
+
+    def __init__(self, path: str, kind: str, offset: int, size: int) -> None:
+        self._path, self._kind = path, kind
+        self._pos, self._end = offset, offset + size
+
+    def read(self, n: int = -1) -> bytes:
+        remaining = self._end - self._pos
+        if n < 0 or n > remaining:
+            n = remaining
+        if n <= 0:
+            return b""
+        data = read_at(self._path, self._kind, self._pos, min(n, _CHUNK))
+        self._pos += len(data) if data else remaining
+        return data

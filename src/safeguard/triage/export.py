@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from safeguard import __version__
 from safeguard.store.models.triage import TriageCase, TriageItem
 from safeguard.triage import categories
-from safeguard.triage.case import case_sources, category_of, item_row, iter_items
+from safeguard.triage.case import case_sources, category_of, is_carved, item_row, iter_items
 
 VICS_CONTEXT = (
     "http://github.com/VICSDATAMODEL/ProjectVic/DataModels/2.0.xml/{scheme}/$metadata#Cases"
@@ -95,7 +95,7 @@ def _media(
                 "Written": _vics_time(item.modified),
                 "Accessed": _vics_time(item.accessed),
                 "Deleted": not item.allocated,
-                "Unallocated": False,
+                "Unallocated": is_carved(item),
                 "SourceID": positions.get(item.source_id, 0),
             }
         )

@@ -23,11 +23,12 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import CancelledError
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import event, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from safeguard import audit
@@ -37,16 +38,22 @@ from safeguard.scan.archives import ArchiveLimits
 from safeguard.scan.cluster import dask_client, distributed
 from safeguard.scan.runner import hashes_of
 from safeguard.signals.errors import InvalidSignal
-from safeguard.signals.media import HashOptions
+from safeguard.signals.media import FileHashes, HashOptions
+from safeguard.signals.types import FILE_DIGESTS
 from safeguard.store.db import Database
 from safeguard.store.models.triage import TriageItem, TriageSource
 from safeguard.triage import categories, sources
 from safeguard.triage.case import case_sources, get_case, source_ref, subject
+from safeguard.triage.known import KnownDigests, load_known
 from safeguard.triage.sources import FoundFile, SourceRef
 from safeguard.triage.stacks import build_stacks
 from safeguard.triage.worker import Record, failed_record, hash_files
 
 MiB = 1 << 20
+#: SQLite page cache of a run's connections, in KiB (the store's default is 64 MiB each):
+#: a case's items and their key index grow without bound, and a cache that fills with them
+#: is memory that grows with the number of files (docs/benchmarks.md).
+RUN_PAGE_CACHE_KIB = 4096
 _DATETIME_FIELDS = ("created", "modified", "accessed", "changed")
 
 
@@ -65,7 +72,13 @@ class Hasher(Protocol):
         files: Sequence[FoundFile],
         options: HashOptions,
         limits: ArchiveLimits,
+        known: KnownDigests | None = None,
     ) -> list[Record]: ...
+
+
+#: What a run computes unless told otherwise: every signal, pictures decoded only as far as
+#: PDQ needs (``signals.decode.decode_for_pdq``; measured in docs/signals.md).
+TRIAGE_OPTIONS = HashOptions(reduced_pdq=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +108,8 @@ class RunSummary:
     workers: int = 0
     elapsed: float = 0.0
     hashing_s: float = 0.0
+    #: The part of ``hashing_s`` spent starting the Dask cluster (a fixed cost per run).
+    cluster_s: float = 0.0
     verify_s: float = 0.0
     sources_unchanged: bool = True
     error_codes: dict[str, int] = field(default_factory=dict)
@@ -115,6 +130,7 @@ class RunSummary:
             "workers": self.workers,
             "elapsed_s": round(self.elapsed, 3),
             "hashing_s": round(self.hashing_s, 3),
+            "cluster_s": round(self.cluster_s, 3),
             "verify_s": round(self.verify_s, 3),
             "files_per_s": round(self.files / self.hashing_s, 2) if self.hashing_s else 0.0,
             "mb_per_s": round(self.bytes / MiB / self.hashing_s, 3) if self.hashing_s else 0.0,
@@ -147,14 +163,21 @@ def run_case(
     workers: int | None = None,
     scheduler: str | None = None,
     progress: Callable[[TriageProgress], None] | None = None,
-    batch_size: int = 32,
+    batch_size: int = 128,
     batch_bytes: int = 64 * MiB,
     verify_after: bool = True,
     hasher: Hasher = hash_files,
+    skip_known_pdq: bool = True,
+    carve: bool = False,
 ) -> RunSummary:
-    """Run (or resume) case ``name``; see the module docstring for the order of work."""
+    """Run (or resume) case ``name``; see the module docstring for the order of work.
+
+    ``skip_known_pdq``: pictures whose MD5 or SHA-1 is already in a blocking bank are not
+    decoded for PDQ (they are known whatever their PDQ). ``carve``: disk images' unallocated
+    space is also carved for pictures (``triage.carve``); carved items are listed under
+    ``$CarvedFiles`` with their offset in the image."""
     started = time.perf_counter()
-    options = options or HashOptions()
+    options = options or TRIAGE_OPTIONS
     limits = limits or ArchiveLimits()
     summary = RunSummary(case=name)
     tracker = _Tracker(summary, started, progress)
@@ -171,8 +194,16 @@ def run_case(
             actor,
             "triage_run_started",
             subject(case),
-            {"workers": workers, "scheduler": scheduler, "resumed": summary.already_done > 0},
+            {
+                "workers": workers,
+                "scheduler": scheduler,
+                "resumed": summary.already_done > 0,
+                "pdq_decoding": _pdq_decoding(options),
+                "skip_known_pdq": skip_known_pdq,
+                "carve": carve,
+            },
         )
+        known = load_known(s) if skip_known_pdq and matcher is not None else None
     verifying = time.perf_counter()
     for source_id, ref, before in todo:
         if before is None:
@@ -182,16 +213,20 @@ def run_case(
     tracker.stage("counting files")
     pending = [(sid, ref) for sid, ref, _ in todo if not _source_done(db, sid)]
     for _, ref in pending:
-        for found in sources.walk(ref):
+        for found in sources.walk(ref, carve_unallocated=carve):
             tracker.files_total += 1
             tracker.bytes_total += found.size
     tracker.stage("hashing")
     hashing = time.perf_counter()
-    units = _units(db, pending, batch_size, batch_bytes, tracker)
+    units = _units(db, pending, batch_size, batch_bytes, tracker, carve)
     writer = _Writer(db, case_id, scheme, matcher, summary, tracker)
-    with dask_client(workers, scheduler, error=TriageRunError) as (client, n_workers):
+    with (
+        _bounded_page_cache(db, RUN_PAGE_CACHE_KIB),
+        dask_client(workers, scheduler, error=TriageRunError) as (client, n_workers),
+    ):
         summary.workers = n_workers
-        _run(client, units, hasher, options, limits, writer, 2 * n_workers + 1)
+        summary.cluster_s = time.perf_counter() - hashing
+        _run(client, units, hasher, options, limits, known, writer, 2 * n_workers + 1)
     summary.hashing_s = time.perf_counter() - hashing
     if verify_after:
         verifying = time.perf_counter()
@@ -212,6 +247,32 @@ def run_case(
         audit.record(s, actor, "triage_run_finished", subject(case), summary.to_json())
     tracker.stage("done")
     return summary
+
+
+@contextmanager
+def _bounded_page_cache(db: Database, kib: int) -> Iterator[None]:
+    """While the run writes, every SQLite connection it takes keeps at most ``kib`` KiB of
+    page cache; the store's own setting comes back for connections made afterwards."""
+    if db.engine.dialect.name != "sqlite":
+        yield
+        return
+
+    def bound(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA cache_size=-{int(kib)}")
+        cursor.close()
+
+    event.listen(db.engine, "checkout", bound)
+    try:
+        yield
+    finally:
+        event.remove(db.engine, "checkout", bound)
+
+
+def _pdq_decoding(options: HashOptions) -> str:
+    if options.reduced_pdq:
+        return "reduced"
+    return "fast" if options.fast else "full"
 
 
 def _source_done(db: Database, source_id: int) -> bool:
@@ -302,12 +363,13 @@ def _units(
     batch_size: int,
     batch_bytes: int,
     tracker: _Tracker,
+    carve: bool = False,
 ) -> Iterator[_Unit]:
     """Batches of files not yet in the store, walked lazily (bounded memory)."""
     for source_id, ref in pending:
         batch: list[FoundFile] = []
         size = 0
-        for found in sources.walk(ref):
+        for found in sources.walk(ref, carve_unallocated=carve):
             batch.append(found)
             size += found.size
             if len(batch) >= batch_size or size >= batch_bytes:
@@ -401,7 +463,9 @@ class _Writer:
         error, code = record.get("error"), record.get("error_code")
         if self.matcher is not None and any(record.get(k) for k in ("md5", "pdq", "vpdq")):
             try:
-                matches = self.matcher.match_record(hashes_of(record))
+                hashes = hashes_of(record)
+                if _has_candidates(self.matcher, hashes):
+                    matches = self.matcher.match_record(hashes)
             except InvalidSignal as e:
                 if error is None:
                     error, code = f"cannot match: {e}", "internal_error"
@@ -439,6 +503,18 @@ class _Writer:
         return row
 
 
+def _has_candidates(matcher: Matcher, hashes: FileHashes) -> bool:
+    """Whether the indexes hold anything near the record (no database read): most files
+    of a case match nothing, and ``match_record`` opens a session for each."""
+    for name in FILE_DIGESTS:
+        value = getattr(hashes, name)
+        if value and matcher.candidates(name, value):
+            return True
+    if hashes.pdq and (hashes.pdq_quality or 0) > 0 and matcher.candidates("pdq", hashes.pdq):
+        return True
+    return any(matcher.candidates("pdq", frame.pdq.hex) for frame in hashes.vpdq or ())
+
+
 def _precategory(scheme: str, matches: list[Match]) -> tuple[str | None, str | None]:
     """The most serious category among the known-hash entries matched, and its bank."""
     order = categories.ORDER[scheme]
@@ -464,10 +540,15 @@ def _run(
     hasher: Hasher,
     options: HashOptions,
     limits: ArchiveLimits,
+    known: KnownDigests | None,
     writer: _Writer,
     window: int,
 ) -> None:
     dd = distributed()
+    # Sent once to every worker, not with each task (a hash set can be large).
+    known_arg: Any = None
+    if known is not None and len(known):
+        known_arg = client.scatter(known, broadcast=True, hash=False)
     retry: deque[_Unit] = deque()
     in_flight: dict[str, _Unit] = {}
     completed = dd.as_completed(with_results=False, loop=client.loop)
@@ -478,7 +559,7 @@ def _run(
             if unit is None:
                 return
             future = client.submit(
-                hasher, unit.ref, unit.files, options, limits, pure=False, retries=0
+                hasher, unit.ref, unit.files, options, limits, known_arg, pure=False, retries=0
             )
             in_flight[future.key] = unit
             completed.add(future)

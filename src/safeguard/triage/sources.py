@@ -19,14 +19,16 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from safeguard.errors import InvalidInput, NotFound
 from safeguard.signals.files import WalkError, iter_files
 from safeguard.triage import disk
+from safeguard.triage.carve import CarvedItem, carve
 
 SourceKind = Literal["folder", "file", "raw", "e01"]
 MiB = 1 << 20
@@ -49,6 +51,9 @@ class FoundFile:
     #: Why the file could not even be walked (then nothing else is known).
     error_code: str | None = None
     error: str | None = None
+    #: A carved item's absolute byte offset in the image (None for a file a file system
+    #: names).
+    carved_at: int | None = None
 
     @property
     def key(self) -> str:
@@ -113,8 +118,35 @@ def describe(ref: SourceRef) -> list[dict[str, Any]] | None:
     return [v.to_json() for v in found] + [u | {"fs_type": None} for u in unread]
 
 
-def walk(ref: SourceRef) -> Iterator[FoundFile]:
-    """Every file in the source, in a stable order."""
+#: The virtual folder carved items are listed in, under their file system (as Autopsy
+#: does); the name of each is its byte offset in the image: ``/p1/$CarvedFiles/1234.jpg``.
+CARVED_DIR = "$CarvedFiles"
+
+
+def carved_offset(path: str) -> int | None:
+    """The image offset of a carved item from its path (None if it was not carved)."""
+    folder, _, name = path.rpartition("/")
+    if not folder.endswith("/" + CARVED_DIR) and folder != CARVED_DIR:
+        return None
+    stem = name.split(".", 1)[0]
+    return int(stem) if stem.isdigit() else None
+
+
+@lru_cache(maxsize=16)
+def _carved(location: str, kind: SourceKind, offset: int) -> tuple[CarvedItem, ...]:
+    start, end = disk.fs_extent(location, kind, offset)
+    allocated = disk.allocated_runs(location, kind, offset)
+
+    def read_at(at: int, size: int) -> bytes:
+        return disk.read_at(location, kind, at, size)
+
+    return tuple(carve(read_at, start, end, allocated))
+
+
+def walk(ref: SourceRef, *, carve_unallocated: bool = False) -> Iterator[FoundFile]:
+    """Every file in the source, in a stable order. ``carve_unallocated``: then, for each
+    file system of a disk image, the pictures carved from its unallocated space
+    (``triage.carve``)."""
     if ref.kind == "folder":
         yield from _walk_folder(ref.location)
     elif ref.kind == "file":
@@ -142,6 +174,15 @@ def walk(ref: SourceRef) -> Iterator[FoundFile]:
                     accessed=f.accessed,
                     changed=f.changed,
                 )
+            if carve_unallocated:
+                for item in _carved(ref.location, ref.kind, vol.offset):
+                    yield FoundFile(
+                        path=f"{prefix}/{CARVED_DIR}/{item.offset}.{item.format}",
+                        size=item.size,
+                        partition=vol.offset,
+                        allocated=False,
+                        carved_at=item.offset,
+                    )
 
 
 def _ts(seconds: float) -> datetime | None:
@@ -174,6 +215,10 @@ def _walk_folder(root: str) -> Iterator[FoundFile]:
 def open_file(ref: SourceRef, found: FoundFile) -> Reader:
     """A read-only reader of one found file's content."""
     if ref.kind in ("raw", "e01"):
+        if found.carved_at is None:
+            found = replace(found, carved_at=carved_offset(found.path))
+        if found.carved_at is not None and found.inode is None:
+            return disk.ImageRangeReader(ref.location, ref.kind, found.carved_at, found.size)
         if found.partition is None or found.inode is None:
             raise InvalidInput("a file in a disk image needs its partition and inode")
         return disk.DiskFileReader(ref.location, ref.kind, found.partition, found.inode)
@@ -206,7 +251,10 @@ def source_hashes(ref: SourceRef) -> dict[str, Any]:
             total += found.size
         return {"tree_sha256": tree.hexdigest(), "files": files, "size": total, "at": at}
     d = disk.image_digests(ref.location, "e01" if ref.kind == "e01" else "raw")
-    return {"md5": d.md5, "sha1": d.sha1, "sha256": d.sha256, "size": d.size, "at": at}
+    out = {"md5": d.md5, "sha1": d.sha1, "sha256": d.sha256, "size": d.size, "at": at}
+    if ref.kind == "raw":
+        out["segments"] = len(disk.raw_segments(ref.location))
+    return out
 
 
 def verify_acquisition(ref: SourceRef, computed: dict[str, Any]) -> dict[str, Any] | None:

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import asdict
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from safeguard.scan.archives import (
@@ -26,7 +27,9 @@ from safeguard.scan.archives import (
     walk_archive_bytes,
 )
 from safeguard.scan.worker import item_record
+from safeguard.signals.crypto import CryptoDigests
 from safeguard.signals.media import FileHashes, HashOptions, hash_bytes, hash_file, sniff_kind
+from safeguard.triage.known import KnownDigests
 from safeguard.triage.sources import FoundFile, SourceRef, item_key, open_file
 
 Record = dict[str, Any]
@@ -91,29 +94,108 @@ def mime_of(head: bytes) -> str:
     return "application/octet-stream"
 
 
+def _iso(value: Any) -> str | None:
+    return None if value is None else str(value.isoformat())
+
+
 def _meta(found: FoundFile, path: str | None = None) -> Record:
-    out = asdict(found)
-    for name in ("created", "modified", "accessed", "changed"):
-        value = out[name]
-        out[name] = None if value is None else value.isoformat()
-    out.pop("error", None)
-    out.pop("error_code", None)
-    out["path"] = path if path is not None else found.path
-    out["key"] = item_key(found.partition, found.inode, out["path"])
-    return out
+    where = path if path is not None else found.path
+    return {
+        "path": where,
+        "size": found.size,
+        "partition": found.partition,
+        "inode": found.inode,
+        "allocated": found.allocated,
+        "created": _iso(found.created),
+        "modified": _iso(found.modified),
+        "accessed": _iso(found.accessed),
+        "changed": _iso(found.changed),
+        "key": item_key(found.partition, found.inode, where),
+    }
+
+
+#: What a picture's record takes from its decoding (the rest are digests and metadata).
+_IMAGE_FIELDS = (
+    "pdq",
+    "pdq_quality",
+    "pdq_dihedral",
+    "pdq_variants",
+    "width",
+    "height",
+    "exif_orientation",
+    "error",
+    "error_code",
+)
+
+
+class PictureCache:
+    """The image fields of pictures already decoded in this process, by SHA-256 of their
+    bytes and the hashing options: a copy of a picture (common on seized media: backups,
+    the same download in several folders) is not decoded again. Identical bytes decode to
+    identical pixels, so the cached fields are exactly what decoding again would give.
+    Bounded (least recently used out first): ~65,536 pictures take ~25 MB."""
+
+    def __init__(self, size: int = 65_536) -> None:
+        self.size = size
+        self._fields: OrderedDict[tuple[str, HashOptions], dict[str, Any]] = OrderedDict()
+        self.hits = 0
+
+    def get(self, sha256: str, options: HashOptions) -> dict[str, Any] | None:
+        key = (sha256, options)
+        fields = self._fields.get(key)
+        if fields is not None:
+            self._fields.move_to_end(key)
+            self.hits += 1
+        return fields
+
+    def put(self, sha256: str, options: HashOptions, record: Record) -> None:
+        self._fields[(sha256, options)] = {name: record.get(name) for name in _IMAGE_FIELDS}
+        while len(self._fields) > self.size:
+            self._fields.popitem(last=False)
+
+
+#: One per worker process: Dask runs a process's tasks one after another on its threads,
+#: so this is shared by the tasks of one run (and is only a cache: losing it costs time).
+_PICTURES = PictureCache()
 
 
 def hash_files(
-    ref: SourceRef, files: Sequence[FoundFile], options: HashOptions, limits: ArchiveLimits
+    ref: SourceRef,
+    files: Sequence[FoundFile],
+    options: HashOptions,
+    limits: ArchiveLimits,
+    known: KnownDigests | None = None,
 ) -> list[Record]:
-    """The Dask task: records for every file of one source in ``files``."""
+    """The Dask task: records for every file of one source in ``files``. Pictures whose
+    MD5 or SHA-1 is in ``known`` are not decoded (no PDQ: they are known material)."""
     out: list[Record] = []
-    for found in files:
-        try:
-            out.extend(hash_found(ref, found, options, limits))
-        except Exception as e:  # noqa: BLE001 - a bug on one file must not lose the batch
-            out.append(failed_record(found, "internal_error", f"internal error: {e!r}"))
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="digest") as pool:
+        for found in files:
+            try:
+                out.extend(hash_found(ref, found, options, limits, known, pool=pool))
+            except Exception as e:  # noqa: BLE001 - a bug on one file must not lose the batch
+                out.append(failed_record(found, "internal_error", f"internal error: {e!r}"))
     return out
+
+
+def _digests(data: bytes, pool: ThreadPoolExecutor | None) -> CryptoDigests:
+    """MD5, SHA-1 and SHA-256 of ``data``; with a pool, MD5 and SHA-1 on its threads while
+    this one does SHA-256 (hashlib releases the GIL on large buffers), so a worker uses a
+    core the other workers leave idle."""
+    md5, sha1, sha256 = hashlib.md5(), hashlib.sha1(), hashlib.sha256()
+    _update((md5, sha1, sha256), data, pool)
+    return CryptoDigests(len(data), md5.hexdigest(), sha1.hexdigest(), sha256.hexdigest())
+
+
+def _update(hashes: tuple[Any, Any, Any], chunk: bytes, pool: ThreadPoolExecutor | None) -> None:
+    if pool is None or len(chunk) < 65_536:
+        for h in hashes:
+            h.update(chunk)
+        return
+    pending = [pool.submit(h.update, chunk) for h in hashes[:2]]
+    hashes[2].update(chunk)
+    for future in pending:
+        future.result()
 
 
 def failed_record(found: FoundFile, code: str, message: str) -> Record:
@@ -128,7 +210,13 @@ def failed_record(found: FoundFile, code: str, message: str) -> Record:
 
 
 def hash_found(
-    ref: SourceRef, found: FoundFile, options: HashOptions, limits: ArchiveLimits
+    ref: SourceRef,
+    found: FoundFile,
+    options: HashOptions,
+    limits: ArchiveLimits,
+    known: KnownDigests | None = None,
+    pictures: PictureCache | None = None,
+    pool: ThreadPoolExecutor | None = None,
 ) -> list[Record]:
     """Records for one found file: its own, then its archive members' if it is one."""
     if found.error_code is not None:
@@ -150,11 +238,14 @@ def hash_found(
         record = _hash_video(reader, head, options)
     elif found.size <= keep:
         data = head + _read_all(reader, keep - len(head))
-        record = hash_bytes("content", data, options).to_json()
+        if kind == "image":
+            record = _hash_picture(data, options, known, pictures or _PICTURES, pool)
+        else:
+            record = hash_bytes("content", data, options).to_json()
         if archive is not None:
             record["kind"] = "other"
     else:
-        record = _stream_digests(reader, head)
+        record = _stream_digests(reader, head, pool)
         if kind == "image":
             record["error_code"] = "too_large"
             record["error"] = f"{found.size} bytes is over the image limit of {keep}"
@@ -176,6 +267,29 @@ def hash_found(
     return [*members, own]
 
 
+def _hash_picture(
+    data: bytes,
+    options: HashOptions,
+    known: KnownDigests | None,
+    pictures: PictureCache,
+    pool: ThreadPoolExecutor | None = None,
+) -> Record:
+    digests = _digests(data, pool)
+    if known is not None and known.knows(digests):
+        record = hash_bytes("content", data, options, digests=digests, perceptual=False)
+        out = record.to_json()
+        out["pdq_skipped"] = "known"
+        return out
+    cached = pictures.get(digests.sha256, options) if digests.size else None
+    if cached is not None:
+        record = hash_bytes("content", data, options, digests=digests, perceptual=False)
+        return record.to_json() | cached
+    out = hash_bytes("content", data, options, digests=digests).to_json()
+    if digests.size and out.get("kind") == "image":
+        pictures.put(digests.sha256, options, out)
+    return out
+
+
 def _read_all(reader: Any, limit: int) -> bytes:
     parts: list[bytes] = []
     size = 0
@@ -185,14 +299,12 @@ def _read_all(reader: Any, limit: int) -> bytes:
     return b"".join(parts)
 
 
-def _stream_digests(reader: Any, head: bytes) -> Record:
+def _stream_digests(reader: Any, head: bytes, pool: ThreadPoolExecutor | None = None) -> Record:
     md5, sha1, sha256 = hashlib.md5(), hashlib.sha1(), hashlib.sha256()
     size = 0
     chunk = head
     while chunk:
-        md5.update(chunk)
-        sha1.update(chunk)
-        sha256.update(chunk)
+        _update((md5, sha1, sha256), chunk, pool)
         size += len(chunk)
         chunk = reader.read(_CHUNK)
     record = FileHashes(path="content", kind="other", size=size)
