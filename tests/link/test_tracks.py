@@ -188,3 +188,31 @@ def test_a_video_links_per_track_to_stills_with_the_number_of_frames(
     found = {Path(m["path"]).name: m for m in result.matches if m["link"] == "face"}
     assert set(found) == {"obama2.jpg", "biden.jpg"}
     assert all(m["frames"][0] >= 4 and m["frames"][1] == 1 for m in found.values())
+
+
+@needs_faces
+def test_a_live_stream_showing_stored_faces_is_sighted_once_per_person(
+    face_video: Path, face_pictures: Path, tmp_path: Path
+) -> None:
+    from safeguard.link.extract import ExtractOptions
+    from safeguard.link.linking import build
+    from safeguard.link.live import FaceSighting, LiveLinker
+    from safeguard.link.store import LinkStore
+    from safeguard.link.video import KeyframeOptions, keyframes
+
+    store = LinkStore.open(tmp_path / "links", create=True)
+    build(
+        store,
+        [face_pictures / "obama2.jpg", face_pictures / "biden.jpg"],
+        extract_options=ExtractOptions(faces=True),
+    )
+    linker = LiveLinker(LinkStore.open(tmp_path / "links"), every_s=1.0, cooldown_s=60.0)
+    assert linker.faces
+    sightings = []
+    for kf in keyframes(face_video, KeyframeOptions(min_gap_s=1.0)):
+        sightings += linker.on_frame(kf.rgb, kf.ts)
+    faces = [s for s in sightings if isinstance(s, FaceSighting)]
+    # Both people from the first checked frame, each reported once (the cool-down).
+    assert sorted(Path(s.path).name for s in faces) == ["biden.jpg", "obama2.jpg"]
+    assert all(s.stream_ts == 0.0 and s.distance <= DEFAULT_FACE_THRESHOLD for s in faces)
+    assert all("a face like one in" in s.reason for s in faces)
