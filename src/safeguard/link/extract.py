@@ -1,9 +1,10 @@
 """What a worker computes for one file: its id, its views' SIFT features and its faces.
 
 An item is one file. A picture has one view; a video has one view per sampled keyframe
-(``safeguard.link.video``). The item id is the first 16 hex digits of the file's SHA-256,
-so the same bytes at two paths are one item. A file that cannot be read or decoded gives
-an item with ``error`` set, never an exception.
+(``safeguard.link.video``), and its faces are followed across keyframes into tracks
+(``safeguard.link.tracks``): one face entry per track, not per keyframe. The item id is
+the first 16 hex digits of the file's SHA-256, so the same bytes at two paths are one item.
+A file that cannot be read or decoded gives an item with ``error`` set, never an exception.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from safeguard.link.faces import Face, detect_faces
 from safeguard.link.features import FeatureOptions, PlaceFeatures, features_from_pixels
+from safeguard.link.tracks import FaceTrack, TrackOptions, track_faces
 from safeguard.link.video import KeyframeOptions, keyframes
 from safeguard.signals.decode import ImageLimits, decode_image
 from safeguard.signals.errors import FileTooLarge, SignalError
@@ -32,6 +34,7 @@ class ExtractOptions:
     image_limits: ImageLimits = field(default_factory=ImageLimits)
     video_limits: VideoLimits = DEFAULT_LIMITS
     faces: bool = False
+    tracks: TrackOptions = field(default_factory=TrackOptions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,16 @@ class View:
 
 
 @dataclass(frozen=True, slots=True)
+class FaceEntry:
+    """A face as linking sees it: a picture's face, or a video's face track (the mean
+    embedding, shown by its most typical face, with the number of keyframes)."""
+
+    view: int
+    face: Face
+    frames: int = 1
+
+
+@dataclass(frozen=True, slots=True)
 class Extracted:
     id: str
     path: str
@@ -51,9 +64,24 @@ class Extracted:
     views: tuple[View, ...] = ()
     error: str | None = None
     error_code: str | None = None
+    #: A video's faces followed across its keyframes (``link.tracks``).
+    tracks: tuple[FaceTrack, ...] = ()
+
+    @property
+    def face_entries(self) -> list[FaceEntry]:
+        if self.kind == "video":
+            out = []
+            for t in self.tracks:
+                view, face = t.representative
+                out.append(FaceEntry(view, Face(face.box, t.embedding), t.frames))
+            return out
+        return [FaceEntry(v, f) for v, view in enumerate(self.views) for f in view.faces]
 
     @property
     def faces(self) -> int:
+        """Distinct faces: a picture's detections, a video's tracks."""
+        if self.kind == "video":
+            return len(self.tracks)
         return sum(len(v.faces) for v in self.views)
 
     def to_json(self) -> dict[str, Any]:
@@ -88,6 +116,7 @@ def extract(path: str | Path, options: ExtractOptions | None = None) -> Extracte
         )
     kind = sniff_kind(head, p.name)
     views: tuple[View, ...]
+    tracks: tuple[FaceTrack, ...] = ()
     try:
         if kind == "image":
             views = (_image_view(p, options),)
@@ -95,6 +124,8 @@ def extract(path: str | Path, options: ExtractOptions | None = None) -> Extracte
             views = tuple(_video_views(p, options))
             if not views:
                 raise SignalError(f"{p.name}: no keyframe could be decoded")
+            if options.faces:
+                tracks = tuple(track_faces([v.faces for v in views], options.tracks))
         else:
             return Extracted(
                 item_id,
@@ -105,7 +136,7 @@ def extract(path: str | Path, options: ExtractOptions | None = None) -> Extracte
             )
     except SignalError as e:
         return Extracted(item_id, str(path), kind, error=str(e), error_code=e.code)
-    return Extracted(item_id, str(path), kind, views)
+    return Extracted(item_id, str(path), kind, views, tracks=tracks)
 
 
 def _image_view(p: Path, options: ExtractOptions) -> View:

@@ -14,7 +14,9 @@ Steps of ``build``:
    costs about N * shortlist verifications instead of N * (N - 1) / 2.
 4. Verification (``verify``) on the runner, in batches; verified pairs become place links.
 5. Faces: every new face against every stored face; pairs within the threshold become
-   face links (embedding distance is cheap: no shortlist needed at this scale).
+   face links (embedding distance is cheap: no shortlist needed at this scale). A video's
+   face is a track over its keyframes (``tracks``): one aggregated embedding, and the
+   link says how many keyframes each side was seen in (``frames``).
 6. The items are written last.
 
 Groups are derived when asked: connected components of place links; Chinese whispers over
@@ -32,8 +34,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from safeguard.link.extract import Extracted, ExtractOptions, extract, file_id
-from safeguard.link.faces import DEFAULT_FACE_THRESHOLD, Face, chinese_whispers, faces_available
+from safeguard.link.extract import Extracted, ExtractOptions, FaceEntry, extract, file_id
+from safeguard.link.faces import DEFAULT_FACE_THRESHOLD, chinese_whispers, faces_available
 from safeguard.link.features import PlaceFeatures
 from safeguard.link.runner import LocalRunner, TaskRunner
 from safeguard.link.store import (
@@ -195,7 +197,7 @@ class _New:
     """A new item between extraction and the store: its record and its faces by view."""
 
     info: ItemInfo
-    faces: list[tuple[int, Face]]
+    faces: list[FaceEntry]
 
     @property
     def id(self) -> str:
@@ -241,8 +243,7 @@ def _extract_all(
                     d = d[rng.choice(len(d), 400, replace=False)]
                 sample.append(d)
         # Descriptors are on disk now; keep the lightweight rest.
-        faces = [(v, face) for v, view in enumerate(e.views) for face in view.faces]
-        new.append(_New(_item_info(e), faces))
+        new.append(_New(_item_info(e), e.face_entries))
     if new and store.codebook is None:
         words = int(store.meta.get("words", 64))
         store.set_codebook(learn_codebook(np.concatenate(sample), words))
@@ -263,13 +264,14 @@ def _add_global(store: LinkStore, new: list[_New]) -> None:
 
 
 def _add_faces(store: LinkStore, new: list[_New]) -> None:
-    items, views, boxes, embs = [], [], [], []
+    items, views, boxes, embs, frames = [], [], [], [], []
     for e in new:
-        for v, face in e.faces:
+        for entry in e.faces:
             items.append(e.id)
-            views.append(v)
-            boxes.append(face.box)
-            embs.append(face.embedding)
+            views.append(entry.view)
+            boxes.append(entry.face.box)
+            embs.append(entry.face.embedding)
+            frames.append(entry.frames)
     if items:
         store.add_faces(
             FaceRows(
@@ -277,6 +279,7 @@ def _add_faces(store: LinkStore, new: list[_New]) -> None:
                 np.array(views, np.int32),
                 np.array(boxes, np.int32).reshape(-1, 4),
                 np.stack(embs).astype(np.float32),
+                np.array(frames, np.int32),
             )
         )
 
@@ -400,6 +403,7 @@ def _face_links(store: LinkStore, new: set[str], threshold: float) -> list[Link]
                 distance=round(float(d[j]), 4),
                 region_a=tuple(int(x) for x in rows.box[first]),  # type: ignore[arg-type]
                 region_b=tuple(int(x) for x in rows.box[second]),  # type: ignore[arg-type]
+                frames=(int(rows.frames[first]), int(rows.frames[second])),
             )
             if key not in best or (best[key].distance or 0.0) > float(d[j]):
                 best[key] = link
@@ -530,21 +534,22 @@ def query(
                 }
     faces = store.face_rows()
     if len(faces.item):
-        for qv, view in enumerate(e.views):
-            for face in view.faces:
-                d = np.linalg.norm(faces.embedding - face.embedding, axis=1)
-                for j in np.flatnonzero(d <= options.face_threshold):
-                    item = str(faces.item[j])
-                    if item == e.id or (item in found and found[item]["link"] == "place"):
-                        continue
-                    if item not in found or found[item]["distance"] > float(d[j]):
-                        found[item] = {
-                            "link": "face",
-                            "distance": round(float(d[j]), 4),
-                            "score": round(1.0 - float(d[j]), 4),
-                            "views": [qv, int(faces.view[j])],
-                            "regions": {"query": face.box, "item": tuple(faces.box[j].tolist())},
-                        }
+        for entry in e.face_entries:
+            face = entry.face
+            d = np.linalg.norm(faces.embedding - face.embedding, axis=1)
+            for j in np.flatnonzero(d <= options.face_threshold):
+                item = str(faces.item[j])
+                if item == e.id or (item in found and found[item]["link"] == "place"):
+                    continue
+                if item not in found or found[item]["distance"] > float(d[j]):
+                    found[item] = {
+                        "link": "face",
+                        "distance": round(float(d[j]), 4),
+                        "score": round(1.0 - float(d[j]), 4),
+                        "frames": [entry.frames, int(faces.frames[j])],
+                        "views": [entry.view, int(faces.view[j])],
+                        "regions": {"query": face.box, "item": tuple(faces.box[j].tolist())},
+                    }
     ranked = sorted(
         found.items(),
         key=lambda kv: (

@@ -1,15 +1,17 @@
 """Comparing a live stream's frames against the link store, as it runs.
 
-``LiveLinker`` is pure: RGB frames in (with their stream time), ``PlaceSighting``s out.
-It checks at most one frame every ``every_s`` seconds of stream time (SIFT, a VLAD
-shortlist and a few verifications cost ~0.1-0.3 s a frame on one core), and reports each
-stored item at most once per ``cooldown_s``. A sighting carries the evidence a reviewer
-needs ("same place as <item>, 214 inliers") and is meant to become a ``review`` decision of
-the stream monitor; it is never a reason to terminate a stream on its own.
+``LiveLinker`` is pure: RGB frames in (with their stream time), sightings out. It checks
+at most one frame every ``every_s`` seconds of stream time (SIFT, a VLAD shortlist and a
+few verifications cost ~0.1-0.3 s a frame on one core; face detection as much again), and
+reports each stored item at most once per ``cooldown_s``. A sighting carries the evidence a
+reviewer needs ("same place as <path> (item <id>, group <group>), 214 inliers") and becomes
+a ``review`` decision of the stream monitor (``StreamMonitor.on_sightings``); it is never a
+reason to terminate a stream on its own.
 
-The stream monitor hashes frames and does not keep their pixels; wiring this in needs the
-stream source to hand the RGB of the keyframes it samples to ``LiveLinker.on_frame``
-(see docs/link.md).
+``LiveIndex`` is what every stream's linker reads: the store's VLAD vectors as one float32
+matrix, its face embeddings and the groups, loaded once and shared (read-only) by the
+linkers of all streams a process watches. ``safeguard stream watch --link-store DIR``
+wires it in (docs/link.md, "Live streams").
 """
 
 from __future__ import annotations
@@ -20,11 +22,14 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from safeguard.link.faces import DEFAULT_FACE_THRESHOLD, detect_faces, faces_available
 from safeguard.link.features import FeatureOptions, features_from_pixels
-from safeguard.link.linking import cached_features, top_items
+from safeguard.link.linking import cached_features, groups
 from safeguard.link.store import LinkStore
 from safeguard.link.verify import DEFAULT_VERIFY, VerifyOptions, verify
 from safeguard.link.vlad import vlad
+
+Box = tuple[int, int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,13 +40,18 @@ class PlaceSighting:
     inliers: int
     model: str
     score: float
-    #: Matched region in the frame and in the stored picture (original pixels).
-    region_frame: tuple[int, int, int, int] | None
-    region_item: tuple[int, int, int, int] | None
+    #: Matched region in the frame (pixels of the frame as given to the linker, whose
+    #: size is ``frame_size``) and in the stored picture (its original pixels).
+    region_frame: Box | None
+    region_item: Box | None
+    #: The link group the stored item belongs to, if any.
+    group: str | None = None
+    frame_size: tuple[int, int] | None = None
 
     @property
     def reason(self) -> str:
-        return f"same place as {self.path} (item {self.item}), {self.inliers} inliers"
+        where = f"item {self.item}" + (f", group {self.group}" if self.group else "")
+        return f"same place as {self.path} ({where}), {self.inliers} inliers"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -49,65 +59,209 @@ class PlaceSighting:
             "stream_ts": round(self.stream_ts, 3),
             "item": self.item,
             "path": self.path,
+            "group": self.group,
             "inliers": self.inliers,
             "model": self.model,
             "score": self.score,
             "regions": {"frame": self.region_frame, "item": self.region_item},
+            "frame_size": self.frame_size,
             "reason": self.reason,
         }
 
 
+@dataclass(frozen=True, slots=True)
+class FaceSighting:
+    """A face in the frame within the face threshold of a stored face: a lead for a
+    reviewer, never an identification (the model is not evaluated on children)."""
+
+    stream_ts: float
+    item: str
+    path: str
+    distance: float
+    box_frame: Box
+    box_item: Box
+    group: str | None = None
+    frame_size: tuple[int, int] | None = None
+
+    @property
+    def reason(self) -> str:
+        where = f"item {self.item}" + (f", group {self.group}" if self.group else "")
+        return f"a face like one in {self.path} ({where}), distance {self.distance:.3f}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": "face",
+            "stream_ts": round(self.stream_ts, 3),
+            "item": self.item,
+            "path": self.path,
+            "group": self.group,
+            "distance": round(self.distance, 4),
+            "regions": {"frame": self.box_frame, "item": self.box_item},
+            "frame_size": self.frame_size,
+            "reason": self.reason,
+        }
+
+
+Sighting = PlaceSighting | FaceSighting
+
+
+@dataclass(frozen=True)
+class LiveIndex:
+    """A link store as live linkers read it; built once, shared by every stream."""
+
+    store: LinkStore
+    #: (m, d) float32 VLAD vectors, their items and views.
+    vectors: npt.NDArray[np.float32]
+    items: npt.NDArray[np.str_]
+    views: npt.NDArray[np.int32]
+    face_items: npt.NDArray[np.str_]
+    face_boxes: npt.NDArray[np.int32]
+    face_embeddings: npt.NDArray[np.float32]
+    #: Item id -> the id of the group (place groups first) it is in.
+    group_of: dict[str, str]
+
+    @classmethod
+    def load(cls, store: LinkStore) -> LiveIndex:
+        rows = store.global_rows()
+        faces = store.face_rows()
+        group_of: dict[str, str] = {}
+        for g in sorted(groups(store), key=lambda g: g.kind != "place"):
+            for m in g.members:
+                group_of.setdefault(m, g.id)
+        return cls(
+            store,
+            rows.vlad.astype(np.float32),
+            rows.item,
+            rows.view,
+            faces.item,
+            faces.box,
+            faces.embedding,
+            group_of,
+        )
+
+    def path(self, item: str) -> str:
+        info = self.store.items.get(item)
+        return info.path if info else item
+
+    def top_items(self, query: npt.NDArray[np.float32], k: int) -> list[tuple[str, int]]:
+        """The ``k`` items whose best view is most similar to ``query``: (item, view)."""
+        if len(self.items) == 0:
+            return []
+        sims = self.vectors @ query.astype(np.float32)
+        out: list[tuple[str, int]] = []
+        taken: set[str] = set()
+        for i in np.argsort(-sims):
+            item = str(self.items[i])
+            if item in taken:
+                continue
+            taken.add(item)
+            out.append((item, int(self.views[i])))
+            if len(out) >= k:
+                break
+        return out
+
+
 class LiveLinker:
+    """One stream's linker (it remembers what it reported); ``index`` may be shared."""
+
     def __init__(
         self,
-        store: LinkStore,
+        index: LiveIndex | LinkStore,
         *,
         every_s: float = 2.0,
         cooldown_s: float = 300.0,
         candidates: int = 5,
+        faces: bool | None = None,
+        face_threshold: float = DEFAULT_FACE_THRESHOLD,
         features: FeatureOptions | None = None,
         verify_options: VerifyOptions = DEFAULT_VERIFY,
     ) -> None:
-        self.store = store
+        self.index = index if isinstance(index, LiveIndex) else LiveIndex.load(index)
+        self.store = self.index.store
         self.every_s = every_s
         self.cooldown_s = cooldown_s
         self.candidates = candidates
+        # Faces: on when the store has some and the [faces] extra is installed.
+        self.faces = (
+            len(self.index.face_items) > 0 and faces_available() if faces is None else faces
+        )
+        self.face_threshold = face_threshold
         self.features = features or FeatureOptions()
         self.verify_options = verify_options
-        self._rows = store.global_rows()
         self._last_checked: float | None = None
-        self._last_reported: dict[str, float] = {}
+        self._last_reported: dict[tuple[str, str], float] = {}
 
-    def on_frame(self, rgb: npt.NDArray[np.uint8], stream_ts: float) -> list[PlaceSighting]:
-        """Sightings of stored places in this frame (empty when it is not checked)."""
-        if self.store.codebook is None or len(self._rows.item) == 0:
-            return []
+    def on_frame(self, rgb: npt.NDArray[np.uint8], stream_ts: float) -> list[Sighting]:
+        """Sightings of stored places and faces in this frame (empty when not checked)."""
         if self._last_checked is not None and stream_ts - self._last_checked < self.every_s:
             return []
         self._last_checked = stream_ts
+        size = (int(rgb.shape[1]), int(rgb.shape[0]))
+        out: list[Sighting] = [*self._places(rgb, stream_ts, size)]
+        if self.faces and len(self.index.face_items):
+            out += self._faces(rgb, stream_ts, size)
+        return out
+
+    def _due(self, kind: str, item: str, stream_ts: float) -> bool:
+        last = self._last_reported.get((kind, item))
+        return last is None or stream_ts - last >= self.cooldown_s
+
+    def _places(
+        self, rgb: npt.NDArray[np.uint8], stream_ts: float, size: tuple[int, int]
+    ) -> list[PlaceSighting]:
+        codebook = self.store.codebook
+        if codebook is None or len(self.index.items) == 0:
+            return []
         frame = features_from_pixels(rgb, self.features)
-        q = vlad(frame.rootsift(), self.store.codebook)
+        q = vlad(frame.rootsift(), codebook)
         out = []
-        for item, view, _ in top_items(q, self._rows, self.candidates):
-            last = self._last_reported.get(item)
-            if last is not None and stream_ts - last < self.cooldown_s:
+        for item, view in self.index.top_items(q, self.candidates):
+            if not self._due("place", item, stream_ts):
                 continue
             stored = cached_features(str(self.store.root), item)[view][0]
             v = verify(frame, stored, self.verify_options)
             if not v.linked:
                 continue
-            self._last_reported[item] = stream_ts
-            info = self.store.items.get(item)
+            self._last_reported[("place", item)] = stream_ts
             out.append(
                 PlaceSighting(
                     stream_ts,
                     item,
-                    info.path if info else item,
+                    self.index.path(item),
                     v.inliers,
                     v.model,
                     v.score,
                     v.region_a,
                     v.region_b,
+                    self.index.group_of.get(item),
+                    size,
                 )
             )
         return sorted(out, key=lambda s: -s.inliers)
+
+    def _faces(
+        self, rgb: npt.NDArray[np.uint8], stream_ts: float, size: tuple[int, int]
+    ) -> list[FaceSighting]:
+        best: dict[str, FaceSighting] = {}
+        for face in detect_faces(rgb):
+            d = np.linalg.norm(self.index.face_embeddings - face.embedding, axis=1)
+            for j in np.flatnonzero(d <= self.face_threshold):
+                item = str(self.index.face_items[j])
+                if not self._due("face", item, stream_ts):
+                    continue
+                if item in best and best[item].distance <= float(d[j]):
+                    continue
+                box_item = tuple(int(x) for x in self.index.face_boxes[j])
+                best[item] = FaceSighting(
+                    stream_ts,
+                    item,
+                    self.index.path(item),
+                    float(d[j]),
+                    face.box,
+                    (box_item[0], box_item[1], box_item[2], box_item[3]),
+                    self.index.group_of.get(item),
+                    size,
+                )
+        for item in best:
+            self._last_reported[("face", item)] = stream_ts
+        return sorted(best.values(), key=lambda s: s.distance)

@@ -10,7 +10,8 @@ and appendable. Layout (``docs/link.md``)::
     codebook.npy          (k, 128) float32 VLAD codebook, learned at creation
     features/<id>.npz     points_<v> (n, 2) float32, descriptors_<v> (n, 128) uint8 per view
     global/<seq>.npz      item (m,) str, view (m,) int32, vlad (m, k*128) float16
-    faces/<seq>.npz       item, view, box (f, 4) int32, embedding (f, 128) float32
+    faces/<seq>.npz       item, view, box (f, 4) int32, embedding (f, 128) float32,
+                          frames (f,) int32 (a video's face: one row per track)
     links.jsonl           one verified link a line (place or face), with its evidence
     items.jsonl           one item a line; written last, so a line means the item is whole
 
@@ -133,6 +134,9 @@ class Link:
     distance: float | None = None
     region_a: tuple[int, int, int, int] | None = None
     region_b: tuple[int, int, int, int] | None = None
+    #: Face links: keyframes each side's face was seen in (a video's face track; 1 for
+    #: a picture).
+    frames: tuple[int, int] | None = None
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -147,6 +151,8 @@ class Link:
             out["model"] = self.model
         if self.distance is not None:
             out["distance"] = self.distance
+        if self.frames is not None:
+            out["frames"] = list(self.frames)
         out["views"] = [self.view_a, self.view_b]
         out["regions"] = {"a": self.region_a, "b": self.region_b}
         return out
@@ -155,6 +161,7 @@ class Link:
     def from_json(cls, obj: dict[str, Any]) -> Link:
         regions = obj.get("regions") or {}
         views = obj.get("views") or [0, 0]
+        frames = obj.get("frames")
 
         def box(v: Any) -> tuple[int, int, int, int] | None:
             return None if v is None else (int(v[0]), int(v[1]), int(v[2]), int(v[3]))
@@ -172,6 +179,7 @@ class Link:
             distance=None if obj.get("distance") is None else float(obj["distance"]),
             region_a=box(regions.get("a")),
             region_b=box(regions.get("b")),
+            frames=None if not frames else (int(frames[0]), int(frames[1])),
         )
 
 
@@ -181,6 +189,9 @@ class FaceRows:
     view: npt.NDArray[np.int32]
     box: npt.NDArray[np.int32]
     embedding: F32
+    #: Keyframes the face was seen in: a video's face is a track, one row with the
+    #: track's mean embedding (``link.tracks``); a picture's face counts 1.
+    frames: npt.NDArray[np.int32]
 
     @classmethod
     def empty(cls) -> FaceRows:
@@ -189,6 +200,7 @@ class FaceRows:
             np.zeros(0, np.int32),
             np.zeros((0, 4), np.int32),
             np.zeros((0, 128), np.float32),
+            np.zeros(0, np.int32),
         )
 
 
@@ -294,7 +306,14 @@ class LinkStore:
             a = _load_npz(seg)
             keep = np.isin(a["item"], list(self.items))
             self._faces.append(
-                FaceRows(a["item"][keep], a["view"][keep], a["box"][keep], a["embedding"][keep])
+                FaceRows(
+                    a["item"][keep],
+                    a["view"][keep],
+                    a["box"][keep],
+                    a["embedding"][keep],
+                    # Stores written before tracks had one row per detected face.
+                    a["frames"][keep] if "frames" in a else np.ones(int(keep.sum()), np.int32),
+                )
             )
 
     def _jsonl(self, name: str) -> Iterator[dict[str, Any]]:
@@ -361,6 +380,7 @@ class LinkStore:
                 view=rows.view,
                 box=rows.box,
                 embedding=rows.embedding,
+                frames=rows.frames,
             )
             self._faces.append(rows)
 
@@ -409,6 +429,7 @@ class LinkStore:
             np.concatenate([f.view for f in self._faces]),
             np.concatenate([f.box for f in self._faces]),
             np.concatenate([f.embedding for f in self._faces]),
+            np.concatenate([f.frames for f in self._faces]),
         )
 
 

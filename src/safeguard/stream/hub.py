@@ -9,10 +9,16 @@ Comments reach a stream in one of three ways: ``push_comment`` (the HTTP service
 iterated by a thread of the stream's own (stdin, paced or as they come), or a feed *merged
 by stream time* with the video (a file read as fast as possible: comment ``ts`` orders it
 with the frames, so the result does not depend on how fast the machine is).
+
+With a ``linker_factory`` (``safeguard stream watch --link-store``), each stream also gets a
+linker and a ``LinkFeed``: its sampled frames carry a downscaled copy of their pixels, which
+the feed compares against the link store (``sightings``).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -34,6 +40,7 @@ from safeguard.stream.monitor import (
     StreamState,
 )
 from safeguard.stream.policy import StreamPolicy
+from safeguard.stream.sightings import DEFAULT_LINK_SIDE, FrameLinker, LinkFeed
 from safeguard.stream.source import SourceOptions, StreamSourceError, VideoSource
 
 CommentFeed = Iterable[FeedItem]
@@ -65,6 +72,8 @@ class StreamHandle:
     stop: threading.Event
     done: threading.Event = field(default_factory=threading.Event)
     threads: list[threading.Thread] = field(default_factory=list)
+    #: Compares sampled frames against a link store (when the hub has a linker factory).
+    links: LinkFeed | None = None
 
     def state(self) -> StreamState:
         return self.monitor.snapshot()
@@ -88,7 +97,11 @@ class StreamHub:
         scorer_factory: Callable[[], CommentScorerLike] | None = CommentScorer,
         record: DecisionRecord | None = None,
         keep_finished: int = 200,
+        linker_factory: Callable[[], FrameLinker] | None = None,
+        link_side: int = DEFAULT_LINK_SIDE,
     ) -> None:
+        self.linker_factory = linker_factory
+        self.link_side = link_side
         self.match = match
         self.emit = emit
         self.record = record
@@ -127,8 +140,19 @@ class StreamHub:
                 scorer=self.scorer_factory() if self.scorer_factory else None,
                 record=self.record,
             )
-            source = VideoSource(location, options or self.options, stop=stop)
+            opts = options or self.options
+            if self.linker_factory is not None and opts.keep_rgb_side == 0:
+                opts = dataclasses.replace(opts, keep_rgb_side=self.link_side)
+            source = VideoSource(location, opts, stop=stop)
             handle = StreamHandle(stream_id, location, monitor, source, stop)
+            if self.linker_factory is not None:
+                handle.links = LinkFeed(
+                    self.linker_factory(),
+                    monitor.on_sightings,
+                    functools.partial(monitor.on_error, "link_failed", fatal=False),
+                    background=bool(source.live),
+                    name=stream_id,
+                )
             self._streams[stream_id] = handle
             self._forget_finished()
         merged = iter(comments) if comments is not None and merge_comments else None
@@ -199,6 +223,8 @@ class StreamHub:
                 if merged is not None:
                     pending = _feed_until(monitor, merged, pending, frame.stream_ts)
                 monitor.on_frame(frame)
+                if handle.links is not None and frame.rgb is not None:
+                    handle.links.submit(frame.rgb, frame.stream_ts)
                 if monitor.terminated and monitor.policy.stop_on_terminate:
                     reason = "terminated"
                     break
@@ -219,6 +245,8 @@ class StreamHub:
                 _feed_until(monitor, merged, pending, float("inf"))
         finally:
             handle.stop.set()
+            if handle.links is not None:
+                handle.links.close(30)
             monitor.on_end(
                 reason, packets_dropped=source.packets_dropped, reconnects=source.reconnects
             )

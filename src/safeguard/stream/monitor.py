@@ -3,8 +3,8 @@
 ``StreamMonitor`` is the pure(ish) core: it holds no thread and does no I/O but through the
 two callables it is given, ``match`` (a PDQ hash's matches against the banks) and ``emit``
 (where events go). Frames arrive from the stream's decoding thread, comments from any other
-(a feed, an HTTP request); a lock keeps the two in one order, so the events of a stream are
-a consistent story.
+(a feed, an HTTP request), link sightings from the stream's linker (``sightings``); a lock
+keeps them in one order, so the events of a stream are a consistent story.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from safeguard.stream.events import (
     StreamEvent,
 )
 from safeguard.stream.policy import RiskTimeline, StreamPolicy
+from safeguard.stream.sightings import SightingLike
 from safeguard.stream.source import SampledFrame
 
 FrameMatcher = Callable[[PdqHash], Sequence[Match]]
@@ -247,6 +248,24 @@ class StreamMonitor:
             self._maybe_review(ts, f"comment risk {risk.risk:.2f} ({risk.level})")
             return risk
 
+    # --- link sightings ------------------------------------------------------------------------
+
+    def on_sightings(self, sightings: Sequence[SightingLike]) -> None:
+        """Known places or people seen in the stream (a link store's linker): a ``review``
+        decision with the sightings as evidence. Not a risk that fades, not a termination:
+        each sighting is a lead for a person to check (the linker reports an item again
+        only after its cool-down)."""
+        if not sightings:
+            return
+        with self._lock:
+            if self.terminated:
+                return
+            ts = max(s.stream_ts for s in sightings)
+            self._advance(ts)
+            shown = "; ".join(s.reason for s in sightings[:3])
+            more = f" and {len(sightings) - 3} more" if len(sightings) > 3 else ""
+            self._decide("review", ts, shown + more, links=[s.to_json() for s in sightings])
+
     # --- decisions ----------------------------------------------------------------------------
 
     def _maybe_review(self, ts: float, why: str) -> None:
@@ -263,7 +282,14 @@ class StreamMonitor:
                 "review", ts, f"fused risk {risk:.2f} reached {self.policy.review_risk} ({why})"
             )
 
-    def _decide(self, action: Action, ts: float, reason: str) -> None:
+    def _decide(
+        self,
+        action: Action,
+        ts: float,
+        reason: str,
+        *,
+        links: list[dict[str, Any]] | None = None,
+    ) -> None:
         evidence: dict[str, Any] = {
             "stream": self.state.stream,
             "source": self.state.source,
@@ -273,6 +299,8 @@ class StreamMonitor:
             "timeline": self.timeline.recent(),
             "policy": self.policy.to_json(),
         }
+        if links is not None:
+            evidence["links"] = links
         event = DecisionEvent(
             self.state.stream,
             ts,
@@ -280,7 +308,8 @@ class StreamMonitor:
             reason,
             self.timeline.risk,
             evidence,
-            tuple(self._matches.values()),
+            # A link decision is about the sightings, not about the banks' entries.
+            () if links is not None else tuple(self._matches.values()),
         )
         failure: str | None = None
         if self.record is not None:

@@ -14,6 +14,12 @@ reader simply waits.
 Sampling: ``keyframes`` (default) sets the decoder's ``skip_frame = "NONKEY"``, so only the
 pictures the encoder made keyframes are decoded at all; ``interval`` decodes everything and
 hashes one frame every N seconds of stream time; ``every_frame`` hashes all of them.
+
+Pixels: a sampled frame is hashed and its pixels dropped. Only when ``keep_rgb_side`` is
+set (the monitor compares frames against a link store) does a ``SampledFrame`` also carry
+a copy of the picture, downscaled so its long side is at most that many pixels (640 x 360
+x 3 bytes = 0.7 MB for 16:9 at the default 640). The copy lives in memory only, for as long
+as the frame is being handled; it is never written anywhere.
 """
 
 from __future__ import annotations
@@ -25,18 +31,21 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 import av
 import av.error
+import numpy as np
+import numpy.typing as npt
 from av.container import InputContainer
 from av.packet import Packet
 from av.video.frame import VideoFrame
 from av.video.reformatter import VideoReformatter
 from av.video.stream import VideoStream
+from PIL import Image
 
 from safeguard.signals.pdq import PdqHash, pdq_from_pixels
 from safeguard.signals.video import SAMPLING_MODES, SamplingMode
@@ -99,6 +108,9 @@ class SourceOptions:
     drop_when_behind: bool | None = None
     max_frame_pixels: int = 40_000_000
     decoder_threads: int = 1
+    #: Keep a downscaled RGB copy of each sampled frame (long side at most this many
+    #: pixels) for comparison against a link store; 0: keep no pixels (the default).
+    keep_rgb_side: int = 0
     #: Where a URL may lead (the service's rules; see ``destinations``): each connection
     #: resolves the host once, checks it and connects to that address. None: anywhere (the
     #: command line, the operator's own act).
@@ -114,6 +126,8 @@ class SourceOptions:
                 raise ValueError(f"{name} must be positive")
         if self.reconnect_attempts < 0 or self.max_queued_packets < 1:
             raise ValueError("reconnect_attempts must be >= 0 and max_queued_packets >= 1")
+        if self.keep_rgb_side != 0 and not 64 <= self.keep_rgb_side <= 4096:
+            raise ValueError(f"keep_rgb_side must be 0 or 64..4096, got {self.keep_rgb_side}")
 
     def backoff(self, attempt: int) -> float:
         """Seconds to wait before reconnection ``attempt`` (1, 2, ...): doubling, capped."""
@@ -128,6 +142,8 @@ class SampledFrame:
     pdq: PdqHash
     quality: int
     keyframe: bool
+    #: A downscaled (h, w, 3) uint8 copy, only with ``SourceOptions.keep_rgb_side``.
+    rgb: npt.NDArray[np.uint8] | None = field(default=None, compare=False, repr=False)
 
 
 def is_url(location: str) -> bool:
@@ -446,7 +462,21 @@ class VideoSource:
         # measured no faster at 720p and is a few bits off, so it is not done.)
         rgb = self._reformatter.reformat(frame, format="rgb24").to_ndarray()
         result = pdq_from_pixels(rgb)
-        return SampledFrame(ts, result.hash, result.quality, bool(frame.key_frame))
+        return SampledFrame(
+            ts, result.hash, result.quality, bool(frame.key_frame), self._small_copy(rgb)
+        )
+
+    def _small_copy(self, rgb: npt.NDArray[Any]) -> npt.NDArray[np.uint8] | None:
+        side = self.options.keep_rgb_side
+        if side == 0:
+            return None
+        h, w = rgb.shape[:2]
+        scale = max(h, w) / side
+        if scale <= 1.0:
+            return np.array(rgb, np.uint8)  # a copy: the decoder's buffer is not kept
+        size = (max(1, round(w / scale)), max(1, round(h / scale)))
+        small = Image.fromarray(rgb).resize(size, Image.Resampling.BOX)
+        return np.asarray(small, np.uint8)
 
 
 def _file_over_http_hint(location: str) -> str:
