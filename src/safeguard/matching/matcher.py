@@ -18,7 +18,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ from safeguard.index import ExactIndex, PdqIndex, SnapshotError
 from safeguard.signals.errors import InvalidSignal
 from safeguard.signals.media import FileHashes
 from safeguard.signals.pdq import MATCH_THRESHOLD, Dihedral, PdqHash, dihedral_of_hash
+from safeguard.signals.regions import REGION_SIGNAL
 from safeguard.signals.types import EXACT_SIGNALS, FILE_DIGESTS, signal_type
 from safeguard.store.db import Database
 from safeguard.store.models import Bank, Entry, IndexChange
@@ -52,8 +53,12 @@ class Match:
     external_id: str | None
     frame: int | None = None
     ts: float | None = None
-    #: Which query hash matched: ``exact``, ``trimmed``, ``deskewed``, ``dihedral:<k>``.
+    #: Which query hash matched: ``exact``, ``trimmed``, ``deskewed``, ``dihedral:<k>``;
+    #: ``region:<k>`` when the entry's stored region ``k`` matched rather than its whole
+    #: picture (``<query variant>+region:<k>`` when a derived query found the region).
     variant: str = "exact"
+    #: Local-feature verification, when it ran: inliers of the fitted model.
+    inliers: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -67,6 +72,8 @@ class Match:
             "external_id": self.external_id,
             "variant": self.variant,
         }
+        if self.inliers is not None:
+            out["inliers"] = self.inliers
         if self.frame is not None:
             out["frame"] = self.frame
             out["ts"] = self.ts
@@ -136,10 +143,12 @@ class Matcher:
         return added
 
     def _add_rows(self, rows: Sequence[Any]) -> None:
-        pdq_ids = [r.id for r in rows if r.signal_type == "pdq"]
+        # Region rows share the PDQ index: a query hash finds a crop's hash like a whole one.
+        perceptual = ("pdq", REGION_SIGNAL)
+        pdq_ids = [r.id for r in rows if r.signal_type in perceptual]
         if pdq_ids:
             hashes = np.frombuffer(
-                b"".join(bytes.fromhex(r.value) for r in rows if r.signal_type == "pdq"),
+                b"".join(bytes.fromhex(r.value) for r in rows if r.signal_type in perceptual),
                 dtype=np.uint8,
             ).reshape(-1, 32)
             self.pdq.add(np.array(pdq_ids, dtype=np.int64), hashes)
@@ -316,42 +325,77 @@ class Matcher:
             for entry, dist in hits:
                 if entry not in best or dist < best[entry][0]:
                     best[entry] = (int(dist), name)
-        matches = self._resolve({e: d for e, (d, _) in best.items()}, s)
-        return [replace(m, variant=best[m.entry][1]) for m in matches]
+        return self._resolve(
+            {e: d for e, (d, _) in best.items()}, s, {e: n for e, (_, n) in best.items()}
+        )
 
     def _pdq_candidates(self, query: PdqHash, dihedral: bool) -> dict[int, int]:
         return dict(self.pdq.search(query, radius=self.radius, dihedral=dihedral))
 
-    def _resolve(self, candidates: dict[int, int], session: Session | None) -> list[Match]:
+    def _resolve(
+        self,
+        candidates: dict[int, int],
+        session: Session | None,
+        names: dict[int, str] | None = None,
+    ) -> list[Match]:
+        """Matches among candidates; ``names`` (candidate id -> query variant that found
+        it) sets each match's ``variant``. A region row answers as its parent entry, named
+        ``region:<k>``; an entry found both whole and through regions is reported once, at
+        its smallest distance (whole on a tie)."""
         if not candidates:
             return []
         if session is None:
             with self.db.session() as s:
-                return self._resolve(candidates, s)
+                return self._resolve(candidates, s, names)
         rows = session.execute(
             select(Entry, Bank)
             .join(Bank, Bank.id == Entry.bank_id)
             .where(Entry.id.in_(list(candidates)))
         ).all()
-        out = []
-        for entry, bank in rows:
-            distance = candidates[entry.id]
-            if entry.disabled or not bank.enabled:
+        parents_wanted = {e.parent_id for e, _ in rows if e.parent_id is not None}
+        parents = {
+            p.id: p
+            for p in (
+                session.scalars(select(Entry).where(Entry.id.in_(parents_wanted)))
+                if parents_wanted
+                else ()
+            )
+        }
+        best: dict[int, tuple[int, bool, Entry, Bank, str]] = {}
+        for row, bank in rows:
+            distance = candidates[row.id]
+            query = (names or {}).get(row.id, "exact")
+            entry = row
+            via_region = row.parent_id is not None
+            if via_region:
+                parent = parents.get(row.parent_id or 0)
+                if parent is None:
+                    continue
+                entry = parent
+                region = f"region:{row.region}"
+                query = region if query == "exact" else f"{query}+{region}"
+            if row.disabled or entry.disabled or not bank.enabled:
                 continue
             if entry.signal_type == "pdq" and distance > bank.pdq_threshold:
                 continue
-            out.append(
-                Match(
-                    bank=bank.name,
-                    bank_kind=bank.kind,
-                    entry=entry.id,
-                    signal=entry.signal_type,
-                    value=entry.value,
-                    distance=distance,
-                    category=entry.category or bank.category,
-                    external_id=entry.external_id,
-                )
+            key = (distance, via_region)
+            have = best.get(entry.id)
+            if have is None or key < (have[0], have[1]):
+                best[entry.id] = (distance, via_region, entry, bank, query)
+        out = [
+            Match(
+                bank=bank.name,
+                bank_kind=bank.kind,
+                entry=entry.id,
+                signal=entry.signal_type,
+                value=entry.value,
+                distance=distance,
+                category=entry.category or bank.category,
+                external_id=entry.external_id,
+                variant=variant,
             )
+            for distance, _, entry, bank, variant in best.values()
+        ]
         out.sort(key=lambda m: (m.distance, m.bank, m.entry))
         return out
 
@@ -374,6 +418,7 @@ def _with_frame(m: Match, frame: int, ts: float) -> Match:
         frame,
         ts,
         m.variant,
+        m.inliers,
     )
 
 

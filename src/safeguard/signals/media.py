@@ -22,6 +22,7 @@ from safeguard.signals.crypto import CryptoDigests, digest_bytes, read_and_diges
 from safeguard.signals.decode import ImageLimits, decode_image, decoded_image
 from safeguard.signals.errors import EmptyFile, FileTooLarge, SignalError
 from safeguard.signals.pdq import PdqResult, pdq_from_pixels
+from safeguard.signals.regions import pdq_regions
 from safeguard.signals.variants import pdq_variants
 
 Kind = Literal["image", "video", "other"]
@@ -72,6 +73,9 @@ class HashOptions:
     dihedral: bool = False
     #: Also compute the derived queries of ``signals.variants`` (trimmed, deskewed).
     variants: bool = False
+    #: Also compute the PDQ of each of ``signals.regions.REGIONS`` (for a bank entry added
+    #: from the media: ``safeguard banks import-media``).
+    regions: bool = False
     image_limits: ImageLimits = field(default_factory=ImageLimits)
     video_sampling: video.VideoSampling = field(default_factory=video.VideoSampling)
     video_limits: video.VideoLimits = field(default_factory=video.VideoLimits)
@@ -95,6 +99,8 @@ class FileHashes:
     pdq_dihedral: list[str] | None = None
     #: Derived queries, ``[{"variant", "pdq", "quality"}]`` (``HashOptions(variants=True)``).
     pdq_variants: list[dict[str, Any]] | None = None
+    #: PDQ of fixed crops, ``[{"region", "pdq", "quality"}]`` (``HashOptions(regions=True)``).
+    pdq_regions: list[dict[str, Any]] | None = None
     vpdq: list[video.VideoFrameHash] | None = None
     width: int | None = None
     height: int | None = None
@@ -122,6 +128,7 @@ class FileHashes:
                 "pdq_quality": self.pdq_quality,
                 **({"pdq_dihedral": self.pdq_dihedral} if self.pdq_dihedral else {}),
                 **({"pdq_variants": self.pdq_variants} if self.pdq_variants else {}),
+                **({"pdq_regions": self.pdq_regions} if self.pdq_regions else {}),
                 "width": self.width,
                 "height": self.height,
                 "exif_orientation": self.exif_orientation,
@@ -199,6 +206,8 @@ def _hash_image(record: FileHashes, content: bytes, options: HashOptions) -> Non
         result = pdq_from_pixels(img.pixels, (img.width, img.height))
         if options.variants:
             record.pdq_variants = [v.to_json() for v in pdq_variants(img.pixels)]
+        if options.regions:
+            record.pdq_regions = [r.to_json() for r in pdq_regions(img.pixels)]
     record.pdq = result.hash.hex
     record.pdq_quality = result.quality
     if options.dihedral:

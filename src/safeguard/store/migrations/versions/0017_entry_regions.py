@@ -1,0 +1,37 @@
+"""Region rows: an entry may belong to another (``parent_id``) as the PDQ of one of its
+regions (``region``, a key of ``signals.regions.REGIONS``).
+
+Revision ID: 0017_entry_regions
+Revises: 0016_exchange
+Create Date: 2026-12-05
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0017_entry_regions"
+down_revision = "0016_exchange"
+branch_labels = None
+depends_on = None
+
+BigId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("entries") as batch:
+        batch.add_column(sa.Column("parent_id", BigId, nullable=True))
+        batch.add_column(sa.Column("region", sa.String(length=16), nullable=True))
+        batch.create_foreign_key(
+            "fk_entries_parent_id_entries", "entries", ["parent_id"], ["id"], ondelete="CASCADE"
+        )
+        batch.create_index("ix_entries_parent_id", ["parent_id"])
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("entries") as batch:
+        batch.drop_index("ix_entries_parent_id")
+        batch.drop_constraint("fk_entries_parent_id_entries", type_="foreignkey")
+        batch.drop_column("region")
+        batch.drop_column("parent_id")
