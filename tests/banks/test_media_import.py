@@ -214,3 +214,43 @@ def test_import_media_command_reports_each_file_and_fails_on_a_bad_one(
     assert json.loads(again.stdout)["added"] == 0  # idempotent
     missing = run("banks", "import-media", "nope", str(media), "--json")
     assert missing.returncode == 1
+
+
+def test_a_case_confirmed_with_its_kept_picture_adds_its_regions(
+    db: Database, tmp_path: Path
+) -> None:
+    from safeguard.review import cases
+    from safeguard.review.evidence import EvidenceSettings, EvidenceStore, generate_key
+
+    _bank(db)
+    data = encode(picture(640, 480, "astronaut"), "PNG")
+    (tmp_path / "a.png").write_bytes(data)
+    signals = hash_file(tmp_path / "a.png")
+    store = EvidenceStore(EvidenceSettings(enabled=True, key=generate_key()))
+    other = EvidenceStore(EvidenceSettings(enabled=True, key=generate_key()))
+    ids = []
+    with db.session() as s:
+        for _ in range(2):
+            case = cases.open_case(
+                s,
+                source="t",
+                action="review",
+                summary="",
+                evidence={"signals": {"pdq": signals.pdq, "md5": signals.md5}},
+                actor="t",
+            )
+            store.save(s, case.id, data, filename="a.png", content_type="image/png")
+            ids.append(case.id)
+    with db.session() as s:
+        # Media that cannot be opened (another key) never blocks the decision.
+        assert other.load_for_banking(s, ids[0]) is None
+        cases.decide_case(s, ids[0], decision="confirm", actor="t", bank="known", media=None)
+        assert s.scalar(select(Entry.id).where(Entry.parent_id.is_not(None))) is None
+    with db.session() as s:
+        media = store.load_for_banking(s, ids[1])
+        assert media == data
+        cases.decide_case(s, ids[1], decision="confirm", actor="t", bank="known", media=media)
+        regions = s.scalars(select(Entry).where(Entry.parent_id.is_not(None))).all()
+    assert {r.region for r in regions} == {
+        r.region for r in pdq_regions(np.asarray(Image.open(tmp_path / "a.png").convert("RGB")))
+    }

@@ -21,10 +21,12 @@ from typing import Any
 
 from safeguard.banks.entries import NewEntry, NewRegion, add_entries, add_regions
 from safeguard.banks.lists import BankError, get_bank
-from safeguard.signals.errors import InvalidSignal
+from safeguard.signals.decode import ImageLimits, decode_image
+from safeguard.signals.errors import InvalidSignal, SignalError
 from safeguard.signals.hashing import hash_paths
 from safeguard.signals.media import FileHashes, HashOptions
 from safeguard.signals.pdq import MIN_QUALITY
+from safeguard.signals.regions import pdq_regions
 from safeguard.signals.types import FILE_DIGESTS
 from safeguard.signals.video import VideoSampling
 from safeguard.store.db import Database
@@ -205,3 +207,13 @@ def _add_one(
         record.added = record.regions = 0
         record.error, record.error_code = str(e), getattr(e, "code", "invalid")
     return record
+
+
+def regions_of_media(data: bytes, limits: ImageLimits | None = None) -> list[NewRegion]:
+    """The region hashes of a picture given as encoded bytes (a case's kept evidence), or
+    none when it is not a picture that decodes within the limits."""
+    try:
+        decoded = decode_image(data, limits=limits)
+    except SignalError:
+        return []
+    return [NewRegion(r.region, r.hash.hex) for r in pdq_regions(decoded.pixels)]
