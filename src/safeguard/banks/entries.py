@@ -25,7 +25,7 @@ from safeguard.banks.formats.values import parse_value
 from safeguard.banks.lists import BankError, get_bank
 from safeguard.signals.pdq import PdqHash
 from safeguard.signals.regions import REGION_SIGNAL, REGIONS
-from safeguard.store.models import Bank, Entry, IndexChange
+from safeguard.store.models import Bank, Entry, EntryFeatures, IndexChange
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +135,30 @@ def add_regions(
     before = entry_count(session, target.id)
     session.execute(insert_ignoring_duplicates(session.connection()), rows)
     return entry_count(session, target.id) - before
+
+
+def put_local_features(
+    session: Session, bank_name: str, parent_pdq: str, data: bytes, *, kind: str = "orb"
+) -> bool:
+    """Keep the local features (``signals.local.OrbFeatures.to_bytes``) of the picture
+    behind the bank's PDQ entry ``parent_pdq``, replacing any kept before. Returns False
+    when there is no such entry."""
+    target = get_bank(session, bank_name)
+    parent = session.scalar(
+        select(Entry.id).where(
+            Entry.bank_id == target.id,
+            Entry.signal_type == "pdq",
+            Entry.value == PdqHash.from_hex(parent_pdq).hex,
+        )
+    )
+    if parent is None:
+        return False
+    row = session.get(EntryFeatures, parent)
+    if row is None:
+        session.add(EntryFeatures(entry_id=parent, kind=kind, data=data))
+    else:
+        row.kind, row.data = kind, data
+    return True
 
 
 def _reenable(session: Session, bank: Bank, rows: Sequence[dict[str, Any]]) -> None:

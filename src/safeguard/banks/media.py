@@ -19,7 +19,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from safeguard.banks.entries import NewEntry, NewRegion, add_entries, add_regions
+from safeguard.banks.entries import (
+    NewEntry,
+    NewRegion,
+    add_entries,
+    add_regions,
+    put_local_features,
+)
 from safeguard.banks.lists import BankError, get_bank
 from safeguard.signals.decode import ImageLimits, decode_image
 from safeguard.signals.errors import InvalidSignal, SignalError
@@ -47,6 +53,9 @@ class MediaOptions:
 
     #: Store the region rows of each picture (``signals.regions``).
     regions: bool = True
+    #: Keep each picture's ORB features (``signals.local``) for verifying candidates near
+    #: the radius. Off by default: local features are sensitive (docs/matching.md).
+    local_features: bool = False
     #: Hashing processes (1: in this process).
     workers: int = 1
     hash_options: HashOptions = field(
@@ -63,6 +72,7 @@ class MediaImportRecord:
     external_id: str | None = None
     added: int = 0
     regions: int = 0
+    local_features: bool = False
     pdq: str | None = None
     pdq_quality: int | None = None
     frames: int = 0
@@ -80,6 +90,7 @@ class MediaImportRecord:
             "frames": self.frames,
             "added": self.added,
             "regions": self.regions,
+            "local_features": self.local_features,
             "skipped": self.skipped,
             "error": self.error,
             "error_code": self.error_code,
@@ -162,10 +173,13 @@ def import_media(
     with db.session() as s:
         get_bank(s, bank_name)
     hashing = options.hash_options
-    if options.regions and not hashing.regions:
-        hashing = replace(hashing, regions=True)
+    hashing = replace(
+        hashing,
+        regions=hashing.regions or options.regions,
+        local_features=hashing.local_features or options.local_features,
+    )
     for hashed in hash_paths(items, hashing, workers=options.workers):
-        record = _add_one(db, bank_name, hashed, ids, actor, options.regions)
+        record = _add_one(db, bank_name, hashed, ids, actor, options)
         if on_record is not None:
             on_record(record)
         yield record
@@ -177,7 +191,7 @@ def _add_one(
     hashed: FileHashes,
     ids: Mapping[str, str] | None,
     actor: str,
-    regions: bool,
+    options: MediaOptions,
 ) -> MediaImportRecord:
     external_id = external_id_of(hashed.path, ids)
     record = MediaImportRecord(
@@ -198,11 +212,16 @@ def _add_one(
         with db.session() as s:
             record.added = add_entries(s, bank_name, entries, actor=actor)
             has_pdq = any(e.signal_type == "pdq" for e in entries)
-            if regions and hashed.kind == "image" and has_pdq and hashed.pdq:
-                found = [
-                    NewRegion(str(r["region"]), str(r["pdq"])) for r in hashed.pdq_regions or ()
-                ]
-                record.regions = add_regions(s, bank_name, hashed.pdq, found)
+            if hashed.kind == "image" and has_pdq and hashed.pdq:
+                if options.regions:
+                    found = [
+                        NewRegion(str(r["region"]), str(r["pdq"])) for r in hashed.pdq_regions or ()
+                    ]
+                    record.regions = add_regions(s, bank_name, hashed.pdq, found)
+                if options.local_features and hashed.local_features:
+                    record.local_features = put_local_features(
+                        s, bank_name, hashed.pdq, hashed.local_features
+                    )
     except (BankError, InvalidSignal) as e:
         record.added = record.regions = 0
         record.error, record.error_code = str(e), getattr(e, "code", "invalid")

@@ -237,6 +237,15 @@ def import_media_command(
             "cropped; never exported as entries).",
         ),
     ] = True,
+    local_features: Annotated[
+        bool,
+        typer.Option(
+            "--local-features",
+            help="Also keep each picture's ORB features (<= 500, ~20 KB) so matching can "
+            "verify near misses. Off by default: coarse pictures can be rebuilt from local "
+            "features, so keep them only where the deployment may hold such data.",
+        ),
+    ] = False,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes.")] = 1,
     json_out: Annotated[bool, typer.Option("--json", help="One JSON object per file.")] = False,
 ) -> None:
@@ -268,7 +277,9 @@ def import_media_command(
                     items,
                     actor=actor(),
                     ids=id_map,
-                    options=MediaOptions(regions=regions, workers=workers),
+                    options=MediaOptions(
+                        regions=regions, local_features=local_features, workers=workers
+                    ),
                 ):
                     failed += record.error is not None
                     added += record.added

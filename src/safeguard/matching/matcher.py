@@ -18,7 +18,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,14 +28,20 @@ from sqlalchemy.orm import Session
 
 from safeguard.index import ExactIndex, PdqIndex, SnapshotError
 from safeguard.signals.errors import InvalidSignal
+from safeguard.signals.local import OrbFeatures, SameVerdict, verify_same_picture
 from safeguard.signals.media import FileHashes
 from safeguard.signals.pdq import MATCH_THRESHOLD, Dihedral, PdqHash, dihedral_of_hash
 from safeguard.signals.regions import REGION_SIGNAL
 from safeguard.signals.types import EXACT_SIGNALS, FILE_DIGESTS, signal_type
 from safeguard.store.db import Database
-from safeguard.store.models import Bank, Entry, IndexChange
+from safeguard.store.models import Bank, Entry, EntryFeatures, IndexChange
 
 _STATE = "state.json"
+#: Candidates beyond the radius but within this many bits are verified with local features
+#: (when the query's and the entry's are at hand); chosen before measuring (bench/robust).
+VERIFY_RADIUS = 48
+#: At most this many entries are verified per query: a bounded cost.
+VERIFY_MAX = 5
 _BATCH = 50_000
 
 
@@ -231,6 +237,11 @@ class Matcher:
 
     # --- queries -----------------------------------------------------------------------------
 
+    def has_local_features(self) -> bool:
+        """Whether any entry kept local features (else computing a query's is wasted)."""
+        with self.db.session() as s:
+            return s.scalar(select(EntryFeatures.entry_id).limit(1)) is not None
+
     def match_value(
         self, kind: str, value: str, *, dihedral: bool = False, session: Session | None = None
     ) -> list[Match]:
@@ -269,22 +280,38 @@ class Matcher:
         return self._resolve(candidates, session)
 
     def match_record(
-        self, record: FileHashes, *, dihedral: bool = False, variants: bool = False
+        self,
+        record: FileHashes,
+        *,
+        dihedral: bool = False,
+        variants: bool = False,
+        verify: bool = False,
     ) -> list[Match]:
         """Every match of a hashed file: its digests, its PDQ, each sampled video frame's.
 
         ``variants``: also search the record's derived queries (``pdq_variants``: trimmed,
         deskewed) and, with ``dihedral``, each exact rotation/mirror on its own, so every
-        match names the query hash that found it (the closest; ``exact`` on a tie)."""
+        match names the query hash that found it (the closest; ``exact`` on a tie).
+
+        ``verify`` (with the record's ``local_features``): entries with kept local
+        features that lie beyond the radius but within ``VERIFY_RADIUS`` bits are checked
+        with ORB + MAGSAC (at most ``VERIFY_MAX`` a query) and match when verified; matches
+        found through a derived hash are checked too. Either way the match carries its
+        ``inliers``."""
         out: list[Match] = []
+        features = (
+            OrbFeatures.from_bytes(record.local_features)
+            if verify and record.local_features
+            else None
+        )
         with self.db.session() as s:
             for t in FILE_DIGESTS:
                 value = getattr(record, t)
                 if value:
                     out.extend(self.match_value(t, value, session=s))
             if record.pdq and (record.pdq_quality or 0) > 0:
-                if variants:
-                    out.extend(self._match_variants(record, dihedral, s))
+                if variants or features is not None:
+                    out.extend(self._match_variants(record, dihedral, s, variants, features))
                 elif dihedral and record.pdq_dihedral:
                     # Exact variants from the picture's DCT, not approximated from the hash.
                     flips = [PdqHash.from_hex(v) for v in record.pdq_dihedral]
@@ -299,15 +326,22 @@ class Matcher:
                     out.append(_with_frame(m, frame.frame, frame.ts))
         return out
 
-    def _match_variants(self, record: FileHashes, dihedral: bool, s: Session) -> list[Match]:
+    def _match_variants(
+        self,
+        record: FileHashes,
+        dihedral: bool,
+        s: Session,
+        variants: bool = True,
+        features: OrbFeatures | None = None,
+    ) -> list[Match]:
         assert record.pdq is not None
         queries: list[tuple[str, str]] = [("exact", record.pdq)]
         if dihedral:
             if record.pdq_dihedral:
-                names = [d.value for d in Dihedral]
+                turns = [d.value for d in Dihedral]
                 queries += [
                     (f"dihedral:{n}", h)
-                    for n, h in zip(names, record.pdq_dihedral, strict=False)
+                    for n, h in zip(turns, record.pdq_dihedral, strict=False)
                     if n != Dihedral.ORIGINAL.value
                 ]
             else:
@@ -317,17 +351,82 @@ class Matcher:
                     for d, h in approx.items()
                     if d is not Dihedral.ORIGINAL
                 ]
-        queries += [(str(v["variant"]), str(v["pdq"])) for v in record.pdq_variants or ()]
+        if variants:
+            queries += [(str(v["variant"]), str(v["pdq"])) for v in record.pdq_variants or ()]
         raw = np.frombuffer(bytes.fromhex("".join(h for _, h in queries)), dtype=np.uint8)
-        found = self.pdq.search_many(raw.reshape(-1, 32), radius=self.radius)
+        radius = self.radius if features is None else max(self.radius, VERIFY_RADIUS)
+        found = self.pdq.search_many(raw.reshape(-1, 32), radius=radius)
         best: dict[int, tuple[int, str]] = {}
         for (name, _), hits in zip(queries, found.per_query(), strict=True):
             for entry, dist in hits:
                 if entry not in best or dist < best[entry][0]:
                     best[entry] = (int(dist), name)
-        return self._resolve(
-            {e: d for e, (d, _) in best.items()}, s, {e: n for e, (_, n) in best.items()}
+        names = {e: n for e, (_, n) in best.items()}
+        within = {e: d for e, (d, _) in best.items() if d <= self.radius}
+        if features is None:
+            return self._resolve(within, s, names)
+        band = {e: d for e, (d, _) in best.items() if d > self.radius}
+        verdicts = self._verify_band(band, features, s)
+        accepted = {c for c, (_, v) in verdicts.items() if v.verified}
+        matches = self._resolve(
+            within | {c: band[c] for c in accepted}, s, names, beyond_threshold=accepted
         )
+        inliers = {entry: v.inliers for entry, v in verdicts.values()}
+        derived = [m.entry for m in matches if m.variant != "exact" and m.entry not in inliers]
+        inliers |= {e: v.inliers for e, v in self._verify_entries(derived, features, s).items()}
+        return [replace(m, inliers=inliers.get(m.entry)) for m in matches]
+
+    def _verify_band(
+        self, band: dict[int, int], features: OrbFeatures, s: Session
+    ) -> dict[int, tuple[int, SameVerdict]]:
+        """``{candidate: (entry, verdict)}`` for the nearest band candidates (region rows
+        stand for their entry) whose entry has kept local features, at most VERIFY_MAX."""
+        if not band:
+            return {}
+        ids = sorted(band, key=lambda c: (band[c], c))
+        parent_of = dict(
+            s.execute(
+                select(Entry.id, Entry.parent_id).where(
+                    Entry.id.in_(ids), Entry.parent_id.is_not(None)
+                )
+            ).all()
+        )
+        entry_of = {c: int(parent_of.get(c) or c) for c in ids}
+        kept = self._kept_features(set(entry_of.values()), s)
+        out: dict[int, tuple[int, SameVerdict]] = {}
+        done: set[int] = set()
+        for c in ids:
+            entry = entry_of[c]
+            if entry not in kept or entry in done:
+                continue
+            done.add(entry)
+            out[c] = (entry, verify_same_picture(features, kept[entry]))
+            if len(done) >= VERIFY_MAX:
+                break
+        return out
+
+    def _verify_entries(
+        self, entries: Sequence[int], features: OrbFeatures, s: Session
+    ) -> dict[int, SameVerdict]:
+        kept = self._kept_features(set(entries[:VERIFY_MAX]), s)
+        return {e: verify_same_picture(features, f) for e, f in kept.items()}
+
+    @staticmethod
+    def _kept_features(entries: set[int], s: Session) -> dict[int, OrbFeatures]:
+        if not entries:
+            return {}
+        rows = s.execute(
+            select(EntryFeatures.entry_id, EntryFeatures.data).where(
+                EntryFeatures.entry_id.in_(entries), EntryFeatures.kind == "orb"
+            )
+        ).all()
+        out: dict[int, OrbFeatures] = {}
+        for entry_id, data in rows:
+            try:
+                out[int(entry_id)] = OrbFeatures.from_bytes(bytes(data))
+            except ValueError:
+                continue  # a damaged row verifies nothing
+        return out
 
     def _pdq_candidates(self, query: PdqHash, dihedral: bool) -> dict[int, int]:
         return dict(self.pdq.search(query, radius=self.radius, dihedral=dihedral))
@@ -337,16 +436,18 @@ class Matcher:
         candidates: dict[int, int],
         session: Session | None,
         names: dict[int, str] | None = None,
+        beyond_threshold: set[int] | None = None,
     ) -> list[Match]:
         """Matches among candidates; ``names`` (candidate id -> query variant that found
         it) sets each match's ``variant``. A region row answers as its parent entry, named
         ``region:<k>``; an entry found both whole and through regions is reported once, at
-        its smallest distance (whole on a tie)."""
+        its smallest distance (whole on a tie). ``beyond_threshold``: candidates verified
+        with local features, which match beyond their bank's threshold."""
         if not candidates:
             return []
         if session is None:
             with self.db.session() as s:
-                return self._resolve(candidates, s, names)
+                return self._resolve(candidates, s, names, beyond_threshold)
         rows = session.execute(
             select(Entry, Bank)
             .join(Bank, Bank.id == Entry.bank_id)
@@ -376,7 +477,8 @@ class Matcher:
                 query = region if query == "exact" else f"{query}+{region}"
             if row.disabled or entry.disabled or not bank.enabled:
                 continue
-            if entry.signal_type == "pdq" and distance > bank.pdq_threshold:
+            verified = beyond_threshold is not None and row.id in beyond_threshold
+            if entry.signal_type == "pdq" and distance > bank.pdq_threshold and not verified:
                 continue
             key = (distance, via_region)
             have = best.get(entry.id)

@@ -193,9 +193,7 @@ def decide_case(
             details["added"] = add_entries(session, target.name, signals, actor=actor)
             pdq = (case.evidence.get("signals") or {}).get("pdq")
             if media is not None and isinstance(pdq, str):
-                details["regions"] = add_regions(
-                    session, target.name, pdq, regions_of_media(media)
-                )
+                details["regions"] = add_regions(session, target.name, pdq, regions_of_media(media))
     elif decision == "false_positive":
         if bank is not None:
             target = _bank_of_kind(session, bank, "allow")

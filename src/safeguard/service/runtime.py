@@ -139,6 +139,7 @@ class Runtime:
             default_action=self.settings.default_action,
             dihedral=self.settings.dihedral,
             variants=self.settings.variants,
+            verify=self.settings.verify,
             keeper=self.evidence,
         )
 

@@ -177,7 +177,9 @@ def verify_same_picture(
     pa = query.points[pairs[:, 0]].astype(np.float64)
     pb = candidate.points[pairs[:, 1]].astype(np.float64)
     h, mask = fit_model(
-        lambda: cv2.findHomography(pa, pb, cv2.USAC_MAGSAC, reproj_px, maxIters=2000, confidence=0.999)
+        lambda: cv2.findHomography(
+            pa, pb, cv2.USAC_MAGSAC, reproj_px, maxIters=2000, confidence=0.999
+        )
     )
     if h is None or h.shape != (3, 3):
         return SameVerdict(0, m, False)

@@ -21,6 +21,7 @@ from safeguard.signals.budget import DecodeBudget
 from safeguard.signals.crypto import CryptoDigests, digest_bytes, read_and_digest
 from safeguard.signals.decode import ImageLimits, decode_image, decoded_image
 from safeguard.signals.errors import EmptyFile, FileTooLarge, SignalError
+from safeguard.signals.local import orb_features
 from safeguard.signals.pdq import PdqResult, pdq_from_pixels
 from safeguard.signals.regions import pdq_regions
 from safeguard.signals.variants import pdq_variants
@@ -76,6 +77,9 @@ class HashOptions:
     #: Also compute the PDQ of each of ``signals.regions.REGIONS`` (for a bank entry added
     #: from the media: ``safeguard banks import-media``).
     regions: bool = False
+    #: Also compute the picture's ORB features (``signals.local``) for verification; kept
+    #: in the record (``local_features``), never printed.
+    local_features: bool = False
     image_limits: ImageLimits = field(default_factory=ImageLimits)
     video_sampling: video.VideoSampling = field(default_factory=video.VideoSampling)
     video_limits: video.VideoLimits = field(default_factory=video.VideoLimits)
@@ -102,6 +106,8 @@ class FileHashes:
     #: PDQ of fixed crops, ``[{"region", "pdq", "quality"}]`` (``HashOptions(regions=True)``).
     pdq_regions: list[dict[str, Any]] | None = None
     vpdq: list[video.VideoFrameHash] | None = None
+    #: ``OrbFeatures.to_bytes`` of the picture (``HashOptions(local_features=True)``).
+    local_features: bytes | None = None
     width: int | None = None
     height: int | None = None
     exif_orientation: int | None = None
@@ -208,6 +214,8 @@ def _hash_image(record: FileHashes, content: bytes, options: HashOptions) -> Non
             record.pdq_variants = [v.to_json() for v in pdq_variants(img.pixels)]
         if options.regions:
             record.pdq_regions = [r.to_json() for r in pdq_regions(img.pixels)]
+        if options.local_features:
+            record.local_features = orb_features(img.pixels).to_bytes()
     record.pdq = result.hash.hex
     record.pdq_quality = result.quality
     if options.dihedral:

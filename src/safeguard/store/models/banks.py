@@ -10,6 +10,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -79,6 +80,22 @@ class Entry(Base):
     region: Mapped[str | None] = mapped_column(String(16), default=None)
 
     bank: Mapped[Bank] = relationship(back_populates="entries")
+
+
+class EntryFeatures(Base):
+    """Local features of the picture behind a whole-picture PDQ entry (ORB: at most 500
+    keypoints, ~20 KB), kept only when a deployment chose to (``banks import-media
+    --local-features``): matching uses them to verify candidates near the radius. They
+    are not the picture, but coarse pictures can be rebuilt from local features, so they
+    are treated as sensitive as media (docs/matching.md)."""
+
+    __tablename__ = "entry_features"
+
+    entry_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(16), default="orb")
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class IndexChange(Base):

@@ -1,5 +1,6 @@
 """Region rows: an entry may belong to another (``parent_id``) as the PDQ of one of its
-regions (``region``, a key of ``signals.regions.REGIONS``).
+regions (``region``, a key of ``signals.regions.REGIONS``); the local features of a
+picture entry (``entry_features``, kept only where a deployment chooses to).
 
 Revision ID: 0017_entry_regions
 Revises: 0016_exchange
@@ -27,9 +28,18 @@ def upgrade() -> None:
             "fk_entries_parent_id_entries", "entries", ["parent_id"], ["id"], ondelete="CASCADE"
         )
         batch.create_index("ix_entries_parent_id", ["parent_id"])
+    op.create_table(
+        "entry_features",
+        sa.Column("entry_id", BigId, nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
+        sa.ForeignKeyConstraint(["entry_id"], ["entries.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("entry_id"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("entry_features")
     with op.batch_alter_table("entries") as batch:
         batch.drop_index("ix_entries_parent_id")
         batch.drop_constraint("fk_entries_parent_id_entries", type_="foreignkey")
