@@ -29,8 +29,8 @@ from sqlalchemy.orm import Session
 
 from safeguard import audit
 from safeguard.banks.entries import NewEntry, add_entries, add_regions, disable_entries_by_id
-from safeguard.banks.media import regions_of_media
 from safeguard.banks.lists import get_bank
+from safeguard.banks.media import regions_of_media
 from safeguard.errors import Conflict, InvalidInput, NotFound, SafeguardError
 from safeguard.matching.matcher import Match
 from safeguard.review import webhooks
