@@ -143,6 +143,19 @@ def test_a_cropped_copy_matches_through_a_region_as_its_entry(
     assert [(m.variant, m.distance) for m in whole] == [("exact", 0)]
 
 
+def test_a_matcher_with_regions_off_ignores_them(db: Database, media: Path, tmp_path: Path) -> None:
+    _bank(db)
+    _import(db, media)
+    matcher = Matcher.open(db)
+    matcher.regions = False
+    pixels = np.asarray(Image.open(media / "astronaut.png").convert("RGB"))
+    path = tmp_path / "cropped.png"
+    Image.fromarray(crop(pixels, 0.05)).save(path)
+    assert [m for m in matcher.match_record(hash_file(path)) if m.signal == "pdq"] == []
+    whole = matcher.match_record(hash_file(media / "astronaut.png"))
+    assert [m.variant for m in whole if m.signal == "pdq"] == ["exact"]
+
+
 def test_a_disabled_entry_is_not_found_through_its_regions(
     db: Database, media: Path, tmp_path: Path
 ) -> None:

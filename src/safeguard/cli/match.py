@@ -62,6 +62,13 @@ def match_command(
             help="Also match trimmed (padding, captions) and deskewed copies.",
         ),
     ] = True,
+    regions: Annotated[
+        bool,
+        typer.Option(
+            "--regions/--no-regions",
+            help="Let stored crops of entries (banks import-media) match.",
+        ),
+    ] = True,
     verify: Annotated[
         bool,
         typer.Option(
@@ -79,6 +86,7 @@ def match_command(
     rows: list[tuple[str, str, str]] = []
     with database(settings) as db:
         matcher = open_matcher(db, settings)
+        matcher.regions = regions
         verify = verify and matcher.has_local_features()
         for record in hash_paths(
             items,

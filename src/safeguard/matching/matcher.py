@@ -105,6 +105,8 @@ class Matcher:
     mark: _Watermark = field(default_factory=_Watermark)
     #: Search radius: the largest PDQ threshold of any enabled bank (31 by default).
     radius: int = MATCH_THRESHOLD
+    #: Whether stored region rows (``signals.regions``) may match; off, they are ignored.
+    regions: bool = True
 
     @classmethod
     def open(cls, db: Database, index_dir: Path | None = None) -> Matcher:
@@ -469,6 +471,8 @@ class Matcher:
             entry = row
             via_region = row.parent_id is not None
             if via_region:
+                if not self.regions:
+                    continue
                 parent = parents.get(row.parent_id or 0)
                 if parent is None:
                     continue

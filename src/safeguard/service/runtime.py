@@ -124,6 +124,7 @@ class Runtime:
         with self._refresh_lock:
             if self._matcher is None:
                 self._matcher = Matcher.open(self.db, self.settings.base.index_dir)
+                self._matcher.regions = self.settings.regions
                 self.last_refresh = time.monotonic()
                 self._matcher_ready.set()
             return self._matcher

@@ -75,6 +75,8 @@ class ServiceSettings:
     variants: bool = False
     #: ORB features of each upload, to verify near misses against entries that kept theirs.
     verify: bool = False
+    #: Stored region rows of entries (crops) may match.
+    regions: bool = True
     decode_budget_bytes: int = 1024 * MiB
     max_decode_bytes: int = 768 * MiB
     decode_wait_seconds: float = 2.0
@@ -131,6 +133,7 @@ class ServiceSettings:
             dihedral=_flag("DIHEDRAL"),
             variants=_flag("VARIANTS", default=False),
             verify=_flag("VERIFY", default=False),
+            regions=_flag("REGIONS", default=True),
             decode_budget_bytes=int(_env("DECODE_BUDGET_BYTES", str(1024 * MiB))),
             max_decode_bytes=int(_env("MAX_DECODE_BYTES", str(768 * MiB))),
             decode_wait_seconds=float(_env("DECODE_WAIT_SECONDS", "2")),
@@ -170,6 +173,7 @@ class ServiceSettings:
             "SAFEGUARD_DIHEDRAL": "1" if self.dihedral else "0",
             "SAFEGUARD_VARIANTS": "1" if self.variants else "0",
             "SAFEGUARD_VERIFY": "1" if self.verify else "0",
+            "SAFEGUARD_REGIONS": "1" if self.regions else "0",
             "SAFEGUARD_DECODE_BUDGET_BYTES": str(self.decode_budget_bytes),
             "SAFEGUARD_MAX_DECODE_BYTES": str(self.max_decode_bytes),
             "SAFEGUARD_DECODE_WAIT_SECONDS": str(self.decode_wait_seconds),
