@@ -71,8 +71,9 @@ class ServiceSettings:
     default_action: Action = "review"
     fast_hash: bool = False
     dihedral: bool = False
-    #: Derived queries (trimmed, deskewed) for padded, captioned and slightly turned copies.
-    variants: bool = False
+    #: Derived queries (trimmed, deskewed) for padded, captioned and slightly turned copies;
+    #: on by default since they became cheap (1.46x an upload's hashing, bench/robust).
+    variants: bool = True
     #: ORB features of each upload, to verify near misses against entries that kept theirs.
     verify: bool = False
     #: Stored region rows of entries (crops) may match.
@@ -131,7 +132,7 @@ class ServiceSettings:
             default_action=as_action(_env("DEFAULT_ACTION", "review")),
             fast_hash=_flag("FAST_HASH"),
             dihedral=_flag("DIHEDRAL"),
-            variants=_flag("VARIANTS", default=False),
+            variants=_flag("VARIANTS", default=True),
             verify=_flag("VERIFY", default=False),
             regions=_flag("REGIONS", default=True),
             decode_budget_bytes=int(_env("DECODE_BUDGET_BYTES", str(1024 * MiB))),
