@@ -109,3 +109,19 @@ def test_orb_features_round_trip_and_are_compact() -> None:
     assert np.array_equal(back.descriptors, f.descriptors)
     with pytest.raises(ValueError):
         OrbFeatures.from_bytes(data[:-1])
+
+
+def test_a_mirrored_near_miss_verifies_through_the_query_mirror_image(
+    db: Database, originals: Path, tmp_path: Path
+) -> None:
+    matcher = _bank(db, originals, local_features=True)
+    path = tmp_path / "mirrored.png"
+    mirrored = crop(np.asarray(picture(640, 480, "astronaut")), 0.08)[:, ::-1]
+    Image.fromarray(np.ascontiguousarray(mirrored)).save(path)
+    plain = hash_file(path, HashOptions(local_features=True, dihedral=False))
+    assert plain.local_features_mirror is None
+    record = hash_file(path, HashOptions(local_features=True, dihedral=True))
+    assert record.local_features_mirror
+    [m] = [m for m in matcher.match_record(record, dihedral=True, verify=True) if m.signal == "pdq"]
+    assert m.external_id == "astronaut.png" and m.variant.startswith("dihedral:")
+    assert m.inliers is not None and m.inliers >= MIN_INLIERS

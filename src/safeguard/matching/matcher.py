@@ -302,7 +302,12 @@ class Matcher:
         ``inliers``."""
         out: list[Match] = []
         features = (
-            OrbFeatures.from_bytes(record.local_features)
+            _QueryFeatures(
+                OrbFeatures.from_bytes(record.local_features),
+                OrbFeatures.from_bytes(record.local_features_mirror)
+                if record.local_features_mirror
+                else None,
+            )
             if verify and record.local_features
             else None
         )
@@ -334,7 +339,7 @@ class Matcher:
         dihedral: bool,
         s: Session,
         variants: bool = True,
-        features: OrbFeatures | None = None,
+        features: _QueryFeatures | None = None,
     ) -> list[Match]:
         assert record.pdq is not None
         queries: list[tuple[str, str]] = [("exact", record.pdq)]
@@ -379,7 +384,7 @@ class Matcher:
         return [replace(m, inliers=inliers.get(m.entry)) for m in matches]
 
     def _verify_band(
-        self, band: dict[int, int], features: OrbFeatures, s: Session
+        self, band: dict[int, int], features: _QueryFeatures, s: Session
     ) -> dict[int, tuple[int, SameVerdict]]:
         """``{candidate: (entry, verdict)}`` for the nearest band candidates (region rows
         stand for their entry) whose entry has kept local features, at most VERIFY_MAX."""
@@ -402,16 +407,16 @@ class Matcher:
             if entry not in kept or entry in done:
                 continue
             done.add(entry)
-            out[c] = (entry, verify_same_picture(features, kept[entry]))
+            out[c] = (entry, features.verify(kept[entry]))
             if len(done) >= VERIFY_MAX:
                 break
         return out
 
     def _verify_entries(
-        self, entries: Sequence[int], features: OrbFeatures, s: Session
+        self, entries: Sequence[int], features: _QueryFeatures, s: Session
     ) -> dict[int, SameVerdict]:
         kept = self._kept_features(set(entries[:VERIFY_MAX]), s)
-        return {e: verify_same_picture(features, f) for e, f in kept.items()}
+        return {e: features.verify(f) for e, f in kept.items()}
 
     @staticmethod
     def _kept_features(entries: set[int], s: Session) -> dict[int, OrbFeatures]:
@@ -504,6 +509,22 @@ class Matcher:
         ]
         out.sort(key=lambda m: (m.distance, m.bank, m.entry))
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class _QueryFeatures:
+    """A query's local features, and its mirror image's when dihedral copies are looked
+    for (ORB is not mirror-invariant)."""
+
+    plain: OrbFeatures
+    mirror: OrbFeatures | None = None
+
+    def verify(self, kept: OrbFeatures) -> SameVerdict:
+        verdict = verify_same_picture(self.plain, kept)
+        if verdict.verified or self.mirror is None:
+            return verdict
+        flipped = verify_same_picture(self.mirror, kept)
+        return flipped if flipped.verified else verdict
 
 
 def allowlisted(matches: Sequence[Match]) -> bool:

@@ -108,6 +108,8 @@ class FileHashes:
     vpdq: list[video.VideoFrameHash] | None = None
     #: ``OrbFeatures.to_bytes`` of the picture (``HashOptions(local_features=True)``).
     local_features: bytes | None = None
+    #: The same of the picture's mirror image (with ``dihedral`` too).
+    local_features_mirror: bytes | None = None
     width: int | None = None
     height: int | None = None
     exif_orientation: int | None = None
@@ -216,6 +218,11 @@ def _hash_image(record: FileHashes, content: bytes, options: HashOptions) -> Non
             record.pdq_regions = [r.to_json() for r in pdq_regions(img.pixels)]
         if options.local_features:
             record.local_features = orb_features(img.pixels).to_bytes()
+            if options.dihedral:
+                # ORB is not mirror-invariant: a mirrored copy (found by a dihedral hash)
+                # verifies against the query's mirror image.
+                mirrored = np.ascontiguousarray(img.pixels[:, ::-1])
+                record.local_features_mirror = orb_features(mirrored).to_bytes()
     record.pdq = result.hash.hex
     record.pdq_quality = result.quality
     if options.dihedral:
