@@ -125,3 +125,33 @@ def test_a_mirrored_near_miss_verifies_through_the_query_mirror_image(
     [m] = [m for m in matcher.match_record(record, dihedral=True, verify=True) if m.signal == "pdq"]
     assert m.external_id == "astronaut.png" and m.variant.startswith("dihedral:")
     assert m.inliers is not None and m.inliers >= MIN_INLIERS
+
+
+def test_verification_survives_a_snapshot_and_follows_features_kept_later(
+    db: Database, originals: Path, tmp_path: Path
+) -> None:
+    index_dir = tmp_path / "index"
+    without = _bank(db, originals, local_features=False)
+    without.save_snapshot(index_dir)
+    running = Matcher.open(db, index_dir)
+    assert len(running.verifiable) == 0
+    # The same pictures again, now keeping their features: a running matcher follows.
+    list(
+        import_media(
+            db,
+            "known",
+            collect_files([originals]),
+            actor="test",
+            options=MediaOptions(local_features=True),
+        )
+    )
+    running.refresh()
+    record = hash_file(_near_miss(tmp_path), HashOptions(local_features=True))
+    [m] = [m for m in running.match_record(record, verify=True) if m.signal == "pdq"]
+    assert m.external_id == "astronaut.png" and m.inliers
+    # A matcher started from a snapshot taken after that knows them without re-reading.
+    running.save_snapshot(index_dir)
+    reopened = Matcher.open(db, index_dir)
+    assert len(reopened.verifiable) == len(running.verifiable) > 0
+    [again] = [m for m in reopened.match_record(record, verify=True) if m.signal == "pdq"]
+    assert again.entry == m.entry

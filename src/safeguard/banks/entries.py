@@ -158,6 +158,8 @@ def put_local_features(
         session.add(EntryFeatures(entry_id=parent, kind=kind, data=data))
     else:
         row.kind, row.data = kind, data
+    # Matchers widen their verification search to this entry (``Matcher.refresh``).
+    session.add(IndexChange(op="entry_features_kept", bank_id=target.id, entry_id=parent))
     return True
 
 
