@@ -114,7 +114,10 @@ def test_export_and_feeds_leave_region_rows_out(db: Database, media: Path) -> No
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
         page = publisher.page(s, feed, Ed25519PrivateKey.generate(), limit=1000)
+        summary = banks.summarize(s, bank)
     top = [e for e in all_rows if e.parent_id is None]
+    assert summary.region_hashes == len(all_rows) - len(top)
+    assert REGION_SIGNAL not in summary.entries
     assert any(e.parent_id is not None for e in all_rows)
     assert len(exported) == len(listed) == len(top)
     assert REGION_SIGNAL not in {e.signal_type for e in exported}

@@ -191,6 +191,8 @@ class BankOut(BaseModel):
     created_at: Timestamp
     entries: dict[str, int]
     disabled_entries: int
+    #: PDQ of crops of pictures added from media (part of their entries).
+    region_hashes: int = 0
 
 
 class BankDeleted(BaseModel):
