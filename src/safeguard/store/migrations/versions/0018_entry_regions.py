@@ -2,8 +2,8 @@
 regions (``region``, a key of ``signals.regions.REGIONS``); the local features of a
 picture entry (``entry_features``, kept only where a deployment chooses to).
 
-Revision ID: 0017_entry_regions
-Revises: 0016_exchange
+Revision ID: 0018_entry_regions
+Revises: 0017_exchange_sources
 Create Date: 2026-12-05
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0017_entry_regions"
-down_revision = "0016_exchange"
+revision = "0018_entry_regions"
+down_revision = "0017_exchange_sources"
 branch_labels = None
 depends_on = None
 
