@@ -139,83 +139,224 @@ def originals(limit: int) -> list[tuple[str, Pixels, str]]:
     return kept
 
 
-def run(limit: int) -> dict[str, Any]:
+METHODS = (
+    "pdq",
+    "pdq+variants",
+    "pdq+regions",
+    "pdq+variants+regions",
+    "pdq+variants+regions+verification",
+    "phash",
+)
+#: Candidates beyond the radius but within this many bits are verified with ORB (a priori).
+VERIFY_RADIUS = 48
+#: At most this many such candidates are verified per query (bounded cost).
+VERIFY_MAX = 5
+#: Wrong originals verified per query on purpose (the nearest ones, whatever their
+#: distance), to measure how often verification accepts a wrong picture.
+VERIFY_PROBES = 3
+_BITS = {"phash": 64}
+
+
+def _phash(pixels: Pixels) -> np.ndarray:
+    import imagehash
+
+    h = imagehash.phash(Image.fromarray(pixels))
+    return np.asarray(h.hash, dtype=np.float32).reshape(-1)
+
+
+class _Verifier:
+    """ORB verification of one query against originals, with its mirror image tried when
+    the query itself does not verify (ORB is not mirror-invariant; a mirrored copy is found
+    by a dihedral hash)."""
+
+    def __init__(self, query: Pixels, originals: list[Any]) -> None:
+        self.query, self.originals = query, originals
+        self.plain: Any = None
+        self.mirror: Any = None
+
+    def __call__(self, j: int) -> Any:
+        from safeguard.signals.local import orb_features, verify_same_picture
+
+        if self.plain is None:
+            self.plain = orb_features(self.query)
+        v = verify_same_picture(self.plain, self.originals[j])
+        if v.verified:
+            return v
+        if self.mirror is None:
+            self.mirror = orb_features(np.ascontiguousarray(self.query[:, ::-1]))
+        w = verify_same_picture(self.mirror, self.originals[j])
+        return w if w.verified else v
+
+
+def _best_threshold(own: np.ndarray, wrong_hist: np.ndarray, bits: int) -> tuple[int, float]:
+    """The largest threshold at which precision (own pairs over all pairs within it) is at
+    least 99.99 %, and the recall there; -1 and 0 when none is."""
+    best_t, best_r = -1, 0.0
+    own_cum = np.array([(own <= t).sum() for t in range(bits + 1)])
+    wrong_cum = np.cumsum(wrong_hist[: bits + 1])
+    for t in range(bits + 1):
+        tp, fp = own_cum[t], wrong_cum[t]
+        if tp + fp == 0 or tp / (tp + fp) >= 0.9999:
+            best_t, best_r = t, tp / len(own)
+    return best_t, float(best_r)
+
+
+def run(limit: int, verify: bool = True) -> dict[str, Any]:
+    from safeguard.signals.local import orb_features
+    from safeguard.signals.regions import pdq_regions
+
     start = time.perf_counter()
     origs = originals(limit)
-    obits = _bits([h for _, _, h in origs])
     n = len(origs)
+    t0 = time.perf_counter()
+    region_lists = [pdq_regions(p) for _, p, _ in origs]
+    region_ms = (time.perf_counter() - t0) * 1e3 / n
+    whole = _bits([h for _, _, h in origs])
+    base = [label.split("[")[0] for label, _, _ in origs]
+    rows, owner = [], []
+    for j, (_, _, h) in enumerate(origs):
+        rows.append(h)
+        owner.append(j)
+        for r in region_lists[j]:
+            rows.append(r.hash.hex)
+            owner.append(j)
+    allbits = _bits(rows)
+    starts = np.flatnonzero(np.r_[True, np.diff(owner) != 0])
+    t0 = time.perf_counter()
+    orbs = [orb_features(p) for _, p, _ in origs] if verify else []
+    orb_index_ms = (time.perf_counter() - t0) * 1e3 / n
+    ophash = np.array([_phash(p) for _, p, _ in origs])
     per: dict[str, Any] = {}
-    totals = {"pdq_ms": 0.0, "variant_ms": 0.0, "queries": 0, "extra": 0}
+    cost = {"pdq_ms": 0.0, "variant_ms": 0.0, "verify_ms": 0.0, "verified": 0, "queries": 0}
+    cost["hashes"] = 0
+    probe = {"pairs": 0, "accepted": 0, "max_inliers": 0}
+    probe_pairs: dict[str, int] = {}
     variant_wins: dict[str, int] = {}
     for tname, transform in TRANSFORMS.items():
-        pdq_hit = var_hit = 0
-        wrong_pdq = wrong_var = 0
-        pairs_pdq = pairs_var = 0
-        hashes_pdq = hashes_var = 0
-        nearest_wrong: list[int] = []
-        large = large_hit = 0
+        own = {m: np.zeros(n, np.int32) for m in METHODS}
+        # Wrong originals are other pictures; tiles of the same picture overlap (share
+        # pixels), so a query near one is counted apart, not as a wrong match.
+        wrong_hist = {m: np.zeros(257, np.int64) for m in METHODS}
+        overlap_hist = {m: np.zeros(257, np.int64) for m in METHODS}
+        verified_own = verified_wrong = verified_overlap = 0
         for i, (_, pixels, _) in enumerate(origs):
             q = transform(pixels)
-            t0 = time.perf_counter()
-            r = pdq_from_pixels(q)
             t1 = time.perf_counter()
-            names = ["exact", *[f"dihedral:{d.value}" for d in r.dihedral()][1:]]
-            hexes = [r.hash.hex] + [h.hex for h in list(r.dihedral().values())[1:]]
-            derived = pdq_variants(q)
+            r = pdq_from_pixels(q)
             t2 = time.perf_counter()
-            names += [v.name for v in derived]
-            hexes += [v.hash.hex for v in derived]
-            totals["pdq_ms"] += (t1 - t0) * 1e3
-            totals["variant_ms"] += (t2 - t1) * 1e3
-            totals["queries"] += 1
-            totals["extra"] += len(hexes) - 1
-            d = _distances(_bits(hexes), obits)  # (hashes, originals)
-            own = d[:, i]
-            wrong = np.delete(d, i, axis=1)
-            pdq_hit += int(own[0] <= RADIUS)
-            is_large = min(pixels.shape[:2]) >= LARGE
-            large += is_large
-            if (own <= RADIUS).any():
-                var_hit += 1
-                large_hit += is_large
-                if own[0] > RADIUS:
-                    best = names[int(np.argmin(own))].split(":")[0]
-                    variant_wins[best] = variant_wins.get(best, 0) + 1
-            wrong_pdq += int((wrong[0] <= RADIUS).sum())
-            wrong_var += int((wrong <= RADIUS).sum())
-            pairs_pdq += int((wrong[0] <= RADIUS).sum())
-            pairs_var += int((wrong <= RADIUS).sum())
-            hashes_pdq += 1
-            hashes_var += len(hexes)
-            nearest_wrong.append(int(wrong.min()))
-        per[tname] = {
-            "recall_pdq": round(pdq_hit / n, 4),
-            "recall_pdq_variants": round(var_hit / n, 4),
-            f"recall_pdq_variants_short_side_ge_{LARGE}": round(large_hit / max(1, large), 4),
-            f"originals_short_side_ge_{LARGE}": large,
-            "wrong_originals_within_31_pdq": wrong_pdq,
-            "wrong_originals_within_31_variants": wrong_var,
-            "nearest_wrong_min": int(min(nearest_wrong)),
-            "nearest_wrong_p1": float(np.percentile(nearest_wrong, 1)),
-            "wrong_pair_rate_per_hash_pdq": pairs_pdq / (hashes_pdq * (n - 1)),
-            "wrong_pair_rate_per_hash_variants": pairs_var / (hashes_var * (n - 1)),
-        }
-        print(f"{tname}: {per[tname]}", file=sys.stderr)
-    q = max(1, int(totals["queries"]))
-    all_pairs = sum(v["wrong_pair_rate_per_hash_variants"] for v in per.values()) / len(per)
+            flips = list(r.dihedral().values())[1:]
+            derived = pdq_variants(q)
+            t3 = time.perf_counter()
+            hexes = [r.hash.hex] + [h.hex for h in flips] + [v.hash.hex for v in derived]
+            cost["pdq_ms"] += (t2 - t1) * 1e3
+            cost["variant_ms"] += (t3 - t2) * 1e3
+            cost["queries"] += 1
+            cost["hashes"] += len(hexes)
+            qb = _bits(hexes)
+            d_whole = _distances(qb, whole)  # (hashes, originals)
+            d_all = np.minimum.reduceat(_distances(qb, allbits), starts, axis=1)
+            vec = {
+                "pdq": d_whole[0],
+                "pdq+variants": d_whole.min(0),
+                "pdq+regions": d_all[0],
+                "pdq+variants+regions": d_all.min(0),
+            }
+            combined = vec["pdq+variants+regions"].copy()
+            if verify:
+                # Verify the nearest candidates beyond the radius, within VERIFY_RADIUS.
+                band = np.flatnonzero((combined > RADIUS) & (combined <= VERIFY_RADIUS))
+                band = band[np.argsort(combined[band])][:VERIFY_MAX]
+                t4 = time.perf_counter()
+                same = _Verifier(q, orbs)
+                for j in band:
+                    if same(j).verified:
+                        combined[j] = RADIUS  # accepted: counts as a match at the radius
+                        if j == i:
+                            verified_own += 1
+                        elif base[j] == base[i]:
+                            verified_overlap += 1
+                        else:
+                            verified_wrong += 1
+                cost["verify_ms"] += (time.perf_counter() - t4) * 1e3
+                cost["verified"] += int(band.size)
+                # How often would verification accept a wrong picture? Probe the nearest
+                # wrong originals cut from other pictures, whatever their distance (not
+                # timed: not part of a query).
+                nearest = [j for j in np.argsort(vec["pdq+variants+regions"]) if base[j] != base[i]]
+                for j in nearest[:VERIFY_PROBES]:
+                    v = same(j)
+                    probe["pairs"] += 1
+                    probe["accepted"] += int(v.verified)
+                    probe["max_inliers"] = max(probe["max_inliers"], v.inliers)
+                    if v.verified:
+                        key = " ~ ".join(sorted((base[i], base[j])))
+                        probe_pairs[key] = probe_pairs.get(key, 0) + 1
+            vec["pdq+variants+regions+verification"] = combined
+            vec["phash"] = _distances(_phash(q)[None, :], ophash)[0]
+            if vec["pdq"][i] > RADIUS and vec["pdq+variants+regions"][i] <= RADIUS:
+                k = int(np.argmin(np.r_[d_whole[:, i], d_all[:, i]]))
+                name = (
+                    "region"
+                    if k >= len(hexes) or d_all[:, i].min() < d_whole[:, i].min()
+                    else ("exact" if k == 0 else ("dihedral" if k <= len(flips) else "variant"))
+                )
+                variant_wins[name] = variant_wins.get(name, 0) + 1
+            other = np.array([b != base[i] for b in base])
+            overlap = ~other
+            overlap[i] = False
+            for m in METHODS:
+                own[m][i] = vec[m][i]
+                wrong_hist[m] += np.bincount(np.clip(vec[m][other], 0, 256), minlength=257)
+                overlap_hist[m] += np.bincount(np.clip(vec[m][overlap], 0, 256), minlength=257)
+        row: dict[str, Any] = {}
+        for m in METHODS:
+            bits = _BITS.get(m, 256)
+            radius = RADIUS if bits == 256 else 10  # pHash's usual cut-off on 64 bits
+            t_best, r_best = _best_threshold(own[m], wrong_hist[m], bits)
+            row[m] = {
+                f"recall_at_{radius}": round(float((own[m] <= radius).mean()), 4),
+                f"wrong_pairs_at_{radius}": int(wrong_hist[m][: radius + 1].sum()),
+                f"overlapping_tile_pairs_at_{radius}": int(overlap_hist[m][: radius + 1].sum()),
+                "threshold_99_99": t_best,
+                "recall_at_threshold_99_99": round(r_best, 4),
+            }
+        row["verified_own"] = verified_own
+        row["verified_wrong"] = verified_wrong
+        # Another original cut from the same picture (tiles overlap): shares content.
+        row["verified_overlapping_tile"] = verified_overlap
+        per[tname] = row
+        brief = {m: row[m][next(iter(row[m]))] for m in METHODS}
+        print(f"{tname}: {brief}", file=sys.stderr, flush=True)
+    q = max(1, int(cost["queries"]))
+    wrong_31 = sum(per[t]["pdq+variants+regions"]["wrong_pairs_at_31"] for t in per)
+    other_per_query = sum(sum(b != a for b in base) for a in base) / n
+    pairs = max(1, round(q * other_per_query))
     return {
         "benchmark": "robust",
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "load_average": os.getloadavg(),
         "originals": n,
         "radius": RADIUS,
+        "verify_radius": VERIFY_RADIUS,
+        "verify_max_per_query": VERIFY_MAX,
         "queries": q,
         "transforms": per,
-        "matches_won_by_variant": variant_wins,
-        "extra_hashes_per_query": round(totals["extra"] / q, 2),
-        "ms_per_query_pdq": round(totals["pdq_ms"] / q, 2),
-        "ms_per_query_variants_extra": round(totals["variant_ms"] / q, 2),
-        "mean_wrong_pair_rate_per_hash_variants": all_pairs,
-        "expected_false_candidates_per_query_at_1e7": all_pairs * (1 + totals["extra"] / q) * 1e7,
+        "matches_won_by": variant_wins,
+        "region_rows_per_entry": round((len(rows) - n) / n, 2),
+        "index_bytes_per_entry": round(32 * len(rows) / n, 1),
+        "query_hashes_per_query": round(cost["hashes"] / q, 2),
+        "ms_per_query_pdq": round(cost["pdq_ms"] / q, 2),
+        "ms_per_query_variants_extra": round(cost["variant_ms"] / q, 2),
+        "ms_per_query_verification": round(cost["verify_ms"] / q, 2),
+        "verifications_per_query": round(cost["verified"] / q, 3),
+        "ms_per_entry_regions": round(region_ms, 2),
+        "ms_per_entry_orb": round(orb_index_ms, 2),
+        "verification_probes_of_wrong_pictures": probe,
+        "verification_probes_accepted_by_picture_pair": probe_pairs,
+        "wrong_pairs_examined": pairs,
+        "wrong_pairs_within_31_all_hashes": wrong_31,
+        "wrong_pair_rate_all_hashes": wrong_31 / pairs,
+        "expected_false_candidates_per_query_at_1e7": wrong_31 / pairs * 1e7,
         "seconds": round(time.perf_counter() - start, 1),
     }
 
@@ -223,12 +364,133 @@ def run(limit: int) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--originals", type=int, default=330)
+    parser.add_argument("--no-verify", action="store_true", help="Skip ORB verification.")
+    parser.add_argument(
+        "--upload-cost", action="store_true", help="Only measure an upload's hashing cost."
+    )
+    parser.add_argument(
+        "--chart-only", type=Path, help="Redraw the chart from a results file and stop."
+    )
+    parser.add_argument("--chart", type=Path, default=REPO / "docs" / "robust-recall.png")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "robust.json")
     args = parser.parse_args()
-    result = run(args.originals)
+    if args.chart_only:
+        chart(json.loads(args.chart_only.read_text()), args.chart)
+        return
+    if args.upload_cost:
+        cost = json.dumps(upload_cost(), indent=2)
+        print(cost)
+        (REPO / "bench" / "results" / "robust-upload-cost.json").write_text(cost + "\n")
+        return
+    result = run(args.originals, verify=not args.no_verify)
     text = json.dumps(result, indent=2)
     print(text)
     args.out.write_text(text + "\n")
+    chart(result, args.chart)
+
+
+def chart(result: dict[str, Any], out: Path) -> None:
+    """Recall per transform, one bar per method: at the radius the system uses (31; pHash
+    10 of 64 bits) and at the threshold where precision is >= 99.99 %."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    names = list(result["transforms"])
+    methods = [m for m in METHODS if m in result["transforms"][names[0]]]
+    fig, axes = plt.subplots(1, 2, figsize=(13, 0.42 * len(names) + 2.0), sharey=True)
+    height = 0.8 / len(methods)
+    panels = (("radius", "recall at the radius (PDQ 31 bits, pHash 10)"),)
+    panels += (("best", "recall where precision >= 99.99 % (best threshold)"),)
+    for ax, (kind, label) in zip(axes, panels, strict=True):
+        for k, m in enumerate(methods):
+            values = []
+            for t in names:
+                r = result["transforms"][t][m]
+                if kind == "best":
+                    values.append(r["recall_at_threshold_99_99"])
+                else:
+                    values.append(next(v for key, v in r.items() if key in _RADIUS_KEYS))
+            ys = [i + k * height for i in range(len(names))]
+            ax.barh(ys, values, height=height, label=m)
+        ax.axvline(0.95, color="grey", linestyle="--", linewidth=0.8)
+        ax.set_xlim(0, 1)
+        ax.set_xlabel(label)
+    axes[0].set_yticks([i + 0.4 - height / 2 for i in range(len(names))], names, fontsize=8)
+    axes[0].invert_yaxis()
+    handles, labels = axes[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="lower center", ncol=3, fontsize=8)
+    fig.suptitle(f"bench/robust: {result['originals']} benign originals")
+    fig.tight_layout(rect=(0, 0.05, 1, 0.98))
+    fig.savefig(out, dpi=80)
+
+
+_RADIUS_KEYS = ("recall_at_31", "recall_at_10")
+
+
+def upload_cost(rounds: int = 12) -> dict[str, Any]:
+    """CPU ms to hash an upload (decode + PDQ, and the extras) of five 1280 x 860 benign
+    JPEGs, in process, the settings interleaved round by round; medians and ratios to the
+    plain hashing measured in the same run."""
+    import io as _io
+    import statistics
+
+    from skimage import data
+
+    from safeguard.signals.media import HashOptions, hash_bytes
+
+    pics = []
+    for name in ("astronaut", "coffee", "chelsea", "rocket", "camera"):
+        img = Image.fromarray(_rgb(getattr(data, name)())).resize((1280, 860))
+        buf = _io.BytesIO()
+        img.save(buf, "JPEG", quality=90)
+        pics.append(buf.getvalue())
+    settings = {
+        "plain": HashOptions(),
+        "variants": HashOptions(variants=True),
+        "variants+verify": HashOptions(variants=True, local_features=True),
+        "dihedral+variants+verify": HashOptions(dihedral=True, variants=True, local_features=True),
+        "regions (bank side, per import)": HashOptions(regions=True),
+    }
+    times: dict[str, list[float]] = {k: [] for k in settings}
+    for _ in range(rounds):
+        for k, o in settings.items():
+            t = time.process_time()
+            for p in pics:
+                hash_bytes("upload.jpg", p, o)
+            times[k].append((time.process_time() - t) / len(pics) * 1e3)
+    med = {k: round(statistics.median(v), 2) for k, v in times.items()}
+    return {
+        "benchmark": "robust-upload-cost",
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "load_average": os.getloadavg(),
+        "ms_cpu_median": med,
+        "ratio_to_plain": {k: round(v / med["plain"], 2) for k, v in med.items()},
+    }
+
+
+def markdown(result: dict[str, Any]) -> str:
+    """The docs/benchmarks.md table: recall at 31 (pHash: 10 of 64 bits) and at the
+    99.99 %-precision threshold, per transform and method."""
+    short = {
+        "pdq": "PDQ",
+        "pdq+variants": "+variants",
+        "pdq+regions": "+regions only",
+        "pdq+variants+regions": "+variants +regions",
+        "pdq+variants+regions+verification": "+ verification",
+        "phash": "pHash",
+    }
+    head = "| transform | " + " | ".join(short[m] for m in METHODS) + " |"
+    lines = [head, "|---|" + "---:|" * len(METHODS)]
+    for name, row in result["transforms"].items():
+        cells = []
+        for m in METHODS:
+            r = row[m]
+            at = next(v for k, v in r.items() if k.startswith("recall_at_") and "99" not in k)
+            cells.append(f"{100 * at:.1f} / {100 * r['recall_at_threshold_99_99']:.1f}")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

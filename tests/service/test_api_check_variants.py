@@ -1,6 +1,6 @@
-"""``POST /v1/check`` with derived queries: a deployment that turns them on
-(``SAFEGUARD_VARIANTS=1``) finds padded copies and names the variant of each match; off
-(the default, they double an upload's hashing cost) it does not search them."""
+"""``POST /v1/check`` with derived queries: on by default (since they became cheap), a
+deployment finds padded copies and names the variant of each match; one that turns them
+off (``SAFEGUARD_VARIANTS=0``) does not search them."""
 
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ from tests.service.test_api_check import api as api
 
 
 @pytest.fixture(scope="module")
-def api_with_variants(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
+def api_without_variants(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
     tmp = tmp_path_factory.mktemp("variants")
-    served_service = live_service("sqlite", tmp, max_upload_bytes=MAX_UPLOAD, variants=True)
+    served_service = live_service("sqlite", tmp, max_upload_bytes=MAX_UPLOAD, variants=False)
     with served_service as served, served.client() as client:
         yield Api(served.server, served.db, client, served.keys["admin"])
 
@@ -32,10 +32,7 @@ def _png(pixels: np.ndarray) -> bytes:
     return buf.getvalue()
 
 
-def test_a_padded_upload_matches_its_original_through_the_trimmed_variant(
-    api_with_variants: Api,
-) -> None:
-    api = api_with_variants
+def test_a_padded_upload_matches_its_original_through_the_trimmed_variant(api: Api) -> None:
     original = data.astronaut()
     bank = api.bank()
     api.add(bank, "pdq", api.pdq_of(_png(original)))
@@ -46,7 +43,8 @@ def test_a_padded_upload_matches_its_original_through_the_trimmed_variant(
     assert [m["variant"] for m in exact["matches"] if m["bank"] == bank] == ["exact"]
 
 
-def test_variants_are_off_by_default(api: Api) -> None:
+def test_a_deployment_can_turn_variants_off(api_without_variants: Api) -> None:
+    api = api_without_variants
     original = data.astronaut()
     bank = api.bank()
     api.add(bank, "pdq", api.pdq_of(_png(original)))

@@ -1,8 +1,10 @@
 """Bank entries: the one module that writes them.
 
-Adding entries (from an import, a case confirmed to a bank, the API), disabling and
-re-enabling them, and the index change log rows that tell every matcher about it all
-happen here, in the caller's transaction. Inserts skip values already in the bank, so
+Adding entries (from an import, a case confirmed to a bank, the API, pictures imported as
+media), their region rows (``add_regions``: PDQ of crops, linked to the whole-picture
+entry, never listed or exported as items), disabling and re-enabling them, and the index
+change log rows that tell every matcher about it all happen here, in the caller's
+transaction. Inserts skip values already in the bank, so
 adding the same list twice adds nothing twice.
 """
 
@@ -21,7 +23,9 @@ from safeguard import audit
 from safeguard.banks.formats import ExportEntry, ParsedEntry
 from safeguard.banks.formats.values import parse_value
 from safeguard.banks.lists import BankError, get_bank
-from safeguard.store.models import Bank, Entry, IndexChange
+from safeguard.signals.pdq import PdqHash
+from safeguard.signals.regions import REGION_SIGNAL, REGIONS
+from safeguard.store.models import Bank, Entry, EntryFeatures, IndexChange
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +37,14 @@ class NewEntry:
     external_id: str | None = None
     category: str | None = None
     note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NewRegion:
+    """The PDQ (hex) of one region (a key of ``signals.regions.REGIONS``) of a picture."""
+
+    region: str
+    value: str
 
 
 def insert_ignoring_duplicates(bind: Engine | Connection) -> sqlite.Insert | postgresql.Insert:
@@ -92,6 +104,63 @@ def add_entries(
     _reenable(session, target, rows)
     audit.record(session, actor, "entries.add", target.name, {"read": len(rows), "added": added})
     return added
+
+
+def add_regions(
+    session: Session, bank_name: str, parent_pdq: str, regions: Iterable[NewRegion]
+) -> int:
+    """Add region rows to the bank's whole-picture PDQ entry ``parent_pdq`` (which must be
+    there: add it first), in the caller's transaction; a region hash already in the bank
+    (this entry's or another's) is kept as it is. Returns how many rows were new."""
+    target = get_bank(session, bank_name)
+    parent_value = PdqHash.from_hex(parent_pdq).hex
+    parent = session.scalar(
+        select(Entry.id).where(
+            Entry.bank_id == target.id, Entry.signal_type == "pdq", Entry.value == parent_value
+        )
+    )
+    if parent is None:
+        raise BankError(f"no PDQ entry {parent_value} in {bank_name!r} to add regions to")
+    now = datetime.now(UTC)
+    rows: list[dict[str, object]] = []
+    for r in regions:
+        if r.region not in REGIONS:
+            raise BankError(f"unknown region {r.region!r}")
+        row = entry_row(
+            target.id, ParsedEntry(REGION_SIGNAL, PdqHash.from_hex(r.value).hex, 0), now
+        )
+        rows.append(row | {"parent_id": parent, "region": r.region})
+    if not rows:
+        return 0
+    before = entry_count(session, target.id)
+    session.execute(insert_ignoring_duplicates(session.connection()), rows)
+    return entry_count(session, target.id) - before
+
+
+def put_local_features(
+    session: Session, bank_name: str, parent_pdq: str, data: bytes, *, kind: str = "orb"
+) -> bool:
+    """Keep the local features (``signals.local.OrbFeatures.to_bytes``) of the picture
+    behind the bank's PDQ entry ``parent_pdq``, replacing any kept before. Returns False
+    when there is no such entry."""
+    target = get_bank(session, bank_name)
+    parent = session.scalar(
+        select(Entry.id).where(
+            Entry.bank_id == target.id,
+            Entry.signal_type == "pdq",
+            Entry.value == PdqHash.from_hex(parent_pdq).hex,
+        )
+    )
+    if parent is None:
+        return False
+    row = session.get(EntryFeatures, parent)
+    if row is None:
+        session.add(EntryFeatures(entry_id=parent, kind=kind, data=data))
+    else:
+        row.kind, row.data = kind, data
+    # Matchers widen their verification search to this entry (``Matcher.refresh``).
+    session.add(IndexChange(op="entry_features_kept", bank_id=target.id, entry_id=parent))
+    return True
 
 
 def _reenable(session: Session, bank: Bank, rows: Sequence[dict[str, Any]]) -> None:
@@ -168,13 +237,19 @@ def set_entries_disabled(
 def iter_entries(
     session: Session, bank: Bank, *, types: Iterable[str] | None = None, batch: int = 10_000
 ) -> Iterator[ExportEntry]:
-    """Every enabled entry of a bank in id order, fetched in batches."""
+    """Every enabled entry of a bank in id order, fetched in batches (region rows are not
+    entries of their own: they are left out)."""
     wanted = list(types) if types else None
     last = 0
     while True:
         q = (
             select(Entry)
-            .where(Entry.bank_id == bank.id, Entry.id > last, Entry.disabled.is_(False))
+            .where(
+                Entry.bank_id == bank.id,
+                Entry.id > last,
+                Entry.disabled.is_(False),
+                Entry.parent_id.is_(None),  # region rows are part of their entry
+            )
             .order_by(Entry.id)
             .limit(batch)
         )
@@ -193,7 +268,9 @@ def page_entries(
 ) -> list[Entry]:
     """Entries in id order after ``after``, disabled ones included; ``needle`` keeps those
     whose value (any case) or external id is exactly it."""
-    query = select(Entry).where(Entry.bank_id == bank.id, Entry.id > after)
+    query = select(Entry).where(
+        Entry.bank_id == bank.id, Entry.id > after, Entry.parent_id.is_(None)
+    )
     if needle:
         query = query.where(or_(Entry.value == needle.lower(), Entry.external_id == needle))
     return list(session.scalars(query.order_by(Entry.id).limit(limit)))

@@ -74,6 +74,9 @@ class BankSummary:
     created_at: datetime
     entries: dict[str, int] = field(default_factory=dict)
     disabled_entries: int = 0
+    #: Region rows (PDQ of crops of pictures added from media): part of their entries,
+    #: not entries of their own, so counted apart.
+    region_hashes: int = 0
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -89,6 +92,7 @@ class BankSummary:
             "created_at": self.created_at.isoformat(),
             "entries": self.entries,
             "disabled_entries": self.disabled_entries,
+            "region_hashes": self.region_hashes,
         }
 
 
@@ -124,11 +128,16 @@ def get_bank(session: Session, name: str) -> Bank:
 def summarize(session: Session, bank: Bank) -> BankSummary:
     counts = session.execute(
         select(Entry.signal_type, func.count())
-        .where(Entry.bank_id == bank.id, Entry.disabled.is_(False))
+        .where(Entry.bank_id == bank.id, Entry.disabled.is_(False), Entry.parent_id.is_(None))
         .group_by(Entry.signal_type)
     ).all()
     disabled = session.scalar(
-        select(func.count()).where(Entry.bank_id == bank.id, Entry.disabled.is_(True))
+        select(func.count()).where(
+            Entry.bank_id == bank.id, Entry.disabled.is_(True), Entry.parent_id.is_(None)
+        )
+    )
+    regions = session.scalar(
+        select(func.count()).where(Entry.bank_id == bank.id, Entry.parent_id.is_not(None))
     )
     return BankSummary(
         id=bank.id,
@@ -143,6 +152,7 @@ def summarize(session: Session, bank: Bank) -> BankSummary:
         created_at=bank.created_at,
         entries={t: int(n) for t, n in counts},
         disabled_entries=int(disabled or 0),
+        region_hashes=int(regions or 0),
     )
 
 

@@ -1,4 +1,5 @@
-"""``safeguard banks ...``: create, list, show, import, export, enable/disable, delete."""
+"""``safeguard banks ...``: create, list, show, import, import-media, export,
+enable/disable, delete."""
 
 from __future__ import annotations
 
@@ -208,6 +209,94 @@ def import_command(
         f"{name}: read {report.read:,}, added {report.added:,}, "
         f"already present {report.already_present:,}"
     )
+
+
+@banks_app.command("import-media")
+def import_media_command(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Bank to add to.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Pictures, videos or folders (walked recursively).", show_default=False
+        ),
+    ],
+    ids: Annotated[
+        Path | None,
+        typer.Option(
+            "--ids",
+            help="CSV with a header: a file column (file, path or name) and an id column "
+            "(id or external_id). Files not in it keep their name as external id.",
+        ),
+    ] = None,
+    regions: Annotated[
+        bool,
+        typer.Option(
+            "--regions/--no-regions",
+            help="Also store the PDQ of fixed crops of each picture (found when a copy is "
+            "cropped; never exported as entries).",
+        ),
+    ] = True,
+    local_features: Annotated[
+        bool,
+        typer.Option(
+            "--local-features",
+            help="Also keep each picture's ORB features (<= 500, ~20 KB) so matching can "
+            "verify near misses. Off by default: coarse pictures can be rebuilt from local "
+            "features, so keep them only where the deployment may hold such data.",
+        ),
+    ] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes.")] = 1,
+    json_out: Annotated[bool, typer.Option("--json", help="One JSON object per file.")] = False,
+) -> None:
+    """Add pictures and videos (their keyframes) with every signal Safeguard computes:
+    MD5, SHA-1, SHA-256, PDQ (and its regions), each keyframe's PDQ. A bad file is an
+    error record (exit 1); the others are still added."""
+    from safeguard.banks.media import MediaOptions, import_media, read_id_list
+    from safeguard.cli.common import progress_bar
+    from safeguard.signals.hashing import collect_files
+
+    id_map = None
+    if ids is not None:
+        try:
+            id_map = read_id_list(ids.read_text(encoding="utf-8-sig"))
+        except OSError as e:
+            raise fail(f"{ids}: {e.strerror or e}", 2) from None
+        except banks.BankError as e:
+            raise fail(f"{ids}: {e}", 2) from None
+    items = collect_files(paths)
+    failed = added = region_rows = 0
+    with database(settings_of(ctx)) as db:
+        bar = progress_bar()
+        with bar:
+            task = bar.add_task("importing media", total=len(items), rate="")
+            try:
+                for record in import_media(
+                    db,
+                    name,
+                    items,
+                    actor=actor(),
+                    ids=id_map,
+                    options=MediaOptions(
+                        regions=regions, local_features=local_features, workers=workers
+                    ),
+                ):
+                    failed += record.error is not None
+                    added += record.added
+                    region_rows += record.regions
+                    if json_out:
+                        emit_json(record.to_json())
+                    if record.error is not None:
+                        err_console.print(f"{record.path}: {record.error}", highlight=False)
+                    bar.update(task, advance=1, rate=f"{added:,} entries")
+            except banks.BankError as e:
+                raise fail(str(e)) from None
+    err_console.print(
+        f"{name}: {len(items):,} files, added {added:,} entries and {region_rows:,} region "
+        f"hashes, {failed:,} failed"
+    )
+    if failed:
+        raise typer.Exit(1)
 
 
 @banks_app.command("export")

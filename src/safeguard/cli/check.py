@@ -42,12 +42,15 @@ def check_command(
     failed = 0
     rows: list[tuple[str, str, str, str]] = []
     with database(base) as db:
+        matcher = open_matcher(db, base)
+        matcher.regions = settings.regions
         checker = Checker(
             db,
-            open_matcher(db, base),
+            matcher,
             default_action=settings.default_action,
             dihedral=settings.dihedral,
             variants=settings.variants,
+            verify=settings.verify,
             keeper=keeper,
         )
         for item in items:
@@ -55,7 +58,12 @@ def check_command(
                 record = item
             else:
                 record = hash_file(
-                    item, HashOptions(dihedral=settings.dihedral, variants=settings.variants)
+                    item,
+                    HashOptions(
+                        dihedral=settings.dihedral,
+                        variants=settings.variants,
+                        local_features=settings.verify,
+                    ),
                 )
             media = None
             if keeper.enabled and not record.error and not isinstance(item, FileHashes):

@@ -62,6 +62,21 @@ def match_command(
             help="Also match trimmed (padding, captions) and deskewed copies.",
         ),
     ] = True,
+    regions: Annotated[
+        bool,
+        typer.Option(
+            "--regions/--no-regions",
+            help="Let stored crops of entries (banks import-media) match.",
+        ),
+    ] = True,
+    verify: Annotated[
+        bool,
+        typer.Option(
+            "--verify/--no-verify",
+            help="Verify near misses (and matches of derived hashes) with local features, "
+            "where the bank kept them; verified matches report their inlier count.",
+        ),
+    ] = True,
     workers: Annotated[int | None, typer.Option("--workers", "-w", min=1)] = None,
 ) -> None:
     """Hash files and match them against every enabled bank."""
@@ -71,15 +86,19 @@ def match_command(
     rows: list[tuple[str, str, str]] = []
     with database(settings) as db:
         matcher = open_matcher(db, settings)
+        matcher.regions = regions
+        verify = verify and matcher.has_local_features()
         for record in hash_paths(
             items,
-            HashOptions(fast=fast, dihedral=dihedral, variants=variants),
+            HashOptions(fast=fast, dihedral=dihedral, variants=variants, local_features=verify),
             workers=workers or default_workers(),
         ):
             matches = (
                 []
                 if record.error and not record.md5
-                else matcher.match_record(record, dihedral=dihedral, variants=variants)
+                else matcher.match_record(
+                    record, dihedral=dihedral, variants=variants, verify=verify
+                )
             )
             out: dict[str, Any] = {
                 "path": record.path,

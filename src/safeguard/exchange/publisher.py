@@ -202,7 +202,12 @@ def page(
         _item(e)
         for e in session.execute(
             select(*_COLUMNS)
-            .where(Entry.bank_id == feed.bank_id, Entry.id > cursor.entry)
+            # Region rows (a picture's crops) belong to their entry: never items of a feed.
+            .where(
+                Entry.bank_id == feed.bank_id,
+                Entry.id > cursor.entry,
+                Entry.parent_id.is_(None),
+            )
             .order_by(Entry.id)
             .limit(limit)
         )
@@ -228,7 +233,10 @@ def page(
             last_change = changes[-1].seq
             ids = sorted({c.entry_id for c in changes})
             states = {
-                e.id: _item(e) for e in session.execute(select(*_COLUMNS).where(Entry.id.in_(ids)))
+                e.id: _item(e)
+                for e in session.execute(
+                    select(*_COLUMNS).where(Entry.id.in_(ids), Entry.parent_id.is_(None))
+                )
             }
             # One item per entry: its current state covers every change listed for it.
             items.extend(states[i] for i in ids if i in states)

@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from safeguard.signals.decode import ImageLimits, decode_image
+from safeguard.signals.local import grey, rootsift  # shared with matching
 
 F32 = npt.NDArray[np.float32]
 U8 = npt.NDArray[np.uint8]
@@ -57,19 +58,6 @@ class PlaceFeatures:
 
     def rootsift(self) -> F32:
         return rootsift(self.descriptors)
-
-
-def rootsift(descriptors: U8) -> F32:
-    """Hellinger-kernel form of SIFT: L1-normalise, then the element-wise square root."""
-    d = descriptors.astype(np.float32)
-    d /= np.maximum(d.sum(axis=1, keepdims=True), 1e-7)
-    return np.sqrt(d, out=d)
-
-
-def grey(pixels: U8) -> U8:
-    if pixels.ndim == 2:
-        return pixels
-    return np.asarray(cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
 
 
 def features_from_pixels(pixels: U8, options: FeatureOptions | None = None) -> PlaceFeatures:

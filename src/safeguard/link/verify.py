@@ -11,15 +11,17 @@ thresholds below come from the inlier distributions measured in ``bench/link.py`
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 import cv2
 import numpy as np
 import numpy.typing as npt
 
 from safeguard.link.features import PlaceFeatures
+from safeguard.signals.local import fit_model as _fit
+from safeguard.signals.local import spread as _spread
+from safeguard.signals.local import tentative_matches
 
 F32 = npt.NDArray[np.float32]
 Model = Literal["homography", "fundamental", "none"]
@@ -71,54 +73,10 @@ class Verification:
     homography: tuple[float, ...] | None = None
 
 
-def tentative_matches(a: F32, b: F32, ratio: float = DEFAULT_VERIFY.ratio) -> npt.NDArray[np.int32]:
-    """(m, 2) index pairs of mutual ratio-test nearest neighbours between RootSIFT sets."""
-    if len(a) < 2 or len(b) < 2:
-        return np.zeros((0, 2), np.int32)
-    matcher = cv2.BFMatcher(cv2.NORM_L2)
-    knn = matcher.knnMatch(a, b, k=2)
-    rows = [
-        (m[0].queryIdx, m[0].trainIdx)
-        for m in knn
-        if len(m) == 2 and m[0].distance < ratio * m[1].distance
-    ]
-    if not rows:
-        return np.zeros((0, 2), np.int32)
-    pairs = np.array(rows, dtype=np.int32)
-    back = matcher.match(b[pairs[:, 1]], a)
-    mutual = np.array([m.trainIdx for m in back], dtype=np.int32) == pairs[:, 0]
-    pairs = pairs[mutual]
-    # One use of each point of b: keep the first query that claimed it.
-    _, first = np.unique(pairs[:, 1], return_index=True)
-    return np.asarray(pairs[np.sort(first)], np.int32)
-
-
 def _box(points: F32, scale: float) -> Box:
     lo = np.floor(points.min(axis=0) * scale)
     hi = np.ceil(points.max(axis=0) * scale)
     return (int(lo[0]), int(lo[1]), int(hi[0]), int(hi[1]))
-
-
-def _fit(
-    estimate: Callable[[], tuple[Any, Any]],
-) -> tuple[npt.NDArray[np.float64] | None, npt.NDArray[np.uint8]]:
-    """Run one MAGSAC estimate; degenerate input (all points on a line, too few distinct
-    points) makes OpenCV raise or return nothing, which is simply no model."""
-    try:
-        model, mask = estimate()
-    except cv2.error:
-        return None, np.zeros(0, np.uint8)
-    if model is None or mask is None:
-        return None, np.zeros(0, np.uint8)
-    return np.asarray(model, np.float64), np.asarray(mask, np.uint8)
-
-
-def _spread(points: npt.NDArray[np.float64]) -> float:
-    """Standard deviation of the points along their minor principal axis."""
-    if len(points) < 3:
-        return 0.0
-    centred = points - points.mean(axis=0)
-    return float(np.linalg.svd(centred, compute_uv=False)[-1] / np.sqrt(len(points)))
 
 
 def _refine_homography(

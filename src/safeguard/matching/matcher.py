@@ -28,13 +28,22 @@ from sqlalchemy.orm import Session
 
 from safeguard.index import ExactIndex, PdqIndex, SnapshotError
 from safeguard.signals.errors import InvalidSignal
+from safeguard.signals.local import OrbFeatures, SameVerdict, verify_same_picture
 from safeguard.signals.media import FileHashes
 from safeguard.signals.pdq import MATCH_THRESHOLD, Dihedral, PdqHash, dihedral_of_hash
+from safeguard.signals.regions import REGION_SIGNAL
 from safeguard.signals.types import EXACT_SIGNALS, FILE_DIGESTS, signal_type
 from safeguard.store.db import Database
-from safeguard.store.models import Bank, Entry, IndexChange
+from safeguard.store.models import Bank, Entry, EntryFeatures, IndexChange
 
 _STATE = "state.json"
+#: The index change op that says an entry kept (new) local features.
+FEATURES_KEPT = "entry_features_kept"
+#: Candidates beyond the radius but within this many bits are verified with local features
+#: (when the query's and the entry's are at hand); chosen before measuring (bench/robust).
+VERIFY_RADIUS = 48
+#: At most this many entries are verified per query: a bounded cost.
+VERIFY_MAX = 5
 _BATCH = 50_000
 
 
@@ -52,8 +61,12 @@ class Match:
     external_id: str | None
     frame: int | None = None
     ts: float | None = None
-    #: Which query hash matched: ``exact``, ``trimmed``, ``deskewed``, ``dihedral:<k>``.
+    #: Which query hash matched: ``exact``, ``trimmed``, ``deskewed``, ``dihedral:<k>``;
+    #: ``region:<k>`` when the entry's stored region ``k`` matched rather than its whole
+    #: picture (``<query variant>+region:<k>`` when a derived query found the region).
     variant: str = "exact"
+    #: Local-feature verification, when it ran: inliers of the fitted model.
+    inliers: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -67,6 +80,8 @@ class Match:
             "external_id": self.external_id,
             "variant": self.variant,
         }
+        if self.inliers is not None:
+            out["inliers"] = self.inliers
         if self.frame is not None:
             out["frame"] = self.frame
             out["ts"] = self.ts
@@ -92,6 +107,13 @@ class Matcher:
     mark: _Watermark = field(default_factory=_Watermark)
     #: Search radius: the largest PDQ threshold of any enabled bank (31 by default).
     radius: int = MATCH_THRESHOLD
+    #: Whether stored region rows (``signals.regions``) may match; off, they are ignored.
+    regions: bool = True
+    #: The PDQ and region hashes of entries that kept local features: the only ones a near
+    #: miss can be verified against, so the wide ``VERIFY_RADIUS`` search runs over them
+    #: alone (at radius 48 the whole index costs ~40x a radius-31 search).
+    verifiable: PdqIndex = field(default_factory=PdqIndex)
+    _verifiable_ids: set[int] = field(default_factory=set)
 
     @classmethod
     def open(cls, db: Database, index_dir: Path | None = None) -> Matcher:
@@ -99,6 +121,9 @@ class Matcher:
         matcher = cls(db, index_dir)
         if index_dir is not None:
             matcher._load_snapshot(index_dir)
+        if matcher.mark.last_entry_id:
+            # Entries a snapshot brought are not read again: find the verifiable ones.
+            matcher._add_verifiable(None, up_to=matcher.mark.last_entry_id)
         matcher.refresh()
         return matcher
 
@@ -118,6 +143,7 @@ class Matcher:
                 if not rows:
                     break
                 self._add_rows(rows)
+                self._add_verifiable([r.id for r in rows if r.signal_type == "pdq"], s=s)
                 added += len(rows)
                 self.mark.last_entry_id = rows[-1].id
             changes = s.execute(
@@ -128,6 +154,8 @@ class Matcher:
             for seq, op, entry_id in changes:
                 if entry_id is not None and op in ("entry_disabled", "entry_enabled"):
                     self._set_disabled([entry_id], op == "entry_disabled")
+                elif entry_id is not None and op == FEATURES_KEPT:
+                    self._add_verifiable([entry_id], s=s)
                 # Bank-level changes need nothing here: every candidate is checked against
                 # its bank's current row when a query resolves.
                 self.mark.last_change_seq = seq
@@ -136,10 +164,12 @@ class Matcher:
         return added
 
     def _add_rows(self, rows: Sequence[Any]) -> None:
-        pdq_ids = [r.id for r in rows if r.signal_type == "pdq"]
+        # Region rows share the PDQ index: a query hash finds a crop's hash like a whole one.
+        perceptual = ("pdq", REGION_SIGNAL)
+        pdq_ids = [r.id for r in rows if r.signal_type in perceptual]
         if pdq_ids:
             hashes = np.frombuffer(
-                b"".join(bytes.fromhex(r.value) for r in rows if r.signal_type == "pdq"),
+                b"".join(bytes.fromhex(r.value) for r in rows if r.signal_type in perceptual),
                 dtype=np.uint8,
             ).reshape(-1, 32)
             self.pdq.add(np.array(pdq_ids, dtype=np.int64), hashes)
@@ -152,6 +182,41 @@ class Matcher:
         disabled = [r.id for r in rows if r.disabled]
         if disabled:
             self._set_disabled(disabled, True)
+
+    def _add_verifiable(
+        self, parents: list[int] | None, *, up_to: int = 0, s: Session | None = None
+    ) -> None:
+        """Put the hashes (whole and regions) of these PDQ entries that kept local features
+        into ``verifiable``; ``parents=None``: of every such entry up to id ``up_to``."""
+        if parents is not None and not parents:
+            return
+        if s is None:
+            with self.db.session() as session:
+                self._add_verifiable(parents, up_to=up_to, s=session)
+            return
+        kept = select(EntryFeatures.entry_id)
+        if parents is not None:
+            kept = kept.where(EntryFeatures.entry_id.in_(parents))
+        else:
+            kept = kept.where(EntryFeatures.entry_id <= up_to)
+        ids = [int(i) for i in s.scalars(kept)]
+        if not ids:
+            return
+        rows = s.execute(
+            select(Entry.id, Entry.value).where(
+                (Entry.id.in_(ids)) | (Entry.parent_id.in_(ids)),
+                Entry.signal_type.in_(("pdq", REGION_SIGNAL)),
+            )
+        ).all()
+        fresh = [r for r in rows if int(r.id) not in self._verifiable_ids]
+        self._verifiable_ids.update(int(r.id) for r in fresh)
+        if fresh:
+            self.verifiable.add(
+                np.array([r.id for r in fresh], dtype=np.int64),
+                np.frombuffer(
+                    b"".join(bytes.fromhex(r.value) for r in fresh), dtype=np.uint8
+                ).reshape(-1, 32),
+            )
 
     def _set_disabled(self, ids: list[int], disabled: bool) -> None:
         arr = np.array(ids, dtype=np.int64)
@@ -222,6 +287,11 @@ class Matcher:
 
     # --- queries -----------------------------------------------------------------------------
 
+    def has_local_features(self) -> bool:
+        """Whether any entry kept local features (else computing a query's is wasted)."""
+        with self.db.session() as s:
+            return s.scalar(select(EntryFeatures.entry_id).limit(1)) is not None
+
     def match_value(
         self, kind: str, value: str, *, dihedral: bool = False, session: Session | None = None
     ) -> list[Match]:
@@ -260,22 +330,43 @@ class Matcher:
         return self._resolve(candidates, session)
 
     def match_record(
-        self, record: FileHashes, *, dihedral: bool = False, variants: bool = False
+        self,
+        record: FileHashes,
+        *,
+        dihedral: bool = False,
+        variants: bool = False,
+        verify: bool = False,
     ) -> list[Match]:
         """Every match of a hashed file: its digests, its PDQ, each sampled video frame's.
 
         ``variants``: also search the record's derived queries (``pdq_variants``: trimmed,
         deskewed) and, with ``dihedral``, each exact rotation/mirror on its own, so every
-        match names the query hash that found it (the closest; ``exact`` on a tie)."""
+        match names the query hash that found it (the closest; ``exact`` on a tie).
+
+        ``verify`` (with the record's ``local_features``): entries with kept local
+        features that lie beyond the radius but within ``VERIFY_RADIUS`` bits are checked
+        with ORB + MAGSAC (at most ``VERIFY_MAX`` a query) and match when verified; matches
+        found through a derived hash are checked too. Either way the match carries its
+        ``inliers``."""
         out: list[Match] = []
+        features = (
+            _QueryFeatures(
+                OrbFeatures.from_bytes(record.local_features),
+                OrbFeatures.from_bytes(record.local_features_mirror)
+                if record.local_features_mirror
+                else None,
+            )
+            if verify and record.local_features
+            else None
+        )
         with self.db.session() as s:
             for t in FILE_DIGESTS:
                 value = getattr(record, t)
                 if value:
                     out.extend(self.match_value(t, value, session=s))
             if record.pdq and (record.pdq_quality or 0) > 0:
-                if variants:
-                    out.extend(self._match_variants(record, dihedral, s))
+                if variants or features is not None:
+                    out.extend(self._match_variants(record, dihedral, s, variants, features))
                 elif dihedral and record.pdq_dihedral:
                     # Exact variants from the picture's DCT, not approximated from the hash.
                     flips = [PdqHash.from_hex(v) for v in record.pdq_dihedral]
@@ -290,15 +381,22 @@ class Matcher:
                     out.append(_with_frame(m, frame.frame, frame.ts))
         return out
 
-    def _match_variants(self, record: FileHashes, dihedral: bool, s: Session) -> list[Match]:
+    def _match_variants(
+        self,
+        record: FileHashes,
+        dihedral: bool,
+        s: Session,
+        variants: bool = True,
+        features: _QueryFeatures | None = None,
+    ) -> list[Match]:
         assert record.pdq is not None
         queries: list[tuple[str, str]] = [("exact", record.pdq)]
         if dihedral:
             if record.pdq_dihedral:
-                names = [d.value for d in Dihedral]
+                turns = [d.value for d in Dihedral]
                 queries += [
                     (f"dihedral:{n}", h)
-                    for n, h in zip(names, record.pdq_dihedral, strict=False)
+                    for n, h in zip(turns, record.pdq_dihedral, strict=False)
                     if n != Dihedral.ORIGINAL.value
                 ]
             else:
@@ -308,52 +406,176 @@ class Matcher:
                     for d, h in approx.items()
                     if d is not Dihedral.ORIGINAL
                 ]
-        queries += [(str(v["variant"]), str(v["pdq"])) for v in record.pdq_variants or ()]
+        if variants:
+            queries += [(str(v["variant"]), str(v["pdq"])) for v in record.pdq_variants or ()]
         raw = np.frombuffer(bytes.fromhex("".join(h for _, h in queries)), dtype=np.uint8)
-        found = self.pdq.search_many(raw.reshape(-1, 32), radius=self.radius)
+        raw = raw.reshape(-1, 32)
+        found = self.pdq.search_many(raw, radius=self.radius).per_query()
+        if features is not None and len(self.verifiable):
+            wide = self.verifiable.search_many(raw, radius=max(self.radius, VERIFY_RADIUS))
+            found = [[*a, *b] for a, b in zip(found, wide.per_query(), strict=True)]
         best: dict[int, tuple[int, str]] = {}
-        for (name, _), hits in zip(queries, found.per_query(), strict=True):
+        for (name, _), hits in zip(queries, found, strict=True):
             for entry, dist in hits:
                 if entry not in best or dist < best[entry][0]:
                     best[entry] = (int(dist), name)
-        matches = self._resolve({e: d for e, (d, _) in best.items()}, s)
-        return [replace(m, variant=best[m.entry][1]) for m in matches]
+        names = {e: n for e, (_, n) in best.items()}
+        within = {e: d for e, (d, _) in best.items() if d <= self.radius}
+        if features is None:
+            return self._resolve(within, s, names)
+        band = {e: d for e, (d, _) in best.items() if d > self.radius}
+        verdicts = self._verify_band(band, features, s)
+        accepted = {c for c, (_, v) in verdicts.items() if v.verified}
+        matches = self._resolve(
+            within | {c: band[c] for c in accepted}, s, names, beyond_threshold=accepted
+        )
+        inliers = {entry: v.inliers for entry, v in verdicts.values()}
+        derived = [m.entry for m in matches if m.variant != "exact" and m.entry not in inliers]
+        inliers |= {e: v.inliers for e, v in self._verify_entries(derived, features, s).items()}
+        return [replace(m, inliers=inliers.get(m.entry)) for m in matches]
+
+    def _verify_band(
+        self, band: dict[int, int], features: _QueryFeatures, s: Session
+    ) -> dict[int, tuple[int, SameVerdict]]:
+        """``{candidate: (entry, verdict)}`` for the nearest band candidates (region rows
+        stand for their entry) whose entry has kept local features, at most VERIFY_MAX."""
+        if not band:
+            return {}
+        ids = sorted(band, key=lambda c: (band[c], c))
+        parent_of = dict(
+            s.execute(
+                select(Entry.id, Entry.parent_id).where(
+                    Entry.id.in_(ids), Entry.parent_id.is_not(None)
+                )
+            ).all()
+        )
+        entry_of = {c: int(parent_of.get(c) or c) for c in ids}
+        kept = self._kept_features(set(entry_of.values()), s)
+        out: dict[int, tuple[int, SameVerdict]] = {}
+        done: set[int] = set()
+        for c in ids:
+            entry = entry_of[c]
+            if entry not in kept or entry in done:
+                continue
+            done.add(entry)
+            out[c] = (entry, features.verify(kept[entry]))
+            if len(done) >= VERIFY_MAX:
+                break
+        return out
+
+    def _verify_entries(
+        self, entries: Sequence[int], features: _QueryFeatures, s: Session
+    ) -> dict[int, SameVerdict]:
+        kept = self._kept_features(set(entries[:VERIFY_MAX]), s)
+        return {e: features.verify(f) for e, f in kept.items()}
+
+    @staticmethod
+    def _kept_features(entries: set[int], s: Session) -> dict[int, OrbFeatures]:
+        if not entries:
+            return {}
+        rows = s.execute(
+            select(EntryFeatures.entry_id, EntryFeatures.data).where(
+                EntryFeatures.entry_id.in_(entries), EntryFeatures.kind == "orb"
+            )
+        ).all()
+        out: dict[int, OrbFeatures] = {}
+        for entry_id, data in rows:
+            try:
+                out[int(entry_id)] = OrbFeatures.from_bytes(bytes(data))
+            except ValueError:
+                continue  # a damaged row verifies nothing
+        return out
 
     def _pdq_candidates(self, query: PdqHash, dihedral: bool) -> dict[int, int]:
         return dict(self.pdq.search(query, radius=self.radius, dihedral=dihedral))
 
-    def _resolve(self, candidates: dict[int, int], session: Session | None) -> list[Match]:
+    def _resolve(
+        self,
+        candidates: dict[int, int],
+        session: Session | None,
+        names: dict[int, str] | None = None,
+        beyond_threshold: set[int] | None = None,
+    ) -> list[Match]:
+        """Matches among candidates; ``names`` (candidate id -> query variant that found
+        it) sets each match's ``variant``. A region row answers as its parent entry, named
+        ``region:<k>``; an entry found both whole and through regions is reported once, at
+        its smallest distance (whole on a tie). ``beyond_threshold``: candidates verified
+        with local features, which match beyond their bank's threshold."""
         if not candidates:
             return []
         if session is None:
             with self.db.session() as s:
-                return self._resolve(candidates, s)
+                return self._resolve(candidates, s, names, beyond_threshold)
         rows = session.execute(
             select(Entry, Bank)
             .join(Bank, Bank.id == Entry.bank_id)
             .where(Entry.id.in_(list(candidates)))
         ).all()
-        out = []
-        for entry, bank in rows:
-            distance = candidates[entry.id]
-            if entry.disabled or not bank.enabled:
-                continue
-            if entry.signal_type == "pdq" and distance > bank.pdq_threshold:
-                continue
-            out.append(
-                Match(
-                    bank=bank.name,
-                    bank_kind=bank.kind,
-                    entry=entry.id,
-                    signal=entry.signal_type,
-                    value=entry.value,
-                    distance=distance,
-                    category=entry.category or bank.category,
-                    external_id=entry.external_id,
-                )
+        parents_wanted = {e.parent_id for e, _ in rows if e.parent_id is not None}
+        parents = {
+            p.id: p
+            for p in (
+                session.scalars(select(Entry).where(Entry.id.in_(parents_wanted)))
+                if parents_wanted
+                else ()
             )
+        }
+        best: dict[int, tuple[int, bool, Entry, Bank, str]] = {}
+        for row, bank in rows:
+            distance = candidates[row.id]
+            query = (names or {}).get(row.id, "exact")
+            entry = row
+            via_region = row.parent_id is not None
+            if via_region:
+                if not self.regions:
+                    continue
+                parent = parents.get(row.parent_id or 0)
+                if parent is None:
+                    continue
+                entry = parent
+                region = f"region:{row.region}"
+                query = region if query == "exact" else f"{query}+{region}"
+            if row.disabled or entry.disabled or not bank.enabled:
+                continue
+            verified = beyond_threshold is not None and row.id in beyond_threshold
+            if entry.signal_type == "pdq" and distance > bank.pdq_threshold and not verified:
+                continue
+            key = (distance, via_region)
+            have = best.get(entry.id)
+            if have is None or key < (have[0], have[1]):
+                best[entry.id] = (distance, via_region, entry, bank, query)
+        out = [
+            Match(
+                bank=bank.name,
+                bank_kind=bank.kind,
+                entry=entry.id,
+                signal=entry.signal_type,
+                value=entry.value,
+                distance=distance,
+                category=entry.category or bank.category,
+                external_id=entry.external_id,
+                variant=variant,
+            )
+            for distance, _, entry, bank, variant in best.values()
+        ]
         out.sort(key=lambda m: (m.distance, m.bank, m.entry))
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class _QueryFeatures:
+    """A query's local features, and its mirror image's when dihedral copies are looked
+    for (ORB is not mirror-invariant)."""
+
+    plain: OrbFeatures
+    mirror: OrbFeatures | None = None
+
+    def verify(self, kept: OrbFeatures) -> SameVerdict:
+        verdict = verify_same_picture(self.plain, kept)
+        if verdict.verified or self.mirror is None:
+            return verdict
+        flipped = verify_same_picture(self.mirror, kept)
+        return flipped if flipped.verified else verdict
 
 
 def allowlisted(matches: Sequence[Match]) -> bool:
@@ -374,6 +596,7 @@ def _with_frame(m: Match, frame: int, ts: float) -> Match:
         frame,
         ts,
         m.variant,
+        m.inliers,
     )
 
 

@@ -28,8 +28,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from safeguard import audit
-from safeguard.banks.entries import NewEntry, add_entries, disable_entries_by_id
+from safeguard.banks.entries import NewEntry, add_entries, add_regions, disable_entries_by_id
 from safeguard.banks.lists import get_bank
+from safeguard.banks.media import regions_of_media
 from safeguard.errors import Conflict, InvalidInput, NotFound, SafeguardError
 from safeguard.matching.matcher import Match
 from safeguard.review import webhooks
@@ -171,8 +172,12 @@ def decide_case(
     actor: str,
     bank: str | None = None,
     note: str | None = None,
+    media: bytes | None = None,
 ) -> Case:
-    """Record a reviewer's decision and carry it out (see the module docstring)."""
+    """Record a reviewer's decision and carry it out (see the module docstring).
+
+    ``media``: the case's picture, when the deployment kept it; a confirmed picture then
+    also gets its region rows in the bank (``signals.regions``), so cropped copies match."""
     if decision not in DECISIONS:
         raise InvalidDecision(f"decision must be one of {', '.join(DECISIONS)}, got {decision!r}")
     case = get_case(session, case_id)
@@ -186,6 +191,9 @@ def decide_case(
         if bank is not None:
             target = _bank_of_kind(session, bank, "block")
             details["added"] = add_entries(session, target.name, signals, actor=actor)
+            pdq = (case.evidence.get("signals") or {}).get("pdq")
+            if media is not None and isinstance(pdq, str):
+                details["regions"] = add_regions(session, target.name, pdq, regions_of_media(media))
     elif decision == "false_positive":
         if bank is not None:
             target = _bank_of_kind(session, bank, "allow")

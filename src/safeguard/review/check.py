@@ -250,6 +250,8 @@ class Checker:
     dihedral: bool = False
     #: Also match derived queries (trimmed, deskewed) of hashed files.
     variants: bool = False
+    #: Verify near misses with local features (records hashed with ``local_features``).
+    verify: bool = False
     keeper: MediaKeeper | None = None
 
     def _decide_and_act(
@@ -441,7 +443,9 @@ class Checker:
         timings = timings or CheckTimings()
         flip = self.dihedral if dihedral is None else dihedral
         with _cpu(timings, "match_ms"):
-            matches = self.matcher.match_record(record, dihedral=flip, variants=self.variants)
+            matches = self.matcher.match_record(
+                record, dihedral=flip, variants=self.variants, verify=self.verify
+            )
         signals = signals_of(record)
         error = (record.error_code or "signal_error", record.error) if record.error else None
         if error is not None and not matches:

@@ -188,6 +188,17 @@ class EvidenceStore:
         except InvalidTag:
             raise EvidenceKeyError(f"case {case_id}'s media failed authentication") from None
 
+    def load_for_banking(self, session: Session, case_id: int) -> bytes | None:
+        """The case's media for deriving more signals of it (region hashes when it is
+        confirmed to a bank), or None when none is kept or it cannot be opened: a missing
+        or unreadable media file never blocks a decision."""
+        if not self.enabled:
+            return None
+        try:
+            return self.load(session, case_id)
+        except EvidenceError:
+            return None
+
     def purge(self, session: Session, *, actor: str, now: datetime | None = None) -> list[int]:
         """Delete media older than the retention period; returns the cases purged."""
         cutoff = (now or datetime.now(UTC)) - timedelta(days=self.settings.retention_days)

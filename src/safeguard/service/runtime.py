@@ -125,6 +125,7 @@ class Runtime:
         with self._refresh_lock:
             if self._matcher is None:
                 self._matcher = Matcher.open(self.db, self.settings.base.index_dir)
+                self._matcher.regions = self.settings.regions
                 self.last_refresh = time.monotonic()
                 if self.settings.freeze_gc:
                     gc.freeze()  # see ServiceSettings.freeze_gc
@@ -142,6 +143,7 @@ class Runtime:
             default_action=self.settings.default_action,
             dihedral=self.settings.dihedral,
             variants=self.settings.variants,
+            verify=self.settings.verify,
             keeper=self.evidence,
         )
 

@@ -140,8 +140,11 @@ class MatchOut(BaseModel):
     external_id: str | None
     frame: int | None = None
     ts: float | None = None
-    #: The query hash that matched: exact, trimmed, deskewed, dihedral:<k>.
+    #: The query hash that matched: exact, trimmed, deskewed, dihedral:<k>; region:<k> when
+    #: a stored region of the entry matched (``<variant>+region:<k>`` through a derived one).
     variant: str | None = None
+    #: Inliers of the local-feature verification, when it ran (``SAFEGUARD_VERIFY=1``).
+    inliers: int | None = None
 
 
 class CheckOut(BaseModel):
@@ -196,6 +199,8 @@ class BankOut(BaseModel):
     created_at: Timestamp
     entries: dict[str, int]
     disabled_entries: int
+    #: PDQ of crops of pictures added from media (part of their entries).
+    region_hashes: int = 0
 
 
 class BankDeleted(BaseModel):

@@ -71,8 +71,13 @@ class ServiceSettings:
     default_action: Action = "review"
     fast_hash: bool = False
     dihedral: bool = False
-    #: Derived queries (trimmed, deskewed) for padded, captioned and slightly turned copies.
-    variants: bool = False
+    #: Derived queries (trimmed, deskewed) for padded, captioned and slightly turned copies;
+    #: on by default since they became cheap (1.46x an upload's hashing, bench/robust).
+    variants: bool = True
+    #: ORB features of each upload, to verify near misses against entries that kept theirs.
+    verify: bool = False
+    #: Stored region rows of entries (crops) may match.
+    regions: bool = True
     decode_budget_bytes: int = 1024 * MiB
     max_decode_bytes: int = 768 * MiB
     decode_wait_seconds: float = 2.0
@@ -133,7 +138,9 @@ class ServiceSettings:
             default_action=as_action(_env("DEFAULT_ACTION", "review")),
             fast_hash=_flag("FAST_HASH"),
             dihedral=_flag("DIHEDRAL"),
-            variants=_flag("VARIANTS", default=False),
+            variants=_flag("VARIANTS", default=True),
+            verify=_flag("VERIFY", default=False),
+            regions=_flag("REGIONS", default=True),
             decode_budget_bytes=int(_env("DECODE_BUDGET_BYTES", str(1024 * MiB))),
             max_decode_bytes=int(_env("MAX_DECODE_BYTES", str(768 * MiB))),
             decode_wait_seconds=float(_env("DECODE_WAIT_SECONDS", "2")),
@@ -172,6 +179,8 @@ class ServiceSettings:
             "SAFEGUARD_FAST_HASH": "1" if self.fast_hash else "0",
             "SAFEGUARD_DIHEDRAL": "1" if self.dihedral else "0",
             "SAFEGUARD_VARIANTS": "1" if self.variants else "0",
+            "SAFEGUARD_VERIFY": "1" if self.verify else "0",
+            "SAFEGUARD_REGIONS": "1" if self.regions else "0",
             "SAFEGUARD_DECODE_BUDGET_BYTES": str(self.decode_budget_bytes),
             "SAFEGUARD_MAX_DECODE_BYTES": str(self.max_decode_bytes),
             "SAFEGUARD_DECODE_WAIT_SECONDS": str(self.decode_wait_seconds),

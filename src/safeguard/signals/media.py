@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
+import numpy.typing as npt
 from PIL import Image
 
 from safeguard.signals import video
@@ -82,6 +83,12 @@ class HashOptions:
     #: Off by default; triage turns it on. For JPEGs it goes further than ``fast``, and
     #: wins when both are set; ignored with a ``decode_budget`` (the service).
     reduced_pdq: bool = False
+    #: Also compute the PDQ of each of ``signals.regions.REGIONS`` (for a bank entry added
+    #: from the media: ``safeguard banks import-media``).
+    regions: bool = False
+    #: Also compute the picture's ORB features (``signals.local``) for verification; kept
+    #: in the record (``local_features``), never printed.
+    local_features: bool = False
     image_limits: ImageLimits = field(default_factory=ImageLimits)
     video_sampling: video.VideoSampling = field(default_factory=video.VideoSampling)
     video_limits: video.VideoLimits = field(default_factory=video.VideoLimits)
@@ -105,7 +112,13 @@ class FileHashes:
     pdq_dihedral: list[str] | None = None
     #: Derived queries, ``[{"variant", "pdq", "quality"}]`` (``HashOptions(variants=True)``).
     pdq_variants: list[dict[str, Any]] | None = None
+    #: PDQ of fixed crops, ``[{"region", "pdq", "quality"}]`` (``HashOptions(regions=True)``).
+    pdq_regions: list[dict[str, Any]] | None = None
     vpdq: list[video.VideoFrameHash] | None = None
+    #: ``OrbFeatures.to_bytes`` of the picture (``HashOptions(local_features=True)``).
+    local_features: bytes | None = None
+    #: The same of the picture's mirror image (with ``dihedral`` too).
+    local_features_mirror: bytes | None = None
     width: int | None = None
     height: int | None = None
     exif_orientation: int | None = None
@@ -132,6 +145,7 @@ class FileHashes:
                 "pdq_quality": self.pdq_quality,
                 **({"pdq_dihedral": self.pdq_dihedral} if self.pdq_dihedral else {}),
                 **({"pdq_variants": self.pdq_variants} if self.pdq_variants else {}),
+                **({"pdq_regions": self.pdq_regions} if self.pdq_regions else {}),
                 "width": self.width,
                 "height": self.height,
                 "exif_orientation": self.exif_orientation,
@@ -219,20 +233,37 @@ def _hash_image(record: FileHashes, content: bytes, options: HashOptions) -> Non
     if options.reduced_pdq and options.decode_budget is None:
         img = decode_for_pdq(content, limits=options.image_limits)
         result = pdq_from_pixels(img.pixels, (img.width, img.height))
-        if options.variants:
-            record.pdq_variants = [v.to_json() for v in pdq_variants(img.pixels)]
+        _derive(record, img.pixels, options)
         _set_image(record, result, img, options)
         return
     with decoded_image(
         content, fast=options.fast, limits=options.image_limits, budget=options.decode_budget
     ) as img:
         result = pdq_from_pixels(img.pixels, (img.width, img.height))
-        if options.variants:
-            # Imported here: it loads OpenCV, which hashing alone does not need.
-            from safeguard.signals.variants import pdq_variants
-
-            record.pdq_variants = [v.to_json() for v in pdq_variants(img.pixels)]
+        _derive(record, img.pixels, options)
     _set_image(record, result, img, options)
+
+
+def _derive(record: FileHashes, pixels: npt.NDArray[np.uint8], options: HashOptions) -> None:
+    """The derived signals ``options`` asks for. Imported here: they load OpenCV, which
+    hashing alone does not need."""
+    if options.variants:
+        from safeguard.signals.variants import pdq_variants
+
+        record.pdq_variants = [v.to_json() for v in pdq_variants(pixels)]
+    if options.regions:
+        from safeguard.signals.regions import pdq_regions
+
+        record.pdq_regions = [r.to_json() for r in pdq_regions(pixels)]
+    if options.local_features:
+        from safeguard.signals.local import orb_features
+
+        record.local_features = orb_features(pixels).to_bytes()
+        if options.dihedral:
+            # ORB is not mirror-invariant: a mirrored copy (found by a dihedral hash)
+            # verifies against the query's mirror image.
+            mirrored = np.ascontiguousarray(pixels[:, ::-1])
+            record.local_features_mirror = orb_features(mirrored).to_bytes()
 
 
 def _set_image(

@@ -55,9 +55,12 @@ def decide(
     body: DecisionIn,
     principal: Principal = Depends(reviewer),  # noqa: B008
     session: Session = Depends(get_session, scope="function"),  # noqa: B008
+    store: EvidenceStore = Depends(get_evidence),  # noqa: B008
 ) -> CaseOut:
-    """confirm (adds the signals to ``bank``), false_positive (disables the matched
-    entries, or adds the signals to the allowlist ``bank``), escalate."""
+    """confirm (adds the signals to ``bank``, and the picture's region hashes when its
+    media was kept), false_positive (disables the matched entries, or adds the signals to
+    the allowlist ``bank``), escalate."""
+    kept = body.decision == "confirm" and body.bank is not None
     case = cases.decide_case(
         session,
         case_id,
@@ -65,6 +68,7 @@ def decide(
         actor=principal.name,
         bank=body.bank,
         note=body.note,
+        media=store.load_for_banking(session, case_id) if kept else None,
     )
     return CaseOut.model_validate(cases.case_json(case))
 

@@ -45,6 +45,7 @@ def hash_options(settings: ServiceSettings, budget: DecodeBudget | None = None) 
         fast=settings.fast_hash,
         dihedral=settings.dihedral,
         variants=settings.variants,
+        local_features=settings.verify,
         image_limits=ImageLimits(max_bytes=settings.max_upload_bytes),
         decode_budget=budget,
     )

@@ -366,6 +366,11 @@ def decide(
                 actor=user.actor,
                 bank=bank or None,
                 note=note.strip() or None,
+                media=(
+                    store.load_for_banking(session, case_id)
+                    if decision == "confirm" and bank
+                    else None
+                ),
             )
     except cases.CaseNotFound:
         return _not_found(request, case_id)

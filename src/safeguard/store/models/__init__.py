@@ -6,7 +6,7 @@ table is a class in a module here, imported below, and a migration.
 """
 
 from safeguard.store.models.audit import AuditEvent
-from safeguard.store.models.banks import Bank, Entry, IndexChange
+from safeguard.store.models.banks import Bank, Entry, EntryFeatures, IndexChange
 from safeguard.store.models.base import Base, BigId, utcnow
 from safeguard.store.models.chat import ChatConversation
 from safeguard.store.models.console import (
@@ -53,6 +53,7 @@ __all__ = [
     "ConsoleUser",
     "CyberTipReport",
     "Entry",
+    "EntryFeatures",
     "EvidenceMedia",
     "EvidenceReveal",
     "ExchangeFeed",

@@ -10,6 +10,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -47,7 +48,12 @@ class Bank(Base):
 
 
 class Entry(Base):
-    """One signal in a bank. Unique per (bank, type, value): re-importing adds nothing."""
+    """One signal in a bank. Unique per (bank, type, value): re-importing adds nothing.
+
+    A *region row* (``signal_type`` ``pdq_region``, ``parent_id`` set, ``region`` its key
+    from ``signals.regions.REGIONS``) is the PDQ of a crop of the picture whose whole PDQ is
+    the parent entry: it is indexed and matched like a PDQ, answers as its parent, and is
+    never listed, exported or shared as an item of its own."""
 
     __tablename__ = "entries"
     __table_args__ = (
@@ -66,8 +72,30 @@ class Entry(Base):
     note: Mapped[str | None] = mapped_column(Text, default=None)
     added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The whole-picture PDQ entry a region row belongs to (None for every ordinary entry).
+    parent_id: Mapped[int | None] = mapped_column(
+        BigId, ForeignKey("entries.id", ondelete="CASCADE"), default=None, index=True
+    )
+    #: The region's key (``c90``, ``tl75``, ...) for a region row.
+    region: Mapped[str | None] = mapped_column(String(16), default=None)
 
     bank: Mapped[Bank] = relationship(back_populates="entries")
+
+
+class EntryFeatures(Base):
+    """Local features of the picture behind a whole-picture PDQ entry (ORB: at most 500
+    keypoints, ~20 KB), kept only when a deployment chose to (``banks import-media
+    --local-features``): matching uses them to verify candidates near the radius. They
+    are not the picture, but coarse pictures can be rebuilt from local features, so they
+    are treated as sensitive as media (docs/matching.md)."""
+
+    __tablename__ = "entry_features"
+
+    entry_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(16), default="orb")
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class IndexChange(Base):

@@ -1,0 +1,193 @@
+"""Local features and their geometric verification, shared by matching (is this candidate
+the same picture?) and linking (do these views show the same place?).
+
+- ``grey``, ``rootsift``: the picture and descriptor forms both use;
+- ``tentative_matches``: mutual nearest neighbours passing Lowe's ratio test, for float
+  descriptors (L2) or binary ones (Hamming);
+- ``fit_model``, ``spread``: one MAGSAC++ estimate that never raises on degenerate input,
+  and how far a point set spreads across its minor axis;
+- ``orb_features`` and ``verify_same_picture``: compact ORB features of a picture (at most
+  ``OrbOptions.max_keypoints`` 32-byte descriptors) and a homography check between a query
+  and a candidate, reporting the inlier count. Used by ``matching.verify``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+
+F32 = npt.NDArray[np.float32]
+U8 = npt.NDArray[np.uint8]
+
+
+def grey(pixels: U8) -> U8:
+    if pixels.ndim == 2:
+        return pixels
+    return np.asarray(cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
+
+
+def rootsift(descriptors: U8) -> F32:
+    """Hellinger-kernel form of SIFT: L1-normalise, then the element-wise square root."""
+    d = descriptors.astype(np.float32)
+    d /= np.maximum(d.sum(axis=1, keepdims=True), 1e-7)
+    return np.sqrt(d, out=d)
+
+
+def tentative_matches(
+    a: npt.NDArray[Any], b: npt.NDArray[Any], ratio: float = 0.8, norm: int = cv2.NORM_L2
+) -> npt.NDArray[np.int32]:
+    """(m, 2) index pairs of mutual ratio-test nearest neighbours between descriptor sets
+    (``norm``: ``cv2.NORM_L2`` for RootSIFT, ``cv2.NORM_HAMMING`` for ORB)."""
+    if len(a) < 2 or len(b) < 2:
+        return np.zeros((0, 2), np.int32)
+    matcher = cv2.BFMatcher(norm)
+    knn = matcher.knnMatch(a, b, k=2)
+    rows = [
+        (m[0].queryIdx, m[0].trainIdx)
+        for m in knn
+        if len(m) == 2 and m[0].distance < ratio * m[1].distance
+    ]
+    if not rows:
+        return np.zeros((0, 2), np.int32)
+    pairs = np.array(rows, dtype=np.int32)
+    back = matcher.match(b[pairs[:, 1]], a)
+    mutual = np.array([m.trainIdx for m in back], dtype=np.int32) == pairs[:, 0]
+    pairs = pairs[mutual]
+    # One use of each point of b: keep the first query that claimed it.
+    _, first = np.unique(pairs[:, 1], return_index=True)
+    return np.asarray(pairs[np.sort(first)], np.int32)
+
+
+def fit_model(
+    estimate: Callable[[], tuple[Any, Any]],
+) -> tuple[npt.NDArray[np.float64] | None, npt.NDArray[np.uint8]]:
+    """Run one MAGSAC estimate; degenerate input (all points on a line, too few distinct
+    points) makes OpenCV raise or return nothing, which is simply no model."""
+    try:
+        model, mask = estimate()
+    except cv2.error:
+        return None, np.zeros(0, np.uint8)
+    if model is None or mask is None:
+        return None, np.zeros(0, np.uint8)
+    return np.asarray(model, np.float64), np.asarray(mask, np.uint8)
+
+
+def spread(points: npt.NDArray[np.float64]) -> float:
+    """Standard deviation of the points along their minor principal axis."""
+    if len(points) < 3:
+        return 0.0
+    centred = points - points.mean(axis=0)
+    return float(np.linalg.svd(centred, compute_uv=False)[-1] / np.sqrt(len(points)))
+
+
+@dataclass(frozen=True, slots=True)
+class OrbOptions:
+    """ORB features of one picture, compact enough to store per bank entry."""
+
+    #: Long side of the working picture, in pixels.
+    max_side: int = 512
+    #: Keypoints kept (32 bytes of descriptor + 8 of position each: 20 KB at most).
+    max_keypoints: int = 500
+
+
+@dataclass(frozen=True, slots=True)
+class OrbFeatures:
+    """ORB keypoints of a picture in a working frame normalised to a long side of
+    ``OrbOptions.max_side`` (so geometric thresholds mean the same on every picture)."""
+
+    #: (n, 2) float32 positions (x, y) in the working frame.
+    points: F32
+    #: (n, 32) uint8 ORB descriptors.
+    descriptors: U8
+
+    def __len__(self) -> int:
+        return int(self.points.shape[0])
+
+    def to_bytes(self) -> bytes:
+        """``n`` (4 bytes, little-endian), the points, the descriptors."""
+        n = len(self)
+        return (
+            n.to_bytes(4, "little")
+            + self.points.astype("<f4").tobytes()
+            + self.descriptors.astype(np.uint8).tobytes()
+        )
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> OrbFeatures:
+        n = int.from_bytes(data[:4], "little")
+        if len(data) != 4 + n * 8 + n * 32:
+            raise ValueError("stored ORB features have the wrong length")
+        points = np.frombuffer(data, "<f4", n * 2, 4).reshape(n, 2).astype(np.float32)
+        desc = np.frombuffer(data, np.uint8, n * 32, 4 + n * 8).reshape(n, 32).copy()
+        return cls(points, desc)
+
+
+def orb_features(pixels: U8, options: OrbOptions | None = None) -> OrbFeatures:
+    """ORB on an RGB (h, w, 3) or grey (h, w) uint8 picture, rescaled so its long side is
+    ``max_side`` (up or down: a thumbnail and a full-size copy land in the same frame)."""
+    options = options or OrbOptions()
+    g = grey(np.ascontiguousarray(pixels))
+    h, w = g.shape[:2]
+    scale = options.max_side / max(1, max(h, w))
+    size = (max(1, round(w * scale)), max(1, round(h * scale)))
+    if size != (w, h):
+        inter = cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR
+        g = np.asarray(cv2.resize(g, size, interpolation=inter), dtype=np.uint8)
+    orb = cv2.ORB_create(nfeatures=options.max_keypoints, fastThreshold=10)  # type: ignore[attr-defined]
+    keypoints, descriptors = orb.detectAndCompute(g, None)
+    if descriptors is None or not keypoints:
+        return OrbFeatures(np.zeros((0, 2), np.float32), np.zeros((0, 32), np.uint8))
+    points = np.array([kp.pt for kp in keypoints], dtype=np.float32).reshape(-1, 2)
+    keep = options.max_keypoints
+    return OrbFeatures(points[:keep], np.asarray(descriptors, np.uint8)[:keep])
+
+
+@dataclass(frozen=True, slots=True)
+class SameVerdict:
+    """The outcome of one same-picture check."""
+
+    inliers: int
+    matches: int
+    verified: bool
+
+
+#: Homography inliers that make two pictures the same (chosen before measuring, as the
+#: linking work's bar; bench/robust reports how often a wrong pair reaches it).
+MIN_INLIERS = 20
+#: Inliers over tentative matches (repeated texture gives many matches, few agreeing).
+MIN_INLIER_RATIO = 0.25
+#: Inliers must spread this far (working-frame pixels) across their minor axis.
+MIN_SPREAD_PX = 8.0
+
+
+def verify_same_picture(
+    query: OrbFeatures, candidate: OrbFeatures, *, ratio: float = 0.8, reproj_px: float = 5.0
+) -> SameVerdict:
+    """Is ``candidate`` the same picture as ``query`` up to a homography (crop, scale,
+    rotation, perspective)? Mutual ratio-test ORB matches, then a MAGSAC++ homography."""
+    pairs = tentative_matches(query.descriptors, candidate.descriptors, ratio, cv2.NORM_HAMMING)
+    m = len(pairs)
+    if m < 8:
+        return SameVerdict(0, m, False)
+    pa = query.points[pairs[:, 0]].astype(np.float64)
+    pb = candidate.points[pairs[:, 1]].astype(np.float64)
+    h, mask = fit_model(
+        lambda: cv2.findHomography(
+            pa, pb, cv2.USAC_MAGSAC, reproj_px, maxIters=2000, confidence=0.999
+        )
+    )
+    if h is None or h.shape != (3, 3):
+        return SameVerdict(0, m, False)
+    keep = mask.ravel().astype(bool)
+    inliers = int(keep.sum())
+    ok = (
+        inliers >= MIN_INLIERS
+        and inliers >= MIN_INLIER_RATIO * m
+        and min(spread(pa[keep]), spread(pb[keep])) >= MIN_SPREAD_PX
+    )
+    return SameVerdict(inliers, m, ok)
