@@ -34,11 +34,11 @@ typecheck: $(STAMP)
 
 unit: $(STAMP)
 	@# The console's browser test runs in Debian's chromium (Playwright downloads nothing);
-	@# the triage tests build FAT, ext4, NTFS, MBR/GPT and E01 images with Debian's tools;
+	@# the triage tests build FAT, exFAT, ext4, NTFS, MBR/GPT and E01 images with Debian's tools;
 	@# the place-linking tests use opencv-doc's sample pairs (Graffiti, Leuven, aloe).
 	@missing=""; \
 	for tool in chromium:chromium mkfs.vfat:dosfstools mcopy:mtools mkfs.ext4:e2fsprogs \
-	            sfdisk:fdisk ewfacquire:ewf-tools mkntfs:ntfs-3g; do \
+	            sfdisk:fdisk ewfacquire:ewf-tools mkntfs:ntfs-3g mkfs.exfat:exfatprogs; do \
 	  command -v $${tool%%:*} >/dev/null || PATH="$$PATH:/sbin:/usr/sbin" command -v $${tool%%:*} >/dev/null \
 	    || missing="$$missing $${tool##*:}"; \
 	done; \
