@@ -9,10 +9,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import argon2
 import httpx
 import pytest
 
-from safeguard.access import keys
+from safeguard.access import keys, users
 from safeguard.service.testing import (
     LiveServer,
     database_url,
@@ -102,3 +103,16 @@ def live_service(
     finally:
         server.stop()
         database.dispose()
+
+
+@pytest.fixture(scope="module")
+def cheap_argon2() -> Iterator[None]:
+    """Real argon2id with the smallest parameters while a module's tests run (their servers
+    run in the test process): the service's own (64 MiB, 3 passes) costs ~0.4 s a hash on a
+    shared machine, and these tests hash dozens of times. ``test_console_users`` checks the
+    service's own parameters."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            users, "_hasher", argon2.PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+        )
+        yield

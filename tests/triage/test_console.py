@@ -19,9 +19,8 @@ from tests.service import test_console_http as console_http
 from tests.service.test_console_http import ConsoleServer, audit_actions, csrf_of, signed_in
 from tests.triage.disks import fat_image, jpeg, picture, png, zip_of
 
-# The console's own fixtures: a live server per database, cheap password hashing.
+# The console's own fixture: a live server per database (cheap_argon2 is in tests/conftest.py).
 server = console_http.server
-cheap_argon2 = console_http.cheap_argon2
 
 
 def _jpeg(img: Image.Image, size: tuple[int, int]) -> bytes:
