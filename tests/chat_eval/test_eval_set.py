@@ -8,7 +8,6 @@ quietly shrink it or break its labels.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from datetime import UTC, datetime
@@ -17,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.chat_eval.checks import load_jsonl, seconds, ts_form
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "chat_eval"
 CONVERSATIONS = DATA / "conversations_en.jsonl"
@@ -37,41 +38,14 @@ CONVERSATION_KEYS = {
 STREAM_KEYS = {"id", "label", "bad_viewers", "family", "comments"}
 
 
-def _load(path: Path) -> list[dict[str, Any]]:
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        assert line.strip(), f"{path.name}:{number} is blank"
-        row = json.loads(line)
-        assert isinstance(row, dict), f"{path.name}:{number} is not an object"
-        rows.append(row)
-    return rows
-
-
 @pytest.fixture(scope="module")
 def conversations() -> list[dict[str, Any]]:
-    return _load(CONVERSATIONS)
+    return load_jsonl(CONVERSATIONS)
 
 
 @pytest.fixture(scope="module")
 def streams() -> list[dict[str, Any]]:
-    return _load(COMMENTS)
-
-
-def _ts_form(ts: object) -> str:
-    """Which of the accepted timestamp forms a value is: seconds, ISO with Z, ISO with offset."""
-    if isinstance(ts, int | float) and not isinstance(ts, bool):
-        return "seconds"
-    assert isinstance(ts, str), f"ts {ts!r} is neither a number nor a string"
-    parsed = datetime.fromisoformat(ts)
-    assert parsed.tzinfo is not None, f"ts {ts!r} has no time zone"
-    return "iso_z" if ts.endswith("Z") else "iso_offset"
-
-
-def _instant(ts: object) -> float:
-    if isinstance(ts, str):
-        return datetime.fromisoformat(ts).timestamp()
-    assert isinstance(ts, int | float)
-    return float(ts)
+    return load_jsonl(COMMENTS)
 
 
 def _grooming(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -134,9 +108,9 @@ def test_timestamps_are_all_or_nothing_one_form_and_in_order(
         assert all(stamped) or not any(stamped), c["id"]
         if not any(stamped):
             continue
-        forms = {_ts_form(m["ts"]) for m in c["messages"]}
+        forms = {ts_form(m["ts"]) for m in c["messages"]}
         assert len(forms) == 1, f"{c['id']}: mixed forms {forms}"
-        instants = [_instant(m["ts"]) for m in c["messages"]]
+        instants = [seconds(m["ts"]) for m in c["messages"]]
         assert instants == sorted(instants), c["id"]
 
 
@@ -219,7 +193,7 @@ def test_every_timestamp_form_occurs_in_both_classes(
     conversations: list[dict[str, Any]], label: int
 ) -> None:
     forms = Counter(
-        _ts_form(c["messages"][0]["ts"]) if "ts" in c["messages"][0] else "none"
+        ts_form(c["messages"][0]["ts"]) if "ts" in c["messages"][0] else "none"
         for c in conversations
         if c["label"] == label
     )
@@ -228,7 +202,7 @@ def test_every_timestamp_form_occurs_in_both_classes(
 
 
 def _gaps(c: dict[str, Any]) -> list[float]:
-    instants = [_instant(m["ts"]) for m in c["messages"] if "ts" in m]
+    instants = [seconds(m["ts"]) for m in c["messages"] if "ts" in m]
     return [b - a for a, b in pairwise(instants)]
 
 

@@ -7,56 +7,29 @@ the minimum it promises per language, not any model's score on it.
 
 from __future__ import annotations
 
-import json
-import re
 from collections import Counter
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.chat_eval.checks import (
+    KEYS,
+    OTHER_LANGUAGES,
+    check_grooming_lines,
+    check_people_and_messages,
+    check_timestamps,
+    load_jsonl,
+)
+
 DATA = Path(__file__).resolve().parents[1] / "data" / "chat_eval" / "conversations_ml.jsonl"
-LANGUAGES = ("pl", "ro", "es", "fr", "de", "pt", "it")
+LANGUAGES = OTHER_LANGUAGES
 MIN_GROOMING = 5
 MIN_NEGATIVE = 6
 MIN_HARD_NEGATIVE = 4
-KEYS = {
-    "id",
-    "participants",
-    "messages",
-    "label",
-    "predator",
-    "grooming_lines",
-    "register",
-    "family",
-    "language",
-    "hard_negative",
-}
-SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 
 
-def _load() -> list[dict[str, Any]]:
-    rows = []
-    with DATA.open(encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            assert line.strip(), f"line {number} is blank"
-            row = json.loads(line)
-            assert isinstance(row, dict), f"line {number} is not a JSON object"
-            rows.append(row)
-    return rows
-
-
-CONVERSATIONS = _load()
-
-
-def _seconds(ts: object) -> float:
-    if isinstance(ts, str):
-        moment = datetime.fromisoformat(ts.replace("Z", "+00:00"))
-        assert moment.tzinfo is not None, f"ISO timestamp without a zone: {ts}"
-        return moment.timestamp()
-    assert isinstance(ts, int | float) and not isinstance(ts, bool), f"bad ts {ts!r}"
-    return float(ts)
+CONVERSATIONS = load_jsonl(DATA)
 
 
 def test_ids_are_unique() -> None:
@@ -69,54 +42,17 @@ def test_conversation_has_the_documented_shape(conversation: dict[str, Any]) -> 
     assert set(conversation) == KEYS
     assert conversation["language"] in LANGUAGES
     assert conversation["id"].startswith(f"{conversation['language']}-")
-    assert SNAKE.match(conversation["register"])
-    assert SNAKE.match(conversation["family"])
-    assert conversation["label"] in (0, 1)
-    assert isinstance(conversation["hard_negative"], bool)
-
-    participants = conversation["participants"]
-    assert len(participants) >= 2
-    people = [p["id"] for p in participants]
-    assert len(people) == len(set(people))
-    for person in participants:
-        assert set(person) <= {"id", "age"}
-        if "age" in person:
-            assert isinstance(person["age"], int) and 5 <= person["age"] <= 100
-
-    messages = conversation["messages"]
-    assert 8 <= len(messages) <= 30
-    for message in messages:
-        assert set(message) <= {"author", "text", "ts"}
-        assert message["author"] in people
-        assert isinstance(message["text"], str) and message["text"].strip()
-    assert {m["author"] for m in messages} == set(people), "someone never speaks"
+    check_people_and_messages(conversation)
 
 
 @pytest.mark.parametrize("conversation", CONVERSATIONS, ids=lambda c: str(c.get("id")))
 def test_timestamps_are_all_or_none_and_never_go_back(conversation: dict[str, Any]) -> None:
-    stamped = ["ts" in m for m in conversation["messages"]]
-    assert all(stamped) or not any(stamped)
-    if all(stamped):
-        seconds = [_seconds(m["ts"]) for m in conversation["messages"]]
-        assert seconds == sorted(seconds)
+    check_timestamps(conversation)
 
 
 @pytest.mark.parametrize("conversation", CONVERSATIONS, ids=lambda c: str(c.get("id")))
 def test_grooming_lines_point_at_the_predators_messages(conversation: dict[str, Any]) -> None:
-    lines = conversation["grooming_lines"]
-    messages = conversation["messages"]
-    if conversation["label"] == 0:
-        assert conversation["predator"] is None
-        assert lines == []
-        return
-    assert not conversation["hard_negative"]
-    predator = conversation["predator"]
-    assert predator in {p["id"] for p in conversation["participants"]}
-    assert lines, "a grooming conversation marks its grooming lines"
-    assert lines == sorted(set(lines))
-    for index in lines:
-        assert isinstance(index, int) and 0 <= index < len(messages)
-        assert messages[index]["author"] == predator
+    check_grooming_lines(conversation)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -9,7 +9,6 @@ careless edit cannot quietly shrink it, break its labels or give a scorer a shor
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
@@ -21,6 +20,8 @@ from typing import Any
 
 import numpy as np
 import pytest
+
+from tests.chat_eval.checks import load_jsonl, roc_auc, seconds, ts_form
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "chat_eval_v2"
 CONVERSATIONS = DATA / "conversations_en.jsonl"
@@ -51,41 +52,14 @@ FORBIDDEN_WORDS = re.compile(
 Row = dict[str, Any]
 
 
-def _load(path: Path) -> list[Row]:
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        assert line.strip(), f"{path.name}:{number} is blank"
-        row = json.loads(line)
-        assert isinstance(row, dict), f"{path.name}:{number} is not an object"
-        rows.append(row)
-    return rows
-
-
 @pytest.fixture(scope="module")
 def conversations() -> list[Row]:
-    return _load(CONVERSATIONS)
+    return load_jsonl(CONVERSATIONS)
 
 
 @pytest.fixture(scope="module")
 def streams() -> list[Row]:
-    return _load(COMMENTS)
-
-
-def _ts_form(ts: object) -> str:
-    """Which accepted timestamp form a value is: seconds, ISO with Z, ISO with an offset."""
-    if isinstance(ts, int | float) and not isinstance(ts, bool):
-        return "seconds"
-    assert isinstance(ts, str), f"ts {ts!r} is neither a number nor a string"
-    parsed = datetime.fromisoformat(ts)
-    assert parsed.tzinfo is not None, f"ts {ts!r} has no time zone"
-    return "iso_z" if ts.endswith("Z") else "iso_offset"
-
-
-def _instant(ts: object) -> float:
-    if isinstance(ts, str):
-        return datetime.fromisoformat(ts).timestamp()
-    assert isinstance(ts, int | float)
-    return float(ts)
+    return load_jsonl(COMMENTS)
 
 
 def _grooming(rows: list[Row]) -> list[Row]:
@@ -94,14 +68,6 @@ def _grooming(rows: list[Row]) -> list[Row]:
 
 def _negatives(rows: list[Row]) -> list[Row]:
     return [c for c in rows if c["label"] == 0]
-
-
-def _auc(scores: list[float], labels: list[int]) -> float:
-    """ROC AUC as the Mann-Whitney statistic (ties count a half)."""
-    x, y = np.asarray(scores, dtype=float), np.asarray(labels)
-    pos, neg = x[y == 1], x[y == 0]
-    wins = (pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()
-    return float(wins / (len(pos) * len(neg)))
 
 
 # --- conversations: shape ---------------------------------------------------------------
@@ -152,9 +118,9 @@ def test_timestamps_are_all_or_nothing_one_form_and_in_order(conversations: list
         assert all(stamped) or not any(stamped), c["id"]
         if not any(stamped):
             continue
-        forms = {_ts_form(m["ts"]) for m in c["messages"]}
+        forms = {ts_form(m["ts"]) for m in c["messages"]}
         assert len(forms) == 1, f"{c['id']}: mixed forms {forms}"
-        instants = [_instant(m["ts"]) for m in c["messages"]]
+        instants = [seconds(m["ts"]) for m in c["messages"]]
         assert instants == sorted(instants), c["id"]
 
 
@@ -250,7 +216,7 @@ def test_benign_adult_to_minor_pairs_declare_their_ages(conversations: list[Row]
 @pytest.mark.parametrize("label", [0, 1])
 def test_every_timestamp_form_occurs_in_both_classes(conversations: list[Row], label: int) -> None:
     forms = Counter(
-        _ts_form(c["messages"][0]["ts"]) if "ts" in c["messages"][0] else "none"
+        ts_form(c["messages"][0]["ts"]) if "ts" in c["messages"][0] else "none"
         for c in conversations
         if c["label"] == label
     )
@@ -262,7 +228,7 @@ def test_every_timestamp_form_occurs_in_both_classes(conversations: list[Row], l
 
 
 def _gaps(c: Row) -> list[float]:
-    instants = [_instant(m["ts"]) for m in c["messages"] if "ts" in m]
+    instants = [seconds(m["ts"]) for m in c["messages"] if "ts" in m]
     return [b - a for a, b in pairwise(instants)]
 
 
@@ -301,7 +267,7 @@ METADATA: dict[str, Callable[[Row], float]] = {
 @pytest.mark.parametrize("feature", sorted(METADATA))
 def test_metadata_alone_does_not_predict_the_label(conversations: list[Row], feature: str) -> None:
     scores = [METADATA[feature](c) for c in conversations]
-    auc = _auc(scores, [c["label"] for c in conversations])
+    auc = roc_auc(scores, [c["label"] for c in conversations])
     assert AUC_BAND[0] <= auc <= AUC_BAND[1], f"{feature}: AUC {auc:.3f}"
 
 
@@ -320,9 +286,9 @@ def test_timing_does_not_give_the_label_away(conversations: list[Row]) -> None:
 
 
 def test_the_auc_helper_tells_a_separating_feature_from_a_useless_one() -> None:
-    assert _auc([0.9, 0.8, 0.1, 0.2], [1, 1, 0, 0]) == 1.0
-    assert _auc([0.5, 0.5, 0.5, 0.5], [1, 1, 0, 0]) == 0.5
-    assert _auc([0.1, 0.2, 0.9, 0.8], [1, 1, 0, 0]) == 0.0
+    assert roc_auc([0.9, 0.8, 0.1, 0.2], [1, 1, 0, 0]) == 1.0
+    assert roc_auc([0.5, 0.5, 0.5, 0.5], [1, 1, 0, 0]) == 0.5
+    assert roc_auc([0.1, 0.2, 0.9, 0.8], [1, 1, 0, 0]) == 0.0
 
 
 # --- comment streams --------------------------------------------------------------------
@@ -379,5 +345,5 @@ STREAM_METADATA: dict[str, Callable[[Row], float]] = {
 @pytest.mark.parametrize("feature", sorted(STREAM_METADATA))
 def test_stream_metadata_alone_does_not_predict_the_label(streams: list[Row], feature: str) -> None:
     scores = [STREAM_METADATA[feature](s) for s in streams]
-    auc = _auc(scores, [s["label"] for s in streams])
+    auc = roc_auc(scores, [s["label"] for s in streams])
     assert AUC_BAND[0] <= auc <= AUC_BAND[1], f"{feature}: AUC {auc:.3f}"

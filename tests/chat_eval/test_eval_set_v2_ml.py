@@ -9,82 +9,50 @@ label away. They say nothing about any model's score on the set.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
-from datetime import datetime
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 
+from tests.chat_eval.checks import (
+    KEYS,
+    OTHER_LANGUAGES,
+    SNAKE,
+    check_grooming_lines,
+    check_people_and_messages,
+    check_timestamps,
+    load_jsonl,
+    roc_auc,
+    seconds,
+)
+
 FOLDER = Path(__file__).resolve().parents[1] / "data" / "chat_eval_v2"
-LANGUAGES = ("pl", "ro", "es", "fr", "de", "pt", "it")
+LANGUAGES = OTHER_LANGUAGES
 MIN_CONVERSATIONS = 10
 MIN_GROOMING = 4
 MIN_NEGATIVE = 6
 MIN_HARD_NEGATIVE = 4
 MIN_STREAMS = 3
-KEYS = {
-    "id",
-    "participants",
-    "messages",
-    "label",
-    "predator",
-    "grooming_lines",
-    "register",
-    "family",
-    "language",
-    "hard_negative",
-}
 STREAM_KEYS = {"id", "label", "bad_viewers", "family", "language", "comments"}
 CONVERSATION_ID = re.compile(r"^(?P<lang>[a-z]{2})2-(?P<kind>[gne])-\d{3}$")
 STREAM_ID = re.compile(r"^(?P<lang>[a-z]{2})2-s-\d{3}$")
-SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 # A surface property that ranks the labels this well or worse is a shortcut a model could learn.
 AUC_LOW, AUC_HIGH = 0.3, 0.7
 
 
-def _load(name: str) -> list[dict[str, Any]]:
-    rows = []
-    with (FOLDER / name).open(encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            assert line.strip(), f"{name} line {number} is blank"
-            row = json.loads(line)
-            assert isinstance(row, dict), f"{name} line {number} is not a JSON object"
-            rows.append(row)
-    return rows
-
-
-CONVERSATIONS = _load("conversations_ml.jsonl")
-STREAMS = _load("comments_ml.jsonl")
-
-
-def _seconds(ts: object) -> float:
-    if isinstance(ts, str):
-        moment = datetime.fromisoformat(ts.replace("Z", "+00:00"))
-        assert moment.tzinfo is not None, f"ISO timestamp without a zone: {ts}"
-        return moment.timestamp()
-    assert isinstance(ts, int | float) and not isinstance(ts, bool), f"bad ts {ts!r}"
-    return float(ts)
-
-
-def _roc_auc(scores: list[float], labels: list[int]) -> float:
-    """Probability that a random positive scores above a random negative (ties count half)."""
-    s = np.asarray(scores, dtype=float)
-    y = np.asarray(labels)
-    positive, negative = s[y == 1][:, None], s[y == 0][None, :]
-    return float(((positive > negative) + 0.5 * (positive == negative)).mean())
+CONVERSATIONS = load_jsonl(FOLDER / "conversations_ml.jsonl")
+STREAMS = load_jsonl(FOLDER / "comments_ml.jsonl")
 
 
 def _gaps(conversation: dict[str, Any]) -> list[float]:
     messages = conversation["messages"]
     if "ts" not in messages[0]:
         return [0.0]
-    seconds = [_seconds(m["ts"]) for m in messages]
-    return [b - a for a, b in pairwise(seconds)] or [0.0]
+    instants = [seconds(m["ts"]) for m in messages]
+    return [b - a for a, b in pairwise(instants)] or [0.0]
 
 
 def _declared_age_gap(conversation: dict[str, Any]) -> float:
@@ -111,55 +79,17 @@ def test_conversation_has_the_documented_shape(conversation: dict[str, Any]) -> 
     assert match["lang"] == conversation["language"]
     assert (match["kind"] == "g") == (conversation["label"] == 1)
     assert (match["kind"] == "n") == conversation["hard_negative"]
-    assert SNAKE.match(conversation["register"])
-    assert SNAKE.match(conversation["family"])
-    assert conversation["label"] in (0, 1)
-    assert isinstance(conversation["hard_negative"], bool)
-
-    participants = conversation["participants"]
-    assert len(participants) >= 2
-    people = [p["id"] for p in participants]
-    assert all(isinstance(p, str) and p for p in people)
-    assert len(people) == len(set(people))
-    for person in participants:
-        assert set(person) <= {"id", "age"}
-        if "age" in person:
-            assert isinstance(person["age"], int) and 5 <= person["age"] <= 100
-
-    messages = conversation["messages"]
-    assert 8 <= len(messages) <= 30
-    for message in messages:
-        assert set(message) <= {"author", "text", "ts"}
-        assert message["author"] in people
-        assert isinstance(message["text"], str) and message["text"].strip()
-    assert {m["author"] for m in messages} == set(people), "someone never speaks"
+    check_people_and_messages(conversation)
 
 
 @pytest.mark.parametrize("conversation", CONVERSATIONS, ids=lambda c: str(c.get("id")))
 def test_timestamps_are_all_or_none_and_never_go_back(conversation: dict[str, Any]) -> None:
-    stamped = ["ts" in m for m in conversation["messages"]]
-    assert all(stamped) or not any(stamped)
-    if all(stamped):
-        seconds = [_seconds(m["ts"]) for m in conversation["messages"]]
-        assert seconds == sorted(seconds)
+    check_timestamps(conversation)
 
 
 @pytest.mark.parametrize("conversation", CONVERSATIONS, ids=lambda c: str(c.get("id")))
 def test_grooming_lines_point_at_the_predators_messages(conversation: dict[str, Any]) -> None:
-    lines = conversation["grooming_lines"]
-    messages = conversation["messages"]
-    if conversation["label"] == 0:
-        assert conversation["predator"] is None
-        assert lines == []
-        return
-    assert not conversation["hard_negative"]
-    predator = conversation["predator"]
-    assert predator in {p["id"] for p in conversation["participants"]}
-    assert lines, "a grooming conversation marks its grooming lines"
-    assert lines == sorted(set(lines))
-    for index in lines:
-        assert isinstance(index, int) and 0 <= index < len(messages)
-        assert messages[index]["author"] == predator
+    check_grooming_lines(conversation)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -211,7 +141,7 @@ SURFACE = {
 @pytest.mark.parametrize("feature", sorted(SURFACE))
 def test_surface_metadata_alone_does_not_predict_the_label(feature: str) -> None:
     labels = [c["label"] for c in CONVERSATIONS]
-    auc = _roc_auc([SURFACE[feature](c) for c in CONVERSATIONS], labels)
+    auc = roc_auc([SURFACE[feature](c) for c in CONVERSATIONS], labels)
     assert AUC_LOW <= auc <= AUC_HIGH, f"{feature} alone gives ROC AUC {auc:.3f}"
 
 
@@ -266,5 +196,5 @@ def test_stream_size_alone_does_not_predict_the_label(feature: str) -> None:
             return float(len({c["viewer"] for c in comments}))
         return comments[-1]["ts"] - comments[0]["ts"]
 
-    auc = _roc_auc([value(s) for s in STREAMS], [s["label"] for s in STREAMS])
+    auc = roc_auc([value(s) for s in STREAMS], [s["label"] for s in STREAMS])
     assert AUC_LOW <= auc <= AUC_HIGH, f"{feature} alone gives ROC AUC {auc:.3f}"

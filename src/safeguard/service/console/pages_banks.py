@@ -17,7 +17,7 @@ from safeguard.banks.formats import formats
 from safeguard.banks.formats.detect import AUTO, resolve_format
 from safeguard.exchange import feed_opinions
 from safeguard.service.console.auth import ConsoleRoute, DbSession, require_user
-from safeguard.service.console.rendering import render
+from safeguard.service.console.rendering import not_found, render
 from safeguard.service.console.sessions import SignedInUser
 from safeguard.service.deps import get_runtime
 from safeguard.service.runtime import Runtime
@@ -116,12 +116,7 @@ def _bank_page(
     try:
         bank = banks.get_bank(session, name)
     except banks.BankNotFound:
-        return render(
-            request,
-            "error.html",
-            {"heading": "No such bank", "message": f"There is no bank {name!r}.", "nav": "banks"},
-            status_code=404,
-        )
+        return not_found(request, "No such bank", f"There is no bank {name!r}.", nav="banks")
     needle = q.strip()
     entries = banks.page_entries(session, bank, after=after, limit=PAGE + 1, needle=needle)
     feeds = feed_opinions.feeds_of_bank(session, bank.id)

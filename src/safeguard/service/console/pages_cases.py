@@ -19,7 +19,12 @@ from safeguard.review import cases
 from safeguard.review.evidence import EvidenceError, EvidenceStore
 from safeguard.service.console import case_views, wellbeing
 from safeguard.service.console.auth import ConsoleRoute, DbSession, require_user
-from safeguard.service.console.rendering import evidence_image, render, reveal_response
+from safeguard.service.console.rendering import (
+    evidence_image,
+    not_found,
+    render,
+    reveal_response,
+)
 from safeguard.service.console.sessions import SignedInUser
 from safeguard.service.deps import get_evidence
 from safeguard.signals.errors import SignalError
@@ -275,15 +280,6 @@ def _case_page(
     )
 
 
-def _not_found(request: Request, case_id: int) -> Response:
-    return render(
-        request,
-        "error.html",
-        {"heading": "No such case", "message": f"There is no case {case_id}.", "nav": "cases"},
-        status_code=404,
-    )
-
-
 @router.get("/console/cases/{case_id}", include_in_schema=False)
 def case_page(
     request: Request,
@@ -296,7 +292,7 @@ def case_page(
     try:
         case = cases.get_case(session, case_id)
     except cases.CaseNotFound:
-        return _not_found(request, case_id)
+        return not_found(request, "No such case", f"There is no case {case_id}.", nav="cases")
     audit.record(session, user.actor, "case.view", f"case:{case_id}")
     return _case_page(request, user, session, store, case, flash=DONE.get(done))
 
@@ -373,7 +369,7 @@ def decide(
                 ),
             )
     except cases.CaseNotFound:
-        return _not_found(request, case_id)
+        return not_found(request, "No such case", f"There is no case {case_id}.", nav="cases")
     except (cases.CaseError, BankError, SignalError) as e:
         case = cases.get_case(session, case_id)
         status = 409 if isinstance(e, cases.CaseClosed) else 400

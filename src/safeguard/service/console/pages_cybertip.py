@@ -17,7 +17,7 @@ from safeguard.exchange import cybertip
 from safeguard.review import cases
 from safeguard.review.evidence import EvidenceStore
 from safeguard.service.console.auth import ConsoleRoute, DbSession, require_user
-from safeguard.service.console.rendering import render
+from safeguard.service.console.rendering import not_found, render
 from safeguard.service.console.sessions import SignedInUser
 from safeguard.service.deps import get_evidence, get_runtime
 from safeguard.service.runtime import Runtime
@@ -85,15 +85,6 @@ def _page(
     )
 
 
-def _not_found(request: Request, case_id: int) -> Response:
-    return render(
-        request,
-        "error.html",
-        {"heading": "No such case", "message": f"There is no case {case_id}.", "nav": "cases"},
-        status_code=404,
-    )
-
-
 @router.get("/console/cases/{case_id}/report", include_in_schema=False)
 def report_form(
     request: Request,
@@ -107,7 +98,7 @@ def report_form(
     try:
         case = cases.get_case(session, case_id)
     except cases.CaseNotFound:
-        return _not_found(request, case_id)
+        return not_found(request, "No such case", f"There is no case {case_id}.", nav="cases")
     audit.record(session, user.actor, "cybertip.form", f"case:{case_id}")
     return _page(request, session, runtime, store, case, flash=SENT if done == "sent" else None)
 
@@ -130,7 +121,7 @@ def send_report(
     try:
         case = cases.get_case(session, case_id)
     except cases.CaseNotFound:
-        return _not_found(request, case_id)
+        return not_found(request, "No such case", f"There is no case {case_id}.", nav="cases")
     form = {
         "reporter_first": reporter_first.strip(),
         "reporter_last": reporter_last.strip(),

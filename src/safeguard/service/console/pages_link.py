@@ -23,7 +23,7 @@ from safeguard.link.store import Group, ItemInfo, LinkStore
 from safeguard.link.video import KeyframeOptions, keyframes
 from safeguard.service.console import wellbeing
 from safeguard.service.console.auth import ConsoleRoute, DbSession, require_user
-from safeguard.service.console.rendering import render
+from safeguard.service.console.rendering import not_found, render
 from safeguard.service.console.sessions import SignedInUser
 from safeguard.service.deps import get_settings
 from safeguard.service.settings import ServiceSettings
@@ -69,16 +69,12 @@ def link_group(request: Request, group_id: str, user: Reviewer, settings: Settin
     store = _store(settings)
     group = None if store is None else next((g for g in groups(store) if g.id == group_id), None)
     if store is None or group is None:
-        return render(
+        return not_found(
             request,
-            "error.html",
-            {
-                "heading": "No such link group",
-                "message": f"There is no link group {group_id}.",
-                "nav": "link",
-                "back": "/console/link",
-            },
-            status_code=404,
+            "No such link group",
+            f"There is no link group {group_id}.",
+            nav="link",
+            back="/console/link",
         )
     # Each member's thumbnail shows the region of its strongest link in this group.
     region: dict[str, tuple[Box | None, int]] = {}

@@ -25,6 +25,7 @@ from safeguard.service.console.auth import ConsoleRoute, DbSession, require_user
 from safeguard.service.console.rendering import (
     add_template_folder,
     evidence_image,
+    not_found,
     render,
     reveal_response,
 )
@@ -41,15 +42,6 @@ PAGE = 40
 Reviewer = Annotated[SignedInUser, Depends(require_user("reviewer"))]
 
 
-def _not_found(request: Request, what: str) -> Response:
-    return render(
-        request,
-        "error.html",
-        {"heading": "Not found", "message": what, "nav": "triage"},
-        status_code=404,
-    )
-
-
 @router.get("/console/triage", include_in_schema=False)
 def case_list(request: Request, user: Reviewer, session: DbSession) -> Response:
     rows = cases.list_cases(session, limit=200)
@@ -63,7 +55,7 @@ def case_page(
     try:
         case = cases.get_case(session, name)
     except SafeguardError:
-        return _not_found(request, f"There is no triage case {name!r}.")
+        return not_found(request, "Not found", f"There is no triage case {name!r}.", nav="triage")
     page = max(1, page)
     items, sizes, more = cases.review_queue(session, case, page=page, page_size=PAGE)
     rows = [
@@ -158,7 +150,7 @@ def categorise(
     try:
         case = cases.get_case(session, name)
     except SafeguardError:
-        return _not_found(request, f"There is no triage case {name!r}.")
+        return not_found(request, "Not found", f"There is no triage case {name!r}.", nav="triage")
     try:
         with session.begin_nested():
             n = cases.categorise(

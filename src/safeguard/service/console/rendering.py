@@ -84,6 +84,16 @@ def render(
     return HTMLResponse(body, status_code=status_code, headers=SECURITY_HEADERS | (headers or {}))
 
 
+def not_found(
+    request: Request, heading: str, message: str, *, nav: str, back: str | None = None
+) -> HTMLResponse:
+    """The console's 404 page: what was not found, in the section ``nav``."""
+    context: dict[str, Any] = {"heading": heading, "message": message, "nav": nav}
+    if back is not None:
+        context["back"] = back
+    return render(request, "error.html", context, status_code=404)
+
+
 def evidence_image(data: bytes) -> Response:
     """A picture of evidence as the browser gets it: never cached, never sniffed."""
     return Response(

@@ -1,0 +1,123 @@
+"""Checks every hand-written chat evaluation file shares (tests/data/chat_eval*/): how a
+file is read, what a conversation looks like, timestamps, grooming lines, and the ROC AUC
+used to show that surface metadata alone does not give a label away."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+#: The keys of a conversation in every set.
+KEYS = {
+    "id",
+    "participants",
+    "messages",
+    "label",
+    "predator",
+    "grooming_lines",
+    "register",
+    "family",
+    "language",
+    "hard_negative",
+}
+SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
+#: The supported languages besides English.
+OTHER_LANGUAGES = ("pl", "ro", "es", "fr", "de", "pt", "it")
+
+
+def load_jsonl(path: Path) -> list[dict[str, Any]]:
+    """Every line of ``path`` as a JSON object (a blank line or a non-object fails)."""
+    rows = []
+    with path.open(encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            assert line.strip(), f"{path.name} line {number} is blank"
+            row = json.loads(line)
+            assert isinstance(row, dict), f"{path.name} line {number} is not a JSON object"
+            rows.append(row)
+    return rows
+
+
+def seconds(ts: object) -> float:
+    """A message's ``ts`` (seconds, or ISO 8601 with a zone) as seconds since the epoch."""
+    if isinstance(ts, str):
+        moment = datetime.fromisoformat(ts.replace("Z", "+00:00"))
+        assert moment.tzinfo is not None, f"ISO timestamp without a zone: {ts}"
+        return moment.timestamp()
+    assert isinstance(ts, int | float) and not isinstance(ts, bool), f"bad ts {ts!r}"
+    return float(ts)
+
+
+def ts_form(ts: object) -> str:
+    """Which accepted timestamp form a value is: seconds, ISO with Z, ISO with an offset."""
+    if isinstance(ts, int | float) and not isinstance(ts, bool):
+        return "seconds"
+    assert isinstance(ts, str), f"ts {ts!r} is neither a number nor a string"
+    parsed = datetime.fromisoformat(ts)
+    assert parsed.tzinfo is not None, f"ts {ts!r} has no time zone"
+    return "iso_z" if ts.endswith("Z") else "iso_offset"
+
+
+def roc_auc(scores: list[float], labels: list[int]) -> float:
+    """Probability that a random positive scores above a random negative (ties count half)."""
+    s = np.asarray(scores, dtype=float)
+    y = np.asarray(labels)
+    positive, negative = s[y == 1][:, None], s[y == 0][None, :]
+    return float(((positive > negative) + 0.5 * (positive == negative)).mean())
+
+
+def check_people_and_messages(conversation: dict[str, Any], *, most: int = 30) -> None:
+    """Distinct participants with plausible ages; 8..``most`` messages, each by one of them
+    with text; everyone speaks."""
+    assert SNAKE.match(conversation["register"])
+    assert SNAKE.match(conversation["family"])
+    assert conversation["label"] in (0, 1)
+    assert isinstance(conversation["hard_negative"], bool)
+    participants = conversation["participants"]
+    assert len(participants) >= 2
+    people = [p["id"] for p in participants]
+    assert all(isinstance(p, str) and p for p in people)
+    assert len(people) == len(set(people))
+    for person in participants:
+        assert set(person) <= {"id", "age"}
+        if "age" in person:
+            assert isinstance(person["age"], int) and 5 <= person["age"] <= 100
+    messages = conversation["messages"]
+    assert 8 <= len(messages) <= most
+    for message in messages:
+        assert set(message) <= {"author", "text", "ts"}
+        assert message["author"] in people
+        assert isinstance(message["text"], str) and message["text"].strip()
+    assert {m["author"] for m in messages} == set(people), "someone never speaks"
+
+
+def check_timestamps(conversation: dict[str, Any]) -> None:
+    """Every message stamped or none; stamps never go back."""
+    stamped = ["ts" in m for m in conversation["messages"]]
+    assert all(stamped) or not any(stamped)
+    if all(stamped):
+        instants = [seconds(m["ts"]) for m in conversation["messages"]]
+        assert instants == sorted(instants)
+
+
+def check_grooming_lines(conversation: dict[str, Any]) -> None:
+    """A negative names no predator and no lines; a grooming conversation marks sorted,
+    distinct lines, each one of its predator's messages."""
+    lines = conversation["grooming_lines"]
+    messages = conversation["messages"]
+    if conversation["label"] == 0:
+        assert conversation["predator"] is None
+        assert lines == []
+        return
+    assert not conversation["hard_negative"]
+    predator = conversation["predator"]
+    assert predator in {p["id"] for p in conversation["participants"]}
+    assert lines, "a grooming conversation marks its grooming lines"
+    assert lines == sorted(set(lines))
+    for index in lines:
+        assert isinstance(index, int) and 0 <= index < len(messages)
+        assert messages[index]["author"] == predator
