@@ -73,17 +73,27 @@ class Lexicon:
 
     def find(self, text: str) -> list[Hit]:
         """Non-overlapping hits, left to right."""
-        hits: list[Hit] = []
+        return [Hit(*span) for span in self.spans(text)]
+
+    def spans(self, text: str) -> list[tuple[str, int, int]]:
+        """:meth:`find` as ``(category, start, end)`` tuples (the scorer's hot path)."""
+        hits: list[tuple[str, int, int]] = []
         done = 0
+        by_char = self._by_char.get
+        other = self._other
         for start in self._starts.finditer(text):
             pos = start.start()
             if pos < done:
                 continue
-            regex = self._by_char.get(text[pos], self._other)
-            m = regex.match(text, pos) if regex is not None else None
-            if m is not None and m.end() > pos:
-                hits.append(Hit(m.lastgroup or "", pos, m.end()))
-                done = m.end()
+            regex = by_char(text[pos], other)
+            if regex is None:
+                continue
+            m = regex.match(text, pos)
+            if m is not None:
+                end = m.end()
+                if end > pos:
+                    hits.append((m.lastgroup or "", pos, end))
+                    done = end
         return hits
 
     @classmethod
