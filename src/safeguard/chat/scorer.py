@@ -589,11 +589,13 @@ def score_message(
 
 
 def result_of(state: ConversationState, conversation_id: str) -> ScoreResult:
-    lead = state.lead()
-    suspect = lead if lead is not None and state.risk >= 0.2 else None
-    guess = state.language()
+    risk = state.risk
+    # The suspect (and so the lead and the target) is only named from a risk of 0.2.
+    lead = state.lead() if risk >= 0.2 else None
+    suspect = lead
+    guess = state.votes.best()
     supported = guess is None or guess.supported
-    level = level_of(state.risk)
+    level = level_of(risk)
     warnings = list(state.warnings)
     if not supported and guess is not None:
         warnings.insert(
@@ -604,17 +606,17 @@ def result_of(state: ConversationState, conversation_id: str) -> ScoreResult:
         if state.alert_at is None:
             level = UNSUPPORTED_LEVEL
     return ScoreResult(
-        id=conversation_id,
-        risk=state.risk,
-        level=level,
-        signals=state.signals(),
-        alert_at=state.alert_at,
-        suspect=suspect,
-        target=state.target(lead) if suspect else None,
-        messages=state.messages,
-        warnings=warnings,
-        language=guess.language if guess is not None else None,
-        supported=supported,
+        conversation_id,
+        risk,
+        level,
+        state.signals(),
+        state.alert_at,
+        suspect,
+        state.target(lead) if suspect else None,
+        state.messages,
+        warnings,
+        guess.language if guess is not None else None,
+        supported,
     )
 
 
