@@ -450,7 +450,6 @@ def read_message(state: ConversationState, text: str, scoring: Scoring) -> Messa
     return MessageReading(norm, language, [Hit(*h) for h in spans], categories, hashes)
 
 
-_HIT_START = operator.itemgetter(1)
 _Span = tuple[str, int, int]
 
 
@@ -463,13 +462,10 @@ def _read(
     ntext = norm.text
     language = _message_language(state, ntext)
     lexicon = scoring.lexicon
-    hits = lexicon.spans(ntext)
-    if language != lexicon.language:
-        extra = scoring.lexicon_for(language)
-        if extra is not None:
-            more = extra.spans(ntext)
-            if more:
-                hits = sorted([*hits, *more], key=_HIT_START)
+    extra = scoring.lexicon_for(language) if language != lexicon.language else None
+    # English and the message's language in one walk, merged by start as a stable sort of
+    # the two lexicons' hits would be.
+    hits = lexicon.spans(ntext) if extra is None else lexicon.spans_with(extra, ntext)
     if hits:
         hits = [h for h in hits if h[0] in _CAT_INDEX]
         categories = list(dict.fromkeys([h[0] for h in hits]))
