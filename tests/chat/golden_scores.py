@@ -47,9 +47,7 @@ def trace(conversation: Conversation, scoring: Scoring) -> dict[str, Any]:
         "risk": repr(final.risk) if final else None,
         "level": final.level if final else None,
         "alert_at": final.alert_at if final else None,
-        "signals": [
-            [s.category, s.message, s.start, s.end, s.author] for s in final.signals
-        ]
+        "signals": [[s.category, s.message, s.start, s.end, s.author] for s in final.signals]
         if final
         else [],
         "trace": digest.hexdigest(),

@@ -100,7 +100,8 @@ def _token(
 
 #: Per (language, lemmas, n-grams, bits), token → :func:`_token` (a plain dict read is
 #: cheaper than the five-argument ``lru_cache`` key; emptied when it outgrows the bound).
-_TOKEN_CACHES: dict[tuple[str, bool, tuple[int, ...], int], dict[str, tuple[str, tuple[int, ...]]]] = {}
+_TokenKey = tuple[str, bool, tuple[int, ...], int]
+_TOKEN_CACHES: dict[_TokenKey, dict[str, tuple[str, tuple[int, ...]]]] = {}
 _TOKEN_CACHE_SIZE = 1 << 16
 
 
