@@ -1,5 +1,6 @@
 """Golden scores: every conversation of the shipped synthetic test split and of the
-development set ``tests/data/chat_dev`` scored message by message with the shipped model.
+development set ``tests/data/chat_dev``, and 16 long conversations joined from the test
+split, scored message by message with the shipped model.
 
 ``python -m tests.chat.golden_scores`` (with ``PYTHONPATH=src``) writes
 ``tests/chat/data/golden_scores.json`` from the current code; ``test_golden_scores.py``
@@ -26,8 +27,25 @@ DEV = ROOT / "tests" / "data" / "chat_dev" / "conversations_dev.jsonl"
 
 
 def conversations() -> list[tuple[str, Conversation]]:
-    out = [("test", item.conversation) for item in shipped_conversations("test")]
+    test = [item.conversation for item in shipped_conversations("test")]
+    out = [("test", c) for c in test]
     out += [("dev", c) for c in read_conversations(DEV)]
+    out += [("long", c) for c in long_conversations(test)]
+    return out
+
+
+def long_conversations(test: list[Conversation], per_language: int = 2) -> list[Conversation]:
+    """Test conversations of one language joined 18 at a time (as ``bench/chat.py`` does):
+    long enough to overflow the bounded signal lists and to vote on the language again."""
+    by_language: dict[str, list[Conversation]] = {}
+    for c in test:
+        by_language.setdefault(str(c.extra.get("language", "en")), []).append(c)
+    out = []
+    for lang, convs in sorted(by_language.items()):
+        for j in range(0, min(len(convs) - 17, 18 * per_language), 18):
+            chunk = convs[j : j + 18]
+            messages = tuple(m for c in chunk for m in c.messages)
+            out.append(Conversation(f"long-{lang}-{j}", (), messages))
     return out
 
 

@@ -5,7 +5,10 @@ scorer before it was made faster) on the synthetic test split and the developmen
 from __future__ import annotations
 
 import json
+import operator
 
+from safeguard.chat.language import SUPPORTED
+from safeguard.chat.normalise import normalise
 from safeguard.chat.scorer import Scoring
 from tests.chat.golden_scores import GOLDEN, conversations, trace
 
@@ -13,7 +16,7 @@ from tests.chat.golden_scores import GOLDEN, conversations, trace
 def test_every_conversation_scores_exactly_as_recorded() -> None:
     expected = json.loads(GOLDEN.read_text())
     convs = conversations()
-    assert len(convs) == len(expected) >= 500
+    assert len(convs) == len(expected) >= 1000
     scoring = Scoring.default()
     differ = []
     for src, conversation in convs:
@@ -30,3 +33,23 @@ def test_the_record_is_not_trivial() -> None:
     assert len(levels) >= 3
     assert sum(1 for v in expected.values() if v["alert_at"] is not None) >= 50
     assert sum(1 for v in expected.values() if v["signals"]) >= 100
+
+
+def test_one_walk_over_two_lexicons_finds_what_two_passes_find() -> None:
+    """Every message of the test split and the development set, read with English and each
+    other supported language's lexicon: the one walk gives the two passes' hits merged by
+    start (English first on a tie), and ``find`` gives the same hits as ``spans``."""
+    scoring = Scoring.default()
+    english = scoring.lexicon
+    others = [lx for lang in SUPPORTED if lang != "en" if (lx := scoring.lexicon_for(lang))]
+    assert len(others) == len(SUPPORTED) - 1
+    texts = [normalise(m.text).text for _, c in conversations() for m in c.messages]
+    found = 0
+    for text in texts:
+        own = english.spans(text)
+        assert [(h.category, h.start, h.end) for h in english.find(text)] == own
+        for other in others:
+            two = sorted([*own, *other.spans(text)], key=operator.itemgetter(1))
+            assert english.spans_with(other, text) == two, text
+            found += len(two)
+    assert found > 1000
