@@ -1,6 +1,7 @@
 """Benchmark of conversation and comment scoring.
 
-Run: ``python -m bench.chat`` (``--quick`` for a short run). Measures, in one process:
+Run: ``python -m bench.chat`` (``--quick`` for a short run; ``--speed`` for items 1 and 2
+only). Measures, in one process:
 
 1. messages/s per core (CPU time, after a warm-up round that loads the lexicons, the
    lemmatiser's dictionaries and the language identifier) of incremental scoring with the
@@ -278,6 +279,12 @@ def main() -> None:
         "[default: tests/data].",
     )
     parser.add_argument("--out", type=Path, default=RESULTS, help="Where results are written.")
+    parser.add_argument(
+        "--speed",
+        action="store_true",
+        help="Only messages/s and state size, printed (no accuracy, nothing read from the "
+        "evaluation sets, no files written).",
+    )
     args = parser.parse_args()
     rounds = 1 if args.quick else 3
     scoring = Scoring.default()
@@ -303,6 +310,10 @@ def main() -> None:
         "rescoring_messages_per_s": round(rescoring_rate(long[:2], scoring)),
     }
     result["state"] = state_sizes(conversations, scoring)
+    if args.speed:
+        result["machine"]["load_average_end"] = os.getloadavg()[0]
+        print(json.dumps(result, indent=1))
+        return
     sets = standard_sets(test, args.data)
     result["accuracy"] = evaluate_all(
         scoring.model, shipped_conversations("train"), sets, perturb=list(HAND_WRITTEN)

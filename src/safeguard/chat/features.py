@@ -98,6 +98,13 @@ def _token(
     return word, tuple(out)
 
 
+#: Per (language, lemmas, n-grams, bits), token → :func:`_token` (a plain dict read is
+#: cheaper than the five-argument ``lru_cache`` key; emptied when it outgrows the bound).
+_TokenKey = tuple[str, bool, tuple[int, ...], int]
+_TOKEN_CACHES: dict[_TokenKey, dict[str, tuple[str, tuple[int, ...]]]] = {}
+_TOKEN_CACHE_SIZE = 1 << 16
+
+
 @lru_cache(maxsize=256)
 def _tag_hash(tag: str, bits: int) -> int:
     return zlib.crc32(tag.encode()) & ((1 << bits) - 1)
@@ -113,8 +120,16 @@ def message_hashes(
     out: list[int] = []
     words: list[str] = []
     lemmas, char_ngrams = hashing.lemmas, hashing.char_ngrams
+    key = (language, lemmas, char_ngrams, bits)
+    cache = _TOKEN_CACHES.get(key)
+    if cache is None or len(cache) > _TOKEN_CACHE_SIZE:
+        cache = _TOKEN_CACHES[key] = {}
+    get = cache.get
     for t in _TOKEN.findall(text):
-        word, hashes = _token(t, language, lemmas, char_ngrams, bits)
+        entry = get(t)
+        if entry is None:
+            entry = cache[t] = _token(t, language, lemmas, char_ngrams, bits)
+        word, hashes = entry
         words.append(word)
         out.extend(hashes)
     if hashing.word_ngrams >= 2:

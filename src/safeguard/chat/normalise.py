@@ -42,6 +42,7 @@ _LEET = {
     "!": "i",
     "|": "l",
 }
+_LEET_CHARS = frozenset(_LEET)
 # A run of letters, digits and leet symbols; the candidates for undoing leetspeak.
 _TOKEN_RUN = re.compile(r"(?:[^\W_]|[@$!|])+")
 # Numbers with a unit or an ordinal are numbers, not leetspeak: 12, 14yo, 3pm, 2nd, 10k, 5x.
@@ -66,14 +67,20 @@ def normalise(raw: str, max_chars: int = MAX_MESSAGE_CHARS) -> NormalText:
     text = base.text
     if not _TRICKS.search(text):
         return base
-    index = list(base.index) if base.index is not None else list(range(len(text)))
+    index = base.index if base.index is not None else range(len(text))
     chars = list(text)
     keep = [True] * len(chars)
     _undo_spacing(text, chars, keep)
     _undo_split(text, keep)
     _undo_leet(text, chars)
-    out = "".join(c for c, k in zip(chars, keep, strict=True) if k)
-    out_index = [i for i, k in zip(index, keep, strict=True) if k]
+    if False in keep:
+        out = "".join(c for c, k in zip(chars, keep, strict=True) if k)
+        out_index = [i for i, k in zip(index, keep, strict=True) if k]
+    else:
+        out = "".join(chars)
+        if not _TRIPLE.search(out):
+            return NormalText(out, tuple(index), base.truncated)
+        out_index = list(index)
     out, out_index = _squeeze_repeats(out, out_index)
     return NormalText(out, tuple(out_index), base.truncated)
 
@@ -98,9 +105,9 @@ def _undo_leet(text: str, chars: list[str]) -> None:
     """One character for one, so the map back to the original needs no change."""
     for m in _TOKEN_RUN.finditer(text):
         token = m.group()
-        if not any(c.isalpha() for c in token) or _NUMBER.fullmatch(token):
+        if _LEET_CHARS.isdisjoint(token):
             continue
-        if not any(c in _LEET for c in token):
+        if token.isdigit() or not any(c.isalpha() for c in token) or _NUMBER.fullmatch(token):
             continue
         address = text[m.end() : m.end() + 1] == "."
         for j, c in enumerate(token):

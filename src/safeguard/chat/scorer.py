@@ -194,6 +194,12 @@ class ConversationState:
     votes: LanguageVotes = field(default_factory=LanguageVotes)
     _signals: list[GroomingSignal] | None = field(default=None, compare=False, repr=False)
     _signals_key: Any = field(default=None, compare=False, repr=False)
+    #: Bumped whenever a signal is kept (the sorted signals are cached until it changes).
+    _signal_version: int = field(default=0, compare=False, repr=False)
+    #: Each author's :class:`Context`, valid while the number of authors stays the same
+    #: (declared ages and roles are only set when the state starts).
+    _contexts: dict[str, Context] = field(default_factory=dict, compare=False, repr=False)
+    _contexts_authors: int = field(default=-1, compare=False, repr=False)
 
     @classmethod
     def start(cls, participants: tuple[Participant, ...] = ()) -> ConversationState:
@@ -228,6 +234,16 @@ class ConversationState:
             self.warnings.append("more warnings not shown")
 
     def context(self, author: str) -> Context:
+        authors = len(self.authors)
+        if self._contexts_authors != authors:
+            self._contexts = {}
+            self._contexts_authors = authors
+        context = self._contexts.get(author)
+        if context is None:
+            context = self._contexts[author] = self._context_now(author)
+        return context
+
+    def _context_now(self, author: str) -> Context:
         me = self.authors[author]
         others = [(s.age, s.role) for a, s in self.authors.items() if a != author]
         return context_of((me.age, me.role), others)
@@ -255,11 +271,10 @@ class ConversationState:
 
     def signals(self) -> list[GroomingSignal]:
         """The kept signals in message order (cached until a signal is added)."""
-        key = (len(self.first_signals), self.recent_signals[-1] if self.recent_signals else None)
-        if self._signals_key == key and self._signals is not None:
-            return list(self._signals)
-        self._signals = self._sorted_signals()
-        self._signals_key = key
+        key = self._signal_version
+        if self._signals_key != key or self._signals is None:
+            self._signals = self._sorted_signals()
+            self._signals_key = key
         return list(self._signals)
 
     def _sorted_signals(self) -> list[GroomingSignal]:
@@ -431,26 +446,47 @@ class MessageReading:
 def read_message(state: ConversationState, text: str, scoring: Scoring) -> MessageReading:
     """Normalise, vote on the language, find the lexicon's signals, hash the features (the
     language votes in ``state`` are updated; nothing else is)."""
+    norm, language, spans, categories, hashes = _read(state, text, scoring)
+    return MessageReading(norm, language, [Hit(*h) for h in spans], categories, hashes)
+
+
+_Span = tuple[str, int, int]
+
+
+def _read(
+    state: ConversationState, text: str, scoring: Scoring
+) -> tuple[NormalText, str, list[_Span], list[str], list[int]]:
+    """:func:`read_message` with the hits as ``(category, start, end)`` tuples (the scoring
+    path builds no objects it does not keep)."""
     norm = normalise(text)
-    language = _message_language(state, norm.text)
-    hits = scoring.lexicon.find(norm.text)
-    if language != scoring.lexicon.language:
-        extra = scoring.lexicon_for(language)
-        if extra is not None:
-            hits = sorted([*hits, *extra.find(norm.text)], key=lambda h: h.start)
-    hits = [h for h in hits if h.category in _CAT_INDEX]
-    categories = list(dict.fromkeys(h.category for h in hits))
-    hashes = message_hashes(norm.text, categories, scoring.model.hashing, language)
-    return MessageReading(norm, language, hits, categories, hashes)
+    ntext = norm.text
+    language = _message_language(state, ntext)
+    lexicon = scoring.lexicon
+    extra = scoring.lexicon_for(language) if language != lexicon.language else None
+    # English and the message's language in one walk, merged by start as a stable sort of
+    # the two lexicons' hits would be.
+    hits = lexicon.spans(ntext) if extra is None else lexicon.spans_with(extra, ntext)
+    if hits:
+        hits = [h for h in hits if h[0] in _CAT_INDEX]
+        categories = list(dict.fromkeys([h[0] for h in hits]))
+    else:
+        categories = []
+    hashes = message_hashes(ntext, categories, scoring.model.hashing, language)
+    return norm, language, hits, categories, hashes
 
 
 def observe(state: ConversationState, message: Message, scoring: Scoring) -> MessageEvidence:
     """Fold one message into ``state``'s evidence (not the risk)."""
+    author, categories, p, line, language = _observe(state, message, scoring)
+    return MessageEvidence(author, tuple(categories), p, line, language)
+
+
+def _observe(
+    state: ConversationState, message: Message, scoring: Scoring
+) -> tuple[str, list[str], float, bool, str]:
     index = state.messages
     model = scoring.model
-    reading = read_message(state, message.text, scoring)
-    norm, language, hits, hashes = reading.norm, reading.language, reading.hits, reading.hashes
-    categories = list(reading.categories)
+    norm, language, hits, categories, hashes = _read(state, message.text, scoring)
     if norm.truncated:
         state.warn(f"message {index}: text cut to {len(norm.text)} characters")
     p = model.message_probability(hashes)
@@ -459,7 +495,6 @@ def observe(state: ConversationState, message: Message, scoring: Scoring) -> Mes
     author = state.key_of(message.author)
     state.messages += 1
     stats.messages += 1
-    spans = [(h.category, *norm.span(h.start, h.end)) for h in hits]
     if line:
         stats.lines += 1
         stats.line_logits += max(0.0, round(math.log(p / max(1e-12, 1.0 - p)), 6))
@@ -469,23 +504,35 @@ def observe(state: ConversationState, message: Message, scoring: Scoring) -> Mes
             categories = [named]
             # The whole message is the span: the semantic layer reads all of it.
             if norm.index is None:
-                spans = [(named, 0, len(norm.text))]
+                hits = [(named, 0, len(norm.text))]
             else:
-                spans = [
-                    (named, norm.index[0], norm.index[-1] + 1) if norm.index else (named, 0, 0)
-                ]
-    for category, start, end in spans:
+                hits = [(named, norm.index[0], norm.index[-1] + 1) if norm.index else (named, 0, 0)]
+            norm_span = None
+        else:
+            norm_span = norm.span
+    else:
+        norm_span = norm.span
+    if not categories:
+        _time_step(state, message.ts, index)
+        return author, categories, p, line, language
+    counts = stats.counts
+    first_signals = state.first_signals
+    for category, start, end in hits:
+        if norm_span is not None:
+            start, end = norm_span(start, end)
         sig = GroomingSignal(category, index, start, end, author)
-        if stats.counts[_CAT_INDEX[category]] == 0 and len(state.first_signals) < MAX_FIRST_SIGNALS:
-            state.first_signals.append(sig)
+        if counts[_CAT_INDEX[category]] == 0 and len(first_signals) < MAX_FIRST_SIGNALS:
+            first_signals.append(sig)
         else:
             state.recent_signals.append(sig)
             del state.recent_signals[:-MAX_RECENT_SIGNALS]
+    state._signal_version += 1
+    line_counts = stats.line_counts
     for category in categories:
         ci = _CAT_INDEX[category]
-        stats.counts[ci] = min(stats.counts[ci] + 1, 65535)
+        counts[ci] = min(counts[ci] + 1, 65535)
         if line:
-            stats.line_counts[ci] = min(stats.line_counts[ci] + 1, 65535)
+            line_counts[ci] = min(line_counts[ci] + 1, 65535)
         stage = STAGE[category]
         if not stage:
             continue
@@ -495,7 +542,7 @@ def observe(state: ConversationState, message: Message, scoring: Scoring) -> Mes
             stats.stage_last = stage
         stats.stage_mask |= 1 << (stage - 1)
     _time_step(state, message.ts, index)
-    return MessageEvidence(author, tuple(categories), p, line, language)
+    return author, categories, p, line, language
 
 
 def _time_step(state: ConversationState, ts: float | None, index: int) -> None:
@@ -510,31 +557,41 @@ def _time_step(state: ConversationState, ts: float | None, index: int) -> None:
 
 def step(state: ConversationState, message: Message, scoring: Scoring) -> MessageEvidence:
     """Fold one message into ``state``: evidence, the author's risk, the alert."""
-    evidence = observe(state, message, scoring)
+    author, categories, p, line, language = _step(state, message, scoring)
+    return MessageEvidence(author, tuple(categories), p, line, language)
+
+
+def _step(
+    state: ConversationState, message: Message, scoring: Scoring
+) -> tuple[str, list[str], float, bool, str]:
+    observed = _observe(state, message, scoring)
+    author, categories = observed[0], observed[1]
     model = scoring.model
-    stats = state.authors[evidence.author]
-    if evidence.categories or stats.logit is None:
-        stats.logit = model.logit(stats.features(), state.context(evidence.author))
+    stats = state.authors[author]
+    if categories or stats.logit is None:
+        stats.logit = model.logit(stats.features(), state.context(author))
         state.risk = max(state.risk, model.risk_of_logit(stats.logit))
     if state.alert_at is None and state.risk >= model.policy.threshold:
         state.alert_at = state.messages - 1
-    return evidence
+    return observed
 
 
 def score_message(
     state: ConversationState, message: Message, scoring: Scoring, conversation_id: str = ""
 ) -> ScoreResult:
     """The pure incremental step: fold one message into ``state`` and return the verdict."""
-    step(state, message, scoring)
+    _step(state, message, scoring)
     return result_of(state, conversation_id)
 
 
 def result_of(state: ConversationState, conversation_id: str) -> ScoreResult:
-    lead = state.lead()
-    suspect = lead if lead is not None and state.risk >= 0.2 else None
-    guess = state.language()
+    risk = state.risk
+    # The suspect (and so the lead and the target) is only named from a risk of 0.2.
+    lead = state.lead() if risk >= 0.2 else None
+    suspect = lead
+    guess = state.votes.best()
     supported = guess is None or guess.supported
-    level = level_of(state.risk)
+    level = level_of(risk)
     warnings = list(state.warnings)
     if not supported and guess is not None:
         warnings.insert(
@@ -545,17 +602,17 @@ def result_of(state: ConversationState, conversation_id: str) -> ScoreResult:
         if state.alert_at is None:
             level = UNSUPPORTED_LEVEL
     return ScoreResult(
-        id=conversation_id,
-        risk=state.risk,
-        level=level,
-        signals=state.signals(),
-        alert_at=state.alert_at,
-        suspect=suspect,
-        target=state.target(lead) if suspect else None,
-        messages=state.messages,
-        warnings=warnings,
-        language=guess.language if guess is not None else None,
-        supported=supported,
+        conversation_id,
+        risk,
+        level,
+        state.signals(),
+        state.alert_at,
+        suspect,
+        state.target(lead) if suspect else None,
+        state.messages,
+        warnings,
+        guess.language if guess is not None else None,
+        supported,
     )
 
 
