@@ -234,3 +234,73 @@ def test_a_failing_linker_is_reported_and_the_feed_goes_on() -> None:
     feed.submit(np.zeros((4, 4, 3), np.uint8), 1.5)
     feed.submit(np.zeros((4, 4, 3), np.uint8), 3.5)
     assert len(errors) == 2 and "1.500 s" in errors[0] and "boom" in errors[0]
+
+
+@pytest.fixture()
+def served(setup: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """``safeguard serve`` with ``SAFEGUARD_STREAMS_LINK_STORE`` set, on its own database
+    with one (empty) blocking bank and a matcher key; streams may be server-side files."""
+    from safeguard import banks
+    from safeguard.access import keys
+    from safeguard.service.testing import LiveServer, database_url, settings_for_tests
+
+    db = open_database(f"sqlite:///{tmp_path / 'sg.db'}")
+    with db.session() as s:
+        banks.create_bank(s, banks.BankSpec("known", kind="block"), "test")
+        _, key = keys.create_key(s, role="matcher", name="platform", actor="test")
+    monkeypatch.setenv("SAFEGUARD_STREAMS_LINK_STORE", str(setup["store"]))
+    monkeypatch.setenv("SAFEGUARD_STREAMS_ALLOW_FILES", "1")
+    server = LiveServer(settings_for_tests(tmp_path, database_url(db)), db).start()
+    try:
+        yield db, server.url, key
+    finally:
+        server.stop()
+        db.dispose()
+
+
+def _settled(client: Any, stream: str) -> dict[str, Any]:
+    import time
+
+    state: dict[str, Any] = {}
+    for _ in range(1200):
+        state = client.get(f"/v1/streams/{stream}").json()
+        if state.get("status") in ("ended", "failed", "stopped"):
+            return state
+        time.sleep(0.1)
+    raise AssertionError(f"stream {stream} never ended: {state}")
+
+
+def test_the_service_links_a_registered_stream_to_the_store(
+    setup: dict[str, Path], served: Any
+) -> None:
+    import httpx
+
+    db, url, key = served
+    with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {key}"}) as client:
+        for name in ("known", "unknown"):
+            r = client.post("/v1/streams", json={"id": name, "url": str(setup[name])})
+            assert r.status_code == 201, r.text
+        known, unknown = _settled(client, "known"), _settled(client, "unknown")
+    assert known["status"] == "ended" and unknown["status"] == "ended", (known, unknown)
+    with db.session() as s:
+        rows = [c for c in cases.list_cases(s) if c.source.startswith("stream:")]
+    assert [(c.source, c.action) for c in rows] == [("stream:known", "review")]
+    links = rows[0].evidence["links"]
+    assert {Path(x["path"]).name for x in links} <= {"coffee.png", "coffee-again.png"}
+    assert all(x["kind"] == "place" and x["inliers"] >= 20 for x in links)
+
+
+def test_a_service_whose_link_store_cannot_be_opened_does_not_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from safeguard.errors import SafeguardError
+    from safeguard.service.api.streams import make_registry
+
+    monkeypatch.setenv("SAFEGUARD_STREAMS_LINK_STORE", str(tmp_path / "nowhere"))
+
+    class _Runtime:
+        db = None
+        matcher = None
+
+    with pytest.raises(SafeguardError):
+        make_registry(_Runtime())  # type: ignore[arg-type]

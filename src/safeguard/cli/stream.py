@@ -222,14 +222,12 @@ def _linker_factory(path: Path | None, every_s: float) -> Callable[[], FrameLink
     if path is None:
         return None
     from safeguard.errors import SafeguardError
-    from safeguard.link.live import LiveIndex, LiveLinker
-    from safeguard.link.store import LinkStore
+    from safeguard.link.live import linker_factory
 
     try:
-        index = LiveIndex.load(LinkStore.open(path))
+        return linker_factory(path, every_s=every_s)
     except SafeguardError as err:
         raise fail(f"link store {path}: {err}", 2) from None
-    return lambda: LiveLinker(index, every_s=every_s)
 
 
 def _line(event: dict[str, Any]) -> str:

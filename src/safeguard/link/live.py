@@ -16,7 +16,9 @@ wires it in (docs/link.md, "Live streams").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -265,3 +267,11 @@ class LiveLinker:
         for item in best:
             self._last_reported[("face", item)] = stream_ts
         return sorted(best.values(), key=lambda s: s.distance)
+
+
+def linker_factory(path: str | Path, *, every_s: float = 2.0) -> Callable[[], LiveLinker]:
+    """One ``LiveLinker`` per stream over one shared, read-only view of the link store at
+    ``path`` (loaded once, here: a missing or unreadable store raises its ``LinkStore`` error
+    now, not when a stream starts)."""
+    index = LiveIndex.load(LinkStore.open(Path(path)))
+    return lambda: LiveLinker(index, every_s=every_s)

@@ -50,6 +50,7 @@ from safeguard.stream.hub import (
 )
 from safeguard.stream.monitor import FrameMatcher
 from safeguard.stream.policy import StreamPolicy
+from safeguard.stream.sightings import FrameLinker
 from safeguard.stream.source import SourceOptions
 
 log = logging.getLogger(__name__)
@@ -134,8 +135,12 @@ class StreamRegistry:
         allow_files: bool = False,
         destinations: StreamDestinations | None = None,
         on_event: Callable[[StreamEvent], None] | None = None,
+        linker_factory: Callable[[], FrameLinker] | None = None,
     ) -> None:
         self.db = db
+        #: Makes each stream's linker against a link store (``stream.sightings``); None: the
+        #: streams keep no pixels and are compared with nothing but the banks.
+        self.linker_factory = linker_factory
         self.matcher = matcher
         self.owner = owner or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.poll_s = poll_s
@@ -313,6 +318,7 @@ class StreamRegistry:
                 record=self.recorder,
                 policy=self.policy,
                 options=self.options,
+                linker_factory=self.linker_factory,
             )
         return self.hub
 

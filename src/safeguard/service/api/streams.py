@@ -50,19 +50,31 @@ def make_registry(runtime: Runtime) -> StreamRegistry:
     ``SAFEGUARD_STREAMS_SCHEMES`` the URL schemes a stream may use (http, https, hls, rtmp,
     rtmps, rtsp, rtsps, srt); ``SAFEGUARD_STREAMS_ALLOW_NETWORKS`` networks the service may
     connect to although they are loopback, private or link-local (e.g. ``10.0.0.0/8``; none);
-    ``SAFEGUARD_STREAMS_ALLOW_FILES=1`` also admits server-side file paths (demos)."""
+    ``SAFEGUARD_STREAMS_ALLOW_FILES=1`` also admits server-side file paths (demos);
+    ``SAFEGUARD_STREAMS_LINK_STORE`` a link store (``safeguard link build``) every stream's
+    sampled frames are compared with, one frame every ``SAFEGUARD_STREAMS_LINK_EVERY``
+    seconds of stream time (2): a known place or person opens a review with the evidence. A
+    store that cannot be opened stops the service from starting (``LinkStore`` errors)."""
     timeout = float(_env_int("SAFEGUARD_STREAMS_READ_TIMEOUT", 10))
     destinations = StreamDestinations.from_text(
         schemes=os.environ.get("SAFEGUARD_STREAMS_SCHEMES", ""),
         allow_networks=os.environ.get("SAFEGUARD_STREAMS_ALLOW_NETWORKS", ""),
         allow_files=os.environ.get("SAFEGUARD_STREAMS_ALLOW_FILES", "") in ("1", "true", "yes"),
     )
+    link_store = os.environ.get("SAFEGUARD_STREAMS_LINK_STORE", "")
+    linker = None
+    if link_store:
+        from safeguard.link.live import linker_factory
+
+        every = float(os.environ.get("SAFEGUARD_STREAMS_LINK_EVERY", "") or 2.0)
+        linker = linker_factory(link_store, every_s=max(0.1, every))
     return StreamRegistry(
         runtime.db,
         registry_matcher(lambda: runtime.matcher),
         max_streams=_env_int("SAFEGUARD_STREAMS_MAX", 200),
         options=SourceOptions(read_timeout_s=max(1.0, timeout)),
         destinations=destinations,
+        linker_factory=linker,
     )
 
 
