@@ -5,9 +5,10 @@ from __future__ import annotations
 import getpass
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated, Any, Protocol, TypeVar
 
 import typer
 from rich.console import Console
@@ -59,6 +60,42 @@ def settings_of(ctx: typer.Context) -> Settings:
 def emit_json(obj: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(obj, separators=(",", ":"), default=str) + "\n")
     sys.stdout.flush()
+
+
+class _Listed(Protocol):
+    def to_json(self) -> dict[str, Any]: ...
+
+
+L = TypeVar("L", bound=_Listed)
+
+
+def emit_listing(
+    items: Sequence[L],
+    *,
+    json_out: bool,
+    title: str,
+    columns: Sequence[str],
+    row: Callable[[L], Sequence[str]],
+) -> None:
+    """A list command's output: one JSON object a line (``to_json()``) with ``--json``, else
+    a table on stderr with ``columns`` and ``row(item)`` for each item."""
+    if json_out:
+        for item in items:
+            emit_json(item.to_json())
+        return
+    from rich.table import Table
+
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column)
+    for item in items:
+        table.add_row(*row(item))
+    err_console.print(table)
+
+
+def when(moment: datetime | None) -> str:
+    """A time as the list tables show it (seconds, ISO), or blank."""
+    return moment.isoformat(timespec="seconds") if moment else ""
 
 
 def actor() -> str:

@@ -15,7 +15,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from safeguard.banks.lists import BankError
 from safeguard.cli.common import (
@@ -23,10 +22,12 @@ from safeguard.cli.common import (
     actor,
     database,
     emit_json,
+    emit_listing,
     err_console,
     fail,
     in_transaction,
     settings_of,
+    when,
 )
 from safeguard.errors import SafeguardError
 from safeguard.exchange import adapters, publisher, signing, sources, subscriber
@@ -66,16 +67,13 @@ def feeds(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """List the feeds this instance publishes."""
     with database(settings_of(ctx)) as db, db.session() as s:
         found = publisher.list_feeds(s)
-    if json_out:
-        for f in found:
-            emit_json(f.to_json())
-        return
-    table = Table(title="feeds")
-    for column in ("feed", "bank", "created"):
-        table.add_column(column)
-    for f in found:
-        table.add_row(f.name, f.bank, f.created_at.isoformat(timespec="seconds"))
-    err_console.print(table)
+    emit_listing(
+        found,
+        json_out=json_out,
+        title="feeds",
+        columns=("feed", "bank", "created"),
+        row=lambda f: (f.name, f.bank, when(f.created_at)),
+    )
 
 
 @tokens_app.command("create")
@@ -108,19 +106,13 @@ def tokens_list(
 ) -> None:
     """List tokens (never the tokens themselves)."""
     found = in_transaction(settings_of(ctx), lambda s: publisher.list_tokens(s, feed), REFUSED)
-    if json_out:
-        for t in found:
-            emit_json(t.to_json())
-        return
-    table = Table(title="subscriber tokens")
-    for column in ("prefix", "feed", "subscriber", "created", "revoked"):
-        table.add_column(column)
-    for t in found:
-        revoked = t.revoked_at.isoformat(timespec="seconds") if t.revoked_at else ""
-        table.add_row(
-            t.prefix, t.feed, t.subscriber, t.created_at.isoformat(timespec="seconds"), revoked
-        )
-    err_console.print(table)
+    emit_listing(
+        found,
+        json_out=json_out,
+        title="subscriber tokens",
+        columns=("prefix", "feed", "subscriber", "created", "revoked"),
+        row=lambda t: (t.prefix, t.feed, t.subscriber, when(t.created_at), when(t.revoked_at)),
+    )
 
 
 @tokens_app.command("revoke")
@@ -158,16 +150,19 @@ def opinions(
 ) -> None:
     """Per entry of a feed: how many subscribers found it a false positive or confirmed."""
     found = in_transaction(settings_of(ctx), lambda s: publisher.opinion_counts(s, feed), REFUSED)
-    if json_out:
-        for c in found:
-            emit_json(c.to_json())
-        return
-    table = Table(title=f"opinions on {feed}")
-    for column in ("entry", "type", "value", "false positive", "confirmed"):
-        table.add_column(column)
-    for c in found:
-        table.add_row(str(c.entry), c.signal_type, c.value, str(c.false_positive), str(c.confirmed))
-    err_console.print(table)
+    emit_listing(
+        found,
+        json_out=json_out,
+        title=f"opinions on {feed}",
+        columns=("entry", "type", "value", "false positive", "confirmed"),
+        row=lambda c: (
+            str(c.entry),
+            c.signal_type,
+            c.value,
+            str(c.false_positive),
+            str(c.confirmed),
+        ),
+    )
 
 
 @exchange_app.command("subscribe")
@@ -202,19 +197,21 @@ def subscriptions(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """List subscriptions with their checkpoint and last error."""
     with database(settings_of(ctx)) as db, db.session() as s:
         found = subscriber.list_subscriptions(s)
-    if json_out:
-        for sub in found:
-            emit_json(sub.to_json())
-        return
-    table = Table(title="subscriptions")
-    for column in ("id", "url", "feed", "bank", "cursor", "last sync", "last error"):
-        table.add_column(column)
-    for sub in found:
-        when = sub.last_sync_at.isoformat(timespec="seconds") if sub.last_sync_at else ""
-        table.add_row(
-            str(sub.id), sub.url, sub.feed, sub.bank, sub.cursor, when, sub.last_error or ""
-        )
-    err_console.print(table)
+    emit_listing(
+        found,
+        json_out=json_out,
+        title="subscriptions",
+        columns=("id", "url", "feed", "bank", "cursor", "last sync", "last error"),
+        row=lambda sub: (
+            str(sub.id),
+            sub.url,
+            sub.feed,
+            sub.bank,
+            sub.cursor,
+            when(sub.last_sync_at),
+            sub.last_error or "",
+        ),
+    )
 
 
 @exchange_app.command("sync")
@@ -313,22 +310,19 @@ def cybertip_report(
 def adapters_list(json_out: JsonOpt = False) -> None:
     """The external exchanges this build can pull lists from, and what each needs."""
     found = adapters.describe()
-    if json_out:
-        for a in found:
-            emit_json(a.to_json())
-        return
-    table = Table(title="exchange adapters")
-    for column in ("kind", "description", "available", "opinions", "options"):
-        table.add_column(column)
-    for a in found:
-        table.add_row(
+    emit_listing(
+        found,
+        json_out=json_out,
+        title="exchange adapters",
+        columns=("kind", "description", "available", "opinions", "options"),
+        row=lambda a: (
             a.kind,
             a.description,
             "yes" if a.available else f"no: {a.reason}",
             "yes" if a.takes_opinions else "no",
             ", ".join(a.options),
-        )
-    err_console.print(table)
+        ),
+    )
 
 
 @exchange_app.command("subscribe-external")
@@ -412,19 +406,20 @@ def sources_list(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """List external sources with their checkpoint and last error (never credentials)."""
     with database(settings_of(ctx)) as db, db.session() as s:
         found = sources.list_sources(s)
-    if json_out:
-        for src in found:
-            emit_json(src.to_json())
-        return
-    table = Table(title="external sources")
-    for column in ("name", "kind", "bank", "checkpoint", "last sync", "last error"):
-        table.add_column(column)
-    for src in found:
-        when = src.last_sync_at.isoformat(timespec="seconds") if src.last_sync_at else ""
-        table.add_row(
-            src.name, src.kind, src.bank, str(src.checkpoint or ""), when, src.last_error or ""
-        )
-    err_console.print(table)
+    emit_listing(
+        found,
+        json_out=json_out,
+        title="external sources",
+        columns=("name", "kind", "bank", "checkpoint", "last sync", "last error"),
+        row=lambda src: (
+            src.name,
+            src.kind,
+            src.bank,
+            str(src.checkpoint or ""),
+            when(src.last_sync_at),
+            src.last_error or "",
+        ),
+    )
 
 
 @exchange_app.command("remove-source")

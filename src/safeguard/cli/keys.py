@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from safeguard.access import keys
 from safeguard.access.roles import Role
@@ -14,6 +13,7 @@ from safeguard.cli.common import (
     actor,
     database,
     emit_json,
+    emit_listing,
     err_console,
     in_transaction,
     settings_of,
@@ -53,23 +53,20 @@ def keys_list(
     """List keys (never the keys themselves)."""
     with database(settings_of(ctx)) as db, db.session() as s:
         found = keys.list_keys(s, include_revoked=all_keys)
-    if json_out:
-        for k in found:
-            emit_json(k.to_json())
-        return
-    table = Table(title="API keys")
-    for col in ("id", "prefix", "role", "name", "created", "revoked"):
-        table.add_column(col)
-    for k in found:
-        table.add_row(
+    emit_listing(
+        found,
+        json_out=json_out,
+        title="API keys",
+        columns=("id", "prefix", "role", "name", "created", "revoked"),
+        row=lambda k: (
             str(k.id),
             k.prefix,
             k.role,
             k.name,
             k.created_at.strftime("%Y-%m-%d %H:%M"),
             k.revoked_at.strftime("%Y-%m-%d %H:%M") if k.revoked_at else "",
-        )
-    err_console.print(table)
+        ),
+    )
 
 
 @keys_app.command("revoke")

@@ -6,7 +6,6 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from safeguard.banks import BankNotFound
 from safeguard.cli.common import (
@@ -14,6 +13,7 @@ from safeguard.cli.common import (
     actor,
     database,
     emit_json,
+    emit_listing,
     err_console,
     in_transaction,
     settings_of,
@@ -35,16 +35,13 @@ def rules_list(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """List rules (most specific wins: bank+category, bank, category, catch-all)."""
     with database(settings_of(ctx)) as db, db.session() as s:
         found = rules.load_rules(s)
-    if json_out:
-        for r in found:
-            emit_json(r.to_json())
-        return
-    table = Table(title="Rules")
-    for col in ("id", "bank", "category", "action", "note"):
-        table.add_column(col)
-    for r in found:
-        table.add_row(str(r.id), r.bank or "*", r.category or "*", r.action, r.note)
-    err_console.print(table)
+    emit_listing(
+        found,
+        json_out=json_out,
+        title="Rules",
+        columns=("id", "bank", "category", "action", "note"),
+        row=lambda r: (str(r.id), r.bank or "*", r.category or "*", r.action, r.note),
+    )
 
 
 @rules_app.command("set")

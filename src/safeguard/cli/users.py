@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Annotated
 
 import typer
-from rich.table import Table
 from sqlalchemy.orm import Session
 
 from safeguard.access import users
@@ -21,6 +20,7 @@ from safeguard.cli.common import (
     actor,
     database,
     emit_json,
+    emit_listing,
     err_console,
     fail,
     in_transaction,
@@ -98,22 +98,19 @@ def list_command(
     """List console users."""
     with database(settings_of(ctx)) as db, db.session() as s:
         found = users.list_users(s)
-    if json_out:
-        for u in found:
-            emit_json(u.to_json())
-        return
-    table = Table(title="Console users")
-    for col in ("user", "role", "enabled", "created", "last login"):
-        table.add_column(col)
-    for u in found:
-        table.add_row(
+    emit_listing(
+        found,
+        json_out=json_out,
+        title="Console users",
+        columns=("user", "role", "enabled", "created", "last login"),
+        row=lambda u: (
             u.username,
             u.role,
             "no" if u.disabled else "yes",
             f"{u.created_at:%Y-%m-%d %H:%M}",
             f"{u.last_login_at:%Y-%m-%d %H:%M}" if u.last_login_at else "never",
-        )
-    err_console.print(table)
+        ),
+    )
 
 
 @users_app.command("set-password")
