@@ -121,3 +121,16 @@ def check_grooming_lines(conversation: dict[str, Any]) -> None:
     for index in lines:
         assert isinstance(index, int) and 0 <= index < len(messages)
         assert messages[index]["author"] == predator
+
+
+def check_conversation(conversation: dict[str, Any]) -> None:
+    """Every check of one conversation: people and messages, timestamps, grooming lines."""
+    check_people_and_messages(conversation)
+    check_timestamps(conversation)
+    check_grooming_lines(conversation)
+
+
+def label_counts(rows: list[dict[str, Any]]) -> tuple[int, int, int]:
+    """Grooming, negative and hard-negative conversations among ``rows``."""
+    grooming = sum(c["label"] == 1 for c in rows)
+    return grooming, len(rows) - grooming, sum(bool(c["hard_negative"]) for c in rows)

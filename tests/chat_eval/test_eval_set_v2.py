@@ -21,24 +21,13 @@ from typing import Any
 import numpy as np
 import pytest
 
-from tests.chat_eval.checks import load_jsonl, roc_auc, seconds, ts_form
+from tests.chat_eval.checks import KEYS, load_jsonl, roc_auc, seconds, ts_form
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "chat_eval_v2"
 CONVERSATIONS = DATA / "conversations_en.jsonl"
 COMMENTS = DATA / "comments_en.jsonl"
 
-CONVERSATION_KEYS = {
-    "id",
-    "participants",
-    "messages",
-    "label",
-    "predator",
-    "grooming_lines",
-    "register",
-    "family",
-    "language",
-    "hard_negative",
-}
+CONVERSATION_KEYS = KEYS
 STREAM_KEYS = {"id", "label", "bad_viewers", "family", "comments"}
 
 # A single metadata feature must not separate the classes: its ROC AUC stays in this band.

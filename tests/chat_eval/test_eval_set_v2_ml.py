@@ -21,9 +21,8 @@ from tests.chat_eval.checks import (
     KEYS,
     OTHER_LANGUAGES,
     SNAKE,
-    check_grooming_lines,
-    check_people_and_messages,
-    check_timestamps,
+    check_conversation,
+    label_counts,
     load_jsonl,
     roc_auc,
     seconds,
@@ -79,25 +78,13 @@ def test_conversation_has_the_documented_shape(conversation: dict[str, Any]) -> 
     assert match["lang"] == conversation["language"]
     assert (match["kind"] == "g") == (conversation["label"] == 1)
     assert (match["kind"] == "n") == conversation["hard_negative"]
-    check_people_and_messages(conversation)
-
-
-@pytest.mark.parametrize("conversation", CONVERSATIONS, ids=lambda c: str(c.get("id")))
-def test_timestamps_are_all_or_none_and_never_go_back(conversation: dict[str, Any]) -> None:
-    check_timestamps(conversation)
-
-
-@pytest.mark.parametrize("conversation", CONVERSATIONS, ids=lambda c: str(c.get("id")))
-def test_grooming_lines_point_at_the_predators_messages(conversation: dict[str, Any]) -> None:
-    check_grooming_lines(conversation)
+    check_conversation(conversation)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_language_has_the_promised_conversations(language: str) -> None:
     rows = [c for c in CONVERSATIONS if c["language"] == language]
-    grooming = sum(c["label"] == 1 for c in rows)
-    negative = sum(c["label"] == 0 for c in rows)
-    hard = sum(c["hard_negative"] for c in rows)
+    grooming, negative, hard = label_counts(rows)
     assert len(rows) >= MIN_CONVERSATIONS, f"{language}: {len(rows)} conversations"
     assert grooming >= MIN_GROOMING, f"{language}: {grooming} grooming"
     assert negative >= MIN_NEGATIVE, f"{language}: {negative} negatives"
