@@ -12,10 +12,23 @@ if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -qx "$version main"; then
   pg_createcluster "$version" main >&2
 fi
 pg_ctlcluster "$version" main start >&2 2>/dev/null || true   # already running is fine
-for _ in $(seq 1 30); do
-  su postgres -c "pg_isready -q -h 127.0.0.1" && break
+# A cluster that was stopped uncleanly (a machine image taken while it ran) replays its WAL
+# first and answers "the database system is starting up" meanwhile, for a minute or more on a
+# slow disk. Wait until a real query succeeds, on the socket the role check below uses.
+ready=no
+for _ in $(seq 1 300); do
+  if su postgres -c "psql -qtAc 'SELECT 1'" >/dev/null 2>&1 \
+     && su postgres -c "pg_isready -q -h 127.0.0.1"; then
+    ready=yes
+    break
+  fi
   sleep 1
 done
+if [ "$ready" != yes ]; then
+  echo "PostgreSQL $version did not accept queries within 300 s" >&2
+  tail -n 30 "/var/log/postgresql/postgresql-$version-main.log" >&2 || true
+  exit 1
+fi
 if ! su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='safeguard'\"" | grep -q 1; then
   su postgres -c "psql -q -c \"CREATE ROLE safeguard LOGIN PASSWORD 'safeguard' CREATEDB\"" >&2
 fi

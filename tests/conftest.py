@@ -17,6 +17,7 @@ from safeguard.access import keys, users
 from safeguard.service.testing import (
     LiveServer,
     database_url,
+    drop_created_test_databases,
     open_test_database,
     settings_for_tests,
 )
@@ -37,6 +38,14 @@ def testdata() -> Path:
     if not path.is_dir():
         pytest.fail(f"test vectors not found at {path}; set SAFEGUARD_SHARED_TESTDATA")
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_postgres_test_databases() -> Iterator[None]:
+    """Each PostgreSQL test database is dropped when the session ends, so repeated runs do
+    not fill the cluster."""
+    yield
+    drop_created_test_databases()
 
 
 def _postgres_url() -> str | None:
