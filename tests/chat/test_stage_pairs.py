@@ -1,6 +1,6 @@
 """Evidence of combined strategies: which pairs of O'Connell's stages one author has touched
-(issue 12: relatives, coaches and dating adults use one stage's words at a time; grooming
-combines them). Like every evidence feature, the pairs only grow as the author writes."""
+(issue 12). Like every evidence feature, the pairs only grow as the author writes; the shipped
+model weighs only the pairs of grooming lines (fourth round)."""
 
 from __future__ import annotations
 
