@@ -14,10 +14,11 @@ only). Measures, in one process:
    bounds allow), and the Python heap per open state (tracemalloc);
 3. accuracy, in the same run: the shipped model beside a keyword baseline and a TF-IDF +
    logistic-regression baseline trained on the same data, on the synthetic test split, the
-   development set (``tests/data/chat_eval``, labelled "development (seen)"), the held-out
-   evaluation set (``tests/data/chat_eval_v2``, "evaluation (held out)", where present) and
-   their typo and synonym perturbations, per language
-   (:mod:`safeguard.chat.training.suite`); ``--data FOLDER`` reads both from another folder;
+   two development sets (``tests/data/chat_eval`` and ``chat_eval_v2``, labelled
+   "development v1 (seen)" and "development v2 (seen)"), the held-out evaluation set
+   (``tests/data/chat_eval_v3``, "evaluation (held out)", where present) and their typo and
+   synonym perturbations, per language (:mod:`safeguard.chat.training.suite`);
+   ``--data FOLDER`` reads them from another folder;
 4. comments/s per core of the livestream comment scorer, and the comment model beside its
    baselines on the same sets (:mod:`safeguard.chat.training.comments_eval`).
 """
@@ -275,7 +276,8 @@ def main() -> None:
         "--data",
         type=Path,
         default=None,
-        help="Folder holding chat_eval/ (development) and chat_eval_v2/ (held out) "
+        help="Folder holding chat_eval/ and chat_eval_v2/ (development, seen) and "
+        "chat_eval_v3/ (held out, where present) "
         "[default: tests/data].",
     )
     parser.add_argument("--out", type=Path, default=RESULTS, help="Where results are written.")

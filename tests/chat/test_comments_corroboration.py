@@ -80,10 +80,44 @@ def test_an_instruction_tied_to_payment_with_pressure_flags() -> None:
     assert {"tip_for_action", "pressure"} <= {s.category for s in report.signals}
 
 
-def test_home_alone_questions_then_instructions_flag() -> None:
-    report = score([("e", "are your parents home?", 10.0), ("e", "show your room", 20.0)])
+def test_home_alone_questions_then_instructions_then_money_flag() -> None:
+    report = score(
+        [
+            ("e", "are your parents home?", 10.0),
+            ("e", "show your room", 20.0),
+            ("e", "i'll send 500 coins", 30.0),
+        ]
+    )
     assert report.flagged
-    assert {"risk_assessment", "request_action"} <= {s.category for s in report.signals}
+    assert {"risk_assessment", "request_action", "payment"} <= {s.category for s in report.signals}
+
+
+def test_escalation_is_counted_over_the_whole_stream_not_the_window() -> None:
+    scorer = CommentScorer()
+    for ts, text in ((10.0, "how old are you"), (200.0, "stand on the chair"), (400.0, "come on")):
+        scorer.add(Comment("e", text, ts))
+    assert scorer.escalation() == 3
+    assert scorer.corroborated()
+
+
+def test_one_question_and_one_instruction_from_a_viewer_do_not_flag() -> None:
+    """Two kinds of move are everyday in family and fan streams (issue 12, third round)."""
+    report = score(
+        [
+            ("e", "How old are you today? 10!! Happy birthday!", 10.0),
+            ("e", "Turn around and show us the cake", 20.0),
+        ]
+    )
+    assert not report.flagged
+    assert report.risk < FLAG_RISK
+
+
+def test_escalation_needs_a_concerning_comment() -> None:
+    scorer = CommentScorer()
+    for i, text in enumerate(["turn the camera to the sea", "sent $5", "come on!!", "play it"]):
+        scorer.add(Comment("a", text, float(i)))
+    assert scorer.escalation() == 0
+    assert not scorer.corroborated()
 
 
 def test_instructions_in_other_languages_are_read() -> None:
@@ -164,4 +198,7 @@ def test_generic_requests_and_money_do_not_corroborate() -> None:
     scorer.add(Comment("w", "how old are you", 5.0))
     assert not scorer.corroborated()
     scorer.add(Comment("x", "stand on the chair", 6.0))
+    # Two concerning comments from two viewers, each a single move: not yet corroborated.
+    assert not scorer.corroborated()
+    scorer.add(Comment("y", "stand on the chair", 7.0))
     assert scorer.corroborated()

@@ -72,6 +72,7 @@ def test_iso_timestamps_in_an_evaluation_file_are_read(tmp_path: Path) -> None:
         "comments": [
             {"ts": "2026-03-02T19:04:20Z", "viewer": "b", "text": "are your parents home?"},
             {"ts": "2026-03-02T19:04:30Z", "viewer": "b", "text": "stand on the chair"},
+            {"ts": "2026-03-02T19:04:40Z", "viewer": "b", "text": "come on do it"},
         ],
     }
     path.write_text(json.dumps(doc) + "\n")

@@ -1,7 +1,7 @@
-"""The evaluation harness reports, in one run, the synthetic split, the development set
-(``tests/data/chat_eval``, "development (seen)") and the held-out evaluation set
-(``tests/data/chat_eval_v2``, "evaluation (held out)") when its folder exists. Tested on a
-tiny folder written here in the same schema, never on real held-out data."""
+"""The evaluation harness reports, in one run, the synthetic split, the two development sets
+(``tests/data/chat_eval`` and ``chat_eval_v2``, "development v1/v2 (seen)") and the held-out
+evaluation set (``tests/data/chat_eval_v3``, "evaluation (held out)") when its folder
+exists. Tested on a tiny folder written here in the same schema, never on real held-out data."""
 
 from __future__ import annotations
 
@@ -93,7 +93,8 @@ def _write_set(folder: Path, tag: str) -> None:
 @pytest.fixture()
 def data(tmp_path: Path) -> Path:
     _write_set(tmp_path / "chat_eval", "dev")
-    _write_set(tmp_path / "chat_eval_v2", "held")
+    _write_set(tmp_path / "chat_eval_v2", "dev2")
+    _write_set(tmp_path / "chat_eval_v3", "held")
     return tmp_path
 
 
@@ -104,7 +105,18 @@ def _small_train() -> list:  # type: ignore[type-arg]
 
 def test_the_standard_sets_are_labelled_seen_and_held_out(data: Path) -> None:
     sets = suite.standard_sets(shipped_conversations("test")[:5], data)
-    assert list(sets) == [suite.SYNTHETIC, suite.DEVELOPMENT, suite.EVALUATION]
+    assert list(sets) == [
+        suite.SYNTHETIC,
+        suite.DEVELOPMENT,
+        suite.DEVELOPMENT_V2,
+        suite.EVALUATION,
+    ]
+    assert {i.conversation.id for i in sets[suite.DEVELOPMENT_V2]} == {
+        "dev2-en-g",
+        "dev2-en-n",
+        "dev2-es-g",
+        "dev2-pl-n",
+    }
     assert {i.conversation.id for i in sets[suite.EVALUATION]} == {
         "held-en-g",
         "held-en-n",
@@ -119,13 +131,13 @@ def test_the_standard_sets_are_labelled_seen_and_held_out(data: Path) -> None:
     }
 
 
-def test_without_the_held_out_folder_only_the_development_set_is_read(data: Path) -> None:
-    for path in (data / "chat_eval_v2").iterdir():
+def test_without_the_held_out_folder_only_the_development_sets_are_read(data: Path) -> None:
+    for path in (data / "chat_eval_v3").iterdir():
         path.unlink()
-    (data / "chat_eval_v2").rmdir()
+    (data / "chat_eval_v3").rmdir()
     sets = suite.standard_sets(shipped_conversations("test")[:5], data)
     assert suite.EVALUATION not in sets
-    assert suite.DEVELOPMENT in sets
+    assert suite.DEVELOPMENT in sets and suite.DEVELOPMENT_V2 in sets
 
 
 def test_one_run_reports_every_set_with_perturbations_and_languages(data: Path) -> None:
@@ -152,7 +164,12 @@ def test_the_comment_report_covers_every_set_and_language(
     small = {"train": build_streams("train", 30, seed=5), "test": build_streams("test", 6, seed=5)}
     monkeypatch.setattr(corpus, "shipped_streams", lambda split: small[split])
     report = comments_eval.comments_report(root=data)
-    assert list(report["sets"]) == ["synthetic test split", suite.DEVELOPMENT, suite.EVALUATION]
+    assert list(report["sets"]) == [
+        "synthetic test split",
+        suite.DEVELOPMENT,
+        suite.DEVELOPMENT_V2,
+        suite.EVALUATION,
+    ]
     held = report["sets"][suite.EVALUATION]
     assert set(held) >= SYSTEMS | {"by_language", "model_viewers"}
     assert held["model"]["streams"] == 6
@@ -185,5 +202,7 @@ def test_chat_eval_reports_the_three_sets_in_one_run(
     result = CliRunner().invoke(app, ["chat", "eval", "--json", "--train", str(train)])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout.strip().splitlines()[-1])
-    assert {suite.SYNTHETIC, suite.DEVELOPMENT, suite.EVALUATION} <= set(doc["sets"])
+    assert {suite.SYNTHETIC, suite.DEVELOPMENT, suite.DEVELOPMENT_V2, suite.EVALUATION} <= set(
+        doc["sets"]
+    )
     assert f"{suite.EVALUATION} + typos" in doc["sets"]

@@ -132,3 +132,14 @@ def test_training_on_the_shipped_train_split_reproduces_the_shipped_model() -> N
         **evaluate_grooming(model, shipped_conversations("test")),
     }
     assert model.checksum == default_model().checksum
+
+
+def test_the_alert_threshold_is_at_least_the_development_floor(
+    small_model: GroomingModel,
+) -> None:
+    """The synthetic negatives choose a threshold hand-written hard negatives overrun (issue
+    12, fourth round); training raises it to the floor chosen on the first development set."""
+    from safeguard.chat.training.grooming import ALERT_THRESHOLD_FLOOR
+
+    assert small_model.policy.threshold >= ALERT_THRESHOLD_FLOOR
+    assert default_model().policy.threshold == ALERT_THRESHOLD_FLOOR

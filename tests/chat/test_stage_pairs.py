@@ -1,6 +1,6 @@
 """Evidence of combined strategies: which pairs of O'Connell's stages one author has touched
-(issue 12: relatives, coaches and dating adults use one stage's words at a time; grooming
-combines them). Like every evidence feature, the pairs only grow as the author writes."""
+(issue 12). Like every evidence feature, the pairs only grow as the author writes; the shipped
+model weighs only the pairs of grooming lines (fourth round)."""
 
 from __future__ import annotations
 
@@ -41,3 +41,16 @@ def test_pairs_only_grow_as_the_author_writes() -> None:
         now = _pairs_after(lines[:i])
         assert all(now[k] >= before[k] for k in PAIRS)
         before = now
+
+
+def test_the_shipped_model_weighs_stage_pairs_only_over_grooming_lines() -> None:
+    """Issue 12, fourth round: pairs of plain lexicon hits (a grandparent's "how old are you
+    now?" and "don't tell your mum how much") made most false alerts on hand-written hard
+    negatives; only the pairs of the author's grooming lines carry weight."""
+    from safeguard.chat.model import default_model
+    from safeguard.chat.training.grooming import UNWEIGHTED
+
+    weights = dict(zip(EVIDENCE_FEATURES, default_model().evidence_weights, strict=True))
+    assert set(PAIRS) == UNWEIGHTED
+    assert all(weights[p] == 0.0 for p in PAIRS)
+    assert any(weights[f"line_{p}"] > 0.0 for p in PAIRS)

@@ -56,6 +56,40 @@ REPEAT_VIEWERS: Final = 3
 
 _SINGLE_COMMENT_CAP: Final = FLAG_RISK - 0.05
 
+KINDS: Final[dict[str, int]] = {
+    "age_probing": 0,
+    "personal_info": 0,
+    "risk_assessment": 1,
+    "request_action": 2,
+    "photo_camera": 2,
+    "payment": 3,
+    "tip_for_action": 3,
+    "pressure": 4,
+    "threats_extortion": 4,
+    "platform_move": 5,
+}
+"""What kind of move a comment category is, for escalation: probing the broadcaster (age,
+personal information), risk assessment (alone? parents?), instructions (body, camera),
+money, pressure or threats, another app."""
+
+ESCALATION_KINDS: Final = 3
+"""A viewer who, over two comments or more since the stream began, has made this many kinds
+of move (:data:`KINDS`) is *escalating*, which corroborates. On the two hand-written
+development sets no benign stream had a viewer with more than two kinds (a grandmother's
+"how old are you today?" then "turn around and show us the cake"; a fan's "what city do u
+live in" then "whats ur discord"), while most concerning streams had one with three or more
+(probing, then instructions, then money or pressure or another app)."""
+
+SAME_REQUEST_VIEWERS: Final = 2
+"""Short of an escalating viewer, a stream corroborates only when this many viewers gave the
+same body instruction in the window (and two comments there carry a concerning signal)."""
+
+MAX_TRACKED_VIEWERS: Final = 1024
+_CONCERNING_BIT: Final = 1 << 8
+"""Marks a viewer who has written a concerning comment (:data:`CORROBORATING`): escalation
+counts only for them, so a viewer who asks to see the sea, tips and says "come on" is not
+escalating."""
+
 PROBE: Final = frozenset({"age_probing", "risk_assessment", "personal_info"})
 MONEY: Final = frozenset({"payment", "tip_for_action"})
 
@@ -449,6 +483,10 @@ class CommentScorer:
         self._viewer_counts: dict[str, dict[str, int]] = {}
         self._requests: dict[str, deque[tuple[float, str]]] = {}
         self._signal_comments = 0
+        #: Per viewer since the stream began: (kinds of move as a bit mask, comments with one);
+        #: at most MAX_TRACKED_VIEWERS viewers (the oldest forgotten first).
+        self._kinds: dict[str, tuple[int, int]] = {}
+        self._escalating = 0
         self._now = 0.0
         self._count = 0
         self._cached: tuple[float, dict[str, float]] | None = None
@@ -473,6 +511,7 @@ class CommentScorer:
                     CommentSignal("repeated_request", comment.viewer, index, hit.start, hit.end, ts)
                 )
         corroborates = self._corroborates(categories)
+        self._note_kinds(comment.viewer, categories, corroborates)
         if categories:
             categories.append(_SIGNAL_COMMENT)
         seen = _Seen(ts, comment.viewer, tuple(categories), corroborates)
@@ -489,6 +528,31 @@ class CommentScorer:
             return True
         return "pressure" in categories and any(c.get(_BODY) for c in self._viewer_counts.values())
 
+    def _note_kinds(self, viewer: str, categories: list[str], concerning: bool) -> None:
+        mask = _CONCERNING_BIT if concerning else 0
+        for c in categories:
+            kind = KINDS.get(c)
+            if kind is not None:
+                mask |= 1 << kind
+        if not mask:
+            return
+        kinds = self._kinds
+        old, n = kinds.get(viewer, (0, 0))
+        if viewer not in kinds and len(kinds) >= MAX_TRACKED_VIEWERS:
+            del kinds[next(iter(kinds))]
+        new = old | mask
+        kinds[viewer] = (new, min(n + 1, 2))
+        if n + 1 >= 2 and new & _CONCERNING_BIT:
+            count = (new & ~_CONCERNING_BIT).bit_count()
+            if count > self._escalating:
+                self._escalating = count
+                self._cached = None
+
+    def escalation(self) -> int:
+        """The most kinds of move (:data:`KINDS`) one viewer has made, over two comments or
+        more, since the stream began (it never falls)."""
+        return self._escalating
+
     def viewer_counts(self) -> dict[str, dict[str, int]]:
         """Per viewer in the window, how many of their comments hit each category."""
         return {v: dict(c) for v, c in self._viewer_counts.items()}
@@ -501,10 +565,19 @@ class CommentScorer:
         )
 
     def corroborated(self) -> bool:
-        """Whether enough comments in the window carry a signal for the stream to flag: two
-        with a concerning signal, or one viewer who, over two comments or more, both asked
-        something concerning and gave an instruction or pressed ("are your parents home?",
-        then "show your room")."""
+        """Whether the stream's signals corroborate each other enough for it to flag: a viewer
+        *escalating* (one with a concerning comment who, over two comments or more since the
+        stream began, made three kinds of move of :data:`KINDS`: say probing, then an
+        instruction, then money or pressure); or, while two comments with a concerning signal
+        are in the window (or one viewer's two, who both asked something concerning and gave
+        an instruction or pressed), one body instruction given by
+        :data:`SAME_REQUEST_VIEWERS` viewers or money offered for a body instruction."""
+        if self._escalating >= ESCALATION_KINDS:
+            return True
+        if self.same_request_viewers() < SAME_REQUEST_VIEWERS and not any(
+            c.get("tip_for_action") for c in self._viewer_counts.values()
+        ):
+            return False
         if self._signal_comments >= MIN_CORROBORATING_COMMENTS:
             return True
         return any(

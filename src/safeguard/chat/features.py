@@ -10,8 +10,9 @@ per category, how many of their messages the lexicon (or the semantic layer) put
 or above the line threshold) are in it (``line_*``); how many categories and stages; the
 strength and number of their grooming lines; and which *pairs* of stages they have combined
 (``stages_13``: an access move and a concealment move from the same author, ...), over all
-their hits and over their grooming lines: relatives, coaches and dating adults use one
-stage's words at a time, grooming combines them.
+their hits and over their grooming lines. (The shipped model weighs only the pairs of
+grooming lines: on hand-written conversations relatives, tutors and coaches combine stages'
+plain words too; see ``safeguard.chat.training.grooming.UNWEIGHTED``.)
 Each of them can only grow as that author writes more, and none depends on what the other
 participants write, on timing or on the conversation's length; the model gives every one a
 non-negative weight. So a grooming move can only add risk, repeating it never lowers it, and

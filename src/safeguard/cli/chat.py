@@ -261,8 +261,8 @@ def eval_command(
         typer.Option(
             "--corpus",
             help="Also evaluate on these labelled JSON lines files (repeatable) [default sets: "
-            "the synthetic test split, the development set (seen) and, where present, the "
-            "held-out evaluation set tests/data/chat_eval_v2].",
+            "the synthetic test split, the two development sets (seen) and, where present, the "
+            "held-out evaluation set tests/data/chat_eval_v3].",
         ),
     ] = None,
     pan12: Pan12Option = None,

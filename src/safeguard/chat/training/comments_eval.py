@@ -20,9 +20,10 @@ precision of the flags, and false flags by benign family; per set and per langua
 (:func:`standard_comment_sets`): the synthetic test split; the **development set (seen)**,
 ``tests/data/chat_eval/comments_*.jsonl``, written independently of the generators but seen
 since (its aggregate figures and the families it falsely flagged were read while changing the
-model; nothing was fitted to it); and the **evaluation set (held out)**,
-``tests/data/chat_eval_v2/comments_*.jsonl``, where present. Neither is used for training,
-features or thresholds.
+model); the **second development set (seen)**, ``tests/data/chat_eval_v2/``, held out in
+issue 12's second round and read since (the escalation rule of the corroboration was designed
+from the patterns of both sets' viewers); and the **evaluation set (held out)**,
+``tests/data/chat_eval_v3/comments_*.jsonl``, where present. No set is used for training.
 
 ``python -m safeguard.chat.training.comments_eval [--eval FILE] [--json]``
 """
@@ -248,20 +249,24 @@ def stream_language(stream: dict[str, Any]) -> str:
 
 def standard_comment_sets(root: Path | None = None) -> dict[str, list[dict[str, Any]]]:
     """The synthetic test streams and the hand-written comment sets present under ``root``
-    (default ``tests/data``): ``development (seen)`` (``chat_eval/comments_*.jsonl``) and
-    ``evaluation (held out)`` (``chat_eval_v2/comments_*.jsonl``, where it exists)."""
+    (default ``tests/data``): ``development v1 (seen)`` (``chat_eval/comments_*.jsonl``),
+    ``development v2 (seen)`` (``chat_eval_v2/``) and ``evaluation (held out)``
+    (``chat_eval_v3/``, where it exists)."""
     from safeguard.chat.training.corpus import shipped_streams
     from safeguard.chat.training.suite import (
         DEVELOPMENT,
+        DEVELOPMENT_V2,
         EVALUATION,
         comment_files,
         development_folder,
+        development_v2_folder,
         evaluation_folder,
     )
 
     sets: dict[str, list[dict[str, Any]]] = {"synthetic test split": shipped_streams("test")}
     for name, folder in (
         (DEVELOPMENT, development_folder(root)),
+        (DEVELOPMENT_V2, development_v2_folder(root)),
         (EVALUATION, evaluation_folder(root)),
     ):
         streams = [s for path in comment_files(folder) for s in read_streams(path)]

@@ -21,6 +21,7 @@ Nothing from an evaluation set is used."""
 
 from __future__ import annotations
 
+import itertools
 import math
 import zlib
 from collections import Counter
@@ -41,7 +42,14 @@ from safeguard.chat.taxonomy import CONVERSATION_CATEGORIES, SIGNAL_CATEGORIES
 from safeguard.chat.training.corpus import LabelledConversation
 
 FOLDS = 3
-MESSAGE_C = 1.0
+#: Strong L2 on the message model (issue 12, third round; it was 1.0). With weak
+#: regularisation the model gave single everyday words that the generators' grooming lines
+#: happen to use large weights ("tonight" +4.5, "about" +2.7, "everything" +2.7), so benign
+#: lines such as "text me when you're home safe tonight" or "you were right about the quiz
+#: team" became grooming lines (p 0.98) on hand-written conversations. 0.05 was chosen by the
+#: share of hard negatives alerted at recall 0.80 on the development sets (v1: 7.1 % → 6.1 %,
+#: v2: 10.6 % → 6.7 %; 0.1 and 0.02 did worse on one of them).
+MESSAGE_C = 0.05
 EVIDENCE_L2 = 1e-3
 #: Every category counts as about the same evidence a priori: the weights of the
 #: per-category features (``count_*``, ``line_*``) are pulled towards this value (with
@@ -54,6 +62,13 @@ PRIOR_STRENGTH = 0.3
 PER_CATEGORY = frozenset(
     f"{kind}_{c}" for kind in ("count", "line") for c in CONVERSATION_CATEGORIES
 )
+#: Evidence features that get no weight (bounded at zero): the stage pairs over *all* of an
+#: author's lexicon hits. On the development sets, relatives, tutors, coaches, mentors and
+#: adult scammers combine stages in ordinary words ("how old are you now?" ... "don't tell
+#: your mum how much" ... "send me a photo with the bike"), and those pairs alone made most
+#: of their false alerts; the same pairs over the author's *grooming lines* (``line_stages_*``,
+#: the message model's reading) keep their weight.
+UNWEIGHTED = frozenset(f"stages_{a}{b}" for a, b in itertools.combinations(range(1, 5), 2))
 #: At most this factor for a declared adult talking to a declared minor.
 MAX_ALPHA = 1.0
 #: Context always counts a little (α, β at least this): a declared adult writing to a
@@ -63,6 +78,14 @@ LINE_THRESHOLD = 0.35
 SEMANTIC_TOP = 300
 #: The policy's threshold is the lowest whose held-out false alert rate is at most this.
 MAX_FALSE_ALERTS = 0.05
+#: The alert threshold is at least this (issue 12, third round). The threshold the synthetic
+#: conversations choose (MAX_FALSE_ALERTS) is 0.75, at which the hand-written development sets
+#: lose one benign conversation in six to an alert: synthetic negatives are easier than
+#: hand-written ones. Chosen on the first development set (``tests/data/chat_eval``): the
+#: highest threshold (steps of 0.0125) that keeps its recall at 0.83 or more (recall 0.837,
+#: 7.1 % of its hard negatives alerted), then checked on the second (``chat_eval_v2``:
+#: recall 0.803, 8.7 %). A development choice: figures on those sets are not evidence.
+ALERT_THRESHOLD_FLOOR = 0.8375
 THRESHOLDS = tuple(round(0.2 + 0.025 * i, 3) for i in range(31))
 Array = npt.NDArray[np.float64]
 
@@ -239,9 +262,11 @@ def _fit_evidence(
 
     theta0 = np.zeros(n_feat + 3)
     theta0[0] = -3.0
-    theta0[1 : 1 + n_feat] = 0.1
+    theta0[1 : 1 + n_feat] = [0.0 if f in UNWEIGHTED else 0.1 for f in EVIDENCE_FEATURES]
     bounds = (
-        [(None, None)] + [(0.0, None)] * n_feat + [(MIN_CONTEXT, MAX_ALPHA), (MIN_CONTEXT, 0.9)]
+        [(None, None)]
+        + [(0.0, 0.0) if f in UNWEIGHTED else (0.0, None) for f in EVIDENCE_FEATURES]
+        + [(MIN_CONTEXT, MAX_ALPHA), (MIN_CONTEXT, 0.9)]
     )
     res = minimize(loss, theta0, jac=True, method="L-BFGS-B", bounds=bounds)
     theta = res.x
@@ -369,6 +394,9 @@ def train_grooming(
     a_cal, b_cal = _fit_platt(z, yc, sc)
     evidence.calibration = (round(a_cal, 6), round(b_cal, 6))
     threshold, chosen = _choose_threshold(held, evidence)
+    if threshold < ALERT_THRESHOLD_FLOOR:
+        chosen = {**chosen, "floor": ALERT_THRESHOLD_FLOOR}
+        threshold = ALERT_THRESHOLD_FLOOR
     final_bias, final_weights = _fit_message_model(m.x, m.y)
     category_lines = Counter(c for r in np.flatnonzero(m.y == 1) for c in m.categories[r])
     return GroomingModel(

@@ -26,11 +26,12 @@ _PLAIN_FAMILIES = frozenset({"", "benign", "everyday", "grooming", "plain"})
 
 
 SYNTHETIC = "synthetic test split"
-DEVELOPMENT = "development (seen)"
+DEVELOPMENT = "development v1 (seen)"
+DEVELOPMENT_V2 = "development v2 (seen)"
 EVALUATION = "evaluation (held out)"
 DEVELOPER_EXAMPLES = "developer's examples (tuned on)"
 #: The hand-written sets, which also get typo and synonym perturbations.
-HAND_WRITTEN = (DEVELOPMENT, EVALUATION)
+HAND_WRITTEN = (DEVELOPMENT, DEVELOPMENT_V2, EVALUATION)
 
 
 def repo_root() -> Path:
@@ -43,13 +44,20 @@ def data_root() -> Path:
 
 
 def development_folder(root: Path | None = None) -> Path:
-    """The development set: written independently of the generators, seen since."""
+    """The first development set: written independently of the generators, seen since."""
     return (root or data_root()) / "chat_eval"
 
 
-def evaluation_folder(root: Path | None = None) -> Path:
-    """The held-out evaluation set (present only where it has been added)."""
+def development_v2_folder(root: Path | None = None) -> Path:
+    """The second development set: the held-out set of issue 12's second round, scored once
+    then, seen (and tuned on) since."""
     return (root or data_root()) / "chat_eval_v2"
+
+
+def evaluation_folder(root: Path | None = None) -> Path:
+    """The held-out evaluation set, ``chat_eval_v3`` (present only where it has been added;
+    nobody working on the model has opened it)."""
+    return (root or data_root()) / "chat_eval_v3"
 
 
 def development_set(root: Path | None = None) -> Path:
@@ -79,6 +87,7 @@ def standard_sets(
     sets: dict[str, list[LabelledConversation]] = {SYNTHETIC: list(test)}
     for name, files in (
         (DEVELOPMENT, conversation_files(development_folder(root))),
+        (DEVELOPMENT_V2, conversation_files(development_v2_folder(root))),
         (EVALUATION, conversation_files(evaluation_folder(root))),
     ):
         if files:
