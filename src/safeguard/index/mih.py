@@ -102,6 +102,9 @@ _SORTED_BLOCK = 4096
 #: The sorted path orders probes and candidates into this many buckets (by their top bits):
 #: enough that one bucket's directory, rows or hashes stay in cache.
 _ORDER_BUCKETS_LOG2 = 12
+#: Room for candidates a sorted pass starts with, a query (about 470 at 10**6 on uniform
+#: data; the pass grows it when a batch finds more).
+_CANDIDATES_A_QUERY = 768
 
 _U64 = np.uint64
 _NIBBLE_SHIFTS = (np.arange(BLOCK_KEYS, dtype=_U64) * _U64(4)).astype(_U64)
@@ -515,43 +518,47 @@ class MihSegment:
         )
         bounds = np.searchsorted(tables, np.arange(TABLES + 1))
         most = int(np.diff(bounds).max())
-        probes = np.empty(qwords.shape[0] * most, dtype=np.int64)
-        ordered_buffer = np.empty_like(probes)
-        starts = np.empty((1 << _ORDER_BUCKETS_LOG2) + 1, dtype=np.int64)
-        # Probes are key << 24 | ...: bucket by the key's top bits.
+        ordered = np.empty(qwords.shape[0] * most, dtype=np.int64)
+        # Probes are ordered by the key's top _ORDER_BUCKETS_LOG2 bits.
         key_shift = max(0, self.key_bits - _ORDER_BUCKETS_LOG2)
-        candidates = np.empty(qwords.shape[0] * 768, dtype=np.int64)
+        starts = np.empty((1 << (self.key_bits - key_shift)) + 1, dtype=np.int64)
+        # (+ 2: the walk writes a bucket's first two slots before it knows they are used.)
+        candidates = np.empty(qwords.shape[0] * _CANDIDATES_A_QUERY + 2, dtype=np.int64)
         count = 0
         flag = _U64(overflow_flag(self.bases))
+        entry_mask = _U64((1 << (8 * row_bytes(n))) - 1)
         for t in range(TABLES):
             first, last = int(bounds[t]), int(bounds[t + 1])
             if first == last:
                 continue
-            made = batch.table_probes(keys[t], masks, slack, first, last, probes)
-            ordered = batch.partition(
-                probes,
-                made,
-                24 + key_shift,
-                1 << (self.key_bits - key_shift),
-                ordered_buffer,
-                starts,
+            made = batch.ordered_probes(
+                keys[t], masks, slack, first, last, key_shift, ordered, starts
             )
-            candidates, count = batch.walk_table(
-                ordered,
-                t,
-                self.key_bits,
-                suffixes[t],
-                self.nibbles,
-                self.bases,
-                flag,
-                self.overflow_starts,
-                self.rows,
-                row_bytes(n),
-                row_bits(n),
-                n,
-                candidates,
-                count,
-            )
+            probes = ordered[:made]
+            done = 0
+            while True:
+                done, count = batch.walk_table(
+                    probes,
+                    done,
+                    t,
+                    self.key_bits,
+                    suffixes[t],
+                    self.nibbles,
+                    self.bases,
+                    flag,
+                    self.overflow_starts,
+                    self._row_view,
+                    entry_mask,
+                    row_bits(n),
+                    n,
+                    candidates,
+                    count,
+                )
+                if done == made:
+                    break
+                grown = np.empty(2 * candidates.size, dtype=np.int64)
+                grown[:count] = candidates[:count]
+                candidates = grown
         # Verified in row order (near-sequential reads of words; candidates are row << 20 |
         # query); then one sort removes the hashes found through several tables and orders
         # the matches by (query, row).
