@@ -16,8 +16,8 @@ queued in this worker's event loop behind other requests (``waited``; reported i
 Both also *cork* their connection (``CorkedTransport``): what a response writes within one
 turn of the event loop goes out in one ``send``. uvicorn writes a response's head as soon
 as the app sends ``http.response.start`` and its body at ``http.response.body``: two system
-calls, and on loopback each one runs the TCP stack for both ends. Sending them as one took
-about a third of what a worker spent in ``transport.write`` for a precomputed check.
+calls and two TCP segments a response, one with the cork (its CPU saving at concurrency 1 was
+within the noise of a shared machine: ``docs/benchmarks.md``).
 
 ``NoDelayProtocol`` is the one to serve with: uvicorn's ``httptools`` protocol (a C parser)
 when ``httptools`` is installed, which costs about a third of the server CPU of the pure
