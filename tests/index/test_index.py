@@ -304,6 +304,58 @@ def test_a_large_batch_takes_the_sorted_path_with_the_same_answer(
     assert answer == [index.search(q.tobytes(), 31) for q in queries]
 
 
+@pytest.mark.skipif(
+    not HAS_KERNEL, reason="no compiled kernel (numba missing, or SAFEGUARD_INDEX_KERNEL=numpy)"
+)
+@given(case=dataset)
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_the_sorted_path_grows_a_full_candidate_buffer_and_resumes_the_walk(
+    case: dict[str, int],
+) -> None:
+    """With room for no candidates at first, the walk stops at every bucket that does not
+    fit, the buffer doubles and the walk goes on from that probe: nothing is lost or
+    found twice."""
+    rng = np.random.default_rng(case["seed"])
+    stored, centre = clustered_dataset(rng, case["n_random"], case["family"])
+    model = Model()
+    model.add(list(range(len(stored))), stored)
+    index = PdqIndex.build(range(len(stored)), stored, **TABLES)
+    queries = queries_for(rng, stored, centre)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(mih, "SORTED_BATCH_FROM", 1)
+        patch.setattr(mih, "_CANDIDATES_A_QUERY", 0)
+        answer = index.search_many(queries, case["radius"]).per_query()
+    assert answer == [model.search(q, case["radius"]) for q in queries]
+
+
+@pytest.mark.parametrize("path", ["tables", "tables_sorted", "tables_numpy"], indirect=True)
+@given(case=dataset, n_random=st.integers(2000, 5000))
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_four_byte_rows_are_searched_exactly(
+    path: str, case: dict[str, int], n_random: int
+) -> None:
+    """Above 2**24 entries a row number takes 4 bytes (and leaves more bits for the
+    suffix, here up to the fourth byte); too large a list for a test, so the width is
+    forced on a small one."""
+    rng = np.random.default_rng(case["seed"])
+    stored, centre = clustered_dataset(rng, n_random, case["family"])
+    model = Model()
+    model.add(list(range(len(stored))), stored)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(mih, "row_bytes", lambda n: 4)
+        index = PdqIndex.build(range(len(stored)), stored, **TABLES)
+        segment = index._state.main
+        assert isinstance(segment, MihSegment)
+        assert segment.rows.size == 4 * (TABLE_COUNT - 1) * len(stored) + 1
+        queries = queries_for(rng, stored, centre)
+        answer = index.search_many(queries, case["radius"]).per_query()
+    assert answer == [model.search(q, case["radius"]) for q in queries]
+
+
 def test_radii_beyond_the_tables_fall_back_to_an_exact_scan() -> None:
     rng = np.random.default_rng(3)
     stored = random_hashes(rng, 200)

@@ -102,6 +102,9 @@ _SORTED_BLOCK = 4096
 #: The sorted path orders probes and candidates into this many buckets (by their top bits):
 #: enough that one bucket's directory, rows or hashes stay in cache.
 _ORDER_BUCKETS_LOG2 = 12
+#: Room for candidates a sorted pass starts with, a query (about 470 at 10**6 on uniform
+#: data; the pass grows it when a batch finds more).
+_CANDIDATES_A_QUERY = 768
 
 _U64 = np.uint64
 _NIBBLE_SHIFTS = (np.arange(BLOCK_KEYS, dtype=_U64) * _U64(4)).astype(_U64)
@@ -246,6 +249,37 @@ def probe_plan(
     limit = np.where(table <= a, s, s - 1).astype(np.int64)
     flipped = np.array([int(m).bit_count() for m in mask.tolist()], dtype=np.int64)
     return table, table.astype(_U64) << _U64(key_bits), mask, masks[0].size, limit - flipped
+
+
+@lru_cache(maxsize=64)
+def sorted_plan(
+    key_bits: int, radius: int
+) -> tuple[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Int64s, Int64s] | None, ...]:
+    """``probe_plan`` for the sorted batch path, per table: its masks and their slack
+    grouped by the masks' bits above the ordering shift (``order_shift``), the groups'
+    boundaries and those high bits (``mih_kernel.ordered_probes``); None for a table not
+    probed."""
+    tables, _, masks, _, slack = probe_plan(key_bits, radius)
+    shift = order_shift(key_bits)
+    plan: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Int64s, Int64s] | None] = []
+    for t in range(TABLES):
+        mine = np.flatnonzero(tables == t)
+        if not mine.size:
+            plan.append(None)
+            continue
+        m = masks[mine].astype(np.int64)
+        order = np.argsort(m >> shift, kind="stable")
+        m = m[order]
+        high, first = np.unique(m >> shift, return_index=True)
+        bounds = np.append(first, m.size).astype(np.int64)
+        plan.append((m, slack[mine][order].astype(np.int64), bounds, high.astype(np.int64)))
+    return tuple(plan)
+
+
+def order_shift(key_bits: int) -> int:
+    """The sorted path orders a table's probes by ``key >> order_shift(key_bits)``: into
+    ``2**_ORDER_BUCKETS_LOG2`` buckets (fewer for short keys)."""
+    return max(0, key_bits - _ORDER_BUCKETS_LOG2)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -508,50 +542,49 @@ class MihSegment:
     ) -> tuple[Int64s, Int64s, Distances]:
         """The sorted batch path (``SORTED_BATCH_FROM``): same answer as ``_search_block``."""
         n = len(self)
-        tables, _, masks, _, slack = probe_plan(self.key_bits, radius)
+        plan = sorted_plan(self.key_bits, radius)
         qwords = np.ascontiguousarray(queries)
         keys, suffixes = batch.cut_queries(
             qwords, _SUB_STARTS, _SUB_BITS, self._suffix_array, self.key_bits
         )
-        bounds = np.searchsorted(tables, np.arange(TABLES + 1))
-        most = int(np.diff(bounds).max())
-        probes = np.empty(qwords.shape[0] * most, dtype=np.int64)
-        ordered_buffer = np.empty_like(probes)
-        starts = np.empty((1 << _ORDER_BUCKETS_LOG2) + 1, dtype=np.int64)
-        # Probes are key << 24 | ...: bucket by the key's top bits.
-        key_shift = max(0, self.key_bits - _ORDER_BUCKETS_LOG2)
-        candidates = np.empty(qwords.shape[0] * 768, dtype=np.int64)
+        most = max(part[0].size for part in plan if part is not None)
+        ordered = np.empty(qwords.shape[0] * most, dtype=np.int64)
+        key_shift = order_shift(self.key_bits)
+        starts = np.empty((1 << (self.key_bits - key_shift)) + 1, dtype=np.int64)
+        # (+ 2: the walk writes a bucket's first two slots before it knows they are used.)
+        candidates = np.empty(qwords.shape[0] * _CANDIDATES_A_QUERY + 2, dtype=np.int64)
         count = 0
         flag = _U64(overflow_flag(self.bases))
-        for t in range(TABLES):
-            first, last = int(bounds[t]), int(bounds[t + 1])
-            if first == last:
+        entry_mask = _U64((1 << (8 * row_bytes(n))) - 1)
+        for t, part in enumerate(plan):
+            if part is None:
                 continue
-            made = batch.table_probes(keys[t], masks, slack, first, last, probes)
-            ordered = batch.partition(
-                probes,
-                made,
-                24 + key_shift,
-                1 << (self.key_bits - key_shift),
-                ordered_buffer,
-                starts,
-            )
-            candidates, count = batch.walk_table(
-                ordered,
-                t,
-                self.key_bits,
-                suffixes[t],
-                self.nibbles,
-                self.bases,
-                flag,
-                self.overflow_starts,
-                self.rows,
-                row_bytes(n),
-                row_bits(n),
-                n,
-                candidates,
-                count,
-            )
+            made = batch.ordered_probes(keys[t], *part, key_shift, ordered, starts)
+            probes = ordered[:made]
+            done = 0
+            while True:
+                done, count = batch.walk_table(
+                    probes,
+                    done,
+                    t,
+                    self.key_bits,
+                    suffixes[t],
+                    self.nibbles,
+                    self.bases,
+                    flag,
+                    self.overflow_starts,
+                    self._row_view,
+                    entry_mask,
+                    row_bits(n),
+                    n,
+                    candidates,
+                    count,
+                )
+                if done == made:
+                    break
+                grown = np.empty(2 * candidates.size, dtype=np.int64)
+                grown[:count] = candidates[:count]
+                candidates = grown
         # Verified in row order (near-sequential reads of words; candidates are row << 20 |
         # query); then one sort removes the hashes found through several tables and orders
         # the matches by (query, row).

@@ -176,8 +176,9 @@ def search_block(
 #
 # For a large batch, ``search_block``'s ~1,300 random reads of table rows a query are what
 # costs (~30 ns each on the benchmark machine). ``mih.MihSegment`` instead probes one table
-# at a time for the whole batch with its probes *sorted by key* (numpy's sort), so that the
-# directory and the rows of each table are read in order. Packed int64 layouts:
+# at a time for the whole batch with its probes *ordered by key* (a counting sort on the
+# key's top bits), so that the directory and the rows of each table are read in order.
+# Packed int64 layouts:
 #   probe      key << 24 | slack << 20 | query      (key < 2**23, slack < 16, query < 2**20)
 #   candidate  row << 20 | query
 #   match      (query * n + row) << 9 | distance
@@ -210,20 +211,48 @@ def cut_queries(
     return keys, suffixes
 
 
-def table_probes(keys: Any, masks: Any, slack: Any, first: int, last: int, out: Any) -> int:
-    """The packed probes of one table (plan entries ``first:last``) for every query, into
-    ``out``; their number."""
-    k = 0
+def ordered_probes(
+    keys: Any,
+    masks: Any,
+    slack: Any,
+    group_starts: Any,
+    group_high: Any,
+    shift: int,
+    out: Any,
+    starts: Any,
+) -> Any:
+    """The packed probes of one table for every query, into ``out`` ordered by ``key >>
+    shift``; their number. ``masks`` (and their ``slack``) come grouped by ``mask >>
+    shift``: group g is ``masks[group_starts[g]:group_starts[g + 1]]``, all with that
+    high part ``group_high[g]``, so all its probes of one query fall in one bucket (at 20
+    key bits and 4,096 buckets, 211 masks make 79 groups). A counting sort by group: one
+    pass counts (a group at a time), one places (a run per group), rather than writing the
+    probes and reading them back. ``starts`` holds ``(max key >> shift) + 2`` counters."""
+    for b in range(starts.size):
+        starts[b] = 0
+    groups = group_high.size
+    for i in range(keys.size):
+        high = keys[i] >> shift
+        for g in range(groups):
+            starts[(high ^ group_high[g]) + 1] += group_starts[g + 1] - group_starts[g]
+    for b in range(starts.size - 1):
+        starts[b + 1] += starts[b]
     for i in range(keys.size):
         key = keys[i]
-        for p in range(first, last):
-            out[k] = ((key ^ np.int64(masks[p])) << 24) | (np.int64(slack[p]) << 20) | i
-            k += 1
-    return k
+        high = key >> shift
+        for g in range(groups):
+            b = high ^ group_high[g]
+            at = starts[b]
+            for p in range(group_starts[g], group_starts[g + 1]):
+                out[at] = ((key ^ masks[p]) << 24) | (slack[p] << 20) | i
+                at += 1
+            starts[b] = at
+    return group_starts[groups] * keys.size
 
 
 def walk_table(
     probes: Any,
+    first: int,
     table: int,
     key_bits: int,
     suffixes: Any,
@@ -231,63 +260,98 @@ def walk_table(
     bases: Any,
     flag: Any,
     overflow_starts: Any,
-    rows: Any,
-    width: int,
+    row_view: Any,
+    entry_mask: Any,
     low_bits: int,
     n: int,
     out: Any,
-    k: Any,
-) -> tuple[Any, int]:
-    """Append to ``out`` (from ``k``) the packed candidates of one table's sorted probes:
-    positions as rows for table 0, else the rows that pass the suffix filter. Returns the
-    array (grown when needed) and the new count."""
+    count: int,
+) -> tuple[Any, Any]:
+    """Append to ``out`` (from ``count``) the packed candidates of one table's ordered
+    probes, from probe ``first`` on: positions as rows for table 0, else the rows that pass
+    the suffix filter. Returns (the next probe, the new count): the next probe is
+    ``probes.size`` when all are done, else the one whose bucket did not fit (the caller
+    grows ``out`` and calls again; rebinding ``out`` in here would make numba count
+    references on every probe). ``row_view`` is ``MihSegment``'s uint32 view of the rows
+    (``entry_mask`` keeps its 3 or 4 bytes).
+
+    Unsigned arithmetic throughout, so that no index needs numba's negative-index fix-up.
+    The first two rows of a bucket are read whether or not it has them (a clamped position,
+    kept only when it is there): most buckets hold 0, 1 or 2 rows at random, and a loop of
+    that length would mispredict its exit on nearly every probe (measured: this halves the
+    walk). Longer buckets finish in the loop."""
+    zero = np.uint64(0)
     one = np.uint64(1)
+    two = np.uint64(2)
     four = np.uint64(4)
     fifteen = np.uint64(15)
-    row_mask = (np.int64(1) << low_bits) - 1
-    offset = np.int64(table) << key_bits
-    for c in range(probes.size):
-        v = probes[c]
-        i = v & 0xFFFFF
-        allowed = (v >> 20) & 15
-        g = np.uint64((v >> 24) | offset)
-        blk = np.int64(g >> four)
-        j = np.int64(g & fifteen)
+    at_query = np.uint64(20)
+    row_mask = (one << np.uint64(low_bits)) - one
+    suffix_shift = np.uint64(low_bits)
+    offset = np.uint64(table) << np.uint64(key_bits)
+    # Two slots beyond a bucket's rows: the unconditional writes of its first two.
+    room = np.uint64(out.size - 2)
+    k = np.uint64(count)
+    un = np.uint64(n)
+    last_row = np.uint64(row_view.size - 1)
+    for c in range(first, probes.size):
+        v = np.uint64(probes[np.uint64(c)])
+        i = v & np.uint64(0xFFFFF)
+        allowed = (v >> at_query) & fifteen
+        g = (v >> np.uint64(24)) | offset
+        blk = g >> four
+        j = g & fifteen
         base = np.uint64(bases[blk])
         if base >= flag:
-            e = np.int64(base - flag)
-            start = np.int64(overflow_starts[e, j])
-            end = np.int64(overflow_starts[e, j + 1])
+            e = base - flag
+            start = np.uint64(overflow_starts[e, j])
+            end = np.uint64(overflow_starts[e, j + one])
         else:
-            packed = nibbles[blk]
-            shift = np.uint64(4 * j)
+            packed = np.uint64(nibbles[blk])
+            shift = four * j
             y = packed & ((one << shift) - one)
             pairs = (y & _M4) + ((y >> four) & _M4)
-            start = np.int64(base) + np.int64((pairs * _H01) >> np.uint64(56))
-            end = start + np.int64((packed >> shift) & fifteen)
-        if k + (end - start) > out.size:
-            grown = np.empty(2 * out.size + (end - start), np.int64)
-            grown[:k] = out[:k]
-            out = grown
+            start = base + ((pairs * _H01) >> np.uint64(56))
+            end = start + ((packed >> shift) & fifteen)
+        size = end - start
+        if k + size > room:
+            return c, np.int64(k)
         if table == 0:
-            for pos in range(start, end):
-                out[k] = (pos << 20) | i
-                k += 1
-        else:
-            wanted = suffixes[i]
-            for pos in range(start, end):
-                at = (pos - n) * width
-                entry = np.int64(rows[at]) | (np.int64(rows[at + 1]) << 8)
-                entry |= np.int64(rows[at + 2]) << 16
-                if width == 4:
-                    entry |= np.int64(rows[at + 3]) << 24
-                x = np.uint64((entry >> low_bits) ^ wanted)
-                x = x - ((x >> one) & _M1)
-                x = (x & _M2) + ((x >> np.uint64(2)) & _M2)
-                x = (x + (x >> four)) & _M4
-                out[k] = ((entry & row_mask) << 20) | i
-                k += np.int64(np.int64((x * _H01) >> np.uint64(56)) <= allowed)
-    return out, k
+            out[k] = np.int64((start << at_query) | i)
+            k += np.uint64(size > zero)
+            out[k] = np.int64(((start + one) << at_query) | i)
+            k += np.uint64(size > one)
+            for pos in range(start + two, end):
+                out[k] = np.int64((np.uint64(pos) << at_query) | i)
+                k += one
+            continue
+        wanted = np.uint64(suffixes[i])
+        # Table t's rows are positions [t*n, (t+1)*n), row_view entries from (t-1)*n.
+        r = start - un
+        entry = np.uint64(row_view[r if r < last_row else last_row]) & entry_mask
+        x = (entry >> suffix_shift) ^ wanted
+        x = x - ((x >> one) & _M1)
+        x = (x & _M2) + ((x >> two) & _M2)
+        x = (x + (x >> four)) & _M4
+        out[k] = np.int64(((entry & row_mask) << at_query) | i)
+        k += np.uint64((((x * _H01) >> np.uint64(56)) <= allowed) & (size > zero))
+        r = start + one - un
+        entry = np.uint64(row_view[r if r < last_row else last_row]) & entry_mask
+        x = (entry >> suffix_shift) ^ wanted
+        x = x - ((x >> one) & _M1)
+        x = (x & _M2) + ((x >> two) & _M2)
+        x = (x + (x >> four)) & _M4
+        out[k] = np.int64(((entry & row_mask) << at_query) | i)
+        k += np.uint64((((x * _H01) >> np.uint64(56)) <= allowed) & (size > one))
+        for pos in range(start + two, end):
+            entry = np.uint64(row_view[np.uint64(pos) - un]) & entry_mask
+            x = (entry >> suffix_shift) ^ wanted
+            x = x - ((x >> one) & _M1)
+            x = (x & _M2) + ((x >> two) & _M2)
+            x = (x + (x >> four)) & _M4
+            out[k] = np.int64(((entry & row_mask) << at_query) | i)
+            k += np.uint64(((x * _H01) >> np.uint64(56)) <= allowed)
+    return probes.size, np.int64(k)
 
 
 def partition(values: Any, count: int, shift: int, buckets: int, out: Any, starts: Any) -> Any:
@@ -332,8 +396,8 @@ def verify_candidates(candidates: Any, qwords: Any, words: Any, radius: int, n: 
 @dataclass(frozen=True)
 class BatchKernels:
     cut_queries: Callable[..., Any]
-    table_probes: Callable[..., int]
-    walk_table: Callable[..., tuple[Any, int]]
+    ordered_probes: Callable[..., Any]
+    walk_table: Callable[..., tuple[Any, Any]]
     partition: Callable[..., Any]
     verify_candidates: Callable[..., Any]
 
@@ -358,7 +422,7 @@ def compiled_batch_kernels() -> BatchKernels | None:
     jit = numba.njit(cache=True, nogil=True)
     return BatchKernels(
         jit(cut_queries),
-        jit(table_probes),
+        jit(ordered_probes),
         jit(walk_table),
         jit(partition),
         jit(verify_candidates),

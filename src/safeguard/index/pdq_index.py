@@ -377,10 +377,14 @@ class PdqIndex:
         for segment in (state.main, state.delta):
             if len(segment):
                 qi, rows, dist = segment.search(words, radius)
-                found.append((qmap[qi], segment.entry_ids(rows), dist))
+                if qi.size:  # (most searches find nothing: no ids to look up, no joins)
+                    found.append((qmap[qi], segment.entry_ids(rows), dist))
         if not found:
             return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int16)
-        qi, ids, dist = (np.concatenate(x) for x in zip(*found, strict=True))
+        if len(found) == 1:
+            qi, ids, dist = found[0]
+        else:
+            qi, ids, dist = (np.concatenate(x) for x in zip(*found, strict=True))
         if state.disabled.size and ids.size:
             keep = np.flatnonzero(~np.isin(ids, state.disabled))
             qi, ids, dist = qi[keep], ids[keep], dist[keep]

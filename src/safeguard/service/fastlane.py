@@ -14,7 +14,6 @@ last point of return). So the answers do not depend on which way a request went.
 
 from __future__ import annotations
 
-import json
 import time
 from typing import Any
 
@@ -23,9 +22,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from safeguard.access.keys import KeyInfo
 from safeguard.service import metrics
-from safeguard.service.api.check import answer
+from safeguard.service.api.check import check_response
 from safeguard.service.auth import Principal
-from safeguard.service.protocol import waited
 from safeguard.service.schemas import CheckIn
 
 PATH = "/v1/check"
@@ -42,8 +40,6 @@ class FastCheck:
         self.state = state
         self.roles = roles
         self.route = route
-        #: ``CHECKS`` children by action (``labels()`` locks and builds a key each call).
-        self._checks: dict[str, Any] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] != PATH or scope["method"] != "POST":
@@ -111,11 +107,8 @@ class FastCheck:
             actor=principal.name,
             pdq_quality=payload.signals.pdq_quality,
         )
-        counter = self._checks.get(result.action)
-        if counter is None:
-            counter = self._checks[result.action] = metrics.CHECKS.labels(result.action)
-        counter.inc()
-        content = json.dumps(answer(result), separators=(",", ":")).encode()
+        metrics.count_checks(result.action)
+        content, timing = check_response(result, scope, started)
         await send(
             {
                 "type": "http.response.start",
@@ -123,10 +116,7 @@ class FastCheck:
                 "headers": [
                     (b"content-type", b"application/json"),
                     (b"content-length", str(len(content)).encode()),
-                    (
-                        b"server-timing",
-                        (result.timings.server_timing() + waited(scope, started)).encode(),
-                    ),
+                    (b"server-timing", timing.encode()),
                 ],
             }
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import time
+from functools import cache
 from typing import Any
 
 from prometheus_client import (
@@ -41,6 +42,18 @@ INDEX_ENTRIES = Gauge(
 )
 
 CONTENT_TYPE = CONTENT_TYPE_LATEST
+
+
+@cache
+def _check_counter(action: str) -> Any:
+    # ``labels()`` takes a lock and builds a key on every call, a measurable part of a
+    # precomputed check; the actions are a handful, so are the children kept here.
+    return CHECKS.labels(action)
+
+
+def count_checks(action: str, count: int = 1) -> None:
+    """Count ``count`` checks that decided ``action`` (every check endpoint and the lane)."""
+    _check_counter(action).inc(count)
 
 
 def render() -> bytes:
