@@ -36,6 +36,7 @@ import numpy.typing as npt
 
 from safeguard.errors import Busy, Conflict, InvalidInput, NotFound
 from safeguard.link.features import PlaceFeatures
+from safeguard.link.vlad import DEFAULT_WORDS
 
 FORMAT = "safeguard-link-store"
 VERSION = 1
@@ -264,7 +265,9 @@ class LinkStore:
     # --- opening -----------------------------------------------------------------------
 
     @classmethod
-    def open(cls, root: str | Path, *, create: bool = False, words: int = 64) -> LinkStore:
+    def open(
+        cls, root: str | Path, *, create: bool = False, words: int = DEFAULT_WORDS
+    ) -> LinkStore:
         root = Path(root)
         meta_path = root / "store.json"
         if not meta_path.exists():
