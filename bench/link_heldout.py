@@ -233,7 +233,8 @@ def main() -> None:
             "shortlist_before": "VLAD 64 words, no expansion, k=5",
             "shortlist_now": f"VLAD 256 words, query expansion {EXPANSION}, k=5",
             "verify_before": "inliers, inlier ratio and spread",
-            "verify_now": "and distinctive inliers >= 0.5 (self ratio 0.7); F links >= 16 cells",
+            "verify_now": "and distinctive inliers >= 0.5 (self ratio 0.7), inliers in >= 6 cells "
+            "of 32 px, F links >= 16 cells",
         },
     }
     for name, generator, role in COLLECTIONS:

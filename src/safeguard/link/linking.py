@@ -422,6 +422,8 @@ def place_link(a: str, va: int, b: str, vb: int, v: Verification) -> Link:
         model=v.model,
         region_a=v.region_a,
         region_b=v.region_b,
+        distinct=v.distinct,
+        cells=v.cells,
     )
 
 
@@ -575,6 +577,8 @@ def query(
                     "matches": v.matches,
                     "score": v.score,
                     "model": v.model,
+                    "distinct": v.distinct,
+                    "cells": v.cells,
                     "views": [qv, sv],
                     "regions": {"query": v.region_a, "item": v.region_b},
                 }

@@ -17,9 +17,10 @@ on a line, can gather a few such clusters into 30-55 inliers. Two tests refuse s
 - *distinctive inliers*: an inlier counts as distinctive when its match is clearly closer
   than any other keypoint of its own picture (the ratio test, turned inwards); at least
   half the inliers must be distinctive;
-- *coverage* of a fundamental-matrix link: its inliers must fall in enough distinct cells
-  of a grid over both pictures, since a 3-D room seen from two places agrees all over,
-  and a repeated patch agrees in a corner.
+- *coverage*: the inliers must fall in enough distinct cells of a grid over both pictures
+  (a place is more than one small object), and many more for a fundamental-matrix link,
+  since a 3-D room seen from two places agrees all over, and repeated patches in a few
+  spots.
 """
 
 from __future__ import annotations
@@ -74,6 +75,10 @@ class VerifyOptions:
     #: reached at most 10 cells, same-place F links at least 63 (bench/link_heldout.py).
     cell_px: float = 32.0
     min_fundamental_cells: int = 16
+    #: Distinct cells any link's inliers must fall in: a place is more than one small
+    #: object (an identical checker patch in two rooms gave 39-51 homography inliers in 4
+    #: cells; 13 of 4,820 same-place homography links had 6 cells or fewer).
+    min_cells: int = 6
 
 
 DEFAULT_VERIFY = VerifyOptions()
@@ -224,8 +229,10 @@ def verify(
         # Only candidate links pay for the repeated-pattern tests.
         distinct = int(distinctive(ra, rb, pairs[keep], options.self_ratio).sum())
         covered = min(cells(pa[keep], options.cell_px), cells(pb[keep], options.cell_px))
-        linked = distinct >= options.min_distinct_fraction * inliers and (
-            model != "fundamental" or covered >= options.min_fundamental_cells
+        linked = (
+            distinct >= options.min_distinct_fraction * inliers
+            and covered >= options.min_cells
+            and (model != "fundamental" or covered >= options.min_fundamental_cells)
         )
     if model == "homography" and h is not None:
         h = _refine_homography(h, pa, pb)
