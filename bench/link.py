@@ -503,7 +503,7 @@ def faces_per_second() -> dict[str, Any]:
     }
 
 
-def shortlist_cost(n: int = 10_000, block: int = 256, dim: int = 256 * 128) -> dict[str, Any]:
+def shortlist_cost(n: int = 10_000, block: int = 1024, dim: int = 256 * 128) -> dict[str, Any]:
     """What the shortlist of ``linking.shortlist`` costs at n stored pictures: one block of
     queries (with query expansion: two products) against n float16 VLAD vectors (random;
     the cost does not depend on values), timed, and scaled to n queries."""

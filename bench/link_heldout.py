@@ -6,9 +6,9 @@ Run: ``PYTHONPATH=src .venv/bin/python -m bench.link_heldout [--rooms 330] [--wo
 Prints one JSON object and writes it to ``bench/results/link-heldout.json``.
 
 - **dev**: generator ``v2`` of ``bench/link.py`` (rooms 0 to N-1), with the scikit-image and
-  opencv-doc pictures. The self ratio (0.7), the distinctive fraction (0.5), the coverage of
-  fundamental-matrix links (16 cells of 32 px), 256 VLAD words and query expansion (3
-  neighbours) were chosen on it.
+  opencv-doc pictures. The self ratio (0.7), the distinctive fraction (0.5), the coverage
+  (6 cells of 32 px for every link, 16 for fundamental-matrix links), 256 VLAD words and
+  query expansion (3 neighbours) were chosen on it.
 - **test**: generator ``v3`` (tiled floors, wallpaper lattices, checkerboards shared
   between rooms, shelves of identical boxes; seeds from 2,000,000), never used for a
   choice; the same real pictures (so its same-place fundamental-matrix links are the real

@@ -361,7 +361,7 @@ def shortlist_rows(
     if len(rows.item) == 0:
         return []
     index_of_new = np.flatnonzero(np.isin(rows.item, list(new)))
-    block = 256
+    block = 1024  # queries at a time: each block converts the stored vectors once
     for start in range(0, len(index_of_new), block):
         q = index_of_new[start : start + block]
         sims = expanded_similarities(rows, q, expansion)

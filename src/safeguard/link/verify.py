@@ -71,8 +71,9 @@ class VerifyOptions:
     #: Distinctive inliers over inliers that make a link (0 turns the test off).
     min_distinct_fraction: float = 0.5
     #: Grid cell (working-frame pixels) and distinct cells a fundamental-matrix link's
-    #: inliers must fall in, in both pictures (0 turns the test off). Different places
-    #: reached at most 10 cells, same-place F links at least 63 (bench/link_heldout.py).
+    #: inliers must fall in, in both pictures (0 turns the test off). On the development
+    #: collection different places reached at most 10 cells, the real stereo pairs 63-201
+    #: (bench/link_heldout.py).
     cell_px: float = 32.0
     min_fundamental_cells: int = 16
     #: Distinct cells any link's inliers must fall in: a place is more than one small
