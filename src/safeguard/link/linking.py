@@ -341,7 +341,9 @@ def expanded_similarities(
     n = min(expansion, len(rows.item) - 1)
     top = np.argpartition(-masked, n - 1, axis=1)[:, :n]
     weights = np.clip(np.take_along_axis(masked, top, axis=1), 0.0, None) ** alpha
-    expanded = queries + np.einsum("qn,qnd->qd", weights, rows.vlad[top].astype(np.float32))
+    expanded = queries.copy()
+    for j in range(n):  # one neighbour at a time: (block, dims) temporaries, not n of them
+        expanded += weights[:, j : j + 1] * rows.vlad[top[:, j]].astype(np.float32)
     expanded /= np.maximum(np.linalg.norm(expanded, axis=1, keepdims=True), 1e-12)
     return _similarities(rows.vlad, expanded)
 
