@@ -305,20 +305,68 @@ def top_items(
     return out
 
 
+#: Query expansion (alpha-QE, Radenović et al. 2018): each query vector is added to its
+#: ``EXPANSION`` nearest other items' vectors, weighted by similarity ** ``EXPANSION_ALPHA``,
+#: and searched again. Views of one place that look unalike directly are often both close
+#: to a third view; on the development collection this raised the top-5 pair recall from
+#: 0.953 to 0.971 (256 words) for one more matrix product.
+EXPANSION = 3
+EXPANSION_ALPHA = 3.0
+#: Stored vectors converted to float32 at a time (bounds memory at 10,000+ pictures).
+_CHUNK = 2048
+
+
+def _similarities(stored: npt.NDArray[np.float16], queries: F32, chunk: int = _CHUNK) -> F32:
+    """``queries @ stored.T`` in float32, converting ``chunk`` stored rows at a time."""
+    out = np.empty((len(queries), len(stored)), np.float32)
+    for start in range(0, len(stored), chunk):
+        out[:, start : start + chunk] = queries @ stored[start : start + chunk].astype(np.float32).T
+    return out
+
+
+def expanded_similarities(
+    rows: GlobalRows,
+    query_index: npt.NDArray[np.intp],
+    expansion: int = EXPANSION,
+    alpha: float = EXPANSION_ALPHA,
+) -> F32:
+    """Similarities of the stored views ``query_index`` to every stored view, after query
+    expansion; a view's own item is left out of its expansion (its similarity is kept)."""
+    queries = rows.vlad[query_index].astype(np.float32)
+    sims = _similarities(rows.vlad, queries)
+    if expansion <= 0 or len(rows.item) < 2:
+        return sims
+    masked = sims.copy()
+    masked[rows.item[query_index][:, None] == rows.item[None, :]] = -np.inf
+    n = min(expansion, len(rows.item) - 1)
+    top = np.argpartition(-masked, n - 1, axis=1)[:, :n]
+    weights = np.clip(np.take_along_axis(masked, top, axis=1), 0.0, None) ** alpha
+    expanded = queries.copy()
+    for j in range(n):  # one neighbour at a time: (block, dims) temporaries, not n of them
+        expanded += weights[:, j : j + 1] * rows.vlad[top[:, j]].astype(np.float32)
+    expanded /= np.maximum(np.linalg.norm(expanded, axis=1, keepdims=True), 1e-12)
+    return _similarities(rows.vlad, expanded)
+
+
 def shortlist(store: LinkStore, new_ids: Sequence[str], k: int) -> list[Pair]:
-    """Unordered item pairs to verify: each new view's ``k`` nearest other items by VLAD,
-    each pair once, with the most similar view pair of the two."""
-    rows = store.global_rows()
+    """Unordered item pairs to verify: each new view's ``k`` nearest other items by VLAD
+    (after query expansion), each pair once, with the most similar view pair of the two."""
+    return shortlist_rows(store.global_rows(), new_ids, k)
+
+
+def shortlist_rows(
+    rows: GlobalRows, new_ids: Sequence[str], k: int, expansion: int = EXPANSION
+) -> list[Pair]:
+    """``shortlist`` over given global rows (``expansion=0``: no query expansion)."""
     new = set(new_ids)
     best: dict[tuple[str, str], tuple[float, Pair]] = {}
     if len(rows.item) == 0:
         return []
-    matrix = rows.vlad.astype(np.float32)
     index_of_new = np.flatnonzero(np.isin(rows.item, list(new)))
-    block = 256
+    block = 1024  # queries at a time: each block converts the stored vectors once
     for start in range(0, len(index_of_new), block):
         q = index_of_new[start : start + block]
-        sims = matrix[q] @ matrix.T
+        sims = expanded_similarities(rows, q, expansion)
         for row, qi in enumerate(q):
             a, va = str(rows.item[qi]), int(rows.view[qi])
             order = np.argsort(-sims[row])
@@ -376,6 +424,8 @@ def place_link(a: str, va: int, b: str, vb: int, v: Verification) -> Link:
         model=v.model,
         region_a=v.region_a,
         region_b=v.region_b,
+        distinct=v.distinct,
+        cells=v.cells,
     )
 
 
@@ -529,6 +579,8 @@ def query(
                     "matches": v.matches,
                     "score": v.score,
                     "model": v.model,
+                    "distinct": v.distinct,
+                    "cells": v.cells,
                     "views": [qv, sv],
                     "regions": {"query": v.region_a, "item": v.region_b},
                 }

@@ -36,6 +36,7 @@ import numpy.typing as npt
 
 from safeguard.errors import Busy, Conflict, InvalidInput, NotFound
 from safeguard.link.features import PlaceFeatures
+from safeguard.link.vlad import DEFAULT_WORDS
 
 FORMAT = "safeguard-link-store"
 VERSION = 1
@@ -137,6 +138,10 @@ class Link:
     #: Face links: keyframes each side's face was seen in (a video's face track; 1 for
     #: a picture).
     frames: tuple[int, int] | None = None
+    #: Place links: inliers distinctive within their own pictures, and the grid cells
+    #: they fall in (``link.verify``; absent in links stored before these tests).
+    distinct: int | None = None
+    cells: int | None = None
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -149,6 +154,9 @@ class Link:
             out["inliers"] = self.inliers
             out["matches"] = self.matches
             out["model"] = self.model
+        if self.distinct is not None:
+            out["distinct"] = self.distinct
+            out["cells"] = self.cells
         if self.distance is not None:
             out["distance"] = self.distance
         if self.frames is not None:
@@ -180,6 +188,8 @@ class Link:
             region_a=box(regions.get("a")),
             region_b=box(regions.get("b")),
             frames=None if not frames else (int(frames[0]), int(frames[1])),
+            distinct=None if obj.get("distinct") is None else int(obj["distinct"]),
+            cells=None if obj.get("cells") is None else int(obj["cells"]),
         )
 
 
@@ -264,7 +274,9 @@ class LinkStore:
     # --- opening -----------------------------------------------------------------------
 
     @classmethod
-    def open(cls, root: str | Path, *, create: bool = False, words: int = 64) -> LinkStore:
+    def open(
+        cls, root: str | Path, *, create: bool = False, words: int = DEFAULT_WORDS
+    ) -> LinkStore:
         root = Path(root)
         meta_path = root / "store.json"
         if not meta_path.exists():

@@ -7,6 +7,20 @@ re-photographed print) and any view from the same camera centre, and a fundament
 which explains a rigid 3-D room seen from two places. The verdict counts the inliers of the
 better-supported model; random correspondences rarely agree with either model, and the
 thresholds below come from the inlier distributions measured in ``bench/link.py``.
+
+Repeated patterns (tiles, checkerboards, wallpaper, the same word in the same font) are
+what makes two different places agree: their keypoints look alike within each picture, so
+a model can pair them up in many ways, and a fundamental matrix, which only puts a point
+on a line, can gather a few such clusters into 30-55 inliers. Two tests refuse such links
+(chosen on one generated collection, measured on another: ``bench/link_heldout.py``):
+
+- *distinctive inliers*: an inlier counts as distinctive when its match is clearly closer
+  than any other keypoint of its own picture (the ratio test, turned inwards); at least
+  half the inliers must be distinctive;
+- *coverage*: the inliers must fall in enough distinct cells of a grid over both pictures
+  (a place is more than one small object), and many more for a fundamental-matrix link,
+  since a 3-D room seen from two places agrees all over, and repeated patches in a few
+  spots.
 """
 
 from __future__ import annotations
@@ -51,6 +65,21 @@ class VerifyOptions:
     #: pixels) in both pictures. Points along one line (a word, an edge) are the
     #: degenerate case of both models: many homographies fit them.
     min_spread_px: float = 8.0
+    #: An inlier is distinctive when its match distance is below this times the distance
+    #: from its keypoint to the nearest other keypoint of the same picture (both sides).
+    self_ratio: float = 0.7
+    #: Distinctive inliers over inliers that make a link (0 turns the test off).
+    min_distinct_fraction: float = 0.5
+    #: Grid cell (working-frame pixels) and distinct cells a fundamental-matrix link's
+    #: inliers must fall in, in both pictures (0 turns the test off). On the development
+    #: collection different places reached at most 10 cells, the real stereo pairs 63-201
+    #: (bench/link_heldout.py).
+    cell_px: float = 32.0
+    min_fundamental_cells: int = 16
+    #: Distinct cells any link's inliers must fall in: a place is more than one small
+    #: object (an identical checker patch in two rooms gave 39-51 homography inliers in 4
+    #: cells; 13 of 4,820 same-place homography links had 6 cells or fewer).
+    min_cells: int = 6
 
 
 DEFAULT_VERIFY = VerifyOptions()
@@ -71,6 +100,13 @@ class Verification:
     region_b: Box | None = None
     #: The homography from a to b in working-frame pixels, when that model won.
     homography: tuple[float, ...] | None = None
+    #: Inliers distinctive within their own pictures (counted only for candidate links).
+    distinct: int | None = None
+    #: Distinct grid cells the inliers fall in (the fewer of the two pictures).
+    cells: int | None = None
+    #: Whether the pair passed the inlier, ratio and spread tests before the repeated-
+    #: pattern tests (distinctive inliers, coverage); for measuring them.
+    linked_before_repeat_tests: bool | None = None
 
 
 def _box(points: F32, scale: float) -> Box:
@@ -99,6 +135,38 @@ def _refine_homography(
             break
         h = np.asarray(refit, np.float64)
     return h
+
+
+def cells(points: npt.NDArray[np.float64], cell_px: float) -> int:
+    """Distinct ``cell_px`` grid cells the points fall in."""
+    if len(points) == 0:
+        return 0
+    return len(np.unique(np.floor(points / cell_px).astype(np.int64), axis=0))
+
+
+def own_nearest(descriptors: F32, rows: npt.NDArray[np.int32]) -> npt.NDArray[np.float32]:
+    """For each keypoint in ``rows``: the distance from its descriptor to the nearest
+    *other* descriptor of the same picture (inf when it has none)."""
+    out = np.full(len(rows), np.inf, np.float32)
+    if len(descriptors) < 2 or len(rows) == 0:
+        return out
+    knn = cv2.BFMatcher(cv2.NORM_L2).knnMatch(descriptors[rows], descriptors, k=2)
+    for i, (row, m) in enumerate(zip(rows, knn, strict=True)):
+        others = [x.distance for x in m if x.trainIdx != row]
+        if others:
+            out[i] = others[0]
+    return out
+
+
+def distinctive(
+    ra: F32, rb: F32, pairs: npt.NDArray[np.int32], self_ratio: float
+) -> npt.NDArray[np.bool_]:
+    """Which matches are clearly closer than any other keypoint of either own picture:
+    a keypoint on a tile or checkerboard has a twin in its own picture about as close
+    as its match, so the match says little about which place this is."""
+    d = np.linalg.norm(ra[pairs[:, 0]] - rb[pairs[:, 1]], axis=1)
+    own = np.minimum(own_nearest(ra, pairs[:, 0]), own_nearest(rb, pairs[:, 1]))
+    return np.asarray(d < self_ratio * own, np.bool_)
 
 
 def verify(
@@ -156,6 +224,17 @@ def verify(
         and inliers >= options.min_inlier_ratio * m
         and min(_spread(pa[keep]), _spread(pb[keep])) >= options.min_spread_px
     )
+    before = linked
+    distinct = covered = None
+    if linked:
+        # Only candidate links pay for the repeated-pattern tests.
+        distinct = int(distinctive(ra, rb, pairs[keep], options.self_ratio).sum())
+        covered = min(cells(pa[keep], options.cell_px), cells(pb[keep], options.cell_px))
+        linked = (
+            distinct >= options.min_distinct_fraction * inliers
+            and covered >= options.min_cells
+            and (model != "fundamental" or covered >= options.min_fundamental_cells)
+        )
     if model == "homography" and h is not None:
         h = _refine_homography(h, pa, pb)
     score = inliers / max(1, min(len(a), len(b)))
@@ -170,4 +249,7 @@ def verify(
         homography=(
             tuple(float(x) for x in h.ravel()) if model == "homography" and h is not None else None
         ),
+        distinct=distinct,
+        cells=covered,
+        linked_before_repeat_tests=before,
     )
