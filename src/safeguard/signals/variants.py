@@ -159,6 +159,9 @@ def _few_tone_depth(lines: FloatArray) -> int:
     do and holds a uniform line; else 0."""
     n, width = lines.shape
     bins = 256 // TONE_BIN
+    head = np.bincount(np.clip(lines[0], 0, 255).astype(np.int64) // TONE_BIN, minlength=bins)
+    if np.sort(head)[-FEW_TONES:].sum() < FEW_TONE_FRACTION * width:
+        return 0  # the common case, decided on one line: no bar at this edge
     q = np.clip(lines, 0, 255).astype(np.int64) // TONE_BIN
     counts = np.bincount((q + bins * np.arange(n)[:, None]).ravel(), minlength=n * bins)
     counts = counts.reshape(n, bins)
@@ -477,8 +480,9 @@ def _full_box(
 
 
 #: Trimmed queries of a picture whose short side is longer are cut from a copy reduced to
-#: this (area filter); PDQ loses nothing above ~512 px (docs/signals.md).
-HASH_SIDE = 1024
+#: this (area filter); PDQ loses nothing above ~512 px (docs/signals.md), and an upload
+#: with bands of its own may give several trims.
+HASH_SIDE = 512
 
 
 def pdq_variants(pixels: npt.NDArray[np.generic]) -> list[Variant]:
