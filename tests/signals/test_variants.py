@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from bench.robust_transforms import caption, pad, rotate
+from bench.robust_transforms import caption, pad, rotate, screenshot
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
+from PIL import Image, ImageDraw
 from skimage import data
 
 from safeguard.signals.pdq import MATCH_THRESHOLD, pdq_from_pixels
 from safeguard.signals.variants import (
+    HASH_SIDE,
     MIN_SIDE,
+    TRIM_RULES,
     deskew,
     estimate_skew,
     pdq_variants,
@@ -111,4 +114,69 @@ def test_a_small_picture_whose_caption_text_fills_the_bar_is_still_trimmed(
     tile = np.ascontiguousarray(astronaut[:128, 128:256])
     found = _best(caption(tile), tile)
     assert found["exact"] > MATCH_THRESHOLD
-    assert found["trimmed"] <= MATCH_THRESHOLD
+    assert found["trimmed:lax"] <= MATCH_THRESHOLD  # the trim that crosses dense text
+
+
+def test_a_screenshot_toolbar_whose_icons_reach_the_edge_is_trimmed(
+    astronaut: np.ndarray,
+) -> None:
+    # On a small picture the toolbar's icons run off its bottom: no uniform line to start
+    # a band, so only the few-tone rule finds it.
+    tile = np.ascontiguousarray(astronaut[128:256, 128:256])
+    found = _best(screenshot(tile), tile)
+    assert found["exact"] > MATCH_THRESHOLD
+    assert found.get("trimmed", 256) > MATCH_THRESHOLD
+    assert found["trimmed:icons"] <= MATCH_THRESHOLD
+
+
+def test_a_caption_under_a_picture_with_a_flat_edge_of_its_own_is_trimmed_alone(
+    astronaut: np.ndarray,
+) -> None:
+    own = astronaut.copy()
+    own[:80] = (210, 210, 210)  # the picture's own flat top edge
+    found = _best(caption(own), own)
+    assert found["exact"] > MATCH_THRESHOLD
+    assert found["trimmed"] > MATCH_THRESHOLD  # trims the picture's own edge too
+    assert found["trimmed:text"] <= MATCH_THRESHOLD  # only the band that holds text
+
+
+def _stacked_bars(a: np.ndarray) -> np.ndarray:
+    """A white status bar with a clock above a blue app header with a title."""
+    h, w = a.shape[:2]
+    canvas = Image.new("RGB", (w, h + 80), (255, 255, 255))
+    draw = ImageDraw.Draw(canvas)
+    draw.text((5, 8), "09:05", fill=(20, 20, 20))
+    draw.rectangle((0, 30, w, 79), fill=(33, 99, 170))
+    draw.text((10, 45), "Photos", fill=(255, 255, 255))
+    canvas.paste(Image.fromarray(a), (0, 80))
+    return np.asarray(canvas)
+
+
+def test_stacked_bars_of_two_colours_are_trimmed_one_after_the_other(
+    astronaut: np.ndarray,
+) -> None:
+    found = _best(_stacked_bars(astronaut), astronaut)
+    assert found["exact"] > MATCH_THRESHOLD
+    assert found["trimmed"] > MATCH_THRESHOLD  # one pass: the header is left
+    assert found["trimmed:nested"] <= MATCH_THRESHOLD
+
+
+def test_each_trim_is_one_query_named_for_its_rule_and_boxes_are_not_repeated(
+    astronaut: np.ndarray,
+) -> None:
+    names = [v.name for v in pdq_variants(pad(astronaut, (0, 0, 0)))]
+    assert names == ["trimmed"]  # every rule finds the same box: one query
+    rules = {r.name for r in TRIM_RULES}
+    tile = np.ascontiguousarray(astronaut[128:256, 128:256])
+    found = [v.name for v in pdq_variants(screenshot(tile))]
+    assert len(found) == len(set(found)) and set(found) <= rules
+
+
+def test_a_large_picture_is_trimmed_on_a_reduced_copy_within_a_few_bits(
+    astronaut: np.ndarray,
+) -> None:
+    side = 2 * HASH_SIDE + 100
+    big = np.asarray(Image.fromarray(astronaut).resize((side, side)))
+    [v] = pdq_variants(pad(big, (0, 0, 0)))
+    assert v.name == "trimmed"
+    assert v.hash.distance(pdq_from_pixels(big).hash) <= 10

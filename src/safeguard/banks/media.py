@@ -130,29 +130,46 @@ def external_id_of(path: str, ids: Mapping[str, str] | None) -> str:
     return name
 
 
-def entries_of(record: FileHashes, external_id: str) -> tuple[list[NewEntry], list[str]]:
-    """The entries a hashed file gives, and what was left out and why."""
+def entries_of(
+    record: FileHashes, external_id: str, category: str | None = None
+) -> tuple[list[NewEntry], list[str]]:
+    """The entries a hashed file gives (each with ``category`` when given), and what was
+    left out and why."""
     out = [
-        NewEntry(t, value, external_id=external_id)
+        NewEntry(t, value, external_id=external_id, category=category)
         for t in FILE_DIGESTS
         if isinstance(value := getattr(record, t), str) and value
     ]
     skipped: list[str] = []
     if record.kind == "image" and record.pdq:
         if (record.pdq_quality or 0) >= MIN_QUALITY:
-            out.append(NewEntry("pdq", record.pdq, external_id=external_id))
+            out.append(NewEntry("pdq", record.pdq, external_id=external_id, category=category))
         else:
             skipped.append(f"pdq: quality {record.pdq_quality} is below {MIN_QUALITY}")
     low = 0
     for frame in record.vpdq or ():
         if frame.quality >= MIN_QUALITY:
             note = f"frame {frame.frame} at {frame.ts:.2f} s"
-            out.append(NewEntry("pdq", frame.pdq.hex, external_id=external_id, note=note))
+            out.append(
+                NewEntry(
+                    "pdq", frame.pdq.hex, external_id=external_id, category=category, note=note
+                )
+            )
         else:
             low += 1
     if low:
         skipped.append(f"{low} keyframe(s) of quality below {MIN_QUALITY}")
     return out, skipped
+
+
+def media_hash_options(options: MediaOptions) -> HashOptions:
+    """What to compute for each file so ``add_hashed`` can store all ``options`` ask for."""
+    hashing = options.hash_options
+    return replace(
+        hashing,
+        regions=hashing.regions or options.regions,
+        local_features=hashing.local_features or options.local_features,
+    )
 
 
 def import_media(
@@ -172,28 +189,35 @@ def import_media(
     options = options or MediaOptions()
     with db.session() as s:
         get_bank(s, bank_name)
-    hashing = options.hash_options
-    hashing = replace(
-        hashing,
-        regions=hashing.regions or options.regions,
-        local_features=hashing.local_features or options.local_features,
-    )
-    for hashed in hash_paths(items, hashing, workers=options.workers):
-        record = _add_one(db, bank_name, hashed, ids, actor, options)
+    for hashed in hash_paths(items, media_hash_options(options), workers=options.workers):
+        record = add_hashed(
+            db,
+            bank_name,
+            hashed,
+            external_id=external_id_of(hashed.path, ids),
+            actor=actor,
+            options=options,
+        )
         if on_record is not None:
             on_record(record)
         yield record
 
 
-def _add_one(
+def add_hashed(
     db: Database,
     bank_name: str,
     hashed: FileHashes,
-    ids: Mapping[str, str] | None,
+    *,
+    external_id: str,
     actor: str,
     options: MediaOptions,
+    category: str | None = None,
 ) -> MediaImportRecord:
-    external_id = external_id_of(hashed.path, ids)
+    """Add one hashed file's entries (and, for a picture, its region rows and kept local
+    features as ``options`` says) to the bank in one transaction of its own. ``hashed``
+    must have been computed with ``regions``/``local_features`` on for those to be
+    stored (``media_hash_options``). Never raises for the file: a failure is the record's
+    ``error``."""
     record = MediaImportRecord(
         path=hashed.path,
         kind=hashed.kind,
@@ -207,7 +231,7 @@ def _add_one(
         # be content someone could look at, and a half-imported file is hard to notice.
         record.error, record.error_code = hashed.error, hashed.error_code
         return record
-    entries, record.skipped = entries_of(hashed, external_id)
+    entries, record.skipped = entries_of(hashed, external_id, category)
     try:
         with db.session() as s:
             record.added = add_entries(s, bank_name, entries, actor=actor)

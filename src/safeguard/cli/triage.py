@@ -405,3 +405,14 @@ def export_command(
     if json_out:
         emit_json(summary)
     err_console.print(f"wrote {out} ({fmt}, {summary['items']} items)")
+
+
+def _register_add_to_bank() -> None:
+    # The command lives in its own module (cli/triage_bank.py); registered here so it is a
+    # subcommand of ``triage``.
+    from safeguard.cli.triage_bank import add_to_bank_command
+
+    triage_app.command("add-to-bank")(add_to_bank_command)
+
+
+_register_add_to_bank()

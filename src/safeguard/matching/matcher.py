@@ -61,7 +61,7 @@ class Match:
     external_id: str | None
     frame: int | None = None
     ts: float | None = None
-    #: Which query hash matched: ``exact``, ``trimmed``, ``deskewed``, ``dihedral:<k>``;
+    #: Which query hash matched: ``exact``, ``trimmed[:<rule>]``, ``deskewed``, ``dihedral:<k>``;
     #: ``region:<k>`` when the entry's stored region ``k`` matched rather than its whole
     #: picture (``<query variant>+region:<k>`` when a derived query found the region).
     variant: str = "exact"

@@ -140,7 +140,7 @@ class MatchOut(BaseModel):
     external_id: str | None
     frame: int | None = None
     ts: float | None = None
-    #: The query hash that matched: exact, trimmed, deskewed, dihedral:<k>; region:<k> when
+    #: The query hash that matched: exact, trimmed[:<rule>], deskewed, dihedral:<k>; region:<k> when
     #: a stored region of the entry matched (``<variant>+region:<k>`` through a derived one).
     variant: str | None = None
     #: Inliers of the local-feature verification, when it ran (``SAFEGUARD_VERIFY=1``).

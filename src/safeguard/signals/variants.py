@@ -42,6 +42,16 @@ START_FRACTION = 0.97
 BAND_FRACTION = 0.4
 #: The lax trim (a second ``trimmed`` query) crosses lines with this much band colour.
 CAPTION_FRACTION = 0.15
+#: The tolerance of ``trimmed:tight`` (a synthetic bar is one exact colour; a picture's
+#: own flat edge rarely is).
+TIGHT_TOLERANCE = 4.0
+#: Passes of the rules that trim stacked bands.
+TRIM_PASSES = 3
+#: A few-tone line (``trimmed:icons``): its ``FEW_TONES`` most common luma bins of
+#: ``TONE_BIN`` levels hold at least ``FEW_TONE_FRACTION`` of its pixels.
+FEW_TONES = 3
+TONE_BIN = 16
+FEW_TONE_FRACTION = 0.92
 #: Rotations deskewed, in degrees (smaller ones PDQ absorbs; larger are not "small").
 MIN_ANGLE = 0.5
 MAX_ANGLE = 15.0
@@ -73,57 +83,151 @@ def luma(pixels: npt.NDArray[np.generic]) -> FloatArray:
     raise ValueError(f"expected (H, W) or (H, W, 3), got shape {pixels.shape}")
 
 
-def _band_depth(lines: FloatArray, limit: int, lax: bool = False) -> int:
+@dataclass(frozen=True, slots=True)
+class TrimRule:
+    """How one trimmed query finds its bands: the luma ``tolerance`` of the band's colour,
+    how uniform the outermost line must be to ``start`` a band, and how much of the band's
+    colour a line needs for the band to ``cross`` it (caption text, icons)."""
+
+    name: str
+    tolerance: float = TOLERANCE
+    start: float = START_FRACTION
+    cross: float = BAND_FRACTION
+    #: Instead: the band is the run of few-tone lines from the edge (a flat bar with
+    #: icons or text drawn on it: a few colours), cut where the first line of many tones
+    #: (the picture) begins; it must hold a uniform line.
+    few_tone: bool = False
+    #: Trim only the bands that crossed lines of text (a caption), not plain uniform ones
+    #: (which may be the picture's own edge).
+    text_only: bool = False
+    #: Trim again while a pass finds a band: stacked bars of different colours (a status
+    #: bar above an app header, a margin around a frame).
+    passes: int = 1
+
+
+#: The trimmed queries, each a derived hash of its own when its box differs from those
+#: before it: ``trimmed`` (uniform bands, sparse text crossed), ``trimmed:lax`` (dense
+#: caption text crossed), ``trimmed:tight`` (only the band's exact colour: a caption bar
+#: on a picture whose own edge is near that colour), ``trimmed:icons`` (a toolbar whose
+#: icons reach the outermost line, as in a screenshot).
+TRIM_RULES: tuple[TrimRule, ...] = (
+    TrimRule("trimmed"),
+    TrimRule("trimmed:lax", cross=CAPTION_FRACTION),
+    TrimRule("trimmed:tight", tolerance=TIGHT_TOLERANCE, cross=CAPTION_FRACTION),
+    TrimRule("trimmed:icons", few_tone=True),
+    TrimRule("trimmed:text", cross=CAPTION_FRACTION, text_only=True),
+    TrimRule("trimmed:nested", passes=TRIM_PASSES),
+    TrimRule("trimmed:nested-icons", few_tone=True, passes=TRIM_PASSES),
+)
+_STRICT, _LAX = TRIM_RULES[0], TRIM_RULES[1]
+
+
+def _band_depth(lines: FloatArray, limit: int, rule: TrimRule = _STRICT) -> int:
+    """How many of ``lines`` (outermost first) ``rule`` trims (``_band``'s depth)."""
+    return _band(lines, limit, rule)[0]
+
+
+def _band(lines: FloatArray, limit: int, rule: TrimRule) -> tuple[int, bool]:
     """How many of ``lines`` (rows, outermost first) form a near-uniform band: it starts
-    with a uniform line and ends after its last uniform line, crossing lines that are
-    mostly its colour (a caption's text) but no line that is mostly something else.
-    ``lax``: lines crossed need only ``CAPTION_FRACTION`` of its colour (dense text)."""
+    with a line at least ``rule.start`` of one colour and ends after its last uniform line,
+    crossing lines that are at least ``rule.cross`` its colour (a caption's text) but no
+    line that is mostly something else. Returns the depth and whether the band crossed
+    lines that are not uniform (text)."""
     if limit <= 0 or lines.shape[0] == 0:
-        return 0
+        return 0, False
+    if rule.few_tone:
+        return _few_tone_depth(lines[:limit]), True
     first = lines[0]
     colour = float(np.median(first))
-    if np.mean(np.abs(first - colour) <= TOLERANCE) < START_FRACTION:
-        return 0
-    near = np.mean(np.abs(lines[:limit] - colour) <= TOLERANCE, axis=1)
-    failing = np.flatnonzero(near < (CAPTION_FRACTION if lax else BAND_FRACTION))
+    if np.mean(np.abs(first - colour) <= rule.tolerance) < rule.start:
+        return 0, False
+    near = np.mean(np.abs(lines[:limit] - colour) <= rule.tolerance, axis=1)
+    failing = np.flatnonzero(near < rule.cross)
     if not failing.size:
-        return 0  # no content met within the cap: this is the picture, not a border
+        return 0, False  # no content met within the cap: this is the picture, not a border
     reach = int(failing[0])
     clean = np.flatnonzero(near[:reach] >= START_FRACTION)
-    return int(clean[-1]) + 1 if clean.size else 0
+    if not clean.size:
+        return 0, False
+    depth = int(clean[-1]) + 1
+    return depth, bool((near[:depth] < START_FRACTION).any())
 
 
-def trim_box(pixels: npt.NDArray[np.generic], *, lax: bool = False) -> tuple[int, int, int, int]:
+def _few_tone_depth(lines: FloatArray) -> int:
+    """The run of few-tone lines from the edge that keep at least ``BAND_FRACTION`` of the
+    outermost line's tones (a bar's colour and its icons'), when it ends before ``lines``
+    do and holds a uniform line; else 0."""
+    n, width = lines.shape
+    bins = 256 // TONE_BIN
+    head = np.bincount(np.clip(lines[0], 0, 255).astype(np.int64) // TONE_BIN, minlength=bins)
+    if np.sort(head)[-FEW_TONES:].sum() < FEW_TONE_FRACTION * width:
+        return 0  # the common case, decided on one line: no bar at this edge
+    q = np.clip(lines, 0, 255).astype(np.int64) // TONE_BIN
+    counts = np.bincount((q + bins * np.arange(n)[:, None]).ravel(), minlength=n * bins)
+    counts = counts.reshape(n, bins)
+    few = np.sort(counts, axis=1)[:, -FEW_TONES:].sum(axis=1) >= FEW_TONE_FRACTION * width
+    if not few[0]:
+        return 0
+    first = lines[0]
+    tones = [
+        float(np.median(first[q[0] == b]))
+        for b in np.argsort(counts[0])[::-1][:FEW_TONES]
+        if counts[0, b] >= 0.1 * width
+    ]
+    near = np.zeros(lines.shape, dtype=bool)
+    for t in tones:
+        near |= np.abs(lines - t) <= TOLERANCE
+    keeps = few & (near.mean(axis=1) >= BAND_FRACTION)
+    stops = np.flatnonzero(~keeps)
+    if not stops.size:
+        return 0
+    reach = int(stops[0])
+    med = np.median(lines[:reach], axis=1, keepdims=True)
+    uniform = np.mean(np.abs(lines[:reach] - med) <= TOLERANCE, axis=1) >= START_FRACTION
+    return reach if uniform.any() else 0
+
+
+def trim_box(
+    pixels: npt.NDArray[np.generic], *, lax: bool = False, rule: TrimRule | None = None
+) -> tuple[int, int, int, int]:
     """(top, bottom, left, right) bounds (half-open) of the picture without its uniform or
-    near-uniform edge bands. The full picture when nothing is trimmed or when the result
-    would be smaller than ``MIN_SIDE`` on a side."""
+    near-uniform edge bands as ``rule`` finds them (``lax``: ``trimmed:lax``; default
+    ``trimmed``). The full picture when nothing is trimmed or when the result would be
+    smaller than ``MIN_SIDE`` on a side."""
+    rule = rule or (_LAX if lax else _STRICT)
     y = luma(pixels)
     h, w = y.shape
     top, bottom, left, right = 0, h, 0, w
-    for side in ("top", "bottom", "left", "right"):
-        region = y[top:bottom, left:right]
-        if side in ("top", "bottom"):
-            lines = region if side == "top" else region[::-1]
-            size, trimmed_so_far = h, top + (h - bottom)
-        else:
-            lines = region.T if side == "left" else region.T[::-1]
-            size, trimmed_so_far = w, left + (w - right)
-        room = min(
-            int(size * MAX_EDGE_FRACTION),
-            int(size * MAX_TOTAL_FRACTION) - trimmed_so_far,
-            lines.shape[0] - MIN_SIDE,
-        )
-        d = _band_depth(lines, room, lax)
-        if d <= 0:
-            continue
-        if side == "top":
-            top += d
-        elif side == "bottom":
-            bottom -= d
-        elif side == "left":
-            left += d
-        else:
-            right -= d
+    for _ in range(rule.passes):
+        before = (top, bottom, left, right)
+        for side in ("top", "bottom", "left", "right"):
+            region = y[top:bottom, left:right]
+            if side in ("top", "bottom"):
+                lines = region if side == "top" else region[::-1]
+                size, trimmed_so_far = h, top + (h - bottom)
+                edge = top if side == "top" else h - bottom
+            else:
+                lines = region.T if side == "left" else region.T[::-1]
+                size, trimmed_so_far = w, left + (w - right)
+                edge = left if side == "left" else w - right
+            room = min(
+                int(size * MAX_EDGE_FRACTION) - edge,
+                int(size * MAX_TOTAL_FRACTION) - trimmed_so_far,
+                lines.shape[0] - MIN_SIDE,
+            )
+            d, crossed = _band(lines, room, rule)
+            if d <= 0 or (rule.text_only and not crossed):
+                continue
+            if side == "top":
+                top += d
+            elif side == "bottom":
+                bottom -= d
+            elif side == "left":
+                left += d
+            else:
+                right -= d
+        if (top, bottom, left, right) == before:
+            break
     if bottom - top < MIN_SIDE or right - left < MIN_SIDE:
         return 0, h, 0, w
     return top, bottom, left, right
@@ -375,28 +479,44 @@ def _full_box(
     )
 
 
+#: Trimmed queries of a picture whose short side is longer are cut from a copy reduced to
+#: this (area filter); PDQ loses nothing above ~512 px (docs/signals.md), and an upload
+#: with bands of its own may give several trims.
+HASH_SIDE = 512
+
+
 def pdq_variants(pixels: npt.NDArray[np.generic]) -> list[Variant]:
     """The derived queries of a picture that differ from it: ``trimmed``, ``deskewed``.
 
     Bands and turns are detected on a decimated copy at most ``DETECT_SIDE`` pixels long;
-    a trimmed picture is cut from the input and hashed; a turned one is straightened on a
-    copy whose short side is ``DETECT_SIDE`` (PDQ reads 64 x 64 cells: that loses
-    nothing)."""
+    a trimmed picture is cut from the input (from a copy whose short side is
+    ``HASH_SIDE`` when the input is larger: several trims of a 12 MP photo would otherwise
+    cost several full-size PDQs) and hashed; a turned one is straightened on a copy whose
+    short side is ``DETECT_SIDE`` (PDQ reads 64 x 64 cells: that loses nothing). Each trim
+    rule of ``TRIM_RULES`` whose box differs from those before it is one query."""
     out: list[Variant] = []
     h, w = pixels.shape[:2]
     small, step = _decimated(pixels, DETECT_SIDE)
     sh, sw = small.shape[:2]
-    strict = trim_box(small)
-    boxes = [strict] + [b for b in [trim_box(small, lax=True)] if b != strict]
-    for box in boxes:
-        if (box[1] - box[0], box[3] - box[2]) == (sh, sw):
+    seen: set[tuple[int, int, int, int]] = {(0, sh, 0, sw)}
+    y = luma(small)  # once for every rule
+    work: tuple[npt.NDArray[np.generic], float] | None = None
+    for rule in TRIM_RULES:
+        box = trim_box(y, rule=rule)
+        if box in seen:
             continue
+        seen.add(box)
         top, bottom, left, right = _full_box(box, step, h, w)
         if min(bottom - top, right - left) < MIN_SIDE:
             continue
-        r = pdq_from_pixels(pixels[top:bottom, left:right])
+        if work is None:
+            long_side = round(HASH_SIDE * max(h, w) / max(1, min(h, w)))
+            work = _reduced(pixels, long_side) if min(h, w) > HASH_SIDE else (pixels, 1.0)
+        copy, f = work
+        top, bottom, left, right = (round(v / f) for v in (top, bottom, left, right))
+        r = pdq_from_pixels(np.ascontiguousarray(copy[top:bottom, left:right]))
         if r.quality >= MIN_QUALITY:
-            out.append(Variant("trimmed", r.hash, r.quality))
+            out.append(Variant(rule.name, r.hash, r.quality))
     if estimate_rotation(small) is not None:
         medium, _ = _reduced(pixels, round(DETECT_SIDE * max(h, w) / max(1, min(h, w))))
         straight = deskew(medium)
