@@ -132,17 +132,22 @@ def ext4_image(path: Path, files: dict[str, bytes], mb: int = 16) -> Path:
 
 def partitioned(path: Path, label: str, volumes: list[tuple[Path, str]]) -> Path:
     """A disk with a ``dos`` (MBR) or ``gpt`` partition table and each file system image
-    copied into its own partition (types: ``fat``, ``linux``)."""
+    copied into its own partition (types: ``fat``, ``linux``, ``hfs``: Apple's HFS+ type,
+    0xAF in an MBR, 48465300-0000-11AA-AA11-00306543ECAC in a GPT)."""
     need("sfdisk")
     start = 2048
     lines = [f"label: {label}"]
     placed: list[tuple[Path, int]] = []
     for image, kind in volumes:
         sectors = image.stat().st_size // SECTOR
-        if label == "gpt":
-            ptype = "EBD0A0A2-B9E5-4433-87C0-68B6B72699C7" if kind == "fat" else "L"
-        else:
-            ptype = "c" if kind == "fat" else "83"
+        ptype = {
+            ("gpt", "fat"): "EBD0A0A2-B9E5-4433-87C0-68B6B72699C7",
+            ("gpt", "hfs"): "48465300-0000-11AA-AA11-00306543ECAC",
+            ("gpt", "linux"): "L",
+            ("dos", "fat"): "c",
+            ("dos", "hfs"): "af",
+            ("dos", "linux"): "83",
+        }[(label, kind)]
         lines.append(f"start={start}, size={sectors}, type={ptype}")
         placed.append((image, start))
         start += sectors + 2048

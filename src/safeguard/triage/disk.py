@@ -34,6 +34,9 @@ _FAT_LABEL = "(Volume Label Entry)"
 _NTFS_RESERVED = 27
 #: exFAT's own structures, which TSK lists in the root folder as regular files.
 _EXFAT_RESERVED = frozenset({"$ALLOC_BITMAP", "$UPCASE_TABLE"})
+#: HFS+ keeps its own files (catalog, extents, allocation ...) under catalog node IDs below
+#: 16; TSK lists them in the root folder as ``$CatalogFile`` and the like.
+_HFS_FIRST_USER_ID = 16
 #: Directories deeper than this are not entered (a corrupt file system can loop).
 MAX_DEPTH = 256
 
@@ -177,6 +180,9 @@ class DiskFile:
     modified: datetime | None
     accessed: datetime | None
     changed: datetime | None
+    #: Set for an allocated folder TSK could not list (then the item is that folder, and
+    #: what it holds is unknown): reported, never dropped in silence.
+    error: str | None = None
 
 
 def _time(seconds: Any) -> datetime | None:
@@ -191,7 +197,10 @@ def _time(seconds: Any) -> datetime | None:
 
 def walk_fs(path: str, kind: str, offset: int) -> Iterator[DiskFile]:
     """Every regular file of one file system, allocated and deleted, depth first in name
-    order. A directory is entered once (by inode), so a corrupt tree cannot loop."""
+    order. A directory is entered once (by inode), so a corrupt tree cannot loop. An
+    allocated directory TSK cannot list is yielded as an item with ``error`` set (TSK's
+    HFS+ reader, for one, refuses some valid catalog nodes); a deleted one whose blocks are
+    gone is passed over."""
     pytsk3 = forensics("pytsk3")
     fs = open_fs(path, kind, offset)
     reg = int(pytsk3.TSK_FS_META_TYPE_REG)
@@ -201,14 +210,17 @@ def walk_fs(path: str, kind: str, offset: int) -> Iterator[DiskFile]:
     root = int(fs.info.root_inum)
     ntfs = _fs_name(fs).startswith("ntfs")
     exfat = _fs_name(fs) == "exfat"
+    hfs = _fs_name(fs).startswith("hfs")
     seen: set[int] = {root}
-    stack: list[tuple[int, str, int]] = [(root, "", 0)]
+    stack: list[tuple[int, str, int, bool]] = [(root, "", 0, True)]
     while stack:
-        inode, prefix, depth = stack.pop()
+        inode, prefix, depth, folder_allocated = stack.pop()
         try:
             directory = fs.open_dir(inode=inode)
-        except OSError:
-            continue  # a deleted directory whose blocks are gone
+        except OSError as e:
+            if folder_allocated:
+                yield DiskFile(prefix or "/", inode, 0, True, None, None, None, None, str(e))
+            continue  # else a deleted directory whose blocks are gone
         entries: list[tuple[str, Any]] = []
         for entry in directory:
             raw = entry.info.name.name
@@ -217,7 +229,7 @@ def walk_fs(path: str, kind: str, offset: int) -> Iterator[DiskFile]:
                 continue
             entries.append((name, entry))
         entries.sort(key=lambda e: e[0])
-        subdirs: list[tuple[int, str, int]] = []
+        subdirs: list[tuple[int, str, int, bool]] = []
         for name, entry in entries:
             meta = entry.info.meta
             mtype = int(meta.type)
@@ -227,16 +239,18 @@ def walk_fs(path: str, kind: str, offset: int) -> Iterator[DiskFile]:
                 continue  # $MFT, $LogFile, $Extend...: the file system's own structures
             if exfat and not prefix and name in _EXFAT_RESERVED:
                 continue
-            if mtype in dir_types:
-                if addr not in seen and depth < MAX_DEPTH:
-                    seen.add(addr)
-                    subdirs.append((addr, full, depth + 1))
-                continue
-            if mtype != reg or name.endswith(_FAT_LABEL):
+            if hfs and addr < _HFS_FIRST_USER_ID and name.startswith("$"):
                 continue
             allocated = not (
                 int(entry.info.name.flags) & name_unalloc or int(meta.flags) & meta_unalloc
             )
+            if mtype in dir_types:
+                if addr not in seen and depth < MAX_DEPTH:
+                    seen.add(addr)
+                    subdirs.append((addr, full, depth + 1, allocated))
+                continue
+            if mtype != reg or name.endswith(_FAT_LABEL):
+                continue
             yield DiskFile(
                 path=full,
                 inode=addr,

@@ -14,14 +14,15 @@ binary search: 10^7 MD5s take 160 MB, not the ~1 GB a Python set of them would.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from safeguard.signals.crypto import CryptoDigests
-from safeguard.store.models.banks import Bank, Entry
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 _WIDTHS = {"md5": 16, "sha1": 20}
 _FETCH = 50_000
@@ -56,6 +57,12 @@ class KnownDigests:
 
 def load_known(session: Session) -> KnownDigests:
     """The MD5 and SHA-1 entries of every enabled blocking bank, not disabled."""
+    # Imported here, not at the top: workers unpickle ``KnownDigests`` and must not pay for
+    # SQLAlchemy and the models (about 0.4 s a process) to use it.
+    from sqlalchemy import select
+
+    from safeguard.store.models.banks import Bank, Entry
+
     arrays: dict[str, npt.NDArray[np.bytes_]] = {}
     for signal, width in _WIDTHS.items():
         parts: list[npt.NDArray[np.bytes_]] = []

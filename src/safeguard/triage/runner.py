@@ -19,11 +19,13 @@ The index stays in this process, as in ``safeguard scan``; workers only read and
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import CancelledError
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -47,7 +49,7 @@ from safeguard.triage.case import case_sources, get_case, source_ref, subject
 from safeguard.triage.known import KnownDigests, load_known
 from safeguard.triage.sources import FoundFile, SourceRef
 from safeguard.triage.stacks import build_stacks
-from safeguard.triage.worker import Record, failed_record, hash_files
+from safeguard.triage.worker import Record, failed_record, hash_files, share_pictures
 
 MiB = 1 << 20
 #: SQLite page cache of a run's connections, in KiB (the store's default is 64 MiB each):
@@ -226,7 +228,8 @@ def run_case(
     ):
         summary.workers = n_workers
         summary.cluster_s = time.perf_counter() - hashing
-        _run(client, units, hasher, options, limits, known, writer, 2 * n_workers + 1)
+        with _shared_pictures(client):
+            _run(client, units, hasher, options, limits, known, writer, 2 * n_workers + 1)
     summary.hashing_s = time.perf_counter() - hashing
     if verify_after:
         verifying = time.perf_counter()
@@ -247,6 +250,20 @@ def run_case(
         audit.record(s, actor, "triage_run_finished", subject(case), summary.to_json())
     tracker.stage("done")
     return summary
+
+
+@contextmanager
+def _shared_pictures(client: Any) -> Iterator[None]:
+    """A folder for the run's picture cache, shared by the workers on this machine
+    (``worker.PictureCache``), removed afterwards."""
+    folder = tempfile.mkdtemp(prefix="safeguard-triage-pictures-")
+    try:
+        client.run(share_pictures, folder)
+        yield
+    finally:
+        with suppress(Exception):  # a lost worker must not hide the run's own outcome
+            client.run(share_pictures, None)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @contextmanager

@@ -163,6 +163,16 @@ def walk(ref: SourceRef, *, carve_unallocated: bool = False) -> Iterator[FoundFi
         for vol in volumes:
             prefix = "" if vol.slot is None else f"/p{vol.slot}"
             for f in disk.walk_fs(ref.location, ref.kind, vol.offset):
+                if f.error is not None:
+                    yield FoundFile(
+                        path=prefix + f.path,
+                        size=0,
+                        partition=vol.offset,
+                        inode=f.inode,
+                        error_code="unreadable_folder",
+                        error=f"The Sleuth Kit cannot list this folder: {f.error}",
+                    )
+                    continue
                 yield FoundFile(
                     path=prefix + f.path,
                     size=f.size,

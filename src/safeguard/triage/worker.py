@@ -13,10 +13,14 @@ what went wrong, and the digests are kept whenever the bytes could be read.
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import tempfile
+import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 from safeguard.scan.archives import (
@@ -129,16 +133,23 @@ _IMAGE_FIELDS = (
 
 
 class PictureCache:
-    """The image fields of pictures already decoded in this process, by SHA-256 of their
-    bytes and the hashing options: a copy of a picture (common on seized media: backups,
-    the same download in several folders) is not decoded again. Identical bytes decode to
-    identical pixels, so the cached fields are exactly what decoding again would give.
-    Bounded (least recently used out first): ~65,536 pictures take ~25 MB."""
+    """The image fields of pictures already decoded, by SHA-256 of their bytes and the
+    hashing options: a copy of a picture (common on seized media: backups, the same download
+    in several folders) is not decoded again. Identical bytes decode to identical pixels, so
+    the cached fields are exactly what decoding again would give.
 
-    def __init__(self, size: int = 65_536) -> None:
+    In memory, per worker process, bounded (least recently used out first): ~65,536
+    pictures take ~25 MB. With ``shared`` (a folder the run made on this machine) the fields
+    are also written there, one small JSON file a picture, so the run's *other* worker
+    processes find them too: without it every worker decoded each picture once (two workers,
+    twice the decoding of the copies). A missing or unwritable folder only costs decoding."""
+
+    def __init__(self, size: int = 65_536, shared: Path | None = None) -> None:
         self.size = size
+        self.shared = shared
         self._fields: OrderedDict[tuple[str, HashOptions], dict[str, Any]] = OrderedDict()
         self.hits = 0
+        self.shared_hits = 0
 
     def get(self, sha256: str, options: HashOptions) -> dict[str, Any] | None:
         key = (sha256, options)
@@ -146,17 +157,56 @@ class PictureCache:
         if fields is not None:
             self._fields.move_to_end(key)
             self.hits += 1
+            return fields
+        if self.shared is None:
+            return None
+        try:
+            fields = json.loads(self._shared_path(sha256, options).read_bytes())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(fields, dict):
+            return None
+        self._remember(key, fields)
+        self.hits += 1
+        self.shared_hits += 1
         return fields
 
     def put(self, sha256: str, options: HashOptions, record: Record) -> None:
-        self._fields[(sha256, options)] = {name: record.get(name) for name in _IMAGE_FIELDS}
+        fields = {name: record.get(name) for name in _IMAGE_FIELDS}
+        self._remember((sha256, options), fields)
+        if self.shared is None:
+            return
+        target = self._shared_path(sha256, options)
+        partial = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}")
+        try:
+            target.parent.mkdir(exist_ok=True)
+            partial.write_text(json.dumps(fields))
+            os.replace(partial, target)  # readers see the whole file or none
+        except OSError:
+            return
+
+    def _remember(self, key: tuple[str, HashOptions], fields: dict[str, Any]) -> None:
+        self._fields[key] = fields
         while len(self._fields) > self.size:
             self._fields.popitem(last=False)
+
+    def _shared_path(self, sha256: str, options: HashOptions) -> Path:
+        assert self.shared is not None
+        tag = hashlib.sha1(repr(options).encode()).hexdigest()[:12]
+        return self.shared / sha256[:2] / f"{sha256}-{tag}.json"
 
 
 #: One per worker process: Dask runs a process's tasks one after another on its threads,
 #: so this is shared by the tasks of one run (and is only a cache: losing it costs time).
 _PICTURES = PictureCache()
+
+
+def share_pictures(folder: str | None) -> None:
+    """Run on every worker at the start of a run (``client.run``): use ``folder`` as the
+    shared picture cache when it exists on this machine, or stop sharing (None). A worker on
+    another machine, where the run's folder does not exist, keeps its own cache only."""
+    path = Path(folder) if folder else None
+    _PICTURES.shared = path if path is not None and path.is_dir() else None
 
 
 def hash_files(
