@@ -124,12 +124,11 @@ def create_app(settings: ServiceSettings | None = None, *, db: Database | None =
     for router in ROUTERS:
         app.include_router(router)
     check_route = next(r for r in check.router.routes if getattr(r, "path", None) == fastlane.PATH)
-    app.add_middleware(
-        fastlane.FastCheck,
-        state=app.state,
-        roles=frozenset(check.CHECK_ROLES),
-        route=check_route,
-    )
+    # The lane, for ``protocol.NoDelayHttpToolsProtocol`` (before the app) and for the
+    # middleware (within it, under any other protocol).
+    lane = fastlane.FastLane(app.state, frozenset(check.CHECK_ROLES), check_route)
+    app.state.fast_lane = lane
+    app.add_middleware(fastlane.FastCheck, lane=lane)
     app.add_middleware(BodyLimit, limit_for=body_limit(settings))
     app.add_middleware(RequestMetrics)
     return app

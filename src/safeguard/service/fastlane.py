@@ -10,11 +10,18 @@ a candidate to confirm, a key over its rate — goes on to the route in ``api/ch
 the body it has read replayed, and is answered there exactly as without the lane; the lane
 has taken nothing by then (its only side effects, the token and the metrics, come after the
 last point of return). So the answers do not depend on which way a request went.
+
+``FastLane`` is the lane itself (which requests it may take, and their answers); there are
+two ways into it. ``protocol.NoDelayHttpToolsProtocol``, what ``serve`` runs, takes a
+request straight from the HTTP parser, before any ASGI task exists for it (``app.state.
+fast_lane``); ``FastCheck``, an ASGI middleware, takes the rest (another HTTP protocol, a
+test client). A request one of them has tried is not tried again (``TRIED``).
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable, MutableMapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -24,42 +31,33 @@ from safeguard.access.keys import KeyInfo
 from safeguard.service import metrics
 from safeguard.service.api.check import check_response
 from safeguard.service.auth import Principal
+from safeguard.service.protocol import TRIED
 from safeguard.service.schemas import CheckIn
 
 PATH = "/v1/check"
 
 
-class FastCheck:
-    """ASGI middleware; ``state`` is the app's state (key cache, rate limiter, runtime),
-    ``roles`` the roles that may check, ``route`` the route the metrics name."""
+class FastLane:
+    """``state``: the app's state (key cache, rate limiter, runtime); ``roles``: the roles
+    that may check; ``route``: the route the metrics name."""
 
-    def __init__(
-        self, app: ASGIApp, *, state: Any, roles: frozenset[str], route: Any = None
-    ) -> None:
-        self.app = app
+    def __init__(self, state: Any, roles: frozenset[str], route: Any = None) -> None:
         self.state = state
         self.roles = roles
         self.route = route
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] != PATH or scope["method"] != "POST":
-            await self.app(scope, receive, send)
-            return
-        started = time.perf_counter()
-        info, length = self._ordinary_request(scope)
-        if info is None:
-            await self.app(scope, receive, send)
-            return
-        messages, complete = await _read(receive, length)
-        body = b"".join(m.get("body", b"") for m in messages) if complete else b""
-        if not complete or not await self._answered(scope, info, body, send, started):
-            await self.app(scope, _replay(messages, receive), send)
+    def takes(self, method: str, path: str) -> bool:
+        """Whether requests of ``method`` to ``path`` are the lane's to try."""
+        return method == "POST" and path == PATH
 
-    def _ordinary_request(self, scope: Scope) -> tuple[KeyInfo | None, int]:
-        """The cached key of a JSON request with a declared length within the JSON limit."""
+    def ordinary_request(
+        self, headers: Iterable[tuple[bytes, bytes]]
+    ) -> tuple[KeyInfo | None, int]:
+        """The cached key of a JSON request with a declared length within the JSON limit
+        (None when the request is not one for the lane), and that length (-1 if none)."""
         key = content_type = None
         length = -1
-        for name, value in scope["headers"]:
+        for name, value in headers:
             if name == b"authorization":
                 key = value
             elif name == b"content-type":
@@ -82,20 +80,23 @@ class FastCheck:
             return None, length
         return info, length
 
-    async def _answered(
-        self, scope: Scope, info: KeyInfo, body: bytes, send: Send, started: float
-    ) -> bool:
+    def answer(
+        self, scope: MutableMapping[str, Any], info: KeyInfo, body: bytes, started: float
+    ) -> list[Message] | None:
+        """The ASGI messages of the answer to ``body`` (the whole body of an ordinary
+        request, whose key is ``info``), or None when the route must answer it; ``started``:
+        when the request was taken up (``time.perf_counter()``)."""
         try:
             payload = CheckIn.model_validate_json(body)
         except (ValidationError, ValueError, RecursionError):
-            return False  # the route answers with its own 422
+            return None  # the route answers with its own 422
         values = payload.signals.values()
         checker = self.state.runtime.checker()
         if not values or checker is None:
-            return False
+            return None
         search = checker.search_signals(values, dihedral=payload.dihedral)
         if search.needs_database or self.state.rate_limiter.take(info.id, info.rate_limit) > 0:
-            return False
+            return None
         # From here on the request is answered here.
         principal = Principal.of(info)
         scope.setdefault("state", {})["principal"] = principal
@@ -109,7 +110,7 @@ class FastCheck:
         )
         metrics.count_checks(result.action)
         content, timing = check_response(result, scope, started)
-        await send(
+        return [
             {
                 "type": "http.response.start",
                 "status": 200,
@@ -118,10 +119,39 @@ class FastCheck:
                     (b"content-length", str(len(content)).encode()),
                     (b"server-timing", timing.encode()),
                 ],
-            }
-        )
-        await send({"type": "http.response.body", "body": content})
-        return True
+            },
+            {"type": "http.response.body", "body": content},
+        ]
+
+
+class FastCheck:
+    """ASGI middleware: ``lane`` answers what it can of ``POST /v1/check``, ``app`` the rest."""
+
+    def __init__(self, app: ASGIApp, *, lane: FastLane) -> None:
+        self.app = app
+        self.lane = lane
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or not self.lane.takes(scope["method"], scope["path"])
+            or scope.get(TRIED)
+        ):
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        info, length = self.lane.ordinary_request(scope["headers"])
+        if info is None:
+            await self.app(scope, receive, send)
+            return
+        messages, complete = await _read(receive, length)
+        body = b"".join(m.get("body", b"") for m in messages) if complete else b""
+        answer = self.lane.answer(scope, info, body, started) if complete else None
+        if answer is None:
+            await self.app(scope, _replay(messages, receive), send)
+            return
+        for message in answer:
+            await send(message)
 
 
 async def _read(receive: Receive, length: int) -> tuple[list[Message], bool]:

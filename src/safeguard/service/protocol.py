@@ -19,6 +19,19 @@ as the app sends ``http.response.start`` and its body at ``http.response.body``:
 calls and two TCP segments a response, one with the cork (its CPU saving at concurrency 1 was
 within the noise of a shared machine: ``docs/benchmarks.md``).
 
+The ``httptools`` one also takes the fast lane of ``POST /v1/check`` (``fastlane``) below
+ASGI: when the app it serves has one (``app.state.fast_lane``) and a request's head is one
+the lane may answer (a cached key, a small JSON body), it holds the request's ASGI task back
+until the body is in, and gives the lane the request there, in the parser's callback. An
+answer is sent through uvicorn's own ``RequestResponseCycle.send`` (the same head checks,
+default headers, access log, keep-alive and pipelining), and counted as the app's
+``RequestMetrics`` would; a request the lane leaves starts its ASGI task as it would have
+(marked ``TRIED``, so the middleware lane does not search again). That saves a precomputed
+miss the task, the ASGI messages and the middleware stack. The lane is not taken when
+uvicorn wraps the app in anything but its proxy-headers middleware (trace logging), under
+``limit_concurrency``'s 503, while the transport's writes are paused, or for ``Expect:
+100-continue``.
+
 ``NoDelayProtocol`` is the one to serve with: uvicorn's ``httptools`` protocol (a C parser)
 when ``httptools`` is installed, which costs about a third of the server CPU of the pure
 Python ``h11`` one per small request (``docs/benchmarks.md``), else ``h11``.
@@ -28,15 +41,27 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
+import logging
 import socket
 import time
-from collections.abc import MutableMapping
+from collections.abc import Coroutine, MutableMapping
 from typing import Any
 
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from safeguard.service.metrics import record_request
+
+log = logging.getLogger(__name__)
 
 #: Scope key: ``time.perf_counter()`` when the request's first bytes were read.
 RECEIVED = "safeguard.received"
+#: Scope key: the fast lane has tried this request already (and left it to the route).
+TRIED = "safeguard.lane_tried"
+#: The largest body a request held for the lane may have: uvicorn pauses reading past it
+#: until the app reads, which a held request's app would never do.
+HELD_BODY_BYTES = 65536
 
 
 def waited(scope: MutableMapping[str, Any], started: float) -> str:
@@ -84,6 +109,11 @@ class CorkedTransport:
         for data in lines:
             self.write(data)
 
+    def write_now(self, data: bytes) -> None:
+        """Write ``data`` after what is held, now."""
+        self.flush()
+        self._transport.write(data)
+
     def flush(self) -> None:
         """Write what is held (nothing when it was written already)."""
         if not self._held:
@@ -106,6 +136,64 @@ class CorkedTransport:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._transport, name)
+
+
+class _Gathered:
+    """Stands in for a transport while a response is written at once: keeps its writes
+    (and a close) for ``release``, which writes them in one go, then closes if asked."""
+
+    def __init__(self, transport: Any) -> None:
+        self._transport = transport
+        self._parts: list[bytes] = []
+        self._close = False
+
+    def write(self, data: bytes) -> None:
+        self._parts.append(data)
+
+    def close(self) -> None:
+        self._close = True
+
+    def release(self) -> None:
+        transport = self._transport
+        data = b"".join(self._parts)
+        if isinstance(transport, CorkedTransport):
+            transport.write_now(data)
+        else:
+            transport.write(data)
+        if self._close:
+            transport.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._transport, name)
+
+
+async def _nothing(*args: Any) -> None:
+    """An ASGI app (or ``receive``/``send``) that does nothing."""
+
+
+def _lane_of(app: Any) -> tuple[Any, Any]:
+    """The fast lane of the app uvicorn serves (``app.state.fast_lane``), and, when uvicorn
+    wrapped it in its proxy-headers middleware, a copy of that middleware that only
+    rewrites a scope (for the lane's answers: the access log names the client through it).
+    (None, None) when the app is wrapped otherwise: those wrappers must see every request."""
+    proxy = None
+    if isinstance(app, ProxyHeadersMiddleware):
+        proxy = copy.copy(app)
+        proxy.app = _nothing
+        app = app.app
+    lane = getattr(getattr(app, "state", None), "fast_lane", None)
+    return (lane, proxy) if lane is not None else (None, None)
+
+
+def _run_now(step: Coroutine[Any, Any, None]) -> None:
+    """Run a coroutine that does not wait (``RequestResponseCycle.send`` while the
+    transport takes writes) to its end, here."""
+    try:
+        step.send(None)
+    except StopIteration:
+        return
+    step.close()
+    raise RuntimeError("a response write had to wait")
 
 
 def _corked(protocol: Any) -> None:
@@ -149,9 +237,69 @@ else:
             _no_delay(transport)
             super().connection_made(transport)
             _corked(self)
+            self._lane, self._proxy = _lane_of(self.app)
+            # uvicorn formats an access line's arguments for every response when the access
+            # logger has a handler, even when its level drops the line (``--log-level
+            # warning``); the line is written exactly when it would have been.
+            self.access_log = self.access_log and self.access_logger.isEnabledFor(logging.INFO)
+            self._held: tuple[Any, Any, Any] | None = None
 
         def data_received(self, data: bytes) -> None:
             self._safeguard_arrival = time.perf_counter()
             _stamped(self, data, super().data_received)
+
+        def _start_asgi_task(self, cycle: Any, app: Any) -> None:
+            lane = self._lane
+            scope = cycle.scope
+            if (
+                lane is not None
+                and app is self.app
+                and lane.takes(scope["method"], scope["path"])
+                and not cycle.waiting_for_100_continue
+            ):
+                info, length = lane.ordinary_request(scope["headers"])
+                if info is not None and length <= HELD_BODY_BYTES:
+                    self._held = (cycle, app, info)
+                    if not cycle.more_body:  # a pipelined request, read already
+                        self._release()
+                    return
+            super()._start_asgi_task(cycle, app)
+
+        def on_message_complete(self) -> None:
+            super().on_message_complete()
+            if self._held is not None and self._held[0] is self.cycle:
+                self._release()
+
+        def _release(self) -> None:
+            """Give the held request, whose body is in, to the lane; start its ASGI task
+            when the lane leaves it."""
+            assert self._held is not None and self._lane is not None
+            lane = self._lane
+            cycle, app, info = self._held
+            self._held = None
+            scope = cycle.scope
+            scope[RECEIVED] = self._safeguard_arrival
+            started = time.perf_counter()
+            answer = None
+            if not self.flow.write_paused and not cycle.disconnected:
+                try:
+                    answer = lane.answer(scope, info, bytes(cycle.body), started)
+                except Exception:  # the route answers it (and a 500 if it fails there too)
+                    log.exception("the fast lane failed on a request; the route takes it")
+            if answer is None:
+                scope[TRIED] = True
+                super()._start_asgi_task(cycle, app)
+                return
+            cycle.body = bytearray()
+            if self._proxy is not None:  # the client and scheme the access log names
+                _run_now(self._proxy(scope, _nothing, _nothing))
+            # The answer's writes, gathered: they leave in one send now, not a loop turn later.
+            gathered = _Gathered(self.transport)
+            cycle.transport = gathered
+            for message in answer:
+                _run_now(cycle.send(message))
+            gathered.release()
+            template = getattr(scope.get("route"), "path", None) or "unmatched"
+            record_request("POST", template, 200, time.perf_counter() - started)
 
     NoDelayProtocol = NoDelayHttpToolsProtocol
