@@ -289,3 +289,18 @@ def test_an_answer_of_the_lane_is_in_the_access_log_when_it_is_on(
     assert lane.spy.calls == [(False, True)]
     lines = [r.getMessage() for r in caplog.records if r.name == "uvicorn.access"]
     assert any('"POST /v1/check HTTP/1.1" 200' in line for line in lines), lines
+
+
+def test_many_pipelined_checks_behind_a_routed_request_are_all_answered(lane: Lane) -> None:
+    # They queue behind the first; each one answered starts the next, which must not nest.
+    key = lane.cached_key()
+    pdqs = [secrets.token_hex(32) for _ in range(600)]
+    with Raw(lane.port) as raw:
+        raw.send(
+            request("GET", "/healthz", key)
+            + b"".join(request("POST", "/v1/check", key, check_body(p)) for p in pdqs)
+        )
+        assert raw.response()[0] == 200
+        answers = [raw.response() for _ in pdqs]
+    assert [a[0] for a in answers] == [200] * len(pdqs)
+    assert [json.loads(a[2])["signals"]["pdq"] for a in answers] == pdqs

@@ -260,8 +260,11 @@ else:
                 info, length = lane.ordinary_request(scope["headers"])
                 if info is not None and length <= HELD_BODY_BYTES:
                     self._held = (cycle, app, info)
-                    if not cycle.more_body:  # a pipelined request, read already
-                        self._release()
+                    if not cycle.more_body:
+                        # A pipelined request, read already, started as the one before it
+                        # finished: on the next turn of the loop, so that a run of them is
+                        # answered one after another rather than each inside the last.
+                        self.loop.call_soon(self._release)
                     return
             super()._start_asgi_task(cycle, app)
 
