@@ -304,3 +304,24 @@ def test_many_pipelined_checks_behind_a_routed_request_are_all_answered(lane: La
         answers = [raw.response() for _ in pdqs]
     assert [a[0] for a in answers] == [200] * len(pdqs)
     assert [json.loads(a[2])["signals"]["pdq"] for a in answers] == pdqs
+
+
+def test_when_the_lane_fails_on_the_head_the_app_answers_as_for_its_own_failures(
+    lane: Lane, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = lane.cached_key()
+    real: FastLane = lane.server.app.state.fast_lane
+
+    def broken(headers: Any) -> Any:
+        raise RuntimeError("the lane broke (on purpose)")
+
+    monkeypatch.setattr(real, "ordinary_request", broken)
+    with Raw(lane.port) as raw:
+        raw.send(request("POST", "/v1/check", key, check_body(secrets.token_hex(32))))
+        status, _, body = raw.response()
+    # Not a connection dropped from the parser's callback: the app's own 500 (the same
+    # failure meets it in the middleware).
+    assert (status, body) == (500, b"Internal Server Error")
+    with Raw(lane.port) as raw:
+        raw.send(request("GET", "/healthz", key))
+        assert raw.response()[0] == 200

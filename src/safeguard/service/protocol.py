@@ -257,7 +257,11 @@ else:
                 and lane.takes(scope["method"], scope["path"])
                 and not cycle.waiting_for_100_continue
             ):
-                info, length = lane.ordinary_request(scope["headers"])
+                try:
+                    info, length = lane.ordinary_request(scope["headers"])
+                except Exception:  # (in the parser's callback) the app's task meets it too
+                    log.exception("the fast lane failed on a request's head; the app takes it")
+                    info, length = None, -1
                 if info is not None and length <= HELD_BODY_BYTES:
                     self._held = (cycle, app, info)
                     if not cycle.more_body:
