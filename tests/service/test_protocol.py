@@ -104,3 +104,29 @@ def test_everything_else_is_the_real_transports() -> None:
         return cork.is_closing()
 
     assert asyncio.run(scenario()) is False
+
+
+def test_the_lane_is_found_on_the_app_or_under_uvicorns_proxy_headers_only() -> None:
+    from types import SimpleNamespace
+
+    from uvicorn.middleware.message_logger import MessageLoggerMiddleware
+    from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
+
+    from safeguard.service.protocol import _lane_of
+
+    lane = object()
+    app = SimpleNamespace(state=SimpleNamespace(fast_lane=lane))
+    assert _lane_of(app) == (lane, None)
+    proxied = ProxyHeadersMiddleware(app, trusted_hosts="10.0.0.1")  # type: ignore[arg-type]
+    found, proxy = _lane_of(proxied)
+    assert found is lane and proxy is not None
+    assert proxied.app is app and proxy.app is not app  # a copy that only rewrites scopes
+    scope = {
+        "type": "http",
+        "client": ("10.0.0.1", 1),
+        "headers": [(b"x-forwarded-for", b"1.2.3.4")],
+    }
+    asyncio.run(proxy(scope, None, None))  # type: ignore[arg-type]
+    assert scope["client"] == ("1.2.3.4", 0)
+    assert _lane_of(MessageLoggerMiddleware(app)) == (None, None)  # type: ignore[arg-type]
+    assert _lane_of(SimpleNamespace(state=SimpleNamespace())) == (None, None)
