@@ -43,7 +43,7 @@ from PIL import Image
 
 from bench.robust_heldout import HELD_OUT
 from bench.robust_transforms import TRANSFORMS, Pixels
-from safeguard.signals.pdq import pdq_from_pixels
+from safeguard.signals.pdq import pdq_dihedral_of_pixels, pdq_from_pixels
 from safeguard.signals.variants import pdq_variants
 
 cv2.setNumThreads(1)
@@ -149,6 +149,7 @@ METHODS = (
     "pdq+regions",
     "pdq+variants+regions",
     "pdq+variants+regions+verification",
+    "pdq+variants+regions+verification+local",
     "phash",
 )
 #: Candidates beyond the radius but within this many bits are verified with ORB (a priori).
@@ -159,6 +160,9 @@ VERIFY_MAX = 5
 #: distance), to measure how often verification accepts a wrong picture.
 VERIFY_PROBES = 3
 _BITS = {"phash": 64}
+#: Originals verified per query that matched nothing by hash, nearest by local-feature
+#: descriptor (``matching.local_shortlist``; the matcher's ``LOCAL_MAX``).
+LOCAL_MAX = 5
 
 
 def _phash(pixels: Pixels) -> np.ndarray:
@@ -177,6 +181,15 @@ class _Verifier:
         self.query, self.originals = query, originals
         self.plain: Any = None
         self.mirror: Any = None
+
+    def features(self) -> tuple[Any, Any]:
+        from safeguard.signals.local import orb_features
+
+        if self.plain is None:
+            self.plain = orb_features(self.query)
+        if self.mirror is None:
+            self.mirror = orb_features(np.ascontiguousarray(self.query[:, ::-1]))
+        return self.plain, self.mirror
 
     def __call__(self, j: int) -> Any:
         from safeguard.signals.local import orb_features, verify_same_picture
@@ -205,7 +218,7 @@ def _best_threshold(own: np.ndarray, wrong_hist: np.ndarray, bits: int) -> tuple
     return best_t, float(best_r)
 
 
-def run(limit: int, verify: bool = True) -> dict[str, Any]:
+def run(limit: int, verify: bool = True, only: str | None = None) -> dict[str, Any]:
     from safeguard.signals.local import orb_features
     from safeguard.signals.regions import pdq_regions
 
@@ -230,6 +243,18 @@ def run(limit: int, verify: bool = True) -> dict[str, Any]:
     orbs = [orb_features(p) for _, p, _ in origs] if verify else []
     orb_index_ms = (time.perf_counter() - t0) * 1e3 / n
     ophash = np.array([_phash(p) for _, p, _ in origs])
+    shortlist = None
+    local_code_ms = 0.0
+    if verify:
+        from safeguard.matching.local_shortlist import LocalShortlist, code_of
+
+        t0 = time.perf_counter()
+        shortlist = LocalShortlist()
+        shortlist.add(list(range(n)), [code_of(f) for f in orbs])
+        local_code_ms = (time.perf_counter() - t0) * 1e3 / n
+    local = {"misses": 0, "ms": 0.0, "verified": 0, "own": 0, "wrong": 0, "overlap": 0}
+    local_in_shortlist = 0
+    local_pairs: dict[str, int] = {}
     per: dict[str, Any] = {}
     cost = {"pdq_ms": 0.0, "variant_ms": 0.0, "verify_ms": 0.0, "verified": 0, "queries": 0}
     cost["hashes"] = 0
@@ -239,6 +264,8 @@ def run(limit: int, verify: bool = True) -> dict[str, Any]:
     # The held-out transforms (named "held-out: ...") are measured like the others and
     # reported apart in docs/benchmarks.md: the trim rules were not tuned on them.
     for tname, transform in (TRANSFORMS | HELD_OUT).items():
+        if only and only not in tname:
+            continue
         own = {m: np.zeros(n, np.int32) for m in METHODS}
         # Wrong originals are other pictures; tiles of the same picture overlap (share
         # pixels), so a query near one is counted apart, not as a wrong match.
@@ -250,7 +277,8 @@ def run(limit: int, verify: bool = True) -> dict[str, Any]:
             t1 = time.perf_counter()
             r = pdq_from_pixels(q)
             t2 = time.perf_counter()
-            flips = list(r.dihedral().values())[1:]
+            # The turned pictures' own hashes, as hashing with ``dihedral`` gives them.
+            flips = list(pdq_dihedral_of_pixels(q).values())[1:]
             derived = pdq_variants(q)
             t3 = time.perf_counter()
             hexes = [r.hash.hex] + [h.hex for h in flips] + [v.hash.hex for v in derived]
@@ -298,6 +326,35 @@ def run(limit: int, verify: bool = True) -> dict[str, Any]:
                         key = " ~ ".join(sorted((base[i], base[j])))
                         probe_pairs[key] = probe_pairs.get(key, 0) + 1
             vec["pdq+variants+regions+verification"] = combined
+            with_local = combined.copy()
+            if shortlist is not None and combined.min() > RADIUS:
+                # Nothing matched by hash: shortlist by local-feature descriptor (the
+                # query's and its mirror image's), verify the LOCAL_MAX nearest.
+                # The query's ORB features (and its mirror image's) are computed when
+                # it is hashed with verification on: not part of this cost.
+                plain, mirror = same.features()
+                t4 = time.perf_counter()
+                near: dict[int, float] = {}
+                for f in (plain, mirror):
+                    for j, score in shortlist.search(code_of(f), LOCAL_MAX):
+                        near[j] = max(score, near.get(j, -1.0))
+                picked = sorted(near, key=lambda j: -near[j])[:LOCAL_MAX]
+                local_in_shortlist += int(i in picked)
+                for j in picked:
+                    if same(j).verified:
+                        with_local[j] = RADIUS
+                        if j == i:
+                            local["own"] += 1
+                        elif base[j] == base[i]:
+                            local["overlap"] += 1
+                        else:
+                            local["wrong"] += 1
+                            key = " ~ ".join(sorted((base[i], base[j])))
+                            local_pairs[key] = local_pairs.get(key, 0) + 1
+                local["ms"] += (time.perf_counter() - t4) * 1e3
+                local["misses"] += 1
+                local["verified"] += len(picked)
+            vec["pdq+variants+regions+verification+local"] = with_local
             vec["phash"] = _distances(_phash(q)[None, :], ophash)[0]
             if vec["pdq"][i] > RADIUS and vec["pdq+variants+regions"][i] <= RADIUS:
                 k = int(np.argmin(np.r_[d_whole[:, i], d_all[:, i]]))
@@ -311,6 +368,8 @@ def run(limit: int, verify: bool = True) -> dict[str, Any]:
             overlap = ~other
             overlap[i] = False
             for m in METHODS:
+                if m not in vec:
+                    vec[m] = vec["pdq+variants+regions"]
                 own[m][i] = vec[m][i]
                 wrong_hist[m] += np.bincount(np.clip(vec[m][other], 0, 256), minlength=257)
                 overlap_hist[m] += np.bincount(np.clip(vec[m][overlap], 0, 256), minlength=257)
@@ -357,6 +416,17 @@ def run(limit: int, verify: bool = True) -> dict[str, Any]:
         "verifications_per_query": round(cost["verified"] / q, 3),
         "ms_per_entry_regions": round(region_ms, 2),
         "ms_per_entry_orb": round(orb_index_ms, 2),
+        "local_shortlist": {
+            "queries_that_matched_nothing_by_hash": local["misses"],
+            "own_original_in_shortlist": local_in_shortlist,
+            "verified_own": local["own"],
+            "verified_overlapping_tile": local["overlap"],
+            "verified_wrong_picture": local["wrong"],
+            "verified_wrong_by_picture_pair": local_pairs,
+            "verifications": local["verified"],
+            "ms_per_miss": round(local["ms"] / max(1, local["misses"]), 2),
+            "ms_per_entry_code": round(local_code_ms, 3) if verify else None,
+        },
         "verification_probes_of_wrong_pictures": probe,
         "verification_probes_accepted_by_picture_pair": probe_pairs,
         "wrong_pairs_examined": pairs,
@@ -371,6 +441,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--originals", type=int, default=330)
     parser.add_argument("--no-verify", action="store_true", help="Skip ORB verification.")
+    parser.add_argument("--only", help="Only the transforms whose name contains this.")
     parser.add_argument(
         "--upload-cost", action="store_true", help="Only measure an upload's hashing cost."
     )
@@ -388,7 +459,7 @@ def main() -> None:
         print(cost)
         (REPO / "bench" / "results" / "robust-upload-cost.json").write_text(cost + "\n")
         return
-    result = run(args.originals, verify=not args.no_verify)
+    result = run(args.originals, verify=not args.no_verify, only=args.only)
     text = json.dumps(result, indent=2)
     print(text)
     args.out.write_text(text + "\n")
@@ -485,6 +556,7 @@ def markdown(result: dict[str, Any]) -> str:
         "pdq+regions": "+regions only",
         "pdq+variants+regions": "+variants +regions",
         "pdq+variants+regions+verification": "+ verification",
+        "pdq+variants+regions+verification+local": "+ local shortlist",
         "phash": "pHash",
     }
     head = "| transform | " + " | ".join(short[m] for m in METHODS) + " |"

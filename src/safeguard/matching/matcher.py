@@ -27,6 +27,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from safeguard.index import ExactIndex, PdqIndex, SnapshotError
+from safeguard.matching.local_shortlist import LocalShortlist, code_of
 from safeguard.signals.errors import InvalidSignal
 from safeguard.signals.local import OrbFeatures, SameVerdict, verify_same_picture
 from safeguard.signals.media import FileHashes
@@ -44,6 +45,11 @@ FEATURES_KEPT = "entry_features_kept"
 VERIFY_RADIUS = 48
 #: At most this many entries are verified per query: a bounded cost.
 VERIFY_MAX = 5
+#: Entries of the local-feature shortlist verified when a query matched nothing by hash
+#: (chosen before measuring; bench/robust reports the recall and the cost).
+LOCAL_MAX = 5
+#: The variant a match found through the local-feature shortlist reports.
+LOCAL_VARIANT = "local"
 _BATCH = 50_000
 
 
@@ -114,6 +120,12 @@ class Matcher:
     #: alone (at radius 48 the whole index costs ~40x a radius-31 search).
     verifiable: PdqIndex = field(default_factory=PdqIndex)
     _verifiable_ids: set[int] = field(default_factory=set)
+    #: Whether a query (with local features, ``verify``) that matched nothing by hash is
+    #: shortlisted by its global local-feature descriptor against entries that kept
+    #: features, the ``LOCAL_MAX`` nearest verified (``matching.local_shortlist``).
+    local_search: bool = True
+    local: LocalShortlist = field(default_factory=LocalShortlist)
+    _local_ids: set[int] = field(default_factory=set)
 
     @classmethod
     def open(cls, db: Database, index_dir: Path | None = None) -> Matcher:
@@ -208,6 +220,7 @@ class Matcher:
                 Entry.signal_type.in_(("pdq", REGION_SIGNAL)),
             )
         ).all()
+        self._add_local([i for i in ids if i not in self._local_ids], s)
         fresh = [r for r in rows if int(r.id) not in self._verifiable_ids]
         self._verifiable_ids.update(int(r.id) for r in fresh)
         if fresh:
@@ -217,6 +230,15 @@ class Matcher:
                     b"".join(bytes.fromhex(r.value) for r in fresh), dtype=np.uint8
                 ).reshape(-1, 32),
             )
+
+    def _add_local(self, entries: list[int], s: Session) -> None:
+        """Codes of these entries' kept ORB features into the local-feature shortlist."""
+        if not entries:
+            return
+        kept = self._kept_features(set(entries), s)
+        added = sorted(kept)
+        self.local.add(added, [code_of(kept[e]) for e in added])
+        self._local_ids.update(added)
 
     def _set_disabled(self, ids: list[int], disabled: bool) -> None:
         arr = np.array(ids, dtype=np.int64)
@@ -432,7 +454,34 @@ class Matcher:
         inliers = {entry: v.inliers for entry, v in verdicts.values()}
         derived = [m.entry for m in matches if m.variant != "exact" and m.entry not in inliers]
         inliers |= {e: v.inliers for e, v in self._verify_entries(derived, features, s).items()}
+        if not matches and self.local_search and len(self.local):
+            return self._match_local(record.pdq, features, s)
         return [replace(m, inliers=inliers.get(m.entry)) for m in matches]
+
+    def _match_local(self, pdq: str, features: _QueryFeatures, s: Session) -> list[Match]:
+        """A query that matched nothing by hash: the ``LOCAL_MAX`` entries nearest by
+        local-feature descriptor, verified; the verified ones match at their real PDQ
+        distance, as variant ``local``, with their inliers."""
+        codes = [code_of(features.plain)]
+        if features.mirror is not None:
+            codes.append(code_of(features.mirror))
+        nearest: dict[int, float] = {}
+        for code in codes:
+            for entry, score in self.local.search(code, LOCAL_MAX):
+                nearest[entry] = max(score, nearest.get(entry, -1.0))
+        shortlist = sorted(nearest, key=lambda e: -nearest[e])[:LOCAL_MAX]
+        kept = self._kept_features(set(shortlist), s)
+        verdicts = {e: features.verify(kept[e]) for e in shortlist if e in kept}
+        accepted = {e for e, v in verdicts.items() if v.verified}
+        if not accepted:
+            return []
+        query = PdqHash.from_hex(pdq)
+        values = dict(s.execute(select(Entry.id, Entry.value).where(Entry.id.in_(accepted))).all())
+        distances = {e: query.distance(PdqHash.from_hex(values[e])) for e in values}
+        matches = self._resolve(
+            distances, s, dict.fromkeys(distances, LOCAL_VARIANT), beyond_threshold=accepted
+        )
+        return [replace(m, inliers=verdicts[m.entry].inliers) for m in matches]
 
     def _verify_band(
         self, band: dict[int, int], features: _QueryFeatures, s: Session

@@ -28,7 +28,7 @@ from safeguard.signals.decode import (
     decoded_image,
 )
 from safeguard.signals.errors import EmptyFile, FileTooLarge, SignalError
-from safeguard.signals.pdq import PdqResult, pdq_from_pixels
+from safeguard.signals.pdq import PdqResult, pdq_dihedral_of_pixels, pdq_from_pixels
 
 Kind = Literal["image", "video", "other"]
 
@@ -234,14 +234,27 @@ def _hash_image(record: FileHashes, content: bytes, options: HashOptions) -> Non
         img = decode_for_pdq(content, limits=options.image_limits)
         result = pdq_from_pixels(img.pixels, (img.width, img.height))
         _derive(record, img.pixels, options)
-        _set_image(record, result, img, options)
+        turned = _dihedral(img.pixels, (img.width, img.height), options)
+        _set_image(record, result, img, options, turned)
         return
     with decoded_image(
         content, fast=options.fast, limits=options.image_limits, budget=options.decode_budget
     ) as img:
         result = pdq_from_pixels(img.pixels, (img.width, img.height))
         _derive(record, img.pixels, options)
-    _set_image(record, result, img, options)
+        turned = _dihedral(img.pixels, (img.width, img.height), options)
+    _set_image(record, result, img, options, turned)
+
+
+def _dihedral(
+    pixels: npt.NDArray[np.uint8], size: tuple[int, int], options: HashOptions
+) -> list[str] | None:
+    """The hashes of the picture's 8 rotations and mirror images, each as the turned
+    picture's own PDQ (exact even for small pictures, where turning the DCT is not)."""
+    if not options.dihedral:
+        return None
+    turned = pdq_dihedral_of_pixels(pixels, size)
+    return [h.hex for h in turned.values()]
 
 
 def _derive(record: FileHashes, pixels: npt.NDArray[np.uint8], options: HashOptions) -> None:
@@ -267,12 +280,16 @@ def _derive(record: FileHashes, pixels: npt.NDArray[np.uint8], options: HashOpti
 
 
 def _set_image(
-    record: FileHashes, result: PdqResult, img: DecodedImage, options: HashOptions
+    record: FileHashes,
+    result: PdqResult,
+    img: DecodedImage,
+    options: HashOptions,
+    dihedral: list[str] | None = None,
 ) -> None:
     record.pdq = result.hash.hex
     record.pdq_quality = result.quality
     if options.dihedral:
-        record.pdq_dihedral = [h.hex for h in result.dihedral().values()]
+        record.pdq_dihedral = dihedral or [h.hex for h in result.dihedral().values()]
     record.width, record.height = img.width, img.height
     record.exif_orientation = img.orientation
 

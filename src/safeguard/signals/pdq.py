@@ -303,3 +303,53 @@ def pdq_from_pixels(
         zero = np.zeros((_DCT_SIZE, _DCT_SIZE))
         return PdqResult(PdqHash(bytes(HASH_BITS // 8)), 0, zero)
     return pdq_from_grid(luma_64(pixels, original_size))
+
+
+def pdq_dihedral_of_pixels(
+    pixels: npt.NDArray[np.generic], original_size: tuple[int, int] | None = None
+) -> dict[Dihedral, PdqHash]:
+    """The PDQ of each of the picture's 8 rotations and mirror images as if each were
+    hashed on its own (``pdq_from_pixels`` of the turned pixels), named as in
+    ``PdqResult.dihedral``.
+
+    ``PdqResult.dihedral`` (the reference's way) turns the DCT instead, which is exact only
+    when the downscaling commutes with reversing an axis. It does not in general: the
+    reference's box-filter windows and sampling points are not symmetric under reversal
+    (``axis_operator``), and on small pictures (a 96-300 px tile) the turned copy's own
+    hash can then be 30+ bits from the DCT-turned one. Here the downscaling is applied to
+    the picture and to its rows reversed (one more pass over the pixels); reversing the
+    columns is done on the 64-row intermediate, and a transpose commutes with the
+    downscaling exactly (each axis keeps its own operator), so the other four are free."""
+    if pixels.ndim not in (2, 3) or 0 in pixels.shape:
+        raise ValueError(f"expected a non-empty (H, W) or (H, W, 3) array, got {pixels.shape}")
+    smallest = min(original_size) if original_size else min(pixels.shape[:2])
+    if smallest < MIN_HASHABLE_SIDE:
+        zero = PdqHash(bytes(HASH_BITS // 8))
+        return dict.fromkeys(Dihedral, zero)
+    height, width = pixels.shape[:2]
+    orig_w, orig_h = original_size or (width, height)
+    row_op = scaled_axis_operator(orig_h, height)
+    columns = scaled_axis_operator(orig_w, width).dense().T
+    grids: dict[tuple[bool, bool], FloatArray] = {}
+    for up_down in (False, True):
+        rows = downsample_rows(pixels[::-1] if up_down else pixels, row_op)
+        if rows.ndim == 3:
+            rows = rows @ _LUMA.astype(np.float64)
+        grids[(up_down, False)] = rows @ columns
+        grids[(up_down, True)] = rows[:, ::-1] @ columns
+    # (rows reversed, columns reversed, transposed) of each name, as _transform_dct.
+    ops = {
+        Dihedral.ORIGINAL: (False, False, False),
+        Dihedral.ROTATE_90: (False, True, True),
+        Dihedral.ROTATE_180: (True, True, False),
+        Dihedral.ROTATE_270: (True, False, True),
+        Dihedral.FLIP_X: (True, False, False),
+        Dihedral.FLIP_Y: (False, True, False),
+        Dihedral.FLIP_PLUS_1: (False, False, True),
+        Dihedral.FLIP_MINUS_1: (True, True, True),
+    }
+    out: dict[Dihedral, PdqHash] = {}
+    for d, (rv, cv, transpose) in ops.items():
+        grid = grids[(rv, cv)]
+        out[d] = pdq_from_grid(grid.T if transpose else grid).hash
+    return out

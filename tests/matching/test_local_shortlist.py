@@ -1,0 +1,161 @@
+"""The local-feature shortlist: a copy whose PDQ is far from every stored hash (an
+asymmetric crop) is found through the global descriptor of its ORB features and matches
+once verified, as variant ``local`` with its inliers; only entries that kept features are
+shortlisted, and a picture that is not in the bank is not found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from bench.robust_transforms import crop_box, perspective
+from PIL import Image
+
+from safeguard import banks
+from safeguard.banks.media import MediaOptions, import_media
+from safeguard.matching.local_shortlist import (
+    CODE_BYTES,
+    MEMORY_BYTES,
+    LocalShortlist,
+    code_of,
+)
+from safeguard.matching.matcher import LOCAL_VARIANT, VERIFY_RADIUS, Matcher
+from safeguard.signals.hashing import collect_files
+from safeguard.signals.local import MIN_INLIERS, orb_features
+from safeguard.signals.media import HashOptions, hash_file
+from safeguard.store.db import Database
+from tests.media_factory import picture
+
+KNOWN = ("astronaut", "coffee", "chelsea", "rocket", "camera")
+
+
+def _asymmetric(source: str) -> np.ndarray:
+    """15 % off the left, 10 % off the bottom: far from every stored hash, regions too."""
+    return crop_box(np.asarray(picture(640, 480, source)), 0.0, 0.10, 0.15, 0.0)
+
+
+@pytest.fixture
+def known(tmp_path: Path) -> Path:
+    folder = tmp_path / "known"
+    folder.mkdir()
+    for name in KNOWN:
+        picture(640, 480, name).save(folder / f"{name}.png")
+    return folder
+
+
+def _import(db: Database, folder: Path, *, local_features: bool) -> None:
+    with db.session() as s:
+        banks.create_bank(s, banks.BankSpec("known"), "test")
+    list(
+        import_media(
+            db,
+            "known",
+            collect_files([folder]),
+            actor="test",
+            options=MediaOptions(local_features=local_features),
+        )
+    )
+
+
+def _query(tmp_path: Path, pixels: np.ndarray, name: str = "query.png") -> Path:
+    path = tmp_path / name
+    Image.fromarray(np.ascontiguousarray(pixels)).save(path)
+    return path
+
+
+def _pdq_matches(matcher: Matcher, path: Path, **kw: bool) -> list:  # type: ignore[type-arg]
+    record = hash_file(path, HashOptions(local_features=True, variants=True))
+    return [m for m in matcher.match_record(record, variants=True, **kw) if m.signal == "pdq"]
+
+
+def test_an_asymmetric_crop_is_found_through_local_features(
+    db: Database, known: Path, tmp_path: Path
+) -> None:
+    _import(db, known, local_features=True)
+    matcher = Matcher.open(db)
+    path = _query(tmp_path, _asymmetric("astronaut"))
+    [m] = _pdq_matches(matcher, path, verify=True)
+    assert (m.external_id, m.variant) == ("astronaut.png", LOCAL_VARIANT)
+    # Beyond even the verification band: no hash search could have shortlisted it.
+    assert m.distance > VERIFY_RADIUS
+    assert m.inliers is not None and m.inliers >= MIN_INLIERS
+    assert m.to_json()["variant"] == "local"
+
+
+def test_the_shortlist_is_what_finds_it(db: Database, known: Path, tmp_path: Path) -> None:
+    _import(db, known, local_features=True)
+    matcher = Matcher.open(db)
+    path = _query(tmp_path, _asymmetric("astronaut"))
+    assert _pdq_matches(matcher, path, verify=False) == []
+    matcher.local_search = False
+    assert _pdq_matches(matcher, path, verify=True) == []
+
+
+def test_a_perspective_copy_is_found_too(db: Database, known: Path, tmp_path: Path) -> None:
+    _import(db, known, local_features=True)
+    matcher = Matcher.open(db)
+    path = _query(tmp_path, perspective(np.asarray(picture(640, 480, "coffee")), 0.06))
+    found = _pdq_matches(matcher, path, verify=True)
+    assert [m.external_id for m in found] == ["coffee.png"]
+
+
+def test_a_picture_not_in_the_bank_is_not_found(db: Database, known: Path, tmp_path: Path) -> None:
+    _import(db, known, local_features=True)
+    matcher = Matcher.open(db)
+    for source in ("horse", "brick", "page"):
+        path = _query(tmp_path, np.asarray(picture(640, 480, source)), f"{source}.png")
+        assert _pdq_matches(matcher, path, verify=True) == []
+
+
+def test_entries_without_kept_features_are_not_shortlisted(
+    db: Database, known: Path, tmp_path: Path
+) -> None:
+    _import(db, known, local_features=False)
+    matcher = Matcher.open(db)
+    assert len(matcher.local) == 0
+    assert _pdq_matches(matcher, _query(tmp_path, _asymmetric("astronaut")), verify=True) == []
+
+
+def test_a_running_matcher_shortlists_features_kept_after_it_started(
+    db: Database, known: Path, tmp_path: Path
+) -> None:
+    with db.session() as s:
+        banks.create_bank(s, banks.BankSpec("other"), "test")
+    matcher = Matcher.open(db)
+    assert len(matcher.local) == 0
+    _import(db, known, local_features=True)
+    matcher.refresh()
+    assert len(matcher.local) == len(KNOWN)
+    [m] = _pdq_matches(matcher, _query(tmp_path, _asymmetric("chelsea")), verify=True)
+    assert (m.external_id, m.variant) == ("chelsea.png", LOCAL_VARIANT)
+
+
+def test_a_disabled_entry_is_not_found_locally(db: Database, known: Path, tmp_path: Path) -> None:
+    _import(db, known, local_features=True)
+    matcher = Matcher.open(db)
+    path = _query(tmp_path, _asymmetric("astronaut"))
+    [m] = _pdq_matches(matcher, path, verify=True)
+    with db.session() as s:
+        assert banks.disable_entries_by_id(s, [m.entry]) == 1
+    matcher.refresh()
+    assert _pdq_matches(matcher, path, verify=True) == []
+
+
+def test_codes_are_compact_and_rank_the_original_first() -> None:
+    shortlist = LocalShortlist()
+    codes = {n: code_of(orb_features(np.asarray(picture(640, 480, n)))) for n in KNOWN}
+    assert all(len(c) == CODE_BYTES for c in codes.values())
+    shortlist.add(list(range(len(KNOWN))), list(codes.values()))
+    for i, name in enumerate(KNOWN):
+        query = code_of(orb_features(_asymmetric(name)))
+        assert shortlist.search(query, 1)[0][0] == i, name
+    assert shortlist.nbytes() == len(KNOWN) * MEMORY_BYTES == len(KNOWN) * 1064
+
+
+def test_a_featureless_picture_shortlists_nothing() -> None:
+    shortlist = LocalShortlist()
+    shortlist.add([1], [code_of(orb_features(np.asarray(picture(640, 480, "astronaut"))))])
+    blank = np.full((300, 400, 3), 128, np.uint8)
+    assert len(orb_features(blank)) == 0
+    assert shortlist.search(code_of(orb_features(blank)), 5) == []
