@@ -77,6 +77,14 @@ def match_command(
             "where the bank kept them; verified matches report their inlier count.",
         ),
     ] = True,
+    local: Annotated[
+        bool,
+        typer.Option(
+            "--local/--no-local",
+            help="With --verify: a file that matched nothing by hash is shortlisted by its "
+            "local features against entries that kept theirs (variant local).",
+        ),
+    ] = True,
     workers: Annotated[int | None, typer.Option("--workers", "-w", min=1)] = None,
 ) -> None:
     """Hash files and match them against every enabled bank."""
@@ -87,6 +95,7 @@ def match_command(
     with database(settings) as db:
         matcher = open_matcher(db, settings)
         matcher.regions = regions
+        matcher.local_search = local
         verify = verify and matcher.has_local_features()
         for record in hash_paths(
             items,

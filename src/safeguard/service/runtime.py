@@ -126,6 +126,7 @@ class Runtime:
             if self._matcher is None:
                 self._matcher = Matcher.open(self.db, self.settings.base.index_dir)
                 self._matcher.regions = self.settings.regions
+                self._matcher.local_search = self.settings.local_search
                 self.last_refresh = time.monotonic()
                 if self.settings.freeze_gc:
                     gc.freeze()  # see ServiceSettings.freeze_gc

@@ -78,6 +78,9 @@ class ServiceSettings:
     verify: bool = False
     #: Stored region rows of entries (crops) may match.
     regions: bool = True
+    #: With ``verify``: an upload that matched nothing by hash is shortlisted by its local
+    #: features against entries that kept theirs, the nearest verified (variant ``local``).
+    local_search: bool = True
     decode_budget_bytes: int = 1024 * MiB
     max_decode_bytes: int = 768 * MiB
     decode_wait_seconds: float = 2.0
@@ -141,6 +144,7 @@ class ServiceSettings:
             variants=_flag("VARIANTS", default=True),
             verify=_flag("VERIFY", default=False),
             regions=_flag("REGIONS", default=True),
+            local_search=_flag("LOCAL_SEARCH", default=True),
             decode_budget_bytes=int(_env("DECODE_BUDGET_BYTES", str(1024 * MiB))),
             max_decode_bytes=int(_env("MAX_DECODE_BYTES", str(768 * MiB))),
             decode_wait_seconds=float(_env("DECODE_WAIT_SECONDS", "2")),
@@ -181,6 +185,7 @@ class ServiceSettings:
             "SAFEGUARD_VARIANTS": "1" if self.variants else "0",
             "SAFEGUARD_VERIFY": "1" if self.verify else "0",
             "SAFEGUARD_REGIONS": "1" if self.regions else "0",
+            "SAFEGUARD_LOCAL_SEARCH": "1" if self.local_search else "0",
             "SAFEGUARD_DECODE_BUDGET_BYTES": str(self.decode_budget_bytes),
             "SAFEGUARD_MAX_DECODE_BYTES": str(self.max_decode_bytes),
             "SAFEGUARD_DECODE_WAIT_SECONDS": str(self.decode_wait_seconds),
