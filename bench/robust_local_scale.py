@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any
 
 import cv2
-import numpy as np
 
 from bench.link import room_v3
 from bench.robust import originals

@@ -39,9 +39,12 @@ def test_a_turned_small_picture_matches_a_hash_only_list(
     path = tmp_path / "turned.png"
     Image.fromarray(np.ascontiguousarray(TURNS[turn](original))).save(path)
     record = hash_file(path, HashOptions(dihedral=True))
-    assert pdq_from_pixels(np.asarray(Image.open(path).convert("RGB"))).hash.distance(
-        pdq_from_pixels(original).hash
-    ) > 31
+    assert (
+        pdq_from_pixels(np.asarray(Image.open(path).convert("RGB"))).hash.distance(
+            pdq_from_pixels(original).hash
+        )
+        > 31
+    )
     [m] = [m for m in matcher.match_record(record, dihedral=True) if m.signal == "pdq"]
     assert m.external_id == "a" and m.distance == 0
 
