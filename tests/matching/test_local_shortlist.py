@@ -159,3 +159,18 @@ def test_a_featureless_picture_shortlists_nothing() -> None:
     blank = np.full((300, 400, 3), 128, np.uint8)
     assert len(orb_features(blank)) == 0
     assert shortlist.search(code_of(orb_features(blank)), 5) == []
+
+
+def test_a_snapshot_keeps_the_codes(db: Database, known: Path, tmp_path: Path) -> None:
+    _import(db, known, local_features=True)
+    index_dir = tmp_path / "index"
+    first = Matcher.open(db, index_dir)
+    first.save_snapshot()
+    second = Matcher.open(db, index_dir)
+    assert np.array_equal(np.sort(second.local.ids), np.sort(first.local.ids))
+    assert len(second.local) == len(KNOWN)  # loaded, not added twice
+    [m] = _pdq_matches(second, _query(tmp_path, _asymmetric("rocket")), verify=True)
+    assert (m.external_id, m.variant) == ("rocket.png", LOCAL_VARIANT)
+    (index_dir / "current" / "local.npz").write_bytes(b"damaged")
+    third = Matcher.open(db, index_dir)
+    assert len(third.local) == len(KNOWN)  # rebuilt from the kept features

@@ -125,3 +125,17 @@ class LocalShortlist:
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top], kind="stable")]
         return [(int(self.ids[i]), float(scores[i])) for i in top]
+
+    def save(self, path: Path) -> None:
+        with path.open("wb") as f:
+            np.savez(f, ids=self.ids, used=self.used, signs=self.signs)
+
+    @classmethod
+    def load(cls, path: Path) -> LocalShortlist:
+        """Raises ``OSError``, ``ValueError`` or ``KeyError`` for a missing or damaged file."""
+        with np.load(path, allow_pickle=False) as z:
+            ids, used, signs = z["ids"], z["used"], z["signs"]
+        n = len(ids)
+        if used.shape != (n, WORDS) or signs.shape != (n, WORDS, 32):
+            raise ValueError(f"{path} does not hold {WORDS}-word shortlist codes")
+        return cls(ids.astype(np.int64), used.astype(bool), signs.astype(np.uint8))

@@ -263,6 +263,9 @@ class Matcher:
         self.pdq.save(snap / "pdq.idx")
         for t, index in self.exact.items():
             index.save(snap / f"{t}.idx")
+        if len(self.local):
+            # Codes cost ~2 ms an entry to derive from the kept features: kept, not redone.
+            self.local.save(snap / "local.npz")
         (snap / _STATE).write_text(
             json.dumps(
                 {
@@ -299,6 +302,11 @@ class Matcher:
         if not self._snapshot_matches_database(mark):
             return
         self.pdq, self.exact, self.mark = pdq, exact, mark
+        try:
+            local = LocalShortlist.load(snap / "local.npz")
+        except (OSError, ValueError, KeyError):
+            return  # rebuilt from the kept features instead
+        self.local, self._local_ids = local, {int(i) for i in local.ids}
 
     def _snapshot_matches_database(self, mark: _Watermark) -> bool:
         """A snapshot from another database (or one that was reset) would hide entries."""
