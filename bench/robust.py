@@ -526,6 +526,8 @@ def upload_cost(rounds: int = 12) -> dict[str, Any]:
     settings = {
         "plain": HashOptions(),
         "variants": HashOptions(variants=True),
+        "dihedral (exact turned hashes)": HashOptions(dihedral=True),
+        "variants+dihedral": HashOptions(variants=True, dihedral=True),
         "variants+verify": HashOptions(variants=True, local_features=True),
         "dihedral+variants+verify": HashOptions(dihedral=True, variants=True, local_features=True),
         "regions (bank side, per import)": HashOptions(regions=True),
