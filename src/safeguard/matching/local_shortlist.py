@@ -72,12 +72,18 @@ def code_of(features: OrbFeatures) -> bytes:
     return np.packbits(used).tobytes() + signs.tobytes()
 
 
-def _split(code: bytes) -> tuple[npt.NDArray[np.bool_], U8]:
+U64 = npt.NDArray[np.uint64]
+
+
+def _split(code: bytes) -> tuple[npt.NDArray[np.bool_], U64]:
+    """The word mask, and the sign bits as (``WORDS``, 4) 64-bit words (popcounts of
+    64-bit words are 8x fewer operations than of bytes)."""
     if len(code) != CODE_BYTES:
         raise ValueError(f"a shortlist code is {CODE_BYTES} bytes, got {len(code)}")
     raw = np.frombuffer(code, np.uint8)
     used = np.unpackbits(raw[: WORDS // 8])[:WORDS].astype(bool)
-    return used, raw[WORDS // 8 :].reshape(WORDS, 32)
+    signs = raw[WORDS // 8 :].copy().view(np.uint64).reshape(WORDS, 4)
+    return used, signs
 
 
 @dataclass
@@ -88,7 +94,7 @@ class LocalShortlist:
 
     ids: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
     used: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros((0, WORDS), bool))
-    signs: U8 = field(default_factory=lambda: np.zeros((0, WORDS, 32), np.uint8))
+    signs: U64 = field(default_factory=lambda: np.zeros((0, WORDS, 4), np.uint64))
 
     def __len__(self) -> int:
         return int(self.ids.shape[0])
@@ -116,9 +122,9 @@ class LocalShortlist:
         scores = np.empty(len(self), np.float32)
         for start in range(0, len(self), _CHUNK):
             part = slice(start, start + _CHUNK)
-            differ = np.bitwise_count(np.bitwise_xor(self.signs[part], signs)).sum(axis=2)
+            differ = np.bitwise_count(self.signs[part] ^ signs).sum(axis=2, dtype=np.int32)
             both = self.used[part] & used
-            dot = ((256 - 2 * differ.astype(np.int32)) * both).sum(axis=1)
+            dot = ((256 - 2 * differ) * both).sum(axis=1)
             norm = 256.0 * np.sqrt(self.used[part].sum(axis=1) * float(used.sum()))
             scores[part] = dot / np.maximum(norm, 1.0)
         k = min(k, len(self))
@@ -136,6 +142,6 @@ class LocalShortlist:
         with np.load(path, allow_pickle=False) as z:
             ids, used, signs = z["ids"], z["used"], z["signs"]
         n = len(ids)
-        if used.shape != (n, WORDS) or signs.shape != (n, WORDS, 32):
+        if used.shape != (n, WORDS) or signs.shape != (n, WORDS, 4):
             raise ValueError(f"{path} does not hold {WORDS}-word shortlist codes")
-        return cls(ids.astype(np.int64), used.astype(bool), signs.astype(np.uint8))
+        return cls(ids.astype(np.int64), used.astype(bool), signs.astype(np.uint64))
