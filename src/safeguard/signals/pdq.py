@@ -348,8 +348,11 @@ def pdq_dihedral_of_pixels(
         Dihedral.FLIP_PLUS_1: (False, False, True),
         Dihedral.FLIP_MINUS_1: (True, True, True),
     }
+    dct = _dct_matrix()
+    turned = {key: dct @ grid @ dct.T for key, grid in grids.items()}
     out: dict[Dihedral, PdqHash] = {}
     for d, (rv, cv, transpose) in ops.items():
-        grid = grids[(rv, cv)]
-        out[d] = pdq_from_grid(grid.T if transpose else grid).hash
+        # The DCT of a transposed grid is the transposed DCT.
+        coefficients = turned[(rv, cv)]
+        out[d] = _hash_from_dct(coefficients.T if transpose else coefficients)
     return out
