@@ -8,8 +8,8 @@ and 10^7 (the search is a brute-force scan: linear).
 
 Reports, per transform: the own original in the shortlist (top ``LOCAL_MAX``), verified
 (own original found), and verified wrong pictures (another original or a room); and ms
-per miss split into code, search and verification (CPU time: the machine is shared). Prints JSON, writes
-``bench/results/robust-local-scale.json``.
+per miss split into code, search and verification (CPU time: the machine is shared).
+Prints JSON, writes ``bench/results/robust-local-scale.json``.
 
     python -m bench.robust_local_scale --distractors 2000 --entries 10000
 """
