@@ -290,7 +290,7 @@ def top_items(
     """The ``k`` items most similar to one VLAD vector: (item, best view, similarity)."""
     if len(rows.item) == 0:
         return []
-    sims = rows.vlad.astype(np.float32) @ query.astype(np.float32)
+    sims = similarities(rows.vlad, query.astype(np.float32)[None, :])[0]
     order = np.argsort(-sims)
     out: list[tuple[str, int, float]] = []
     taken: set[str] = set()
@@ -316,7 +316,7 @@ EXPANSION_ALPHA = 3.0
 _CHUNK = 2048
 
 
-def _similarities(stored: npt.NDArray[np.float16], queries: F32, chunk: int = _CHUNK) -> F32:
+def similarities(stored: npt.NDArray[np.float16], queries: F32, chunk: int = _CHUNK) -> F32:
     """``queries @ stored.T`` in float32, converting ``chunk`` stored rows at a time."""
     out = np.empty((len(queries), len(stored)), np.float32)
     for start in range(0, len(stored), chunk):
@@ -333,7 +333,7 @@ def expanded_similarities(
     """Similarities of the stored views ``query_index`` to every stored view, after query
     expansion; a view's own item is left out of its expansion (its similarity is kept)."""
     queries = rows.vlad[query_index].astype(np.float32)
-    sims = _similarities(rows.vlad, queries)
+    sims = similarities(rows.vlad, queries)
     if expansion <= 0 or len(rows.item) < 2:
         return sims
     masked = sims.copy()
@@ -345,7 +345,7 @@ def expanded_similarities(
     for j in range(n):  # one neighbour at a time: (block, dims) temporaries, not n of them
         expanded += weights[:, j : j + 1] * rows.vlad[top[:, j]].astype(np.float32)
     expanded /= np.maximum(np.linalg.norm(expanded, axis=1, keepdims=True), 1e-12)
-    return _similarities(rows.vlad, expanded)
+    return similarities(rows.vlad, expanded)
 
 
 def shortlist(store: LinkStore, new_ids: Sequence[str], k: int) -> list[Pair]:
