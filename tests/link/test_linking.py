@@ -122,3 +122,23 @@ def test_one_writer_at_a_time(tmp_path: Path) -> None:
     other = LinkStore.open(tmp_path / "links")
     with store.writing(), pytest.raises(LinkStoreBusy), other.writing():
         pass
+
+
+def test_the_live_index_keeps_vectors_in_float16_and_ranks_as_float32_would(
+    collection: Path, tmp_path: Path
+) -> None:
+    from safeguard.link.live import LiveIndex
+
+    store = LinkStore.open(tmp_path / "links", create=True)
+    build(store, [collection])
+    index = LiveIndex.load(store)
+    assert index.vectors.dtype == np.float16  # half the memory of a float32 copy
+    as32 = index.vectors.astype(np.float32)
+    for row in range(0, len(as32), 4):
+        query = as32[row]
+        expected: list[str] = []
+        for i in np.argsort(-(as32 @ query), kind="stable"):
+            if str(index.items[i]) not in expected:
+                expected.append(str(index.items[i]))
+        got = [item for item, _ in index.top_items(query, 3)]
+        assert got == expected[:3]

@@ -177,7 +177,7 @@ def overlap_keypoints(a: PlaceFeatures, b: PlaceFeatures, h: npt.NDArray[np.floa
         return int(ok.sum())
 
     try:
-        inverse = np.linalg.inv(h)
+        inverse = np.asarray(np.linalg.inv(h), np.float64)
     except np.linalg.LinAlgError:
         return 0
     return min(inside(a.points, h, b), inside(b.points, inverse, a))
