@@ -43,6 +43,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=20)
     args = parser.parse_args()
     load = [round(x, 2) for x in os.getloadavg()]
+    start = _rss_mb()
     store = LinkStore.open(args.store)
     before = _rss_mb()
     index = LiveIndex.load(store)
@@ -66,6 +67,8 @@ def main() -> None:
         "dimensions": int(vectors.shape[1]),
         "vectors_mb_float16": round(vectors.nbytes / 2**20, 1),
         "vectors_mb_float32": round(as32.nbytes / 2**20, 1),
+        "process_rss_mb_before_store": round(start, 1),
+        "store_open_rss_growth_mb": round(before - start, 1),
         "process_rss_mb_index_loaded": round(after, 1),
         "index_load_rss_growth_mb": round(after - before, 1),
         "peak_rss_mb_with_float32_copy": round(
