@@ -142,3 +142,19 @@ def test_the_live_index_keeps_vectors_in_float16_and_ranks_as_float32_would(
                 expected.append(str(index.items[i]))
         got = [item for item, _ in index.top_items(query, 3)]
         assert got == expected[:3]
+
+
+def test_the_stores_vlad_segments_are_joined_once_and_kept(tmp_path: Path) -> None:
+    from safeguard.link.store import GlobalRows
+
+    store = LinkStore.open(tmp_path / "links", create=True, words=1)
+    for n, name in enumerate(("a", "b")):
+        vectors = np.full((2, 128), n + 1, np.float16)
+        store.add_global(
+            GlobalRows(np.array([name, name], "U16"), np.arange(2, dtype=np.int32), vectors)
+        )
+    rows = store.global_rows()
+    assert rows.item.tolist() == ["a", "a", "b", "b"]
+    assert rows.vlad[:, 0].tolist() == [1, 1, 2, 2]
+    # One joined copy is kept: asking again does not copy the vectors again.
+    assert store.global_rows().vlad is rows.vlad
