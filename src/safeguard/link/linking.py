@@ -320,7 +320,7 @@ EXPANSION_ALPHA = 0.5
 _CHUNK = 2048
 
 
-def similarities(stored: npt.NDArray[np.float16], queries: F32, chunk: int = _CHUNK) -> F32:
+def similarities(stored: npt.NDArray[np.float16] | F32, queries: F32, chunk: int = _CHUNK) -> F32:
     """``queries @ stored.T`` in float32, converting ``chunk`` stored rows at a time."""
     out = np.empty((len(queries), len(stored)), np.float32)
     for start in range(0, len(stored), chunk):
