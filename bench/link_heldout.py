@@ -44,6 +44,7 @@ from bench.link import CACHE, RESULTS, _percentiles, _same_label_pairs, make_col
 from bench.machine import cpu_model, versions
 from safeguard.link.linking import (
     EXPANSION,
+    EXPANSION_ALPHA,
     Pair,
     _components,
     build,
@@ -231,10 +232,12 @@ def main() -> None:
         "versions": versions("opencv-python-headless", "numpy", "dask"),
         "methods": {
             "shortlist_before": "VLAD 64 words, no expansion, k=5",
-            "shortlist_now": f"VLAD 256 words, query expansion {EXPANSION}, k=5",
+            "shortlist_now": f"VLAD 256 words, query expansion {EXPANSION} "
+            f"(alpha {EXPANSION_ALPHA}), k=5",
             "verify_before": "inliers, inlier ratio and spread",
             "verify_now": "and distinctive inliers >= 0.5 (self ratio 0.7), inliers in >= 6 cells "
-            "of 32 px, F links >= 16 cells",
+            "of 32 px, F links >= 16 cells and inlier ratio >= 0.7, H links overlap support "
+            ">= 0.08 and cover >= 0.15",
         },
     }
     for name, generator, role in COLLECTIONS:

@@ -122,3 +122,34 @@ def test_one_writer_at_a_time(tmp_path: Path) -> None:
     other = LinkStore.open(tmp_path / "links")
     with store.writing(), pytest.raises(LinkStoreBusy), other.writing():
         pass
+
+
+def test_a_half_precision_live_index_ranks_as_the_float32_one(
+    collection: Path, tmp_path: Path
+) -> None:
+    from safeguard.link.live import LiveIndex
+
+    store = LinkStore.open(tmp_path / "links", create=True)
+    build(store, [collection])
+    full, half = LiveIndex.load(store), LiveIndex.load(store, half=True)
+    assert full.vectors.dtype == np.float32
+    assert half.vectors.dtype == np.float16  # half the memory
+    for row in range(0, len(full.vectors), 4):
+        query = full.vectors[row]
+        assert half.top_items(query, 3) == full.top_items(query, 3)
+
+
+def test_the_stores_vlad_segments_are_joined_once_and_kept(tmp_path: Path) -> None:
+    from safeguard.link.store import GlobalRows
+
+    store = LinkStore.open(tmp_path / "links", create=True, words=1)
+    for n, name in enumerate(("a", "b")):
+        vectors = np.full((2, 128), n + 1, np.float16)
+        store.add_global(
+            GlobalRows(np.array([name, name], "U16"), np.arange(2, dtype=np.int32), vectors)
+        )
+    rows = store.global_rows()
+    assert rows.item.tolist() == ["a", "a", "b", "b"]
+    assert rows.vlad[:, 0].tolist() == [1, 1, 2, 2]
+    # One joined copy is kept: asking again does not copy the vectors again.
+    assert store.global_rows().vlad is rows.vlad

@@ -142,5 +142,8 @@ def test_inliers_along_one_line_are_not_a_link() -> None:
         return img
 
     a, b = features_from_pixels(picture(100, 10)), features_from_pixels(picture(300, 30))
-    assert verify(a, b, VerifyOptions(min_spread_px=0)).linked
+    # The overlap cover (a line has almost no hull) refuses it too; both off, it links.
+    assert verify(a, b, VerifyOptions(min_spread_px=0, min_overlap_cover=0)).linked
+    assert not verify(a, b, VerifyOptions(min_spread_px=0)).linked
+    assert not verify(a, b, VerifyOptions(min_overlap_cover=0)).linked
     assert not verify(a, b).linked

@@ -51,7 +51,12 @@ def test_a_shared_checker_patch_mapped_by_a_homography_does_not_link() -> None:
 def test_the_tests_can_be_turned_off() -> None:
     a = features_from_pixels(room_v2(91, 400, 300))
     b = features_from_pixels(room_v2(229, 400, 300))
-    off = dataclasses.replace(DEFAULT_VERIFY, min_distinct_fraction=0.0, min_fundamental_cells=0)
+    off = dataclasses.replace(
+        DEFAULT_VERIFY,
+        min_distinct_fraction=0.0,
+        min_fundamental_cells=0,
+        min_fundamental_inlier_ratio=0.0,  # 40 of 72 matches: the F ratio test refuses it too
+    )
     assert verify(a, b, off).linked
 
 

@@ -9,9 +9,11 @@ a ``review`` decision of the stream monitor (``StreamMonitor.on_sightings``); it
 reason to terminate a stream on its own.
 
 ``LiveIndex`` is what every stream's linker reads: the store's VLAD vectors as one float32
-matrix, its face embeddings and the groups, loaded once and shared (read-only) by the
-linkers of all streams a process watches. ``safeguard stream watch --link-store DIR``
-wires it in (docs/link.md, "Live streams").
+matrix (128 KB a view, 1.25 GB for 10,000 pictures) or, with ``half=True``, float16 as
+stored (half the memory, but each query converts the matrix in chunks: about 34x slower a
+query, ``bench/link_memory.py``), its face embeddings and the groups, loaded once and
+shared (read-only) by the linkers of all streams a process watches.
+``safeguard stream watch --link-store DIR`` wires it in (docs/link.md, "Live streams").
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import numpy.typing as npt
 
 from safeguard.link.faces import DEFAULT_FACE_THRESHOLD, detect_faces, faces_available
 from safeguard.link.features import FeatureOptions, features_from_pixels
-from safeguard.link.linking import cached_features, groups
+from safeguard.link.linking import cached_features, groups, similarities
 from safeguard.link.store import LinkStore
 from safeguard.link.verify import DEFAULT_VERIFY, VerifyOptions, verify
 from safeguard.link.vlad import vlad
@@ -112,8 +114,8 @@ class LiveIndex:
     """A link store as live linkers read it; built once, shared by every stream."""
 
     store: LinkStore
-    #: (m, d) float32 VLAD vectors, their items and views.
-    vectors: npt.NDArray[np.float32]
+    #: (m, d) VLAD vectors (float32, or float16 as stored), their items and views.
+    vectors: npt.NDArray[np.float32] | npt.NDArray[np.float16]
     items: npt.NDArray[np.str_]
     views: npt.NDArray[np.int32]
     face_items: npt.NDArray[np.str_]
@@ -123,7 +125,8 @@ class LiveIndex:
     group_of: dict[str, str]
 
     @classmethod
-    def load(cls, store: LinkStore) -> LiveIndex:
+    def load(cls, store: LinkStore, *, half: bool = False) -> LiveIndex:
+        """``half``: keep the vectors in float16 (half the memory, slower queries)."""
         rows = store.global_rows()
         faces = store.face_rows()
         group_of: dict[str, str] = {}
@@ -132,7 +135,7 @@ class LiveIndex:
                 group_of.setdefault(m, g.id)
         return cls(
             store,
-            rows.vlad.astype(np.float32),
+            rows.vlad if half else rows.vlad.astype(np.float32),
             rows.item,
             rows.view,
             faces.item,
@@ -149,7 +152,11 @@ class LiveIndex:
         """The ``k`` items whose best view is most similar to ``query``: (item, view)."""
         if len(self.items) == 0:
             return []
-        sims = self.vectors @ query.astype(np.float32)
+        q = query.astype(np.float32)
+        if self.vectors.dtype == np.float32:
+            sims = self.vectors @ q
+        else:
+            sims = similarities(self.vectors, q[None, :])[0]
         out: list[tuple[str, int]] = []
         taken: set[str] = set()
         for i in np.argsort(-sims):
