@@ -81,7 +81,7 @@ def test_a_folder_passed_as_held_out_is_never_read_by_training(root: Path) -> No
     with pytest.raises(HeldOutError):
         recipe.grooming_training_data(root=root, heldout=[root / "chat_eval"])
     with pytest.raises(HeldOutError):
-        recipe.comment_training_streams(root=root, heldout=[root])
+        editions.edition_streams(["v1"], root, heldout=[root])
 
 
 def test_a_file_in_a_held_out_or_unnamed_edition_is_refused(root: Path) -> None:

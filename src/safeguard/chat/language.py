@@ -68,8 +68,6 @@ ENGLISH_ONLY: Final = frozenset(
         *("this", "that", "have", "don't", "dont", "i'm", "it's", "they", "their", "there"),
         *("where", "when", "why", "who", "because", "really", "would", "could", "should"),
         "about",
-        *("just", "yeah", "know", "think", "going", "gonna", "wanna", "can't", "cant"),
-        *("something", "anything", "doing", "been", "which"),
     )
 )
 _WORD = re.compile(r"[a-z']+")

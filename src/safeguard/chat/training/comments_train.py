@@ -163,7 +163,6 @@ def _operating_shift(
 def main() -> None:
     from safeguard.chat.training.comments_eval import evaluate_comment_model
     from safeguard.chat.training.corpus import shipped_streams
-
     from safeguard.chat.training.recipe import comment_training_streams
 
     model = train_comments(comment_training_streams())

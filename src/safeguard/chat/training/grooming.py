@@ -349,7 +349,8 @@ def _row_weights(replay: _Replay, early_weight: float) -> Array:
         for i, label in enumerate(replay.labels):
             if label and first <= i < first + EARLY_ROWS:
                 w[i] = early_weight
-    return w / w.sum()
+    normalised: Array = w / float(w.sum())
+    return normalised
 
 
 def train_grooming(
