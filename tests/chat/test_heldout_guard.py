@@ -138,3 +138,18 @@ def test_leave_one_edition_out_trains_without_the_left_out_edition(
     assert set(report["folds"]["v2"]) >= {"model", "tfidf_lr", "keywords"}
     with pytest.raises(HeldOutError):
         loeo.run_fold("v2", loeo.Design(), root, heldout=[root / "chat_eval_v3"])
+
+
+def test_chat_train_refuses_a_corpus_inside_a_held_out_edition(root: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from safeguard.cli import app
+
+    for name in (*editions.HELDOUT_EDITIONS, "chat_eval_v9"):
+        corpus = root / name / "conversations_en.jsonl"
+        result = CliRunner().invoke(
+            app, ["chat", "train", "--corpus", str(corpus), "--out", str(tmp_path / "m.json")]
+        )
+        assert result.exit_code == 2, result.output
+        assert "training edition" in result.output or "held" in result.output
+        assert not (tmp_path / "m.json").exists()
