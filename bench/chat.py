@@ -13,14 +13,21 @@ only). Measures, in one process:
    end of each test conversation and after 2,000 messages from 50 authors (the worst case the
    bounds allow), and the Python heap per open state (tracemalloc);
 3. accuracy, in the same run: the shipped model beside a keyword baseline and a TF-IDF +
-   logistic-regression baseline trained on the same data, on the synthetic test split, the
-   two development sets (``tests/data/chat_eval`` and ``chat_eval_v2``, labelled
-   "development v1 (seen)" and "development v2 (seen)"), the held-out evaluation set
-   (``tests/data/chat_eval_v3``, "evaluation (held out)", where present) and their typo and
-   synonym perturbations, per language (:mod:`safeguard.chat.training.suite`);
-   ``--data FOLDER`` reads them from another folder;
+   logistic-regression baseline trained on the same data as the shipped model (the synthetic
+   train split and the training editions, :mod:`safeguard.chat.training.recipe`), on the
+   synthetic test split and on the **held-out folder**: ``--heldout FOLDER`` (e.g.
+   ``tests/data/chat_eval_v4``; files ``conversations_en.jsonl``, ``conversations_ml.jsonl``,
+   ``comments_en.jsonl``, ``comments_ml.jsonl``, any of them missing), by default the newest
+   ``chat_eval_v*`` folder under ``--data`` (default ``tests/data``) that is not a training
+   edition (:mod:`safeguard.chat.training.editions`); with its typo and synonym
+   perturbations, per language, and the targets of issue 12 beside the figures. Training
+   data is read through the held-out guard with the held-out folder named, so it can never
+   be read as training data;
 4. comments/s per core of the livestream comment scorer, and the comment model beside its
-   baselines on the same sets (:mod:`safeguard.chat.training.comments_eval`).
+   baselines (trained on the comment model's training streams) on the same sets
+   (:mod:`safeguard.chat.training.comments_eval`);
+5. with ``--loeo``, the leave-one-edition-out development figures
+   (:mod:`safeguard.chat.training.loeo`, three trainings: minutes of CPU).
 """
 
 from __future__ import annotations
@@ -42,10 +49,12 @@ from safeguard.chat.conversation import Conversation, Message
 from safeguard.chat.scorer import ConversationState, Scoring, score_conversation, score_message
 from safeguard.chat.training.comments_eval import comments_report
 from safeguard.chat.training.corpus import shipped_conversations, shipped_streams
+from safeguard.chat.training.recipe import grooming_training_data
 from safeguard.chat.training.suite import (
-    HAND_WRITTEN,
     TABLE_HEADER,
     evaluate_all,
+    heldout_folder,
+    is_heldout,
     standard_sets,
     table_rows,
 )
@@ -181,6 +190,55 @@ def _comments_md(report: dict[str, Any]) -> list[str]:
     return [*lines, ""]
 
 
+def _targets_md(r: dict[str, Any]) -> list[str]:
+    held = r.get("heldout")
+    if not r.get("targets"):
+        return [f"No held-out set was found (held-out folder: {held}).", ""]
+    lines = ["### Issue 12's targets on the held-out set", ""]
+    for name, rows in r["targets"].items():
+        lines += [f"{name}:", "", "| figure | model | target | met |", "|---|---:|---|---|"]
+        for k, v in rows.items():
+            met = "–" if v["met"] is None else ("yes" if v["met"] else "**no**")
+            lines.append(f"| {k} | {_f3(v['value'])} | {v['target']} | {met} |")
+        lines.append("")
+    for name, rows in r.get("comments", {}).get("sets", {}).items():
+        if name.startswith("held out"):
+            m = rows["model"]
+            ok = (m["auc"] or 0) >= 0.85 and (m["benign_flagged"] or 0) <= 0.10
+            lines += [
+                f"Comment streams of {name}: AUC {_f3(m['auc'])}, benign flagged "
+                f"{_f(m['benign_flagged'])}, recall {_f(m['recall'])} (target AUC ≥ 0.85 with "
+                f"≤ 10 % benign flagged: {'met' if ok else '**not met**'}).",
+                "",
+            ]
+    return lines
+
+
+def _loeo_md(loeo: dict[str, Any] | None) -> list[str]:
+    if not loeo:
+        return []
+    lines = [
+        "## Leave-one-edition-out (development figures, every edition seen)",
+        "",
+        f"Threshold {loeo['threshold']} (chosen by the mean over the folds).",
+        "",
+        "| left out | system | AUC | recall | hard negatives alerted | median msgs | "
+        "non-English recall / hard neg |",
+        "|---|---|---:|---:|---:|---:|---|",
+    ]
+    for edition, f in loeo["folds"].items():
+        for system in ("model", "tfidf_lr", "keywords"):
+            s = f[system]
+            ml = s.get("non_english", {})
+            lines.append(
+                f"| {edition} | {system} | {_f3(s['auc'])} | {_f3(s['recall'])} | "
+                f"{_f3(s['hard_negatives_alerted'])} | "
+                f"{_f(s['median_messages_after_first_line'])} | "
+                f"{_f3(ml.get('recall'))} / {_f3(ml.get('hard_negatives_alerted'))} |"
+            )
+    return [*lines, ""]
+
+
 def _f3(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
@@ -239,6 +297,8 @@ def write_md(result: dict[str, Any]) -> str:
         *("| " + " | ".join(row) + " |" for row in table_rows(r["accuracy"])),
         "",
         *_language_md(r["accuracy"]),
+        *_targets_md(r),
+        *_loeo_md(r.get("loeo")),
         "## Livestream comments",
         "",
         f"- comment scorer: {r['comments_per_s']:,} comments/s a core (120 s window)",
@@ -249,6 +309,56 @@ def write_md(result: dict[str, Any]) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+TARGETS = {
+    "auc": (">=", 0.90),
+    "recall": (">=", 0.80),
+    "hard_negatives_alerted": ("<=", 0.10),
+    "median_messages_after_first_line": ("<=", 3.0),
+    "non_english_recall": (">=", 0.70),
+    "non_english_hard_negatives_alerted": ("<=", 0.10),
+    "recall_lost_to_typos": ("<=", 0.10),
+    "recall_lost_to_synonyms": ("<=", 0.10),
+}
+
+
+def targets(accuracy: dict[str, Any]) -> dict[str, Any]:
+    """Issue 12's targets against the model's figures on each held-out set."""
+    out: dict[str, Any] = {}
+    for name, systems in accuracy["sets"].items():
+        if not is_heldout(name) or "+" in name:
+            continue
+        s = systems["model"]["summary"]
+        langs = systems["model"]["by_language"]
+        other = [v for k, v in langs.items() if k != "en"]
+        figures: dict[str, float | None] = {k: s[k] for k in TARGETS if k in s}
+        if other:
+            pos = sum(v["positives"] for v in other)
+            hard = sum(v["hard_negatives"] for v in other)
+            found = sum((v["recall"] or 0) * v["positives"] for v in other)
+            alerted = sum((v["hard_negatives_alerted"] or 0) * v["hard_negatives"] for v in other)
+            figures["non_english_recall"] = round(found / pos, 4) if pos else None
+            figures["non_english_hard_negatives_alerted"] = (
+                round(alerted / hard, 4) if hard else None
+            )
+        for variant in ("typos", "synonyms"):
+            p = accuracy["sets"].get(f"{name} + {variant}")
+            if p is not None and s["recall"] is not None:
+                figures[f"recall_lost_to_{variant}"] = round(
+                    s["recall"] - (p["model"]["summary"]["recall"] or 0.0), 4
+                )
+        out[name] = {
+            k: {
+                "value": v,
+                "target": f"{TARGETS[k][0]} {TARGETS[k][1]}",
+                "met": None
+                if v is None
+                else (v >= TARGETS[k][1] if TARGETS[k][0] == ">=" else v <= TARGETS[k][1]),
+            }
+            for k, v in figures.items()
+        }
+    return out
 
 
 def long_conversations(items: list[Any], count: int) -> list[Conversation]:
@@ -276,9 +386,19 @@ def main() -> None:
         "--data",
         type=Path,
         default=None,
-        help="Folder holding chat_eval/ and chat_eval_v2/ (development, seen) and "
-        "chat_eval_v3/ (held out, where present) "
-        "[default: tests/data].",
+        help="Folder holding the editions (chat_eval, chat_eval_v2, ...) [default: tests/data].",
+    )
+    parser.add_argument(
+        "--heldout",
+        type=Path,
+        default=None,
+        help="The held-out folder to evaluate (e.g. tests/data/chat_eval_v4) [default: the "
+        "newest chat_eval_v* folder under --data that is not a training edition].",
+    )
+    parser.add_argument(
+        "--loeo",
+        action="store_true",
+        help="Also the leave-one-edition-out development figures (three trainings).",
     )
     parser.add_argument("--out", type=Path, default=RESULTS, help="Where results are written.")
     parser.add_argument(
@@ -316,12 +436,23 @@ def main() -> None:
         result["machine"]["load_average_end"] = os.getloadavg()[0]
         print(json.dumps(result, indent=1))
         return
-    sets = standard_sets(test, args.data)
+    heldout = heldout_folder(args.data, args.heldout)
+    if args.heldout is not None and (heldout is None or not heldout.is_dir()):
+        parser.error(f"--heldout {args.heldout}: no such folder")
+    guard = [heldout] if heldout is not None else []
+    result["heldout"] = str(heldout) if heldout is not None else None
+    sets = standard_sets(test, args.data, heldout)
+    train = grooming_training_data(root=args.data, heldout=guard)
     result["accuracy"] = evaluate_all(
-        scoring.model, shipped_conversations("train"), sets, perturb=list(HAND_WRITTEN)
+        scoring.model, train, sets, perturb=[n for n in sets if is_heldout(n)]
     )
+    result["targets"] = targets(result["accuracy"])
     result["comments_per_s"] = round(comments_rate(rounds))
-    result["comments"] = comments_report(root=args.data)
+    result["comments"] = comments_report(root=args.data, heldout=heldout)
+    if args.loeo:
+        from safeguard.chat.training.loeo import Design, run
+
+        result["loeo"] = run(Design(), args.data, guard)
     result["machine"]["load_average_end"] = os.getloadavg()[0]
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "chat.json").write_text(json.dumps(result, indent=1) + "\n")

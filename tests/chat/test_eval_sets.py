@@ -1,7 +1,7 @@
-"""The evaluation harness reports, in one run, the synthetic split, the two development sets
-(``tests/data/chat_eval`` and ``chat_eval_v2``, "development v1/v2 (seen)") and the held-out
-evaluation set (``tests/data/chat_eval_v3``, "evaluation (held out)") when its folder
-exists. Tested on a tiny folder written here in the same schema, never on real held-out data."""
+"""The evaluation harness reports, in one run, the synthetic split and the held-out folder
+(``--heldout``, else the newest ``chat_eval_v*`` folder that is not a training edition) when
+there is one. Tested on tiny folders written here in the editions' schema, never on real
+held-out data."""
 
 from __future__ import annotations
 
@@ -94,8 +94,12 @@ def _write_set(folder: Path, tag: str) -> None:
 def data(tmp_path: Path) -> Path:
     _write_set(tmp_path / "chat_eval", "dev")
     _write_set(tmp_path / "chat_eval_v2", "dev2")
-    _write_set(tmp_path / "chat_eval_v3", "held")
+    _write_set(tmp_path / "chat_eval_v3", "dev3")
+    _write_set(tmp_path / "chat_eval_v4", "held")
     return tmp_path
+
+
+HELD = suite.heldout_name(Path("chat_eval_v4"))
 
 
 def _small_train() -> list:  # type: ignore[type-arg]
@@ -103,50 +107,44 @@ def _small_train() -> list:  # type: ignore[type-arg]
     return train[:120] + [i for i in train if i.label][:40]
 
 
-def test_the_standard_sets_are_labelled_seen_and_held_out(data: Path) -> None:
+def test_the_standard_sets_are_the_synthetic_split_and_the_held_out_folder(data: Path) -> None:
     sets = suite.standard_sets(shipped_conversations("test")[:5], data)
-    assert list(sets) == [
-        suite.SYNTHETIC,
-        suite.DEVELOPMENT,
-        suite.DEVELOPMENT_V2,
-        suite.EVALUATION,
-    ]
-    assert {i.conversation.id for i in sets[suite.DEVELOPMENT_V2]} == {
-        "dev2-en-g",
-        "dev2-en-n",
-        "dev2-es-g",
-        "dev2-pl-n",
-    }
-    assert {i.conversation.id for i in sets[suite.EVALUATION]} == {
+    assert list(sets) == [suite.SYNTHETIC, HELD]
+    assert {i.conversation.id for i in sets[HELD]} == {
         "held-en-g",
         "held-en-n",
         "held-es-g",
         "held-pl-n",
     }
-    assert {i.conversation.id for i in sets[suite.DEVELOPMENT]} == {
-        "dev-en-g",
-        "dev-en-n",
-        "dev-es-g",
-        "dev-pl-n",
-    }
 
 
-def test_without_the_held_out_folder_only_the_development_sets_are_read(data: Path) -> None:
-    for path in (data / "chat_eval_v3").iterdir():
+def test_a_held_out_folder_given_by_name_is_read_whatever_it_is_called(
+    data: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "elsewhere" / "fresh"
+    _write_set(other, "fresh")
+    (other / "conversations_ml.jsonl").unlink()
+    sets = suite.standard_sets(shipped_conversations("test")[:5], data, other)
+    assert list(sets) == [suite.SYNTHETIC, "held out (fresh)"]
+    assert {i.conversation.id for i in sets["held out (fresh)"]} == {"fresh-en-g", "fresh-en-n"}
+
+
+def test_without_a_held_out_folder_only_the_synthetic_split_is_read(data: Path) -> None:
+    for path in (data / "chat_eval_v4").iterdir():
         path.unlink()
-    (data / "chat_eval_v3").rmdir()
+    (data / "chat_eval_v4").rmdir()
     sets = suite.standard_sets(shipped_conversations("test")[:5], data)
-    assert suite.EVALUATION not in sets
-    assert suite.DEVELOPMENT in sets and suite.DEVELOPMENT_V2 in sets
+    assert list(sets) == [suite.SYNTHETIC]
 
 
 def test_one_run_reports_every_set_with_perturbations_and_languages(data: Path) -> None:
     sets = suite.standard_sets(shipped_conversations("test")[:20], data)
-    result = suite.evaluate_all(default_model(), _small_train(), sets, suite.HAND_WRITTEN)
+    result = suite.evaluate_all(
+        default_model(), _small_train(), sets, [n for n in sets if suite.is_heldout(n)]
+    )
     names = set(result["sets"])
-    for hand in suite.HAND_WRITTEN:
-        assert {hand, f"{hand} + typos", f"{hand} + synonyms"} <= names
-    held = result["sets"][suite.EVALUATION]
+    assert names == {suite.SYNTHETIC, HELD, f"{HELD} + typos", f"{HELD} + synonyms"}
+    held = result["sets"][HELD]
     assert set(held) >= SYSTEMS
     for system in SYSTEMS:
         assert held[system]["summary"]["n"] == 4
@@ -163,21 +161,16 @@ def test_the_comment_report_covers_every_set_and_language(
 
     small = {"train": build_streams("train", 30, seed=5), "test": build_streams("test", 6, seed=5)}
     monkeypatch.setattr(corpus, "shipped_streams", lambda split: small[split])
-    report = comments_eval.comments_report(root=data)
-    assert list(report["sets"]) == [
-        "synthetic test split",
-        suite.DEVELOPMENT,
-        suite.DEVELOPMENT_V2,
-        suite.EVALUATION,
-    ]
-    held = report["sets"][suite.EVALUATION]
+    report = comments_eval.comments_report(root=data, train=small["train"])
+    assert list(report["sets"]) == ["synthetic test split", HELD]
+    held = report["sets"][HELD]
     assert set(held) >= SYSTEMS | {"by_language", "model_viewers"}
     assert held["model"]["streams"] == 6
     assert set(held["by_language"]) == {"en", "es"}
     assert held["by_language"]["es"]["model"]["streams"] == 2
 
 
-def test_chat_eval_reports_the_three_sets_in_one_run(
+def test_chat_eval_reports_the_held_out_folder_in_one_run(
     data: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setattr(suite, "data_root", lambda: data)
@@ -202,7 +195,12 @@ def test_chat_eval_reports_the_three_sets_in_one_run(
     result = CliRunner().invoke(app, ["chat", "eval", "--json", "--train", str(train)])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout.strip().splitlines()[-1])
-    assert {suite.SYNTHETIC, suite.DEVELOPMENT, suite.DEVELOPMENT_V2, suite.EVALUATION} <= set(
-        doc["sets"]
+    assert {suite.SYNTHETIC, HELD, f"{HELD} + typos", f"{HELD} + synonyms"} <= set(doc["sets"])
+
+
+def test_chat_eval_refuses_a_training_edition_as_held_out(data: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["chat", "eval", "--json", "--heldout", str(data / "chat_eval_v3")]
     )
-    assert f"{suite.EVALUATION} + typos" in doc["sets"]
+    assert result.exit_code == 2
+    assert "training edition" in result.output

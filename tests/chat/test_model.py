@@ -123,10 +123,11 @@ def test_perfect_risks_are_perfectly_calibrated() -> None:
 
 
 @pytest.mark.slow
-def test_training_on_the_shipped_train_split_reproduces_the_shipped_model() -> None:
+def test_training_on_the_shipped_recipe_reproduces_the_shipped_model() -> None:
     from safeguard.chat.training.evaluate import evaluate_grooming
+    from safeguard.chat.training.recipe import SHIPPED_SETTINGS, SOURCE, grooming_training_data
 
-    model = train_grooming(shipped_conversations("train"), source="conversations_train.jsonl")
+    model = train_grooming(grooming_training_data(), source=SOURCE, settings=SHIPPED_SETTINGS)
     model.metrics = {
         "split": "test (shipped synthetic)",
         **evaluate_grooming(model, shipped_conversations("test")),
@@ -134,12 +135,12 @@ def test_training_on_the_shipped_train_split_reproduces_the_shipped_model() -> N
     assert model.checksum == default_model().checksum
 
 
-def test_the_alert_threshold_is_at_least_the_development_floor(
-    small_model: GroomingModel,
-) -> None:
-    """The synthetic negatives choose a threshold hand-written hard negatives overrun (issue
-    12, fourth round); training raises it to the floor chosen on the first development set."""
-    from safeguard.chat.training.grooming import ALERT_THRESHOLD_FLOOR
+def test_the_shipped_threshold_is_the_one_chosen_by_leave_one_edition_out() -> None:
+    """Issue 12's fifth round: the alert threshold is chosen by the mean over the
+    leave-one-edition-out folds (recipe.SHIPPED_SETTINGS), not by one set, and the shipped
+    model carries it."""
+    from safeguard.chat.training.recipe import SHIPPED_SETTINGS
 
-    assert small_model.policy.threshold >= ALERT_THRESHOLD_FLOOR
-    assert default_model().policy.threshold == ALERT_THRESHOLD_FLOOR
+    assert SHIPPED_SETTINGS.threshold is not None
+    assert default_model().policy.threshold == SHIPPED_SETTINGS.threshold
+    assert default_model().trained_on["policy_choice"]["fixed"] == SHIPPED_SETTINGS.threshold

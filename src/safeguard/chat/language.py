@@ -29,7 +29,7 @@ OTHERS: Final = (
 #: Letters a message needs before its language counts (shorter ones are "ok", "lol", emoji).
 MIN_LETTERS: Final = 12
 #: The conversation's language is undecided until the votes reach this weight.
-MIN_WEIGHT: Final = 1.0
+MIN_WEIGHT: Final = 0.9
 #: Votes are kept for at most this many languages (the state must stay small).
 MAX_LANGUAGES: Final = 6
 #: The classifier reads at most this many characters of a message.

@@ -45,7 +45,7 @@ TOP_LINES = 3
 #: leader (a share of at least 0.8); later, one message in :data:`VOTE_EVERY`. Identifying a
 #: message's language is the largest single cost of scoring it, so a conversation stops
 #: asking as soon as it can.
-SETTLED_WEIGHT = 2.0
+SETTLED_WEIGHT = 0.9
 #: ... or once this many messages have voted with a clear leader (one more without).
 SETTLED_VOTERS = 2
 VOTE_EVERY = 16

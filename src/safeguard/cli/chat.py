@@ -170,6 +170,14 @@ def _labelled(
 ) -> tuple[list[LabelledConversation], str]:
     if pan12 is not None:
         return list(read_pan12(pan12, predators, lines)), f"PAN12 {pan12.name}"
+    if corpus is None and split == "train":
+        from safeguard.chat.training.recipe import SOURCE, grooming_training_data
+
+        return grooming_training_data(), SOURCE
+    if corpus is not None:
+        from safeguard.chat.training.editions import check_training_file
+
+        check_training_file(corpus)
     path = corpus or data_dir() / f"conversations_{split}.jsonl"
     return list(read_labelled(path)), str(path.name if corpus is None else path)
 
@@ -190,7 +198,11 @@ LinesOption = Annotated[
 def train_command(
     corpus: Annotated[
         Path | None,
-        typer.Option("--corpus", help="Labelled JSON lines [default: the shipped train split]."),
+        typer.Option(
+            "--corpus",
+            help="Labelled JSON lines [default: the shipped train split and the training "
+            "editions, the shipped model's recipe].",
+        ),
     ] = None,
     pan12: Pan12Option = None,
     predators: PredatorsOption = None,
@@ -213,15 +225,20 @@ def train_command(
     from safeguard.chat.training.train import train_comments, train_grooming
 
     started = time.perf_counter()
+    from safeguard.chat.training.editions import HeldOutError
+    from safeguard.chat.training.recipe import SHIPPED_SETTINGS
+
     try:
         items, source = _labelled(corpus, pan12, predators, predator_lines, "train")
-        model = train_grooming(items, source=source)
+        model = train_grooming(items, source=source, settings=SHIPPED_SETTINGS)
         if corpus is None and pan12 is None:
             test = list(read_labelled(data_dir() / "conversations_test.jsonl"))
             model.metrics = {
                 "split": "test (shipped synthetic)",
                 **evaluate_grooming(model, test),
             }
+    except HeldOutError as exc:
+        raise fail(str(exc), 2) from exc
     except (ConversationError, Pan12Error, ValueError) as exc:
         raise fail(str(exc), 1) from exc
     target = out or default_model_path()
@@ -234,7 +251,9 @@ def train_command(
         "seconds": round(time.perf_counter() - started, 1),
     }
     if comments_out is not None:
-        cmodel = train_comments(shipped_streams("train"))
+        from safeguard.chat.training.recipe import comment_training_streams
+
+        cmodel = train_comments(comment_training_streams())
         cmodel = CommentModel(
             cmodel.viewer_bias,
             cmodel.viewer_weights,
@@ -261,8 +280,7 @@ def eval_command(
         typer.Option(
             "--corpus",
             help="Also evaluate on these labelled JSON lines files (repeatable) [default sets: "
-            "the synthetic test split, the two development sets (seen) and, where present, the "
-            "held-out evaluation set tests/data/chat_eval_v3].",
+            "the synthetic test split and, where present, the held-out folder (--heldout)].",
         ),
     ] = None,
     pan12: Pan12Option = None,
@@ -273,8 +291,16 @@ def eval_command(
         Path | None,
         typer.Option(
             "--train",
-            help="Labelled JSON lines the baselines are trained on [default: the shipped "
-            "train split, which the shipped model was trained on].",
+            help="Labelled JSON lines the baselines are trained on [default: what the shipped "
+            "model was trained on: the shipped train split and the training editions].",
+        ),
+    ] = None,
+    heldout: Annotated[
+        Path | None,
+        typer.Option(
+            "--heldout",
+            help="The held-out folder [default: the newest tests/data/chat_eval_v* folder "
+            "that is not a training edition, where present].",
         ),
     ] = None,
     only: Annotated[
@@ -296,10 +322,13 @@ def eval_command(
     at the alert policy, messages from the first grooming line to the alert, per language;
     on the synthetic test split, the development set, the evaluation set and its typo and
     synonym perturbations, PAN12 when given; plus the full report of the model per set."""
+    from safeguard.chat.training.editions import HeldOutError
+    from safeguard.chat.training.recipe import grooming_training_data
     from safeguard.chat.training.suite import (
-        HAND_WRITTEN,
         SHORT_HEADER,
         evaluate_all,
+        heldout_folder,
+        is_heldout,
         standard_sets,
         table_rows,
     )
@@ -307,25 +336,34 @@ def eval_command(
     scoring = _scoring(model)
     try:
         sets: dict[str, list[LabelledConversation]] = {}
+        held = heldout_folder(None, heldout) if not only or heldout is not None else None
+        guard = [held] if held is not None else []
         if not only:
-            sets = standard_sets(list(read_labelled(data_dir() / "conversations_test.jsonl")))
+            test = list(read_labelled(data_dir() / "conversations_test.jsonl"))
+            sets = standard_sets(test, None, held)
         for path in corpus or []:
             sets[str(path)] = list(read_labelled(path))
         if pan12 is not None:
             sets[f"PAN12 {pan12.name}"] = list(read_pan12(pan12, predators, predator_lines))
         if not sets:
             raise fail("nothing to evaluate: give --corpus or --pan12", 2)
-        train_items = list(read_labelled(train or data_dir() / "conversations_train.jsonl"))
+        train_items = (
+            list(read_labelled(train))
+            if train is not None
+            else grooming_training_data(heldout=guard)
+        )
         metrics = evaluate_all(
             scoring.model,
             train_items,
             sets,
-            perturb=[n for n in sets if n in HAND_WRITTEN or (only and n != "synthetic")],
+            perturb=[n for n in sets if is_heldout(n) or (only and n != "synthetic")],
         )
         if comments:
             from safeguard.chat.training.comments_eval import comments_report
 
-            metrics["comments"] = comments_report(standard=not only)
+            metrics["comments"] = comments_report(heldout=held, standard=not only)
+    except HeldOutError as exc:
+        raise fail(str(exc), 2) from exc
     except (ConversationError, Pan12Error, CommentModelError) as exc:
         raise fail(str(exc), 1) from exc
     if json_out:

@@ -247,31 +247,21 @@ def stream_language(stream: dict[str, Any]) -> str:
     return value if isinstance(value, str) and value else "en"
 
 
-def standard_comment_sets(root: Path | None = None) -> dict[str, list[dict[str, Any]]]:
-    """The synthetic test streams and the hand-written comment sets present under ``root``
-    (default ``tests/data``): ``development v1 (seen)`` (``chat_eval/comments_*.jsonl``),
-    ``development v2 (seen)`` (``chat_eval_v2/``) and ``evaluation (held out)``
-    (``chat_eval_v3/``, where it exists)."""
+def standard_comment_sets(
+    root: Path | None = None, heldout: Path | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """The synthetic test streams and the held-out folder's comment streams
+    (:func:`~safeguard.chat.training.suite.heldout_folder`: ``heldout``, else the newest
+    edition under ``root`` that is not a training edition; left out when absent)."""
     from safeguard.chat.training.corpus import shipped_streams
-    from safeguard.chat.training.suite import (
-        DEVELOPMENT,
-        DEVELOPMENT_V2,
-        EVALUATION,
-        comment_files,
-        development_folder,
-        development_v2_folder,
-        evaluation_folder,
-    )
+    from safeguard.chat.training.suite import comment_files, heldout_folder, heldout_name
 
     sets: dict[str, list[dict[str, Any]]] = {"synthetic test split": shipped_streams("test")}
-    for name, folder in (
-        (DEVELOPMENT, development_folder(root)),
-        (DEVELOPMENT_V2, development_v2_folder(root)),
-        (EVALUATION, evaluation_folder(root)),
-    ):
+    folder = heldout_folder(root, heldout)
+    if folder is not None:
         streams = [s for path in comment_files(folder) for s in read_streams(path)]
         if streams:
-            sets[name] = streams
+            sets[heldout_name(folder)] = streams
     return sets
 
 
@@ -280,21 +270,26 @@ def comments_report(
     model: CommentModel | None = None,
     *,
     root: Path | None = None,
+    heldout: Path | None = None,
     standard: bool = True,
+    train: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """Model, keywords and TF-IDF + LR on the synthetic test split, the development set
-    (seen) and the held-out evaluation set where present (:func:`standard_comment_sets`),
-    and on ``eval_path`` when given; each set also per language (the ``language`` field of a
-    stream, English without one). What ``chat eval --comments`` reports."""
-    from safeguard.chat.training.corpus import shipped_streams
+    """Model, keywords and TF-IDF + LR on the synthetic test split and the held-out folder
+    where present (:func:`standard_comment_sets`), and on ``eval_path`` when given; each set
+    also per language (the ``language`` field of a stream, English without one). The
+    baselines are trained on ``train`` (default: what the shipped comment model was trained
+    on, :func:`~safeguard.chat.training.recipe.comment_training_streams`). What
+    ``chat eval --comments`` and ``bench.chat`` report."""
+    if train is None:
+        from safeguard.chat.training.recipe import comment_training_streams
 
-    train = shipped_streams("train")
+        train = comment_training_streams(heldout=[heldout] if heldout is not None else [])
     scorers = {
         "model": model_scorer(model),
         "keywords": keyword_scorer(train),
         "tfidf_lr": tfidf_scorer(train),
     }
-    sets = standard_comment_sets(root) if standard else {}
+    sets = standard_comment_sets(root, heldout) if standard else {}
     if eval_path is not None:
         sets[str(eval_path)] = read_streams(eval_path)
     out: dict[str, Any] = {"flag_risk": FLAG_RISK, "sets": {}}

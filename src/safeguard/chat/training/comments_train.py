@@ -1,5 +1,6 @@
 """Training the comment model: two logistic regressions with non-negative weights (a signal
-can only add risk), deterministic, on the shipped synthetic comment streams.
+can only add risk), deterministic, on the shipped synthetic comment streams and (issue 12's
+fifth round) the training editions' streams.
 
 Every stream is replayed comment by comment through :class:`CommentScorer`, so the model
 sees exactly the features the scorer computes. The viewer model has a row per comment (the
@@ -12,7 +13,9 @@ whatever its length. The stream bias is then shifted to the operating point
 (:data:`BENIGN_FLAG_BUDGET`).
 
 Run ``python -m safeguard.chat.training.comments_train`` to rewrite
-``chat/models/comments-v2.json`` (its metrics are on the synthetic test split).
+``chat/models/comments-v2.json`` from the recipe (:mod:`~safeguard.chat.training.recipe`: the
+synthetic train streams and the training editions' streams; its metrics are on the synthetic
+test split).
 """
 
 from __future__ import annotations
@@ -160,8 +163,9 @@ def _operating_shift(
 def main() -> None:
     from safeguard.chat.training.comments_eval import evaluate_comment_model
     from safeguard.chat.training.corpus import shipped_streams
+    from safeguard.chat.training.recipe import comment_training_streams
 
-    model = train_comments(shipped_streams("train"))
+    model = train_comments(comment_training_streams())
     metrics = {
         "split": "test (shipped synthetic)",
         **evaluate_comment_model(model, shipped_streams("test")),

@@ -15,9 +15,13 @@
    α ≥ 0, 0 ≤ β ≤ 0.9 (see :mod:`safeguard.chat.model`).
 4. **Calibration and policy**, on the other 25 %: Platt scaling (positive slope) of the
    conversation's logit after each message; then the lowest alert threshold whose false
-   alert rate on the held-out negative conversations is at most :data:`MAX_FALSE_ALERTS`.
+   alert rate on the held-out negative conversations is at most :data:`MAX_FALSE_ALERTS`
+   (raised to a floor), or, for the shipped model, the threshold chosen by the mean over the
+   leave-one-edition-out folds (:attr:`TrainSettings.threshold`).
 
-Nothing from an evaluation set is used."""
+Training reads what it is given; the shipped recipe (:mod:`~safeguard.chat.training.recipe`)
+gives it the synthetic train split and the training editions, through the held-out guard
+(:mod:`~safeguard.chat.training.editions`)."""
 
 from __future__ import annotations
 
@@ -153,11 +157,11 @@ def _labelled_categories(item: LabelledConversation) -> dict[int, list[str]]:
 
 
 def _fit_message_model(
-    x: sparse.csr_matrix, y: npt.NDArray[np.int64]
+    x: sparse.csr_matrix, y: npt.NDArray[np.int64], c: float = MESSAGE_C
 ) -> tuple[float, dict[int, float]]:
     if y.min() == y.max():
         return (-4.0 if y.max() == 0 else 4.0), {}
-    clf = LogisticRegression(C=MESSAGE_C, max_iter=3000)
+    clf = LogisticRegression(C=c, max_iter=3000)
     clf.fit(x, y)
     coef = clf.coef_[0]
     weights = {
@@ -316,14 +320,49 @@ def _choose_threshold(held: list[_Replay], model: GroomingModel) -> tuple[float,
     return best
 
 
+@dataclass(frozen=True, slots=True)
+class TrainSettings:
+    """The design choices of training (issue 12's fifth round chooses them by the mean over
+    the leave-one-edition-out folds, :mod:`safeguard.chat.training.loeo`)."""
+
+    message_c: float = MESSAGE_C
+    line_threshold: float = LINE_THRESHOLD
+    #: The alert threshold is at least this.
+    threshold_floor: float = ALERT_THRESHOLD_FLOOR
+    #: When set, the alert threshold is exactly this (chosen by the mean over the
+    #: leave-one-edition-out folds), not the calibration quarter's choice.
+    threshold: float | None = None
+    #: The suspect's rows of the first :data:`EARLY_ROWS` messages from the first grooming
+    #: line weigh this much more in the evidence fit (each conversation still counts once):
+    #: the fit is asked to be sure early, which is what the alert latency measures.
+    early_weight: float = 1.0
+
+
+#: The messages after the first grooming line that :attr:`TrainSettings.early_weight` covers.
+EARLY_ROWS = 4
+
+
+def _row_weights(replay: _Replay, early_weight: float) -> Array:
+    w = np.ones(len(replay.labels), dtype=np.float64)
+    if early_weight != 1.0 and replay.item.label and replay.item.predator_lines:
+        first = min(replay.item.predator_lines)
+        for i, label in enumerate(replay.labels):
+            if label and first <= i < first + EARLY_ROWS:
+                w[i] = early_weight
+    normalised: Array = w / float(w.sum())
+    return normalised
+
+
 def train_grooming(
     items: list[LabelledConversation],
     *,
     hashing: Hashing | None = None,
     lexicon: Lexicon | None = None,
     source: str = "",
+    settings: TrainSettings | None = None,
 ) -> GroomingModel:
     """Train on labelled conversations (the same data gives the same model)."""
+    settings = settings or TrainSettings()
     hashing = hashing or Hashing()
     lexicon = lexicon or default_lexicon("en", "conversation")
     items = [i for i in items if i.conversation.messages]
@@ -335,11 +374,11 @@ def train_grooming(
     fold_of_item = np.asarray([_fold(i, folds) for i in items])
     fold = fold_of_item[m.owner]
     semantic = _semantic_table(m)
-    policy = AlertPolicy(threshold=0.5, line_threshold=LINE_THRESHOLD)
+    policy = AlertPolicy(threshold=0.5, line_threshold=settings.line_threshold)
     fold_scorings = []
     for f in range(folds):
         keep = fold != f
-        bias, weights = _fit_message_model(m.x[keep], m.y[keep])
+        bias, weights = _fit_message_model(m.x[keep], m.y[keep], settings.message_c)
         model = GroomingModel(
             hashing,
             bias,
@@ -362,7 +401,7 @@ def train_grooming(
         a = np.asarray([v for r in replays for v in r.adult_to_minor], dtype=np.float64)
         p = np.asarray([v for r in replays for v in r.peer_minors], dtype=np.float64)
         y = np.asarray([v for r in replays for v in r.labels], dtype=np.float64)
-        s = np.asarray([1.0 / len(r.labels) for r in replays for _ in r.labels])
+        s = np.concatenate([_row_weights(r, settings.early_weight) for r in replays])
         return x, a, p, y, s
 
     bias, ev_weights, alpha, beta = _fit_evidence(*stack(fit))
@@ -394,10 +433,13 @@ def train_grooming(
     a_cal, b_cal = _fit_platt(z, yc, sc)
     evidence.calibration = (round(a_cal, 6), round(b_cal, 6))
     threshold, chosen = _choose_threshold(held, evidence)
-    if threshold < ALERT_THRESHOLD_FLOOR:
-        chosen = {**chosen, "floor": ALERT_THRESHOLD_FLOOR}
-        threshold = ALERT_THRESHOLD_FLOOR
-    final_bias, final_weights = _fit_message_model(m.x, m.y)
+    if settings.threshold is not None:
+        chosen = {**chosen, "fixed": settings.threshold}
+        threshold = settings.threshold
+    elif threshold < settings.threshold_floor:
+        chosen = {**chosen, "floor": settings.threshold_floor}
+        threshold = settings.threshold_floor
+    final_bias, final_weights = _fit_message_model(m.x, m.y, settings.message_c)
     category_lines = Counter(c for r in np.flatnonzero(m.y == 1) for c in m.categories[r])
     return GroomingModel(
         hashing=hashing,
@@ -407,7 +449,7 @@ def train_grooming(
         evidence_weights=evidence.evidence_weights,
         context=evidence.context,
         calibration=evidence.calibration,
-        policy=AlertPolicy(threshold, LINE_THRESHOLD),
+        policy=AlertPolicy(threshold, settings.line_threshold),
         semantic=semantic,
         trained_on={
             "source": source,

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from safeguard.chat.model import GroomingModel
+from safeguard.chat.training import editions
 from safeguard.chat.training.baselines import TfidfBaseline, keyword_baseline
 from safeguard.chat.training.corpus import LabelledConversation, read_labelled
 from safeguard.chat.training.evaluate import Labelled, report, roc_auc, score_labelled
@@ -26,38 +27,42 @@ _PLAIN_FAMILIES = frozenset({"", "benign", "everyday", "grooming", "plain"})
 
 
 SYNTHETIC = "synthetic test split"
-DEVELOPMENT = "development v1 (seen)"
-DEVELOPMENT_V2 = "development v2 (seen)"
-EVALUATION = "evaluation (held out)"
 DEVELOPER_EXAMPLES = "developer's examples (tuned on)"
-#: The hand-written sets, which also get typo and synonym perturbations.
-HAND_WRITTEN = (DEVELOPMENT, DEVELOPMENT_V2, EVALUATION)
+HELDOUT = "held out"
 
 
 def repo_root() -> Path:
-    return Path(__file__).resolve().parents[4]
+    return editions.repo_root()
 
 
 def data_root() -> Path:
-    """``tests/data`` of the source tree (where the hand-written sets live)."""
-    return repo_root() / "tests" / "data"
+    """``tests/data`` of the source tree (where the hand-written editions live)."""
+    return editions.data_root()
 
 
-def development_folder(root: Path | None = None) -> Path:
-    """The first development set: written independently of the generators, seen since."""
-    return (root or data_root()) / "chat_eval"
+def heldout_name(folder: Path) -> str:
+    """How a held-out folder is labelled in reports: ``held out (chat_eval_v4)``."""
+    return f"{HELDOUT} ({folder.name})"
 
 
-def development_v2_folder(root: Path | None = None) -> Path:
-    """The second development set: the held-out set of issue 12's second round, scored once
-    then, seen (and tuned on) since."""
-    return (root or data_root()) / "chat_eval_v2"
+def is_heldout(name: str) -> bool:
+    return name.startswith(f"{HELDOUT} (")
 
 
-def evaluation_folder(root: Path | None = None) -> Path:
-    """The held-out evaluation set, ``chat_eval_v3`` (present only where it has been added;
-    nobody working on the model has opened it)."""
-    return (root or data_root()) / "chat_eval_v3"
+def heldout_folder(root: Path | None = None, heldout: Path | None = None) -> Path | None:
+    """``heldout`` when given, else the newest ``chat_eval_v*`` folder under ``root``
+    (default ``tests/data``) that is not a training edition
+    (:func:`~safeguard.chat.training.editions.default_heldout`), else None. A training
+    edition is refused: the shipped model was trained on it."""
+    folder = heldout if heldout is not None else editions.default_heldout(root or data_root())
+    if folder is None:
+        return None
+    if folder.name in editions.TRAINING_EDITIONS.values():
+        raise editions.HeldOutError(
+            f"{folder} is a training edition: the shipped model was trained on it, so it "
+            "cannot be a held-out set"
+        )
+    return folder
 
 
 def development_set(root: Path | None = None) -> Path:
@@ -74,24 +79,20 @@ def comment_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("comments_*.jsonl")) if folder.is_dir() else []
 
 
-def evaluation_files(root: Path | None = None) -> list[Path]:
-    """The held-out evaluation set's conversation files (empty where it is absent)."""
-    return conversation_files(evaluation_folder(root))
-
-
 def standard_sets(
-    test: Sequence[LabelledConversation], root: Path | None = None
+    test: Sequence[LabelledConversation],
+    root: Path | None = None,
+    heldout: Path | None = None,
 ) -> dict[str, list[LabelledConversation]]:
-    """The synthetic test split ``test`` and every hand-written set present under ``root``
-    (default ``tests/data``), by label, in report order."""
+    """The synthetic test split ``test``, the held-out folder's conversations
+    (:func:`heldout_folder`: ``heldout``, else the newest edition under ``root`` that is not
+    a training edition; left out when absent) and the developer's examples, by label, in
+    report order. The training editions are not here: they are training data (their
+    development figures are the leave-one-edition-out folds, :mod:`.loeo`)."""
     sets: dict[str, list[LabelledConversation]] = {SYNTHETIC: list(test)}
-    for name, files in (
-        (DEVELOPMENT, conversation_files(development_folder(root))),
-        (DEVELOPMENT_V2, conversation_files(development_v2_folder(root))),
-        (EVALUATION, conversation_files(evaluation_folder(root))),
-    ):
-        if files:
-            sets[name] = read_sets(files)
+    folder = heldout_folder(root, heldout)
+    if folder is not None and conversation_files(folder):
+        sets[heldout_name(folder)] = read_sets(conversation_files(folder))
     if development_set(root).is_file():
         sets[DEVELOPER_EXAMPLES] = list(read_labelled(development_set(root)))
     return sets

@@ -1,0 +1,67 @@
+"""What the shipped models are trained on, and with which settings (the one recipe that
+``safeguard chat train``, ``bench.chat`` and the reproduction test share).
+
+- Grooming model: the synthetic train split and :data:`HAND_WRITTEN_REPEAT` copies of every
+  training edition's conversations (:data:`~safeguard.chat.training.editions.TRAINING_EDITIONS`),
+  with :data:`SHIPPED_SETTINGS`, chosen by the mean over the leave-one-edition-out folds
+  (:mod:`safeguard.chat.training.loeo`).
+- Comment model: the synthetic train streams (the editions' streams when
+  :data:`COMMENT_EDITIONS`; not adopted, see there).
+
+Every edition is read through the held-out guard
+(:func:`~safeguard.chat.training.editions.training_folder`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from safeguard.chat.training.corpus import LabelledConversation, shipped_conversations
+from safeguard.chat.training.editions import (
+    TRAINING_EDITIONS,
+    edition_conversations,
+    edition_streams,
+    synthetic_streams,
+)
+from safeguard.chat.training.grooming import TrainSettings
+
+#: Copies of each hand-written conversation in the training data (leave-one-edition-out).
+HAND_WRITTEN_REPEAT = 2
+#: The training settings of the shipped grooming model, chosen by the mean over the
+#: leave-one-edition-out folds (:mod:`safeguard.chat.training.loeo`): the message model's
+#: ``C`` (0.2 beat 0.05 on the mean AUC, hard negatives alerted and typo loss) and the alert
+#: threshold (the lowest whose mean share of hard negatives alerted over the folds is at most
+#: 8 %).
+SHIPPED_SETTINGS = TrainSettings(message_c=0.2, threshold=0.8375)
+#: Whether the training editions' comment streams go into the comment model's training data.
+#: Not adopted (issue 12, fifth round): trained on them (leave-one-edition-out mean AUC
+#: 0.906, 4.9 % of benign streams flagged, recall 0.67), the operating shift over the many
+#: more benign hand-written streams lowered the stream bias from -1.0 to -3.9, so four
+#: viewers asking the broadcaster to "stand on the chair" scored `none` (risk 0.14), against
+#: a behavioural test of issue 12's point 7; the comment model stays on the synthetic streams.
+COMMENT_EDITIONS = False
+SOURCE = "conversations_train.jsonl + editions " + "+".join(TRAINING_EDITIONS)
+
+
+def grooming_training_data(
+    editions: Sequence[str] | None = None,
+    repeat: int = HAND_WRITTEN_REPEAT,
+    root: Path | None = None,
+    heldout: Sequence[Path] = (),
+) -> list[LabelledConversation]:
+    """The synthetic train split and ``repeat`` copies of the named editions' conversations
+    (default: every training edition)."""
+    names = list(TRAINING_EDITIONS) if editions is None else list(editions)
+    hand = edition_conversations(names, root, heldout)
+    return [*shipped_conversations("train"), *(item for _ in range(repeat) for item in hand)]
+
+
+def comment_training_streams(
+    editions: Sequence[str] | None = None,
+    root: Path | None = None,
+    heldout: Sequence[Path] = (),
+) -> list[dict[str, Any]]:
+    names = list(TRAINING_EDITIONS) if editions is None else list(editions)
+    extra = edition_streams(names, root, heldout) if COMMENT_EDITIONS else []
+    return [*synthetic_streams(), *extra]
