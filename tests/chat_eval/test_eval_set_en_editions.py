@@ -174,8 +174,7 @@ EDITIONS = {
     "v4": Edition(
         number=4,
         min_counts=(120, 48, 60, 12),
-        registers=_V3_REGISTERS
-        | {"mentor_career", "peer_romance", "crisis_rescue", "slow_drift"},
+        registers=_V3_REGISTERS | {"mentor_career", "peer_romance", "crisis_rescue", "slow_drift"},
         min_per_register=3,
         named_families=_V3_NAMED_FAMILIES | _V4_NEW_FAMILIES,
         min_hard_families=30,
