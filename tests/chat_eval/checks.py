@@ -73,8 +73,8 @@ def roc_auc(scores: list[float], labels: list[int]) -> float:
 def check_people_and_messages(
     conversation: dict[str, Any], *, least: int = 8, most: int = 30
 ) -> None:
-    """Distinct participants with plausible ages; ``least``..``most`` messages, each by one
-    of them with text; everyone speaks."""
+    """Distinct participants with plausible ages; ``least``..``most`` messages, each by one of
+    them with text; everyone speaks."""
     assert SNAKE.match(conversation["register"])
     assert SNAKE.match(conversation["family"])
     assert conversation["label"] in (0, 1)
@@ -126,7 +126,8 @@ def check_grooming_lines(conversation: dict[str, Any]) -> None:
 
 
 def check_conversation(conversation: dict[str, Any], *, least: int = 8, most: int = 30) -> None:
-    """Every check of one conversation: people and messages, timestamps, grooming lines."""
+    """Every check of one conversation: people and messages (``least``..``most`` of them),
+    timestamps, grooming lines."""
     check_people_and_messages(conversation, least=least, most=most)
     check_timestamps(conversation)
     check_grooming_lines(conversation)
