@@ -70,9 +70,11 @@ def roc_auc(scores: list[float], labels: list[int]) -> float:
     return float(((positive > negative) + 0.5 * (positive == negative)).mean())
 
 
-def check_people_and_messages(conversation: dict[str, Any], *, most: int = 30) -> None:
-    """Distinct participants with plausible ages; 8..``most`` messages, each by one of them
-    with text; everyone speaks."""
+def check_people_and_messages(
+    conversation: dict[str, Any], *, least: int = 8, most: int = 30
+) -> None:
+    """Distinct participants with plausible ages; ``least``..``most`` messages, each by one of
+    them with text; everyone speaks."""
     assert SNAKE.match(conversation["register"])
     assert SNAKE.match(conversation["family"])
     assert conversation["label"] in (0, 1)
@@ -87,7 +89,7 @@ def check_people_and_messages(conversation: dict[str, Any], *, most: int = 30) -
         if "age" in person:
             assert isinstance(person["age"], int) and 5 <= person["age"] <= 100
     messages = conversation["messages"]
-    assert 8 <= len(messages) <= most
+    assert least <= len(messages) <= most, f"{len(messages)} messages"
     for message in messages:
         assert set(message) <= {"author", "text", "ts"}
         assert message["author"] in people
@@ -123,9 +125,10 @@ def check_grooming_lines(conversation: dict[str, Any]) -> None:
         assert messages[index]["author"] == predator
 
 
-def check_conversation(conversation: dict[str, Any]) -> None:
-    """Every check of one conversation: people and messages, timestamps, grooming lines."""
-    check_people_and_messages(conversation)
+def check_conversation(conversation: dict[str, Any], *, least: int = 8, most: int = 30) -> None:
+    """Every check of one conversation: people and messages (``least``..``most`` of them),
+    timestamps, grooming lines."""
+    check_people_and_messages(conversation, least=least, most=most)
     check_timestamps(conversation)
     check_grooming_lines(conversation)
 
