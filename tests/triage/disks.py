@@ -199,8 +199,15 @@ def e01_of(raw: Path, target: Path) -> Path:
     return target.with_suffix(".E01")
 
 
-def ntfs_image(path: Path, files: dict[str, bytes], mb: int = 16) -> Path:
-    """An NTFS file system made with ``mkntfs`` and filled with ``ntfscp`` (no mounting)."""
+def ntfs_image(
+    path: Path,
+    files: dict[str, bytes],
+    mb: int = 16,
+    streams: dict[str, dict[str, bytes]] | None = None,
+) -> Path:
+    """An NTFS file system made with ``mkntfs`` and filled with ``ntfscp`` (no mounting).
+    ``streams``: alternate data streams, by the path of the file (or folder) holding them
+    and the stream's name, written by ``ntfscp -N`` into the named ``$DATA`` attribute."""
     need("mkntfs", "ntfscp")
     with path.open("wb") as f:
         f.truncate(mb << 20)
@@ -217,6 +224,15 @@ def ntfs_image(path: Path, files: dict[str, bytes], mb: int = 16) -> Path:
             check=True,
             capture_output=True,
         )
+    for holder, named in (streams or {}).items():
+        for stream, data in named.items():
+            local = staging / hashlib.sha1(f"{holder}:{stream}".encode()).hexdigest()
+            local.write_bytes(data)
+            subprocess.run(
+                ["ntfscp", "-f", "-N", stream, str(path), str(local), holder.strip("/")],
+                check=True,
+                capture_output=True,
+            )
     shutil.rmtree(staging)
     return path
 

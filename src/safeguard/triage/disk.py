@@ -183,6 +183,26 @@ class DiskFile:
     #: Set for an allocated folder TSK could not list (then the item is that folder, and
     #: what it holds is unknown): reported, never dropped in silence.
     error: str | None = None
+    #: The name of an NTFS alternate data stream (a named ``$DATA`` attribute); then
+    #: ``path`` is ``file:stream`` and ``size`` the stream's.
+    stream: str | None = None
+
+
+def _named_streams(entry: Any, data_type: int) -> list[tuple[str, int]]:
+    """An NTFS file's or folder's alternate data streams: (name, size) of each named
+    ``$DATA`` attribute, in name order (the unnamed one is the file's own content)."""
+    out: list[tuple[str, int]] = []
+    try:
+        for attr in entry:
+            info = attr.info
+            if int(info.type) != data_type or not info.name:
+                continue
+            raw = info.name
+            name = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+            out.append((name, int(info.size)))
+    except OSError:
+        return []  # attributes TSK cannot load: the file itself is still listed
+    return sorted(out)
 
 
 def _time(seconds: Any) -> datetime | None:
@@ -211,6 +231,7 @@ def walk_fs(path: str, kind: str, offset: int) -> Iterator[DiskFile]:
     ntfs = _fs_name(fs).startswith("ntfs")
     exfat = _fs_name(fs) == "exfat"
     hfs = _fs_name(fs).startswith("hfs")
+    ntfs_data = int(pytsk3.TSK_FS_ATTR_TYPE_NTFS_DATA)
     seen: set[int] = {root}
     stack: list[tuple[int, str, int, bool]] = [(root, "", 0, True)]
     while stack:
@@ -244,6 +265,17 @@ def walk_fs(path: str, kind: str, offset: int) -> Iterator[DiskFile]:
             allocated = not (
                 int(entry.info.name.flags) & name_unalloc or int(meta.flags) & meta_unalloc
             )
+            times = (  # created, modified, accessed, changed
+                _time(getattr(meta, "crtime", 0)),
+                _time(meta.mtime),
+                _time(meta.atime),
+                _time(meta.ctime),
+            )
+            # Alternate data streams, of files and folders alike: each is an item of its
+            # own, ``path:stream`` (content hidden there is content all the same).
+            streams = _named_streams(entry, ntfs_data) if ntfs else []
+            for stream, size in streams:
+                yield DiskFile(f"{full}:{stream}", addr, size, allocated, *times, stream=stream)
             if mtype in dir_types:
                 if addr not in seen and depth < MAX_DEPTH:
                     seen.add(addr)
@@ -251,27 +283,35 @@ def walk_fs(path: str, kind: str, offset: int) -> Iterator[DiskFile]:
                 continue
             if mtype != reg or name.endswith(_FAT_LABEL):
                 continue
-            yield DiskFile(
-                path=full,
-                inode=addr,
-                size=int(meta.size),
-                allocated=allocated,
-                created=_time(getattr(meta, "crtime", 0)),
-                modified=_time(meta.mtime),
-                accessed=_time(meta.atime),
-                changed=_time(meta.ctime),
-            )
+            yield DiskFile(full, addr, int(meta.size), allocated, *times)
         stack.extend(reversed(subdirs))
 
 
 class DiskFileReader:
-    """Reads one file of an image by inode, in chunks (``read`` like a file object)."""
+    """Reads one file of an image by inode, in chunks (``read`` like a file object);
+    with ``stream``, that NTFS alternate data stream of it instead."""
 
-    def __init__(self, path: str, kind: str, offset: int, inode: int) -> None:
+    def __init__(
+        self, path: str, kind: str, offset: int, inode: int, stream: str | None = None
+    ) -> None:
         fs = open_fs(path, kind, offset)
         self._file = fs.open_meta(inode=inode)
         self._size = int(self._file.info.meta.size)
         self._pos = 0
+        self._attr: tuple[Any, ...] = ()
+        if stream is not None:
+            self._attr = self._stream_attribute(stream)
+
+    def _stream_attribute(self, stream: str) -> tuple[Any, ...]:
+        data_type = int(forensics("pytsk3").TSK_FS_ATTR_TYPE_NTFS_DATA)
+        for attr in self._file:
+            info = attr.info
+            raw = info.name
+            name = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+            if int(info.type) == data_type and name == stream:
+                self._size = int(info.size)
+                return (info.type, info.id)
+        raise OSError(f"no data stream named {stream!r}")
 
     def read(self, n: int = -1) -> bytes:
         remaining = self._size - self._pos
@@ -280,7 +320,7 @@ class DiskFileReader:
         if n <= 0:
             return b""
         try:
-            data: bytes = self._file.read_random(self._pos, n)
+            data: bytes = self._file.read_random(self._pos, n, *self._attr)
         except OSError:
             data = b""
         if not data:

@@ -19,6 +19,7 @@ The index stays in this process, as in ``safeguard scan``; workers only read and
 
 from __future__ import annotations
 
+import importlib
 import shutil
 import tempfile
 import threading
@@ -169,7 +170,7 @@ def run_case(
     workers: int | None = None,
     scheduler: str | None = None,
     progress: Callable[[TriageProgress], None] | None = None,
-    batch_size: int = 128,
+    batch_size: int = 512,
     batch_bytes: int = 64 * MiB,
     verify_after: bool = True,
     hasher: Hasher = hash_files,
@@ -594,6 +595,19 @@ def _precategory(scheme: str, matches: list[Match]) -> tuple[str | None, str | N
 
 # --- Dask ------------------------------------------------------------------------------------
 
+#: Tasks between two clearings of Dask's task-name cache (``_forget_task_names``).
+_FORGET_EVERY = 1024
+
+
+def _forget_task_names() -> None:
+    """Empty ``dask.utils.key_split``'s cache. The scheduler (in this process for a local
+    cluster) and the client split every task's key through it, and it keeps up to 100,000
+    keys: each task's key is new (``hash_files-<uuid>``), so it only grows, by about 240
+    bytes a task (docs/benchmarks.md). Emptied now and then, it costs a re-split of the
+    keys still in flight."""
+    key_split = importlib.import_module("dask.utils").key_split
+    key_split.cache_clear()
+
 
 def _run(
     client: Any,
@@ -627,7 +641,9 @@ def _run(
 
     fill()
     try:
-        for future in completed:
+        for done, future in enumerate(completed, 1):
+            if done % _FORGET_EVERY == 0:
+                _forget_task_names()
             unit = in_flight.pop(future.key)
             records: list[Record] | None = None
             try:

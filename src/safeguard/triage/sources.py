@@ -54,6 +54,8 @@ class FoundFile:
     #: A carved item's absolute byte offset in the image (None for a file a file system
     #: names).
     carved_at: int | None = None
+    #: An NTFS alternate data stream's name (``path`` is then ``file:stream``).
+    stream: str | None = None
 
     @property
     def key(self) -> str:
@@ -183,6 +185,7 @@ def walk(ref: SourceRef, *, carve_unallocated: bool = False) -> Iterator[FoundFi
                     modified=f.modified,
                     accessed=f.accessed,
                     changed=f.changed,
+                    stream=f.stream,
                 )
             if carve_unallocated:
                 for item in _carved(ref.location, ref.kind, vol.offset):
@@ -231,7 +234,9 @@ def open_file(ref: SourceRef, found: FoundFile) -> Reader:
             return disk.ImageRangeReader(ref.location, ref.kind, found.carved_at, found.size)
         if found.partition is None or found.inode is None:
             raise InvalidInput("a file in a disk image needs its partition and inode")
-        return disk.DiskFileReader(ref.location, ref.kind, found.partition, found.inode)
+        return disk.DiskFileReader(
+            ref.location, ref.kind, found.partition, found.inode, found.stream
+        )
     if ref.kind == "folder":
         return Path(ref.location, found.path).open("rb")
     return Path(ref.location).open("rb")
