@@ -195,7 +195,7 @@ def triage(
         "errors": summary.errors,
         "hashing_s": round(summary.hashing_s, 3),
         "cluster_wait_s": round(summary.cluster_s, 3),
-        "cluster_start_s": round(summary.cluster_start_s, 3),
+        "cluster_start_s": round(getattr(summary, "cluster_start_s", summary.cluster_s), 3),
         "verify_s": round(summary.verify_s, 3),
         "whole_run_s": round(summary.elapsed, 3),
     }

@@ -170,7 +170,7 @@ def run_case(
     workers: int | None = None,
     scheduler: str | None = None,
     progress: Callable[[TriageProgress], None] | None = None,
-    batch_size: int = 512,
+    batch_size: int = 128,
     batch_bytes: int = 64 * MiB,
     verify_after: bool = True,
     hasher: Hasher = hash_files,
