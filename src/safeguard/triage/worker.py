@@ -33,7 +33,6 @@ from safeguard.scan.archives import (
 from safeguard.scan.worker import item_record
 from safeguard.signals.crypto import CryptoDigests
 from safeguard.signals.media import FileHashes, HashOptions, hash_bytes, hash_file, sniff_kind
-from safeguard.triage.digests import StreamDigests
 from safeguard.triage.known import KnownDigests
 from safeguard.triage.sources import FoundFile, SourceRef, item_key, open_file
 
@@ -292,7 +291,7 @@ def hash_found(
         if archive is not None:
             record["kind"] = "other"
     else:
-        record = _stream_digests(reader, head, threads=pool is not None)
+        record = _stream_digests(reader, head, pool)
         if kind == "image":
             record["error_code"] = "too_large"
             record["error"] = f"{found.size} bytes is over the image limit of {keep}"
@@ -346,16 +345,23 @@ def _read_all(reader: Any, limit: int) -> bytes:
     return b"".join(parts)
 
 
-def _stream_digests(reader: Any, head: bytes, threads: bool = True) -> Record:
-    # With threads (``triage.digests``), the next chunk is read while the last is hashed.
-    with StreamDigests(threads=threads) as digests:
-        chunk = head
-        while chunk:
-            digests.update(chunk)
-            chunk = reader.read(_CHUNK)
-        d = digests.result()
-    record = FileHashes(path="content", kind="other", size=d.size)
-    record.md5, record.sha1, record.sha256 = d.md5, d.sha1, d.sha256
+def _stream_digests(reader: Any, head: bytes, pool: ThreadPoolExecutor | None = None) -> Record:
+    md5, sha1, sha256 = hashlib.md5(), hashlib.sha1(), hashlib.sha256()
+    size = 0
+    chunk = head
+    while chunk:
+        if pool is None or len(chunk) < 65_536:
+            for h in (md5, sha1, sha256):
+                h.update(chunk)
+        else:
+            pending = [pool.submit(h.update, chunk) for h in (md5, sha1)]
+            sha256.update(chunk)
+            for future in pending:
+                future.result()
+        size += len(chunk)
+        chunk = reader.read(_CHUNK)
+    record = FileHashes(path="content", kind="other", size=size)
+    record.md5, record.sha1, record.sha256 = md5.hexdigest(), sha1.hexdigest(), sha256.hexdigest()
     return record.to_json()
 
 
