@@ -54,7 +54,7 @@ from safeguard.link.linking import (
 from safeguard.link.runner import dask_runner
 from safeguard.link.store import GlobalRows, LinkStore
 from safeguard.link.verify import DEFAULT_VERIFY, Verification
-from safeguard.link.vlad import learn_codebook, vlad
+from safeguard.signals.vlad import learn_codebook, vlad
 
 #: (name, generator, role)
 COLLECTIONS = (("heldout-dev-v2", "v2", "dev"), ("heldout-test-v3", "v3", "test"))

@@ -1,7 +1,7 @@
 """Learn the visual words of the local-feature shortlist (``matching/local_shortlist.py``)
 and write them to ``src/safeguard/matching/data/orb_words.npy``.
 
-The words are k-means centroids (``link.vlad.learn_codebook``) of ORB descriptors, each
+The words are k-means centroids (``signals.vlad.learn_codebook``) of ORB descriptors, each
 descriptor's 256 bits taken as 0/1 floats, from benign pictures that are **not** among
 ``bench/robust``'s originals (those are scikit-image samples and the PDQ test vectors):
 scikit-learn's two sample photographs and matplotlib's two sample photographs. Nothing is
@@ -20,9 +20,9 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from safeguard.link.vlad import learn_codebook
 from safeguard.matching.local_shortlist import WORDS, WORDS_FILE
 from safeguard.signals.local import OrbOptions, orb_features
+from safeguard.signals.vlad import learn_codebook
 
 
 def sources() -> list[tuple[str, np.ndarray]]:

@@ -30,10 +30,6 @@ LAYER = {
     "service": 6,
     "cli": 7,
 }
-#: Upward imports allowed by name, each for a reason written in docs/architecture.md.
-#: ``link.vlad`` is pure numpy and OpenCV (it imports nothing of Safeguard); matching's
-#: local-feature shortlist reuses its VLAD rather than keep a second copy.
-ALLOWED_UP = {("matching", "safeguard.link.vlad")}
 ONLY = {"fastapi": "service", "starlette": "service", "typer": "cli"}
 
 
@@ -75,17 +71,9 @@ def test_imports_point_down() -> None:
             there = name.split(".")[1]
             if there in ("__version__",) or there == here:
                 continue
-            if (here, name) in ALLOWED_UP:
-                continue
             if LAYER.get(there, 99) > LAYER[here]:
                 wrong.append(f"{path.relative_to(SRC)} imports {name}")
     assert wrong == []
-
-
-def test_allowed_upward_imports_import_nothing_of_safeguard() -> None:
-    for _, name in ALLOWED_UP:
-        path = SRC.joinpath(*name.split(".")[1:]).with_suffix(".py")
-        assert [n for n in _imports(path) if n.startswith("safeguard")] == [], name
 
 
 def test_only_the_edges_know_http_and_the_command_line() -> None:

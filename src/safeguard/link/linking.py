@@ -50,8 +50,8 @@ from safeguard.link.store import (
     load_features,
 )
 from safeguard.link.verify import DEFAULT_VERIFY, Verification, VerifyOptions, verify
-from safeguard.link.vlad import learn_codebook, vlad
 from safeguard.signals.files import WalkError, iter_files
+from safeguard.signals.vlad import learn_codebook, vlad
 
 F32 = npt.NDArray[np.float32]
 Progress = Callable[[str, int, int], None]

@@ -31,7 +31,7 @@ from safeguard.link.features import FeatureOptions, features_from_pixels
 from safeguard.link.linking import cached_features, groups, similarities
 from safeguard.link.store import LinkStore
 from safeguard.link.verify import DEFAULT_VERIFY, VerifyOptions, verify
-from safeguard.link.vlad import vlad
+from safeguard.signals.vlad import vlad
 
 Box = tuple[int, int, int, int]
 

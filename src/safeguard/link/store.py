@@ -36,7 +36,7 @@ import numpy.typing as npt
 
 from safeguard.errors import Busy, Conflict, InvalidInput, NotFound
 from safeguard.link.features import PlaceFeatures
-from safeguard.link.vlad import DEFAULT_WORDS
+from safeguard.signals.vlad import DEFAULT_WORDS
 
 FORMAT = "safeguard-link-store"
 VERSION = 1

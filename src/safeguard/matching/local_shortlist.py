@@ -4,7 +4,7 @@ into one global descriptor, and a query that matched nothing by hash is compared
 every entry's descriptor; the few nearest are then verified geometrically
 (``signals.local.verify_same_picture``) by the matcher.
 
-The descriptor is VLAD (``link.vlad.vlad``, reused as is) over ORB descriptors, each
+The descriptor is VLAD (``signals.vlad.vlad``, reused as is) over ORB descriptors, each
 descriptor's 256 bits taken as 0/1 floats, with ``WORDS`` visual words learned once from
 benign pictures outside the benchmark (``bench/robust_words.py``) and shipped in
 ``data/orb_words.npy``, so the bank side and the query side describe pictures in the same
@@ -34,8 +34,8 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from safeguard.link.vlad import vlad
 from safeguard.signals.local import OrbFeatures
+from safeguard.signals.vlad import vlad
 
 WORDS = 32
 WORDS_FILE = Path(__file__).resolve().parent / "data" / "orb_words.npy"
