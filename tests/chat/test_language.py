@@ -52,3 +52,55 @@ def test_conversation_language_is_the_vote_of_its_messages() -> None:
 
 def test_no_votes_means_undecided() -> None:
     assert conversation_language(["ok", "k", ":)"]) is None
+
+
+def _reference() -> object:
+    """py3langid's own classifier, set up as :func:`safeguard.chat.language._identifier`."""
+    from py3langid import langid
+
+    from safeguard.chat.language import OTHERS, SUPPORTED
+
+    ident = langid.LanguageIdentifier.from_modelpath(
+        langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True
+    )
+    ident.set_languages([*SUPPORTED, *OTHERS])
+    return ident
+
+
+def test_the_compiled_walk_gives_py3langid_answers_bit_for_bit() -> None:
+    """Issue 12, sixth round: the compiled byte walk (langid_kernel) must not move any score:
+    the same language and the same float confidence as py3langid on every message of the
+    synthetic test split and on random text in the supported alphabets."""
+    import random
+
+    from safeguard.chat.langid_kernel import fast_identifier
+    from safeguard.chat.language import MAX_CHARS
+    from safeguard.chat.normalise import normalise
+    from safeguard.chat.training.corpus import shipped_conversations
+
+    reference = _reference()
+    fast = fast_identifier(reference)
+    if fast is None:
+        pytest.skip("numba not installed: py3langid itself classifies")
+    texts = [
+        normalise(m.text).text[:MAX_CHARS]
+        for item in shipped_conversations("test")
+        for m in item.conversation.messages
+    ]
+    rnd = random.Random(12)
+    alphabet = "abcdefghijklmnopqrstuvwxyząęółżźćńśăîâșțéèêàçüöäßñ ABCXYZ 0123!?'"
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 200))) for _ in range(500)]
+    texts += ["", "   ", "HELLO THERE FRIEND", "ok ok ok ok ok ok ok ok"]
+    differ = [t for t in texts if fast.classify(t) != reference.classify(t)]  # type: ignore[attr-defined]
+    assert not differ, differ[:3]
+
+
+def test_without_the_kernel_py3langid_classifies(monkeypatch: pytest.MonkeyPatch) -> None:
+    from safeguard.chat import langid_kernel
+
+    langid_kernel._compiled.cache_clear()
+    monkeypatch.setenv("SAFEGUARD_LANGID_KERNEL", "python")
+    try:
+        assert langid_kernel.fast_identifier(_reference()) is None
+    finally:
+        langid_kernel._compiled.cache_clear()

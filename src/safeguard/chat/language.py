@@ -56,7 +56,16 @@ def _identifier() -> Any:
         langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True
     )
     ident.set_languages([*SUPPORTED, *OTHERS])
-    return ident
+    return _py3langid_identifier_fast(ident)
+
+
+def _py3langid_identifier_fast(ident: Any) -> Any:
+    """``ident`` with its byte walk compiled (:mod:`safeguard.chat.langid_kernel`: the same
+    answers, bit for bit), or ``ident`` itself without numba."""
+    from safeguard.chat.langid_kernel import fast_identifier
+
+    fast = fast_identifier(ident)
+    return ident if fast is None else fast
 
 
 #: Words of English chat that are not words of the other languages recognised here. A

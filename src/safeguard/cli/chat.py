@@ -251,9 +251,12 @@ def train_command(
         "seconds": round(time.perf_counter() - started, 1),
     }
     if comments_out is not None:
-        from safeguard.chat.training.recipe import comment_training_streams
+        from safeguard.chat.training.recipe import (
+            comment_operating_streams,
+            comment_training_streams,
+        )
 
-        cmodel = train_comments(comment_training_streams())
+        cmodel = train_comments(comment_training_streams(), operating=comment_operating_streams())
         cmodel = CommentModel(
             cmodel.viewer_bias,
             cmodel.viewer_weights,

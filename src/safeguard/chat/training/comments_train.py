@@ -94,7 +94,17 @@ def _fit_nonnegative(
     return float(result.x[0]), np.asarray(result.x[1:])
 
 
-def train_comments(streams: list[dict[str, Any]], lexicon: Lexicon | None = None) -> CommentModel:
+def train_comments(
+    streams: list[dict[str, Any]],
+    lexicon: Lexicon | None = None,
+    operating: list[dict[str, Any]] | None = None,
+) -> CommentModel:
+    """The comment model fitted on ``streams``, its stream bias shifted to the operating
+    point over ``operating`` (default: ``streams``). Issue 12, sixth round: the weights are
+    fitted on the synthetic and the editions' streams, the operating point is set on the
+    synthetic streams alone (over the many benign hand-written streams it had pushed the
+    stream bias so low that four viewers asking the broadcaster to stand on the chair were
+    no longer flagged)."""
     neutral = CommentModel(0.0, {}, 0.0, {})
     vx, vy, vw = [], [], []
     for _, c, scorer, viewer_bad, _, weight in _replay(streams, neutral, lexicon):
@@ -121,7 +131,7 @@ def train_comments(streams: list[dict[str, Any]], lexicon: Lexicon | None = None
     sb, scoef = _fit_nonnegative(np.asarray(sx), np.asarray(sy), np.asarray(sw), L2)
     stream_weights = {k: round(float(v), 6) for k, v in zip(STREAM_FEATURES, scoef, strict=True)}
     fitted = CommentModel(round(vb, 6), viewer_weights, round(sb, 6), stream_weights)
-    shift = _operating_shift(streams, fitted, lexicon)
+    shift = _operating_shift(streams if operating is None else operating, fitted, lexicon)
     return CommentModel(fitted.viewer_bias, viewer_weights, round(sb + shift, 6), stream_weights)
 
 
@@ -163,9 +173,9 @@ def _operating_shift(
 def main() -> None:
     from safeguard.chat.training.comments_eval import evaluate_comment_model
     from safeguard.chat.training.corpus import shipped_streams
-    from safeguard.chat.training.recipe import comment_training_streams
+    from safeguard.chat.training.recipe import comment_operating_streams, comment_training_streams
 
-    model = train_comments(comment_training_streams())
+    model = train_comments(comment_training_streams(), operating=comment_operating_streams())
     metrics = {
         "split": "test (shipped synthetic)",
         **evaluate_comment_model(model, shipped_streams("test")),

@@ -1,18 +1,19 @@
 """Leave-one-edition-out: the development figures every design choice is made by.
 
-For each training edition (v1, v2, v3 of :mod:`~safeguard.chat.training.editions`), a model
-is trained on the synthetic train split and the *other two* editions, and evaluated on the
+For each training edition (v1-v4 of :mod:`~safeguard.chat.training.editions`), a model is
+trained on the synthetic train split and the *other* editions, and evaluated on the
 left-out one, beside the TF-IDF + LR and keyword baselines trained on the same data in the
 same run. A design (:class:`Design`: the training settings and how many copies of each
-hand-written conversation go into training) is judged by the **mean over the three folds**,
-never by one edition; the alert threshold is chosen the same way (the lowest whose mean
-share of hard negatives alerted over the folds is at most :data:`HARD_NEGATIVE_BUDGET`).
+hand-written conversation go into training) is judged by the **mean over the folds** (one
+per training edition), never by one edition; the alert threshold is chosen the same way
+(the lowest whose mean share of hard negatives alerted over the folds is at most
+:data:`HARD_NEGATIVE_BUDGET`, no fold's above :data:`WORST_FOLD_BUDGET`).
 These are development figures: every edition has been seen.
 
 Risk never falls as a conversation goes on, so one replay per conversation (the risk after
 each message) gives the alert, the recall and the latency at every threshold.
 
-``python -m safeguard.chat.training.loeo [--repeat N] [--c C] [--out FILE]``
+``python -m safeguard.chat.training.loeo [--repeat N] [--c C] [--line-threshold P] [--out FILE]``
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ from safeguard.chat.training.suite import language_of, summary
 #: The threshold is the lowest whose mean share of hard negatives alerted over the folds is
 #: at most this (below the target's 10 %: an unseen edition runs higher than the mean).
 HARD_NEGATIVE_BUDGET = 0.08
+#: ... and no fold's share above this (issue 12, sixth round: over four folds the mean alone
+#: chose 0.7875, where the v3 fold alerted on 16.8 % of its hard negatives).
+WORST_FOLD_BUDGET = 0.12
 THRESHOLD_GRID = tuple(round(0.5 + 0.0125 * i, 4) for i in range(40))
 
 
@@ -149,12 +153,16 @@ def run_fold(
     return Fold(edition, items, traces, baselines, synthetic_auc, time.process_time() - started)
 
 
-def choose_threshold(folds: Sequence[Fold], budget: float = HARD_NEGATIVE_BUDGET) -> float:
+def choose_threshold(
+    folds: Sequence[Fold],
+    budget: float = HARD_NEGATIVE_BUDGET,
+    worst_fold: float = WORST_FOLD_BUDGET,
+) -> float:
     """The lowest threshold of the grid whose mean share of hard negatives alerted over the
-    folds is at most ``budget``."""
+    folds is at most ``budget`` and no fold's share above ``worst_fold``."""
     for t in THRESHOLD_GRID:
         rates = [f.at(t)["plain"]["hard_negatives_alerted"] or 0.0 for f in folds]
-        if statistics.mean(rates) <= budget:
+        if statistics.mean(rates) <= budget and max(rates) <= worst_fold:
             return t
     return THRESHOLD_GRID[-1]
 
@@ -221,6 +229,7 @@ def run(
     return {
         "design": {**asdict(design.settings), "repeat": design.repeat},
         "hard_negative_budget": HARD_NEGATIVE_BUDGET,
+        "worst_fold_budget": WORST_FOLD_BUDGET,
         **report(folds, threshold),
         "curve": curve(folds),
     }
@@ -247,7 +256,7 @@ def run_comments(
         train = [*synthetic_streams()]
         if editions_in_training:
             train += edition_streams(others, root, heldout)
-        model = train_comments(train)
+        model = train_comments(train, operating=synthetic_streams())
         streams = edition_streams([edition], root, heldout)
         folds[edition] = {
             "model": evaluate(streams, model_scorer(model)),
