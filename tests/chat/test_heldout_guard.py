@@ -135,7 +135,7 @@ def test_leave_one_edition_out_trains_without_the_left_out_edition(
 
     monkeypatch.setattr(loeo, "grooming_training_data", spy)
     fold = loeo.run_fold("v2", loeo.Design(), root)
-    assert seen == [["v1", "v3"]]
+    assert seen == [["v1", "v3", "v4"]]
     assert [i.conversation.id for i in fold.items] == ["chat_eval_v2-1"]
     report = loeo.report([fold], 0.5)
     assert set(report["folds"]["v2"]) >= {"model", "tfidf_lr", "keywords"}
