@@ -104,3 +104,12 @@ def test_without_the_kernel_py3langid_classifies(monkeypatch: pytest.MonkeyPatch
         assert langid_kernel.fast_identifier(_reference()) is None
     finally:
         langid_kernel._compiled.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text", ["", "ok", "hey what are you doing? 123 :)", "zażółć gęślą jaźń", "ÀB c_d-e", "\t\n"]
+)
+def test_letters_are_counted_as_str_isalpha_counts_them(text: str) -> None:
+    from safeguard.chat.language import letters_in
+
+    assert letters_in(text) == sum(map(str.isalpha, text))

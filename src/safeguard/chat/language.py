@@ -12,6 +12,7 @@ risk."""
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Final
@@ -89,7 +90,14 @@ def _plainly_english(text: str) -> bool:
     return len(found) >= 2
 
 
+_DROP_ASCII_LETTERS: Final = str.maketrans("", "", string.ascii_letters)
+
+
 def letters_in(text: str) -> int:
+    """How many letters ``text`` has (in ASCII text the letters are exactly A-Z and a-z, and
+    deleting them is a fraction of the cost of testing every character)."""
+    if text.isascii():
+        return len(text) - len(text.translate(_DROP_ASCII_LETTERS))
     return sum(map(str.isalpha, text))
 
 
