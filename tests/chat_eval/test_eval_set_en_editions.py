@@ -1,15 +1,16 @@
-"""The third and fourth independently written English chat evaluation sets are well formed.
+"""The third, fourth and fifth independently written English chat evaluation sets are well
+formed.
 
-`tests/data/chat_eval_v3/` and `tests/data/chat_eval_v4/` (`conversations_en.jsonl`,
-`comments_en.jsonl`) are held out: never used for training, feature design, lexicons, thresholds
-or model choice (see each folder's `README.md`). These tests only check that the files are well
-formed, that each edition keeps the coverage its README promises (counts per label, register
-and family, lengths, declared ages, timestamp forms), and that the label cannot be read off
-metadata alone (length, timestamps, gaps, declared ages, who does the talking), so that a
-careless edit cannot quietly shrink a set, break its labels or give a scorer a shortcut. They
-say nothing about any model's score. One module for both editions: they share the schema and
-differ in their minimums, their registers and families, and the properties their writers
-promised.
+`tests/data/chat_eval_v3/`, `tests/data/chat_eval_v4/` and `tests/data/chat_eval_v5/`
+(`conversations_en.jsonl`, `comments_en.jsonl`) are held out: never used for training, feature
+design, lexicons, thresholds or model choice (see each folder's `README.md`). These tests only
+check that the files are well formed, that each edition keeps the coverage its README promises
+(counts per label, register and family, lengths, declared ages, timestamp forms), and that the
+label cannot be read off metadata alone (length, timestamps, gaps, declared ages, who does the
+talking), so that a careless edit cannot quietly shrink a set, break its labels or give a
+scorer a shortcut. They say nothing about any model's score. One module for all editions: they
+share the schema and differ in their minimums, their registers and families, and the
+properties their writers promised.
 """
 
 from __future__ import annotations
@@ -117,6 +118,44 @@ _V4_NEW_FAMILIES = frozenset(
 )
 
 
+#: Hard-negative settings the fifth edition adds (none is a family of the third or fourth).
+_V5_NEW_FAMILIES = frozenset(
+    {
+        "chess_club",
+        "paediatric_physio",
+        "school_bus_driver",
+        "church_choir",
+        "au_pair",
+        "youth_orchestra",
+        "gymnastics_coach",
+        "tattoo_shop",
+        "phone_shop",
+        "farm_summer_job",
+        "game_moderator",
+        "cousin_abroad",
+        "stepbrother",
+        "lost_property",
+        "climbing_wall",
+        "tutoring_agency",
+        "pet_shop",
+    }
+)
+#: Grooming registers of the fifth edition that the third and fourth do not have.
+_V5_NEW_REGISTERS = frozenset(
+    {
+        "try_hard_young",
+        "family_friend",
+        "fake_teacher",
+        "fake_charity",
+        "channel_fan",
+        "support_forum",
+        "voice_note",
+        "terse_messages",
+        "long_paragraphs",
+    }
+)
+
+
 @dataclass(frozen=True)
 class Edition:
     """One English edition's promises (its README.md)."""
@@ -144,6 +183,8 @@ class Edition:
     min_new_families: int = 0
     #: grooming lines keep clear of the stock phrases; negatives that use one innocently
     min_innocent_stock_phrases: int | None = None
+    #: streams in all, and of each label
+    min_streams: tuple[int, int] = (36, 18)
 
     @property
     def folder(self) -> Path:
@@ -186,6 +227,25 @@ EDITIONS = {
         min_long_hard_negatives=10,
         min_new_families=15,
         min_innocent_stock_phrases=4,
+    ),
+    "v5": Edition(
+        number=5,
+        min_counts=(120, 48, 60, 12),
+        registers=_V5_NEW_REGISTERS
+        | {"slang", "typos", "emoji", "gaming", "threats", "one_sided", "gift_money"}
+        | {"peer_posing", "quick_blunt"},
+        min_per_register=3,
+        named_families=_V3_NAMED_FAMILIES | _V5_NEW_FAMILIES,
+        min_hard_families=30,
+        messages=(6, 40),
+        min_per_ts_form=8,
+        min_adult_minor_pairs=8,
+        comments=(15, 60),
+        min_late_first_line=10,
+        min_long_hard_negatives=10,
+        min_new_families=15,
+        min_innocent_stock_phrases=4,
+        min_streams=(40, 20),
     ),
 }
 NAMES = sorted(EDITIONS)
@@ -274,6 +334,22 @@ def test_the_fourth_edition_copies_no_grooming_line_of_the_third() -> None:
     assert not copied, copied
 
 
+def test_the_fifth_edition_copies_no_grooming_line_of_the_third_or_fourth() -> None:
+    earlier = {
+        _normal(c["messages"][i]["text"])
+        for name in ("v3", "v4")
+        for c in _grooming(CONVERSATIONS[name])
+        for i in c["grooming_lines"]
+    }
+    copied = [
+        (c["id"], c["messages"][i]["text"])
+        for c in _grooming(CONVERSATIONS["v5"])
+        for i in c["grooming_lines"]
+        if _normal(c["messages"][i]["text"]) in earlier
+    ]
+    assert not copied, copied
+
+
 @pytest.mark.parametrize("edition", NAMES)
 def test_no_text_uses_sexual_wording(edition: str) -> None:
     texts = [(c["id"], m["text"]) for c in CONVERSATIONS[edition] for m in c["messages"]]
@@ -329,6 +405,19 @@ def test_the_fourth_edition_adds_hard_negative_settings_the_third_lacks() -> Non
     fourth = {c["family"] for c in _hard(CONVERSATIONS["v4"])}
     assert not _V4_NEW_FAMILIES & third, _V4_NEW_FAMILIES & third
     assert len(fourth - third) >= EDITIONS["v4"].min_new_families, fourth - third
+
+
+def test_the_fifth_edition_adds_settings_and_registers_the_earlier_ones_lack() -> None:
+    earlier = [CONVERSATIONS[name] for name in ("v3", "v4")]
+    old_families = {c["family"] for rows in earlier for c in _hard(rows)}
+    old_registers = {c["register"] for rows in earlier for c in _grooming(rows)}
+    fifth = CONVERSATIONS["v5"]
+    new_families = {c["family"] for c in _hard(fifth)} - old_families
+    assert not _V5_NEW_FAMILIES & old_families, _V5_NEW_FAMILIES & old_families
+    assert len(new_families) >= EDITIONS["v5"].min_new_families, new_families
+    assert not _V5_NEW_REGISTERS & old_registers, _V5_NEW_REGISTERS & old_registers
+    registers = Counter(c["register"] for c in _grooming(fifth))
+    assert all(registers[r] >= 3 for r in _V5_NEW_REGISTERS), registers
 
 
 @pytest.mark.parametrize("edition", NAMES)
@@ -574,9 +663,10 @@ def test_bad_viewers_are_viewers_of_concerning_streams_only(edition: str) -> Non
 @pytest.mark.parametrize("edition", NAMES)
 def test_stream_counts_per_label(edition: str) -> None:
     rows = STREAMS[edition]
+    least, least_each = EDITIONS[edition].min_streams
     labels = Counter(s["label"] for s in rows)
-    assert len(rows) >= 36
-    assert labels[1] >= 18 and labels[0] >= 18, labels
+    assert len(rows) >= least
+    assert labels[1] >= least_each and labels[0] >= least_each, labels
 
 
 @pytest.mark.parametrize("edition", NAMES)
