@@ -19,8 +19,10 @@ Steps of ``build``:
    link says how many keyframes each side was seen in (``frames``).
 6. The items are written last.
 
-Groups are derived when asked: connected components of place links; Chinese whispers over
-the face embeddings for faces.
+Groups are derived when asked: connected components of place links, except that a single
+link that is the only connection between two parts of ``BRIDGE_SIDE`` or more pictures each
+does not merge them (``unmerged_links``); Chinese whispers over the face embeddings for
+faces.
 """
 
 from __future__ import annotations
@@ -486,15 +488,90 @@ def _components(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[
     return [sorted(c) for c in comps.values() if len(c) > 1]
 
 
+#: A place link that is the only connection between two parts of the link graph with at
+#: least this many pictures each does not merge them into one group: views of one place link
+#: to each other many times over, while a wrong link (one poster or print shared by two
+#: rooms) is typically a lone edge between two such clusters, and chained, it made groups of
+#: hundreds of pictures. The link itself stays, with its evidence (queries, GraphML,
+#: ``unmerged_links``). Measured on the two 10,000-picture development stores
+#: (``bench/link.py`` generators v3 and v4, both seen): groups mixing places 7 -> 0 and
+#: 38 -> 18, the largest group 18 -> 6 and 325 -> 97, same-place pairs in one group
+#: 0.9692 -> 0.9692 and 0.9826 -> 0.9822; 2, 3 and 4 gave the same within one group.
+BRIDGE_SIDE = 3
+
+
+def _splitting_bridges(
+    nodes: Sequence[str], edges: Sequence[tuple[str, str]], side: int
+) -> set[int]:
+    """Indices of the edges that are bridges (their removal disconnects their component)
+    with at least ``side`` nodes on each side. Tarjan's bridge search, iterative (a
+    component can be thousands of nodes deep)."""
+    adjacent: dict[str, list[tuple[str, int]]] = {n: [] for n in nodes}
+    for index, (a, b) in enumerate(edges):
+        adjacent[a].append((b, index))
+        adjacent[b].append((a, index))
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    size: dict[str, int] = {}
+    cut: set[int] = set()
+    for root in adjacent:
+        if root in order:
+            continue
+        order[root] = low[root] = len(order)
+        size[root] = 1
+        component = 1
+        bridges: list[tuple[str, int]] = []
+        stack = [(root, -1, iter(adjacent[root]))]
+        while stack:
+            node, via, neighbours = stack[-1]
+            for other, index in neighbours:
+                if index == via:
+                    continue
+                if other in order:
+                    low[node] = min(low[node], order[other])
+                    continue
+                order[other] = low[other] = len(order)
+                size[other] = 1
+                component += 1
+                stack.append((other, index, iter(adjacent[other])))
+                break
+            else:
+                stack.pop()
+                if stack:
+                    parent = stack[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                    size[parent] += size[node]
+                    if low[node] > order[parent]:
+                        bridges.append((node, via))
+        cut.update(i for child, i in bridges if side <= size[child] <= component - side)
+    return cut
+
+
+def _place_groups(place: Sequence[Link]) -> tuple[list[list[str]], list[Link]]:
+    """The place groups' members, and the links left out of grouping (``BRIDGE_SIDE``)."""
+    nodes = sorted({x for p in place for x in (p.a, p.b)})
+    edges = [(p.a, p.b) for p in place]
+    cut = _splitting_bridges(nodes, edges, BRIDGE_SIDE)
+    kept = [e for i, e in enumerate(edges) if i not in cut]
+    return _components(nodes, kept), [place[i] for i in sorted(cut)]
+
+
+def unmerged_links(store: LinkStore) -> list[Link]:
+    """Place links that do not merge their two sides into one group (``BRIDGE_SIDE``)."""
+    return _place_groups([link for link in store.links.values() if link.kind == "place"])[1]
+
+
 def groups(store: LinkStore, face_threshold: float = DEFAULT_FACE_THRESHOLD) -> list[Group]:
-    """Place groups (connected components of place links) and face groups (Chinese
+    """Place groups (connected components of place links, a lone link between two parts of
+    ``BRIDGE_SIDE`` or more pictures each not merging them) and face groups (Chinese
     whispers over face embeddings; connected components of face links without dlib).
     A group's id is its kind and its smallest member id."""
     out: list[Group] = []
     place = [link for link in store.links.values() if link.kind == "place"]
-    for members in _components({x for p in place for x in (p.a, p.b)}, ((p.a, p.b) for p in place)):
+    for members in _place_groups(place)[0]:
         ms = set(members)
-        out.append(Group(f"place-{members[0]}", "place", members, [p for p in place if p.a in ms]))
+        links = [p for p in place if p.a in ms and p.b in ms]
+        out.append(Group(f"place-{members[0]}", "place", members, links))
     face = [link for link in store.links.values() if link.kind == "face"]
     rows = store.face_rows()
     if face and faces_available() and len(rows.item):
@@ -522,6 +599,7 @@ def export(store: LinkStore) -> dict[str, Any]:
             for i in sorted(store.items.values(), key=lambda i: i.path)
         ],
         "groups": [g.to_json() for g in groups(store)],
+        "unmerged_links": [link.to_json() for link in unmerged_links(store)],
     }
 
 
