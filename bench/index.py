@@ -48,7 +48,7 @@ from typing import Any
 import faiss
 import numpy as np
 
-from bench.machine import cpu_model, versions
+from bench.machine import cpu_model, rss, versions
 from safeguard.index import PdqIndex, mih_kernel
 from safeguard.index.mih import MAX_KEY_BITS, TABLES, default_key_bits, probe_plan, row_bytes
 
@@ -79,15 +79,6 @@ def fixed_malloc_threshold() -> None:
         libc.mallopt(-1, 1 << 17)  # M_TRIM_THRESHOLD
     except (OSError, AttributeError):
         pass
-
-
-def rss() -> int:
-    """Resident set size of this process, in bytes."""
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    return 0
 
 
 def settle() -> int:

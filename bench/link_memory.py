@@ -20,20 +20,12 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import numpy as np
 
-from bench.machine import cpu_model
+from bench.machine import cpu_model, rss
 from safeguard.link.linking import similarities
 from safeguard.link.live import LiveIndex
 from safeguard.link.store import LinkStore
 
 RESULTS = Path(__file__).resolve().parent / "results"
-
-
-def _rss_mb() -> float:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def main() -> None:
@@ -43,11 +35,11 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=20)
     args = parser.parse_args()
     load = [round(x, 2) for x in os.getloadavg()]
-    start = _rss_mb()
+    start = rss() / 2**20
     store = LinkStore.open(args.store)
-    before = _rss_mb()
+    before = rss() / 2**20
     index = LiveIndex.load(store)
-    after = _rss_mb()
+    after = rss() / 2**20
     vectors = index.vectors
     rng = np.random.default_rng(0)
     queries = vectors[rng.choice(len(vectors), args.queries, replace=False)].astype(np.float32)

@@ -30,3 +30,12 @@ def version(package: str) -> str | None:
 
 def versions(*packages: str) -> dict[str, str | None]:
     return {p: version(p) for p in packages}
+
+
+def rss() -> int:
+    """Resident set size of this process, in bytes (0 where /proc does not say)."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    return 0

@@ -41,7 +41,7 @@ from typing import Any, BinaryIO  # noqa: E402
 import numpy as np  # noqa: E402
 import numpy.typing as npt  # noqa: E402
 
-from bench.machine import cpu_model, versions  # noqa: E402
+from bench.machine import cpu_model, rss, versions  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
 CACHE = ROOT / ".cache" / "stream"
@@ -222,14 +222,6 @@ def _database(folder: Path, banned: Path) -> Any:
     return db
 
 
-def _rss() -> int:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    return 0
-
-
 CONTENDERS: dict[str, dict[str, Any]] = {
     "keyframes": {"sampling": "keyframes"},
     "decode_all_hash_1s": {"sampling": "interval", "interval_s": 1.0},
@@ -288,13 +280,13 @@ def concurrent(video: Path, seconds: float, match: Any, n: int, **options: Any) 
                 ends.append(event.to_json())
 
     hub = StreamHub(match=match, emit=sink, options=SourceOptions(realtime=True, **options))
-    rss0 = _rss()
+    rss0 = rss()
     cpu0, wall0 = time.process_time(), time.perf_counter()
     for i in range(n):
         hub.watch(f"s{i}", str(video))
     peak = rss0
     while not hub.wait(0.25):
-        peak = max(peak, _rss())
+        peak = max(peak, rss())
     cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
     return {
         "streams": n,

@@ -24,15 +24,9 @@ import subprocess
 import sys
 from typing import Any
 
+from bench.machine import rss
+
 MiB = 1 << 20
-
-
-def _rss() -> int:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    return 0
 
 
 def _task(x: int) -> list[int]:
@@ -67,7 +61,7 @@ def one(n: int, mode: str) -> dict[str, Any]:
             key_split.cache_clear()
         if done in marks:
             gc.collect()
-            points.append({"tasks": done, "rss_mb": round(_rss() / MiB, 2)})
+            points.append({"tasks": done, "rss_mb": round(rss() / MiB, 2)})
         if submitted < n:
             submit()
         if done == n:

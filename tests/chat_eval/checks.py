@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
+from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,27 @@ KEYS = {
 SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 #: The supported languages besides English.
 OTHER_LANGUAGES = ("pl", "ro", "es", "fr", "de", "pt", "it")
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+class EditionFiles:
+    """Where an edition's files are and how its ids read: ``number`` is the edition's
+    number, ``ID_PREFIX`` the regex before it in every id (``en``, or a language code)."""
+
+    number: int
+    ID_PREFIX = ""
+
+    @property
+    def folder(self) -> Path:
+        return DATA / f"chat_eval_v{self.number}"
+
+    @property
+    def conversation_id(self) -> re.Pattern[str]:
+        return re.compile(rf"^{self.ID_PREFIX}{self.number}-(?P<kind>[gne])-\d{{3}}$")
+
+    @property
+    def stream_id(self) -> re.Pattern[str]:
+        return re.compile(rf"^{self.ID_PREFIX}{self.number}-s-\d{{3}}$")
 
 
 def load_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -137,3 +159,76 @@ def label_counts(rows: list[dict[str, Any]]) -> tuple[int, int, int]:
     """Grooming, negative and hard-negative conversations among ``rows``."""
     grooming = sum(c["label"] == 1 for c in rows)
     return grooming, len(rows) - grooming, sum(bool(c["hard_negative"]) for c in rows)
+
+
+def grooming_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [c for c in rows if c["label"] == 1]
+
+
+def negative_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [c for c in rows if c["label"] == 0]
+
+
+def gaps(conversation: dict[str, Any]) -> list[float]:
+    """Seconds between consecutive timestamped messages."""
+    instants = [seconds(m["ts"]) for m in conversation["messages"] if "ts" in m]
+    return [b - a for a, b in pairwise(instants)]
+
+
+def local_hours(conversation: dict[str, Any]) -> list[int]:
+    """Wall-clock hours: local time for ISO strings, UTC for seconds."""
+    hours = []
+    for m in conversation["messages"]:
+        ts = m.get("ts")
+        if isinstance(ts, str):
+            hours.append(datetime.fromisoformat(ts.replace("Z", "+00:00")).hour)
+        elif ts is not None:
+            hours.append(datetime.fromtimestamp(ts, UTC).hour)
+    return hours
+
+
+def declared_age_gap(conversation: dict[str, Any]) -> float:
+    ages = [p["age"] for p in conversation["participants"] if "age" in p]
+    return float(max(ages) - min(ages)) if len(ages) >= 2 else 0.0
+
+
+def check_stream_comments(stream: dict[str, Any], least: int, most: int, viewers: int) -> None:
+    """``least``..``most`` comments of ``ts``, ``viewer`` and ``text``, in time order, from
+    at least ``viewers`` people."""
+    sid = stream["id"]
+    assert least <= len(stream["comments"]) <= most, sid
+    for comment in stream["comments"]:
+        assert set(comment) == {"ts", "viewer", "text"}, sid
+        assert isinstance(comment["ts"], int | float) and comment["ts"] >= 0, sid
+        assert isinstance(comment["viewer"], str) and comment["viewer"], sid
+        assert isinstance(comment["text"], str) and comment["text"].strip(), sid
+    times = [comment["ts"] for comment in stream["comments"]]
+    assert times == sorted(times), sid
+    assert len({comment["viewer"] for comment in stream["comments"]}) >= viewers, sid
+
+
+def check_timing_mixes_labels(rows: list[dict[str, Any]], late: int) -> None:
+    """Day-long gaps (8 or more) and late nights (``late`` or more) occur in both classes,
+    and quick daytime chats (3 or more) among grooming, so timing alone is no shortcut."""
+    negatives, grooming = negative_rows(rows), grooming_rows(rows)
+    for group in (negatives, grooming):
+        assert sum(any(g >= 24 * 3600 for g in gaps(c)) for c in group) >= 8
+        assert sum(any(h >= 22 or h < 5 for h in local_hours(c)) for c in group) >= late
+    quick_daytime = [
+        c
+        for c in grooming
+        if gaps(c) and max(gaps(c)) < 900 and all(9 <= h < 18 for h in local_hours(c))
+    ]
+    assert len(quick_daytime) >= 3
+
+
+def check_bad_viewers(stream: dict[str, Any]) -> None:
+    """Bad viewers are distinct viewers of the stream, named exactly in concerning streams,
+    which also have ordinary viewers."""
+    viewers = {comment["viewer"] for comment in stream["comments"]}
+    bad = stream["bad_viewers"]
+    assert set(bad) <= viewers, stream["id"]
+    assert len(bad) == len(set(bad)), stream["id"]
+    assert bool(bad) == (stream["label"] == 1), stream["id"]
+    if stream["label"] == 1:
+        assert viewers - set(bad), f"{stream['id']}: no ordinary viewer"

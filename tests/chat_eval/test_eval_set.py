@@ -10,14 +10,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import UTC, datetime
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.chat_eval.checks import KEYS, load_jsonl, seconds, ts_form
+from tests.chat_eval.checks import (
+    KEYS,
+    check_bad_viewers,
+    check_stream_comments,
+    gaps,
+    grooming_rows,
+    load_jsonl,
+    local_hours,
+    negative_rows,
+    seconds,
+    ts_form,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "chat_eval"
 CONVERSATIONS = DATA / "conversations_en.jsonl"
@@ -35,14 +44,6 @@ def conversations() -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def streams() -> list[dict[str, Any]]:
     return load_jsonl(COMMENTS)
-
-
-def _grooming(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [c for c in rows if c["label"] == 1]
-
-
-def _negatives(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [c for c in rows if c["label"] == 0]
 
 
 # --- conversations: shape ---------------------------------------------------------------
@@ -106,7 +107,7 @@ def test_timestamps_are_all_or_nothing_one_form_and_in_order(
 def test_grooming_lines_point_at_the_predators_messages(
     conversations: list[dict[str, Any]],
 ) -> None:
-    for c in _grooming(conversations):
+    for c in grooming_rows(conversations):
         ids = {p["id"] for p in c["participants"]}
         assert c["predator"] in ids, c["id"]
         assert not c["hard_negative"], c["id"]
@@ -121,7 +122,7 @@ def test_grooming_lines_point_at_the_predators_messages(
 def test_negatives_name_no_predator_and_no_grooming_lines(
     conversations: list[dict[str, Any]],
 ) -> None:
-    for c in _negatives(conversations):
+    for c in negative_rows(conversations):
         assert c["predator"] is None, c["id"]
         assert c["grooming_lines"] == [], c["id"]
 
@@ -132,7 +133,7 @@ def test_negatives_name_no_predator_and_no_grooming_lines(
 def test_at_least_forty_grooming_conversations_in_eight_registers(
     conversations: list[dict[str, Any]],
 ) -> None:
-    grooming = _grooming(conversations)
+    grooming = grooming_rows(conversations)
     registers = Counter(c["register"] for c in grooming)
     assert len(grooming) >= 40
     assert len([r for r, n in registers.items() if n >= 4]) >= 8, registers
@@ -141,7 +142,7 @@ def test_at_least_forty_grooming_conversations_in_eight_registers(
 def test_at_least_sixty_negatives_with_enough_hard_and_easy_ones(
     conversations: list[dict[str, Any]],
 ) -> None:
-    negatives = _negatives(conversations)
+    negatives = negative_rows(conversations)
     hard = [c for c in negatives if c["hard_negative"]]
     assert len(negatives) >= 60
     assert len(hard) >= 45
@@ -151,7 +152,7 @@ def test_at_least_sixty_negatives_with_enough_hard_and_easy_ones(
 def test_hard_negatives_come_from_22_families_of_two_or_more(
     conversations: list[dict[str, Any]],
 ) -> None:
-    families = Counter(c["family"] for c in _negatives(conversations) if c["hard_negative"])
+    families = Counter(c["family"] for c in negative_rows(conversations) if c["hard_negative"])
     assert len(families) >= 22, families
     assert min(families.values()) >= 2, families
 
@@ -160,7 +161,7 @@ def test_grooming_lines_are_not_copied_between_conversations(
     conversations: list[dict[str, Any]],
 ) -> None:
     seen: dict[str, str] = {}
-    for c in _grooming(conversations):
+    for c in grooming_rows(conversations):
         for i in c["grooming_lines"]:
             text = " ".join(c["messages"][i]["text"].lower().split())
             assert text not in seen, f"{c['id']} repeats a line of {seen.get(text)}: {text!r}"
@@ -190,33 +191,16 @@ def test_every_timestamp_form_occurs_in_both_classes(
     assert min(forms.values()) >= 5, forms
 
 
-def _gaps(c: dict[str, Any]) -> list[float]:
-    instants = [seconds(m["ts"]) for m in c["messages"] if "ts" in m]
-    return [b - a for a, b in pairwise(instants)]
-
-
-def _local_hours(c: dict[str, Any]) -> list[int]:
-    """Wall-clock hours: local time for ISO strings, UTC for seconds."""
-    hours = []
-    for m in c["messages"]:
-        ts = m.get("ts")
-        if isinstance(ts, str):
-            hours.append(datetime.fromisoformat(ts).hour)
-        elif ts is not None:
-            hours.append(datetime.fromtimestamp(ts, UTC).hour)
-    return hours
-
-
 def test_timing_does_not_give_the_label_away(conversations: list[dict[str, Any]]) -> None:
     """Long gaps and late nights occur among negatives; quick daytime chats among grooming."""
-    negatives, grooming = _negatives(conversations), _grooming(conversations)
-    assert sum(any(g >= 6 * 3600 for g in _gaps(c)) for c in negatives) >= 8
-    late = [c for c in negatives if any(h >= 23 or h < 4 for h in _local_hours(c))]
+    negatives, grooming = negative_rows(conversations), grooming_rows(conversations)
+    assert sum(any(g >= 6 * 3600 for g in gaps(c)) for c in negatives) >= 8
+    late = [c for c in negatives if any(h >= 23 or h < 4 for h in local_hours(c))]
     assert len(late) >= 6
     quick_daytime = [
         c
         for c in grooming
-        if _gaps(c) and max(_gaps(c)) < 600 and all(9 <= h < 18 for h in _local_hours(c))
+        if gaps(c) and max(gaps(c)) < 600 and all(9 <= h < 18 for h in local_hours(c))
     ]
     assert len(quick_daytime) >= 4
 
@@ -231,28 +215,14 @@ def test_streams_have_the_documented_shape(streams: list[dict[str, Any]]) -> Non
         assert set(s) == STREAM_KEYS, s["id"]
         assert re.fullmatch(r"en-s-\d{3}", s["id"]), s["id"]
         assert s["label"] in (0, 1), s["id"]
-        assert 20 <= len(s["comments"]) <= 80, s["id"]
-        times = []
-        for comment in s["comments"]:
-            assert set(comment) == {"ts", "viewer", "text"}, s["id"]
-            assert isinstance(comment["ts"], int | float), s["id"]
-            assert isinstance(comment["viewer"], str) and comment["viewer"], s["id"]
-            assert isinstance(comment["text"], str) and comment["text"].strip(), s["id"]
-            times.append(comment["ts"])
-        assert times == sorted(times), s["id"]
-        assert len({comment["viewer"] for comment in s["comments"]}) >= 3, s["id"]
+        check_stream_comments(s, 20, 80, viewers=3)
 
 
 def test_bad_viewers_are_viewers_of_concerning_streams_only(
     streams: list[dict[str, Any]],
 ) -> None:
     for s in streams:
-        viewers = {comment["viewer"] for comment in s["comments"]}
-        assert set(s["bad_viewers"]) <= viewers, s["id"]
-        assert len(s["bad_viewers"]) == len(set(s["bad_viewers"])), s["id"]
-        assert bool(s["bad_viewers"]) == (s["label"] == 1), s["id"]
-        if s["label"] == 1:
-            assert viewers - set(s["bad_viewers"]), f"{s['id']}: no ordinary viewer"
+        check_bad_viewers(s)
 
 
 def test_at_least_fifteen_streams_of_each_label(streams: list[dict[str, Any]]) -> None:

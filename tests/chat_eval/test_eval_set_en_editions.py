@@ -19,11 +19,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
 from itertools import pairwise
-from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pytest
@@ -31,15 +29,22 @@ import pytest
 from tests.chat_eval.checks import (
     KEYS,
     SNAKE,
+    EditionFiles,
+    check_bad_viewers,
     check_conversation,
+    check_stream_comments,
+    check_timing_mixes_labels,
+    declared_age_gap,
+    gaps,
+    grooming_rows,
     label_counts,
     load_jsonl,
+    local_hours,
+    negative_rows,
     roc_auc,
-    seconds,
     ts_form,
 )
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 STREAM_KEYS = {"id", "label", "bad_viewers", "family", "comments"}
 # A single metadata feature must not separate the classes: its ROC AUC stays in this band.
 AUC_BAND = (0.35, 0.65)
@@ -157,8 +162,10 @@ _V5_NEW_REGISTERS = frozenset(
 
 
 @dataclass(frozen=True)
-class Edition:
+class Edition(EditionFiles):
     """One English edition's promises (its README.md)."""
+
+    ID_PREFIX: ClassVar[str] = "en"
 
     number: int
     #: conversations, grooming, hard negatives, plain negatives
@@ -186,18 +193,23 @@ class Edition:
     #: streams in all, and of each label
     min_streams: tuple[int, int] = (36, 18)
 
-    @property
-    def folder(self) -> Path:
-        return DATA / f"chat_eval_v{self.number}"
 
-    @property
-    def conversation_id(self) -> re.Pattern[str]:
-        return re.compile(rf"^en{self.number}-(?P<kind>[gne])-\d{{3}}$")
-
-    @property
-    def stream_id(self) -> re.Pattern[str]:
-        return re.compile(rf"^en{self.number}-s-\d{{3}}$")
-
+_V4 = Edition(
+    number=4,
+    min_counts=(120, 48, 60, 12),
+    registers=_V3_REGISTERS | {"mentor_career", "peer_romance", "crisis_rescue", "slow_drift"},
+    min_per_register=3,
+    named_families=_V3_NAMED_FAMILIES | _V4_NEW_FAMILIES,
+    min_hard_families=30,
+    messages=(6, 40),
+    min_per_ts_form=8,
+    min_adult_minor_pairs=8,
+    comments=(15, 60),
+    min_late_first_line=10,
+    min_long_hard_negatives=10,
+    min_new_families=15,
+    min_innocent_stock_phrases=4,
+)
 
 EDITIONS = {
     "v3": Edition(
@@ -212,39 +224,14 @@ EDITIONS = {
         min_adult_minor_pairs=8,
         comments=(20, 80),
     ),
-    "v4": Edition(
-        number=4,
-        min_counts=(120, 48, 60, 12),
-        registers=_V3_REGISTERS | {"mentor_career", "peer_romance", "crisis_rescue", "slow_drift"},
-        min_per_register=3,
-        named_families=_V3_NAMED_FAMILIES | _V4_NEW_FAMILIES,
-        min_hard_families=30,
-        messages=(6, 40),
-        min_per_ts_form=8,
-        min_adult_minor_pairs=8,
-        comments=(15, 60),
-        min_late_first_line=10,
-        min_long_hard_negatives=10,
-        min_new_families=15,
-        min_innocent_stock_phrases=4,
-    ),
-    "v5": Edition(
+    "v4": _V4,
+    "v5": replace(
+        _V4,
         number=5,
-        min_counts=(120, 48, 60, 12),
         registers=_V5_NEW_REGISTERS
         | {"slang", "typos", "emoji", "gaming", "threats", "one_sided", "gift_money"}
         | {"peer_posing", "quick_blunt"},
-        min_per_register=3,
         named_families=_V3_NAMED_FAMILIES | _V5_NEW_FAMILIES,
-        min_hard_families=30,
-        messages=(6, 40),
-        min_per_ts_form=8,
-        min_adult_minor_pairs=8,
-        comments=(15, 60),
-        min_late_first_line=10,
-        min_long_hard_negatives=10,
-        min_new_families=15,
-        min_innocent_stock_phrases=4,
         min_streams=(40, 20),
     ),
 }
@@ -253,14 +240,6 @@ CONVERSATIONS = {
     name: load_jsonl(e.folder / "conversations_en.jsonl") for name, e in EDITIONS.items()
 }
 STREAMS = {name: load_jsonl(e.folder / "comments_en.jsonl") for name, e in EDITIONS.items()}
-
-
-def _grooming(rows: list[Row]) -> list[Row]:
-    return [c for c in rows if c["label"] == 1]
-
-
-def _negatives(rows: list[Row]) -> list[Row]:
-    return [c for c in rows if c["label"] == 0]
 
 
 def _hard(rows: list[Row]) -> list[Row]:
@@ -312,7 +291,7 @@ def test_one_to_one_conversations(edition: str) -> None:
 @pytest.mark.parametrize("edition", NAMES)
 def test_grooming_lines_are_not_copied_between_conversations(edition: str) -> None:
     seen: dict[str, str] = {}
-    for c in _grooming(CONVERSATIONS[edition]):
+    for c in grooming_rows(CONVERSATIONS[edition]):
         for i in c["grooming_lines"]:
             text = _normal(c["messages"][i]["text"])
             assert text not in seen, f"{c['id']} repeats a line of {seen.get(text)}: {text!r}"
@@ -322,12 +301,12 @@ def test_grooming_lines_are_not_copied_between_conversations(edition: str) -> No
 def test_the_fourth_edition_copies_no_grooming_line_of_the_third() -> None:
     third = {
         _normal(c["messages"][i]["text"])
-        for c in _grooming(CONVERSATIONS["v3"])
+        for c in grooming_rows(CONVERSATIONS["v3"])
         for i in c["grooming_lines"]
     }
     copied = [
         (c["id"], c["messages"][i]["text"])
-        for c in _grooming(CONVERSATIONS["v4"])
+        for c in grooming_rows(CONVERSATIONS["v4"])
         for i in c["grooming_lines"]
         if _normal(c["messages"][i]["text"]) in third
     ]
@@ -338,12 +317,12 @@ def test_the_fifth_edition_copies_no_grooming_line_of_the_third_or_fourth() -> N
     earlier = {
         _normal(c["messages"][i]["text"])
         for name in ("v3", "v4")
-        for c in _grooming(CONVERSATIONS[name])
+        for c in grooming_rows(CONVERSATIONS[name])
         for i in c["grooming_lines"]
     }
     copied = [
         (c["id"], c["messages"][i]["text"])
-        for c in _grooming(CONVERSATIONS["v5"])
+        for c in grooming_rows(CONVERSATIONS["v5"])
         for i in c["grooming_lines"]
         if _normal(c["messages"][i]["text"]) in earlier
     ]
@@ -380,14 +359,14 @@ def test_counts_per_label(edition: str) -> None:
 @pytest.mark.parametrize("edition", NAMES)
 def test_grooming_covers_the_promised_registers(edition: str) -> None:
     promise = EDITIONS[edition]
-    registers = Counter(c["register"] for c in _grooming(CONVERSATIONS[edition]))
+    registers = Counter(c["register"] for c in grooming_rows(CONVERSATIONS[edition]))
     assert set(registers) >= promise.registers, promise.registers - set(registers)
     assert all(registers[r] >= promise.min_per_register for r in promise.registers), registers
 
 
 @pytest.mark.parametrize("edition", NAMES)
 def test_grooming_families_are_one_setting_each(edition: str) -> None:
-    families = Counter(c["family"] for c in _grooming(CONVERSATIONS[edition]))
+    families = Counter(c["family"] for c in grooming_rows(CONVERSATIONS[edition]))
     assert max(families.values()) == 1, families
 
 
@@ -410,13 +389,13 @@ def test_the_fourth_edition_adds_hard_negative_settings_the_third_lacks() -> Non
 def test_the_fifth_edition_adds_settings_and_registers_the_earlier_ones_lack() -> None:
     earlier = [CONVERSATIONS[name] for name in ("v3", "v4")]
     old_families = {c["family"] for rows in earlier for c in _hard(rows)}
-    old_registers = {c["register"] for rows in earlier for c in _grooming(rows)}
+    old_registers = {c["register"] for rows in earlier for c in grooming_rows(rows)}
     fifth = CONVERSATIONS["v5"]
     new_families = {c["family"] for c in _hard(fifth)} - old_families
     assert not _V5_NEW_FAMILIES & old_families, _V5_NEW_FAMILIES & old_families
     assert len(new_families) >= EDITIONS["v5"].min_new_families, new_families
     assert not _V5_NEW_REGISTERS & old_registers, _V5_NEW_REGISTERS & old_registers
-    registers = Counter(c["register"] for c in _grooming(fifth))
+    registers = Counter(c["register"] for c in grooming_rows(fifth))
     assert all(registers[r] >= 3 for r in _V5_NEW_REGISTERS), registers
 
 
@@ -428,7 +407,7 @@ def test_registers_and_families_are_snake_case(edition: str) -> None:
 
 @pytest.mark.parametrize("edition", [n for n in NAMES if EDITIONS[n].min_late_first_line])
 def test_grooming_often_starts_only_after_many_ordinary_messages(edition: str) -> None:
-    late = [c["id"] for c in _grooming(CONVERSATIONS[edition]) if c["grooming_lines"][0] >= 12]
+    late = [c["id"] for c in grooming_rows(CONVERSATIONS[edition]) if c["grooming_lines"][0] >= 12]
     assert len(late) >= EDITIONS[edition].min_late_first_line, late
 
 
@@ -439,7 +418,7 @@ def test_lengths_vary_widely_in_both_classes(edition: str) -> None:
     long_hard = [c["id"] for c in _hard(rows) if len(c["messages"]) >= 25]
     assert len(long_hard) >= promise.min_long_hard_negatives, long_hard
     least, most = promise.messages
-    for group in (_grooming(rows), _negatives(rows)):
+    for group in (grooming_rows(rows), negative_rows(rows)):
         lengths = [len(c["messages"]) for c in group]
         assert min(lengths) <= least + 1, lengths
         assert max(lengths) >= most - 8, lengths
@@ -447,7 +426,7 @@ def test_lengths_vary_widely_in_both_classes(edition: str) -> None:
 
 @pytest.mark.parametrize("edition", [n for n in NAMES if EDITIONS[n].min_long_hard_negatives])
 def test_one_sided_grooming_has_a_child_of_two_words_at_most(edition: str) -> None:
-    for c in _grooming(CONVERSATIONS[edition]):
+    for c in grooming_rows(CONVERSATIONS[edition]):
         if c["register"] != "one_sided":
             continue
         replies = [m["text"] for m in c["messages"] if m["author"] != c["predator"]]
@@ -462,14 +441,14 @@ def test_stock_phrases_are_kept_out_of_grooming_lines_and_used_innocently(editio
     rows = CONVERSATIONS[edition]
     in_grooming = [
         (c["id"], c["messages"][i]["text"])
-        for c in _grooming(rows)
+        for c in grooming_rows(rows)
         for i in c["grooming_lines"]
         if any(p in _normal(c["messages"][i]["text"]) for p in STOCK_PHRASES)
     ]
     assert not in_grooming, in_grooming
     innocent = [
         c["id"]
-        for c in _negatives(rows)
+        for c in negative_rows(rows)
         if any(p in _normal(m["text"]) for m in c["messages"] for p in STOCK_PHRASES)
     ]
     assert len(innocent) >= (EDITIONS[edition].min_innocent_stock_phrases or 0), innocent
@@ -482,7 +461,7 @@ def _declared(c: Row) -> int:
 @pytest.mark.parametrize("edition", NAMES)
 def test_declared_ages_appear_in_about_half_of_each_class(edition: str) -> None:
     rows = CONVERSATIONS[edition]
-    for group in (_grooming(rows), _negatives(rows)):
+    for group in (grooming_rows(rows), negative_rows(rows)):
         share = sum(_declared(c) > 0 for c in group) / len(group)
         assert 0.35 <= share <= 0.65, share
         assert sum(_declared(c) == 1 for c in group) >= 5
@@ -494,10 +473,10 @@ def test_benign_adult_to_minor_pairs_declare_their_ages(edition: str) -> None:
     """Grandparents, coaches, teachers writing to children: a declared age gap is no label."""
     pairs = [
         c["id"]
-        for c in _negatives(CONVERSATIONS[edition])
+        for c in negative_rows(CONVERSATIONS[edition])
         if _declared(c) == 2
         and min(p["age"] for p in c["participants"]) < 18
-        and _declared_age_gap(c) >= 20
+        and declared_age_gap(c) >= 20
     ]
     assert len(pairs) >= EDITIONS[edition].min_adult_minor_pairs, pairs
 
@@ -506,7 +485,7 @@ def test_benign_adult_to_minor_pairs_declare_their_ages(edition: str) -> None:
 def test_some_grooming_suspects_declare_a_teen_age(edition: str) -> None:
     teen = [
         c["id"]
-        for c in _grooming(CONVERSATIONS[edition])
+        for c in grooming_rows(CONVERSATIONS[edition])
         for p in c["participants"]
         if p["id"] == c["predator"] and 13 <= p.get("age", 0) <= 17
     ]
@@ -526,28 +505,6 @@ def test_every_timestamp_form_occurs_in_both_classes(edition: str, label: int) -
 
 
 # --- conversations: metadata alone does not predict the label ---------------------------
-
-
-def _gaps(c: Row) -> list[float]:
-    instants = [seconds(m["ts"]) for m in c["messages"] if "ts" in m]
-    return [b - a for a, b in pairwise(instants)]
-
-
-def _local_hours(c: Row) -> list[int]:
-    """Wall-clock hours: local time for ISO strings, UTC for seconds."""
-    hours = []
-    for m in c["messages"]:
-        ts = m.get("ts")
-        if isinstance(ts, str):
-            hours.append(datetime.fromisoformat(ts.replace("Z", "+00:00")).hour)
-        elif ts is not None:
-            hours.append(datetime.fromtimestamp(ts, UTC).hour)
-    return hours
-
-
-def _declared_age_gap(c: Row) -> float:
-    ages = [p["age"] for p in c["participants"] if "age" in p]
-    return float(max(ages) - min(ages)) if len(ages) >= 2 else 0.0
 
 
 def _lowest_declared_age(c: Row) -> float:
@@ -575,14 +532,14 @@ METADATA: dict[str, Callable[[Row], float]] = {
     "characters": lambda c: float(sum(len(m["text"]) for m in c["messages"])),
     "mean_characters": lambda c: float(np.mean([len(m["text"]) for m in c["messages"]])),
     "has_ts": lambda c: float(any("ts" in m for m in c["messages"])),
-    "max_gap": lambda c: math.log1p(max(_gaps(c), default=0.0)),
-    "median_gap": lambda c: math.log1p(float(np.median(_gaps(c)))) if _gaps(c) else 0.0,
-    "span": lambda c: math.log1p(sum(_gaps(c))),
+    "max_gap": lambda c: math.log1p(max(gaps(c), default=0.0)),
+    "median_gap": lambda c: math.log1p(float(np.median(gaps(c)))) if gaps(c) else 0.0,
+    "span": lambda c: math.log1p(sum(gaps(c))),
     "late_night_share": lambda c: (
-        float(np.mean([h >= 22 or h < 5 for h in _local_hours(c)])) if _local_hours(c) else 0.0
+        float(np.mean([h >= 22 or h < 5 for h in local_hours(c)])) if local_hours(c) else 0.0
     ),
     "declared_ages": lambda c: float(_declared(c)),
-    "declared_age_gap": _declared_age_gap,
+    "declared_age_gap": declared_age_gap,
     "lowest_declared_age": _lowest_declared_age,
     "top_speaker_share": _top_speaker_share,
     "longest_run": _longest_run,
@@ -604,17 +561,7 @@ def test_metadata_alone_does_not_predict_the_label(edition: str, feature: str) -
 @pytest.mark.parametrize("edition", NAMES)
 def test_timing_does_not_give_the_label_away(edition: str) -> None:
     """Long gaps and late nights occur among negatives; quick daytime chats among grooming."""
-    rows = CONVERSATIONS[edition]
-    negatives, grooming = _negatives(rows), _grooming(rows)
-    for group in (negatives, grooming):
-        assert sum(any(g >= 24 * 3600 for g in _gaps(c)) for c in group) >= 8
-        assert sum(any(h >= 22 or h < 5 for h in _local_hours(c)) for c in group) >= 8
-    quick_daytime = [
-        c
-        for c in grooming
-        if _gaps(c) and max(_gaps(c)) < 900 and all(9 <= h < 18 for h in _local_hours(c))
-    ]
-    assert len(quick_daytime) >= 3
+    check_timing_mixes_labels(CONVERSATIONS[edition], late=8)
 
 
 def test_the_auc_helper_tells_a_separating_feature_from_a_useless_one() -> None:
@@ -637,27 +584,13 @@ def test_streams_have_the_documented_shape(edition: str) -> None:
         assert EDITIONS[edition].stream_id.match(s["id"]), s["id"]
         assert s["label"] in (0, 1), s["id"]
         assert SNAKE.match(s["family"]), s["id"]
-        assert least <= len(s["comments"]) <= most, s["id"]
-        times = []
-        for comment in s["comments"]:
-            assert set(comment) == {"ts", "viewer", "text"}, s["id"]
-            assert isinstance(comment["ts"], int | float), s["id"]
-            assert isinstance(comment["viewer"], str) and comment["viewer"], s["id"]
-            assert isinstance(comment["text"], str) and comment["text"].strip(), s["id"]
-            times.append(comment["ts"])
-        assert times == sorted(times), s["id"]
-        assert len({comment["viewer"] for comment in s["comments"]}) >= 5, s["id"]
+        check_stream_comments(s, least, most, viewers=5)
 
 
 @pytest.mark.parametrize("edition", NAMES)
 def test_bad_viewers_are_viewers_of_concerning_streams_only(edition: str) -> None:
     for s in STREAMS[edition]:
-        viewers = {comment["viewer"] for comment in s["comments"]}
-        assert set(s["bad_viewers"]) <= viewers, s["id"]
-        assert len(s["bad_viewers"]) == len(set(s["bad_viewers"])), s["id"]
-        assert bool(s["bad_viewers"]) == (s["label"] == 1), s["id"]
-        if s["label"] == 1:
-            assert viewers - set(s["bad_viewers"]), f"{s['id']}: no ordinary viewer"
+        check_bad_viewers(s)
 
 
 @pytest.mark.parametrize("edition", NAMES)

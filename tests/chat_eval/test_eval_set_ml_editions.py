@@ -12,14 +12,12 @@ properties were checked.
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from itertools import pairwise
-from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -27,7 +25,9 @@ from tests.chat_eval.checks import (
     KEYS,
     OTHER_LANGUAGES,
     SNAKE,
+    EditionFiles,
     check_conversation,
+    declared_age_gap,
     label_counts,
     load_jsonl,
     roc_auc,
@@ -35,7 +35,6 @@ from tests.chat_eval.checks import (
     ts_form,
 )
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 LANGUAGES = OTHER_LANGUAGES
 MIN_NEGATIVE = 6
 STREAM_KEYS = {"id", "label", "bad_viewers", "family", "language", "comments"}
@@ -44,8 +43,10 @@ AUC_LOW, AUC_HIGH = 0.3, 0.7
 
 
 @dataclass(frozen=True)
-class Edition:
+class Edition(EditionFiles):
     """One edition's promises (its README_ml.md) and the surface properties checked on it."""
+
+    ID_PREFIX: ClassVar[str] = r"(?P<lang>[a-z]{2})"
 
     number: int
     min_conversations: int
@@ -82,18 +83,6 @@ class Edition:
     min_concerning_streams: int = 1
     min_benign_streams: int = 1
 
-    @property
-    def folder(self) -> Path:
-        return DATA / f"chat_eval_v{self.number}"
-
-    @property
-    def conversation_id(self) -> re.Pattern[str]:
-        return re.compile(rf"^(?P<lang>[a-z]{{2}}){self.number}-(?P<kind>[gne])-\d{{3}}$")
-
-    @property
-    def stream_id(self) -> re.Pattern[str]:
-        return re.compile(rf"^(?P<lang>[a-z]{{2}}){self.number}-s-\d{{3}}$")
-
 
 _BASE_SURFACE = (
     "number_of_messages",
@@ -119,6 +108,38 @@ _ISSUE_REGISTERS = (
     "one_sided",
     "gift_money",
 )
+_V4 = Edition(
+    number=4,
+    min_conversations=17,
+    min_grooming=8,
+    min_hard_negative=9,
+    min_registers=8,
+    min_hard_families=9,
+    min_streams=3,
+    surface=(
+        *_BASE_SURFACE,
+        "words_per_message",
+        "characters",
+        "start_hour",
+        "median_gap",
+        "largest_author_share",
+    ),
+    stream_surface=(*_BASE_STREAM_SURFACE, "words_per_comment"),
+    min_negative=9,
+    messages=(6, 35),
+    auc_band=(0.35, 0.65),
+    min_total_conversations=119,
+    min_total_streams=21,
+    required_registers=_ISSUE_REGISTERS,
+    min_registers_overall=15,
+    min_new_registers=2,
+    min_hard_families_overall=45,
+    min_new_hard_families=35,
+    previous=("v3",),
+    late_start=12,
+    declared_age_share=(0.35, 0.65),
+    ts_form_share_gap=0.15,
+)
 EDITIONS = {
     "v2": Edition(2, 10, 4, 4, 3, 0, 3, _BASE_SURFACE, _BASE_STREAM_SURFACE),
     "v3": Edition(
@@ -132,39 +153,9 @@ EDITIONS = {
         (*_BASE_SURFACE, "words_per_message", "characters"),
         (*_BASE_STREAM_SURFACE, "words_per_comment"),
     ),
-    "v4": Edition(
-        number=4,
-        min_conversations=17,
-        min_grooming=8,
-        min_hard_negative=9,
-        min_registers=8,
-        min_hard_families=9,
-        min_streams=3,
-        surface=(
-            *_BASE_SURFACE,
-            "words_per_message",
-            "characters",
-            "start_hour",
-            "median_gap",
-            "largest_author_share",
-        ),
-        stream_surface=(*_BASE_STREAM_SURFACE, "words_per_comment"),
-        min_negative=9,
-        messages=(6, 35),
-        auc_band=(0.35, 0.65),
-        min_total_conversations=119,
-        min_total_streams=21,
-        required_registers=_ISSUE_REGISTERS,
-        min_registers_overall=15,
-        min_new_registers=2,
-        min_hard_families_overall=45,
-        min_new_hard_families=35,
-        previous=("v3",),
-        late_start=12,
-        declared_age_share=(0.35, 0.65),
-        ts_form_share_gap=0.15,
-    ),
-    "v5": Edition(
+    "v4": _V4,
+    "v5": replace(
+        _V4,
         number=5,
         min_conversations=15,
         min_grooming=7,
@@ -172,29 +163,12 @@ EDITIONS = {
         min_registers=7,
         min_hard_families=8,
         min_streams=4,
-        surface=(
-            *_BASE_SURFACE,
-            "words_per_message",
-            "characters",
-            "start_hour",
-            "median_gap",
-            "largest_author_share",
-        ),
-        stream_surface=(*_BASE_STREAM_SURFACE, "words_per_comment"),
         min_negative=8,
-        messages=(6, 35),
-        auc_band=(0.35, 0.65),
         min_total_conversations=111,
         min_total_streams=28,
-        required_registers=_ISSUE_REGISTERS,
         min_registers_overall=20,
         min_new_registers=8,
-        min_hard_families_overall=45,
-        min_new_hard_families=35,
         previous=("v3", "v4"),
-        late_start=12,
-        declared_age_share=(0.35, 0.65),
-        ts_form_share_gap=0.15,
         min_concerning_streams=2,
         min_benign_streams=1,
     ),
@@ -229,11 +203,6 @@ def _start_hour(conversation: dict[str, Any]) -> float:
     if isinstance(ts, str):
         return float(datetime.fromisoformat(ts.replace("Z", "+00:00")).hour)
     return float(datetime.fromtimestamp(ts, tz=UTC).hour)
-
-
-def _declared_age_gap(conversation: dict[str, Any]) -> float:
-    ages = [p["age"] for p in conversation["participants"] if "age" in p]
-    return float(max(ages) - min(ages)) if len(ages) >= 2 else 0.0
 
 
 @pytest.mark.parametrize("edition", sorted(EDITIONS))
@@ -379,7 +348,7 @@ def test_multi_day_gaps_and_declared_adult_minor_pairs_occur_under_both_labels(
     for label in (0, 1):
         rows = [c for c in CONVERSATIONS[edition] if c["label"] == label]
         assert sum(max(_gaps(c)) >= 86400 for c in rows) >= 3, f"label {label}"
-        assert sum(_declared_age_gap(c) >= 18 for c in rows) >= 3, f"label {label}"
+        assert sum(declared_age_gap(c) >= 18 for c in rows) >= 3, f"label {label}"
 
 
 SURFACE = {
@@ -388,7 +357,7 @@ SURFACE = {
     "max_gap": lambda c: max(_gaps(c)),
     "time_span": lambda c: sum(_gaps(c)),
     "has_declared_age": lambda c: float(any("age" in p for p in c["participants"])),
-    "declared_age_gap": _declared_age_gap,
+    "declared_age_gap": declared_age_gap,
     "words_per_message": lambda c: (
         sum(len(m["text"].split()) for m in c["messages"]) / len(c["messages"])
     ),

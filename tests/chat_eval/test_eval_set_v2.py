@@ -13,15 +13,27 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from datetime import UTC, datetime
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 
-from tests.chat_eval.checks import KEYS, load_jsonl, roc_auc, seconds, ts_form
+from tests.chat_eval.checks import (
+    KEYS,
+    check_bad_viewers,
+    check_stream_comments,
+    check_timing_mixes_labels,
+    declared_age_gap,
+    gaps,
+    grooming_rows,
+    load_jsonl,
+    local_hours,
+    negative_rows,
+    roc_auc,
+    seconds,
+    ts_form,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "chat_eval_v2"
 CONVERSATIONS = DATA / "conversations_en.jsonl"
@@ -49,14 +61,6 @@ def conversations() -> list[Row]:
 @pytest.fixture(scope="module")
 def streams() -> list[Row]:
     return load_jsonl(COMMENTS)
-
-
-def _grooming(rows: list[Row]) -> list[Row]:
-    return [c for c in rows if c["label"] == 1]
-
-
-def _negatives(rows: list[Row]) -> list[Row]:
-    return [c for c in rows if c["label"] == 0]
 
 
 # --- conversations: shape ---------------------------------------------------------------
@@ -114,7 +118,7 @@ def test_timestamps_are_all_or_nothing_one_form_and_in_order(conversations: list
 
 
 def test_grooming_lines_point_at_the_predators_messages(conversations: list[Row]) -> None:
-    for c in _grooming(conversations):
+    for c in grooming_rows(conversations):
         ids = {p["id"] for p in c["participants"]}
         assert c["predator"] in ids, c["id"]
         assert not c["hard_negative"], c["id"]
@@ -127,14 +131,14 @@ def test_grooming_lines_point_at_the_predators_messages(conversations: list[Row]
 
 
 def test_negatives_name_no_predator_and_no_grooming_lines(conversations: list[Row]) -> None:
-    for c in _negatives(conversations):
+    for c in negative_rows(conversations):
         assert c["predator"] is None, c["id"]
         assert c["grooming_lines"] == [], c["id"]
 
 
 def test_grooming_lines_are_not_copied_between_conversations(conversations: list[Row]) -> None:
     seen: dict[str, str] = {}
-    for c in _grooming(conversations):
+    for c in grooming_rows(conversations):
         for i in c["grooming_lines"]:
             text = " ".join(c["messages"][i]["text"].lower().split())
             assert text not in seen, f"{c['id']} repeats a line of {seen.get(text)}: {text!r}"
@@ -158,7 +162,7 @@ def test_at_least_120_conversations(conversations: list[Row]) -> None:
 def test_at_least_45_grooming_conversations_in_12_registers_of_four(
     conversations: list[Row],
 ) -> None:
-    grooming = _grooming(conversations)
+    grooming = grooming_rows(conversations)
     registers = Counter(c["register"] for c in grooming)
     assert len(grooming) >= 45
     assert len([r for r, n in registers.items() if n >= 4]) >= 12, registers
@@ -167,7 +171,7 @@ def test_at_least_45_grooming_conversations_in_12_registers_of_four(
 def test_at_least_60_hard_negatives_from_30_families_of_two(
     conversations: list[Row],
 ) -> None:
-    hard = [c for c in _negatives(conversations) if c["hard_negative"]]
+    hard = [c for c in negative_rows(conversations) if c["hard_negative"]]
     families = Counter(c["family"] for c in hard)
     assert len(hard) >= 60
     assert len(families) >= 30, families
@@ -175,7 +179,7 @@ def test_at_least_60_hard_negatives_from_30_families_of_two(
 
 
 def test_at_least_ten_easy_negatives(conversations: list[Row]) -> None:
-    easy = [c for c in _negatives(conversations) if not c["hard_negative"]]
+    easy = [c for c in negative_rows(conversations) if not c["hard_negative"]]
     assert len(easy) >= 10
 
 
@@ -183,7 +187,7 @@ def test_declared_ages_appear_in_about_half_of_each_class(conversations: list[Ro
     def declared(c: Row) -> bool:
         return any("age" in p for p in c["participants"])
 
-    for rows in (_grooming(conversations), _negatives(conversations)):
+    for rows in (grooming_rows(conversations), negative_rows(conversations)):
         share = sum(declared(c) for c in rows) / len(rows)
         assert 0.35 <= share <= 0.75, share
     one_sided = [
@@ -195,7 +199,7 @@ def test_declared_ages_appear_in_about_half_of_each_class(conversations: list[Ro
 def test_benign_adult_to_minor_pairs_declare_their_ages(conversations: list[Row]) -> None:
     """Grandparents, coaches, teachers talking to children: a declared age gap is not a label."""
     pairs = []
-    for c in _negatives(conversations):
+    for c in negative_rows(conversations):
         ages = [p["age"] for p in c["participants"] if "age" in p]
         if len(ages) >= 2 and min(ages) < 18 and max(ages) - min(ages) >= 20:
             pairs.append(c["id"])
@@ -216,40 +220,18 @@ def test_every_timestamp_form_occurs_in_both_classes(conversations: list[Row], l
 # --- conversations: metadata alone does not predict the label ---------------------------
 
 
-def _gaps(c: Row) -> list[float]:
-    instants = [seconds(m["ts"]) for m in c["messages"] if "ts" in m]
-    return [b - a for a, b in pairwise(instants)]
-
-
-def _local_hours(c: Row) -> list[int]:
-    """Wall-clock hours: local time for ISO strings, UTC for seconds."""
-    hours = []
-    for m in c["messages"]:
-        ts = m.get("ts")
-        if isinstance(ts, str):
-            hours.append(datetime.fromisoformat(ts).hour)
-        elif ts is not None:
-            hours.append(datetime.fromtimestamp(ts, UTC).hour)
-    return hours
-
-
-def _declared_age_gap(c: Row) -> float:
-    ages = [p["age"] for p in c["participants"] if "age" in p]
-    return float(max(ages) - min(ages)) if len(ages) >= 2 else 0.0
-
-
 METADATA: dict[str, Callable[[Row], float]] = {
     "messages": lambda c: float(len(c["messages"])),
     "characters": lambda c: float(sum(len(m["text"]) for m in c["messages"])),
     "has_ts": lambda c: float(any("ts" in m for m in c["messages"])),
-    "max_gap": lambda c: math.log1p(max(_gaps(c), default=0.0)),
-    "median_gap": lambda c: math.log1p(float(np.median(_gaps(c)))) if _gaps(c) else 0.0,
-    "span": lambda c: math.log1p(sum(_gaps(c))),
+    "max_gap": lambda c: math.log1p(max(gaps(c), default=0.0)),
+    "median_gap": lambda c: math.log1p(float(np.median(gaps(c)))) if gaps(c) else 0.0,
+    "span": lambda c: math.log1p(sum(gaps(c))),
     "late_night_share": lambda c: (
-        float(np.mean([h >= 22 or h < 5 for h in _local_hours(c)])) if _local_hours(c) else 0.0
+        float(np.mean([h >= 22 or h < 5 for h in local_hours(c)])) if local_hours(c) else 0.0
     ),
     "declared_ages": lambda c: float(sum("age" in p for p in c["participants"])),
-    "declared_age_gap": _declared_age_gap,
+    "declared_age_gap": declared_age_gap,
 }
 
 
@@ -262,22 +244,7 @@ def test_metadata_alone_does_not_predict_the_label(conversations: list[Row], fea
 
 def test_timing_does_not_give_the_label_away(conversations: list[Row]) -> None:
     """Long gaps and late nights occur among negatives; quick daytime chats among grooming."""
-    negatives, grooming = _negatives(conversations), _grooming(conversations)
-    for rows in (negatives, grooming):
-        assert sum(any(g >= 24 * 3600 for g in _gaps(c)) for c in rows) >= 8
-        assert sum(any(h >= 22 or h < 5 for h in _local_hours(c)) for c in rows) >= 5
-    quick_daytime = [
-        c
-        for c in grooming
-        if _gaps(c) and max(_gaps(c)) < 900 and all(9 <= h < 18 for h in _local_hours(c))
-    ]
-    assert len(quick_daytime) >= 3
-
-
-def test_the_auc_helper_tells_a_separating_feature_from_a_useless_one() -> None:
-    assert roc_auc([0.9, 0.8, 0.1, 0.2], [1, 1, 0, 0]) == 1.0
-    assert roc_auc([0.5, 0.5, 0.5, 0.5], [1, 1, 0, 0]) == 0.5
-    assert roc_auc([0.1, 0.2, 0.9, 0.8], [1, 1, 0, 0]) == 0.0
+    check_timing_mixes_labels(conversations, late=5)
 
 
 # --- comment streams --------------------------------------------------------------------
@@ -291,26 +258,12 @@ def test_streams_have_the_documented_shape(streams: list[Row]) -> None:
         assert re.fullmatch(r"en2-s-\d{3}", s["id"]), s["id"]
         assert s["label"] in (0, 1), s["id"]
         assert isinstance(s["family"], str) and s["family"], s["id"]
-        assert 20 <= len(s["comments"]) <= 80, s["id"]
-        times = []
-        for comment in s["comments"]:
-            assert set(comment) == {"ts", "viewer", "text"}, s["id"]
-            assert isinstance(comment["ts"], int | float), s["id"]
-            assert isinstance(comment["viewer"], str) and comment["viewer"], s["id"]
-            assert isinstance(comment["text"], str) and comment["text"].strip(), s["id"]
-            times.append(comment["ts"])
-        assert times == sorted(times), s["id"]
-        assert len({comment["viewer"] for comment in s["comments"]}) >= 5, s["id"]
+        check_stream_comments(s, 20, 80, viewers=5)
 
 
 def test_bad_viewers_are_viewers_of_concerning_streams_only(streams: list[Row]) -> None:
     for s in streams:
-        viewers = {comment["viewer"] for comment in s["comments"]}
-        assert set(s["bad_viewers"]) <= viewers, s["id"]
-        assert len(s["bad_viewers"]) == len(set(s["bad_viewers"])), s["id"]
-        assert bool(s["bad_viewers"]) == (s["label"] == 1), s["id"]
-        if s["label"] == 1:
-            assert viewers - set(s["bad_viewers"]), f"{s['id']}: no ordinary viewer"
+        check_bad_viewers(s)
 
 
 def test_stream_counts_per_label(streams: list[Row]) -> None:

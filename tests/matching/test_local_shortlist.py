@@ -13,7 +13,6 @@ from bench.robust_transforms import crop_box, perspective
 from PIL import Image
 
 from safeguard import banks
-from safeguard.banks.media import MediaOptions, import_media
 from safeguard.matching.local_shortlist import (
     CODE_BYTES,
     MEMORY_BYTES,
@@ -21,10 +20,10 @@ from safeguard.matching.local_shortlist import (
     code_of,
 )
 from safeguard.matching.matcher import LOCAL_VARIANT, VERIFY_RADIUS, Matcher
-from safeguard.signals.hashing import collect_files
 from safeguard.signals.local import MIN_INLIERS, orb_features
 from safeguard.signals.media import HashOptions, hash_file
 from safeguard.store.db import Database
+from tests.matching.known_bank import import_known
 from tests.media_factory import picture
 
 KNOWN = ("astronaut", "coffee", "chelsea", "rocket", "camera")
@@ -44,20 +43,6 @@ def known(tmp_path: Path) -> Path:
     return folder
 
 
-def _import(db: Database, folder: Path, *, local_features: bool) -> None:
-    with db.session() as s:
-        banks.create_bank(s, banks.BankSpec("known"), "test")
-    list(
-        import_media(
-            db,
-            "known",
-            collect_files([folder]),
-            actor="test",
-            options=MediaOptions(local_features=local_features),
-        )
-    )
-
-
 def _query(tmp_path: Path, pixels: np.ndarray, name: str = "query.png") -> Path:
     path = tmp_path / name
     Image.fromarray(np.ascontiguousarray(pixels)).save(path)
@@ -72,7 +57,7 @@ def _pdq_matches(matcher: Matcher, path: Path, **kw: bool) -> list:  # type: ign
 def test_an_asymmetric_crop_is_found_through_local_features(
     db: Database, known: Path, tmp_path: Path
 ) -> None:
-    _import(db, known, local_features=True)
+    import_known(db, known, local_features=True)
     matcher = Matcher.open(db)
     path = _query(tmp_path, _asymmetric("astronaut"))
     [m] = _pdq_matches(matcher, path, verify=True)
@@ -84,7 +69,7 @@ def test_an_asymmetric_crop_is_found_through_local_features(
 
 
 def test_the_shortlist_is_what_finds_it(db: Database, known: Path, tmp_path: Path) -> None:
-    _import(db, known, local_features=True)
+    import_known(db, known, local_features=True)
     matcher = Matcher.open(db)
     path = _query(tmp_path, _asymmetric("astronaut"))
     assert _pdq_matches(matcher, path, verify=False) == []
@@ -93,7 +78,7 @@ def test_the_shortlist_is_what_finds_it(db: Database, known: Path, tmp_path: Pat
 
 
 def test_a_perspective_copy_is_found_too(db: Database, known: Path, tmp_path: Path) -> None:
-    _import(db, known, local_features=True)
+    import_known(db, known, local_features=True)
     matcher = Matcher.open(db)
     path = _query(tmp_path, perspective(np.asarray(picture(640, 480, "coffee")), 0.06))
     found = _pdq_matches(matcher, path, verify=True)
@@ -101,7 +86,7 @@ def test_a_perspective_copy_is_found_too(db: Database, known: Path, tmp_path: Pa
 
 
 def test_a_picture_not_in_the_bank_is_not_found(db: Database, known: Path, tmp_path: Path) -> None:
-    _import(db, known, local_features=True)
+    import_known(db, known, local_features=True)
     matcher = Matcher.open(db)
     for source in ("horse", "brick", "page"):
         path = _query(tmp_path, np.asarray(picture(640, 480, source)), f"{source}.png")
@@ -111,7 +96,7 @@ def test_a_picture_not_in_the_bank_is_not_found(db: Database, known: Path, tmp_p
 def test_entries_without_kept_features_are_not_shortlisted(
     db: Database, known: Path, tmp_path: Path
 ) -> None:
-    _import(db, known, local_features=False)
+    import_known(db, known, local_features=False)
     matcher = Matcher.open(db)
     assert len(matcher.local) == 0
     assert _pdq_matches(matcher, _query(tmp_path, _asymmetric("astronaut")), verify=True) == []
@@ -124,7 +109,7 @@ def test_a_running_matcher_shortlists_features_kept_after_it_started(
         banks.create_bank(s, banks.BankSpec("other"), "test")
     matcher = Matcher.open(db)
     assert len(matcher.local) == 0
-    _import(db, known, local_features=True)
+    import_known(db, known, local_features=True)
     matcher.refresh()
     assert len(matcher.local) == len(KNOWN)
     [m] = _pdq_matches(matcher, _query(tmp_path, _asymmetric("chelsea")), verify=True)
@@ -132,7 +117,7 @@ def test_a_running_matcher_shortlists_features_kept_after_it_started(
 
 
 def test_a_disabled_entry_is_not_found_locally(db: Database, known: Path, tmp_path: Path) -> None:
-    _import(db, known, local_features=True)
+    import_known(db, known, local_features=True)
     matcher = Matcher.open(db)
     path = _query(tmp_path, _asymmetric("astronaut"))
     [m] = _pdq_matches(matcher, path, verify=True)
@@ -162,7 +147,7 @@ def test_a_featureless_picture_shortlists_nothing() -> None:
 
 
 def test_a_snapshot_keeps_the_codes(db: Database, known: Path, tmp_path: Path) -> None:
-    _import(db, known, local_features=True)
+    import_known(db, known, local_features=True)
     index_dir = tmp_path / "index"
     first = Matcher.open(db, index_dir)
     first.save_snapshot()

@@ -11,10 +11,7 @@ import pytest
 from bench.robust_transforms import crop
 from PIL import Image
 
-from safeguard import banks
-from safeguard.banks.media import MediaOptions, import_media
 from safeguard.matching.matcher import VERIFY_RADIUS, Matcher
-from safeguard.signals.hashing import collect_files
 from safeguard.signals.local import (
     MIN_INLIERS,
     OrbFeatures,
@@ -23,21 +20,12 @@ from safeguard.signals.local import (
 )
 from safeguard.signals.media import HashOptions, hash_file
 from safeguard.store.db import Database
+from tests.matching.known_bank import import_known
 from tests.media_factory import picture
 
 
 def _bank(db: Database, folder: Path, *, local_features: bool) -> Matcher:
-    with db.session() as s:
-        banks.create_bank(s, banks.BankSpec("known"), "test")
-    list(
-        import_media(
-            db,
-            "known",
-            collect_files([folder]),
-            actor="test",
-            options=MediaOptions(local_features=local_features),
-        )
-    )
+    import_known(db, folder, local_features=local_features)
     return Matcher.open(db)
 
 
@@ -136,15 +124,7 @@ def test_verification_survives_a_snapshot_and_follows_features_kept_later(
     running = Matcher.open(db, index_dir)
     assert len(running.verifiable) == 0
     # The same pictures again, now keeping their features: a running matcher follows.
-    list(
-        import_media(
-            db,
-            "known",
-            collect_files([originals]),
-            actor="test",
-            options=MediaOptions(local_features=True),
-        )
-    )
+    import_known(db, originals, local_features=True, create=False)
     running.refresh()
     record = hash_file(_near_miss(tmp_path), HashOptions(local_features=True))
     [m] = [m for m in running.match_record(record, verify=True) if m.signal == "pdq"]

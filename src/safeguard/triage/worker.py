@@ -233,15 +233,21 @@ def _digests(data: bytes, pool: ThreadPoolExecutor | None) -> CryptoDigests:
     this one does SHA-256 (hashlib releases the GIL on large buffers), so a worker uses a
     core the other workers leave idle."""
     md5, sha1, sha256 = hashlib.md5(), hashlib.sha1(), hashlib.sha256()
-    if pool is None or len(data) < 65_536:
-        for h in (md5, sha1, sha256):
-            h.update(data)
-    else:
-        pending = [pool.submit(h.update, data) for h in (md5, sha1)]
-        sha256.update(data)
-        for future in pending:
-            future.result()
+    _update_all((md5, sha1, sha256), data, pool)
     return CryptoDigests(len(data), md5.hexdigest(), sha1.hexdigest(), sha256.hexdigest())
+
+
+def _update_all(hashes: tuple[Any, Any, Any], data: bytes, pool: ThreadPoolExecutor | None) -> None:
+    """Feed ``data`` to the three hashes; with a pool and a large buffer, the first two on
+    its threads while this one feeds the third (hashlib releases the GIL on large buffers)."""
+    if pool is None or len(data) < 65_536:
+        for h in hashes:
+            h.update(data)
+        return
+    pending = [pool.submit(h.update, data) for h in hashes[:2]]
+    hashes[2].update(data)
+    for future in pending:
+        future.result()
 
 
 def failed_record(found: FoundFile, code: str, message: str) -> Record:
@@ -350,14 +356,7 @@ def _stream_digests(reader: Any, head: bytes, pool: ThreadPoolExecutor | None = 
     size = 0
     chunk = head
     while chunk:
-        if pool is None or len(chunk) < 65_536:
-            for h in (md5, sha1, sha256):
-                h.update(chunk)
-        else:
-            pending = [pool.submit(h.update, chunk) for h in (md5, sha1)]
-            sha256.update(chunk)
-            for future in pending:
-                future.result()
+        _update_all((md5, sha1, sha256), chunk, pool)
         size += len(chunk)
         chunk = reader.read(_CHUNK)
     record = FileHashes(path="content", kind="other", size=size)

@@ -34,20 +34,6 @@ MAX_FALSE_ALERTS = 0.08
 TFIDF_THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(2, 20))
 
 
-def _labelled(item: LabelledConversation, risk: float, alert_at: int | None) -> Labelled:
-    return Labelled(
-        id=item.conversation.id,
-        label=item.label,
-        risk=risk,
-        alert_at=alert_at,
-        messages=len(item.conversation.messages),
-        family=item.family,
-        predator=item.predator,
-        predator_lines=item.predator_lines,
-        first_predator_line=min(item.predator_lines) if item.predator_lines else None,
-    )
-
-
 def _language(item: LabelledConversation) -> str:
     declared = item.conversation.extra.get("language")
     if isinstance(declared, str):
@@ -80,7 +66,7 @@ def keyword_baseline(items: Sequence[LabelledConversation]) -> list[Labelled]:
             if alert_at is None and best >= KEYWORD_ALERT_CATEGORIES:
                 alert_at = mi
         best = max((len(c) for c in seen.values()), default=0)
-        out.append(_labelled(item, best + 0.01 * min(hits, 99), alert_at))
+        out.append(Labelled.of(item, best + 0.01 * min(hits, 99), alert_at))
     return out
 
 
@@ -130,5 +116,5 @@ class TfidfBaseline:
         for item in items:
             risks = self.prefix_risks(item)
             alert_at = next((i for i, r in enumerate(risks) if r >= self.threshold), None)
-            out.append(_labelled(item, risks[-1], alert_at))
+            out.append(Labelled.of(item, risks[-1], alert_at))
         return out

@@ -33,6 +33,31 @@ class Labelled:
     flagged_lines: frozenset[int] = frozenset()
     first_predator_line: int | None = None
 
+    @classmethod
+    def of(
+        cls,
+        item: LabelledConversation,
+        risk: float,
+        alert_at: int | None,
+        *,
+        suspect: str | None = None,
+        flagged_lines: frozenset[int] = frozenset(),
+    ) -> Labelled:
+        """``item``'s ground truth beside a scorer's ``risk`` and first alert."""
+        return cls(
+            id=item.conversation.id,
+            label=item.label,
+            risk=risk,
+            alert_at=alert_at,
+            messages=len(item.conversation.messages),
+            family=item.family,
+            predator=item.predator,
+            suspect=suspect,
+            predator_lines=item.predator_lines,
+            flagged_lines=flagged_lines,
+            first_predator_line=min(item.predator_lines) if item.predator_lines else None,
+        )
+
 
 def f_beta(precision: float, recall: float, beta: float) -> float:
     if precision <= 0 and recall <= 0:
@@ -221,19 +246,7 @@ def score_labelled(
             if state.alert_at is not None and author == lead and line
         )
         out.append(
-            Labelled(
-                id=item.conversation.id,
-                label=item.label,
-                risk=state.risk,
-                alert_at=state.alert_at,
-                messages=state.messages,
-                family=item.family,
-                predator=item.predator,
-                suspect=lead,
-                predator_lines=item.predator_lines,
-                flagged_lines=flagged,
-                first_predator_line=min(item.predator_lines) if item.predator_lines else None,
-            )
+            Labelled.of(item, state.risk, state.alert_at, suspect=lead, flagged_lines=flagged)
         )
     return out
 

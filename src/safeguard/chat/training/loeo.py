@@ -73,19 +73,7 @@ def labelled_at(
     out = []
     for item, trace in zip(items, traces, strict=True):
         alert = next((i for i, r in enumerate(trace) if r >= threshold), None)
-        out.append(
-            Labelled(
-                id=item.conversation.id,
-                label=item.label,
-                risk=trace[-1],
-                alert_at=alert,
-                messages=len(item.conversation.messages),
-                family=item.family,
-                predator=item.predator,
-                predator_lines=item.predator_lines,
-                first_predator_line=min(item.predator_lines) if item.predator_lines else None,
-            )
-        )
+        out.append(Labelled.of(item, trace[-1], alert))
     return out
 
 
