@@ -5,7 +5,9 @@ used to show that surface metadata alone does not give a label away."""
 from __future__ import annotations
 
 import json
+import math
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from itertools import pairwise
 from pathlib import Path
@@ -232,3 +234,20 @@ def check_bad_viewers(stream: dict[str, Any]) -> None:
     assert bool(bad) == (stream["label"] == 1), stream["id"]
     if stream["label"] == 1:
         assert viewers - set(bad), f"{stream['id']}: no ordinary viewer"
+
+
+#: Surface properties of a conversation that must not give its label away, each a number
+#: (the validators add their own).
+METADATA: dict[str, Callable[[dict[str, Any]], float]] = {
+    "messages": lambda c: float(len(c["messages"])),
+    "characters": lambda c: float(sum(len(m["text"]) for m in c["messages"])),
+    "has_ts": lambda c: float(any("ts" in m for m in c["messages"])),
+    "max_gap": lambda c: math.log1p(max(gaps(c), default=0.0)),
+    "median_gap": lambda c: math.log1p(float(np.median(gaps(c)))) if gaps(c) else 0.0,
+    "span": lambda c: math.log1p(sum(gaps(c))),
+    "late_night_share": lambda c: (
+        float(np.mean([h >= 22 or h < 5 for h in local_hours(c)])) if local_hours(c) else 0.0
+    ),
+    "declared_ages": lambda c: float(sum("age" in p for p in c["participants"])),
+    "declared_age_gap": declared_age_gap,
+}

@@ -15,7 +15,6 @@ properties their writers promised.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -35,14 +34,15 @@ from tests.chat_eval.checks import (
     check_stream_comments,
     check_timing_mixes_labels,
     declared_age_gap,
-    gaps,
     grooming_rows,
     label_counts,
     load_jsonl,
-    local_hours,
     negative_rows,
     roc_auc,
     ts_form,
+)
+from tests.chat_eval.checks import (
+    METADATA as BASE_METADATA,
 )
 
 STREAM_KEYS = {"id", "label", "bad_viewers", "family", "comments"}
@@ -528,18 +528,8 @@ def _longest_run(c: Row) -> float:
 
 
 METADATA: dict[str, Callable[[Row], float]] = {
-    "messages": lambda c: float(len(c["messages"])),
-    "characters": lambda c: float(sum(len(m["text"]) for m in c["messages"])),
+    **BASE_METADATA,
     "mean_characters": lambda c: float(np.mean([len(m["text"]) for m in c["messages"]])),
-    "has_ts": lambda c: float(any("ts" in m for m in c["messages"])),
-    "max_gap": lambda c: math.log1p(max(gaps(c), default=0.0)),
-    "median_gap": lambda c: math.log1p(float(np.median(gaps(c)))) if gaps(c) else 0.0,
-    "span": lambda c: math.log1p(sum(gaps(c))),
-    "late_night_share": lambda c: (
-        float(np.mean([h >= 22 or h < 5 for h in local_hours(c)])) if local_hours(c) else 0.0
-    ),
-    "declared_ages": lambda c: float(_declared(c)),
-    "declared_age_gap": declared_age_gap,
     "lowest_declared_age": _lowest_declared_age,
     "top_speaker_share": _top_speaker_share,
     "longest_run": _longest_run,

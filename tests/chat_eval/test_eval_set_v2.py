@@ -9,14 +9,12 @@ careless edit cannot quietly shrink it, break its labels or give a scorer a shor
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 
 from tests.chat_eval.checks import (
@@ -24,15 +22,15 @@ from tests.chat_eval.checks import (
     check_bad_viewers,
     check_stream_comments,
     check_timing_mixes_labels,
-    declared_age_gap,
-    gaps,
     grooming_rows,
     load_jsonl,
-    local_hours,
     negative_rows,
     roc_auc,
     seconds,
     ts_form,
+)
+from tests.chat_eval.checks import (
+    METADATA as BASE_METADATA,
 )
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "chat_eval_v2"
@@ -220,19 +218,7 @@ def test_every_timestamp_form_occurs_in_both_classes(conversations: list[Row], l
 # --- conversations: metadata alone does not predict the label ---------------------------
 
 
-METADATA: dict[str, Callable[[Row], float]] = {
-    "messages": lambda c: float(len(c["messages"])),
-    "characters": lambda c: float(sum(len(m["text"]) for m in c["messages"])),
-    "has_ts": lambda c: float(any("ts" in m for m in c["messages"])),
-    "max_gap": lambda c: math.log1p(max(gaps(c), default=0.0)),
-    "median_gap": lambda c: math.log1p(float(np.median(gaps(c)))) if gaps(c) else 0.0,
-    "span": lambda c: math.log1p(sum(gaps(c))),
-    "late_night_share": lambda c: (
-        float(np.mean([h >= 22 or h < 5 for h in local_hours(c)])) if local_hours(c) else 0.0
-    ),
-    "declared_ages": lambda c: float(sum("age" in p for p in c["participants"])),
-    "declared_age_gap": declared_age_gap,
-}
+METADATA = BASE_METADATA
 
 
 @pytest.mark.parametrize("feature", sorted(METADATA))

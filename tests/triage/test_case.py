@@ -122,17 +122,22 @@ def open_case(db: Database, name: str, sources: list[Path], scheme: str = "us") 
         create_case(s, name, sources, examiner="DC Example", scheme=scheme, actor="test")
 
 
+def run_with_known(
+    db: Database, name: str, sources: list[Path], known: bytes, media_id: int, cluster: str
+) -> Ran:
+    """A case over ``sources`` run against a VICS set (bank ``projectvic``) that holds
+    ``known`` as ``media_id``, category 1."""
+    sha1 = hashlib.sha1(known).hexdigest().upper()
+    entry = {"MediaID": media_id, "MD5": md5(known).upper(), "SHA1": sha1, "Category": 1}
+    import_vics(db, "projectvic", vics_hashset([entry]))
+    open_case(db, name, sources)
+    summary = run_case(db, name, matcher=Matcher.open(db), actor="test", scheduler=cluster)
+    return Ran(db, name, summary)
+
+
 @pytest.fixture
 def ran(db: Database, evidence: Path, cluster: str) -> Ran:
-    known = hashlib.sha1(KNOWN).hexdigest().upper()
-    import_vics(
-        db,
-        "projectvic",
-        vics_hashset([{"MediaID": 7, "MD5": md5(KNOWN).upper(), "SHA1": known, "Category": 1}]),
-    )
-    open_case(db, "CASE-1", [evidence])
-    summary = run_case(db, "CASE-1", matcher=Matcher.open(db), actor="test", scheduler=cluster)
-    return Ran(db, "CASE-1", summary)
+    return run_with_known(db, "CASE-1", [evidence], KNOWN, 7, cluster)
 
 
 def rows(r: Ran, where: ItemFilter | None = None) -> dict[str, dict[str, Any]]:

@@ -11,17 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from safeguard.matching.matcher import Matcher
 from safeguard.scan.archives import ArchiveLimits
 from safeguard.signals.media import HashOptions
 from safeguard.store.db import Database
 from safeguard.triage import sources
 from safeguard.triage.case import ItemFilter
-from safeguard.triage.runner import run_case
 from safeguard.triage.sources import SourceRef
 from safeguard.triage.worker import hash_files
 from tests.triage.disks import jpeg, md5, ntfs_image, png
-from tests.triage.test_case import Ran, import_vics, open_case, rows, vics_hashset
+from tests.triage.test_case import rows, run_with_known
 
 pytest.importorskip("pytsk3")
 
@@ -74,15 +72,8 @@ def test_a_stream_is_read_from_its_own_attribute_and_hashed_as_content(image: Pa
 def test_a_picture_hidden_in_a_stream_is_matched_and_pre_categorised(
     db: Database, image: Path, cluster: str
 ) -> None:
-    sha1 = hashlib.sha1(HIDDEN).hexdigest().upper()
-    import_vics(
-        db,
-        "projectvic",
-        vics_hashset([{"MediaID": 9, "MD5": md5(HIDDEN).upper(), "SHA1": sha1, "Category": 1}]),
-    )
-    open_case(db, "ADS-1", [image])
-    summary = run_case(db, "ADS-1", matcher=Matcher.open(db), actor="test", scheduler=cluster)
-    ran = Ran(db, "ADS-1", summary)
+    ran = run_with_known(db, "ADS-1", [image], HIDDEN, 9, cluster)
+    summary = ran.summary
     known = rows(ran, ItemFilter(known=True))
     assert list(known) == ["/list.txt:pic"]
     assert known["/list.txt:pic"]["category"]["code"] == "1"
