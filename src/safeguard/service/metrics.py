@@ -12,6 +12,7 @@ import time
 from functools import cache
 from typing import Any
 
+from prometheus_client import values as _values
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     REGISTRY,
@@ -23,6 +24,27 @@ from prometheus_client import (
     multiprocess,
 )
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+_pid = os.getpid()
+
+
+def _refresh_pid() -> None:
+    global _pid
+    _pid = os.getpid()
+
+
+def process_id() -> int:
+    """This process's id, read once and again after a fork (not a system call each time)."""
+    return _pid
+
+
+os.register_at_fork(after_in_child=_refresh_pid)
+if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    # prometheus-client's multiprocess values ask ``os.getpid()`` on every update to notice
+    # a fork: four system calls a request. The same check against a pid kept up to date at
+    # fork. This runs before any metric value exists (they are all labelled children, made
+    # on first use), so every value of this process is of this one class, writing one file.
+    _values.ValueClass = _values.MultiProcessValue(process_identifier=process_id)
 
 REQUESTS = Counter(
     "safeguard_http_requests_total", "HTTP requests answered", ["method", "route", "status"]
