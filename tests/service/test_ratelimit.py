@@ -62,7 +62,7 @@ def test_a_fast_key_never_gets_more_than_its_burst_over_both_workers(
 def test_a_fast_key_is_refused_with_the_time_to_its_next_token(
     workers: tuple[SharedRateLimiter, SharedRateLimiter], clock: Clock
 ) -> None:
-    a, b = workers
+    a, _b = workers
     assert _allowed(a, 60) == 50  # the burst, partly through leases
     wait = a.take(7)
     assert wait == pytest.approx(1 / 1000)

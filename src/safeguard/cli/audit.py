@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import typer
 
-from safeguard import audit
 from safeguard.cli.common import (
     JsonOpt,
     database,
@@ -19,6 +18,8 @@ audit_app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True
 @audit_app.command("verify")
 def audit_verify(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """Recompute the hash chain; exit 1 naming the first changed, removed or moved event."""
+    from safeguard import audit
+
     with database(settings_of(ctx)) as db, db.session() as s:
         v = audit.verify(s)
     if json_out:

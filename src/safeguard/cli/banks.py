@@ -6,17 +6,16 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from safeguard import banks
-from safeguard.banks.formats import formats
-from safeguard.banks.formats.detect import AUTO, resolve_format
 from safeguard.cli.common import actor, database, emit_json, err_console, fail, settings_of
-from safeguard.signals.errors import InvalidSignal
+
+if TYPE_CHECKING:
+    from safeguard import banks
 
 banks_app = typer.Typer(
     help="Hash lists (banks): create, import, export, disable.", no_args_is_help=True
@@ -26,6 +25,10 @@ FORMAT_HELP = (
     "plain (one hash a line), csv (header type,value[,id,category,note]), vics (Project VIC "
     "JSON), urls (one URL or its hash a line) or keywords (one search term a line)"
 )
+
+#: ``banks.formats.detect.AUTO``, written out so that ``--help`` imports no bank code
+#: (``tests/cli/test_help_imports.py`` keeps the two equal).
+AUTO_FORMAT = "auto"
 
 
 class BankKindOption(StrEnum):
@@ -58,6 +61,8 @@ def create(
     json_out: Annotated[bool, typer.Option("--json", help="JSON on stdout.")] = False,
 ) -> None:
     """Create an empty bank."""
+    from safeguard import banks
+
     spec = banks.BankSpec(
         name,
         description,
@@ -91,6 +96,8 @@ def list_command(
     ] = False,
 ) -> None:
     """List banks with their entry counts."""
+    from safeguard import banks
+
     with database(settings_of(ctx)) as db, db.session() as s:
         found = banks.list_banks(s)
     if json_out:
@@ -122,6 +129,8 @@ def show(
     json_out: Annotated[bool, typer.Option("--json", help="JSON on stdout.")] = False,
 ) -> None:
     """Show one bank's provenance, settings and counts."""
+    from safeguard import banks
+
     with database(settings_of(ctx)) as db:
         try:
             with db.session() as s:
@@ -145,7 +154,7 @@ def import_command(
     fmt: Annotated[
         str,
         typer.Option("--format", "-f", help=f"auto (detect from header and name), {FORMAT_HELP}"),
-    ] = AUTO,
+    ] = AUTO_FORMAT,
     signal: Annotated[
         str | None,
         typer.Option("--type", "-t", help="Signal type of every line: pdq, md5, sha1, sha256."),
@@ -154,14 +163,19 @@ def import_command(
 ) -> None:
     """Import a hash list. All or nothing: a bad line rejects the whole file (file:line
     messages); re-importing adds nothing twice."""
-    if fmt != AUTO and fmt not in formats():
+    from safeguard import banks
+    from safeguard.banks.formats import formats
+    from safeguard.banks.formats.detect import resolve_format
+    from safeguard.signals.errors import InvalidSignal
+
+    if fmt != AUTO_FORMAT and fmt not in formats():
         raise fail(f"unknown format {fmt!r}; use auto, {', '.join(sorted(formats()))}", 2)
     path = None if file is None or str(file) == "-" else file
     if path is not None and not path.is_file():
         raise fail(f"{path}: no such file", 1)
     source = str(path) if path else "<stdin>"
     opener = banks.spool(path, sys.stdin.buffer)
-    detected = fmt == AUTO
+    detected = fmt == AUTO_FORMAT
     fmt = resolve_format(fmt, opener, path.name if path else None)
     err_console.print(
         f"{source}: format: {fmt}" + (" (detected)" if detected else ""), soft_wrap=True
@@ -252,6 +266,7 @@ def import_media_command(
     """Add pictures and videos (their keyframes) with every signal Safeguard computes:
     MD5, SHA-1, SHA-256, PDQ (and its regions), each keyframe's PDQ. A bad file is an
     error record (exit 1); the others are still added."""
+    from safeguard import banks
     from safeguard.banks.media import MediaOptions, import_media, read_id_list
     from safeguard.cli.common import progress_bar
     from safeguard.signals.hashing import collect_files
@@ -312,6 +327,9 @@ def export_command(
     ] = None,
 ) -> None:
     """Export a bank's enabled entries."""
+    from safeguard import banks
+    from safeguard.banks.formats import formats
+
     if fmt not in formats():
         raise fail(f"unknown format {fmt!r}; use {', '.join(sorted(formats()))}", 2)
     with database(settings_of(ctx)) as db:
@@ -339,6 +357,9 @@ def _toggle(
     disabled: bool,
     json_out: bool,
 ) -> None:
+    from safeguard import banks
+    from safeguard.signals.errors import InvalidSignal
+
     with database(settings_of(ctx)) as db:
         try:
             with db.session() as s:
@@ -399,6 +420,8 @@ def delete(
     json_out: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Delete a bank and all its entries (audited)."""
+    from safeguard import banks
+
     if not yes and not typer.confirm(f"Delete bank {name} and all its entries?", err=True):
         raise typer.Exit(1)
     with database(settings_of(ctx)) as db:

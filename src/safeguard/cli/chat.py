@@ -8,25 +8,17 @@ import json
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
-from safeguard.chat.comments import CommentModel, CommentModelError
-from safeguard.chat.conversation import ConversationError, read_conversations
-from safeguard.chat.lexicon import LexiconError
-from safeguard.chat.model import GroomingModel, ModelFormatError, default_model_path
-from safeguard.chat.scorer import Scoring, score_conversation
-from safeguard.chat.training.corpus import (
-    LabelledConversation,
-    data_dir,
-    read_labelled,
-    shipped_streams,
-)
-from safeguard.chat.training.evaluate import evaluate_comments, evaluate_grooming
-from safeguard.chat.training.pan12 import Pan12Error, read_pan12
 from safeguard.cli.common import emit_json, err_console, fail
+
+if TYPE_CHECKING:
+    from safeguard.chat.scorer import Scoring
+    from safeguard.chat.training.corpus import LabelledConversation
+
 
 chat_app = typer.Typer(
     help="Grooming risk in conversations: score, train, evaluate.", no_args_is_help=True
@@ -67,6 +59,10 @@ def _score_files(
 
 
 def _scoring(model: Path | None) -> Scoring:
+    from safeguard.chat.lexicon import LexiconError
+    from safeguard.chat.model import GroomingModel, ModelFormatError
+    from safeguard.chat.scorer import Scoring
+
     try:
         return Scoring.default() if model is None else Scoring.for_model(GroomingModel.load(model))
     except (ModelFormatError, LexiconError) as exc:
@@ -86,6 +82,9 @@ def score_command(
 ) -> None:
     """Score conversations: risk 0..1, level, signals with message index and span, the
     participant they come from, and the message at which an alert fired."""
+    from safeguard.chat.conversation import ConversationError, read_conversations
+    from safeguard.chat.scorer import score_conversation
+
     scoring = _scoring(model)
     rows, failed = _score_files(
         files,
@@ -129,7 +128,12 @@ def comments_command(
     peak risk 0..1, whether it flagged (and at which comment), each viewer's risk and
     signals, and every signal with its comment index and span."""
     from safeguard.chat.comment_streams import CommentStreamError, read_comment_streams
-    from safeguard.chat.comments import CommentScorer, default_comment_model, score_comment_stream
+    from safeguard.chat.comments import (
+        CommentModelError,
+        CommentScorer,
+        default_comment_model,
+        score_comment_stream,
+    )
 
     try:
         model = default_comment_model()
@@ -168,6 +172,9 @@ def comments_command(
 def _labelled(
     corpus: Path | None, pan12: Path | None, predators: Path | None, lines: Path | None, split: str
 ) -> tuple[list[LabelledConversation], str]:
+    from safeguard.chat.training.corpus import data_dir, read_labelled
+    from safeguard.chat.training.pan12 import read_pan12
+
     if pan12 is not None:
         return list(read_pan12(pan12, predators, lines)), f"PAN12 {pan12.name}"
     if corpus is None and split == "train":
@@ -221,6 +228,13 @@ def train_command(
 ) -> None:
     """Train the grooming model (deterministic: the same data gives the same file), with
     its metrics on the shipped test split when training on the shipped train split."""
+    from safeguard.chat.comments import CommentModel
+    from safeguard.chat.conversation import ConversationError
+    from safeguard.chat.model import default_model_path
+    from safeguard.chat.training.corpus import data_dir, read_labelled, shipped_streams
+    from safeguard.chat.training.evaluate import evaluate_comments, evaluate_grooming
+    from safeguard.chat.training.pan12 import Pan12Error
+
     # scikit-learn and scipy load only here: scoring never needs them.
     from safeguard.chat.training.train import train_comments, train_grooming
 
@@ -325,7 +339,11 @@ def eval_command(
     at the alert policy, messages from the first grooming line to the alert, per language;
     on the synthetic test split, the development set, the evaluation set and its typo and
     synonym perturbations, PAN12 when given; plus the full report of the model per set."""
+    from safeguard.chat.comments import CommentModelError
+    from safeguard.chat.conversation import ConversationError
+    from safeguard.chat.training.corpus import data_dir, read_labelled
     from safeguard.chat.training.editions import HeldOutError
+    from safeguard.chat.training.pan12 import Pan12Error, read_pan12
     from safeguard.chat.training.recipe import grooming_training_data
     from safeguard.chat.training.suite import (
         SHORT_HEADER,

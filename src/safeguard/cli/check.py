@@ -13,12 +13,6 @@ import typer
 from rich.table import Table
 
 from safeguard.cli.common import actor, database, emit_json, err_console, fail, settings_of
-from safeguard.cli.match import open_matcher
-from safeguard.review.check import Checker, CheckTimings, Media
-from safeguard.review.evidence import EvidenceError, EvidenceStore
-from safeguard.service.settings import ServiceSettings
-from safeguard.signals.hashing import collect_files
-from safeguard.signals.media import FileHashes, HashOptions, hash_file
 
 
 def check_command(
@@ -31,6 +25,13 @@ def check_command(
 ) -> None:
     """Check files as ``POST /v1/check`` does: match, apply the rules, open a case for
     review/report, audit; one answer per file (``action``, ``matches``, ``case_id``)."""
+    from safeguard.cli.match import open_matcher
+    from safeguard.review.check import Checker, CheckTimings, Media
+    from safeguard.review.evidence import EvidenceError, EvidenceStore
+    from safeguard.service.settings import ServiceSettings
+    from safeguard.signals.hashing import collect_files
+    from safeguard.signals.media import FileHashes, HashOptions, hash_file
+
     base = settings_of(ctx)
     settings = ServiceSettings.load(base.data_dir, base.db_url)
     keeper = EvidenceStore(settings)

@@ -17,7 +17,6 @@ from safeguard.cli.common import (
     fail,
     settings_of,
 )
-from safeguard.review.evidence import EvidenceStore, generate_key
 
 evidence_app = typer.Typer(help="Kept evidence media (opt-in): keys, purge.", no_args_is_help=True)
 
@@ -29,6 +28,8 @@ def evidence_keygen(
     ] = None,
 ) -> None:
     """Make a new 256-bit evidence key (base64), for SAFEGUARD_EVIDENCE_KEY_FILE."""
+    from safeguard.review.evidence import generate_key
+
     key = generate_key()
     if out is None:
         typer.echo(key)
@@ -56,6 +57,7 @@ def evidence_purge(
     from cron or a systemd timer."""
     from dataclasses import replace
 
+    from safeguard.review.evidence import EvidenceStore
     from safeguard.service.settings import ServiceSettings
 
     base = settings_of(ctx)

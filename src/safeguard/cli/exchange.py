@@ -16,7 +16,6 @@ from typing import Annotated
 
 import typer
 
-from safeguard.banks.lists import BankError
 from safeguard.cli.common import (
     JsonOpt,
     actor,
@@ -29,9 +28,6 @@ from safeguard.cli.common import (
     settings_of,
     when,
 )
-from safeguard.errors import SafeguardError
-from safeguard.exchange import adapters, publisher, signing, sources, subscriber
-from safeguard.exchange.errors import ExchangeError
 
 exchange_app = typer.Typer(
     help="Share hash lists between Safeguard instances: publish, subscribe, sync.",
@@ -40,7 +36,18 @@ exchange_app = typer.Typer(
 tokens_app = typer.Typer(help="Subscriber tokens of feeds: create (shown once), list, revoke.")
 exchange_app.add_typer(tokens_app, name="tokens", no_args_is_help=True)
 
-REFUSED = (ExchangeError, BankError)
+
+def _refused() -> tuple[type[Exception], ...]:
+    """The errors a command reports as refused (imported when a command runs)."""
+    from safeguard.banks.lists import BankError
+    from safeguard.exchange.errors import ExchangeError
+
+    return (ExchangeError, BankError)
+
+
+#: ``subscriber.DEFAULT_LIMIT``, written out so that ``--help`` imports no exchange code
+#: (``tests/cli/test_help_imports.py`` keeps the two equal).
+SYNC_LIMIT = 5000
 
 
 @exchange_app.command("publish")
@@ -51,10 +58,12 @@ def publish(
     json_out: JsonOpt = False,
 ) -> None:
     """Offer a bank to subscribers as a feed."""
+    from safeguard.exchange import publisher
+
     info = in_transaction(
         settings_of(ctx),
         lambda s: publisher.publish(s, bank, feed=feed, actor=actor()),
-        REFUSED,
+        _refused(),
     )
     if json_out:
         emit_json(info.to_json())
@@ -65,6 +74,8 @@ def publish(
 @exchange_app.command("feeds")
 def feeds(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """List the feeds this instance publishes."""
+    from safeguard.exchange import publisher
+
     with database(settings_of(ctx)) as db, db.session() as s:
         found = publisher.list_feeds(s)
     emit_listing(
@@ -84,10 +95,12 @@ def tokens_create(
     json_out: JsonOpt = False,
 ) -> None:
     """Create a subscriber token; printed once (stdout), only its hash is kept."""
+    from safeguard.exchange import publisher
+
     info, token = in_transaction(
         settings_of(ctx),
         lambda s: publisher.create_token(s, feed, subscriber=name, actor=actor()),
-        REFUSED,
+        _refused(),
     )
     if json_out:
         emit_json({**info.to_json(), "token": token})
@@ -105,7 +118,9 @@ def tokens_list(
     json_out: JsonOpt = False,
 ) -> None:
     """List tokens (never the tokens themselves)."""
-    found = in_transaction(settings_of(ctx), lambda s: publisher.list_tokens(s, feed), REFUSED)
+    from safeguard.exchange import publisher
+
+    found = in_transaction(settings_of(ctx), lambda s: publisher.list_tokens(s, feed), _refused())
     emit_listing(
         found,
         json_out=json_out,
@@ -122,8 +137,10 @@ def tokens_revoke(
     json_out: JsonOpt = False,
 ) -> None:
     """Revoke a subscriber token: its next request is refused."""
+    from safeguard.exchange import publisher
+
     info = in_transaction(
-        settings_of(ctx), lambda s: publisher.revoke_token(s, prefix, actor=actor()), REFUSED
+        settings_of(ctx), lambda s: publisher.revoke_token(s, prefix, actor=actor()), _refused()
     )
     if json_out:
         emit_json(info.to_json())
@@ -134,6 +151,8 @@ def tokens_revoke(
 @exchange_app.command("key")
 def key(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """Print this instance's Ed25519 public key (made on first use); subscribers pin it."""
+    from safeguard.exchange import signing
+
     settings = settings_of(ctx)
     text = signing.public_key_text(signing.load_or_create_key(settings.data_dir))
     if json_out:
@@ -149,7 +168,11 @@ def opinions(
     json_out: JsonOpt = False,
 ) -> None:
     """Per entry of a feed: how many subscribers found it a false positive or confirmed."""
-    found = in_transaction(settings_of(ctx), lambda s: publisher.opinion_counts(s, feed), REFUSED)
+    from safeguard.exchange import publisher
+
+    found = in_transaction(
+        settings_of(ctx), lambda s: publisher.opinion_counts(s, feed), _refused()
+    )
     emit_listing(
         found,
         json_out=json_out,
@@ -178,12 +201,14 @@ def subscribe(
     json_out: JsonOpt = False,
 ) -> None:
     """Subscribe a local bank to another instance's feed (fetched by ``sync``)."""
+    from safeguard.exchange import subscriber
+
     info = in_transaction(
         settings_of(ctx),
         lambda s: subscriber.subscribe(
             s, url, feed=feed, token=token, publisher_key=publisher_key, into=into, actor=actor()
         ),
-        REFUSED,
+        _refused(),
         code=2,
     )
     if json_out:
@@ -195,6 +220,8 @@ def subscribe(
 @exchange_app.command("subscriptions")
 def subscriptions(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """List subscriptions with their checkpoint and last error."""
+    from safeguard.exchange import subscriber
+
     with database(settings_of(ctx)) as db, db.session() as s:
         found = subscriber.list_subscriptions(s)
     emit_listing(
@@ -217,13 +244,13 @@ def subscriptions(ctx: typer.Context, json_out: JsonOpt = False) -> None:
 @exchange_app.command("sync")
 def sync(
     ctx: typer.Context,
-    limit: Annotated[
-        int, typer.Option(help="Entries a page.", min=1, max=10_000)
-    ] = subscriber.DEFAULT_LIMIT,
+    limit: Annotated[int, typer.Option(help="Entries a page.", min=1, max=10_000)] = SYNC_LIMIT,
     json_out: JsonOpt = False,
 ) -> None:
     """Pull what changed since each subscription's checkpoint, page by page, verifying every
     page before writing it. Exit 1 if any subscription failed (it says why)."""
+    from safeguard.exchange import sources, subscriber
+
     with database(settings_of(ctx)) as db:
         reports = subscriber.sync_all(db, limit=limit, actor=actor())
         source_reports = sources.sync_sources(db, actor=actor())
@@ -278,6 +305,7 @@ def cybertip_report(
 ) -> None:
     """Report a decided case to NCMEC's CyberTipline (submit, upload kept media if the
     deployment keeps evidence, fileinfo, finish); the report id is stored with the case."""
+    from safeguard.errors import SafeguardError
     from safeguard.exchange import cybertip
     from safeguard.review.evidence import EvidenceSettings, EvidenceStore
 
@@ -309,6 +337,8 @@ def cybertip_report(
 @exchange_app.command("adapters")
 def adapters_list(json_out: JsonOpt = False) -> None:
     """The external exchanges this build can pull lists from, and what each needs."""
+    from safeguard.exchange import adapters
+
     found = adapters.describe()
     emit_listing(
         found,
@@ -362,6 +392,9 @@ def subscribe_external(
     json_out: JsonOpt = False,
 ) -> None:
     """Pull a list from an external exchange into a local bank (fetched by ``sync``)."""
+    from safeguard.exchange import adapters, sources
+    from safeguard.exchange.errors import ExchangeError
+
     given = {
         "path": path,
         "signal_type": signal_type,
@@ -389,7 +422,7 @@ def subscribe_external(
     info = in_transaction(
         settings_of(ctx),
         lambda s: sources.add_source(s, name, kind, into=into, options=options, actor=actor()),
-        REFUSED,
+        _refused(),
         code=2,
     )
     if json_out:
@@ -404,6 +437,8 @@ _ENV_CREDENTIALS = {"user", "password", "subscription_key", "fetch_key", "feedba
 @exchange_app.command("sources")
 def sources_list(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """List external sources with their checkpoint and last error (never credentials)."""
+    from safeguard.exchange import sources
+
     with database(settings_of(ctx)) as db, db.session() as s:
         found = sources.list_sources(s)
     emit_listing(
@@ -429,8 +464,10 @@ def remove_source(
     json_out: JsonOpt = False,
 ) -> None:
     """Stop pulling from an external source; the entries it brought stay in the bank."""
+    from safeguard.exchange import sources
+
     info = in_transaction(
-        settings_of(ctx), lambda s: sources.remove_source(s, name, actor=actor()), REFUSED
+        settings_of(ctx), lambda s: sources.remove_source(s, name, actor=actor()), _refused()
     )
     if json_out:
         emit_json(info.to_json())

@@ -5,15 +5,16 @@ from __future__ import annotations
 import time
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from safeguard.cli.common import emit_json, err_console, progress_bar
-from safeguard.signals.hashing import collect_files, default_workers, hash_paths
-from safeguard.signals.media import FileHashes, HashOptions
-from safeguard.signals.video import SamplingMode, VideoSampling
+
+if TYPE_CHECKING:
+    from safeguard.signals.media import FileHashes
+    from safeguard.signals.video import SamplingMode
 
 
 class VideoMode(StrEnum):
@@ -61,6 +62,10 @@ def hash_command(
     ] = 1.0,
 ) -> None:
     """Compute MD5, SHA-1, SHA-256 and perceptual hashes (PDQ, per-frame vPDQ) of files."""
+    from safeguard.signals.hashing import collect_files, default_workers, hash_paths
+    from safeguard.signals.media import HashOptions
+    from safeguard.signals.video import VideoSampling
+
     err = err_console
     mode = video_mode or (VideoMode.keyframes if fast else VideoMode.interval)
     sampling = VideoSampling(mode=_SAMPLING_MODES[mode], seconds=video_interval)

@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from safeguard.access import keys
 from safeguard.access.roles import Role
 from safeguard.cli.common import (
     JsonOpt,
@@ -33,6 +32,8 @@ def keys_create(
     json_out: JsonOpt = False,
 ) -> None:
     """Create an API key. The key is printed once (stdout) and never stored."""
+    from safeguard.access import keys
+
     with database(settings_of(ctx)) as db, db.session() as s:
         info, key = keys.create_key(
             s, role=role.value, name=name, actor=actor(), rate_limit=rate_limit
@@ -51,6 +52,8 @@ def keys_list(
     json_out: JsonOpt = False,
 ) -> None:
     """List keys (never the keys themselves)."""
+    from safeguard.access import keys
+
     with database(settings_of(ctx)) as db, db.session() as s:
         found = keys.list_keys(s, include_revoked=all_keys)
     emit_listing(
@@ -76,6 +79,8 @@ def keys_revoke(
     json_out: JsonOpt = False,
 ) -> None:
     """Revoke a key: it stops working within seconds on every worker."""
+    from safeguard.access import keys
+
     info = in_transaction(
         settings_of(ctx), lambda s: keys.revoke_key(s, key, actor=actor()), keys.ApiKeyError
     )

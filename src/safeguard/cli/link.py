@@ -11,7 +11,7 @@ import contextlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import (
@@ -26,13 +26,16 @@ from rich.table import Table
 
 from safeguard.cli.common import emit_json, err_console, fail
 from safeguard.config import Settings
-from safeguard.errors import SafeguardError
-from safeguard.link.extract import ExtractOptions
-from safeguard.link.faces import faces_available
-from safeguard.link.graphml import write_graphml
-from safeguard.link.linking import BuildSummary, LinkOptions, build, export, query
-from safeguard.link.runner import LocalRunner, TaskRunner, dask_runner
-from safeguard.link.store import LinkStore
+
+if TYPE_CHECKING:
+    from safeguard.link.linking import BuildSummary
+    from safeguard.link.runner import TaskRunner
+    from safeguard.link.store import LinkStore
+
+#: ``LinkOptions().shortlist``, written out so that ``--help`` imports no linking code
+#: (``tests/cli/test_help_imports.py`` keeps the two equal).
+SHORTLIST = 5
+
 
 link_app = typer.Typer(
     help="Link media that shows the same place or the same person (suggestions for "
@@ -63,6 +66,8 @@ def _store_path(ctx: typer.Context, store: Path | None) -> Path:
 
 
 def _faces(wanted: bool | None) -> bool:
+    from safeguard.link.faces import faces_available
+
     if wanted and not faces_available():
         raise fail("--faces needs the [faces] extra: pip install 'safeguard[faces]'", 2)
     return faces_available() if wanted is None else wanted
@@ -70,6 +75,8 @@ def _faces(wanted: bool | None) -> bool:
 
 @contextlib.contextmanager
 def _runner(workers: int | None, scheduler: str | None) -> Iterator[TaskRunner]:
+    from safeguard.link.runner import LocalRunner, dask_runner
+
     if workers == 0:
         yield LocalRunner()
         return
@@ -78,6 +85,9 @@ def _runner(workers: int | None, scheduler: str | None) -> Iterator[TaskRunner]:
 
 
 def _write_out(store: LinkStore, out: Path | None, graphml: Path | None) -> None:
+    from safeguard.link.graphml import write_graphml
+    from safeguard.link.linking import export
+
     if out is not None:
         out.write_text(json.dumps(export(store), indent=1) + "\n")
     if graphml is not None:
@@ -117,7 +127,7 @@ def build_command(
     ] = None,
     shortlist: Annotated[
         int, typer.Option("--shortlist", min=1, help="Candidates verified per new picture.")
-    ] = LinkOptions().shortlist,
+    ] = SHORTLIST,
     faces: FacesOption = None,
     json_out: Annotated[
         bool, typer.Option("--json", help="Print the summary as one JSON object on stdout.")
@@ -127,6 +137,11 @@ def build_command(
 
     Exit 1 when any input failed (the summary lists them), 0 otherwise.
     """
+    from safeguard.errors import SafeguardError
+    from safeguard.link.extract import ExtractOptions
+    from safeguard.link.linking import LinkOptions, build
+    from safeguard.link.store import LinkStore
+
     if workers is not None and scheduler is not None:
         raise fail("--workers sizes the local cluster; leave it out with --scheduler", 2)
     path = _store_path(ctx, store)
@@ -192,6 +207,11 @@ def query_command(
 ) -> None:
     """The stored items and groups each file links to, strongest evidence first. Nothing
     is added to the store. Exit 1 when a file could not be read."""
+    from safeguard.errors import SafeguardError
+    from safeguard.link.extract import ExtractOptions
+    from safeguard.link.linking import query
+    from safeguard.link.store import LinkStore
+
     try:
         link_store = LinkStore.open(_store_path(ctx, store))
     except SafeguardError as e:
@@ -238,6 +258,10 @@ def export_command(
     ] = False,
 ) -> None:
     """Write the store's items and groups (JSON, GraphML), or list its groups."""
+    from safeguard.errors import SafeguardError
+    from safeguard.link.linking import export
+    from safeguard.link.store import LinkStore
+
     try:
         link_store = LinkStore.open(_store_path(ctx, store))
     except SafeguardError as e:

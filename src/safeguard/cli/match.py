@@ -7,24 +7,25 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
 from safeguard.cli.common import database, emit_json, err_console, fail, settings_of
 from safeguard.config import Settings
-from safeguard.matching.matcher import Matcher, allowlisted, parse_lookup_values
-from safeguard.signals.errors import InvalidSignal
-from safeguard.signals.hashing import collect_files, default_workers, hash_paths
-from safeguard.signals.media import HashOptions
 from safeguard.signals.types import SIGNAL_TYPES
-from safeguard.store.db import Database
+
+if TYPE_CHECKING:
+    from safeguard.matching.matcher import Matcher
+    from safeguard.store.db import Database
 
 
 def open_matcher(db: Database, settings: Settings) -> Matcher:
     """The matcher from its snapshot, caught up with the database; the snapshot is rewritten
     when catching up had work to do, so the next start is quick."""
+    from safeguard.matching.matcher import Matcher
+
     started = time.perf_counter()
     matcher = Matcher.open(db, settings.index_dir)
     before = matcher.mark.last_entry_id
@@ -88,6 +89,10 @@ def match_command(
     workers: Annotated[int | None, typer.Option("--workers", "-w", min=1)] = None,
 ) -> None:
     """Hash files and match them against every enabled bank."""
+    from safeguard.matching.matcher import allowlisted
+    from safeguard.signals.hashing import collect_files, default_workers, hash_paths
+    from safeguard.signals.media import HashOptions
+
     settings = settings_of(ctx)
     items = collect_files(paths)
     failed = matched = 0
@@ -151,6 +156,10 @@ def lookup_command(
     ] = True,
 ) -> None:
     """Match precomputed signals: one JSON line per value with its matches or an error."""
+    from safeguard.matching.matcher import parse_lookup_values
+    from safeguard.signals.errors import InvalidSignal
+    from safeguard.signals.types import SIGNAL_TYPES
+
     if signal.lower() not in SIGNAL_TYPES:
         raise fail(f"unknown signal type {signal!r}; use {', '.join(SIGNAL_TYPES)}", 2)
     lines = values if values else (line for line in sys.stdin)

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from safeguard.banks import BankNotFound
 from safeguard.cli.common import (
     JsonOpt,
     actor,
@@ -18,7 +17,6 @@ from safeguard.cli.common import (
     in_transaction,
     settings_of,
 )
-from safeguard.review import rules
 
 rules_app = typer.Typer(help="Rules: bank/category -> action.", no_args_is_help=True)
 
@@ -33,6 +31,8 @@ class ActionOption(StrEnum):
 @rules_app.command("list")
 def rules_list(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """List rules (most specific wins: bank+category, bank, category, catch-all)."""
+    from safeguard.review import rules
+
     with database(settings_of(ctx)) as db, db.session() as s:
         found = rules.load_rules(s)
     emit_listing(
@@ -58,6 +58,9 @@ def rules_set(
 ) -> None:
     """Set the action for matches in a bank and/or of a category. A bank that does not
     exist is refused (exit 1) unless --allow-missing."""
+    from safeguard.banks import BankNotFound
+    from safeguard.review import rules
+
     rule = in_transaction(
         settings_of(ctx),
         lambda s: rules.add_rule(
@@ -80,6 +83,8 @@ def rules_set(
 @rules_app.command("delete")
 def rules_delete(ctx: typer.Context, rule_id: int, json_out: JsonOpt = False) -> None:
     """Delete a rule."""
+    from safeguard.review import rules
+
     rule = in_transaction(
         settings_of(ctx), lambda s: rules.delete_rule(s, rule_id, actor=actor()), rules.RuleError
     )

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
-from sqlalchemy.exc import SQLAlchemyError
 
 from safeguard.cli.common import database, emit_json, err_console, fail, progress_bar, settings_of
-from safeguard.matching.matcher import Matcher
-from safeguard.scan import ScanError, ScanProgress, ScanSummary, scan
-from safeguard.signals.media import HashOptions
-from safeguard.signals.video import VideoSampling
+
+if TYPE_CHECKING:
+    from safeguard.scan import ScanSummary
+
 
 MiB = 1 << 20
 
@@ -96,6 +95,13 @@ def scan_command(
 
     Exit 1 when any input recorded in --out failed (its record says why), 0 otherwise.
     """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from safeguard.matching.matcher import Matcher
+    from safeguard.scan import ScanError, ScanProgress, scan
+    from safeguard.signals.media import HashOptions
+    from safeguard.signals.video import VideoSampling
+
     if workers is not None and scheduler is not None:
         raise fail("--workers sizes the local cluster; leave it out with --scheduler", 2)
     options = HashOptions(

@@ -10,14 +10,12 @@ from typing import Annotated
 
 import typer
 
-from safeguard.access import keys, users
 from safeguard.cli.common import (
     database,
     err_console,
     fail,
     settings_of,
 )
-from safeguard.review.evidence import EvidenceError, EvidenceStore
 
 
 def serve_command(
@@ -35,6 +33,8 @@ def serve_command(
     creates the database and says how to make the first admin key."""
     import uvicorn
 
+    from safeguard.access import keys, users
+    from safeguard.review.evidence import EvidenceError, EvidenceStore
     from safeguard.service.runtime import prepare_index
     from safeguard.service.settings import ServiceSettings
 

@@ -7,20 +7,18 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
 from safeguard.cli.common import database, emit_json, err_console, fail, settings_of
-from safeguard.cli.match import open_matcher
-from safeguard.signals.video import SamplingMode
-from safeguard.stream.events import StreamEvent
-from safeguard.stream.hub import StreamHub, bank_matcher, print_sink
-from safeguard.stream.policy import StreamPolicy
-from safeguard.stream.sightings import FrameLinker
-from safeguard.stream.source import SourceOptions, is_url
-from safeguard.stream.watch import watch_all
+
+if TYPE_CHECKING:
+    from safeguard.signals.video import SamplingMode
+    from safeguard.stream.policy import StreamPolicy
+    from safeguard.stream.sightings import FrameLinker
+
 
 stream_app = typer.Typer(
     help="Livestreams: match sampled frames, score comments, decide.", no_args_is_help=True
@@ -41,6 +39,8 @@ _SAMPLING: dict[Sampling, SamplingMode] = {
 
 
 def _load_policy(path: Path | None, review_risk: float | None) -> StreamPolicy:
+    from safeguard.stream.policy import StreamPolicy
+
     settings: dict[str, Any] = {}
     if path is not None:
         try:
@@ -141,6 +141,12 @@ def watch_command(
     json_out: Annotated[bool, typer.Option("--json", help="One JSON event per line.")] = False,
 ) -> None:
     """Watch streams: events (frame, comments, decision, error, end) as JSON lines."""
+    from safeguard.cli.match import open_matcher
+    from safeguard.stream.events import StreamEvent
+    from safeguard.stream.hub import StreamHub, bank_matcher, print_sink
+    from safeguard.stream.source import SourceOptions, is_url
+    from safeguard.stream.watch import watch_all
+
     settings = settings_of(ctx)
     policy = _load_policy(policy_file, review_risk)
     names = _stream_ids(sources, ids)

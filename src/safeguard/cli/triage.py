@@ -11,18 +11,17 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
-from sqlalchemy.exc import SQLAlchemyError
 
 from safeguard.cli.common import actor, database, emit_json, err_console, fail, settings_of
-from safeguard.cli.match import open_matcher
-from safeguard.errors import ErrorKind, SafeguardError
-from safeguard.signals.media import HashOptions
-from safeguard.signals.video import VideoSampling
+
+if TYPE_CHECKING:
+    from safeguard.errors import SafeguardError
+
 
 triage_app = typer.Typer(
     help="Police triage: disk images and folders to a categorised, court-ready case.",
@@ -34,6 +33,8 @@ _FORMATS = ("vics", "csv", "html", "pdf")
 
 
 def _refuse(e: SafeguardError) -> typer.Exit:
+    from safeguard.errors import ErrorKind
+
     return fail(str(e), 2 if e.kind in (ErrorKind.INVALID, ErrorKind.NOT_FOUND) else 1)
 
 
@@ -60,6 +61,7 @@ def new_command(
     json_out: Annotated[bool, typer.Option("--json", help="Print the case as JSON.")] = False,
 ) -> None:
     """Open a case over one or more sources (nothing is read until `triage run`)."""
+    from safeguard.errors import SafeguardError
     from safeguard.triage.case import case_sources, create_case
 
     who = actor()
@@ -132,6 +134,12 @@ def run_command(
 
     Run it again after an interruption and it goes on where it stopped.
     """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from safeguard.cli.match import open_matcher
+    from safeguard.errors import SafeguardError
+    from safeguard.signals.media import HashOptions
+    from safeguard.signals.video import VideoSampling
     from safeguard.triage.runner import TriageProgress, run_case
 
     if workers is not None and scheduler is not None:
@@ -231,6 +239,7 @@ def list_command(
     stack: Annotated[int | None, typer.Option("--stack", help="Only this stack.")] = None,
 ) -> None:
     """The case's items: hashes, where found, deleted or not, known or not, category."""
+    from safeguard.errors import SafeguardError
     from safeguard.triage.case import ItemFilter, get_case, item_row, iter_items, source_names
 
     if known and unknown:
@@ -293,6 +302,7 @@ def categorise_command(
     json_out: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Record the examiner's category for items or whole stacks (audited)."""
+    from safeguard.errors import SafeguardError
     from safeguard.triage.case import categorise, get_case
 
     if not code:
@@ -327,6 +337,7 @@ def report_command(
     ] = False,
 ) -> None:
     """Counts per category, known and unknown, timeline and chain of custody."""
+    from safeguard.errors import SafeguardError
     from safeguard.triage.case import get_case
     from safeguard.triage.report import build_report
 
@@ -369,6 +380,7 @@ def export_command(
 ) -> None:
     """Write the case as VICS 2.0 JSON, CSV, or an HTML or PDF report (never media)."""
     from safeguard import audit
+    from safeguard.errors import SafeguardError
     from safeguard.triage import export, report
     from safeguard.triage.case import get_case, subject
 

@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from safeguard.cli.common import actor, database, emit_json, err_console, fail, settings_of
-from safeguard.errors import ErrorKind, SafeguardError
 
 
 def add_to_bank_command(
@@ -50,6 +49,7 @@ def add_to_bank_command(
     unchanged; a failed item is an error record (exit 1), the others are still added."""
     from safeguard.banks.media import MediaOptions
     from safeguard.cli.common import progress_bar
+    from safeguard.errors import ErrorKind, SafeguardError
     from safeguard.triage.to_bank import ToBankOptions, add_case_to_bank
 
     options = ToBankOptions(

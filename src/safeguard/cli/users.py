@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from sqlalchemy.orm import Session
 
-from safeguard.access import users
 from safeguard.access.roles import Role as RoleOption
 from safeguard.cli.common import (
     actor,
@@ -26,7 +24,12 @@ from safeguard.cli.common import (
     in_transaction,
     settings_of,
 )
-from safeguard.store.models import ConsoleUser
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from safeguard.store.models import ConsoleUser
+
 
 users_app = typer.Typer(
     help="Console users: people who log in to the review console with a password.",
@@ -61,6 +64,8 @@ def _change(
 ) -> None:
     """Run one change to a user in its own transaction, then report it: the user's JSON
     with ``--json``, else ``done`` on stderr. A refused change exits 1 with its reason."""
+    from safeguard.access import users
+
     summary = in_transaction(
         settings_of(ctx), lambda s: users.UserSummary.of(change(s)), users.UserError
     )
@@ -79,6 +84,8 @@ def create(
     json_out: JsonOut = False,
 ) -> None:
     """Create a console user (the password is asked for, at least 12 characters)."""
+    from safeguard.access import users
+
     password = _password(password_stdin)
     _change(
         ctx,
@@ -96,6 +103,8 @@ def list_command(
     ] = False,
 ) -> None:
     """List console users."""
+    from safeguard.access import users
+
     with database(settings_of(ctx)) as db, db.session() as s:
         found = users.list_users(s)
     emit_listing(
@@ -121,6 +130,8 @@ def set_password(
     json_out: JsonOut = False,
 ) -> None:
     """Give a user a new password."""
+    from safeguard.access import users
+
     password = _password(password_stdin)
     _change(
         ctx,
@@ -138,6 +149,8 @@ def set_role(
     json_out: JsonOut = False,
 ) -> None:
     """Change a user's role."""
+    from safeguard.access import users
+
     _change(
         ctx,
         lambda s: users.set_role(s, username, role.value, actor()),
@@ -147,6 +160,8 @@ def set_role(
 
 
 def _toggle(ctx: typer.Context, username: str, disabled: bool, json_out: bool) -> None:
+    from safeguard.access import users
+
     state = "disabled" if disabled else "enabled"
     _change(
         ctx,

@@ -17,7 +17,6 @@ from safeguard.cli.common import (
     in_transaction,
     settings_of,
 )
-from safeguard.review import webhooks
 
 webhooks_app = typer.Typer(help="Webhook targets for decision events.", no_args_is_help=True)
 
@@ -31,6 +30,8 @@ def webhooks_add(
     json_out: JsonOpt = False,
 ) -> None:
     """Register a webhook target; prints its signing secret once."""
+    from safeguard.review import webhooks
+
     with database(settings_of(ctx)) as db:
         try:
             with db.session() as s:
@@ -50,6 +51,8 @@ def webhooks_add(
 @webhooks_app.command("list")
 def webhooks_list(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """List webhook targets and the latest deliveries."""
+    from safeguard.review import webhooks
+
     with database(settings_of(ctx)) as db, db.session() as s:
         endpoints = [(e.id, e.url, e.events, e.enabled) for e in webhooks.list_endpoints(s)]
         recent = [webhooks.delivery_json(d) for d in webhooks.recent_deliveries(s, 20)]
@@ -81,6 +84,8 @@ def webhooks_list(ctx: typer.Context, json_out: JsonOpt = False) -> None:
 @webhooks_app.command("remove")
 def webhooks_remove(ctx: typer.Context, endpoint_id: int, json_out: JsonOpt = False) -> None:
     """Remove a webhook target (its delivery log stays)."""
+    from safeguard.review import webhooks
+
     in_transaction(
         settings_of(ctx),
         lambda s: webhooks.remove_endpoint(s, endpoint_id, actor=actor()),

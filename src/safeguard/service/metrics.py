@@ -12,7 +12,6 @@ import time
 from functools import cache
 from typing import Any
 
-from prometheus_client import values as _values
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     REGISTRY,
@@ -23,6 +22,7 @@ from prometheus_client import (
     generate_latest,
     multiprocess,
 )
+from prometheus_client import values as _values
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 _pid = os.getpid()
@@ -44,7 +44,7 @@ if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
     # a fork: four system calls a request. The same check against a pid kept up to date at
     # fork. This runs before any metric value exists (they are all labelled children, made
     # on first use), so every value of this process is of this one class, writing one file.
-    _values.ValueClass = _values.MultiProcessValue(process_identifier=process_id)
+    _values.ValueClass = _values.MultiProcessValue(process_identifier=process_id)  # type: ignore[no-untyped-call]
 
 REQUESTS = Counter(
     "safeguard_http_requests_total", "HTTP requests answered", ["method", "route", "status"]

@@ -22,11 +22,10 @@ import numpy as np
 import numpy.typing as npt
 
 from safeguard.signals.errors import InvalidSignal
+from safeguard.signals.types import MATCH_THRESHOLD as MATCH_THRESHOLD
 
 HASH_BITS = 256
 HEX_LENGTH = 64
-#: Hamming distance at or below which two PDQ hashes are taken to show the same picture.
-MATCH_THRESHOLD = 31
 #: Hashes of lower quality come from near-featureless pictures and are not reliable.
 MIN_QUALITY = 50
 

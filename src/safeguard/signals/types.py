@@ -12,7 +12,10 @@ from abc import ABC
 from typing import ClassVar
 
 from safeguard.signals.errors import InvalidSignal
-from safeguard.signals.pdq import MATCH_THRESHOLD
+
+#: Hamming distance at or below which two PDQ hashes are taken to show the same picture.
+#: (Here rather than in ``pdq``, which needs numpy: the registry is read by ``--help``.)
+MATCH_THRESHOLD = 31
 
 
 class SignalType(ABC):
