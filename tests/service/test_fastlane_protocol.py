@@ -291,6 +291,32 @@ def test_an_answer_of_the_lane_is_in_the_access_log_when_it_is_on(
     assert any('"POST /v1/check HTTP/1.1" 200' in line for line in lines), lines
 
 
+def test_the_access_log_names_the_forwarded_client_of_a_lane_answer(
+    lane: Lane, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The proxy-headers rewrite is skipped when no access line is written; when one is, it
+    # names the client a trusted proxy (here: loopback, uvicorn's default) forwarded.
+    key = lane.cached_key()
+    access = logging.getLogger("uvicorn.access")
+    level = access.level
+    access.addHandler(caplog.handler)
+    access.setLevel(logging.INFO)
+    try:
+        lane.spy.calls.clear()
+        with Raw(lane.port) as raw:
+            body = check_body(secrets.token_hex(32))
+            raw.send(
+                request("POST", "/v1/check", key, body, extra="X-Forwarded-For: 203.0.113.9\r\n")
+            )
+            assert raw.response()[0] == 200
+    finally:
+        access.setLevel(level)
+        access.removeHandler(caplog.handler)
+    assert lane.spy.calls == [(False, True)]
+    lines = [r.getMessage() for r in caplog.records if r.name == "uvicorn.access"]
+    assert any(line.startswith("203.0.113.9:") and "/v1/check" in line for line in lines), lines
+
+
 def test_many_pipelined_checks_behind_a_routed_request_are_all_answered(lane: Lane) -> None:
     # They queue behind the first; each one answered starts the next, which must not nest.
     key = lane.cached_key()

@@ -298,7 +298,9 @@ else:
                 super()._start_asgi_task(cycle, app)
                 return
             cycle.body = bytearray()
-            if self._proxy is not None:  # the client and scheme the access log names
+            if self._proxy is not None and self.access_log:
+                # The client and scheme the access log names (nothing else of the answer
+                # reads them; with no access line to write, the rewrite is skipped).
                 _run_now(self._proxy(scope, _nothing, _nothing))
             # The answer's writes, gathered: they leave in one send now, not a loop turn later.
             gathered = _Gathered(self.transport)
