@@ -251,24 +251,12 @@ def train_command(
         "seconds": round(time.perf_counter() - started, 1),
     }
     if comments_out is not None:
-        from safeguard.chat.training.recipe import (
-            comment_operating_streams,
-            comment_training_streams,
+        from safeguard.chat.training.comments_train import (
+            shipped_comment_model,
+            write_comment_model,
         )
 
-        cmodel = train_comments(comment_training_streams(), operating=comment_operating_streams())
-        cmodel = CommentModel(
-            cmodel.viewer_bias,
-            cmodel.viewer_weights,
-            cmodel.stream_bias,
-            cmodel.stream_weights,
-            {
-                "split": "test (shipped synthetic)",
-                **evaluate_comments(cmodel, shipped_streams("test")),
-            },
-        )
-        comments_out.parent.mkdir(parents=True, exist_ok=True)
-        comments_out.write_text(json.dumps(cmodel.to_json(), indent=1) + "\n", encoding="utf-8")
+        write_comment_model(shipped_comment_model(), comments_out)
         summary["comments_model"] = str(comments_out)
     if json_out:
         emit_json(summary)
