@@ -4,7 +4,6 @@ synthetic corpus or on PAN12."""
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -13,7 +12,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from safeguard.chat.comments import CommentModel, CommentModelError
+from safeguard.chat.comments import CommentModelError
 from safeguard.chat.conversation import ConversationError, read_conversations
 from safeguard.chat.lexicon import LexiconError
 from safeguard.chat.model import GroomingModel, ModelFormatError, default_model_path
@@ -22,9 +21,8 @@ from safeguard.chat.training.corpus import (
     LabelledConversation,
     data_dir,
     read_labelled,
-    shipped_streams,
 )
-from safeguard.chat.training.evaluate import evaluate_comments, evaluate_grooming
+from safeguard.chat.training.evaluate import evaluate_grooming
 from safeguard.chat.training.pan12 import Pan12Error, read_pan12
 from safeguard.cli.common import emit_json, err_console, fail
 
@@ -222,7 +220,7 @@ def train_command(
     """Train the grooming model (deterministic: the same data gives the same file), with
     its metrics on the shipped test split when training on the shipped train split."""
     # scikit-learn and scipy load only here: scoring never needs them.
-    from safeguard.chat.training.train import train_comments, train_grooming
+    from safeguard.chat.training.train import train_grooming
 
     started = time.perf_counter()
     from safeguard.chat.training.editions import HeldOutError

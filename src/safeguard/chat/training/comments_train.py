@@ -55,7 +55,7 @@ this share of benign streams reach FLAG_RISK."""
 
 TEXT_C = 1.0
 """Inverse ridge strength of the per-comment text model (logistic regression)."""
-TEXT_LINE = 0.7
+TEXT_LINE = 0.85
 """Text-model probability at which a comment carries ``concerning_wording``."""
 TEXT_MIN_WEIGHT = 1e-3
 """Text weights smaller than this (in absolute value) are left out of the model file."""
@@ -103,9 +103,7 @@ def fit_text_model(
     clf.fit(x, y, sample_weight=w * len(y) / 2)
     coef = clf.coef_[0]
     keep = np.flatnonzero(np.abs(coef) >= TEXT_MIN_WEIGHT)
-    return round(float(clf.intercept_[0]), 6), {
-        int(i): round(float(coef[i]), 4) for i in keep
-    }
+    return round(float(clf.intercept_[0]), 6), {int(i): round(float(coef[i]), 4) for i in keep}
 
 
 def _replay(
@@ -197,9 +195,26 @@ def train_comments(
         sw.append(weight)
     sb, scoef = _fit_nonnegative(np.asarray(sx), np.asarray(sy), np.asarray(sw), L2)
     stream_weights = {k: round(float(v), 6) for k, v in zip(STREAM_FEATURES, scoef, strict=True)}
-    fitted = dataclasses.replace(viewer_only, stream_bias=round(sb, 6), stream_weights=stream_weights)
+    fitted = dataclasses.replace(
+        viewer_only, stream_bias=round(sb, 6), stream_weights=stream_weights
+    )
     peaks = benign_peaks(streams if operating is None else operating, fitted, lexicon)
     return at_budget(fitted, peaks, budget, margin)
+
+
+def train_with(
+    streams: list[dict[str, Any]], operating: list[dict[str, Any]], settings: dict[str, float]
+) -> CommentModel:
+    """:func:`train_comments` with the settings of a recipe (``text_c``, ``text_line``,
+    ``budget``, ``margin``)."""
+    return train_comments(
+        streams,
+        operating=operating,
+        text_c=settings["text_c"],
+        text_line=settings["text_line"],
+        budget=settings["budget"],
+        margin=settings["margin"],
+    )
 
 
 def at_budget(
@@ -223,10 +238,10 @@ def benign_peaks(
     streams: list[dict[str, Any]], model: CommentModel, lexicon: Lexicon | None
 ) -> list[float]:
     """The peak window log-odds of each benign stream of ``streams`` under ``model``, from
-    which the stream bias is shifted to the operating point (:func:`at_budget`). Every window counts,
-    corroborated or not: the operating point is the model's own, and the corroboration rule
-    (which holds a window below FLAG_RISK until two comments carry a concerning signal) is a
-    safeguard on top of it, not a licence for a looser model."""
+    which the stream bias is shifted to the operating point (:func:`at_budget`). Every
+    window counts, corroborated or not: the operating point is the model's own, and the
+    corroboration rule (which holds a window below FLAG_RISK until two comments carry a
+    concerning signal) is a safeguard on top of it, not a licence for a looser model."""
     peaks: list[float] = []
     for stream in streams:
         if stream["label"]:
@@ -265,9 +280,7 @@ def shipped_comment_model() -> CommentModel:
         comment_training_streams,
     )
 
-    model = train_comments(
-        comment_training_streams(), operating=comment_operating_streams(), **COMMENT_SETTINGS
-    )
+    model = train_with(comment_training_streams(), comment_operating_streams(), COMMENT_SETTINGS)
     metrics = {
         "split": "test (shipped synthetic)",
         **evaluate_comment_model(model, shipped_streams("test")),

@@ -42,8 +42,9 @@ from safeguard.chat.training.suite import language_of, summary
 #: at most this (below the target's 10 %: an unseen edition runs higher than the mean).
 HARD_NEGATIVE_BUDGET = 0.08
 #: ... and no fold's share above this (issue 12, sixth round: over four folds the mean alone
-#: chose 0.7875, where the v3 fold alerted on 16.8 % of its hard negatives).
-WORST_FOLD_BUDGET = 0.12
+#: chose 0.7875, where the v3 fold alerted on 16.8 % of its hard negatives; 12 % then.
+#: Seventh round: 10 %, the issue's own bound, which no fold may exceed).
+WORST_FOLD_BUDGET = 0.10
 THRESHOLD_GRID = tuple(round(0.5 + 0.0125 * i, 4) for i in range(40))
 
 
@@ -270,7 +271,7 @@ def run_comments(
         model_scorer,
         tfidf_scorer,
     )
-    from safeguard.chat.training.comments_train import train_comments
+    from safeguard.chat.training.comments_train import train_with
     from safeguard.chat.training.editions import edition_streams
     from safeguard.chat.training.recipe import (
         COMMENT_SETTINGS,
@@ -285,7 +286,7 @@ def run_comments(
         others = [e for e in TRAINING_EDITIONS if e != edition]
         train = comment_training_streams(others, root, heldout)
         operating = comment_operating_streams(others, root, heldout)
-        model = train_comments(train, operating=operating, **chosen)
+        model = train_with(train, operating, chosen)
         streams = edition_streams([edition], root, heldout)
         models[edition] = (model, train, streams)
         folds[edition] = {

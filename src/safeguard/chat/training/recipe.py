@@ -37,7 +37,10 @@ HAND_WRITTEN_REPEAT = 2
 #: 0.35: mean recall 0.884 → 0.915, typos −7.4 → −6.0 points, the v4 fold −12.4 → −8.0, at
 #: 4.8 → 6.8 % of hard negatives alerted), threshold 0.8125 (the lowest with at most 8 % on
 #: the mean and no fold above 12 %).
-SHIPPED_SETTINGS = TrainSettings(message_c=0.2, line_threshold=0.25, threshold=0.8125)
+#: Seventh round (five folds, v1-v5; the worst-fold bound tightened to 10 %, the issue's
+#: target): 0.825 (mean recall 0.886 at 4.9 % of hard negatives alerted, v3 fold 8.8 %);
+#: 0.8125 had the v3 fold at 10.6 %, 0.7875 (the old rule's choice) at 11.5 %.
+SHIPPED_SETTINGS = TrainSettings(message_c=0.2, line_threshold=0.25, threshold=0.825)
 #: Whether the training editions' comment streams go into the comment model's training data
 #: (issue 12, sixth round onwards: yes).
 COMMENT_EDITIONS = True
@@ -51,9 +54,9 @@ COMMENT_EDITIONS = True
 #: the folds is at most 5 % and no fold's above 10 %).
 COMMENT_SETTINGS: dict[str, float] = {
     "text_c": 1.0,
-    "text_line": 0.7,
+    "text_line": 0.85,
     "budget": 0.0,
-    "margin": 0.0,
+    "margin": 0.5,
 }
 SOURCE = "conversations_train.jsonl + editions " + "+".join(TRAINING_EDITIONS)
 
