@@ -14,8 +14,12 @@ direction or an object: "stand on the chair", "show your room"). It updates boun
 (at most ``max_window_comments`` comments and ``max_request_keys`` request counters in the
 window) and returns the current :class:`CommentRisk`.
 
-Risks come from two small logistic models with non-negative weights (a signal can only add
-risk), shipped in ``models/comments-v2.json`` and trained offline
+A per-comment text model (hashed words and character n-grams of the folded comment) marks a
+comment worded like the concerning viewers' comments it was trained on with
+``concerning_wording``, whether or not a lexicon names it; two such comments in the window
+corroborate, one never does. Risks come from two small logistic models with non-negative
+weights (a signal can only add risk), shipped with the text model in
+``models/comments-v3.json`` and trained offline
 (:mod:`safeguard.chat.training.comments_train`): one over a viewer's window, one over the
 stream's window. Comment text is never kept: only categories, spans and counts.
 """
@@ -294,10 +298,18 @@ def default_comment_model_path() -> Path:
 
 
 def default_comment_model() -> CommentModel:
+    """The shipped comment model, read once per file version (a scorer is made per stream;
+    the file holds the text model's tens of thousands of weights)."""
     path = default_comment_model_path()
     if path.is_file():
-        return CommentModel.load(path)
+        stat = path.stat()
+        return _load_cached(path, stat.st_mtime_ns, stat.st_size)
     return FALLBACK_COMMENT_MODEL
+
+
+@lru_cache(maxsize=2)
+def _load_cached(path: Path, mtime_ns: int, size: int) -> CommentModel:
+    return CommentModel.load(path)
 
 
 # Used only when the trained file is absent (a source checkout before training).

@@ -1,6 +1,7 @@
-"""Training the comment model: two logistic regressions with non-negative weights (a signal
-can only add risk), deterministic, on the shipped synthetic comment streams and (issue 12's
-fifth round) the training editions' streams.
+"""Training the comment model: a per-comment text model (logistic regression over hashed
+words and character n-grams; :func:`fit_text_model`) and two logistic regressions with
+non-negative weights (a signal can only add risk), deterministic, on the shipped synthetic
+comment streams and (issue 12's fifth round) the training editions' streams.
 
 Every stream is replayed comment by comment through :class:`CommentScorer`, so the model
 sees exactly the features the scorer computes. The viewer model has a row per comment (the
@@ -13,7 +14,7 @@ whatever its length. The stream bias is then shifted to the operating point
 (:data:`BENIGN_FLAG_BUDGET`).
 
 Run ``python -m safeguard.chat.training.comments_train`` to rewrite
-``chat/models/comments-v2.json`` from the recipe (:mod:`~safeguard.chat.training.recipe`: the
+``chat/models/comments-v3.json`` from the recipe (:mod:`~safeguard.chat.training.recipe`: the
 synthetic train streams and the training editions' streams; its metrics are on the synthetic
 test split).
 """
