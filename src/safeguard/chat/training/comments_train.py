@@ -163,12 +163,13 @@ def train_comments(
     budget: float = BENIGN_FLAG_BUDGET,
     margin: float = 0.0,
 ) -> CommentModel:
-    """The comment model fitted on ``streams``, its stream bias shifted to the operating
-    point over ``operating`` (default: ``streams``). Issue 12, sixth round: the weights are
-    fitted on the synthetic and the editions' streams, the operating point is set on the
-    synthetic streams alone (over the many benign hand-written streams it had pushed the
-    stream bias so low that four viewers asking the broadcaster to stand on the chair were
-    no longer flagged)."""
+    """The comment model fitted on ``streams``: the text model (``text_c``; a comment at
+    probability ``text_line`` or more carries ``concerning_wording``), then the viewer and
+    stream models over the scorer's features; its stream bias shifted so that at most
+    ``budget`` of the benign streams of ``operating`` (default: ``streams``) reach the flag,
+    then lowered by ``margin`` (:func:`at_budget`). Issue 12, seventh round: the recipe sets
+    the operating point over every training stream with a margin chosen by
+    leave-one-edition-out (the sixth round set it on the synthetic streams alone)."""
     text_bias, text_weights = fit_text_model(streams, text_c)
     text = CommentModel(0.0, {}, 0.0, {}, {}, text_bias, text_weights, text_line)
     neutral = text
