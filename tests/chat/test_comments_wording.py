@@ -121,3 +121,10 @@ def test_a_margin_lowers_the_stream_bias_and_so_the_risk() -> None:
     for s in (one, two):
         s.add(Comment("a", f"{ODD} please", 1.0))
     assert two.add(Comment("b", ODD, 2.0)).risk < one.add(Comment("b", ODD, 2.0)).risk
+
+
+@pytest.mark.slow
+def test_training_on_the_recipe_reproduces_the_shipped_comment_model() -> None:
+    from safeguard.chat.training.comments_train import shipped_comment_model
+
+    assert shipped_comment_model().to_json() == default_comment_model().to_json()
