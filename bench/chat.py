@@ -16,7 +16,7 @@ only). Measures, in one process:
    logistic-regression baseline trained on the same data as the shipped model (the synthetic
    train split and the training editions, :mod:`safeguard.chat.training.recipe`), on the
    synthetic test split and on the **held-out folder**: ``--heldout FOLDER`` (e.g.
-   ``tests/data/chat_eval_v5``; files ``conversations_en.jsonl``, ``conversations_ml.jsonl``,
+   ``tests/data/chat_eval_v6``; files ``conversations_en.jsonl``, ``conversations_ml.jsonl``,
    ``comments_en.jsonl``, ``comments_ml.jsonl``, any of them missing), by default the newest
    ``chat_eval_v*`` folder under ``--data`` (default ``tests/data``) that is not a training
    edition (:mod:`safeguard.chat.training.editions`); with its typo and synonym
@@ -392,7 +392,7 @@ def main() -> None:
         "--heldout",
         type=Path,
         default=None,
-        help="The held-out folder to evaluate (e.g. tests/data/chat_eval_v5) [default: the "
+        help="The held-out folder to evaluate (e.g. tests/data/chat_eval_v6) [default: the "
         "newest chat_eval_v* folder under --data that is not a training edition].",
     )
     parser.add_argument(

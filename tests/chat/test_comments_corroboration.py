@@ -3,10 +3,13 @@ the shipped comment model on the cases the issue names."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from safeguard.chat.comments import (
     FLAG_RISK,
+    WORDING,
     Comment,
     CommentScorer,
     StreamReport,
@@ -127,7 +130,8 @@ def test_instructions_in_other_languages_are_read() -> None:
 
 def test_personal_information_questions_are_a_signal() -> None:
     report = score([("e", "what school do u go to", 10.0)])
-    assert [s.category for s in report.signals] == ["personal_info"]
+    # The shipped text model also rates the question as concerning wording (seventh round).
+    assert [s.category for s in report.signals if s.category != WORDING] == ["personal_info"]
 
 
 def test_the_shipped_model_weighs_pressure_probing_and_never_negatively() -> None:
@@ -135,8 +139,13 @@ def test_the_shipped_model_weighs_pressure_probing_and_never_negatively() -> Non
     weights = {**model.viewer_weights, **model.stream_weights}
     assert all(w >= 0 for w in weights.values())
     assert model.viewer_weights["pressure"] > 0
-    assert model.viewer_weights["risk_assessment"] > 0
-    assert model.viewer_weights["personal_info"] > 0
+    # Seventh round: risk assessment and personal information are weighed through the text
+    # model (their comments carry concerning wording) rather than their own weights, so
+    # what is checked is that a viewer asking them is riskier than one chatting.
+    for question in ("are ur parents home", "what school do u go to"):
+        asking = CommentScorer().add(Comment("q", question, 1.0)).viewers["q"]
+        chatting = CommentScorer().add(Comment("q", "love this song", 1.0)).viewers.get("q", 0.0)
+        assert asking > chatting + 0.2, question
 
 
 def test_a_single_comment_with_every_signal_still_does_not_flag() -> None:
@@ -191,7 +200,9 @@ def test_money_with_a_body_instruction_is_a_tip_for_action() -> None:
 
 
 def test_generic_requests_and_money_do_not_corroborate() -> None:
-    scorer = CommentScorer()
+    """The lexicon's corroboration rule (the shipped model without its text model); with it,
+    two comments rated concerning wording corroborate as well (next test)."""
+    scorer = CommentScorer(model=dataclasses.replace(default_comment_model(), text_weights={}))
     for i, text in enumerate(["play the next level", "$5 tip", "show us the oven", "come on"]):
         scorer.add(Comment(f"v{i}", text, float(i)))
     assert not scorer.corroborated()
@@ -201,4 +212,16 @@ def test_generic_requests_and_money_do_not_corroborate() -> None:
     # Two concerning comments from two viewers, each a single move: not yet corroborated.
     assert not scorer.corroborated()
     scorer.add(Comment("y", "stand on the chair", 7.0))
+    assert scorer.corroborated()
+
+
+def test_two_comments_in_concerning_wording_corroborate_one_does_not() -> None:
+    scorer = CommentScorer()
+    for i, text in enumerate(["play the next level", "$5 tip", "show us the oven", "come on"]):
+        scorer.add(Comment(f"v{i}", text, float(i)))
+    assert not scorer.corroborated()
+    first = scorer.add(Comment("w", "how old are you", 5.0))
+    assert WORDING in {s.category for s in first.signals}
+    assert not scorer.corroborated()
+    scorer.add(Comment("x", "are your parents home", 6.0))
     assert scorer.corroborated()

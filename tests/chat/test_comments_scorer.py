@@ -8,6 +8,7 @@ import pytest
 
 from safeguard.chat.comments import (
     COMMENT_MODEL_FORMAT,
+    WORDING,
     Comment,
     CommentModel,
     CommentModelError,
@@ -37,7 +38,7 @@ def test_friendly_chatter_has_no_risk() -> None:
 
 def test_age_probing_is_a_signal_with_viewer_index_and_span() -> None:
     risk = feed(CommentScorer(), [("a", "hello", 1.0), ("v1", "so how old are you", 2.0)])
-    (signal,) = risk.signals
+    (signal,) = [s for s in risk.signals if s.category != WORDING]
     assert signal.to_json() == {
         "category": "age_probing",
         "viewer": "v1",
@@ -104,7 +105,7 @@ def test_state_is_bounded_by_the_window_size() -> None:
 
 def test_control_characters_and_look_alike_letters_are_read_through() -> None:
     risk = feed(CommentScorer(), [("a", "how\x00 \u043eld are y\u200bou", 1.0)])
-    assert [s.category for s in risk.signals] == ["age_probing"]
+    assert [s.category for s in risk.signals if s.category != WORDING] == ["age_probing"]
 
 
 def test_to_json_is_json_ready() -> None:

@@ -14,8 +14,12 @@ direction or an object: "stand on the chair", "show your room"). It updates boun
 (at most ``max_window_comments`` comments and ``max_request_keys`` request counters in the
 window) and returns the current :class:`CommentRisk`.
 
-Risks come from two small logistic models with non-negative weights (a signal can only add
-risk), shipped in ``models/comments-v2.json`` and trained offline
+A per-comment text model (hashed words and character n-grams of the folded comment) marks a
+comment worded like the concerning viewers' comments it was trained on with
+``concerning_wording``, whether or not a lexicon names it; two such comments in the window
+corroborate, one never does. Risks come from two small logistic models with non-negative
+weights (a signal can only add risk), shipped with the text model in
+``models/comments-v3.json`` and trained offline
 (:mod:`safeguard.chat.training.comments_train`): one over a viewer's window, one over the
 stream's window. Comment text is never kept: only categories, spans and counts.
 """
@@ -33,13 +37,23 @@ from pathlib import Path
 from typing import Any, Final
 
 from safeguard.chat.comment_text import fold_comment
+from safeguard.chat.features import Hashing, message_hashes
 from safeguard.chat.instructions import find_all_instructions
 from safeguard.chat.lexicon import Category, Lexicon, LexiconError
 from safeguard.chat.taxonomy import COMMENT_CATEGORIES, level_of
 from safeguard.errors import InvalidInput
 
-COMMENT_MODEL_FORMAT: Final = "safeguard.chat.comments/2"
-COMMENT_MODEL_FILE: Final = "comments-v2.json"
+COMMENT_MODEL_FORMAT: Final = "safeguard.chat.comments/3"
+COMMENT_MODEL_FILE: Final = "comments-v3.json"
+WORDING: Final = "concerning_wording"
+"""A comment the text model rates at or above the model's ``text_line``."""
+EVERYDAY: Final = frozenset({"payment", "platform_move", "pressure", "request_action"})
+"""Lexicon categories that are everyday in streams (see :data:`CORROBORATING`): a comment whose
+every lexicon signal is one of these (and no body instruction) is never ``concerning_wording``,
+however the text model rates it, so many viewers tipping for a song or asking for a discord
+never corroborate."""
+TEXT_HASHING: Final = Hashing(bits=18, word_ngrams=2, lemmas=False, char_ngrams=(3, 4))
+"""How the text model hashes a folded comment (no lemmas: a comment's language is unknown)."""
 COMMENT_LANGUAGES: Final = ("en", "es", "fr", "de", "pt", "it", "pl", "ro")
 """Languages with comment lexicons and an instruction grammar."""
 
@@ -102,6 +116,7 @@ CORROBORATING: Final = frozenset(
         "photo_camera",
         "threats_extortion",
         "tip_for_action",
+        WORDING,
     }
 )
 """What a comment must carry to corroborate: a body instruction, questions about the
@@ -138,6 +153,7 @@ STREAM_FEATURES: Final = (
     "requests_with_probing",
     "requests_with_pressure",
     "probing_viewers",
+    "wording_comments",
     "max_viewer_logit",
 )
 
@@ -208,6 +224,12 @@ class CommentModel:
     stream_bias: float
     stream_weights: dict[str, float]
     metrics: dict[str, Any] = field(default_factory=dict)
+    #: The per-comment text model: log-odds bias and weights over hashed features of the
+    #: folded comment (:data:`TEXT_HASHING`); a comment at or above probability ``text_line``
+    #: carries ``concerning_wording``. No weights: no text model.
+    text_bias: float = 0.0
+    text_weights: dict[int, float] = field(default_factory=dict)
+    text_line: float = 1.0
 
     def __post_init__(self) -> None:
         negative = [
@@ -227,7 +249,18 @@ class CommentModel:
             "stream_bias": self.stream_bias,
             "stream_weights": self.stream_weights,
             "metrics": self.metrics,
+            "text_bias": self.text_bias,
+            "text_line": self.text_line,
+            "text_weights": {str(k): v for k, v in sorted(self.text_weights.items())},
         }
+
+    def text_probability(self, text: str) -> float:
+        """The text model's probability that ``text`` (folded) is a concerning comment."""
+        weights = self.text_weights
+        if not weights:
+            return 0.0
+        hashes = message_hashes(text, [], TEXT_HASHING)
+        return _sigmoid(self.text_bias + sum(filter(None, map(weights.get, hashes))))
 
     @classmethod
     def from_json(cls, doc: Any) -> CommentModel:
@@ -244,6 +277,9 @@ class CommentModel:
                 float(doc["stream_bias"]),
                 {str(k): float(v) for k, v in doc["stream_weights"].items()},
                 dict(doc.get("metrics", {})),
+                float(doc.get("text_bias", 0.0)),
+                {int(k): float(v) for k, v in doc.get("text_weights", {}).items()},
+                float(doc.get("text_line", 1.0)),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise CommentModelError(f"malformed comment model: {exc}") from exc
@@ -262,10 +298,18 @@ def default_comment_model_path() -> Path:
 
 
 def default_comment_model() -> CommentModel:
+    """The shipped comment model, read once per file version (a scorer is made per stream;
+    the file holds the text model's tens of thousands of weights)."""
     path = default_comment_model_path()
     if path.is_file():
-        return CommentModel.load(path)
+        stat = path.stat()
+        return _load_cached(path, stat.st_mtime_ns, stat.st_size)
     return FALLBACK_COMMENT_MODEL
+
+
+@lru_cache(maxsize=2)
+def _load_cached(path: Path, mtime_ns: int, size: int) -> CommentModel:
+    return CommentModel.load(path)
 
 
 # Used only when the trained file is absent (a source checkout before training).
@@ -333,11 +377,16 @@ class CommentHit:
     body: bool = False
 
 
-def read_comment(text: str, lexicon: Lexicon) -> list[CommentHit]:
+def read_comment(
+    text: str, lexicon: Lexicon, model: CommentModel | None = None
+) -> list[CommentHit]:
     """The signals of one comment, left to right. A body instruction and money in the same
     comment ("500 coins if you stand on the chair") is also a ``tip_for_action``; money next
     to an instruction to show something or play ("$5 to show the new keyboard", "tip for
-    the next song") is not: streams of every kind are tipped for requests."""
+    the next song") is not: streams of every kind are tipped for requests. With ``model``, a
+    comment its text model rates at or above ``text_line`` also carries
+    ``concerning_wording`` over the whole comment, unless every lexicon signal of it is an
+    everyday one (:data:`EVERYDAY`)."""
     norm = fold_comment(text)
     hits: list[CommentHit] = []
     for hit in lexicon.find(norm.text):
@@ -357,6 +406,10 @@ def read_comment(text: str, lexicon: Lexicon) -> list[CommentHit]:
     if body_request and "payment" in categories and "tip_for_action" not in categories:
         money = next(h for h in hits if h.category == "payment")
         hits.append(CommentHit("tip_for_action", money.start, money.end))
+    if model is not None and model.text_weights and norm.text.strip():
+        everyday_only = bool(categories) and categories <= EVERYDAY and not body_request
+        if not everyday_only and model.text_probability(norm.text) >= model.text_line:
+            hits.append(CommentHit(WORDING, 0, len(text)))
     return sorted(hits, key=lambda h: (h.start, h.end))
 
 
@@ -432,6 +485,7 @@ def stream_features(
             "requests_with_probing": _log(min(askers, probing)),
             "requests_with_pressure": _log(min(askers, pressing)),
             "probing_viewers": _log(probing),
+            "wording_comments": _log(sum(c.get(WORDING, 0) for c in viewer_counts.values())),
             "max_viewer_logit": max(-10.0, min(10.0, max(logits.values(), default=-10.0))),
         }
     )
@@ -483,6 +537,7 @@ class CommentScorer:
         self._viewer_counts: dict[str, dict[str, int]] = {}
         self._requests: dict[str, deque[tuple[float, str]]] = {}
         self._signal_comments = 0
+        self._wording_comments = 0
         #: Per viewer since the stream began: (kinds of move as a bit mask, comments with one);
         #: at most MAX_TRACKED_VIEWERS viewers (the oldest forgotten first).
         self._kinds: dict[str, tuple[int, int]] = {}
@@ -499,7 +554,7 @@ class CommentScorer:
         self._count += 1
         self._evict(ts - self.window_seconds)
         categories: list[str] = []
-        for hit in read_comment(comment.text, self.lexicon):
+        for hit in read_comment(comment.text, self.lexicon, self.model):
             self._signals.append(
                 CommentSignal(hit.category, comment.viewer, index, hit.start, hit.end, ts)
             )
@@ -574,6 +629,8 @@ class CommentScorer:
         :data:`SAME_REQUEST_VIEWERS` viewers or money offered for a body instruction."""
         if self._escalating >= ESCALATION_KINDS:
             return True
+        if self._wording_comments >= MIN_CORROBORATING_COMMENTS:
+            return True
         if self.same_request_viewers() < SAME_REQUEST_VIEWERS and not any(
             c.get("tip_for_action") for c in self._viewer_counts.values()
         ):
@@ -626,6 +683,8 @@ class CommentScorer:
         self._cached = None
         if seen.corroborates:
             self._signal_comments += delta
+        if WORDING in seen.categories:
+            self._wording_comments += delta
         counts = self._viewer_counts.setdefault(seen.viewer, {})
         for c in seen.categories:
             n = counts.get(c, 0) + delta

@@ -43,10 +43,14 @@ COMMENT_CATEGORIES: Final = (
     "photo_camera",
     "pressure",
     "threats_extortion",
+    "concerning_wording",
     "repeated_request",
 )
 """Livestream comment signals (``safeguard.chat.comments``); ``repeated_request`` is derived
-from the window (the same instruction from several viewers), the others come from comments."""
+from the window (the same instruction from several viewers), ``concerning_wording`` from the
+comment text model (a comment worded like the concerning viewers' comments it was trained
+on, whether or not a lexicon names it), the others come from the lexicons and the
+instruction grammar."""
 
 # O'Connell-style stage of each conversation category (1 = access and friendship forming,
 # 2 = trust and relationship forming, 3 = risk assessment and exclusivity, 4 = escalation

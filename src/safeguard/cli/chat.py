@@ -4,7 +4,6 @@ synthetic corpus or on PAN12."""
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -228,15 +227,14 @@ def train_command(
 ) -> None:
     """Train the grooming model (deterministic: the same data gives the same file), with
     its metrics on the shipped test split when training on the shipped train split."""
-    from safeguard.chat.comments import CommentModel
     from safeguard.chat.conversation import ConversationError
     from safeguard.chat.model import default_model_path
-    from safeguard.chat.training.corpus import data_dir, read_labelled, shipped_streams
-    from safeguard.chat.training.evaluate import evaluate_comments, evaluate_grooming
+    from safeguard.chat.training.corpus import data_dir, read_labelled
+    from safeguard.chat.training.evaluate import evaluate_grooming
     from safeguard.chat.training.pan12 import Pan12Error
 
     # scikit-learn and scipy load only here: scoring never needs them.
-    from safeguard.chat.training.train import train_comments, train_grooming
+    from safeguard.chat.training.train import train_grooming
 
     started = time.perf_counter()
     from safeguard.chat.training.editions import HeldOutError
@@ -265,24 +263,12 @@ def train_command(
         "seconds": round(time.perf_counter() - started, 1),
     }
     if comments_out is not None:
-        from safeguard.chat.training.recipe import (
-            comment_operating_streams,
-            comment_training_streams,
+        from safeguard.chat.training.comments_train import (
+            shipped_comment_model,
+            write_comment_model,
         )
 
-        cmodel = train_comments(comment_training_streams(), operating=comment_operating_streams())
-        cmodel = CommentModel(
-            cmodel.viewer_bias,
-            cmodel.viewer_weights,
-            cmodel.stream_bias,
-            cmodel.stream_weights,
-            {
-                "split": "test (shipped synthetic)",
-                **evaluate_comments(cmodel, shipped_streams("test")),
-            },
-        )
-        comments_out.parent.mkdir(parents=True, exist_ok=True)
-        comments_out.write_text(json.dumps(cmodel.to_json(), indent=1) + "\n", encoding="utf-8")
+        write_comment_model(shipped_comment_model(), comments_out)
         summary["comments_model"] = str(comments_out)
     if json_out:
         emit_json(summary)

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -233,6 +234,28 @@ def viewer_metrics(model: CommentModel | None, streams: list[dict[str, Any]]) ->
         "viewer_recall": round(tp / (tp + fn), 4) if tp + fn else None,
         "seconds_to_flag_median": round(delays[len(delays) // 2], 1) if delays else None,
     }
+
+
+def flag_margins(model: CommentModel, streams: list[dict[str, Any]]) -> list[float]:
+    """Per stream, how far (in log-odds) its most concerning *corroborated* window is above
+    the flag (``z - logit(FLAG_RISK)``; -99 when no window is corroborated): the stream is
+    flagged with the stream bias lowered by ``m`` exactly when its margin is at least ``m``,
+    so one replay gives the benign share flagged and the recall at every operating point."""
+    flag = math.log(FLAG_RISK / (1 - FLAG_RISK))
+    out: list[float] = []
+    for stream in streams:
+        scorer = CommentScorer(model=model)
+        best = -99.0
+        for c in _comments(stream):
+            scorer.add(c)
+            if scorer.viewer_counts() and scorer.corroborated():
+                _, f = scorer.features()
+                z = model.stream_bias + sum(
+                    model.stream_weights.get(k, 0.0) * x for k, x in f.items()
+                )
+                best = max(best, z - flag)
+        out.append(best)
+    return out
 
 
 def evaluate_comment_model(model: CommentModel, streams: list[dict[str, Any]]) -> dict[str, Any]:

@@ -1,6 +1,7 @@
-"""Training the comment model: two logistic regressions with non-negative weights (a signal
-can only add risk), deterministic, on the shipped synthetic comment streams and (issue 12's
-fifth round) the training editions' streams.
+"""Training the comment model: a per-comment text model (logistic regression over hashed
+words and character n-grams; :func:`fit_text_model`) and two logistic regressions with
+non-negative weights (a signal can only add risk), deterministic, on the shipped synthetic
+comment streams and (issue 12's fifth round) the training editions' streams.
 
 Every stream is replayed comment by comment through :class:`CommentScorer`, so the model
 sees exactly the features the scorer computes. The viewer model has a row per comment (the
@@ -13,31 +14,36 @@ whatever its length. The stream bias is then shifted to the operating point
 (:data:`BENIGN_FLAG_BUDGET`).
 
 Run ``python -m safeguard.chat.training.comments_train`` to rewrite
-``chat/models/comments-v2.json`` from the recipe (:mod:`~safeguard.chat.training.recipe`: the
+``chat/models/comments-v3.json`` from the recipe (:mod:`~safeguard.chat.training.recipe`: the
 synthetic train streams and the training editions' streams; its metrics are on the synthetic
 test split).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 from scipy.optimize import minimize
 
+from safeguard.chat.comment_text import fold_comment
 from safeguard.chat.comments import (
     FLAG_RISK,
     MIN_CORROBORATING_COMMENTS,
     STREAM_FEATURES,
+    TEXT_HASHING,
     VIEWER_FEATURES,
     Comment,
     CommentModel,
     CommentScorer,
     default_comment_model_path,
 )
+from safeguard.chat.features import message_hashes
 from safeguard.chat.lexicon import Lexicon
 from safeguard.chat.timestamps import parse_ts
 
@@ -47,6 +53,58 @@ L2 = 0.002
 BENIGN_FLAG_BUDGET = 0.02
 """The operating point: the stream bias is shifted so that, on the training streams, at most
 this share of benign streams reach FLAG_RISK."""
+
+TEXT_C = 1.0
+"""Inverse ridge strength of the per-comment text model (logistic regression)."""
+TEXT_LINE = 0.85
+"""Text-model probability at which a comment carries ``concerning_wording``."""
+TEXT_MIN_WEIGHT = 1e-3
+"""Text weights smaller than this (in absolute value) are left out of the model file."""
+
+
+def text_rows(streams: list[dict[str, Any]]) -> tuple[list[list[int]], list[int], list[float]]:
+    """Hashed features, label and weight of every comment: positive when a concerning viewer
+    (``bad_viewers``) wrote it. The editions label viewers, not comments, so a concerning
+    viewer's "hi" is a positive too; benign viewers say "hi" far more often, so such words
+    end up near zero. Each stream's comments weigh 1 in all, whatever its length."""
+    rows: list[list[int]] = []
+    labels: list[int] = []
+    weights: list[float] = []
+    for stream in streams:
+        bad = set(stream.get("bad_viewers") or [])
+        comments = stream.get("comments", [])
+        for c in comments:
+            text = fold_comment(str(c.get("text", ""))).text
+            rows.append(message_hashes(text, [], TEXT_HASHING))
+            labels.append(int(c.get("viewer") in bad))
+            weights.append(1.0 / max(1, len(comments)))
+    return rows, labels, weights
+
+
+def fit_text_model(
+    streams: list[dict[str, Any]], c: float = TEXT_C
+) -> tuple[float, dict[int, float]]:
+    """The per-comment text model (bias, hashed weights) fitted on ``streams``; classes
+    balanced."""
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+
+    rows, labels, weights = text_rows(streams)
+    indptr = np.cumsum([0, *(len(r) for r in rows)])
+    cols = np.fromiter((h for r in rows for h in r), dtype=np.int64, count=int(indptr[-1]))
+    x = sparse.csr_matrix(
+        (np.ones(len(cols)), cols, indptr), shape=(len(rows), 1 << TEXT_HASHING.bits)
+    )
+    x.sum_duplicates()
+    y = np.asarray(labels)
+    w = np.asarray(weights)
+    for label in (0, 1):
+        w[y == label] /= w[y == label].sum()
+    clf = LogisticRegression(C=c, max_iter=3000)
+    clf.fit(x, y, sample_weight=w * len(y) / 2)
+    coef = clf.coef_[0]
+    keep = np.flatnonzero(np.abs(coef) >= TEXT_MIN_WEIGHT)
+    return round(float(clf.intercept_[0]), 6), {int(i): round(float(coef[i]), 4) for i in keep}
 
 
 def _replay(
@@ -63,7 +121,8 @@ def _replay(
         for c in stream["comments"]:
             risk = scorer.add(Comment(c["viewer"], c["text"], parse_ts(c.get("ts"))))
             now = risk.window_end
-            if c.get("bad"):
+            signalled = any(s.comment == risk.comment for s in risk.signals)
+            if c["viewer"] in bad_viewers and signalled:
                 bad_times.append(now)
                 said_bad.add(c["viewer"])
             bad_times = [t for t in bad_times if t >= now - scorer.window_seconds]
@@ -98,14 +157,22 @@ def train_comments(
     streams: list[dict[str, Any]],
     lexicon: Lexicon | None = None,
     operating: list[dict[str, Any]] | None = None,
+    *,
+    text_c: float = TEXT_C,
+    text_line: float = TEXT_LINE,
+    budget: float = BENIGN_FLAG_BUDGET,
+    margin: float = 0.0,
 ) -> CommentModel:
-    """The comment model fitted on ``streams``, its stream bias shifted to the operating
-    point over ``operating`` (default: ``streams``). Issue 12, sixth round: the weights are
-    fitted on the synthetic and the editions' streams, the operating point is set on the
-    synthetic streams alone (over the many benign hand-written streams it had pushed the
-    stream bias so low that four viewers asking the broadcaster to stand on the chair were
-    no longer flagged)."""
-    neutral = CommentModel(0.0, {}, 0.0, {})
+    """The comment model fitted on ``streams``: the text model (``text_c``; a comment at
+    probability ``text_line`` or more carries ``concerning_wording``), then the viewer and
+    stream models over the scorer's features; its stream bias shifted so that at most
+    ``budget`` of the benign streams of ``operating`` (default: ``streams``) reach the flag,
+    then lowered by ``margin`` (:func:`at_budget`). Issue 12, seventh round: the recipe sets
+    the operating point over every training stream with a margin chosen by
+    leave-one-edition-out (the sixth round set it on the synthetic streams alone)."""
+    text_bias, text_weights = fit_text_model(streams, text_c)
+    text = CommentModel(0.0, {}, 0.0, {}, {}, text_bias, text_weights, text_line)
+    neutral = text
     vx, vy, vw = [], [], []
     for _, c, scorer, viewer_bad, _, weight in _replay(streams, neutral, lexicon):
         per_viewer, _ = scorer.features()
@@ -117,7 +184,7 @@ def train_comments(
         vw.append(weight)
     vb, vcoef = _fit_nonnegative(np.asarray(vx), np.asarray(vy), np.asarray(vw), L2)
     viewer_weights = {k: round(float(v), 6) for k, v in zip(VIEWER_FEATURES, vcoef, strict=True)}
-    viewer_only = CommentModel(round(vb, 6), viewer_weights, 0.0, {})
+    viewer_only = dataclasses.replace(text, viewer_bias=round(vb, 6), viewer_weights=viewer_weights)
     sx, sy, sw = [], [], []
     for _, _, scorer, _, bad_in_window, weight in _replay(streams, viewer_only, lexicon):
         if not scorer.viewer_counts():
@@ -130,9 +197,38 @@ def train_comments(
         sw.append(weight)
     sb, scoef = _fit_nonnegative(np.asarray(sx), np.asarray(sy), np.asarray(sw), L2)
     stream_weights = {k: round(float(v), 6) for k, v in zip(STREAM_FEATURES, scoef, strict=True)}
-    fitted = CommentModel(round(vb, 6), viewer_weights, round(sb, 6), stream_weights)
-    shift = _operating_shift(streams if operating is None else operating, fitted, lexicon)
-    return CommentModel(fitted.viewer_bias, viewer_weights, round(sb + shift, 6), stream_weights)
+    fitted = dataclasses.replace(
+        viewer_only, stream_bias=round(sb, 6), stream_weights=stream_weights
+    )
+    peaks = benign_peaks(streams if operating is None else operating, fitted, lexicon)
+    return at_budget(fitted, peaks, budget, margin)
+
+
+def train_with(
+    streams: list[dict[str, Any]], operating: list[dict[str, Any]], settings: dict[str, float]
+) -> CommentModel:
+    """:func:`train_comments` with the settings of a recipe (``text_c``, ``text_line``,
+    ``budget``, ``margin``)."""
+    return train_comments(
+        streams,
+        operating=operating,
+        text_c=settings["text_c"],
+        text_line=settings["text_line"],
+        budget=settings["budget"],
+        margin=settings["margin"],
+    )
+
+
+def at_budget(
+    model: CommentModel, peaks: list[float], budget: float, margin: float = 0.0
+) -> CommentModel:
+    """``model`` with its stream bias shifted so that at most ``budget`` of the benign
+    streams whose peak window log-odds are ``peaks`` reach FLAG_RISK, then lowered by
+    ``margin`` (log-odds: the training streams' own peaks are lower than unseen streams',
+    the text model having been fitted on them; the margin is chosen by
+    leave-one-edition-out)."""
+    shift = _shift(peaks, budget) - margin
+    return dataclasses.replace(model, stream_bias=round(model.stream_bias + shift, 6))
 
 
 def _logit(p: float) -> float:
@@ -140,14 +236,14 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-def _operating_shift(
+def benign_peaks(
     streams: list[dict[str, Any]], model: CommentModel, lexicon: Lexicon | None
-) -> float:
-    """How much to add to the stream bias so that the peak window log-odds of at most
-    BENIGN_FLAG_BUDGET of the benign training streams reach FLAG_RISK. Every window counts,
-    corroborated or not: the operating point is the model's own, and the corroboration rule
-    (which holds a window below FLAG_RISK until two comments carry a concerning signal) is a
-    safeguard on top of it, not a licence for a looser model."""
+) -> list[float]:
+    """The peak window log-odds of each benign stream of ``streams`` under ``model``, from
+    which the stream bias is shifted to the operating point (:func:`at_budget`). Every
+    window counts, corroborated or not: the operating point is the model's own, and the
+    corroboration rule (which holds a window below FLAG_RISK until two comments carry a
+    concerning signal) is a safeguard on top of it, not a licence for a looser model."""
     peaks: list[float] = []
     for stream in streams:
         if stream["label"]:
@@ -163,29 +259,47 @@ def _operating_shift(
                 )
                 peak = max(peak, z)
         peaks.append(peak)
-    peaks.sort()
-    allowed = int(BENIGN_FLAG_BUDGET * len(peaks))
+    return sorted(peaks)
+
+
+def _shift(peaks: list[float], budget: float) -> float:
+    allowed = int(budget * len(peaks))
     # The benign stream just above the budget must stay (slightly) below FLAG_RISK.
     edge = peaks[len(peaks) - allowed - 1] if peaks else 0.0
     return _logit(FLAG_RISK) - edge - 1e-3
 
 
-def main() -> None:
+def shipped_comment_model() -> CommentModel:
+    """The comment model of the recipe (:mod:`~safeguard.chat.training.recipe`: the
+    synthetic train streams and every training edition's streams, the settings
+    :data:`~safeguard.chat.training.recipe.COMMENT_SETTINGS`), with its metrics on the
+    synthetic test split: what ``chat/models/comments-v3.json`` holds."""
     from safeguard.chat.training.comments_eval import evaluate_comment_model
     from safeguard.chat.training.corpus import shipped_streams
-    from safeguard.chat.training.recipe import comment_operating_streams, comment_training_streams
+    from safeguard.chat.training.recipe import (
+        COMMENT_SETTINGS,
+        comment_operating_streams,
+        comment_training_streams,
+    )
 
-    model = train_comments(comment_training_streams(), operating=comment_operating_streams())
+    model = train_with(comment_training_streams(), comment_operating_streams(), COMMENT_SETTINGS)
     metrics = {
         "split": "test (shipped synthetic)",
         **evaluate_comment_model(model, shipped_streams("test")),
     }
-    model = CommentModel(
-        model.viewer_bias, model.viewer_weights, model.stream_bias, model.stream_weights, metrics
-    )
-    path = default_comment_model_path()
+    return dataclasses.replace(model, metrics=metrics)
+
+
+def write_comment_model(model: CommentModel, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
-    print(path, json.dumps(metrics))
+
+
+def main() -> None:
+    model = shipped_comment_model()
+    path = default_comment_model_path()
+    write_comment_model(model, path)
+    print(path, json.dumps(model.metrics))
 
 
 if __name__ == "__main__":

@@ -42,8 +42,9 @@ from safeguard.chat.training.suite import language_of, summary
 #: at most this (below the target's 10 %: an unseen edition runs higher than the mean).
 HARD_NEGATIVE_BUDGET = 0.08
 #: ... and no fold's share above this (issue 12, sixth round: over four folds the mean alone
-#: chose 0.7875, where the v3 fold alerted on 16.8 % of its hard negatives).
-WORST_FOLD_BUDGET = 0.12
+#: chose 0.7875, where the v3 fold alerted on 16.8 % of its hard negatives; 12 % then.
+#: Seventh round: 10 %, the issue's own bound, which no fold may exceed).
+WORST_FOLD_BUDGET = 0.10
 THRESHOLD_GRID = tuple(round(0.5 + 0.0125 * i, 4) for i in range(40))
 
 
@@ -223,42 +224,107 @@ def run(
     }
 
 
+#: The comment model's operating point: the lowest margin (:data:`COMMENT_MARGIN_GRID`,
+#: log-odds below the training streams' own benign peaks) whose mean share of benign
+#: streams flagged over the folds is at most this ...
+COMMENT_BENIGN_BUDGET = 0.05
+#: ... and no fold's above this (issue 12's target: at most 10 % of benign streams flagged).
+COMMENT_WORST_FOLD_BUDGET = 0.10
+COMMENT_MARGIN_GRID = tuple(round(0.25 * i, 2) for i in range(25))
+
+
+def choose_margin(folds: dict[str, dict[str, Any]]) -> float:
+    """The lowest margin of the grid within both budgets (the highest of the grid if none)."""
+    for margin in COMMENT_MARGIN_GRID:
+        shares = [_flagged_share(f, margin, 0) for f in folds.values()]
+        if statistics.mean(shares) <= COMMENT_BENIGN_BUDGET and max(shares) <= (
+            COMMENT_WORST_FOLD_BUDGET
+        ):
+            return margin
+    return COMMENT_MARGIN_GRID[-1]
+
+
+def _flagged_share(fold: dict[str, Any], margin: float, label: int) -> float:
+    values = [m for m, y in zip(fold["margins"], fold["labels"], strict=True) if y == label]
+    return sum(m >= margin for m in values) / len(values) if values else 0.0
+
+
 def run_comments(
-    root: Path | None = None, heldout: Sequence[Path] = (), editions_in_training: bool = True
+    root: Path | None = None,
+    heldout: Sequence[Path] = (),
+    settings: dict[str, float] | None = None,
+    baselines: bool = True,
 ) -> dict[str, Any]:
-    """The comment model by leave-one-edition-out: per edition, the comment model trained on
-    the synthetic train streams and (``editions_in_training``) the other editions' streams,
-    on the left-out edition's streams, beside the two baselines trained on the same."""
+    """The comment model by leave-one-edition-out: per edition, the comment model trained
+    (:func:`~safeguard.chat.training.recipe.comment_training_streams`) on the synthetic
+    train streams and the *other* editions' streams, with ``settings`` (default: the
+    recipe's) but no margin; each left-out stream's flag margin
+    (:func:`~safeguard.chat.training.comments_eval.flag_margins`); the margin chosen over
+    the folds (:func:`choose_margin`); then, at that margin, each fold's figures beside the
+    two baselines trained on the same streams."""
+    import dataclasses
+
     from safeguard.chat.training.comments_eval import (
         evaluate,
+        flag_margins,
         keyword_scorer,
         model_scorer,
         tfidf_scorer,
     )
-    from safeguard.chat.training.comments_train import train_comments
-    from safeguard.chat.training.editions import edition_streams, synthetic_streams
+    from safeguard.chat.training.comments_train import train_with
+    from safeguard.chat.training.editions import edition_streams
+    from safeguard.chat.training.recipe import (
+        COMMENT_SETTINGS,
+        comment_operating_streams,
+        comment_training_streams,
+    )
 
+    chosen = {**(COMMENT_SETTINGS if settings is None else settings), "margin": 0.0}
     folds: dict[str, Any] = {}
+    models = {}
     for edition in TRAINING_EDITIONS:
         others = [e for e in TRAINING_EDITIONS if e != edition]
-        train = [*synthetic_streams()]
-        if editions_in_training:
-            train += edition_streams(others, root, heldout)
-        model = train_comments(train, operating=synthetic_streams())
+        train = comment_training_streams(others, root, heldout)
+        operating = comment_operating_streams(others, root, heldout)
+        model = train_with(train, operating, chosen)
         streams = edition_streams([edition], root, heldout)
+        models[edition] = (model, train, streams)
         folds[edition] = {
-            "model": evaluate(streams, model_scorer(model)),
-            "tfidf_lr": evaluate(streams, tfidf_scorer(train)),
-            "keywords": evaluate(streams, keyword_scorer(train)),
+            "margins": [round(m, 4) for m in flag_margins(model, streams)],
+            "labels": [int(s["label"]) for s in streams],
+            "languages": [str(s.get("language") or "en") for s in streams],
         }
+    margin = choose_margin(folds)
+    for edition, (model, train, streams) in models.items():
+        shifted = dataclasses.replace(model, stream_bias=model.stream_bias - margin)
+        row = {"model": evaluate(streams, model_scorer(shifted))}
+        if baselines:
+            row["tfidf_lr"] = evaluate(streams, tfidf_scorer(train))
+            row["keywords"] = evaluate(streams, keyword_scorer(train))
+        folds[edition].update(row)
+    systems = [k for k in ("model", "tfidf_lr", "keywords") if k in folds[next(iter(folds))]]
     mean = {
         system: {
             k: _mean([folds[e][system][k] for e in folds])
             for k in ("auc", "benign_flagged", "recall")
         }
-        for system in ("model", "tfidf_lr", "keywords")
+        for system in systems
     }
-    return {"editions_in_training": editions_in_training, "folds": folds, "mean": mean}
+    curve = {
+        str(m): {
+            "benign_flagged": [round(_flagged_share(f, m, 0), 4) for f in folds.values()],
+            "recall": [round(_flagged_share(f, m, 1), 4) for f in folds.values()],
+        }
+        for m in COMMENT_MARGIN_GRID
+    }
+    return {
+        "settings": {**chosen, "margin": margin},
+        "benign_budget": COMMENT_BENIGN_BUDGET,
+        "worst_fold_budget": COMMENT_WORST_FOLD_BUDGET,
+        "folds": folds,
+        "mean": mean,
+        "curve": curve,
+    }
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -272,13 +338,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--comments", action="store_true", help="The comment model's folds instead."
     )
-    parser.add_argument("--synthetic-comments-only", action="store_true")
+    parser.add_argument("--text-c", type=float, default=None)
+    parser.add_argument("--text-line", type=float, default=None)
     args = parser.parse_args(argv)
     if args.comments:
-        doc = run_comments(editions_in_training=not args.synthetic_comments_only)
+        from safeguard.chat.training.recipe import COMMENT_SETTINGS
+
+        settings = dict(COMMENT_SETTINGS)
+        if args.text_c is not None:
+            settings["text_c"] = args.text_c
+        if args.text_line is not None:
+            settings["text_line"] = args.text_line
+        doc = run_comments(settings=settings)
         if args.out:
             args.out.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
-        print(json.dumps(doc["mean"], indent=1))
+        print(json.dumps({k: doc[k] for k in ("settings", "mean")}, indent=1))
         return
     design = Design(
         TrainSettings(

@@ -5,8 +5,8 @@
   training edition's conversations (:data:`~safeguard.chat.training.editions.TRAINING_EDITIONS`),
   with :data:`SHIPPED_SETTINGS`, chosen by the mean over the leave-one-edition-out folds
   (:mod:`safeguard.chat.training.loeo`).
-- Comment model: the synthetic train streams (the editions' streams when
-  :data:`COMMENT_EDITIONS`; not adopted, see there).
+- Comment model: the synthetic train streams and every training edition's streams, with
+  :data:`COMMENT_SETTINGS`, chosen by leave-one-edition-out.
 
 Every edition is read through the held-out guard
 (:func:`~safeguard.chat.training.editions.training_folder`)."""
@@ -37,17 +37,27 @@ HAND_WRITTEN_REPEAT = 2
 #: 0.35: mean recall 0.884 → 0.915, typos −7.4 → −6.0 points, the v4 fold −12.4 → −8.0, at
 #: 4.8 → 6.8 % of hard negatives alerted), threshold 0.8125 (the lowest with at most 8 % on
 #: the mean and no fold above 12 %).
-SHIPPED_SETTINGS = TrainSettings(message_c=0.2, line_threshold=0.25, threshold=0.8125)
-#: Whether the training editions' comment streams go into the comment model's training data.
-#: Not adopted (issue 12, fifth round): trained on them (leave-one-edition-out mean AUC
-#: 0.906, 4.9 % of benign streams flagged, recall 0.67), the operating shift over the many
-#: more benign hand-written streams lowered the stream bias from -1.0 to -3.9, so four
-#: viewers asking the broadcaster to "stand on the chair" scored `none` (risk 0.14), against
-#: a behavioural test of issue 12's point 7; the comment model stays on the synthetic streams.
-#: Adopted in the sixth round with the operating point set on the synthetic streams alone
-#: (:func:`comment_operating_streams`): leave-one-edition-out mean AUC 0.882, 5.3 % of benign
-#: streams flagged, recall 0.64, and the chair streams are flagged again.
+#: Seventh round (five folds, v1-v5; the worst-fold bound tightened to 10 %, the issue's
+#: target): 0.825 (mean recall 0.886 at 4.9 % of hard negatives alerted, v3 fold 8.8 %);
+#: 0.8125 had the v3 fold at 10.6 %, 0.7875 (the old rule's choice) at 11.5 %.
+SHIPPED_SETTINGS = TrainSettings(message_c=0.2, line_threshold=0.25, threshold=0.825)
+#: Whether the training editions' comment streams go into the comment model's training data
+#: (issue 12, sixth round onwards: yes).
 COMMENT_EDITIONS = True
+#: The comment model's settings (:func:`~safeguard.chat.training.comments_train.train_comments`),
+#: chosen by leave-one-edition-out over the editions' streams
+#: (:func:`~safeguard.chat.training.loeo.run_comments`; issue 12, seventh round): the
+#: per-comment text model's ``C`` and the probability at which a comment carries
+#: ``concerning_wording``; the operating point is the stream bias at which no benign
+#: training stream (synthetic or edition) reaches the flag (``budget`` 0), lowered by
+#: ``margin`` log-odds (the lowest margin whose mean share of benign streams flagged over
+#: the folds is at most 5 % and no fold's above 10 %).
+COMMENT_SETTINGS: dict[str, float] = {
+    "text_c": 1.0,
+    "text_line": 0.85,
+    "budget": 0.0,
+    "margin": 0.5,
+}
 SOURCE = "conversations_train.jsonl + editions " + "+".join(TRAINING_EDITIONS)
 
 
@@ -74,7 +84,11 @@ def comment_training_streams(
     return [*synthetic_streams(), *extra]
 
 
-def comment_operating_streams() -> list[dict[str, Any]]:
-    """The streams the comment model's operating point is set on: the synthetic train
-    streams only (see :data:`COMMENT_EDITIONS`)."""
-    return synthetic_streams()
+def comment_operating_streams(
+    editions: Sequence[str] | None = None,
+    root: Path | None = None,
+    heldout: Sequence[Path] = (),
+) -> list[dict[str, Any]]:
+    """The streams the comment model's operating point is set on: the training streams
+    (synthetic and the named editions')."""
+    return comment_training_streams(editions, root, heldout)

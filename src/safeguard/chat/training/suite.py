@@ -41,7 +41,7 @@ def data_root() -> Path:
 
 
 def heldout_name(folder: Path) -> str:
-    """How a held-out folder is labelled in reports: ``held out (chat_eval_v5)``."""
+    """How a held-out folder is labelled in reports: ``held out (chat_eval_v6)``."""
     return f"{HELDOUT} ({folder.name})"
 
 
