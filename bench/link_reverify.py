@@ -88,7 +88,9 @@ def summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--root", type=Path, required=True, help="folder with collection.truth.json")
+    parser.add_argument(
+        "--root", type=Path, required=True, help="folder with collection.truth.json"
+    )
     parser.add_argument("--store", default="store-2")
     parser.add_argument("--right", type=int, default=1500, help="right links to sample")
     parser.add_argument("--seed", type=int, default=14)
@@ -106,6 +108,7 @@ def main() -> None:
     options = DEFAULT_VERIFY
     wrong_rows = reverify(store, wrong, options)
     right_rows = reverify(store, sample, options)
+    lost = sum(not r["linked"] for r in right_rows)
     result = {
         "machine": cpu_model(),
         "load_average_at_start": load,
@@ -113,7 +116,7 @@ def main() -> None:
         "place_links_in_store": len(place),
         "wrong": summary(wrong_rows),
         "right_sample": summary(right_rows),
-        "right_lost_fraction": round(sum(not r["linked"] for r in right_rows) / max(1, len(right_rows)), 4),
+        "right_lost_fraction": round(lost / max(1, len(right_rows)), 4),
         "wrong_still_linked": [r for r in wrong_rows if r["linked"]],
         "right_lost": [r for r in right_rows if not r["linked"]],
         "real_pairs": real_pairs(options),

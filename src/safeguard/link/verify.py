@@ -250,7 +250,9 @@ def overlap_cover(
     return float(min(1.0, hull / area)) if area > 0 else 0.0
 
 
-def _near_hull(points: npt.NDArray[np.float64], hull_of: npt.NDArray[np.float64], margin: float) -> npt.NDArray[np.bool_]:
+def _near_hull(
+    points: npt.NDArray[np.float64], hull_of: npt.NDArray[np.float64], margin: float
+) -> npt.NDArray[np.bool_]:
     """Which points lie inside the convex hull of ``hull_of`` or within ``margin`` of it."""
     if len(hull_of) < 3 or len(points) == 0:
         return np.zeros(len(points), np.bool_)
@@ -323,19 +325,12 @@ def region_cover(
         ).reshape(-1, 2)
     except np.linalg.LinAlgError:
         return 0.0
-    fraction = min(
-        overlap / _area(b), cv2.contourArea(back.astype(np.float32)) / _area(a)
-    )
+    fraction = min(overlap / _area(b), cv2.contourArea(back.astype(np.float32)) / _area(a))
     if not fraction >= options.min_overlap_fraction:
         return 0.0
     area = cv2.contourArea(cv2.convexHull(pb[first].astype(np.float32)))
     m = options.second_plane_margin_px
-    rest = (
-        candidates
-        & ~first
-        & ~_near_hull(pa, pa[first], m)
-        & ~_near_hull(pb, pb[first], m)
-    )
+    rest = candidates & ~first & ~_near_hull(pa, pa[first], m) & ~_near_hull(pb, pb[first], m)
     if rest.sum() >= options.min_second_plane_inliers:
         _, sub = _homography(pa[rest], pb[rest], options)
         if sub.sum() >= options.min_second_plane_inliers:
