@@ -142,8 +142,11 @@ def test_inliers_along_one_line_are_not_a_link() -> None:
         return img
 
     a, b = features_from_pixels(picture(100, 10)), features_from_pixels(picture(300, 30))
-    # The overlap cover (a line has almost no hull) refuses it too; both off, it links.
-    assert verify(a, b, VerifyOptions(min_spread_px=0, min_overlap_cover=0)).linked
+    # The overlap and region covers (a line has almost no hull) refuse it too; all off,
+    # it links.
+    off = VerifyOptions(min_spread_px=0, min_overlap_cover=0, min_region_cover=0)
+    assert verify(a, b, off).linked
+    assert not verify(a, b, VerifyOptions(min_spread_px=0, min_overlap_cover=0)).linked
     assert not verify(a, b, VerifyOptions(min_spread_px=0)).linked
     assert not verify(a, b, VerifyOptions(min_overlap_cover=0)).linked
     assert not verify(a, b).linked
