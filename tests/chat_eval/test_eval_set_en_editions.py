@@ -1,16 +1,16 @@
 """The third, fourth, fifth and sixth independently written English chat evaluation sets are
 well formed.
 
-`tests/data/chat_eval_v3/`, `tests/data/chat_eval_v4/`, `tests/data/chat_eval_v5/` and
-`tests/data/chat_eval_v6/` (`conversations_en.jsonl`, `comments_en.jsonl`) are held out: never used for training, feature
-design, lexicons, thresholds or model choice (see each folder's `README.md`). These tests only
-check that the files are well formed, that each edition keeps the coverage its README promises
-(counts per label, register and family, lengths, declared ages, timestamp forms), and that the
-label cannot be read off metadata alone (length, timestamps, gaps, declared ages, who does the
-talking), so that a careless edit cannot quietly shrink a set, break its labels or give a
-scorer a shortcut. They say nothing about any model's score. One module for all editions: they
-share the schema and differ in their minimums, their registers and families, and the
-properties their writers promised.
+`tests/data/chat_eval_v3/` to `tests/data/chat_eval_v6/` (`conversations_en.jsonl`,
+`comments_en.jsonl`) are held out: never used for training, feature design, lexicons,
+thresholds or model choice (see each folder's `README.md`). These tests only check that the
+files are well formed, that each edition keeps the coverage its README promises (counts per
+label, register and family, lengths, declared ages, timestamp forms), and that the label cannot
+be read off metadata alone (length, timestamps, gaps, declared ages, who does the talking), so
+that a careless edit cannot quietly shrink a set, break its labels or give a scorer a shortcut.
+They say nothing about any model's score. One module for all editions: they share the schema
+and differ in their minimums, their registers and families, and the properties their writers
+promised.
 """
 
 from __future__ import annotations
