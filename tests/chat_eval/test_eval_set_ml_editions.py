@@ -173,14 +173,22 @@ EDITIONS = {
         min_benign_streams=1,
     ),
 }
+#: The sixth edition promises more per language than the fifth (8 grooming in 8 registers,
+#: 9 hard negatives from 9 families, 2 benign streams) and novelty against v3, v4 and v5.
 EDITIONS["v6"] = replace(
     EDITIONS["v5"],
     number=6,
-    min_total_conversations=105,
-    min_registers_overall=20,
-    min_new_registers=8,
-    min_hard_families_overall=50,
-    min_new_hard_families=45,
+    min_conversations=17,
+    min_grooming=8,
+    min_hard_negative=9,
+    min_negative=9,
+    min_registers=8,
+    min_hard_families=9,
+    min_total_conversations=119,
+    min_registers_overall=25,
+    min_new_registers=15,
+    min_hard_families_overall=60,
+    min_new_hard_families=55,
     previous=("v3", "v4", "v5"),
     min_benign_streams=2,
 )
