@@ -1,16 +1,16 @@
-"""The third, fourth and fifth independently written English chat evaluation sets are well
-formed.
+"""The third, fourth, fifth and sixth independently written English chat evaluation sets are
+well formed.
 
-`tests/data/chat_eval_v3/`, `tests/data/chat_eval_v4/` and `tests/data/chat_eval_v5/`
-(`conversations_en.jsonl`, `comments_en.jsonl`) are held out: never used for training, feature
-design, lexicons, thresholds or model choice (see each folder's `README.md`). These tests only
-check that the files are well formed, that each edition keeps the coverage its README promises
-(counts per label, register and family, lengths, declared ages, timestamp forms), and that the
-label cannot be read off metadata alone (length, timestamps, gaps, declared ages, who does the
-talking), so that a careless edit cannot quietly shrink a set, break its labels or give a
-scorer a shortcut. They say nothing about any model's score. One module for all editions: they
-share the schema and differ in their minimums, their registers and families, and the
-properties their writers promised.
+`tests/data/chat_eval_v3/` to `tests/data/chat_eval_v6/` (`conversations_en.jsonl`,
+`comments_en.jsonl`) are held out: never used for training, feature design, lexicons,
+thresholds or model choice (see each folder's `README.md`). These tests only check that the
+files are well formed, that each edition keeps the coverage its README promises (counts per
+label, register and family, lengths, declared ages, timestamp forms), and that the label cannot
+be read off metadata alone (length, timestamps, gaps, declared ages, who does the talking), so
+that a careless edit cannot quietly shrink a set, break its labels or give a scorer a shortcut.
+They say nothing about any model's score. One module for all editions: they share the schema
+and differ in their minimums, their registers and families, and the properties their writers
+promised.
 """
 
 from __future__ import annotations
@@ -160,6 +160,38 @@ _V5_NEW_REGISTERS = frozenset(
     }
 )
 
+#: Hard-negative settings the sixth edition adds (none is a family of the third, fourth or
+#: fifth).
+_V6_NEW_FAMILIES = frozenset(
+    {
+        "vet_practice",
+        "hairdresser",
+        "optician",
+        "kids_party_entertainer",
+        "social_worker",
+        "lost_child_steward",
+        "school_taxi",
+        "trampoline_park",
+        "sleepover_parents",
+        "hospital_play",
+        "wedding_page_boy",
+        "kids_competition",
+        "school_photographer",
+        "estate_agent",
+        "school_council",
+    }
+)
+#: Grooming registers of the sixth edition that the third, fourth and fifth do not have.
+_V6_NEW_REGISTERS = frozenset(
+    {
+        "roleplay_story",
+        "non_native_english",
+        "quiz_survey",
+        "humour_banter",
+        "admin_procedural",
+    }
+)
+
 
 @dataclass(frozen=True)
 class Edition(EditionFiles):
@@ -233,6 +265,20 @@ EDITIONS = {
         | {"peer_posing", "quick_blunt"},
         named_families=_V3_NAMED_FAMILIES | _V5_NEW_FAMILIES,
         min_streams=(40, 20),
+    ),
+    "v6": replace(
+        _V4,
+        number=6,
+        min_counts=(120, 48, 50, 12),
+        registers=_V6_NEW_REGISTERS
+        | {"quick_blunt", "slang", "typos", "leetspeak", "emoji", "gaming", "peer_posing"}
+        | {"threats", "one_sided", "gift_money", "polite_indirect"},
+        named_families=_V3_NAMED_FAMILIES | _V6_NEW_FAMILIES,
+        min_hard_families=25,
+        messages=(6, 36),
+        min_long_hard_negatives=6,
+        min_new_families=8,
+        min_streams=(44, 22),
     ),
 }
 NAMES = sorted(EDITIONS)
@@ -397,6 +443,41 @@ def test_the_fifth_edition_adds_settings_and_registers_the_earlier_ones_lack() -
     assert not _V5_NEW_REGISTERS & old_registers, _V5_NEW_REGISTERS & old_registers
     registers = Counter(c["register"] for c in grooming_rows(fifth))
     assert all(registers[r] >= 3 for r in _V5_NEW_REGISTERS), registers
+
+
+def test_the_sixth_edition_copies_no_grooming_line_of_the_earlier_ones() -> None:
+    earlier = {
+        _normal(c["messages"][i]["text"])
+        for name in ("v3", "v4", "v5")
+        for c in grooming_rows(CONVERSATIONS[name])
+        for i in c["grooming_lines"]
+    }
+    copied = [
+        (c["id"], c["messages"][i]["text"])
+        for c in grooming_rows(CONVERSATIONS["v6"])
+        for i in c["grooming_lines"]
+        if _normal(c["messages"][i]["text"]) in earlier
+    ]
+    assert not copied, copied
+
+
+def test_the_sixth_edition_adds_settings_and_registers_the_earlier_ones_lack() -> None:
+    earlier = [CONVERSATIONS[name] for name in ("v3", "v4", "v5")]
+    old_families = {c["family"] for rows in earlier for c in _hard(rows)}
+    old_registers = {c["register"] for rows in earlier for c in grooming_rows(rows)}
+    sixth = CONVERSATIONS["v6"]
+    new_families = {c["family"] for c in _hard(sixth)} - old_families
+    assert not _V6_NEW_FAMILIES & old_families, _V6_NEW_FAMILIES & old_families
+    assert len(new_families) >= EDITIONS["v6"].min_new_families, new_families
+    assert not _V6_NEW_REGISTERS & old_registers, _V6_NEW_REGISTERS & old_registers
+    registers = Counter(c["register"] for c in grooming_rows(sixth))
+    assert all(registers[r] >= 3 for r in _V6_NEW_REGISTERS), registers
+
+
+def test_the_sixth_edition_has_more_streams_of_each_label_than_before() -> None:
+    """The comment scorer is where measurement is weakest: 22 or more of each label."""
+    labels = Counter(s["label"] for s in STREAMS["v6"])
+    assert labels[1] >= 22 and labels[0] >= 22, labels
 
 
 @pytest.mark.parametrize("edition", NAMES)

@@ -1,6 +1,6 @@
-"""The second to fifth hand-written non-English chat evaluation sets are well formed.
+"""The second to sixth hand-written non-English chat evaluation sets are well formed.
 
-`tests/data/chat_eval_v2/` to `tests/data/chat_eval_v5/`
+`tests/data/chat_eval_v2/` to `tests/data/chat_eval_v6/`
 (`conversations_ml.jsonl`, `comments_ml.jsonl`) are evaluation sets only (never training data,
 never used for features, lexicons or thresholds; see each folder's `README_ml.md`). These tests
 check their shape, the minimum each edition promises per language, and that surface metadata
@@ -173,6 +173,25 @@ EDITIONS = {
         min_benign_streams=1,
     ),
 }
+#: The sixth edition promises more per language than the fifth (8 grooming in 8 registers,
+#: 9 hard negatives from 9 families, 2 benign streams) and novelty against v3, v4 and v5.
+EDITIONS["v6"] = replace(
+    EDITIONS["v5"],
+    number=6,
+    min_conversations=17,
+    min_grooming=8,
+    min_hard_negative=9,
+    min_negative=9,
+    min_registers=8,
+    min_hard_families=9,
+    min_total_conversations=119,
+    min_registers_overall=25,
+    min_new_registers=15,
+    min_hard_families_overall=60,
+    min_new_hard_families=55,
+    previous=("v3", "v4", "v5"),
+    min_benign_streams=2,
+)
 CONVERSATIONS = {
     name: load_jsonl(e.folder / "conversations_ml.jsonl") for name, e in EDITIONS.items()
 }
