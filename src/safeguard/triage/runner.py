@@ -20,6 +20,7 @@ The index stays in this process, as in ``safeguard scan``; workers only read and
 from __future__ import annotations
 
 import importlib
+import os
 import shutil
 import tempfile
 import threading
@@ -51,7 +52,15 @@ from safeguard.triage.case import case_sources, get_case, source_ref, subject
 from safeguard.triage.known import KnownDigests, load_known
 from safeguard.triage.sources import FoundFile, SourceRef
 from safeguard.triage.stacks import build_stacks
-from safeguard.triage.worker import Record, failed_record, hash_files, share_pictures
+from safeguard.triage.worker import (
+    Record,
+    failed_record,
+    hash_and_spool,
+    hash_files,
+    prepare_worker,
+    read_spooled,
+    share_pictures,
+)
 
 MiB = 1 << 20
 #: SQLite page cache of a run's connections, in KiB (the store's default is 64 MiB each):
@@ -214,38 +223,45 @@ def run_case(
     # The cluster starts on its own thread while this one verifies and counts the sources:
     # its worker processes take about a second to start and import, time in which this
     # process reads the whole image anyway.
-    with _ClusterStart(workers, scheduler) as cluster:
-        verifying = time.perf_counter()
-        for source_id, ref, before in todo:
-            if before is None:
-                tracker.stage("verifying source")
-                _hash_source(db, name, source_id, ref, actor, "before")
-        summary.verify_s = time.perf_counter() - verifying
-        tracker.stage("counting files")
-        pending = [(sid, ref) for sid, ref, _ in todo if not _source_done(db, sid)]
-        for _, ref in pending:
-            for found in sources.walk(ref, carve_unallocated=carve):
-                tracker.files_total += 1
-                tracker.bytes_total += found.size
-        tracker.stage("hashing")
-        hashing = time.perf_counter()
-        units = _units(db, pending, batch_size, batch_bytes, tracker, carve)
-        writer = _Writer(db, case_id, scheme, matcher, summary, tracker)
-        with _bounded_page_cache(db, RUN_PAGE_CACHE_KIB):
-            client, n_workers = cluster.wait()
-            summary.workers = n_workers
-            summary.cluster_s = time.perf_counter() - hashing
-            summary.cluster_start_s = cluster.start_s
-            with _shared_pictures(client):
-                _run(client, units, hasher, options, limits, known, writer, 2 * n_workers + 1)
-    summary.hashing_s = time.perf_counter() - hashing
-    if verify_after:
-        verifying = time.perf_counter()
-        tracker.stage("verifying source")
-        for source_id, ref, _ in todo:
-            unchanged = _hash_source(db, name, source_id, ref, actor, "after")
-            summary.sources_unchanged &= unchanged
-        summary.verify_s += time.perf_counter() - verifying
+    images = [ref for _, ref, _ in todo if ref.kind in ("raw", "e01")]
+    cluster = _ClusterStart(workers, scheduler, images)
+    try:
+        with cluster:
+            verifying = time.perf_counter()
+            for source_id, ref, before in todo:
+                if before is None:
+                    tracker.stage("verifying source")
+                    _hash_source(db, name, source_id, ref, actor, "before")
+            summary.verify_s = time.perf_counter() - verifying
+            tracker.stage("counting files")
+            pending = [(sid, ref) for sid, ref, _ in todo if not _source_done(db, sid)]
+            for _, ref in pending:
+                for found in sources.walk(ref, carve_unallocated=carve):
+                    tracker.files_total += 1
+                    tracker.bytes_total += found.size
+            tracker.stage("hashing")
+            hashing = time.perf_counter()
+            units = _units(db, pending, batch_size, batch_bytes, tracker, carve)
+            writer = _Writer(db, case_id, scheme, matcher, summary, tracker)
+            with _bounded_page_cache(db, RUN_PAGE_CACHE_KIB):
+                client, n_workers = cluster.wait()
+                summary.workers = n_workers
+                summary.cluster_s = time.perf_counter() - hashing
+                summary.cluster_start_s = cluster.start_s
+                with _run_folder(client) as spool:
+                    window = 2 * n_workers + 1
+                    _run(client, units, hasher, options, limits, known, writer, window, spool)
+        # Every record is written; the cluster closes on its own thread meanwhile.
+        summary.hashing_s = time.perf_counter() - hashing
+        if verify_after:
+            verifying = time.perf_counter()
+            tracker.stage("verifying source")
+            for source_id, ref, _ in todo:
+                unchanged = _hash_source(db, name, source_id, ref, actor, "after")
+                summary.sources_unchanged &= unchanged
+            summary.verify_s += time.perf_counter() - verifying
+    finally:
+        cluster.finish()
     tracker.stage("stacking")
     with db.session() as s:
         case = get_case(s, name)
@@ -262,20 +278,28 @@ def run_case(
 
 class _ClusterStart:
     """``dask_client`` entered on a thread of its own, so the run does other work while the
-    scheduler and workers start; ``wait()`` gives the client (or raises the start's error).
-    Leaving closes the cluster on this thread, after its start has finished."""
+    scheduler and workers start and warm up (``worker.prepare_worker``: imports, a first
+    decode, the disk images opened); ``wait()`` gives the client (or raises the start's
+    error). Leaving closes the cluster on a thread of its own too (``close_later``), so the
+    run hashes its sources again while the workers stop; ``finish()`` waits for that."""
 
-    def __init__(self, workers: int | None, scheduler: str | None) -> None:
-        self._context = dask_client(workers, scheduler, error=TriageRunError)
+    def __init__(
+        self, workers: int | None, scheduler: str | None, images: Sequence[SourceRef] = ()
+    ) -> None:
+        self._context = dask_client(workers, scheduler, error=TriageRunError, queue_on_workers=True)
+        self._images = [(ref.location, ref.kind) for ref in images]
         self._client: tuple[Any, int] | None = None
         self._error: BaseException | None = None
         self.start_s = 0.0
         self._thread = threading.Thread(target=self._start, name="triage-cluster", daemon=True)
+        self._closing: threading.Thread | None = None
 
     def _start(self) -> None:
         started = time.perf_counter()
         try:
             self._client = self._context.__enter__()
+            with suppress(Exception):  # warming is an optimisation: a failure costs time only
+                self._client[0].run(prepare_worker, self._images)
         except BaseException as e:  # noqa: BLE001 - handed to the run's thread by wait()
             self._error = e
         self.start_s = time.perf_counter() - started
@@ -291,20 +315,42 @@ class _ClusterStart:
         self._thread.start()
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
         self._thread.join()
-        if self._client is not None:
+        if self._client is None:
+            return
+        if kind is not None:  # failing: close now, so the error comes after the cleanup
+            self._close()
+            return
+        self._closing = threading.Thread(target=self._close, name="triage-cluster-close")
+        self._closing.start()
+
+    def _close(self) -> None:
+        with suppress(Exception):  # the run's outcome is decided; a slow close must not undo it
             self._context.__exit__(None, None, None)
+
+    def finish(self) -> None:
+        """Wait until the cluster is closed (when ``__exit__`` left it closing)."""
+        if self._closing is not None:
+            self._closing.join()
+            self._closing = None
 
 
 @contextmanager
-def _shared_pictures(client: Any) -> Iterator[None]:
-    """A folder for the run's picture cache, shared by the workers on this machine
-    (``worker.PictureCache``), removed afterwards."""
-    folder = tempfile.mkdtemp(prefix="safeguard-triage-pictures-")
+def _run_folder(client: Any) -> Iterator[str]:
+    """A temporary folder for the run on this machine, removed afterwards: ``pictures/``,
+    the picture cache the workers here share (``worker.PictureCache``), and ``records/``,
+    where the workers here leave each task's records (``worker.spool_records``), so what
+    goes back through the scheduler is a file name, not the records. Workers on other
+    machines, where the folder does not exist, keep their own cache and send records."""
+    folder = tempfile.mkdtemp(prefix="safeguard-triage-run-")
+    pictures = os.path.join(folder, "pictures")
+    records = os.path.join(folder, "records")
+    os.mkdir(pictures)
+    os.mkdir(records)
     try:
-        client.run(share_pictures, folder)
-        yield
+        client.run(share_pictures, pictures)
+        yield records
     finally:
         with suppress(Exception):  # a lost worker must not hide the run's own outcome
             client.run(share_pictures, None)
@@ -618,6 +664,7 @@ def _run(
     known: KnownDigests | None,
     writer: _Writer,
     window: int,
+    spool: str | None = None,
 ) -> None:
     dd = distributed()
     # Sent once to every worker, not with each task (a hash set can be large).
@@ -634,7 +681,16 @@ def _run(
             if unit is None:
                 return
             future = client.submit(
-                hasher, unit.ref, unit.files, options, limits, known_arg, pure=False, retries=0
+                hash_and_spool,
+                hasher,
+                spool,
+                unit.ref,
+                unit.files,
+                options,
+                limits,
+                known_arg,
+                pure=False,
+                retries=0,
             )
             in_flight[future.key] = unit
             completed.add(future)
@@ -647,7 +703,7 @@ def _run(
             unit = in_flight.pop(future.key)
             records: list[Record] | None = None
             try:
-                records = future.result()
+                records = read_spooled(future.result())
             except CancelledError:
                 raise TriageRunError(
                     "the Dask cluster dropped the work (scheduler lost?); run again to resume"
