@@ -402,3 +402,26 @@ def test_a_run_killed_outright_resumes_without_loss_or_duplicates(
         paths = list(s.scalars(select(TriageItem.path)))
     assert sorted(paths) == [f"{i:02d}.png" for i in range(30)]
     db.dispose()
+
+
+def test_a_run_on_its_own_cluster_leaves_no_worker_behind(tmp_path: Path) -> None:
+    """The local cluster closes on a thread while the sources are hashed again, yet is gone
+    when the run returns."""
+    import psutil
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"{i}.png").write_bytes(png(40 + i, (64, 48)))
+    db = open_database(f"sqlite:///{tmp_path / 'case.db'}")
+    open_case(db, "OWN", [folder])
+    summary = run_case(db, "OWN", matcher=None, actor="test", workers=1, batch_size=2)
+    assert summary.items == 6 and summary.sources_unchanged
+    # Worker and nanny processes are spawned; multiprocessing's resource tracker may stay.
+    spawned = [
+        p
+        for p in psutil.Process().children(recursive=True)
+        if "spawn_main" in " ".join(p.cmdline())
+    ]
+    assert spawned == []
+    db.dispose()

@@ -51,3 +51,19 @@ def test_a_worker_shares_only_a_folder_that_exists_on_its_machine(tmp_path: Path
         assert worker._PICTURES.shared is None
     finally:
         share_pictures(None)
+
+
+def test_a_warmed_worker_has_its_decoders_and_the_image_open(tmp_path: Path) -> None:
+    """``prepare_worker`` does before the clock what a first task would do on it."""
+    code = (
+        "import sys; from safeguard.triage import disk; "
+        "from safeguard.triage.worker import prepare_worker; "
+        "assert 'PIL.JpegImagePlugin' not in sys.modules; "
+        f"prepare_worker([({str(tmp_path / 'missing.img')!r}, 'raw')]); "
+        "print('PIL.JpegImagePlugin' in sys.modules, 'numpy' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    # A missing image is only not warmed: warming never fails the run.
+    assert out.stdout.strip() == "True True"

@@ -20,7 +20,6 @@ The index stays in this process, as in ``safeguard scan``; workers only read and
 from __future__ import annotations
 
 import importlib
-import os
 import shutil
 import tempfile
 import threading
@@ -55,10 +54,8 @@ from safeguard.triage.stacks import build_stacks
 from safeguard.triage.worker import (
     Record,
     failed_record,
-    hash_and_spool,
     hash_files,
     prepare_worker,
-    read_spooled,
     share_pictures,
 )
 
@@ -248,9 +245,8 @@ def run_case(
                 summary.workers = n_workers
                 summary.cluster_s = time.perf_counter() - hashing
                 summary.cluster_start_s = cluster.start_s
-                with _run_folder(client) as spool:
-                    window = 2 * n_workers + 1
-                    _run(client, units, hasher, options, limits, known, writer, window, spool)
+                with _shared_pictures(client):
+                    _run(client, units, hasher, options, limits, known, writer, 2 * n_workers + 1)
         # Every record is written; the cluster closes on its own thread meanwhile.
         summary.hashing_s = time.perf_counter() - hashing
         if verify_after:
@@ -337,20 +333,13 @@ class _ClusterStart:
 
 
 @contextmanager
-def _run_folder(client: Any) -> Iterator[str]:
-    """A temporary folder for the run on this machine, removed afterwards: ``pictures/``,
-    the picture cache the workers here share (``worker.PictureCache``), and ``records/``,
-    where the workers here leave each task's records (``worker.spool_records``), so what
-    goes back through the scheduler is a file name, not the records. Workers on other
-    machines, where the folder does not exist, keep their own cache and send records."""
-    folder = tempfile.mkdtemp(prefix="safeguard-triage-run-")
-    pictures = os.path.join(folder, "pictures")
-    records = os.path.join(folder, "records")
-    os.mkdir(pictures)
-    os.mkdir(records)
+def _shared_pictures(client: Any) -> Iterator[None]:
+    """A folder for the run's picture cache, shared by the workers on this machine
+    (``worker.PictureCache``), removed afterwards."""
+    folder = tempfile.mkdtemp(prefix="safeguard-triage-pictures-")
     try:
-        client.run(share_pictures, pictures)
-        yield records
+        client.run(share_pictures, folder)
+        yield
     finally:
         with suppress(Exception):  # a lost worker must not hide the run's own outcome
             client.run(share_pictures, None)
@@ -664,7 +653,6 @@ def _run(
     known: KnownDigests | None,
     writer: _Writer,
     window: int,
-    spool: str | None = None,
 ) -> None:
     dd = distributed()
     # Sent once to every worker, not with each task (a hash set can be large).
@@ -681,16 +669,7 @@ def _run(
             if unit is None:
                 return
             future = client.submit(
-                hash_and_spool,
-                hasher,
-                spool,
-                unit.ref,
-                unit.files,
-                options,
-                limits,
-                known_arg,
-                pure=False,
-                retries=0,
+                hasher, unit.ref, unit.files, options, limits, known_arg, pure=False, retries=0
             )
             in_flight[future.key] = unit
             completed.add(future)
@@ -703,7 +682,7 @@ def _run(
             unit = in_flight.pop(future.key)
             records: list[Record] | None = None
             try:
-                records = read_spooled(future.result())
+                records = future.result()
             except CancelledError:
                 raise TriageRunError(
                     "the Dask cluster dropped the work (scheduler lost?); run again to resume"

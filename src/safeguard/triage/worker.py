@@ -20,8 +20,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import suppress
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -210,62 +208,6 @@ def share_pictures(folder: str | None) -> None:
     another machine, where the run's folder does not exist, keeps its own cache only."""
     path = Path(folder) if folder else None
     _PICTURES.shared = path if path is not None and path.is_dir() else None
-
-
-@dataclass(frozen=True, slots=True)
-class Spooled:
-    """A task's records left in a file on the worker's machine (``spool_records``) instead
-    of travelling back through the scheduler: the run reads the file, writes the records
-    and deletes it (``read_spooled``)."""
-
-    path: str
-    count: int
-
-
-def spool_records(records: list[Record], folder: str | None) -> list[Record] | Spooled:
-    """``records`` written to a new JSON file in ``folder`` when that folder exists here (a
-    worker on the run's machine), else ``records`` themselves (a worker elsewhere: they go
-    back through Dask as before). A file that cannot be written costs nothing but that."""
-    if folder is None or not os.path.isdir(folder):
-        return records
-    fd, path = tempfile.mkstemp(dir=folder, prefix="records-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(records, out, separators=(",", ":"))
-    except (OSError, TypeError, ValueError):
-        with suppress(OSError):
-            os.unlink(path)
-        return records
-    return Spooled(path, len(records))
-
-
-def read_spooled(result: list[Record] | Spooled) -> list[Record]:
-    """The records of a task's result, read (and the file deleted) when they were spooled."""
-    if not isinstance(result, Spooled):
-        return result
-    try:
-        with open(result.path, encoding="utf-8") as f:
-            records: list[Record] = json.load(f)
-    finally:
-        with suppress(OSError):
-            os.unlink(result.path)
-    if len(records) != result.count:
-        raise ValueError(f"{result.path}: {len(records)} records, expected {result.count}")
-    return records
-
-
-def hash_and_spool(
-    hasher: Any,
-    folder: str | None,
-    ref: SourceRef,
-    files: Sequence[FoundFile],
-    options: HashOptions,
-    limits: ArchiveLimits,
-    known: KnownDigests | None = None,
-) -> list[Record] | Spooled:
-    """The Dask task: ``hasher``'s records for ``files``, spooled to ``folder`` when the
-    worker sees it (``spool_records``)."""
-    return spool_records(hasher(ref, files, options, limits, known), folder)
 
 
 def prepare_worker(locations: Sequence[tuple[str, str]] = ()) -> None:
