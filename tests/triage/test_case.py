@@ -415,13 +415,15 @@ def test_a_run_on_its_own_cluster_leaves_no_worker_behind(tmp_path: Path) -> Non
         (folder / f"{i}.png").write_bytes(png(40 + i, (64, 48)))
     db = open_database(f"sqlite:///{tmp_path / 'case.db'}")
     open_case(db, "OWN", [folder])
+
+    def spawned() -> set[int]:
+        """Worker and nanny processes (spawned; another test's cluster may be running, and
+        multiprocessing's resource tracker may stay)."""
+        children = psutil.Process().children(recursive=True)
+        return {p.pid for p in children if "spawn_main" in " ".join(p.cmdline())}
+
+    before = spawned()
     summary = run_case(db, "OWN", matcher=None, actor="test", workers=1, batch_size=2)
     assert summary.items == 6 and summary.sources_unchanged
-    # Worker and nanny processes are spawned; multiprocessing's resource tracker may stay.
-    spawned = [
-        p
-        for p in psutil.Process().children(recursive=True)
-        if "spawn_main" in " ".join(p.cmdline())
-    ]
-    assert spawned == []
+    assert spawned() == before
     db.dispose()
