@@ -44,17 +44,10 @@ def dask_client(
     *,
     error: type[SafeguardError] = ClusterUnavailable,
     retries: bool = False,
-    queue_on_workers: bool = False,
 ) -> Iterator[tuple[Any, int]]:
     """A client and how many tasks it runs at once. ``error`` is the caller's own failure
     type, so a job reports cluster problems in its own words; ``retries`` lets Dask rerun a
-    task whose worker died (scans re-run suspects themselves, alone, so they say no).
-
-    ``queue_on_workers``: a local cluster's scheduler sends each task to a worker as soon as
-    it is submitted (``worker-saturation: inf``) instead of holding it until a worker is
-    free, so a worker starts its next task without a round trip through the scheduler; for
-    jobs that bound the tasks in flight themselves (a running scheduler keeps its own
-    setting)."""
+    task whose worker died (scans re-run suspects themselves, alone, so they say no)."""
     dd = distributed()
     if scheduler is not None:
         if workers is not None:
@@ -82,10 +75,7 @@ def dask_client(
     }
     if not retries:
         scheduler_kwargs["allowed_failures"] = 0
-    config: dict[str, Any] = dict(_LOCAL_CONFIG)
-    if queue_on_workers:
-        config["distributed.scheduler.worker-saturation"] = "inf"
-    with importlib.import_module("dask.config").set(config):
+    with importlib.import_module("dask.config").set(_LOCAL_CONFIG):
         cluster = dd.LocalCluster(
             n_workers=n,
             threads_per_worker=1,

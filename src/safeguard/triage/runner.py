@@ -282,7 +282,7 @@ class _ClusterStart:
     def __init__(
         self, workers: int | None, scheduler: str | None, images: Sequence[SourceRef] = ()
     ) -> None:
-        self._context = dask_client(workers, scheduler, error=TriageRunError, queue_on_workers=True)
+        self._context = dask_client(workers, scheduler, error=TriageRunError)
         self._images = [(ref.location, ref.kind) for ref in images]
         self._client: tuple[Any, int] | None = None
         self._error: BaseException | None = None
