@@ -276,8 +276,9 @@ class _ClusterStart:
     """``dask_client`` entered on a thread of its own, so the run does other work while the
     scheduler and workers start and warm up (``worker.prepare_worker``: imports, a first
     decode, the disk images opened); ``wait()`` gives the client (or raises the start's
-    error). Leaving closes the cluster on a thread of its own too (``close_later``), so the
-    run hashes its sources again while the workers stop; ``finish()`` waits for that."""
+    error; ``start_s`` includes the warming). Leaving without an error closes the cluster
+    on a thread of its own too, so the run hashes its sources again while the workers stop;
+    ``finish()`` waits for that."""
 
     def __init__(
         self, workers: int | None, scheduler: str | None, images: Sequence[SourceRef] = ()
