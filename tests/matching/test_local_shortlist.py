@@ -13,6 +13,7 @@ from bench.robust_transforms import crop_box, perspective
 from PIL import Image
 
 from safeguard import banks
+from safeguard.banks.entries import put_local_features
 from safeguard.matching.local_shortlist import (
     CODE_BYTES,
     MEMORY_BYTES,
@@ -159,3 +160,31 @@ def test_a_snapshot_keeps_the_codes(db: Database, known: Path, tmp_path: Path) -
     (index_dir / "current" / "local.npz").write_bytes(b"damaged")
     third = Matcher.open(db, index_dir)
     assert len(third.local) == len(KNOWN)  # rebuilt from the kept features
+
+
+def test_a_running_matcher_renews_the_code_of_replaced_features(
+    db: Database, known: Path, tmp_path: Path
+) -> None:
+    import_known(db, known, local_features=True)
+    matcher = Matcher.open(db)
+    [m] = _pdq_matches(matcher, _query(tmp_path, _asymmetric("astronaut")), verify=True)
+    # The entry's kept features are replaced (here by another picture's, so the old and
+    # new codes differ plainly).
+    horse = orb_features(np.asarray(picture(640, 480, "horse")))
+    with db.session() as s:
+        assert put_local_features(s, "known", m.value, horse.to_bytes())
+    assert matcher.local.search(code_of(horse), 1)[0][0] != m.entry  # not refreshed yet
+    matcher.refresh()
+    assert len(matcher.local) == len(KNOWN)
+    [(entry, score)] = matcher.local.search(code_of(horse), 1)
+    assert entry == m.entry and score == pytest.approx(1.0)
+
+
+def test_putting_a_code_replaces_the_entry_s_old_one() -> None:
+    shortlist = LocalShortlist()
+    codes = {n: code_of(orb_features(np.asarray(picture(640, 480, n)))) for n in KNOWN[:3]}
+    shortlist.put([1, 2], [codes["astronaut"], codes["coffee"]])
+    shortlist.put([2, 3], [codes["chelsea"], codes["coffee"]])
+    assert sorted(shortlist.ids.tolist()) == [1, 2, 3]
+    assert shortlist.search(codes["chelsea"], 1)[0] == (2, pytest.approx(1.0))
+    assert shortlist.search(codes["coffee"], 1)[0] == (3, pytest.approx(1.0))

@@ -114,6 +114,23 @@ class LocalShortlist:
         self.used = np.concatenate([self.used, np.array([u for u, _ in split])])
         self.signs = np.concatenate([self.signs, np.array([s for _, s in split])])
 
+    def put(self, entries: list[int], codes: list[bytes]) -> None:
+        """Add these entries' codes, replacing the code of any entry already here (its kept
+        features were replaced: the old code would shortlist the old picture)."""
+        if not entries:
+            return
+        have = {int(e): i for i, e in enumerate(self.ids)}
+        fresh_entries: list[int] = []
+        fresh_codes: list[bytes] = []
+        for entry, code in zip(entries, codes, strict=True):
+            row = have.get(int(entry))
+            if row is None:
+                fresh_entries.append(entry)
+                fresh_codes.append(code)
+                continue
+            self.used[row], self.signs[row] = _split(code)
+        self.add(fresh_entries, fresh_codes)
+
     def search(self, code: bytes, k: int) -> list[tuple[int, float]]:
         """The ``k`` entries whose codes are most similar to ``code``: (entry, cosine),
         most similar first; nothing for a query that used no word."""

@@ -144,6 +144,10 @@ class Matcher:
     def refresh(self) -> int:
         """Apply new entries and logged changes; returns how many entries were added."""
         added = 0
+        # Codes already derived before this refresh: a logged FEATURES_KEPT for one of them
+        # means its features were replaced. (Entries this refresh adds read their current
+        # features, and a fresh matcher replays the whole log: not derived twice.)
+        coded_before = set(self._local_ids)
         with self.db.session() as s:
             while True:
                 rows = s.execute(
@@ -167,7 +171,7 @@ class Matcher:
                 if entry_id is not None and op in ("entry_disabled", "entry_enabled"):
                     self._set_disabled([entry_id], op == "entry_disabled")
                 elif entry_id is not None and op == FEATURES_KEPT:
-                    self._add_verifiable([entry_id], s=s)
+                    self._add_verifiable([entry_id], s=s, renew=entry_id in coded_before)
                 # Bank-level changes need nothing here: every candidate is checked against
                 # its bank's current row when a query resolves.
                 self.mark.last_change_seq = seq
@@ -196,15 +200,22 @@ class Matcher:
             self._set_disabled(disabled, True)
 
     def _add_verifiable(
-        self, parents: list[int] | None, *, up_to: int = 0, s: Session | None = None
+        self,
+        parents: list[int] | None,
+        *,
+        up_to: int = 0,
+        s: Session | None = None,
+        renew: bool = False,
     ) -> None:
         """Put the hashes (whole and regions) of these PDQ entries that kept local features
-        into ``verifiable``; ``parents=None``: of every such entry up to id ``up_to``."""
+        into ``verifiable``; ``parents=None``: of every such entry up to id ``up_to``.
+        ``renew``: derive the shortlist codes of entries already there again (their kept
+        features were replaced)."""
         if parents is not None and not parents:
             return
         if s is None:
             with self.db.session() as session:
-                self._add_verifiable(parents, up_to=up_to, s=session)
+                self._add_verifiable(parents, up_to=up_to, s=session, renew=renew)
             return
         kept = select(EntryFeatures.entry_id)
         if parents is not None:
@@ -220,7 +231,7 @@ class Matcher:
                 Entry.signal_type.in_(("pdq", REGION_SIGNAL)),
             )
         ).all()
-        self._add_local([i for i in ids if i not in self._local_ids], s)
+        self._add_local(ids if renew else [i for i in ids if i not in self._local_ids], s)
         fresh = [r for r in rows if int(r.id) not in self._verifiable_ids]
         self._verifiable_ids.update(int(r.id) for r in fresh)
         if fresh:
@@ -237,7 +248,7 @@ class Matcher:
             return
         kept = self._kept_features(set(entries), s)
         added = sorted(kept)
-        self.local.add(added, [code_of(kept[e]) for e in added])
+        self.local.put(added, [code_of(kept[e]) for e in added])
         self._local_ids.update(added)
 
     def _set_disabled(self, ids: list[int], disabled: bool) -> None:
