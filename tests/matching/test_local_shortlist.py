@@ -188,3 +188,43 @@ def test_putting_a_code_replaces_the_entry_s_old_one() -> None:
     assert sorted(shortlist.ids.tolist()) == [1, 2, 3]
     assert shortlist.search(codes["chelsea"], 1)[0] == (2, pytest.approx(1.0))
     assert shortlist.search(codes["coffee"], 1)[0] == (3, pytest.approx(1.0))
+
+
+def _random_codes(n: int, seed: int) -> list[bytes]:
+    rng = np.random.default_rng(seed)
+    return [rng.integers(0, 256, CODE_BYTES, dtype=np.uint8).tobytes() for _ in range(n)]
+
+
+def test_inverted_lists_probing_every_list_equal_the_full_scan() -> None:
+    codes = _random_codes(400, 1)
+    full, listed = LocalShortlist(), LocalShortlist()
+    full.add(list(range(400)), codes)
+    listed.add(list(range(400)), codes)
+    listed.build_lists(8)
+    listed.probe = 8
+    for query in _random_codes(20, 2) + codes[:5]:
+        assert listed.search(query, 5) == full.search(query, 5)
+
+
+def test_inverted_lists_scan_fewer_codes_and_still_find_an_exact_code() -> None:
+    codes = _random_codes(400, 3)
+    shortlist = LocalShortlist(probe=1)
+    shortlist.add(list(range(400)), codes)
+    shortlist.build_lists(16)
+    assert shortlist.lists is not None
+    used, signs = shortlist.used[7], shortlist.signs[7]
+    assert len(shortlist.lists.rows_to_scan(used, signs, 1)) < 400
+    # A code is in the list of its most similar centre, which is the list probed first.
+    assert shortlist.search(codes[7], 1)[0] == (7, pytest.approx(1.0))
+
+
+def test_codes_added_or_replaced_after_the_lists_were_built_are_found() -> None:
+    codes = _random_codes(300, 4)
+    shortlist = LocalShortlist(probe=1)
+    shortlist.add(list(range(200)), codes[:200])
+    shortlist.build_lists(8)
+    shortlist.add(list(range(200, 300)), codes[200:])
+    assert shortlist.search(codes[250], 1)[0] == (250, pytest.approx(1.0))
+    new = _random_codes(1, 5)[0]
+    shortlist.put([3], [new])
+    assert shortlist.search(new, 1)[0] == (3, pytest.approx(1.0))
