@@ -228,3 +228,28 @@ def test_codes_added_or_replaced_after_the_lists_were_built_are_found() -> None:
     new = _random_codes(1, 5)[0]
     shortlist.put([3], [new])
     assert shortlist.search(new, 1)[0] == (3, pytest.approx(1.0))
+
+
+def test_a_snapshot_keeps_the_inverted_lists(tmp_path: Path) -> None:
+    codes = _random_codes(120, 6)
+    shortlist = LocalShortlist(probe=2)
+    shortlist.add(list(range(120)), codes)
+    shortlist.build_lists(6)
+    shortlist.save(tmp_path / "local.npz")
+    loaded = LocalShortlist.load(tmp_path / "local.npz")
+    assert loaded.lists is not None and shortlist.lists is not None
+    assert np.array_equal(loaded.lists.assigned, shortlist.lists.assigned)
+    loaded.probe = 2
+    assert loaded.search(codes[40], 3) == shortlist.search(codes[40], 3)
+
+
+def test_a_matcher_groups_a_large_shortlist_into_lists(
+    db: Database, known: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import safeguard.matching.local_shortlist as local_shortlist
+
+    monkeypatch.setattr(local_shortlist, "LISTS_FROM", 3)
+    import_known(db, known, local_features=True)
+    matcher = Matcher.open(db)
+    assert matcher.local.lists is not None
+    assert len(matcher.local.lists.assigned) == len(KNOWN)

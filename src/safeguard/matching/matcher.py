@@ -177,6 +177,10 @@ class Matcher:
                 self.mark.last_change_seq = seq
             widest = s.scalar(select(func.max(Bank.pdq_threshold)).where(Bank.enabled.is_(True)))
             self.radius = int(widest) if widest is not None else MATCH_THRESHOLD
+        if self.local.lists_due():
+            # Once, when the shortlist outgrows a full scan (kept in the snapshot); codes
+            # added later go to their nearest list.
+            self.local.build_default_lists()
         return added
 
     def _add_rows(self, rows: Sequence[Any]) -> None:
