@@ -39,8 +39,16 @@ def rules_list(ctx: typer.Context, json_out: JsonOpt = False) -> None:
         found,
         json_out=json_out,
         title="Rules",
-        columns=("id", "bank", "category", "action", "note"),
-        row=lambda r: (str(r.id), r.bank or "*", r.category or "*", r.action, r.note),
+        columns=("id", "bank", "category", "variants", "min inliers", "action", "note"),
+        row=lambda r: (
+            str(r.id),
+            r.bank or "*",
+            r.category or "*",
+            ",".join(r.variants) if r.variants is not None else "*",
+            str(r.min_inliers) if r.min_inliers is not None else "-",
+            r.action,
+            r.note,
+        ),
     )
 
 
@@ -54,10 +62,28 @@ def rules_set(
     allow_missing: Annotated[
         bool, typer.Option("--allow-missing", help="Accept a bank that does not exist yet.")
     ] = False,
+    variant: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--variant",
+            help="Apply only to matches found this way (repeat, or comma-separate): exact, "
+            "trimmed, deskewed, dihedral, region, local, derived (= trimmed, deskewed, "
+            "dihedral). Default: any. A block/report for a 'local' match needs 'local' here.",
+        ),
+    ] = None,
+    min_inliers: Annotated[
+        int | None,
+        typer.Option(
+            "--min-inliers",
+            min=1,
+            help="Apply only to matches verified with at least this many inliers.",
+        ),
+    ] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Set the action for matches in a bank and/or of a category. A bank that does not
-    exist is refused (exit 1) unless --allow-missing."""
+    """Set the action for matches in a bank and/or of a category (and, optionally, found
+    by some variants). A bank that does not exist is refused (exit 1) unless
+    --allow-missing; an unknown variant name too."""
     from safeguard.banks import BankNotFound
     from safeguard.review import rules
 
@@ -71,13 +97,19 @@ def rules_set(
             category=category,
             note=note,
             allow_missing=allow_missing,
+            variants=[p for v in variant for p in v.split(",")] if variant else None,
+            min_inliers=min_inliers,
         ),
         (rules.RuleError, BankNotFound),
     )
     if json_out:
         emit_json(rule.to_json())
     else:
-        err_console.print(f"rule {rule.id}: {bank or '*'} / {category or '*'} -> {rule.action}")
+        how = f" / {','.join(rule.variants)}" if rule.variants is not None else ""
+        how += f" / inliers >= {rule.min_inliers}" if rule.min_inliers is not None else ""
+        err_console.print(
+            f"rule {rule.id}: {bank or '*'} / {category or '*'}{how} -> {rule.action}"
+        )
 
 
 @rules_app.command("delete")

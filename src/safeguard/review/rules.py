@@ -8,6 +8,17 @@ default action. The content's action is the most severe over its matches
 the content is allowed. ``review`` and ``report`` open a case (``safeguard.review.check``
 carries the decision out).
 
+How a match was found can narrow a rule: ``variants`` (the kinds of a match's ``variant``
+the rule applies to: ``exact``, ``trimmed``, ``deskewed``, ``dihedral``, ``region``,
+``local``, or ``derived`` for the first three derived ones) and ``min_inliers`` (the rule
+applies only to matches verified by local features with at least that many inliers). A
+rule with such conditions is more specific than the same bank/category rule without.
+
+A safe default for the local-feature shortlist (variant ``local``: it also finds two photos
+of the same printed picture): a ``block`` or ``report`` for a ``local`` match is lowered to
+``review`` unless the rule that gave it names ``local`` in its ``variants`` (an explicit
+opt-in); the deployment's default action is lowered the same way.
+
 ``decide`` is pure; rules are stored in the ``rules`` table and managed with the
 functions below (each change audited).
 """
@@ -28,6 +39,14 @@ from safeguard.matching.matcher import Match, allowlisted
 from safeguard.store.models import Bank, Rule
 
 Action = Literal["allow", "review", "block", "report"]
+#: The kinds a rule's ``variants`` may name (``Match.variant`` is made of these parts).
+VARIANT_KINDS: tuple[str, ...] = ("exact", "trimmed", "deskewed", "dihedral", "region", "local")
+#: Names that stand for several kinds.
+VARIANT_GROUPS: dict[str, frozenset[str]] = {
+    "derived": frozenset({"trimmed", "deskewed", "dihedral"}),
+}
+#: The kind whose automatic block/report a rule must opt into by naming it.
+OPT_IN_KIND = "local"
 ACTIONS: tuple[Action, ...] = ("allow", "review", "block", "report")
 SEVERITY = {a: i for i, a in enumerate(ACTIONS)}
 #: The actions that put the content in front of a person.
@@ -56,24 +75,87 @@ class StoredRule:
     category: str | None = None
     id: int | None = None
     note: str = ""
+    #: The variant kinds (and groups) this rule applies to, as given; None: any.
+    variants: tuple[str, ...] | None = None
+    #: Applies only to matches verified with at least this many inliers; None: any.
+    min_inliers: int | None = None
 
     def applies_to(self, m: Match) -> bool:
-        return (self.bank is None or self.bank == m.bank) and (
-            self.category is None or self.category == m.category
-        )
+        if not (
+            (self.bank is None or self.bank == m.bank)
+            and (self.category is None or self.category == m.category)
+        ):
+            return False
+        if self.variants is not None and not variant_kinds(m.variant) <= expand_kinds(
+            self.variants
+        ):
+            return False
+        return self.min_inliers is None or (m.inliers is not None and m.inliers >= self.min_inliers)
 
     @property
-    def specificity(self) -> int:
-        return (2 if self.bank is not None else 0) + (1 if self.category is not None else 0)
+    def specificity(self) -> tuple[int, int]:
+        """Bank and category first (bank+category > bank > category > catch-all), then how
+        many conditions on how the match was found."""
+        where = (2 if self.bank is not None else 0) + (1 if self.category is not None else 0)
+        how = (self.variants is not None) + (self.min_inliers is not None)
+        return where, how
+
+    def opts_into(self, kind: str) -> bool:
+        """Whether the rule names ``kind`` in its variants (an explicit opt-in)."""
+        return self.variants is not None and kind in expand_kinds(self.variants)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "bank": self.bank,
             "category": self.category,
+            "variants": list(self.variants) if self.variants is not None else None,
+            "min_inliers": self.min_inliers,
             "action": self.action,
             "note": self.note,
         }
+
+
+def variant_kinds(variant: str) -> frozenset[str]:
+    """The kinds of a match's ``variant``: ``trimmed:caption+region:3`` is
+    ``{trimmed, region}``, ``dihedral:rot90`` is ``{dihedral}``, ``local`` is ``{local}``."""
+    return frozenset(part.split(":", 1)[0] for part in variant.split("+") if part)
+
+
+def expand_kinds(names: Sequence[str]) -> frozenset[str]:
+    out: set[str] = set()
+    for n in names:
+        out |= VARIANT_GROUPS.get(n, frozenset({n}))
+    return frozenset(out)
+
+
+def as_variants(names: Sequence[str] | str | None) -> tuple[str, ...] | None:
+    """A rule's ``variants`` checked and normalised (sorted, no repeats); a string may be
+    comma-separated. None or nothing named: any variant. An unknown name is
+    ``InvalidRule``."""
+    if names is None:
+        return None
+    if isinstance(names, str):
+        names = names.split(",")
+    cleaned = sorted({n.strip().lower() for n in names if n.strip()})
+    if not cleaned:
+        return None
+    known = (*VARIANT_KINDS, *VARIANT_GROUPS)
+    unknown = [n for n in cleaned if n not in known]
+    if unknown:
+        raise InvalidRule(
+            f"unknown variant {', '.join(repr(n) for n in unknown)}: "
+            f"variants must be among {', '.join(known)}"
+        )
+    return tuple(cleaned)
+
+
+def as_min_inliers(value: int | None) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100_000:
+        raise InvalidRule(f"min_inliers must be a whole number from 1 to 100000, got {value!r}")
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,12 +193,23 @@ def decide(matches: Sequence[Match], rules: Sequence[StoredRule], default: Actio
     reasons: list[dict[str, Any]] = []
     for m in matches:
         applicable = [r for r in rules if r.applies_to(m)]
-        if applicable:
-            best = max(applicable, key=lambda r: (r.specificity, SEVERITY[r.action]))
-            chosen, why = best.action, best.id
-        else:
-            chosen, why = default, None
-        reasons.append({"entry": m.entry, "bank": m.bank, "action": chosen, "rule": why})
+        best = (
+            max(applicable, key=lambda r: (r.specificity, SEVERITY[r.action]))
+            if applicable
+            else None
+        )
+        chosen: Action = best.action if best is not None else default
+        why = best.id if best is not None else None
+        reason: dict[str, Any] = {"entry": m.entry, "bank": m.bank, "action": chosen, "rule": why}
+        if (
+            SEVERITY[chosen] > SEVERITY["review"]
+            and OPT_IN_KIND in variant_kinds(m.variant)
+            and not (best is not None and best.opts_into(OPT_IN_KIND))
+        ):
+            # Found by local features alone: a person looks before anything automatic.
+            reason["lowered_from"], reason["action"] = chosen, "review"
+            chosen = "review"
+        reasons.append(reason)
         if SEVERITY[chosen] > SEVERITY[action]:
             action = chosen
     return Decision(action, reasons)
@@ -126,7 +219,15 @@ def decide(matches: Sequence[Match], rules: Sequence[StoredRule], default: Actio
 
 
 def _spec(row: Rule) -> StoredRule:
-    return StoredRule(as_action(row.action), row.bank, row.category, row.id, row.note)
+    return StoredRule(
+        as_action(row.action),
+        row.bank,
+        row.category,
+        row.id,
+        row.note,
+        as_variants(row.variants),
+        row.min_inliers,
+    )
 
 
 def load_rules(session: Session) -> list[StoredRule]:
@@ -142,11 +243,17 @@ def add_rule(
     category: str | None = None,
     note: str = "",
     allow_missing: bool = False,
+    variants: Sequence[str] | str | None = None,
+    min_inliers: int | None = None,
 ) -> StoredRule:
-    """Store a rule. One rule per (bank, category): adding it again changes its action.
-    A rule naming a bank that does not exist is refused (``BankNotFound``: a typo would
-    leave the operator believing matches are acted on) unless ``allow_missing``."""
+    """Store a rule. One rule per (bank, category, variants, min_inliers): adding it again
+    changes its action. A rule naming a bank that does not exist is refused
+    (``BankNotFound``: a typo would leave the operator believing matches are acted on)
+    unless ``allow_missing``; an unknown variant name is ``InvalidRule``."""
     chosen = as_action(action)
+    kinds = as_variants(variants)
+    stored_kinds = ",".join(kinds) if kinds is not None else None
+    inliers = as_min_inliers(min_inliers)
     missing = bank is not None and not allow_missing
     if missing and session.scalar(select(Bank.id).where(Bank.name == bank)) is None:
         raise BankNotFound(
@@ -158,10 +265,20 @@ def add_rule(
         select(Rule).where(
             Rule.bank.is_(None) if bank is None else Rule.bank == bank,
             Rule.category.is_(None) if category is None else Rule.category == category,
+            Rule.variants.is_(None) if stored_kinds is None else Rule.variants == stored_kinds,
+            Rule.min_inliers.is_(None) if inliers is None else Rule.min_inliers == inliers,
         )
     )
     if existing is None:
-        existing = Rule(bank=bank, category=category, action=chosen, note=note, created_by=actor)
+        existing = Rule(
+            bank=bank,
+            category=category,
+            variants=stored_kinds,
+            min_inliers=inliers,
+            action=chosen,
+            note=note,
+            created_by=actor,
+        )
         session.add(existing)
     else:
         existing.action, existing.note = chosen, note
@@ -171,7 +288,13 @@ def add_rule(
         actor,
         "rule.set",
         f"rule:{existing.id}",
-        {"bank": bank, "category": category, "action": chosen},
+        {
+            "bank": bank,
+            "category": category,
+            "variants": list(kinds) if kinds is not None else None,
+            "min_inliers": inliers,
+            "action": chosen,
+        },
     )
     return _spec(existing)
 

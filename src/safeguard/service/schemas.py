@@ -376,12 +376,22 @@ class RuleIn(Strict):
     note: str = Field(default="", max_length=10_000)
     #: Accept a bank that does not exist yet (otherwise 404).
     allow_missing: bool = False
+    #: The kinds of match variant the rule applies to (null: any): ``exact``, ``trimmed``,
+    #: ``deskewed``, ``dihedral``, ``region``, ``local``, or ``derived`` (trimmed, deskewed,
+    #: dihedral). A block/report for a ``local`` match needs ``local`` named here.
+    variants: list[Annotated[str, Field(max_length=20)]] | None = Field(
+        default=None, max_length=10, examples=[["exact", "derived"]]
+    )
+    #: Applies only to matches verified by local features with at least this many inliers.
+    min_inliers: int | None = Field(default=None, ge=1, le=100_000)
 
 
 class RuleOut(BaseModel):
     id: int | None
     bank: str | None
     category: str | None
+    variants: list[str] | None = None
+    min_inliers: int | None = None
     action: ActionName
     note: str
 

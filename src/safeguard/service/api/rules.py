@@ -28,8 +28,9 @@ def set_rule(
     principal: Principal = Depends(require_role("curator")),  # noqa: B008
     session: Session = Depends(get_session, scope="function"),  # noqa: B008
 ) -> RuleOut:
-    """One rule per (bank, category); setting it again replaces its action. A bank that
-    does not exist is 404 unless ``allow_missing`` is true."""
+    """One rule per (bank, category, variants, min_inliers); setting it again replaces its
+    action. A bank that does not exist is 404 unless ``allow_missing`` is true; an unknown
+    variant name is 400 (``invalid_rule``)."""
     rule = rules.add_rule(
         session,
         action=body.action,
@@ -38,6 +39,8 @@ def set_rule(
         category=body.category,
         note=body.note,
         allow_missing=body.allow_missing,
+        variants=body.variants,
+        min_inliers=body.min_inliers,
     )
     return RuleOut.model_validate(rule.to_json())
 

@@ -50,6 +50,10 @@ class Rule(Base):
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     bank: Mapped[str | None] = mapped_column(String(200), default=None)
     category: Mapped[str | None] = mapped_column(String(100), default=None)
+    #: Comma-separated variant kinds the rule applies to (null: any); see review/rules.py.
+    variants: Mapped[str | None] = mapped_column(String(200), default=None)
+    #: The rule applies only to matches verified with at least this many inliers.
+    min_inliers: Mapped[int | None] = mapped_column(Integer, default=None)
     action: Mapped[str] = mapped_column(String(10))
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
