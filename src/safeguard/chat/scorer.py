@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from safeguard.chat.conversation import Conversation, Message, Participant
+from safeguard.chat.fast_init import fast_constructor
 from safeguard.chat.features import EVIDENCE_FEATURES, Context, context_of, message_hashes
 from safeguard.chat.language import SUPPORTED, LanguageGuess, LanguageVotes
 from safeguard.chat.lexicon import Hit, Lexicon, LexiconError, default_lexicon
@@ -93,6 +94,9 @@ class GroomingSignal:
         return cls(
             SIGNAL_CATEGORIES[int(row[0])], int(row[1]), int(row[2]), int(row[3]), str(row[4])
         )
+
+
+_new_signal = fast_constructor(GroomingSignal)
 
 
 def _pairs(counts: list[int]) -> list[float]:
@@ -367,6 +371,9 @@ class ScoreResult:
         }
 
 
+_new_result = fast_constructor(ScoreResult)
+
+
 @dataclass(frozen=True, slots=True)
 class Scoring:
     """What scoring needs: the model and the lexicons (defaults: the shipped ones). Lexicons
@@ -520,7 +527,7 @@ def _observe(
     for category, start, end in hits:
         if norm_span is not None:
             start, end = norm_span(start, end)
-        sig = GroomingSignal(category, index, start, end, author)
+        sig = _new_signal(category, index, start, end, author)
         if counts[_CAT_INDEX[category]] == 0 and len(first_signals) < MAX_FIRST_SIGNALS:
             first_signals.append(sig)
         else:
@@ -601,7 +608,7 @@ def result_of(state: ConversationState, conversation_id: str) -> ScoreResult:
         )
         if state.alert_at is None:
             level = UNSUPPORTED_LEVEL
-    return ScoreResult(
+    return _new_result(
         conversation_id,
         risk,
         level,

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from safeguard.chat.fast_init import fast_constructor
+
 MAX_MESSAGE_CHARS = 4000
 """Longer messages are cut here before detection (the cap is reported, never an error)."""
 
@@ -47,13 +49,16 @@ class NormalText:
         return self.index[start], self.index[end - 1] + 1
 
 
+_new_normal_text = fast_constructor(NormalText)
+
+
 def normalise(raw: str, max_chars: int = MAX_MESSAGE_CHARS) -> NormalText:
     truncated = len(raw) > max_chars
     if truncated:
         raw = raw[:max_chars]
     if raw.isascii() and raw.isprintable():
         # One character in, one out: spans need no map.
-        return NormalText(raw.lower(), None, truncated)
+        return _new_normal_text(raw.lower(), None, truncated)
     if (
         not _ASCII_CONTROL.search(raw)
         and unicodedata.is_normalized("NFKC", raw)
@@ -63,7 +68,7 @@ def normalise(raw: str, max_chars: int = MAX_MESSAGE_CHARS) -> NormalText:
         # (checked: lower() may lengthen a few characters, e.g. "İ").
         lowered = raw.lower().translate(_FOLD)
         if len(lowered) == len(raw):
-            return NormalText(lowered, None, truncated)
+            return _new_normal_text(lowered, None, truncated)
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(raw):
