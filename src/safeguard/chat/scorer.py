@@ -17,6 +17,7 @@ a signal: every alert names a signal at or before it."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import math
@@ -101,11 +102,10 @@ _new_signal = fast_constructor(GroomingSignal)
 
 def _pairs(counts: list[int]) -> list[float]:
     """1.0 for each pair of stages both touched by ``counts`` (per category)."""
-    mask = 0
-    for bit, c in zip(_STAGE_BIT, counts, strict=True):
-        if c:
-            mask |= bit
-    return _PAIR_VALUES[mask]
+    if len(counts) != _N_CATS:
+        raise ValueError(f"{len(counts)} category counts, expected {_N_CATS}")
+    # The stage bits of the categories with a count, OR-ed together (in C).
+    return _PAIR_VALUES[functools.reduce(operator.or_, itertools.compress(_STAGE_BIT, counts), 0)]
 
 
 @dataclass(slots=True)
@@ -261,14 +261,19 @@ class ConversationState:
         return best
 
     def target(self, lead: str | None) -> str | None:
-        others = [(a, s) for a, s in self.authors.items() if a != lead and a != OTHER_AUTHORS]
-        if not others:
-            return None
-        minors = [
-            (a, s) for a, s in others if (s.age is not None and s.age < 18) or s.role == "child"
-        ]
-        pool = minors or others
-        return max(pool, key=lambda item: item[1].messages)[0]
+        """Of the authors but ``lead`` (and the shared slot), the one who wrote most among
+        the declared minors, or among all when none is (the first such on a tie)."""
+        other, other_n = None, -1
+        minor, minor_n = None, -1
+        for a, s in self.authors.items():
+            if a in (lead, OTHER_AUTHORS):
+                continue
+            n = s.messages
+            if n > other_n:
+                other, other_n = a, n
+            if n > minor_n and ((s.age is not None and s.age < 18) or s.role == "child"):
+                minor, minor_n = a, n
+        return minor if minor is not None else other
 
     def language(self) -> LanguageGuess | None:
         return self.votes.best()
