@@ -43,7 +43,7 @@ from safeguard.scan.cluster import dask_client, distributed
 from safeguard.scan.runner import hashes_of
 from safeguard.signals.errors import InvalidSignal
 from safeguard.signals.media import FileHashes, HashOptions
-from safeguard.signals.types import FILE_DIGESTS, signal_type
+from safeguard.signals.types import FILE_DIGESTS
 from safeguard.store.db import Database
 from safeguard.store.models.triage import TriageItem, TriageSource
 from safeguard.triage import categories, sources
@@ -499,11 +499,6 @@ def _taper(batch_bytes: int, remaining: int) -> int:
 def _not_done(
     db: Database, source_id: int, ref: SourceRef, batch: list[FoundFile], tracker: _Tracker
 ) -> Iterator[_Unit]:
-    if not tracker.summary.already_done:
-        # The case had no item when the run started: nothing to look up (a run of the same
-        # case at the same time is caught when writing, by the items' unique keys).
-        yield _Unit(source_id, ref, batch)
-        return
     keys = [f.key for f in batch]
     with db.session() as s:
         done = set(
@@ -542,8 +537,7 @@ class _Writer:
         self.tracker = tracker
 
     def write(self, unit: _Unit, records: list[Record]) -> None:
-        screened = _screen(self.matcher, records)
-        rows = [self._row(unit.source_id, r, m) for r, m in zip(records, screened, strict=True)]
+        rows = [self._row(unit.source_id, r) for r in records]
         try:
             with self.db.session() as s:
                 s.execute(insert(TriageItem), rows)
@@ -581,10 +575,10 @@ class _Writer:
         self.tracker.bytes_done += unit.size
         self.tracker.report()
 
-    def _row(self, source_id: int, record: Record, may_match: bool = True) -> dict[str, Any]:
+    def _row(self, source_id: int, record: Record) -> dict[str, Any]:
         matches: list[Match] = []
         error, code = record.get("error"), record.get("error_code")
-        if may_match and self.matcher is not None and _matchable(record):
+        if self.matcher is not None and any(record.get(k) for k in ("md5", "pdq", "vpdq")):
             try:
                 hashes = hashes_of(record)
                 if _has_candidates(self.matcher, hashes):
@@ -624,44 +618,6 @@ class _Writer:
             value = record.get(name)
             row[name] = datetime.fromisoformat(value) if isinstance(value, str) else None
         return row
-
-
-def _matchable(record: Record) -> bool:
-    return any(record.get(k) for k in ("md5", "pdq", "vpdq"))
-
-
-def _screen(matcher: Matcher | None, records: list[Record]) -> list[bool]:
-    """For each record, whether the indexes may hold anything near it: ``_has_candidates``
-    for a whole task's records at once (one index search per signal type, not one per
-    record and type). False only when no index answered for the record; a record whose
-    hashes cannot be read is left True, for ``_Writer._row`` to report."""
-    if matcher is None:
-        return [False] * len(records)
-    flags = [False] * len(records)
-    queries: dict[str, list[tuple[int, str]]] = {}
-    for i, record in enumerate(records):
-        if not _matchable(record):
-            continue
-        try:
-            hashes = hashes_of(record)
-            asked: list[tuple[str, str]] = []
-            for name in FILE_DIGESTS:
-                value = getattr(hashes, name)
-                if value:
-                    asked.append((name, signal_type(name).normalize(value)))
-            if hashes.pdq and (hashes.pdq_quality or 0) > 0:
-                asked.append(("pdq", signal_type("pdq").normalize(hashes.pdq)))
-            asked += [("pdq", frame.pdq.hex) for frame in hashes.vpdq or ()]
-        except InvalidSignal:  # left to _Writer._row, which reports it
-            flags[i] = True
-            continue
-        for kind, value in asked:
-            queries.setdefault(kind, []).append((i, value))
-    for kind, pairs in queries.items():
-        answers = matcher.candidates_many(kind, [value for _, value in pairs])
-        for (i, _), answer in zip(pairs, answers, strict=True):
-            flags[i] = flags[i] or bool(answer)
-    return flags
 
 
 def _has_candidates(matcher: Matcher, hashes: FileHashes) -> bool:
