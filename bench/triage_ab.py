@@ -1,6 +1,6 @@
-"""Two trees' triage code back to back on one image: ``python -m bench.triage_ab A B``
+"""Trees' triage code back to back on one image: ``python -m bench.triage_ab A B [C...]``
 runs ``bench.triage.triage`` (2 workers, reduced PDQ decoding) with ``A/src`` and then
-``B/src`` on the import path, ``--rounds`` times in turn, with The Sleuth Kit floor
+``B/src`` (and so on) on the import path, ``--rounds`` times in turn, with The Sleuth Kit floor
 (``bench.triage.floor``) before and after every run; each run is compared with the mean of
 the two floors around it, as in ``bench.triage``. The image is built once. Prints JSON."""
 
@@ -41,7 +41,7 @@ def run(tree: Path, image: Path, workers: int, work: Path) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("trees", nargs=2, type=Path)
+    parser.add_argument("trees", nargs="+", type=Path)
     parser.add_argument("--gb", type=float, default=2.0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=3)
