@@ -463,37 +463,18 @@ def _units(
     tracker: _Tracker,
     carve: bool = False,
 ) -> Iterator[_Unit]:
-    """Batches of files not yet in the store, walked lazily (bounded memory).
-
-    Batches shrink towards the end of the run (``_taper``): the last tasks are small, so
-    no worker is left hashing one large batch while the others are idle."""
-    walked = 0
+    """Batches of files not yet in the store, walked lazily (bounded memory)."""
     for source_id, ref in pending:
         batch: list[FoundFile] = []
         size = 0
-        limit = _taper(batch_bytes, tracker.bytes_total - walked)
         for found in sources.walk(ref, carve_unallocated=carve):
             batch.append(found)
             size += found.size
-            walked += found.size
-            if len(batch) >= batch_size or size >= limit:
+            if len(batch) >= batch_size or size >= batch_bytes:
                 yield from _not_done(db, source_id, ref, batch, tracker)
                 batch, size = [], 0
-                limit = _taper(batch_bytes, tracker.bytes_total - walked)
         if batch:
             yield from _not_done(db, source_id, ref, batch, tracker)
-
-
-#: Towards the end of a run a batch holds at most 1/_TAPER of the bytes still to walk
-#: (guided scheduling), and never less than _TAPER_FLOOR bytes (a task's own cost) unless
-#: the run's batches are smaller anyway.
-_TAPER = 8
-_TAPER_FLOOR = 4 * MiB
-
-
-def _taper(batch_bytes: int, remaining: int) -> int:
-    """The byte limit of the next batch when ``remaining`` bytes are still to be walked."""
-    return min(batch_bytes, max(_TAPER_FLOOR, remaining // _TAPER))
 
 
 def _not_done(
