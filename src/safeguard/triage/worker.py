@@ -41,6 +41,10 @@ Record = dict[str, Any]
 MiB = 1 << 20
 _CHUNK = 4 * MiB
 _HEAD = 4096
+#: Buffers from this size are digested on three threads (``_update_all``); smaller ones,
+#: such as most pictures, on the task's own thread, where handing them to the pool's
+#: threads costs more CPU than the overlap saves when the cores are busy.
+_THREADED_FROM = 1 * MiB
 
 _MAGIC: tuple[tuple[bytes, int, str], ...] = (
     (b"\xff\xd8\xff", 0, "image/jpeg"),
@@ -264,7 +268,7 @@ def _digests(data: bytes, pool: ThreadPoolExecutor | None) -> CryptoDigests:
 def _update_all(hashes: tuple[Any, Any, Any], data: bytes, pool: ThreadPoolExecutor | None) -> None:
     """Feed ``data`` to the three hashes; with a pool and a large buffer, the first two on
     its threads while this one feeds the third (hashlib releases the GIL on large buffers)."""
-    if pool is None or len(data) < 65_536:
+    if pool is None or len(data) < _THREADED_FROM:
         for h in hashes:
             h.update(data)
         return
