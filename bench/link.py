@@ -261,8 +261,7 @@ def room_v3(seed: int, width: int = 800, height: int = 600) -> np.ndarray:
             colour = tuple(int(v) for v in rng.integers(0, 256, 3))
             cv2.putText(img, word, (x, y), font, float(rng.uniform(0.5, 1.6) * s), colour,
                         int(rng.integers(1, 3)))  # fmt: skip
-    noise = rng.normal(0, 4, img.shape)
-    return np.clip(img.astype(np.float32) + noise, 0, 255).astype(np.uint8)
+    return _noisy(img, rng)
 
 
 def _poster(index: int, s: float) -> np.ndarray:
@@ -296,6 +295,30 @@ def _bricks(rng: np.random.Generator, width: int, height: int) -> np.ndarray:
             colour = np.clip(brick + rng.integers(-12, 13, 3), 0, 255)
             img[y + 2 : y + bh, max(0, x + 2) : max(0, x + bw)] = colour
     return img
+
+
+def _lamp(img: np.ndarray, rng: np.random.Generator, x: int, y: int, s: float) -> None:
+    """A lamp of generators v4 and v5: a shade on a stand (draws from ``rng`` in a fixed order)."""
+    r = int(rng.integers(8, 22) * s * 2)
+    colour = tuple(int(v) for v in rng.integers(0, 256, 3))
+    pts = np.int32([[x - r, y + r], [x + r, y + r], [x + r // 2, y], [x - r // 2, y]])
+    cv2.fillPoly(img, [pts], colour)
+    cv2.line(img, (x, y + r), (x, y + 4 * r), (20, 20, 20), 2)
+
+
+def _word(img: np.ndarray, rng: np.random.Generator, x: int, y: int, s: float) -> None:
+    """A word of generators v4 and v5 (the colour drawn before the font, unlike v3)."""
+    word = str(rng.choice(WORDS + WORDS_V2))
+    colour = tuple(int(v) for v in rng.integers(0, 256, 3))
+    size = float(rng.uniform(0.5, 1.6) * s)
+    font = int(rng.choice(FONTS_V2))
+    cv2.putText(img, word, (x, y), font, size, colour, int(rng.integers(1, 3)))
+
+
+def _noisy(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """The picture with Gaussian sensor noise (σ 4), as every generator from v3 ends."""
+    noise = rng.normal(0, 4, img.shape)
+    return np.clip(img.astype(np.float32) + noise, 0, 255).astype(np.uint8)
 
 
 def room_v4(seed: int, width: int = 800, height: int = 600) -> np.ndarray:
@@ -362,19 +385,10 @@ def room_v4(seed: int, width: int = 800, height: int = 600) -> np.ndarray:
                 cv2.ellipse(img, centre, (int(pot * 0.6), int(pot * 0.2)), angle, 0, 360,
                             (30, int(rng.integers(100, 200)), 40), -1)  # fmt: skip
         elif what == 3:  # a lamp: a shade on a stand
-            r = int(rng.integers(8, 22) * s * 2)
-            colour = tuple(int(v) for v in rng.integers(0, 256, 3))
-            pts = np.int32([[x - r, y + r], [x + r, y + r], [x + r // 2, y], [x - r // 2, y]])
-            cv2.fillPoly(img, [pts], colour)
-            cv2.line(img, (x, y + r), (x, y + 4 * r), (20, 20, 20), 2)
+            _lamp(img, rng, x, y, s)
         else:
-            word = str(rng.choice(WORDS + WORDS_V2))
-            colour = tuple(int(v) for v in rng.integers(0, 256, 3))
-            size = float(rng.uniform(0.5, 1.6) * s)
-            font = int(rng.choice(FONTS_V2))
-            cv2.putText(img, word, (x, y), font, size, colour, int(rng.integers(1, 3)))
-    noise = rng.normal(0, 4, img.shape)
-    return np.clip(img.astype(np.float32) + noise, 0, 255).astype(np.uint8)
+            _word(img, rng, x, y, s)
+    return _noisy(img, rng)
 
 
 def views_v4(img: np.ndarray, seed: int) -> dict[str, bytes]:
@@ -548,19 +562,10 @@ def room_v5(seed: int, width: int = 800, height: int = 600) -> np.ndarray:
                 cv2.ellipse(img, centre, (int(pot * 0.6), int(pot * 0.2)), angle, 0, 360,
                             (30, int(rng.integers(100, 200)), 40), -1)  # fmt: skip
         elif what == 3:  # a lamp
-            r = int(rng.integers(8, 22) * s * 2)
-            colour = tuple(int(v) for v in rng.integers(0, 256, 3))
-            pts = np.int32([[x - r, y + r], [x + r, y + r], [x + r // 2, y], [x - r // 2, y]])
-            cv2.fillPoly(img, [pts], colour)
-            cv2.line(img, (x, y + r), (x, y + 4 * r), (20, 20, 20), 2)
+            _lamp(img, rng, x, y, s)
         else:
-            word = str(rng.choice(WORDS + WORDS_V2))
-            colour = tuple(int(v) for v in rng.integers(0, 256, 3))
-            size = float(rng.uniform(0.5, 1.6) * s)
-            font = int(rng.choice(FONTS_V2))
-            cv2.putText(img, word, (x, y), font, size, colour, int(rng.integers(1, 3)))
-    noise = rng.normal(0, 4, img.shape)
-    return np.clip(img.astype(np.float32) + noise, 0, 255).astype(np.uint8)
+            _word(img, rng, x, y, s)
+    return _noisy(img, rng)
 
 
 def views_v5(img: np.ndarray, seed: int) -> dict[str, bytes]:
