@@ -33,6 +33,7 @@ import numpy as np
 
 from bench.link import room_v3
 from bench.robust import originals
+from bench.robust_local_scale import QUERIES
 from bench.robust_transforms import TRANSFORMS
 from safeguard.matching.local_shortlist import CoarseLists, LocalShortlist, code_of
 from safeguard.matching.matcher import LOCAL_MAX
@@ -40,11 +41,6 @@ from safeguard.signals.local import OrbFeatures, orb_features
 
 cv2.setNumThreads(1)
 REPO = Path(__file__).resolve().parents[1]
-QUERIES = (
-    "crop asymmetric (15% left, 10% bottom)",
-    "crop one side (20% top)",
-    "perspective 6%",
-)
 
 
 def _mixture(pool: list[OrbFeatures], rng: np.random.Generator) -> bytes:

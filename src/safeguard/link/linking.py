@@ -374,6 +374,16 @@ def shortlist(store: LinkStore, new_ids: Sequence[str], k: int) -> list[Pair]:
     return shortlist_rows(store.global_rows(), new_ids, k)
 
 
+def _keep_best(
+    best: dict[tuple[str, str], tuple[float, Pair]], a: str, va: int, b: str, vb: int, s: float
+) -> None:
+    """Keep, for the unordered item pair ``a``–``b``, the view pair of highest similarity
+    ``s`` (the pair is stored with its items in id order)."""
+    key = (a, b) if a < b else (b, a)
+    if key not in best or best[key][0] < s:
+        best[key] = (s, (a, va, b, vb) if a < b else (b, vb, a, va))
+
+
 def shortlist_rows(
     rows: GlobalRows, new_ids: Sequence[str], k: int, expansion: int = EXPANSION
 ) -> list[Pair]:
@@ -396,13 +406,7 @@ def shortlist_rows(
                 if b == a or b in taken:
                     continue
                 taken.add(b)
-                key = (a, b) if a < b else (b, a)
-                pair: Pair = (
-                    (a, va, b, int(rows.view[j])) if a < b else (b, int(rows.view[j]), a, va)
-                )
-                s = float(sims[row, j])
-                if key not in best or best[key][0] < s:
-                    best[key] = (s, pair)
+                _keep_best(best, a, va, b, int(rows.view[j]), float(sims[row, j]))
                 if len(taken) >= k:
                     break
     return sorted(p for _, p in best.values())
@@ -468,14 +472,8 @@ def second_round_rows(
                 if b == a or b in skip or b in taken:
                     continue
                 taken.add(b)
-                key = (a, b) if a < b else (b, a)
-                if key not in first_keys:
-                    pair: Pair = (
-                        (a, va, b, int(rows.view[j])) if a < b else (b, int(rows.view[j]), a, va)
-                    )
-                    s = float(sims[row, j])
-                    if key not in best or best[key][0] < s:
-                        best[key] = (s, pair)
+                if ((a, b) if a < b else (b, a)) not in first_keys:
+                    _keep_best(best, a, va, b, int(rows.view[j]), float(sims[row, j]))
                 if len(taken) >= k:
                     break
     return sorted(p for _, p in best.values())

@@ -387,16 +387,7 @@ def verify(
         return Verification("none", 0, m, 0.0, False)
     pa = a.points[pairs[:, 0]].astype(np.float64)
     pb = b.points[pairs[:, 1]].astype(np.float64)
-    h, h_mask = _fit(
-        lambda: cv2.findHomography(
-            pa,
-            pb,
-            cv2.USAC_MAGSAC,
-            options.homography_px,
-            maxIters=options.max_iters,
-            confidence=options.confidence,
-        )
-    )
+    h, h_mask = _homography(pa, pb, options)
     f, f_mask = _fit(
         lambda: cv2.findFundamentalMat(
             pa,
@@ -412,6 +403,7 @@ def verify(
     # A homography is the stricter model: prefer it unless F explains clearly more.
     h_ok = h_in >= options.min_homography_inliers
     f_ok = f_in >= options.min_fundamental_inliers
+    mask: npt.NDArray[np.generic]  # the chosen model's inliers (bool or OpenCV's uint8)
     if h_in > 0 and (h_ok or not f_ok) and (h_in * 1.5 >= f_in or not f_ok):
         model: Model = "homography"
         inliers, mask, linked = h_in, h_mask, h_ok
