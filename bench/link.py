@@ -297,6 +297,30 @@ def _bricks(rng: np.random.Generator, width: int, height: int) -> np.ndarray:
     return img
 
 
+def _seen_at_an_angle(rng: np.random.Generator, flat: np.ndarray) -> np.ndarray:
+    """A floor texture narrowed towards the horizon by a random amount (draws from ``rng``)."""
+    h, width = flat.shape[:2]
+    src = np.float32([[0, 0], [width, 0], [width, h], [0, h]])
+    squeeze = rng.uniform(0.05, 0.3) * width
+    dst = np.float32([[squeeze, 0], [width - squeeze, 0], [width, h], [0, h]])
+    return cv2.warpPerspective(flat, cv2.getPerspectiveTransform(src, dst), (width, h))
+
+
+def _planks(rng: np.random.Generator, width: int, height: int, *, cuts: bool) -> np.ndarray:
+    """A floor of long boards of one wood colour (v4 with a joint cut across each board,
+    v5 without); draws from ``rng`` in a fixed order."""
+    plank = int(rng.integers(14, 36))
+    wood = rng.integers(60, 180, 3)
+    flat = np.empty((height, width, 3), np.uint8)
+    for y in range(0, height, plank):
+        flat[y : y + plank] = np.clip(wood + rng.integers(-20, 21, 3), 0, 255)
+        flat[y : y + 2] = 30
+        if cuts:
+            cut = int(rng.integers(0, width))
+            flat[y : y + plank, cut : cut + 2] = 30
+    return flat
+
+
 def _lamp(img: np.ndarray, rng: np.random.Generator, x: int, y: int, s: float) -> None:
     """A lamp of generators v4 and v5: a shade on a stand (draws from ``rng`` in a fixed order)."""
     r = int(rng.integers(8, 22) * s * 2)
@@ -340,21 +364,8 @@ def room_v4(seed: int, width: int = 800, height: int = 600) -> np.ndarray:
         xs = (np.arange(width) // stripe) % 2 == 0
         img[:horizon] = np.where(xs[None, :, None], a, b).astype(np.uint8)
     # Planks: long boards of one wood colour, seen at an angle.
-    plank = int(rng.integers(14, 36))
-    wood = rng.integers(60, 180, 3)
-    flat = np.empty((height - horizon, width, 3), np.uint8)
-    for y in range(0, height - horizon, plank):
-        flat[y : y + plank] = np.clip(wood + rng.integers(-20, 21, 3), 0, 255)
-        flat[y : y + 2] = 30
-        cut = int(rng.integers(0, width))
-        flat[y : y + plank, cut : cut + 2] = 30
-    src = np.float32([[0, 0], [width, 0], [width, height - horizon], [0, height - horizon]])
-    squeeze = rng.uniform(0.05, 0.3) * width
-    dst = np.float32([[squeeze, 0], [width - squeeze, 0], [width, height - horizon],
-                      [0, height - horizon]])  # fmt: skip
-    img[horizon:] = cv2.warpPerspective(
-        flat, cv2.getPerspectiveTransform(src, dst), (width, height - horizon)
-    )
+    flat = _planks(rng, width, height - horizon, cuts=True)
+    img[horizon:] = _seen_at_an_angle(rng, flat)
     for _ in range(int(rng.integers(8, 16))):
         x, y = int(rng.integers(0, width)), int(rng.integers(0, height))
         what = int(rng.integers(0, 5))
@@ -506,19 +517,8 @@ def room_v5(seed: int, width: int = 800, height: int = 600) -> np.ndarray:
     if kind == 2 or rng.random() < 0.3:
         flat = _tiles(rng, int(rng.integers(0, 4)), width, height - horizon)
     else:
-        plank = int(rng.integers(14, 36))
-        wood = rng.integers(60, 180, 3)
-        flat = np.empty((height - horizon, width, 3), np.uint8)
-        for y in range(0, height - horizon, plank):
-            flat[y : y + plank] = np.clip(wood + rng.integers(-20, 21, 3), 0, 255)
-            flat[y : y + 2] = 30
-    src = np.float32([[0, 0], [width, 0], [width, height - horizon], [0, height - horizon]])
-    squeeze = rng.uniform(0.05, 0.3) * width
-    dst = np.float32([[squeeze, 0], [width - squeeze, 0], [width, height - horizon],
-                      [0, height - horizon]])  # fmt: skip
-    img[horizon:] = cv2.warpPerspective(
-        flat, cv2.getPerspectiveTransform(src, dst), (width, height - horizon)
-    )
+        flat = _planks(rng, width, height - horizon, cuts=False)
+    img[horizon:] = _seen_at_an_angle(rng, flat)
     if rng.random() < 0.6:  # a window onto a shared view
         ww, wh = int(rng.integers(70, 140) * s * 2), int(rng.integers(60, 110) * s * 2)
         x, y = int(rng.integers(0, max(1, width - ww))), int(rng.integers(0, max(1, horizon - wh)))

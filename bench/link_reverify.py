@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.link import OPENCV_PAIRS
-from bench.machine import cpu_model
+from bench.machine import cpu_model, emit
 from safeguard.link.features import features_from_bytes, features_from_pixels
 from safeguard.link.store import Link, LinkStore
 from safeguard.link.verify import DEFAULT_VERIFY, Verification, VerifyOptions, verify
@@ -122,10 +122,7 @@ def main() -> None:
         "real_pairs": real_pairs(options),
         "seconds": round(time.perf_counter() - t, 1),
     }
-    text = json.dumps(result, indent=1)
-    print(text)
-    if args.name:
-        (RESULTS / f"{args.name}.json").write_text(text + "\n")
+    emit(result, args.name)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from bench.machine import cpu_model
+from bench.machine import cpu_model, emit
 from safeguard.link.linking import (
     EXPANSION,
     EXPANSION_ALPHA,
@@ -147,10 +147,7 @@ def main() -> None:
         "queries_with_a_verified_link": int(sum(bool(linked[i]) for i in q)),
     }
     result["seconds"] = round(time.perf_counter() - t0, 1)
-    text = json.dumps(result, indent=1)
-    print(text)
-    if args.name:
-        (RESULTS / f"{args.name}.json").write_text(text + "\n")
+    emit(result, args.name)
 
 
 def built(args: argparse.Namespace) -> None:
@@ -188,10 +185,7 @@ def built(args: argparse.Namespace) -> None:
         "pair_recall_both_rounds": round(len(same(first) | same(more)) / total, 4),
         "seconds": round(time.perf_counter() - t0, 1),
     }
-    text = json.dumps(result, indent=1)
-    print(text)
-    if args.name:
-        (RESULTS / f"{args.name}.json").write_text(text + "\n")
+    emit(result, args.name)
 
 
 if __name__ == "__main__":

@@ -1,11 +1,15 @@
 """What every benchmark records about the machine it ran on: the processor's model name
-and the installed versions of the packages it measures."""
+and the installed versions of the packages it measures; and how a result is printed and kept."""
 
 from __future__ import annotations
 
+import json
 import platform
 from importlib import metadata
 from pathlib import Path
+from typing import Any
+
+RESULTS = Path(__file__).parent / "results"
 
 
 def cpu_model() -> str:
@@ -39,3 +43,11 @@ def rss() -> int:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) * 1024
     return 0
+
+
+def emit(result: dict[str, Any], name: str | None) -> None:
+    """Print ``result`` as JSON and, with a ``name``, keep it as ``bench/results/NAME.json``."""
+    text = json.dumps(result, indent=1)
+    print(text)
+    if name:
+        (RESULTS / f"{name}.json").write_text(text + "\n")

@@ -270,32 +270,11 @@ def test_when_the_lane_fails_the_route_answers(lane: Lane) -> None:
     assert status == 200 and json.loads(body)["signals"] == {"pdq": pdq}
 
 
-def test_an_answer_of_the_lane_is_in_the_access_log_when_it_is_on(
-    lane: Lane, caplog: pytest.LogCaptureFixture
-) -> None:
-    key = lane.cached_key()
-    access = logging.getLogger("uvicorn.access")
-    level = access.level
-    access.addHandler(caplog.handler)
-    access.setLevel(logging.INFO)
-    try:
-        lane.spy.calls.clear()
-        with Raw(lane.port) as raw:  # (a new connection: it looks at the level)
-            raw.send(request("POST", "/v1/check", key, check_body(secrets.token_hex(32))))
-            assert raw.response()[0] == 200
-    finally:
-        access.setLevel(level)
-        access.removeHandler(caplog.handler)
-    assert lane.spy.calls == [(False, True)]
-    lines = [r.getMessage() for r in caplog.records if r.name == "uvicorn.access"]
-    assert any('"POST /v1/check HTTP/1.1" 200' in line for line in lines), lines
-
-
-def test_the_access_log_names_the_forwarded_client_of_a_lane_answer(
-    lane: Lane, caplog: pytest.LogCaptureFixture
-) -> None:
-    # The proxy-headers rewrite is skipped when no access line is written; when one is, it
-    # names the client a trusted proxy (here: loopback, uvicorn's default) forwarded.
+def _access_lines_of_a_lane_answer(
+    lane: Lane, caplog: pytest.LogCaptureFixture, extra: str = ""
+) -> list[str]:
+    """Access log on: one check on a new connection (it looks at the level) answered by the
+    lane; the access lines written."""
     key = lane.cached_key()
     access = logging.getLogger("uvicorn.access")
     level = access.level
@@ -305,15 +284,28 @@ def test_the_access_log_names_the_forwarded_client_of_a_lane_answer(
         lane.spy.calls.clear()
         with Raw(lane.port) as raw:
             body = check_body(secrets.token_hex(32))
-            raw.send(
-                request("POST", "/v1/check", key, body, extra="X-Forwarded-For: 203.0.113.9\r\n")
-            )
+            raw.send(request("POST", "/v1/check", key, body, extra=extra))
             assert raw.response()[0] == 200
     finally:
         access.setLevel(level)
         access.removeHandler(caplog.handler)
     assert lane.spy.calls == [(False, True)]
-    lines = [r.getMessage() for r in caplog.records if r.name == "uvicorn.access"]
+    return [r.getMessage() for r in caplog.records if r.name == "uvicorn.access"]
+
+
+def test_an_answer_of_the_lane_is_in_the_access_log_when_it_is_on(
+    lane: Lane, caplog: pytest.LogCaptureFixture
+) -> None:
+    lines = _access_lines_of_a_lane_answer(lane, caplog)
+    assert any('"POST /v1/check HTTP/1.1" 200' in line for line in lines), lines
+
+
+def test_the_access_log_names_the_forwarded_client_of_a_lane_answer(
+    lane: Lane, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The proxy-headers rewrite is skipped when no access line is written; when one is, it
+    # names the client a trusted proxy (here: loopback, uvicorn's default) forwarded.
+    lines = _access_lines_of_a_lane_answer(lane, caplog, extra="X-Forwarded-For: 203.0.113.9\r\n")
     assert any(line.startswith("203.0.113.9:") and "/v1/check" in line for line in lines), lines
 
 
