@@ -375,8 +375,14 @@ def _toggle(
             raise fail(str(e)) from None
     if json_out:
         emit_json(result)
+    elif values:
+        verb = "disabled" if disabled else "re-enabled"
+        err_console.print(f"{name}: {verb} {changed:,} of {len(values):,} entries", highlight=False)
+        for value in missing:
+            err_console.print(f"  not in the bank: {value}", highlight=False)
     else:
-        err_console.print(str(result), highlight=False)
+        state = "enabled" if not disabled else "disabled"
+        err_console.print(f"bank {name} {state}", highlight=False)
     if values and result.get("missing"):
         raise typer.Exit(1)
 
