@@ -189,3 +189,51 @@ def test_after_refusals_an_honest_sync_still_converges(pair: Pair) -> None:
     with pair.sub.db.session() as s:
         sub = s.scalar(select(ExchangeSubscription))
         assert sub is not None and sub.last_error is None
+
+
+class Bomb(httpx.BaseTransport):
+    """Answers every feed page with a gzip body that inflates past the subscriber's bound
+    (zeros: about 100 KB on the wire)."""
+
+    def __init__(self) -> None:
+        import gzip
+
+        self.body = gzip.compress(bytes(subscriber.MAX_PAGE_BYTES + (1 << 20)), compresslevel=1)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            200,
+            content=self.body,
+            headers={"Content-Encoding": "gzip", "Content-Type": "application/json"},
+            request=request,
+        )
+
+
+def test_a_page_that_inflates_past_the_bound_is_refused_unread(pair: Pair) -> None:
+    before = _checkpoint(pair)
+    report = _sync(pair, Bomb())
+    assert report.error is not None and "MiB (decompressed)" in report.error
+    assert report.pages == 0 and mirror_count(pair.sub.db) == 0
+    assert _checkpoint(pair)[:2] == before[:2]
+
+
+class AsksForMore(httpx.BaseTransport):
+    """Someone on the path raises the page size the subscriber asked for: the publisher
+    signs an honest, larger page."""
+
+    def __init__(self, limit: int) -> None:
+        self.inner = httpx.HTTPTransport()
+        self.limit = limit
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if "/v1/exchange/feeds/" in request.url.path:
+            request.url = request.url.copy_set_param("limit", str(self.limit))
+        return self.inner.handle_request(request)
+
+
+def test_a_signed_page_larger_than_asked_for_is_refused(pair: Pair) -> None:
+    report = _sync(pair, AsksForMore(25), limit=10)
+    assert report.error is not None and "25 items; 10 were asked for" in report.error
+    assert report.pages == 0 and mirror_count(pair.sub.db) == 0
+    assert _sync(pair, httpx.HTTPTransport(), limit=10).error is None
+    assert mirror_count(pair.sub.db) == 30

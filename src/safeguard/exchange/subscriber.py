@@ -11,6 +11,7 @@ by local review decisions go to the publisher first.
 from __future__ import annotations
 
 import fcntl
+import json
 import logging
 import threading
 from collections.abc import Callable, Sequence
@@ -44,6 +45,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_LIMIT = 5000
 MAX_PAGES_PER_SYNC = 100_000
+#: What a subscriber reads of one page, after decompression, before it stops and refuses it:
+#: a page of 5,000 entries is about 0.7 MB; this bounds a broken or hostile publisher (or a
+#: gzip bomb), whose signature cannot be checked before the page is read.
+MAX_PAGE_BYTES = 64 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,13 +285,30 @@ def _fail(db: Database, subscription_id: int, message: str) -> None:
             sub.last_error = message[:2000]
 
 
-def _get(client: httpx.Client, url: str, token: str, params: dict[str, Any]) -> httpx.Response:
+def _get_page(
+    client: httpx.Client, url: str, token: str, params: dict[str, Any]
+) -> tuple[bytes, int]:
+    """One page's body (decompressed) and the bytes it took on the wire; refuses a body over
+    `MAX_PAGE_BYTES` as it arrives, without reading the rest."""
+    headers = {"Authorization": f"Bearer {token}"}
     try:
-        response = client.get(url, params=params, headers={"Authorization": f"Bearer {token}"})
+        with client.stream("GET", url, params=params, headers=headers) as response:
+            if response.status_code >= 400:
+                response.read()
+                _raise_for(response)
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > MAX_PAGE_BYTES:
+                    raise PageRejected(
+                        f"the publisher's page is over {MAX_PAGE_BYTES >> 20} MiB "
+                        "(decompressed); refused unread"
+                    )
+                chunks.append(chunk)
+            return b"".join(chunks), response.num_bytes_downloaded
     except httpx.HTTPError as e:
         raise PublisherUnavailable(f"publisher unreachable: {e}") from None
-    _raise_for(response)
-    return response
 
 
 def _raise_for(response: httpx.Response) -> None:
@@ -366,18 +388,22 @@ def sync_one(
     try:
         report.opinions_sent = send_opinions(db, subscription_id, http)
         for _ in range(MAX_PAGES_PER_SYNC):
-            response = _get(
+            raw, wire = _get_page(
                 http,
                 f"{url}/v1/exchange/feeds/{checkpoint.feed}",
                 token,
                 {"after": checkpoint.cursor, "limit": limit},
             )
-            report.bytes_received += response.num_bytes_downloaded
+            report.bytes_received += wire
             try:
-                signed = response.json()
-            except ValueError:
+                signed = json.loads(raw)
+            except (ValueError, RecursionError):
                 raise PageRejected("the publisher's answer is not JSON") from None
             body, nxt = verify_page(signed, public, checkpoint)
+            if len(body["items"]) > limit:
+                raise PageRejected(
+                    f"the page holds {len(body['items']):,} items; {limit:,} were asked for"
+                )
             if nxt.text == checkpoint.cursor:
                 break
             report.items += apply_page(db, subscription_id, body, nxt, checkpoint, actor)
