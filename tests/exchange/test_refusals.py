@@ -193,7 +193,7 @@ def test_after_refusals_an_honest_sync_still_converges(pair: Pair) -> None:
 
 class Bomb(httpx.BaseTransport):
     """Answers every feed page with a gzip body that inflates past the subscriber's bound
-    (zeros: about 100 KB on the wire)."""
+    (zeros: about 300 KB on the wire)."""
 
     def __init__(self) -> None:
         import gzip
