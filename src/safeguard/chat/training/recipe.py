@@ -59,11 +59,12 @@ COMMENT_EDITIONS = True
 #: training stream (synthetic or edition) reaches the flag (``budget`` 0), lowered by
 #: ``margin`` log-odds (the lowest margin whose mean share of benign streams flagged over
 #: the folds is at most 5 % and no fold's above 10 %).
+#: Eighth round (six folds, v1-v6): the same rule chose 0.25 (was 0.5 over five folds).
 COMMENT_SETTINGS: dict[str, float] = {
     "text_c": 1.0,
     "text_line": 0.85,
     "budget": 0.0,
-    "margin": 0.5,
+    "margin": 0.25,
 }
 SOURCE = "conversations_train.jsonl + editions " + "+".join(TRAINING_EDITIONS)
 
