@@ -49,9 +49,32 @@ class AlertPolicy:
     threshold: float = 0.5
     #: Messages with at least this message probability are grooming lines.
     line_threshold: float = 0.5
+    #: The alert threshold of a conversation whose language is a supported one other than
+    #: English (None: :attr:`threshold` for every language). Issue 12, eighth round: the
+    #: non-English lexicons and training lines are fewer, so their innocent uses (a
+    #: relative's "don't tell mum yet", a coach's "send me a photo of your drum") reach a
+    #: higher risk than the same words in English; both thresholds are chosen by the
+    #: leave-one-edition-out folds.
+    other_languages: float | None = None
+
+    def lowest(self) -> float:
+        """The lowest threshold of any language (risk below it never alerts)."""
+        if self.other_languages is None:
+            return self.threshold
+        return min(self.threshold, self.other_languages)
+
+    def for_language(self, language: str | None) -> float:
+        """The alert threshold of a conversation in ``language`` (None or ``en``: English,
+        and unsupported languages, which are read with the English lexicon)."""
+        if self.other_languages is None or language is None or language == "en":
+            return self.threshold
+        return self.other_languages
 
     def to_json(self) -> dict[str, Any]:
-        return {"threshold": self.threshold, "line_threshold": self.line_threshold}
+        out: dict[str, Any] = {"threshold": self.threshold, "line_threshold": self.line_threshold}
+        if self.other_languages is not None:
+            out["other_languages"] = self.other_languages
+        return out
 
 
 @dataclass(slots=True)
@@ -83,7 +106,7 @@ class GroomingModel:
             raise ModelFormatError("context factors out of range (α ≥ 0, 0 ≤ β < 1)")
         if self.calibration[0] <= 0:
             raise ModelFormatError("the calibration slope must be positive")
-        if self.risk_of_logit(self.evidence_bias) >= self.policy.threshold:
+        if self.risk_of_logit(self.evidence_bias) >= self.policy.lowest():
             raise ModelFormatError("without any evidence the risk must stay below the alert")
 
     def message_probability(self, hashes: list[int]) -> float:
@@ -199,7 +222,11 @@ class GroomingModel:
                     float(ev["context"]["peer_minors"]),
                 ),
                 calibration=(float(cal["a"]), float(cal["b"])),
-                policy=AlertPolicy(float(pol["threshold"]), float(pol["line_threshold"])),
+                policy=AlertPolicy(
+                    float(pol["threshold"]),
+                    float(pol["line_threshold"]),
+                    None if pol.get("other_languages") is None else float(pol["other_languages"]),
+                ),
                 semantic={
                     int(h): [(int(c), float(w)) for c, w in rows] for h, rows in sem["table"]
                 },

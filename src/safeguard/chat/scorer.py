@@ -30,7 +30,7 @@ from safeguard.chat.fast_init import fast_constructor
 from safeguard.chat.features import EVIDENCE_FEATURES, Context, context_of, message_hashes
 from safeguard.chat.language import SUPPORTED, LanguageGuess, LanguageVotes
 from safeguard.chat.lexicon import Hit, Lexicon, LexiconError, default_lexicon
-from safeguard.chat.model import GroomingModel, default_model
+from safeguard.chat.model import AlertPolicy, GroomingModel, default_model
 from safeguard.chat.normalise import NormalText, normalise
 from safeguard.chat.taxonomy import SIGNAL_CATEGORIES, STAGE, level_of
 from safeguard.errors import InvalidInput
@@ -443,6 +443,12 @@ def _message_language(state: ConversationState, text: str) -> str:
     return "en"
 
 
+def vote_language(state: ConversationState, text: str) -> None:
+    """Fold ``text``'s language vote into ``state`` as scoring it would (nothing else)."""
+    _message_language(state, normalise(text).text)
+    state.messages += 1
+
+
 @dataclass(frozen=True, slots=True)
 class MessageReading:
     """A message as the detectors read it: normalised text, language, lexicon hits, hashed
@@ -583,9 +589,20 @@ def _step(
     if categories or stats.logit is None:
         stats.logit = model.logit(stats.features(), state.context(author))
         state.risk = max(state.risk, model.risk_of_logit(stats.logit))
-    if state.alert_at is None and state.risk >= model.policy.threshold:
+    if state.alert_at is None and state.risk >= alert_threshold(state, model.policy):
         state.alert_at = state.messages - 1
     return observed
+
+
+def alert_threshold(state: ConversationState, policy: AlertPolicy) -> float:
+    """The alert threshold of the conversation now: the policy's threshold for the language
+    the votes lead with, when it is a supported one (:meth:`AlertPolicy.for_language`)."""
+    if policy.other_languages is None:
+        return policy.threshold
+    guess = state.votes.best()
+    if guess is None or not guess.supported:
+        return policy.threshold
+    return policy.for_language(guess.language)
 
 
 def score_message(

@@ -336,6 +336,10 @@ class TrainSettings:
     #: line weigh this much more in the evidence fit (each conversation still counts once):
     #: the fit is asked to be sure early, which is what the alert latency measures.
     early_weight: float = 1.0
+    #: When set, the alert threshold of a conversation in a supported language other than
+    #: English (:attr:`~safeguard.chat.model.AlertPolicy.other_languages`), chosen by the
+    #: leave-one-edition-out folds beside :attr:`threshold`.
+    other_languages: float | None = None
 
 
 #: The messages after the first grooming line that :attr:`TrainSettings.early_weight` covers.
@@ -435,6 +439,8 @@ def train_grooming(
     threshold, chosen = _choose_threshold(held, evidence)
     if settings.threshold is not None:
         chosen = {**chosen, "fixed": settings.threshold}
+        if settings.other_languages is not None:
+            chosen["other_languages"] = settings.other_languages
         threshold = settings.threshold
     elif threshold < settings.threshold_floor:
         chosen = {**chosen, "floor": settings.threshold_floor}
@@ -449,7 +455,7 @@ def train_grooming(
         evidence_weights=evidence.evidence_weights,
         context=evidence.context,
         calibration=evidence.calibration,
-        policy=AlertPolicy(threshold, settings.line_threshold),
+        policy=AlertPolicy(threshold, settings.line_threshold, settings.other_languages),
         semantic=semantic,
         trained_on={
             "source": source,

@@ -27,8 +27,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from safeguard.chat.model import GroomingModel
-from safeguard.chat.scorer import ConversationState, Scoring, step
+from safeguard.chat.model import AlertPolicy, GroomingModel
+from safeguard.chat.scorer import ConversationState, Scoring, step, vote_language
 from safeguard.chat.training.baselines import TfidfBaseline, keyword_baseline
 from safeguard.chat.training.corpus import LabelledConversation, shipped_conversations
 from safeguard.chat.training.editions import TRAINING_EDITIONS, edition_conversations
@@ -68,12 +68,42 @@ def risk_traces(model: GroomingModel, items: Sequence[LabelledConversation]) -> 
     return out
 
 
-def labelled_at(
-    items: Sequence[LabelledConversation], traces: Sequence[list[float]], threshold: float
-) -> list[Labelled]:
+def language_traces(items: Sequence[LabelledConversation]) -> list[list[str | None]]:
+    """Per conversation, after each message, the supported language its votes lead with
+    (None while undecided or unsupported): what :func:`~safeguard.chat.scorer.alert_threshold`
+    reads. The votes depend on the text alone, not on the model."""
     out = []
-    for item, trace in zip(items, traces, strict=True):
-        alert = next((i for i, r in enumerate(trace) if r >= threshold), None)
+    for item in items:
+        state = ConversationState.start(item.conversation.participants)
+        trace: list[str | None] = []
+        for message in item.conversation.messages:
+            vote_language(state, message.text)
+            guess = state.votes.best()
+            trace.append(guess.language if guess is not None and guess.supported else None)
+        out.append(trace or [None])
+    return out
+
+
+def labelled_at(
+    items: Sequence[LabelledConversation],
+    traces: Sequence[list[float]],
+    threshold: float,
+    other: float | None = None,
+    languages: Sequence[list[str | None]] | None = None,
+) -> list[Labelled]:
+    """Each conversation's final risk and alert at ``threshold`` (and ``other`` for a
+    conversation whose votes lead with a supported language other than English, as
+    :class:`~safeguard.chat.model.AlertPolicy` does)."""
+    policy = AlertPolicy(threshold, 0.5, other)
+    out = []
+    for n, (item, trace) in enumerate(zip(items, traces, strict=True)):
+        if other is None or languages is None:
+            alert = next((i for i, r in enumerate(trace) if r >= threshold), None)
+        else:
+            langs = languages[n]
+            alert = next(
+                (i for i, r in enumerate(trace) if r >= policy.for_language(langs[i])), None
+            )
         out.append(Labelled.of(item, trace[-1], alert))
     return out
 
@@ -83,6 +113,20 @@ def figures(items: Sequence[LabelledConversation], results: Sequence[Labelled]) 
     not in English."""
     out = summary(items, results)
     other = [(i, r) for i, r in zip(items, results, strict=True) if language_of(i) != "en"]
+    english = [(i, r) for i, r in zip(items, results, strict=True) if language_of(i) == "en"]
+    if english:
+        en = summary([i for i, _ in english], [r for _, r in english])
+        out["english"] = {
+            k: en[k]
+            for k in (
+                "n",
+                "auc",
+                "recall",
+                "hard_negatives_alerted",
+                "negatives_alerted",
+                "median_messages_after_first_line",
+            )
+        }
     if other:
         ml = summary([i for i, _ in other], [r for _, r in other])
         out["non_english"] = {
@@ -99,11 +143,16 @@ class Fold:
     baselines: dict[str, dict[str, Any]]
     synthetic_auc: float | None
     seconds: float
+    #: Per variant, :func:`language_traces` of its conversations.
+    languages: dict[str, list[list[str | None]]] = field(default_factory=dict)
 
-    def at(self, threshold: float) -> dict[str, Any]:
+    def at(self, threshold: float, other: float | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for variant, traces in self.traces.items():
-            out[variant] = figures(self.items, labelled_at(self.items, traces, threshold))
+            langs = self.languages.get(variant)
+            out[variant] = figures(
+                self.items, labelled_at(self.items, traces, threshold, other, langs)
+            )
         base = out["plain"]["recall"] or 0.0
         for variant in ("typos", "synonyms"):
             if variant in out:
@@ -125,11 +174,9 @@ def run_fold(
         train, source=f"synthetic + {'+'.join(others)}", settings=design.settings
     )
     items = edition_conversations([edition], root, heldout)
-    traces = {
-        "plain": risk_traces(model, items),
-        "typos": risk_traces(model, with_typos(items)),
-        "synonyms": risk_traces(model, with_synonyms(items)),
-    }
+    variants = {"plain": items, "typos": with_typos(items), "synonyms": with_synonyms(items)}
+    traces = {k: risk_traces(model, v) for k, v in variants.items()}
+    languages = {k: language_traces(v) for k, v in variants.items()}
     tfidf = TfidfBaseline.fit(train)
     baselines = {
         "tfidf_lr": figures(items, tfidf.score(items)),
@@ -139,7 +186,9 @@ def run_fold(
     if synthetic_test:
         syn = risk_traces(model, synthetic_test)
         synthetic_auc = roc_auc(labelled_at(synthetic_test, syn, 2.0))
-    return Fold(edition, items, traces, baselines, synthetic_auc, time.process_time() - started)
+    return Fold(
+        edition, items, traces, baselines, synthetic_auc, time.process_time() - started, languages
+    )
 
 
 def choose_threshold(
@@ -156,15 +205,53 @@ def choose_threshold(
     return THRESHOLD_GRID[-1]
 
 
+#: A threshold no risk reaches (a language group left out while the other's is chosen).
+_NEVER = 2.0
+
+
+def _lowest_within(rates_at: Any, budget: float, worst_fold: float) -> float:
+    for t in THRESHOLD_GRID:
+        rates = [r or 0.0 for r in rates_at(t)]
+        if statistics.mean(rates) <= budget and max(rates) <= worst_fold:
+            return t
+    return THRESHOLD_GRID[-1]
+
+
+def choose_thresholds(
+    folds: Sequence[Fold],
+    budget: float = HARD_NEGATIVE_BUDGET,
+    worst_fold: float = WORST_FOLD_BUDGET,
+) -> tuple[float, float]:
+    """The English threshold and the other languages' (issue 12, eighth round), as the
+    issue's two bounds read: first the other languages', the lowest of the grid whose mean
+    share of *their* hard negatives alerted over the folds is at most ``budget`` and no
+    fold's above ``worst_fold`` (English never alerting meanwhile); then the English one,
+    the lowest whose mean share of *all* hard negatives alerted is at most ``budget`` and no
+    fold's above ``worst_fold``, at that other-languages threshold."""
+
+    def others(t: float) -> list[float | None]:
+        return [
+            f.at(_NEVER, t)["plain"].get("non_english", {}).get("hard_negatives_alerted")
+            for f in folds
+        ]
+
+    other = _lowest_within(others, budget, worst_fold)
+
+    def overall(t: float) -> list[float | None]:
+        return [f.at(t, other)["plain"]["hard_negatives_alerted"] for f in folds]
+
+    return _lowest_within(overall, budget, worst_fold), other
+
+
 def _mean(values: Sequence[float | None]) -> float | None:
     kept = [v for v in values if v is not None]
     return round(statistics.mean(kept), 4) if kept else None
 
 
-def report(folds: Sequence[Fold], threshold: float) -> dict[str, Any]:
+def report(folds: Sequence[Fold], threshold: float, other: float | None = None) -> dict[str, Any]:
     per_fold = {}
     for f in folds:
-        at = f.at(threshold)
+        at = f.at(threshold, other)
         per_fold[f.edition] = {
             "model": at["plain"],
             "model_typos": at["typos"],
@@ -186,11 +273,13 @@ def report(folds: Sequence[Fold], threshold: float) -> dict[str, Any]:
         mean[system]["non_english_hard_negatives_alerted"] = _mean(
             [r.get("non_english", {}).get("hard_negatives_alerted") for r in rows]
         )
+        for k in ("recall", "hard_negatives_alerted", "median_messages_after_first_line"):
+            mean[system][f"english_{k}"] = _mean([r.get("english", {}).get(k) for r in rows])
     for variant in ("typos", "synonyms"):
         mean["model"][f"recall_lost_to_{variant}"] = _mean(
             [per_fold[e][f"recall_lost_to_{variant}"] for e in per_fold]
         )
-    return {"threshold": threshold, "folds": per_fold, "mean": mean}
+    return {"threshold": threshold, "other_languages": other, "folds": per_fold, "mean": mean}
 
 
 def curve(folds: Sequence[Fold]) -> list[dict[str, Any]]:
@@ -214,12 +303,20 @@ def run(
 ) -> dict[str, Any]:
     test = shipped_conversations("test") if synthetic else []
     folds = [run_fold(e, design, root, heldout, test) for e in TRAINING_EDITIONS]
-    threshold = choose_threshold(folds)
+    return summarise(folds, design)
+
+
+def summarise(folds: Sequence[Fold], design: Design) -> dict[str, Any]:
+    """The report at the thresholds the folds choose: one per language group (English, the
+    others; issue 12, eighth round), beside the single threshold of earlier rounds."""
+    single = choose_threshold(folds)
+    english, other = choose_thresholds(folds)
     return {
         "design": {**asdict(design.settings), "repeat": design.repeat},
         "hard_negative_budget": HARD_NEGATIVE_BUDGET,
         "worst_fold_budget": WORST_FOLD_BUDGET,
-        **report(folds, threshold),
+        **report(folds, english, other),
+        "single_threshold": report(folds, single),
         "curve": curve(folds),
     }
 
@@ -368,7 +465,11 @@ def main(argv: list[str] | None = None) -> None:
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text + "\n", encoding="utf-8")
-    print(json.dumps({k: result[k] for k in ("design", "threshold", "mean")}, indent=1))
+    print(
+        json.dumps(
+            {k: result[k] for k in ("design", "threshold", "other_languages", "mean")}, indent=1
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -40,7 +40,14 @@ HAND_WRITTEN_REPEAT = 2
 #: Seventh round (five folds, v1-v5; the worst-fold bound tightened to 10 %, the issue's
 #: target): 0.825 (mean recall 0.886 at 4.9 % of hard negatives alerted, v3 fold 8.8 %);
 #: 0.8125 had the v3 fold at 10.6 %, 0.7875 (the old rule's choice) at 11.5 %.
-SHIPPED_SETTINGS = TrainSettings(message_c=0.2, line_threshold=0.25, threshold=0.825)
+#: Eighth round (six folds, v1-v6): one threshold for English and one for the other
+#: supported languages (:func:`~safeguard.chat.training.loeo.choose_thresholds`): the other
+#: languages' 0.8625 (mean 4.3 % of their hard negatives alerted, no fold above 10 %; at the
+#: single threshold the v6 fold alerted on 14.3 % of them), then English 0.8 (the lowest
+#: with the mean over all hard negatives at most 8 % and no fold above 10 %).
+SHIPPED_SETTINGS = TrainSettings(
+    message_c=0.2, line_threshold=0.25, threshold=0.8, other_languages=0.8625
+)
 #: Whether the training editions' comment streams go into the comment model's training data
 #: (issue 12, sixth round onwards: yes).
 COMMENT_EDITIONS = True
@@ -52,11 +59,12 @@ COMMENT_EDITIONS = True
 #: training stream (synthetic or edition) reaches the flag (``budget`` 0), lowered by
 #: ``margin`` log-odds (the lowest margin whose mean share of benign streams flagged over
 #: the folds is at most 5 % and no fold's above 10 %).
+#: Eighth round (six folds, v1-v6): the same rule chose 0.25 (was 0.5 over five folds).
 COMMENT_SETTINGS: dict[str, float] = {
     "text_c": 1.0,
     "text_line": 0.85,
     "budget": 0.0,
-    "margin": 0.5,
+    "margin": 0.25,
 }
 SOURCE = "conversations_train.jsonl + editions " + "+".join(TRAINING_EDITIONS)
 
