@@ -1,7 +1,6 @@
-"""The third, fourth, fifth and sixth independently written English chat evaluation sets are
-well formed.
+"""The third to seventh independently written English chat evaluation sets are well formed.
 
-`tests/data/chat_eval_v3/` to `tests/data/chat_eval_v6/` (`conversations_en.jsonl`,
+`tests/data/chat_eval_v3/` to `tests/data/chat_eval_v7/` (`conversations_en.jsonl`,
 `comments_en.jsonl`) are held out: never used for training, feature design, lexicons,
 thresholds or model choice (see each folder's `README.md`). These tests only check that the
 files are well formed, that each edition keeps the coverage its README promises (counts per
@@ -192,6 +191,37 @@ _V6_NEW_REGISTERS = frozenset(
     }
 )
 
+#: Hard-negative settings the seventh edition adds (none is a family of the third to sixth).
+_V7_NEW_FAMILIES = frozenset(
+    {
+        "childminder",
+        "paper_round",
+        "dog_walking_job",
+        "child_actor_chaperone",
+        "academy_scout",
+        "lego_reseller",
+        "school_office",
+        "gp_receptionist",
+        "bike_shop",
+        "carpool_rota",
+        "first_aid_course",
+        "ice_rink",
+        "coding_club",
+        "museum_workshop",
+    }
+)
+#: Grooming registers of the seventh edition that the third to sixth do not have.
+_V7_NEW_REGISTERS = frozenset(
+    {
+        "homework_helper",
+        "rank_boosting",
+        "confidant",
+        "contest_prize",
+        "questions_only",
+        "group_to_private",
+    }
+)
+
 
 @dataclass(frozen=True)
 class Edition(EditionFiles):
@@ -274,6 +304,20 @@ EDITIONS = {
         | {"quick_blunt", "slang", "typos", "leetspeak", "emoji", "gaming", "peer_posing"}
         | {"threats", "one_sided", "gift_money", "polite_indirect"},
         named_families=_V3_NAMED_FAMILIES | _V6_NEW_FAMILIES,
+        min_hard_families=25,
+        messages=(6, 36),
+        min_long_hard_negatives=6,
+        min_new_families=8,
+        min_streams=(44, 22),
+    ),
+    "v7": replace(
+        _V4,
+        number=7,
+        min_counts=(120, 48, 50, 12),
+        registers=_V7_NEW_REGISTERS
+        | {"quick_blunt", "slang", "typos", "gaming", "peer_posing", "threats", "gift_money"}
+        | {"polite_indirect", "emoji", "slow_patient"},
+        named_families=_V3_NAMED_FAMILIES | _V7_NEW_FAMILIES,
         min_hard_families=25,
         messages=(6, 36),
         min_long_hard_negatives=6,
@@ -472,6 +516,35 @@ def test_the_sixth_edition_adds_settings_and_registers_the_earlier_ones_lack() -
     assert not _V6_NEW_REGISTERS & old_registers, _V6_NEW_REGISTERS & old_registers
     registers = Counter(c["register"] for c in grooming_rows(sixth))
     assert all(registers[r] >= 3 for r in _V6_NEW_REGISTERS), registers
+
+
+def test_the_seventh_edition_copies_no_grooming_line_of_the_earlier_ones() -> None:
+    earlier = {
+        _normal(c["messages"][i]["text"])
+        for name in ("v3", "v4", "v5", "v6")
+        for c in grooming_rows(CONVERSATIONS[name])
+        for i in c["grooming_lines"]
+    }
+    copied = [
+        (c["id"], c["messages"][i]["text"])
+        for c in grooming_rows(CONVERSATIONS["v7"])
+        for i in c["grooming_lines"]
+        if _normal(c["messages"][i]["text"]) in earlier
+    ]
+    assert not copied, copied
+
+
+def test_the_seventh_edition_adds_settings_and_registers_the_earlier_ones_lack() -> None:
+    earlier = [CONVERSATIONS[name] for name in ("v3", "v4", "v5", "v6")]
+    old_families = {c["family"] for rows in earlier for c in _hard(rows)}
+    old_registers = {c["register"] for rows in earlier for c in grooming_rows(rows)}
+    seventh = CONVERSATIONS["v7"]
+    new_families = {c["family"] for c in _hard(seventh)} - old_families
+    assert not _V7_NEW_FAMILIES & old_families, _V7_NEW_FAMILIES & old_families
+    assert len(new_families) >= EDITIONS["v7"].min_new_families, new_families
+    assert not _V7_NEW_REGISTERS & old_registers, _V7_NEW_REGISTERS & old_registers
+    registers = Counter(c["register"] for c in grooming_rows(seventh))
+    assert all(registers[r] >= 3 for r in _V7_NEW_REGISTERS), registers
 
 
 def test_the_sixth_edition_has_more_streams_of_each_label_than_before() -> None:
