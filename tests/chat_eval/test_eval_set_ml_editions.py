@@ -1,6 +1,6 @@
-"""The second to sixth hand-written non-English chat evaluation sets are well formed.
+"""The second to seventh hand-written non-English chat evaluation sets are well formed.
 
-`tests/data/chat_eval_v2/` to `tests/data/chat_eval_v6/`
+`tests/data/chat_eval_v2/` to `tests/data/chat_eval_v7/`
 (`conversations_ml.jsonl`, `comments_ml.jsonl`) are evaluation sets only (never training data,
 never used for features, lexicons or thresholds; see each folder's `README_ml.md`). These tests
 check their shape, the minimum each edition promises per language, and that surface metadata
@@ -191,6 +191,12 @@ EDITIONS["v6"] = replace(
     min_new_hard_families=55,
     previous=("v3", "v4", "v5"),
     min_benign_streams=2,
+)
+#: The seventh edition keeps the sixth's promises and measures novelty against v3 to v6.
+EDITIONS["v7"] = replace(
+    EDITIONS["v6"],
+    number=7,
+    previous=("v3", "v4", "v5", "v6"),
 )
 CONVERSATIONS = {
     name: load_jsonl(e.folder / "conversations_ml.jsonl") for name, e in EDITIONS.items()
