@@ -79,10 +79,10 @@ def losses(origs: list[tuple[str, np.ndarray, str]], angle: float) -> dict[str, 
             "edges replicated": variants.straighten(q, angle, fill="replicate"),
             "edges reflected": variants.straighten(q, angle, fill="reflect"),
         }
-        hexes = [_hex(c) for c in candidates.values() if c is not None]
-        d = _distances(_bits(hexes), whole[i : i + 1])[:, 0]
-        for name, x in zip(candidates, d, strict=True):
-            dist.setdefault(name, []).append(int(x))
+        for name, c in candidates.items():
+            # None: the straightened picture was refused (smaller than MIN_SIDE): a miss.
+            x = 256 if c is None else int(_distances(_bits([_hex(c)]), whole[i : i + 1])[0, 0])
+            dist.setdefault(name, []).append(x)
     return {
         "angle": angle,
         "lost_area_fraction": round(float(np.mean(lost_area)), 4),

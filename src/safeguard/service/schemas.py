@@ -396,8 +396,9 @@ class RuleIn(Strict):
     #: Accept a bank that does not exist yet (otherwise 404).
     allow_missing: bool = False
     #: The kinds of match variant the rule applies to (null: any): ``exact``, ``trimmed``,
-    #: ``deskewed``, ``dihedral``, ``region``, ``local``, or ``derived`` (trimmed, deskewed,
-    #: dihedral). A block/report for a ``local`` match needs ``local`` named here.
+    #: ``deskewed``, ``dihedral``, ``region``, ``local``, ``near``, or ``derived`` (trimmed,
+    #: deskewed, dihedral). A block/report for a ``local`` match (a verified near miss:
+    #: ``near``) needs ``local`` (``near``) named here.
     variants: list[Annotated[str, Field(max_length=20)]] | None = Field(
         default=None, max_length=10, examples=[["exact", "derived"]]
     )
