@@ -106,13 +106,28 @@ def queries(origs: list[tuple[str, np.ndarray, str]], angles: list[float]) -> di
             q = rotate(p, angle)
             base = [pdq_from_pixels(q).hash.hex]
             base += [h.hex for h in list(pdq_dihedral_of_pixels(q).values())[1:]]
-            per_fill: dict[str, np.ndarray] = {}
-            for fill in variants.DESKEW_FILLS:
-                variants.DESKEW_QUERY_FILLS = (fill,)
-                derived = [v.hash.hex for v in variants.pdq_variants(q)]
-                per_fill[fill] = _distances(_bits(base + derived), whole).min(0)
-            variants.DESKEW_QUERY_FILLS = FILL_SETS["replicate+reflect+surroundings (chosen)"]
-            deskewed_hashes[i] = sum(v.name == "deskewed" for v in variants.pdq_variants(q))
+            # The trims once, then the straightened copies of every fill (as pdq_variants
+            # makes them: the angle found on the decimated copy gates, then on the medium).
+            variants.DESKEW_QUERY_FILLS = ()
+            base += [v.hash.hex for v in variants.pdq_variants(q)]
+            d_base = _distances(_bits(base), whole).min(0)
+            per_fill = {f: d_base for f in variants.DESKEW_FILLS}
+            h, w = q.shape[:2]
+            small, _ = variants._decimated(q, variants.DETECT_SIDE)
+            if variants.estimate_rotation(small) is not None:
+                side = round(variants.DETECT_SIDE * max(h, w) / max(1, min(h, w)))
+                medium, _ = variants._reduced(q, side)
+                found = variants.estimate_rotation(medium)
+                if found is not None:
+                    pics = variants.straightened(medium, *found, variants.DESKEW_FILLS)
+                    for f, pic in zip(variants.DESKEW_FILLS, pics, strict=True):
+                        if pic is None:
+                            continue
+                        r = pdq_from_pixels(pic)
+                        if r.quality >= variants.MIN_QUALITY:
+                            d = _distances(_bits([r.hash.hex]), whole)[0]
+                            per_fill[f] = np.minimum(d_base, d)
+                            deskewed_hashes[i] += 1
             for k, fills in FILL_SETS.items():
                 d = np.min([per_fill[f] for f in fills], axis=0)
                 own[k][i] = d[i]
