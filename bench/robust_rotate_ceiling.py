@@ -4,7 +4,9 @@ the corner-triangle deskew found the angle, and whether straightening by the **t
 angle (an oracle: the same straightening and fill, the angle given) would bring its PDQ
 within the radius of the original's whole-picture hash. The oracle count is the ceiling
 of any better angle estimate (Hough lines, angle hypotheses) with this straightening;
-the rest is what the turn cut off at the frame.
+the rest is what the turn cut off at the frame. (Written for issue 13's fourth round,
+whose one fill was the blur of the surroundings; ``variants.deskew`` now fills with the
+edges replicated. ``bench/robust_rotate_fill`` measures every fill.)
 
     python -m bench.robust_rotate_ceiling
 """

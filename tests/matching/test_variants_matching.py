@@ -11,6 +11,7 @@ from PIL import Image
 from skimage import data
 
 from safeguard.matching.matcher import Matcher
+from safeguard.signals import variants
 from safeguard.signals.media import HashOptions, hash_file
 from safeguard.store.db import Database
 from tests.matching.test_matching import add_list
@@ -52,6 +53,35 @@ def test_a_transformed_copy_matches_through_its_variant_and_only_with_variants_o
     [m] = matcher.match_record(record, dihedral=True, variants=True)
     assert (m.bank, m.variant) == ("known", variant)
     assert m.to_json()["variant"] == variant
+    assert m.distance <= 31
+
+
+@pytest.mark.parametrize(("sample", "degrees"), [("rocket", 6.0), ("brick", 4.0)])
+def test_a_turned_sample_matches_only_through_the_corners_filled_from_its_edges(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sample: str, degrees: float
+) -> None:
+    """Turned with its frame kept, the sample lost its corners: filled by a blur of the
+    picture around them (the one fill of issue 13's earlier rounds) its straightened hash
+    stays beyond the radius; the edges continued outward (``replicate``, ``reflect``) bring
+    it within, against a list holding only the original's whole-picture hash."""
+    original = np.ascontiguousarray(getattr(data, sample)())
+    if original.ndim == 2:
+        original = np.ascontiguousarray(np.stack([original] * 3, -1))
+    stored = hash_file(_save(tmp_path, "original", original))
+    assert stored.pdq
+    add_list(db, "known", [stored.pdq], "pdq")
+    matcher = Matcher.open(db)
+    path = _save(tmp_path, "turned", rotate(original, degrees))
+    options = HashOptions(dihedral=True, variants=True)
+    monkeypatch.setattr(variants, "DESKEW_QUERY_FILLS", ("surroundings",))
+    blurred = hash_file(path, options)
+    assert [v["variant"] for v in blurred.pdq_variants or ()] == ["deskewed"]
+    assert matcher.match_record(blurred, dihedral=True, variants=True) == []
+    monkeypatch.undo()
+    record = hash_file(path, options)
+    assert 2 <= [v["variant"] for v in record.pdq_variants or ()].count("deskewed") <= 3
+    [m] = matcher.match_record(record, dihedral=True, variants=True)
+    assert m.variant == "deskewed"
     assert m.distance <= 31
 
 

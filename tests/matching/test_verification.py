@@ -11,7 +11,7 @@ import pytest
 from bench.robust_transforms import crop
 from PIL import Image
 
-from safeguard.matching.matcher import VERIFY_RADIUS, Matcher
+from safeguard.matching.matcher import NEAR_VARIANT, VERIFY_RADIUS, Matcher
 from safeguard.signals.local import (
     MIN_INLIERS,
     OrbFeatures,
@@ -58,6 +58,9 @@ def test_a_near_miss_matches_once_verified_with_its_inliers(
     assert 31 < m.distance <= VERIFY_RADIUS
     assert m.inliers is not None and m.inliers >= MIN_INLIERS
     assert m.to_json()["inliers"] == m.inliers
+    # Named for what accepted it (here through a stored region: ``region:c80+near``), so a
+    # rule can tell it from a hash match.
+    assert m.variant.split("+")[-1] == NEAR_VARIANT == "near"
 
 
 def test_without_kept_features_a_near_miss_stays_a_miss(
@@ -112,6 +115,7 @@ def test_a_mirrored_near_miss_verifies_through_the_query_mirror_image(
     assert record.local_features_mirror
     [m] = [m for m in matcher.match_record(record, dihedral=True, verify=True) if m.signal == "pdq"]
     assert m.external_id == "astronaut.png" and m.variant.startswith("dihedral:")
+    assert m.variant.endswith("+near") or m.distance <= 31
     assert m.inliers is not None and m.inliers >= MIN_INLIERS
 
 

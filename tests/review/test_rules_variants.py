@@ -1,6 +1,7 @@
 """Rules that see how a match was found: ``variants`` and ``min_inliers`` narrow a rule, and a
-block or report for a match found only by the local-feature shortlist (variant ``local``) is
-lowered to review unless the rule names ``local`` (docs/matching.md, docs/service.md)."""
+block or report for a match found only by the local-feature shortlist (variant ``local``) or
+for a verified near miss (``near``) is lowered to review unless the rule names that kind
+(docs/matching.md, docs/service.md); ``Decision.lowered_from`` says what it would have been."""
 
 from __future__ import annotations
 
@@ -120,6 +121,37 @@ def test_a_rule_with_conditions_beats_the_same_rule_without() -> None:
     # ...but bank and category still come first.
     narrow = StoredRule("block", bank="known", category="A", id=14)
     assert decide([_match("region:4")], [narrow, lenient], "allow").reasons[0]["rule"] == 14
+
+
+@pytest.mark.parametrize("variant", ["near", "trimmed+near", "region:3+near"])
+def test_a_verified_near_miss_with_a_block_rule_goes_to_review(variant: str) -> None:
+    d = decide([_match(variant, inliers=45)], [BLOCK], "allow")
+    assert d.action == "review" and d.lowered_from == "block"
+    [reason] = d.reasons
+    assert reason["lowered_from"] == "block" and reason["lowered_for"] == ["near"]
+
+
+def test_a_rule_naming_near_opts_into_blocking_near_misses() -> None:
+    opted = StoredRule("block", bank="known", id=20, variants=("exact", "near"))
+    d = decide([_match("near", inliers=45)], [BLOCK, opted], "allow")
+    assert (d.action, d.reasons[0]["rule"], d.lowered_from) == ("block", 20, None)
+    # Naming near alone does not opt a derived query's near miss in: trimmed is unnamed.
+    assert decide([_match("trimmed+near", inliers=45)], [opted], "allow").action == "allow"
+
+
+def test_a_rule_filtered_to_exact_does_not_apply_to_a_near_miss() -> None:
+    exact_only = StoredRule("block", bank="known", id=21, variants=("exact",))
+    fallback = StoredRule("block", id=22)
+    d = decide([_match("near", inliers=45)], [exact_only, fallback], "allow")
+    assert (d.action, d.reasons[0]["rule"], d.lowered_from) == ("review", 22, "block")
+
+
+def test_lowered_from_is_none_when_another_match_keeps_the_action() -> None:
+    d = decide([_match("local", entry=1, inliers=70), _match("exact", entry=2)], [BLOCK], "allow")
+    assert d.action == "block" and d.lowered_from is None
+    report = StoredRule("report", bank="known", id=23)
+    d = decide([_match("near", entry=1, inliers=70)], [report], "block")
+    assert (d.action, d.lowered_from) == ("review", "report")
 
 
 def test_the_most_severe_match_decides_across_variants() -> None:

@@ -115,7 +115,15 @@ def test_an_answer_names_every_field_a_single_check_does(api: Api) -> None:
     md5 = secrets.token_hex(16)
     api.add(bank, "md5", md5)
     got = api.batch([{"md5": md5}]).json()["results"][0]
-    assert set(got) == {"action", "matches", "case_id", "signals", "media_error"}
+    assert set(got) == {
+        "action",
+        "matches",
+        "case_id",
+        "signals",
+        "media_error",
+        "lowered_from",
+        "lowered",
+    }
     assert set(got["matches"][0]) == {
         "bank",
         "bank_kind",
@@ -279,6 +287,8 @@ def test_a_cached_check_that_matches_nothing_is_answered_and_counted(api: Api) -
         "case_id": None,
         "signals": {"pdq": pdq},
         "media_error": None,
+        "lowered_from": None,
+        "lowered": [],
     }
     assert "match;dur=" in r.headers["server-timing"]
     text = api.client.get("/metrics").text

@@ -153,6 +153,8 @@ def test_a_cached_miss_is_answered_before_any_asgi_task(lane: Lane) -> None:
         "case_id": None,
         "signals": {"pdq": pdq},
         "media_error": None,
+        "lowered_from": None,
+        "lowered": [],
     }
     assert lane.spy.calls == [(False, True)]
     assert {"match", "wait", "app"} <= {

@@ -1,8 +1,9 @@
 """Rules on how a match was found, at the edges: ``POST /v1/rules`` and ``safeguard rules
 set`` take ``variants`` and ``min_inliers`` (an unknown variant is 400 / exit 1), and
 ``POST /v1/check`` and ``safeguard check`` (both ``check_record``) give the same action for a
-picture found only by the local-feature shortlist: review under a plain block rule, block
-once a rule names ``local``; an exact copy blocks either way."""
+picture found only by the local-feature shortlist: review under a plain block rule (the
+answer's ``lowered_from`` says block), block once a rule names ``local``; an exact copy
+blocks either way."""
 
 from __future__ import annotations
 
@@ -139,13 +140,27 @@ def test_a_local_only_match_goes_to_review_and_blocks_once_opted_in(served: Serv
     over_http, on_cli = _api_check(served, query), _cli_check(served, query)
     assert _summary(over_http) == _summary(on_cli) == ("review", [("astronaut.png", "local")])
     assert over_http["case_id"] is not None and on_cli["case_id"] is not None
+    # Both answers say the action was lowered, from what, and for which match.
+    for body in (over_http, on_cli):
+        assert body["lowered_from"] == "block"
+        [lowered] = body["lowered"]
+        assert (lowered["bank"], lowered["lowered_from"], lowered["lowered_for"]) == (
+            "known",
+            "block",
+            ["local"],
+        )
+        assert lowered["entry"] == body["matches"][0]["entry"]
     assert _summary(_api_check(served, exact))[0] == _summary(_cli_check(served, exact))[0]
     assert _summary(_api_check(served, exact))[0] == "block"
+
+    assert _api_check(served, exact)["lowered_from"] is None
+    assert _api_check(served, exact)["lowered"] == []
 
     opted = {"action": "block", "bank": "known", "variants": ["local"]}
     assert served.client.post("/v1/rules", json=opted).is_success
     assert _summary(_api_check(served, query))[0] == "block"
     assert _summary(_cli_check(served, query))[0] == "block"
+    assert _api_check(served, query)["lowered_from"] is None
 
 
 def test_a_rule_filtered_to_exact_leaves_local_matches_to_other_rules(served: Served) -> None:

@@ -67,8 +67,9 @@ def rules_set(
         typer.Option(
             "--variant",
             help="Apply only to matches found this way (repeat, or comma-separate): exact, "
-            "trimmed, deskewed, dihedral, region, local, derived (= trimmed, deskewed, "
-            "dihedral). Default: any. A block/report for a 'local' match needs 'local' here.",
+            "trimmed, deskewed, dihedral, region, local, near, derived (= trimmed, deskewed, "
+            "dihedral). Default: any. A block/report for a 'local' match (or a verified near "
+            "miss, 'near') needs 'local' (or 'near') here.",
         ),
     ] = None,
     min_inliers: Annotated[

@@ -50,6 +50,9 @@ VERIFY_MAX = 5
 LOCAL_MAX = 5
 #: The variant a match found through the local-feature shortlist reports.
 LOCAL_VARIANT = "local"
+#: The variant part a match beyond its bank's threshold, accepted by verification,
+#: reports: ``near`` (from the picture's own hash), ``<variant>+near`` otherwise.
+NEAR_VARIANT = "near"
 _BATCH = 50_000
 
 
@@ -69,7 +72,9 @@ class Match:
     ts: float | None = None
     #: Which query hash matched: ``exact``, ``trimmed[:<rule>]``, ``deskewed``, ``dihedral:<k>``;
     #: ``region:<k>`` when the entry's stored region ``k`` matched rather than its whole
-    #: picture (``<query variant>+region:<k>`` when a derived query found the region).
+    #: picture (``<query variant>+region:<k>`` when a derived query found the region);
+    #: ``local`` when the local-feature shortlist found it; ``near`` (``<variant>+near``)
+    #: for a near miss beyond the bank's threshold that verification accepted.
     variant: str = "exact"
     #: Local-feature verification, when it ran: inliers of the fitted model.
     inliers: int | None = None
@@ -610,8 +615,12 @@ class Matcher:
             if row.disabled or entry.disabled or not bank.enabled:
                 continue
             verified = beyond_threshold is not None and row.id in beyond_threshold
-            if entry.signal_type == "pdq" and distance > bank.pdq_threshold and not verified:
-                continue
+            if entry.signal_type == "pdq" and distance > bank.pdq_threshold:
+                if not verified:
+                    continue
+                if query != LOCAL_VARIANT:
+                    # A near miss that verification accepted: named, so rules can tell.
+                    query = NEAR_VARIANT if query == "exact" else f"{query}+{NEAR_VARIANT}"
             key = (distance, via_region)
             have = best.get(entry.id)
             if have is None or key < (have[0], have[1]):

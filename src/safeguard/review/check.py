@@ -93,7 +93,25 @@ class CheckResult:
             "media_error": None
             if self.media_error is None
             else {"code": self.media_error[0], "message": self.media_error[1]},
+            "lowered_from": self.decision.lowered_from,
+            "lowered": lowered_matches(self.decision),
         }
+
+
+def lowered_matches(decision: Decision) -> list[dict[str, Any]]:
+    """The matches whose action the safe default lowered to review (found by local
+    features alone, ``local``, or a verified near miss, ``near``): entry, bank, the action
+    the rule gave (``lowered_from``) and the kinds no rule named (``lowered_for``)."""
+    return [
+        {
+            "entry": r["entry"],
+            "bank": r["bank"],
+            "lowered_from": r["lowered_from"],
+            "lowered_for": list(r.get("lowered_for", [])),
+        }
+        for r in decision.reasons
+        if "lowered_from" in r
+    ]
 
 
 def content_subject(signals: Mapping[str, Any]) -> str:

@@ -14,10 +14,13 @@ the rule applies to: ``exact``, ``trimmed``, ``deskewed``, ``dihedral``, ``regio
 applies only to matches verified by local features with at least that many inliers). A
 rule with such conditions is more specific than the same bank/category rule without.
 
-A safe default for the local-feature shortlist (variant ``local``: it also finds two photos
-of the same printed picture): a ``block`` or ``report`` for a ``local`` match is lowered to
-``review`` unless the rule that gave it names ``local`` in its ``variants`` (an explicit
-opt-in); the deployment's default action is lowered the same way.
+A safe default for what local features alone accepted (they also find two photos of the
+same printed picture): a ``block`` or ``report`` for a match found by the local-feature
+shortlist (variant ``local``) or for a near miss beyond the bank's threshold that
+verification accepted (variant ``near``, ``<variant>+near``) is lowered to ``review``
+unless the rule that gave it names that kind in its ``variants`` (an explicit opt-in); the
+deployment's default action is lowered the same way. The reason then says
+``lowered_from``, and ``Decision.lowered_from`` is the action the content would have had.
 
 ``decide`` is pure; rules are stored in the ``rules`` table and managed with the
 functions below (each change audited).
@@ -40,13 +43,21 @@ from safeguard.store.models import Bank, Rule
 
 Action = Literal["allow", "review", "block", "report"]
 #: The kinds a rule's ``variants`` may name (``Match.variant`` is made of these parts).
-VARIANT_KINDS: tuple[str, ...] = ("exact", "trimmed", "deskewed", "dihedral", "region", "local")
+VARIANT_KINDS: tuple[str, ...] = (
+    "exact",
+    "trimmed",
+    "deskewed",
+    "dihedral",
+    "region",
+    "local",
+    "near",
+)
 #: Names that stand for several kinds.
 VARIANT_GROUPS: dict[str, frozenset[str]] = {
     "derived": frozenset({"trimmed", "deskewed", "dihedral"}),
 }
-#: The kind whose automatic block/report a rule must opt into by naming it.
-OPT_IN_KIND = "local"
+#: The kinds whose automatic block/report a rule must opt into by naming them.
+OPT_IN_KINDS: frozenset[str] = frozenset({"local", "near"})
 ACTIONS: tuple[Action, ...] = ("allow", "review", "block", "report")
 SEVERITY = {a: i for i, a in enumerate(ACTIONS)}
 #: The actions that put the content in front of a person.
@@ -169,6 +180,19 @@ class Decision:
     def opens_case(self) -> bool:
         return self.action in OPENS_CASE
 
+    @property
+    def lowered_from(self) -> Action | None:
+        """The action the content would have had had no match been lowered to review by
+        the safe default (``local``, ``near``), when that is more severe; else None."""
+        worst: Action | None = None
+        for r in self.reasons:
+            was = r.get("lowered_from")
+            if was in SEVERITY and (worst is None or SEVERITY[was] > SEVERITY[worst]):
+                worst = was
+        if worst is None or SEVERITY[worst] <= SEVERITY[self.action]:
+            return None
+        return worst
+
 
 def as_action(value: str) -> Action:
     if value not in ACTIONS:
@@ -201,13 +225,15 @@ def decide(matches: Sequence[Match], rules: Sequence[StoredRule], default: Actio
         chosen: Action = best.action if best is not None else default
         why = best.id if best is not None else None
         reason: dict[str, Any] = {"entry": m.entry, "bank": m.bank, "action": chosen, "rule": why}
-        if (
-            SEVERITY[chosen] > SEVERITY["review"]
-            and OPT_IN_KIND in variant_kinds(m.variant)
-            and not (best is not None and best.opts_into(OPT_IN_KIND))
-        ):
-            # Found by local features alone: a person looks before anything automatic.
+        unnamed = [
+            k
+            for k in sorted(OPT_IN_KINDS & variant_kinds(m.variant))
+            if not (best is not None and best.opts_into(k))
+        ]
+        if SEVERITY[chosen] > SEVERITY["review"] and unnamed:
+            # Accepted by local features alone: a person looks before anything automatic.
             reason["lowered_from"], reason["action"] = chosen, "review"
+            reason["lowered_for"] = unnamed
             chosen = "review"
         reasons.append(reason)
         if SEVERITY[chosen] > SEVERITY[action]:

@@ -141,10 +141,24 @@ class MatchOut(BaseModel):
     frame: int | None = None
     ts: float | None = None
     #: The query hash that matched: exact, trimmed[:<rule>], deskewed, dihedral:<k>; region:<k> when
-    #: a stored region of the entry matched (``<variant>+region:<k>`` through a derived one).
+    #: a stored region of the entry matched (``<variant>+region:<k>`` through a derived one);
+    #: local (the local-feature shortlist); near (``<variant>+near``): a near miss beyond the
+    #: bank's threshold that verification accepted.
     variant: str | None = None
     #: Inliers of the local-feature verification, when it ran (``SAFEGUARD_VERIFY=1``).
     inliers: int | None = None
+
+
+class LoweredOut(BaseModel):
+    """A match whose action the safe default lowered to review."""
+
+    entry: int
+    bank: str
+    #: The action the rule (or the default action) gave it.
+    lowered_from: ActionName
+    #: The kinds no rule named: ``local`` (found by local features alone), ``near`` (a near
+    #: miss beyond the bank's threshold that verification accepted).
+    lowered_for: list[str]
 
 
 class CheckOut(BaseModel):
@@ -155,6 +169,11 @@ class CheckOut(BaseModel):
     signals: dict[str, Any]
     #: For an upload that could not be decoded but whose digests were still checked.
     media_error: ErrorDetail | None = None
+    #: The action the content would have had had the safe default not lowered a match to
+    #: review (a ``local`` or ``near`` match no rule names); null when nothing was lowered.
+    lowered_from: ActionName | None = None
+    #: The matches lowered, each with the action it would have had.
+    lowered: list[LoweredOut] = Field(default_factory=list)
 
 
 class CheckBatchOut(BaseModel):
@@ -377,8 +396,9 @@ class RuleIn(Strict):
     #: Accept a bank that does not exist yet (otherwise 404).
     allow_missing: bool = False
     #: The kinds of match variant the rule applies to (null: any): ``exact``, ``trimmed``,
-    #: ``deskewed``, ``dihedral``, ``region``, ``local``, or ``derived`` (trimmed, deskewed,
-    #: dihedral). A block/report for a ``local`` match needs ``local`` named here.
+    #: ``deskewed``, ``dihedral``, ``region``, ``local``, ``near``, or ``derived`` (trimmed,
+    #: deskewed, dihedral). A block/report for a ``local`` match (a verified near miss:
+    #: ``near``) needs ``local`` (``near``) named here.
     variants: list[Annotated[str, Field(max_length=20)]] | None = Field(
         default=None, max_length=10, examples=[["exact", "derived"]]
     )

@@ -29,7 +29,7 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from safeguard.matching.matcher import Match
-from safeguard.review.check import Checker, CheckResult, CheckTimings, Media
+from safeguard.review.check import Checker, CheckResult, CheckTimings, Media, lowered_matches
 from safeguard.service import metrics
 from safeguard.service.api.hashing import ERRORS, decode_error, hash_upload
 from safeguard.service.auth import Principal, require_role
@@ -44,6 +44,7 @@ from safeguard.service.schemas import (
     CheckIn,
     CheckOut,
     ErrorDetail,
+    LoweredOut,
     MatchOut,
 )
 from safeguard.service.uploads import media_type, receive_json, receive_upload
@@ -167,6 +168,8 @@ async def check(
         case_id=result.case_id,
         signals=result.signals,
         media_error=media_error,
+        lowered_from=result.decision.lowered_from,
+        lowered=[LoweredOut.model_validate(x) for x in lowered_matches(result.decision)],
     )
 
 
@@ -251,6 +254,8 @@ def answer(result: CheckResult) -> dict[str, Any]:
         "case_id": result.case_id,
         "signals": result.signals,
         "media_error": None,
+        "lowered_from": result.decision.lowered_from,
+        "lowered": lowered_matches(result.decision),
     }
 
 
