@@ -124,10 +124,12 @@ def run_command(
     carve: Annotated[
         bool,
         typer.Option(
-            "--carve",
-            help="Also carve JPEG/PNG/GIF pictures out of disk images' unallocated space.",
+            "--carve/--no-carve",
+            help="Carve pictures and videos (JPEG, PNG, GIF, BMP, WebP, MP4/MOV, AVI) out of "
+            "disk images' unallocated and unpartitioned space (on by default; --no-carve "
+            "lists only what the file systems name).",
         ),
-    ] = False,
+    ] = True,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Verify the sources, hash and match every file, build the stacks (resumable).

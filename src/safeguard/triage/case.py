@@ -22,7 +22,7 @@ from safeguard.store.models import AuditEvent
 from safeguard.store.models.triage import TriageCase, TriageItem, TriageSource
 from safeguard.triage import categories
 from safeguard.triage.disk import raw_size
-from safeguard.triage.sources import SourceRef, carved_offset, detect_kind
+from safeguard.triage.sources import SourceRef, carved_offset, detect_kind, is_unpartitioned
 
 #: Rows read from the store at a time when streaming a case's items.
 PAGE = 2000
@@ -199,10 +199,11 @@ def _iso(value: datetime | None) -> str | None:
 
 
 def is_carved(item: TriageItem) -> bool:
-    """Whether the item was carved from unallocated space (``triage.carve``)."""
-    return (
-        item.inode is None and item.partition is not None and (carved_offset(item.path) is not None)
-    )
+    """Whether the item was carved from unallocated or unpartitioned space
+    (``triage.carve``)."""
+    if item.inode is not None or carved_offset(item.path) is None:
+        return False
+    return item.partition is not None or is_unpartitioned(item.path)
 
 
 def item_row(case: TriageCase, item: TriageItem, source: str) -> dict[str, Any]:

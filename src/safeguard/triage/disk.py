@@ -415,6 +415,41 @@ def fs_extent(path: str, kind: str, offset: int) -> tuple[int, int]:
     return offset, min(end, int(open_image(path, kind).get_size()))
 
 
+def unpartitioned(path: str, kind: str) -> list[tuple[int, int]]:
+    """(start, stop) absolute byte ranges of the image outside every partition the
+    partition table names (gaps between partitions, before the first and after the last,
+    the table's own sectors included), or after the end of a bare file system. Content
+    there belongs to nothing: old partitions, a larger disk imaged before, hidden data."""
+    pytsk3 = forensics("pytsk3")
+    img = open_image(path, kind)
+    total = int(img.get_size())
+    try:
+        vs = pytsk3.Volume_Info(img)
+    except OSError:
+        vs = None
+    if vs is None:
+        try:
+            _, end = fs_extent(path, kind, 0)
+        except OSError:
+            return []  # neither a table nor a file system: not a disk image triage reads
+        return [(end, total)] if end < total else []
+    block = int(vs.info.block_size)
+    used: list[tuple[int, int]] = []
+    for part in vs:
+        if int(part.flags) & int(pytsk3.TSK_VS_PART_FLAG_ALLOC):
+            used.append((int(part.start) * block, int(part.len) * block))
+    used.sort()
+    out: list[tuple[int, int]] = []
+    at = 0
+    for begin, length in used:
+        if begin > at:
+            out.append((at, min(begin, total)))
+        at = max(at, begin + length)
+    if at < total:
+        out.append((at, total))
+    return [(a, b) for a, b in out if a < b]
+
+
 def read_at(path: str, kind: str, offset: int, size: int) -> bytes:
     """``size`` bytes of the image at absolute ``offset`` (fewer at its end)."""
     img = open_image(path, kind)
@@ -430,6 +465,14 @@ def allocated_runs(path: str, kind: str, offset: int) -> list[tuple[int, int]]:
     """(absolute offset, length) of the blocks every allocated entry of the file system
     occupies: regular files, directories and the file system's own files (NTFS ``$MFT``
     ...). What is outside them is unallocated for carving."""
+    return carving_map(path, kind, offset)[0]
+
+
+def carving_map(path: str, kind: str, offset: int) -> tuple[list[tuple[int, int]], dict[int, int]]:
+    """What carving needs of a file system: ``allocated_runs``, and for each *deleted*
+    file it still names with its first block (FAT and NTFS keep it), the absolute offset
+    of that block and the file's size: such a file is an item already, not to be carved
+    twice."""
     pytsk3 = forensics("pytsk3")
     fs = open_fs(path, kind, offset)
     block = int(fs.info.block_size)
@@ -437,6 +480,7 @@ def allocated_runs(path: str, kind: str, offset: int) -> list[tuple[int, int]]:
     meta_unalloc = int(pytsk3.TSK_FS_META_FLAG_UNALLOC)
     dir_types = {int(pytsk3.TSK_FS_META_TYPE_DIR), int(pytsk3.TSK_FS_META_TYPE_VIRT_DIR)}
     runs: list[tuple[int, int]] = []
+    deleted_starts: dict[int, int] = {}
     root = int(fs.info.root_inum)
     seen: set[int] = {root}
     stack = [(root, 0)]
@@ -452,16 +496,21 @@ def allocated_runs(path: str, kind: str, offset: int) -> list[tuple[int, int]]:
             raw = entry.info.name.name
             if meta is None or raw in (b".", b".."):
                 continue
-            if int(entry.info.name.flags) & name_unalloc or int(meta.flags) & meta_unalloc:
-                continue
             addr = int(meta.addr)
+            if int(entry.info.name.flags) & name_unalloc or int(meta.flags) & meta_unalloc:
+                if int(meta.type) not in dir_types:
+                    first: list[tuple[int, int]] = []
+                    _runs_of(fs, addr, block, offset, first)
+                    if first:
+                        deleted_starts[first[0][0]] = int(meta.size)
+                continue
             if addr in seen:
                 continue
             seen.add(addr)
             _runs_of(fs, addr, block, offset, runs)
             if int(meta.type) in dir_types and depth < MAX_DEPTH:
                 stack.append((addr, depth + 1))
-    return runs
+    return runs, deleted_starts
 
 
 def _runs_of(fs: Any, inode: int, block: int, offset: int, runs: list[tuple[int, int]]) -> None:
