@@ -503,9 +503,11 @@ def carve(
             if not chunk:
                 break
             budget.left -= len(chunk)
-            resume = stop
+            resume = at  # hits before this lie inside an item just carved
             for hit, fmt in _signatures(chunk, stop - at):
                 found_at = at + hit
+                if found_at < resume:
+                    continue
                 if budget.left < 0 or items >= max_items:
                     why = (
                         f"{max_items} items carved"
@@ -521,11 +523,12 @@ def carve(
                     continue
                 resume = found_at + max(item.size, 1)  # nothing carved from inside it
                 if item.error_code is None and (named or {}).get(found_at) == item.size:
-                    break  # a deleted file the file system names: an item already
+                    continue  # a deleted file the file system names: an item already
                 items += 1
                 yield item
-                break
-            at = resume
+                if resume >= stop:
+                    break
+            at = max(stop, resume)
 
 
 def _item(found_at: int, outcome: _Outcome, bound: int) -> CarvedItem | None:
