@@ -234,6 +234,8 @@ def walk_fs(path: str, kind: str, offset: int) -> Iterator[DiskFile]:
     ntfs_data = int(pytsk3.TSK_FS_ATTR_TYPE_NTFS_DATA)
     seen: set[int] = {root}
     stack: list[tuple[int, str, int, bool]] = [(root, "", 0, True)]
+    if ntfs:
+        yield from _root_streams(fs, root, ntfs_data)
     while stack:
         inode, prefix, depth, folder_allocated = stack.pop()
         try:
@@ -285,6 +287,24 @@ def walk_fs(path: str, kind: str, offset: int) -> Iterator[DiskFile]:
                 continue
             yield DiskFile(full, addr, int(meta.size), allocated, *times)
         stack.extend(reversed(subdirs))
+
+
+def _root_streams(fs: Any, root: int, data_type: int) -> Iterator[DiskFile]:
+    """The alternate data streams of an NTFS volume's root folder, ``/:stream``: no folder
+    lists the root as an entry, so the walk would never see them."""
+    try:
+        folder = fs.open_meta(inode=root)
+    except OSError:
+        return
+    meta = folder.info.meta
+    times = (
+        _time(getattr(meta, "crtime", 0)),
+        _time(meta.mtime),
+        _time(meta.atime),
+        _time(meta.ctime),
+    )
+    for stream, size in _named_streams(folder, data_type):
+        yield DiskFile(f"/:{stream}", root, size, True, *times, stream=stream)
 
 
 class DiskFileReader:
