@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -430,3 +431,34 @@ def test_a_deleted_file_its_file_system_still_names_is_not_carved_twice() -> Non
     # The whole one is the named file; the cut one is not what its name says: kept.
     assert [(c.offset, c.error_code) for c in found] == [(at_cut, "carved_partial")]
     assert [c.offset for c in carve(reader(blob), [(0, len(blob))])] == [at_whole, at_cut]
+
+
+def test_the_cli_carves_by_default_and_not_with_no_carve(
+    disk_with_unpartitioned: tuple[Path, dict[str, int]], tmp_path: Path, cluster: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from safeguard.cli import app
+    from tests.triage.test_cli import lines
+
+    disk, at = disk_with_unpartitioned
+    runner = CliRunner()
+    env = {"SAFEGUARD_DATA_DIR": str(tmp_path / "data"), "SAFEGUARD_DB_URL": ""}
+
+    def cli(*args: str) -> Any:
+        return runner.invoke(app, list(args), env=env)
+
+    for case in ("ON", "OFF"):
+        assert cli("triage", "new", case, "--source", str(disk)).exit_code == 0
+    on = cli("triage", "run", "ON", "--scheduler", cluster, "--json")
+    # The partial item is a finding, not a failure: exit 0.
+    assert on.exit_code == 0, on.output
+    (summary,) = lines(on.stdout)
+    assert summary["carved"] == 3 and summary["error_codes"] == {"carved_partial": 1}
+    report = lines(cli("triage", "report", "ON", "--json").stdout)[0]
+    assert report["counts"]["carved"] == 3 and report["counts"]["deleted"] == 3
+    off = cli("triage", "run", "OFF", "--scheduler", cluster, "--no-carve", "--json")
+    assert off.exit_code == 0, off.output
+    assert lines(off.stdout)[0]["carved"] == 0 and lines(off.stdout)[0]["items"] == 1
+    listed = lines(cli("triage", "list", "ON", "--json").stdout)
+    assert {r["offset"] for r in listed if r["carved"]} == set(at.values())

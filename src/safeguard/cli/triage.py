@@ -215,6 +215,7 @@ def run_command(
         "known",
         "unknown",
         "deleted",
+        "carved",
         "errors",
         "stacks",
         "already_done",
@@ -226,7 +227,9 @@ def run_command(
         table.add_row(key, str(data[key]))
     table.add_row("sources unchanged", "yes" if summary.sources_unchanged else "[red]NO[/red]")
     err_console.print(table)
-    if summary.errors or not summary.sources_unchanged:
+    # A partial carved item is a finding (part of a picture), not a file that failed.
+    failed = summary.errors - summary.error_codes.get("carved_partial", 0)
+    if failed or not summary.sources_unchanged:
         raise typer.Exit(1)
 
 
