@@ -386,6 +386,8 @@ def test_a_case_lists_unpartitioned_items_as_carved_and_unallocated(
     media = json.loads(out.read_text())["value"][0]["Media"]
     flags = {m["MD5"].lower(): [f["Unallocated"] for f in m["MediaFiles"]] for m in media}
     assert flags[md5(IN_FRONT)] == [True] and flags[md5(BEHIND)] == [True]
+    where = {m["MD5"].lower(): m["MediaFiles"][0].get("PhysicalLocation") for m in media}
+    assert where[md5(IN_FRONT)] == at["in_front"] and where[md5(KEPT)] is None
     assert flags[md5(KEPT)] == [False]
 
 
