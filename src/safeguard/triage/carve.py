@@ -36,7 +36,7 @@ offset, so nothing needs copying.
 
 from __future__ import annotations
 
-import heapq
+import re
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -255,7 +255,8 @@ _BUFFERED: dict[str, Callable[[bytes, _Progress], int | None]] = {
     "png": _png,
     "gif": _gif,
 }
-_FIRST_READ = 64 * 1024
+#: Most pictures are smaller: one read, one walk (a larger one is read again, 4x larger).
+_FIRST_READ = 512 * 1024
 
 
 # --- formats measured by their headers ---------------------------------------------------------
@@ -503,11 +504,12 @@ def carve(
             if not chunk:
                 break
             budget.left -= len(chunk)
-            resume = at  # hits before this lie inside an item just carved
-            for hit, fmt in _signatures(chunk, stop - at):
-                found_at = at + hit
-                if found_at < resume:
-                    continue
+            resume = stop
+            pos = 0  # where in the chunk to look next (past an item just carved)
+            while (hit := _next_signature(chunk, pos, stop - at)) is not None:
+                offset_in_chunk, fmt, matched = hit
+                found_at = at + offset_in_chunk
+                pos = matched + 1  # past this signature, whatever follows
                 if budget.left < 0 or items >= max_items:
                     why = (
                         f"{max_items} items carved"
@@ -521,14 +523,17 @@ def carve(
                 item = _item(found_at, outcome, bound)
                 if item is None:
                     continue
-                resume = found_at + max(item.size, 1)  # nothing carved from inside it
-                if item.error_code is None and (named or {}).get(found_at) == item.size:
-                    continue  # a deleted file the file system names: an item already
-                items += 1
-                yield item
-                if resume >= stop:
+                # Nothing is carved from inside an item: look on after its end.
+                after = found_at + max(item.size, 1)
+                if item.error_code is not None or (named or {}).get(found_at) != item.size:
+                    items += 1
+                    yield item
+                # (else a deleted file the file system names: an item already)
+                if after >= stop:
+                    resume = after
                     break
-            at = max(stop, resume)
+                pos = after - at
+            at = resume
 
 
 def _item(found_at: int, outcome: _Outcome, bound: int) -> CarvedItem | None:
@@ -553,19 +558,29 @@ def _item(found_at: int, outcome: _Outcome, bound: int) -> CarvedItem | None:
     )
 
 
-def _signatures(chunk: bytes, limit: int) -> Iterator[tuple[int, str]]:
-    """Every signature starting in ``chunk[:limit]``, in offset order (the item's start,
-    so an MP4's ``ftyp`` counts from its box's size word); found lazily, so a chunk full
-    of signatures costs no memory."""
+#: Every signature in one expression: one pass over a chunk instead of one per signature
+#: (half the time, measured on 4 MiB of random bytes).
+_ZEROS = bytes(_SCAN_CHUNK + _LONGEST)
+_SIGNATURE_RE = re.compile(b"|".join(re.escape(sig) for sig, _, _ in _SIGNATURES))
+_FORMAT_OF = {sig: (back, fmt) for sig, back, fmt in _SIGNATURES}
 
-    def each(sig: bytes, back: int, fmt: str) -> Iterator[tuple[int, str]]:
-        end = limit + back + len(sig) - 1
-        pos = chunk.find(sig, back, end)
-        while pos >= 0:
-            yield pos - back, fmt
-            pos = chunk.find(sig, pos + 1, end)
 
-    return heapq.merge(*(each(sig, back, fmt) for sig, back, fmt in _SIGNATURES))
+def _next_signature(chunk: bytes, pos: int, limit: int) -> tuple[int, str, int] | None:
+    """The first signature at or after ``pos`` whose item starts before ``limit`` in
+    ``chunk``: (the item's start, its format, where the signature itself is: an MP4's
+    item starts 4 bytes before its ``ftyp``), or None. A chunk of zeros (never-written or
+    wiped space, common in free space) is passed over at once."""
+    if pos == 0 and chunk == _ZEROS[: len(chunk)]:
+        return None
+    while (found := _SIGNATURE_RE.search(chunk, pos, limit + _LONGEST - 1)) is not None:
+        back, fmt = _FORMAT_OF[found.group()]
+        start = found.start() - back
+        if start >= limit:
+            return None
+        if start >= 0:
+            return start, fmt, found.start()
+        pos = found.start() + 1
+    return None
 
 
 def _merge(ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
