@@ -190,8 +190,9 @@ def run_case(
 
     ``skip_known_pdq``: pictures whose MD5 or SHA-1 is already in a blocking bank are not
     decoded for PDQ (they are known whatever their PDQ). ``carve``: disk images' unallocated
-    space is also carved for pictures (``triage.carve``); carved items are listed under
-    ``$CarvedFiles`` with their offset in the image."""
+    and unpartitioned space is also carved for pictures and videos (``triage.carve``);
+    carved items are listed under ``$CarvedFiles`` with their offset in the image. Off
+    here; the CLI turns it on unless ``--no-carve``."""
     started = time.perf_counter()
     options = options or TRIAGE_OPTIONS
     limits = limits or ArchiveLimits()
