@@ -162,7 +162,12 @@ def _rates(out: dict[str, Any], elapsed: float) -> dict[str, Any]:
 
 
 def triage(
-    image: Path, workers: int, work: Path, fast: bool = False, full_decode: bool = False
+    image: Path,
+    workers: int,
+    work: Path,
+    fast: bool = False,
+    full_decode: bool = False,
+    carve: bool = False,
 ) -> dict[str, Any]:
     from safeguard.matching.matcher import Matcher
     from safeguard.signals.media import HashOptions
@@ -171,7 +176,9 @@ def triage(
     from safeguard.triage.case import create_case
     from safeguard.triage.runner import run_case
 
-    db = open_database(f"sqlite:///{work / f'bench-{workers}-{fast}-{full_decode}.db'}")
+    db = open_database(
+        f"sqlite:///{work / f'bench-{workers}-{fast}-{full_decode}-{carve}-{time.time_ns()}.db'}"
+    )
     with db.session() as s:
         create_case(s, "BENCH", [image], examiner="bench", scheme="uk", actor="bench")
     options = HashOptions(
@@ -181,13 +188,21 @@ def triage(
     )
     load = [round(x, 2) for x in os.getloadavg()]
     summary = run_case(
-        db, "BENCH", matcher=Matcher.open(db), actor="bench", workers=workers, options=options
+        db,
+        "BENCH",
+        matcher=Matcher.open(db),
+        actor="bench",
+        workers=workers,
+        options=options,
+        carve=carve,
     )
     db.dispose()
     data = summary.to_json()
     out = {
         "workers": workers,
         "fast": fast,
+        "carve": carve,
+        "items": summary.items,
         "pdq_decoding": "fast" if fast else "full" if full_decode else "reduced",
         "load_average_at_start": load,
         "files": summary.files,

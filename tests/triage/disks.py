@@ -207,7 +207,8 @@ def ntfs_image(
 ) -> Path:
     """An NTFS file system made with ``mkntfs`` and filled with ``ntfscp`` (no mounting).
     ``streams``: alternate data streams, by the path of the file (or folder) holding them
-    and the stream's name, written by ``ntfscp -N`` into the named ``$DATA`` attribute."""
+    and the stream's name, written by ``ntfscp -N`` into the named ``$DATA`` attribute
+    (``"/"``: the root folder's, written by its MFT number with ``ntfscp -i``)."""
     need("mkntfs", "ntfscp")
     with path.open("wb") as f:
         f.truncate(mb << 20)
@@ -228,8 +229,10 @@ def ntfs_image(
         for stream, data in named.items():
             local = staging / hashlib.sha1(f"{holder}:{stream}".encode()).hexdigest()
             local.write_bytes(data)
+            # The root folder by its MFT number (5): ``ntfscp`` given "/" copies into it.
+            where = ["-i", "5"] if holder == "/" else [holder.strip("/")]
             subprocess.run(
-                ["ntfscp", "-f", "-N", stream, str(path), str(local), holder.strip("/")],
+                ["ntfscp", "-f", "-N", stream, str(path), str(local), *where],
                 check=True,
                 capture_output=True,
             )

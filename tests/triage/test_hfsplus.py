@@ -275,25 +275,67 @@ def expected_of(files: dict[str, bytes]) -> dict[str, bytes]:
     return {f"/{name}": data for name, data in files.items()}
 
 
-def test_a_folder_the_sleuth_kit_cannot_list_is_reported_not_lost(tmp_path: Path) -> None:
-    """TSK's HFS+ reader (as pytsk3 bundles it) refuses a folder whose thread record sits
-    within 520 bytes of a catalog node's end (sleuthkit issues #2899, #3527), though the
-    record is valid. Such a folder must show as an error item; every file is either read
-    or inside a folder reported unreadable, whatever TSK version is installed."""
-    refused = None
+def _refused_volume(tmp_path: Path) -> tuple[Any, dict[str, bytes], set[str]]:
+    """A valid volume with a folder TSK's HFS+ reader (as pytsk3 bundles it) refuses: its
+    thread record sits within 520 bytes of a catalog node's end (sleuthkit issues #2899,
+    #3527). Skips when this TSK lists every folder."""
     for count in range(1, 40):
-        files = {f"a/file {i:03d}.txt": b"benign" for i in range(count)} | {"b/last.txt": b"b"}
+        files = {f"a/file {i:03d}.txt": f"benign {i}".encode() for i in range(count)}
+        files |= {"b/last.txt": b"b", "b/deeper/more.txt": b"more"}
         volume = hfsplus_image(tmp_path / f"n{count}.img", files, mb=2, block_size=512)
-        ref = SourceRef(str(volume.path), "raw")
-        found = list(sources.walk(ref))
-        failed = {f.path for f in found if f.error_code == "unreadable_folder"}
-        listed = {f.path for f in found if f.error_code is None}
-        for name in files:
-            assert f"/{name}" in listed or f"/{name.split('/')[0]}" in failed, (count, name)
-        if failed:
-            refused = (count, failed)
-            records = hash_files(ref, found, HashOptions(), ArchiveLimits())
-            assert {r["path"] for r in records if r["error_code"] == "unreadable_folder"} == failed
-            break
-    if refused is None:
-        pytest.skip("this TSK lists every folder (the thread-size check is fixed)")
+        fs = pytsk3.FS_Info(pytsk3.Img_Info(str(volume.path)))
+        refused = set()
+        for folder in ("a", "b"):
+            try:
+                list(fs.open_dir(path=f"/{folder}"))
+            except OSError:
+                refused.add(f"/{folder}")
+        if refused:
+            return volume, files, refused
+    pytest.skip("this TSK lists every folder (the thread-size check is fixed)")
+
+
+def test_a_folder_the_sleuth_kit_refuses_is_listed_and_read_through_libfshfs(
+    tmp_path: Path,
+) -> None:
+    pytest.importorskip("pyfshfs", reason="pip install 'safeguard[forensics]'")
+    volume, files, refused = _refused_volume(tmp_path)
+    ref = SourceRef(str(volume.path), "raw")
+    found = list(sources.walk(ref))
+    assert not [f for f in found if f.error_code]
+    assert {f.path for f in found} == {f"/{name}" for name in files}
+    for f in found:  # inode = catalog node ID, as TSK gives it elsewhere
+        assert f.inode == volume.cnids[f.path] and f.modified == MODIFIED
+    records = hash_files(ref, found, HashOptions(), ArchiveLimits())
+    assert {r["path"]: r["md5"] for r in records} == {
+        f"/{name}": md5(data) for name, data in files.items()
+    }
+    # Carving knows the refused folder's files occupy their blocks: nothing carved.
+    assert not [f for f in sources.walk(ref, carve_unallocated=True) if f.carved_at is not None]
+    assert refused  # the case this test is about
+
+
+def test_without_libfshfs_a_refused_folder_is_reported_not_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from safeguard.errors import Unsupported
+    from safeguard.triage import disk
+
+    real = disk.forensics
+
+    def no_fshfs(module: str) -> Any:
+        if module == "pyfshfs":
+            raise Unsupported("no libfshfs", code="forensics_missing")
+        return real(module)
+
+    monkeypatch.setattr(disk, "forensics", no_fshfs)
+    volume, files, refused = _refused_volume(tmp_path)
+    ref = SourceRef(str(volume.path), "raw")
+    found = list(sources.walk(ref))
+    failed = {f.path for f in found if f.error_code == "unreadable_folder"}
+    assert failed == refused
+    listed = {f.path for f in found if f.error_code is None}
+    for name in files:
+        assert f"/{name}" in listed or f"/{name.split('/')[0]}" in failed, name
+    records = hash_files(ref, found, HashOptions(), ArchiveLimits())
+    assert {r["path"] for r in records if r["error_code"] == "unreadable_folder"} == failed

@@ -124,10 +124,12 @@ def run_command(
     carve: Annotated[
         bool,
         typer.Option(
-            "--carve",
-            help="Also carve JPEG/PNG/GIF pictures out of disk images' unallocated space.",
+            "--carve/--no-carve",
+            help="Carve pictures and videos (JPEG, PNG, GIF, BMP, WebP, MP4/MOV, AVI) out of "
+            "disk images' unallocated and unpartitioned space (on by default; --no-carve "
+            "lists only what the file systems name).",
         ),
-    ] = False,
+    ] = True,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Verify the sources, hash and match every file, build the stacks (resumable).
@@ -213,6 +215,7 @@ def run_command(
         "known",
         "unknown",
         "deleted",
+        "carved",
         "errors",
         "stacks",
         "already_done",
@@ -224,7 +227,9 @@ def run_command(
         table.add_row(key, str(data[key]))
     table.add_row("sources unchanged", "yes" if summary.sources_unchanged else "[red]NO[/red]")
     err_console.print(table)
-    if summary.errors or not summary.sources_unchanged:
+    # A partial carved item is a finding (part of a picture), not a file that failed.
+    failed = summary.errors - summary.error_codes.get("carved_partial", 0)
+    if failed or not summary.sources_unchanged:
         raise typer.Exit(1)
 
 

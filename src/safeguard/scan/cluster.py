@@ -23,6 +23,12 @@ _LOCAL_CONFIG = {
     # and page-faulted afresh: 1920x1080 JPEGs hashed 2.4x slower (117 -> 48 files/s).
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
 }
+#: Dask keeps the last ``low-level-log-length`` batches of messages each connection sent,
+#: for debugging: 1,000 by default. Every task's arguments stay alive in them (a triage
+#: task's 128 found files), in the process that hosts the client and a local scheduler:
+#: the triage run grew ~430 bytes a file until ~2,000 tasks were logged
+#: (docs/benchmarks.md). A short log keeps the debugging aid and bounds the memory.
+_MESSAGE_LOG = {"distributed.admin.low-level-log-length": 16}
 
 
 class ClusterUnavailable(SafeguardError):
@@ -53,7 +59,8 @@ def dask_client(
         if workers is not None:
             raise error("--workers sizes a local cluster; it cannot be used with a scheduler")
         try:
-            client = dd.Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
+            with importlib.import_module("dask.config").set(_MESSAGE_LOG):
+                client = dd.Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
         except (OSError, TimeoutError) as e:
             raise error(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
         try:
@@ -75,7 +82,7 @@ def dask_client(
     }
     if not retries:
         scheduler_kwargs["allowed_failures"] = 0
-    with importlib.import_module("dask.config").set(_LOCAL_CONFIG):
+    with importlib.import_module("dask.config").set({**_LOCAL_CONFIG, **_MESSAGE_LOG}):
         cluster = dd.LocalCluster(
             n_workers=n,
             threads_per_worker=1,
@@ -86,7 +93,8 @@ def dask_client(
             env=WORKER_ENV,
         )
     try:
-        client = dd.Client(cluster, set_as_default=False)
+        with importlib.import_module("dask.config").set(_MESSAGE_LOG):
+            client = dd.Client(cluster, set_as_default=False)
         try:
             yield client, n
         finally:

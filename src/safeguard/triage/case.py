@@ -22,7 +22,13 @@ from safeguard.store.models import AuditEvent
 from safeguard.store.models.triage import TriageCase, TriageItem, TriageSource
 from safeguard.triage import categories
 from safeguard.triage.disk import raw_size
-from safeguard.triage.sources import SourceRef, carved_offset, detect_kind
+from safeguard.triage.sources import (
+    CARVED_DIR,
+    SourceRef,
+    carved_offset,
+    detect_kind,
+    is_unpartitioned,
+)
 
 #: Rows read from the store at a time when streaming a case's items.
 PAGE = 2000
@@ -199,10 +205,11 @@ def _iso(value: datetime | None) -> str | None:
 
 
 def is_carved(item: TriageItem) -> bool:
-    """Whether the item was carved from unallocated space (``triage.carve``)."""
-    return (
-        item.inode is None and item.partition is not None and (carved_offset(item.path) is not None)
-    )
+    """Whether the item was carved from unallocated or unpartitioned space
+    (``triage.carve``)."""
+    if item.inode is not None or carved_offset(item.path) is None:
+        return False
+    return item.partition is not None or is_unpartitioned(item.path)
 
 
 def item_row(case: TriageCase, item: TriageItem, source: str) -> dict[str, Any]:
@@ -340,11 +347,22 @@ def examiner_actions(session: Session, case: TriageCase) -> list[AuditEvent]:
 
 
 def counts(session: Session, case: TriageCase) -> dict[str, Any]:
-    """Items, bytes, known/unknown, deleted, errors, and items per effective category."""
+    """Items, bytes, known/unknown, deleted (of which carved), errors, and items per
+    effective category."""
     base = select(func.count(TriageItem.id)).where(TriageItem.case_id == case.id)
     total = session.scalar(base) or 0
     known = session.scalar(base.where(TriageItem.known.is_(True))) or 0
     deleted = session.scalar(base.where(TriageItem.allocated.is_(False))) or 0
+    carved = (
+        session.scalar(
+            base.where(
+                TriageItem.allocated.is_(False),
+                TriageItem.inode.is_(None),
+                TriageItem.path.contains(f"/{CARVED_DIR}/", autoescape=True),
+            )
+        )
+        or 0
+    )
     errors = session.scalar(base.where(TriageItem.error.is_not(None))) or 0
     size = (
         session.scalar(
@@ -387,6 +405,7 @@ def counts(session: Session, case: TriageCase) -> dict[str, Any]:
         "known": int(known),
         "unknown": int(total - known),
         "deleted": int(deleted),
+        "carved": int(carved),
         "errors": int(errors),
         "kinds": kinds,
         "categories": {code: per_code.get(code, 0) for code in categories.ORDER[case.scheme]},

@@ -20,11 +20,38 @@ from safeguard.triage.sources import FoundFile, open_file
 MiB = 1 << 20
 
 
+def ntfs_stream(item: TriageItem, source: TriageSource) -> str | None:
+    """The NTFS alternate data stream an item is (``/list.txt:pic``, ``/:hidden`` on the
+    root folder), or None. NTFS names cannot hold ``:``, so in an item of an NTFS volume
+    (by the source's recorded layout) the last part's first ``:`` starts the stream's
+    name; on other file systems a ``:`` is part of the name."""
+    if item.inode is None or item.partition is None:
+        return None
+    name = item.path.rsplit("/", 1)[-1]
+    if ":" not in name:
+        return None
+    fs_type = next(
+        (
+            str(v.get("fs_type") or "")
+            for v in source.layout or []
+            if isinstance(v, dict) and v.get("offset") == item.partition
+        ),
+        "",
+    )
+    if not fs_type.startswith("ntfs"):
+        return None
+    return name.split(":", 1)[1]
+
+
 def _read(item: TriageItem, source: TriageSource, max_bytes: int) -> bytes:
     if item.size is not None and item.size > max_bytes:
         raise TooLarge(f"item {item.id} is {item.size} bytes, over {max_bytes}")
     found = FoundFile(
-        path=item.path, size=item.size or 0, partition=item.partition, inode=item.inode
+        path=item.path,
+        size=item.size or 0,
+        partition=item.partition,
+        inode=item.inode,
+        stream=ntfs_stream(item, source),
     )
     reader = open_file(source_ref(source), found)
     try:

@@ -234,12 +234,22 @@ def walk_fs(path: str, kind: str, offset: int) -> Iterator[DiskFile]:
     ntfs_data = int(pytsk3.TSK_FS_ATTR_TYPE_NTFS_DATA)
     seen: set[int] = {root}
     stack: list[tuple[int, str, int, bool]] = [(root, "", 0, True)]
+    if ntfs:
+        yield from _root_streams(fs, root, ntfs_data)
     while stack:
         inode, prefix, depth, folder_allocated = stack.pop()
         try:
             directory = fs.open_dir(inode=inode)
         except OSError as e:
             if folder_allocated:
+                if hfs:
+                    try:
+                        listed = list(hfs_folder(path, kind, offset, inode, prefix, depth))
+                    except (OSError, Unsupported):
+                        pass  # libfshfs missing or refusing too: report the folder below
+                    else:
+                        yield from listed
+                        continue
                 yield DiskFile(prefix or "/", inode, 0, True, None, None, None, None, str(e))
             continue  # else a deleted directory whose blocks are gone
         entries: list[tuple[str, Any]] = []
@@ -287,6 +297,132 @@ def walk_fs(path: str, kind: str, offset: int) -> Iterator[DiskFile]:
         stack.extend(reversed(subdirs))
 
 
+def _root_streams(fs: Any, root: int, data_type: int) -> Iterator[DiskFile]:
+    """The alternate data streams of an NTFS volume's root folder, ``/:stream``: no folder
+    lists the root as an entry, so the walk would never see them."""
+    try:
+        folder = fs.open_meta(inode=root)
+    except OSError:
+        return
+    meta = folder.info.meta
+    times = (
+        _time(getattr(meta, "crtime", 0)),
+        _time(meta.mtime),
+        _time(meta.atime),
+        _time(meta.ctime),
+    )
+    for stream, size in _named_streams(folder, data_type):
+        yield DiskFile(f"/:{stream}", root, size, True, *times, stream=stream)
+
+
+# --- HFS+ folders The Sleuth Kit refuses: libfshfs --------------------------------------------
+
+
+class _VolumeWindow:
+    """The image from a file system's offset on, as the file object libfshfs reads."""
+
+    def __init__(self, path: str, kind: str, offset: int) -> None:
+        self._img = open_image(path, kind)
+        self._base = offset
+        self._size = int(self._img.get_size()) - offset
+        self._pos = 0
+
+    def read(self, size: int = -1) -> bytes:
+        if size < 0 or size > self._size - self._pos:
+            size = max(0, self._size - self._pos)
+        if size == 0:
+            return b""
+        data: bytes = self._img.read(self._base + self._pos, size)
+        self._pos += len(data)
+        return data
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        self._pos = {0: offset, 1: self._pos + offset, 2: self._size + offset}[whence]
+        return self._pos
+
+    def tell(self) -> int:
+        return self._pos
+
+    def get_size(self) -> int:
+        return self._size
+
+
+def hfs_volume(path: str, kind: str, offset: int) -> Any:
+    """The HFS+ volume at ``offset`` opened by libfshfs (``pyfshfs``), an HFS+ reader
+    independent of The Sleuth Kit; kept per process like ``open_fs``."""
+    return _hfs_opened(path, kind, offset)[0]
+
+
+@lru_cache(maxsize=4)
+def _hfs_opened(path: str, kind: str, offset: int) -> tuple[Any, _VolumeWindow]:
+    # The window is kept with the volume: libfshfs reads through it while the volume is open.
+    pyfshfs = forensics("pyfshfs")
+    volume = pyfshfs.volume()
+    window = _VolumeWindow(path, kind, offset)
+    volume.open_file_object(window)
+    return volume, window
+
+
+def _naive_utc(value: Any) -> datetime | None:
+    if not isinstance(value, datetime) or value.year <= 1904:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+def hfs_folder(
+    path: str, kind: str, offset: int, cnid: int, prefix: str, depth: int
+) -> Iterator[DiskFile]:
+    """Every regular file under the HFS+ folder ``cnid``, listed by libfshfs: the walk's
+    fallback for a folder The Sleuth Kit refuses (its HFS+ reader rejects some valid
+    catalog nodes: sleuthkit issues #2899, #3527). Depth first in name order, like
+    ``walk_fs``; a file's inode is its catalog node ID, by which it is read back."""
+    volume = hfs_volume(path, kind, offset)
+    root = volume.get_file_entry_by_identifier(cnid)
+    if root is None:
+        raise OSError(f"libfshfs finds no folder {cnid}")
+    stack: list[tuple[Any, str, int]] = [(root, prefix, depth)]
+    while stack:
+        folder, where, level = stack.pop()
+        subs = sorted(((str(sub.name), sub) for sub in folder.sub_file_entries), key=lambda e: e[0])
+        folders: list[tuple[Any, str, int]] = []
+        for name, sub in subs:
+            full = f"{where}/{name}"
+            mode = int(sub.file_mode) & 0o170000
+            if mode == 0o040000:
+                if level < MAX_DEPTH:
+                    folders.append((sub, full, level + 1))
+                continue
+            if mode != 0o100000:
+                continue  # links, devices: not content
+            yield DiskFile(
+                full,
+                int(sub.identifier),
+                int(sub.size),
+                True,
+                _naive_utc(sub.creation_time),
+                _naive_utc(sub.modification_time),
+                _naive_utc(sub.access_time),
+                _naive_utc(sub.entry_modification_time),
+            )
+        stack.extend(reversed(folders))
+
+
+def _hfs_runs(path: str, kind: str, offset: int, cnid: int) -> list[tuple[int, int]]:
+    """(absolute offset, length) of the data of every file under an HFS+ folder The Sleuth
+    Kit refuses (carving must not take them for free space); [] without libfshfs."""
+    try:
+        volume = hfs_volume(path, kind, offset)
+        out: list[tuple[int, int]] = []
+        for found in hfs_folder(path, kind, offset, cnid, "", 0):
+            entry = volume.get_file_entry_by_identifier(found.inode)
+            for i in range(int(entry.number_of_extents)):
+                start, size, _flags = entry.get_extent(i)
+                out.append((offset + int(start), int(size)))
+        return out
+    except (OSError, Unsupported):
+        return []
+
+
 class DiskFileReader:
     """Reads one file of an image by inode, in chunks (``read`` like a file object);
     with ``stream``, that NTFS alternate data stream of it instead."""
@@ -295,10 +431,19 @@ class DiskFileReader:
         self, path: str, kind: str, offset: int, inode: int, stream: str | None = None
     ) -> None:
         fs = open_fs(path, kind, offset)
-        self._file = fs.open_meta(inode=inode)
-        self._size = int(self._file.info.meta.size)
         self._pos = 0
         self._attr: tuple[Any, ...] = ()
+        self._hfs: Any = None
+        try:
+            self._file = fs.open_meta(inode=inode)
+        except OSError:
+            if stream is not None or not _fs_name(fs).startswith("hfs"):
+                raise
+            # A file in a folder The Sleuth Kit refuses (``hfs_folder``): read by libfshfs.
+            self._hfs = hfs_volume(path, kind, offset).get_file_entry_by_identifier(inode)
+            self._size = int(self._hfs.size)
+            return
+        self._size = int(self._file.info.meta.size)
         if stream is not None:
             self._attr = self._stream_attribute(stream)
 
@@ -320,7 +465,10 @@ class DiskFileReader:
         if n <= 0:
             return b""
         try:
-            data: bytes = self._file.read_random(self._pos, n, *self._attr)
+            if self._hfs is not None:
+                data: bytes = self._hfs.read_buffer_at_offset(n, self._pos)
+            else:
+                data = self._file.read_random(self._pos, n, *self._attr)
         except OSError:
             data = b""
         if not data:
@@ -415,6 +563,41 @@ def fs_extent(path: str, kind: str, offset: int) -> tuple[int, int]:
     return offset, min(end, int(open_image(path, kind).get_size()))
 
 
+def unpartitioned(path: str, kind: str) -> list[tuple[int, int]]:
+    """(start, stop) absolute byte ranges of the image outside every partition the
+    partition table names (gaps between partitions, before the first and after the last,
+    the table's own sectors included), or after the end of a bare file system. Content
+    there belongs to nothing: old partitions, a larger disk imaged before, hidden data."""
+    pytsk3 = forensics("pytsk3")
+    img = open_image(path, kind)
+    total = int(img.get_size())
+    try:
+        vs = pytsk3.Volume_Info(img)
+    except OSError:
+        vs = None
+    if vs is None:
+        try:
+            _, end = fs_extent(path, kind, 0)
+        except OSError:
+            return []  # neither a table nor a file system: not a disk image triage reads
+        return [(end, total)] if end < total else []
+    block = int(vs.info.block_size)
+    used: list[tuple[int, int]] = []
+    for part in vs:
+        if int(part.flags) & int(pytsk3.TSK_VS_PART_FLAG_ALLOC):
+            used.append((int(part.start) * block, int(part.len) * block))
+    used.sort()
+    out: list[tuple[int, int]] = []
+    at = 0
+    for begin, length in used:
+        if begin > at:
+            out.append((at, min(begin, total)))
+        at = max(at, begin + length)
+    if at < total:
+        out.append((at, total))
+    return [(a, b) for a, b in out if a < b]
+
+
 def read_at(path: str, kind: str, offset: int, size: int) -> bytes:
     """``size`` bytes of the image at absolute ``offset`` (fewer at its end)."""
     img = open_image(path, kind)
@@ -430,6 +613,14 @@ def allocated_runs(path: str, kind: str, offset: int) -> list[tuple[int, int]]:
     """(absolute offset, length) of the blocks every allocated entry of the file system
     occupies: regular files, directories and the file system's own files (NTFS ``$MFT``
     ...). What is outside them is unallocated for carving."""
+    return carving_map(path, kind, offset)[0]
+
+
+def carving_map(path: str, kind: str, offset: int) -> tuple[list[tuple[int, int]], dict[int, int]]:
+    """What carving needs of a file system: ``allocated_runs``, and for each *deleted*
+    file it still names with its first block (FAT and NTFS keep it), the absolute offset
+    of that block and the file's size: such a file is an item already, not to be carved
+    twice."""
     pytsk3 = forensics("pytsk3")
     fs = open_fs(path, kind, offset)
     block = int(fs.info.block_size)
@@ -437,31 +628,40 @@ def allocated_runs(path: str, kind: str, offset: int) -> list[tuple[int, int]]:
     meta_unalloc = int(pytsk3.TSK_FS_META_FLAG_UNALLOC)
     dir_types = {int(pytsk3.TSK_FS_META_TYPE_DIR), int(pytsk3.TSK_FS_META_TYPE_VIRT_DIR)}
     runs: list[tuple[int, int]] = []
+    deleted_starts: dict[int, int] = {}
     root = int(fs.info.root_inum)
     seen: set[int] = {root}
     stack = [(root, 0)]
     _runs_of(fs, root, block, offset, runs)
+    hfs = _fs_name(fs).startswith("hfs")
     while stack:
         inode, depth = stack.pop()
         try:
             directory = fs.open_dir(inode=inode)
         except OSError:
+            if hfs:
+                runs.extend(_hfs_runs(path, kind, offset, inode))
             continue
         for entry in directory:
             meta = entry.info.meta
             raw = entry.info.name.name
             if meta is None or raw in (b".", b".."):
                 continue
-            if int(entry.info.name.flags) & name_unalloc or int(meta.flags) & meta_unalloc:
-                continue
             addr = int(meta.addr)
+            if int(entry.info.name.flags) & name_unalloc or int(meta.flags) & meta_unalloc:
+                if int(meta.type) not in dir_types:
+                    first: list[tuple[int, int]] = []
+                    _runs_of(fs, addr, block, offset, first)
+                    if first:
+                        deleted_starts[first[0][0]] = int(meta.size)
+                continue
             if addr in seen:
                 continue
             seen.add(addr)
             _runs_of(fs, addr, block, offset, runs)
             if int(meta.type) in dir_types and depth < MAX_DEPTH:
                 stack.append((addr, depth + 1))
-    return runs
+    return runs, deleted_starts
 
 
 def _runs_of(fs: Any, inode: int, block: int, offset: int, runs: list[tuple[int, int]]) -> None:

@@ -28,6 +28,7 @@ from safeguard import __version__
 from safeguard.store.models.triage import TriageCase, TriageItem
 from safeguard.triage import categories
 from safeguard.triage.case import case_sources, category_of, is_carved, item_row, iter_items
+from safeguard.triage.sources import carved_offset
 
 VICS_CONTEXT = (
     "http://github.com/VICSDATAMODEL/ProjectVic/DataModels/2.0.xml/{scheme}/$metadata#Cases"
@@ -87,18 +88,21 @@ def _media(
     files = []
     for item in items:
         folder, name = _split(item.path)
-        files.append(
-            {
-                "FileName": name,
-                "FilePath": folder,
-                "Created": _vics_time(item.created),
-                "Written": _vics_time(item.modified),
-                "Accessed": _vics_time(item.accessed),
-                "Deleted": not item.allocated,
-                "Unallocated": is_carved(item),
-                "SourceID": positions.get(item.source_id, 0),
-            }
-        )
+        entry: dict[str, Any] = {
+            "FileName": name,
+            "FilePath": folder,
+            "Created": _vics_time(item.created),
+            "Written": _vics_time(item.modified),
+            "Accessed": _vics_time(item.accessed),
+            "Deleted": not item.allocated,
+            "Unallocated": is_carved(item),
+            "SourceID": positions.get(item.source_id, 0),
+        }
+        if entry["Unallocated"]:
+            # A carved item's byte offset from the start of the disk image, as other VICS
+            # writers record carved files (a file system's file has no single one).
+            entry["PhysicalLocation"] = carved_offset(item.path)
+        files.append(entry)
     return {
         "MediaID": media_id,
         "MD5": (first.md5 or "").upper(),

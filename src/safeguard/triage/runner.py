@@ -49,7 +49,7 @@ from safeguard.store.models.triage import TriageItem, TriageSource
 from safeguard.triage import categories, sources
 from safeguard.triage.case import case_sources, get_case, source_ref, subject
 from safeguard.triage.known import KnownDigests, load_known
-from safeguard.triage.sources import FoundFile, SourceRef
+from safeguard.triage.sources import FoundFile, SourceRef, carved_offset
 from safeguard.triage.stacks import build_stacks
 from safeguard.triage.worker import (
     Record,
@@ -112,6 +112,8 @@ class RunSummary:
     known: int = 0
     unknown: int = 0
     deleted: int = 0
+    #: Items carved from unallocated or unpartitioned space (``triage.carve``).
+    carved: int = 0
     errors: int = 0
     already_done: int = 0
     stacks: int = 0
@@ -135,6 +137,7 @@ class RunSummary:
             "known": self.known,
             "unknown": self.unknown,
             "deleted": self.deleted,
+            "carved": self.carved,
             "errors": self.errors,
             "error_codes": dict(sorted(self.error_codes.items())),
             "already_done": self.already_done,
@@ -187,8 +190,9 @@ def run_case(
 
     ``skip_known_pdq``: pictures whose MD5 or SHA-1 is already in a blocking bank are not
     decoded for PDQ (they are known whatever their PDQ). ``carve``: disk images' unallocated
-    space is also carved for pictures (``triage.carve``); carved items are listed under
-    ``$CarvedFiles`` with their offset in the image."""
+    and unpartitioned space is also carved for pictures and videos (``triage.carve``);
+    carved items are listed under ``$CarvedFiles`` with their offset in the image. Off
+    here; the CLI turns it on unless ``--no-carve``."""
     started = time.perf_counter()
     options = options or TRIAGE_OPTIONS
     limits = limits or ArchiveLimits()
@@ -548,6 +552,8 @@ class _Writer:
                 self.summary.unknown += 1
             if not row["allocated"]:
                 self.summary.deleted += 1
+                if row["inode"] is None and carved_offset(row["path"]) is not None:
+                    self.summary.carved += 1
             if row["error"] is not None:
                 self.summary.errors += 1
                 code = str(row["error_code"] or "error")

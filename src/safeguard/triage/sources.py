@@ -28,7 +28,7 @@ from typing import Any, Literal, Protocol
 from safeguard.errors import InvalidInput, NotFound
 from safeguard.signals.files import WalkError, iter_files
 from safeguard.triage import disk
-from safeguard.triage.carve import CarvedItem, carve
+from safeguard.triage.carve import MAX_ITEMS, CarvedItem, carve, free_ranges
 
 SourceKind = Literal["folder", "file", "raw", "e01"]
 MiB = 1 << 20
@@ -56,6 +56,9 @@ class FoundFile:
     carved_at: int | None = None
     #: An NTFS alternate data stream's name (``path`` is then ``file:stream``).
     stream: str | None = None
+    #: Why a carved item is only part of a picture (fragmented or overwritten): its bytes
+    #: are still hashed, and its record carries this as a ``carved_partial`` error.
+    carve_error: str | None = None
 
     @property
     def key(self) -> str:
@@ -123,6 +126,9 @@ def describe(ref: SourceRef) -> list[dict[str, Any]] | None:
 #: The virtual folder carved items are listed in, under their file system (as Autopsy
 #: does); the name of each is its byte offset in the image: ``/p1/$CarvedFiles/1234.jpg``.
 CARVED_DIR = "$CarvedFiles"
+#: The virtual folder of the space outside every partition (or after a bare file system):
+#: its carved items are ``/$Unpartitioned/$CarvedFiles/1234.jpg``, with no partition.
+UNPARTITIONED_DIR = "$Unpartitioned"
 
 
 def carved_offset(path: str) -> int | None:
@@ -134,21 +140,70 @@ def carved_offset(path: str) -> int | None:
     return int(stem) if stem.isdigit() else None
 
 
+def is_unpartitioned(path: str) -> bool:
+    """Whether a carved item's path is in the space outside every partition."""
+    return path.startswith(f"/{UNPARTITIONED_DIR}/{CARVED_DIR}/")
+
+
 @lru_cache(maxsize=16)
-def _carved(location: str, kind: SourceKind, offset: int) -> tuple[CarvedItem, ...]:
-    start, end = disk.fs_extent(location, kind, offset)
-    allocated = disk.allocated_runs(location, kind, offset)
+def _carved(
+    location: str, kind: SourceKind, offset: int | None, max_items: int
+) -> tuple[CarvedItem, ...]:
+    """What carving finds in one file system's unallocated space (``offset`` its start),
+    or outside every partition (``offset`` None). Kept per process: the run walks twice."""
+    named: dict[int, int] = {}
+    if offset is None:
+        ranges = disk.unpartitioned(location, kind)
+    else:
+        start, end = disk.fs_extent(location, kind, offset)
+        allocated, named = disk.carving_map(location, kind, offset)
+        ranges = free_ranges(start, end, allocated)
 
     def read_at(at: int, size: int) -> bytes:
         return disk.read_at(location, kind, at, size)
 
-    return tuple(carve(read_at, start, end, allocated))
+    return tuple(carve(read_at, ranges, max_items=max_items, named=named))
+
+
+def _carved_files(
+    ref: SourceRef, offset: int | None, prefix: str, left: int
+) -> tuple[list[FoundFile], int]:
+    """Carved items as found files, and how many more the source may carve."""
+    out: list[FoundFile] = []
+    for item in _carved(ref.location, ref.kind, offset, left):
+        if item.error_code == "carve_limit":
+            left = 0
+            out.append(
+                FoundFile(
+                    path=f"{prefix}/{CARVED_DIR}/{item.offset}.limit",
+                    size=0,
+                    partition=offset,
+                    allocated=False,
+                    carved_at=item.offset,
+                    error_code=item.error_code,
+                    error=item.error,
+                )
+            )
+            break
+        left -= 1
+        out.append(
+            FoundFile(
+                path=f"{prefix}/{CARVED_DIR}/{item.offset}.{item.format}",
+                size=item.size,
+                partition=offset,
+                allocated=False,
+                carved_at=item.offset,
+                carve_error=item.error,
+            )
+        )
+    return out, left
 
 
 def walk(ref: SourceRef, *, carve_unallocated: bool = False) -> Iterator[FoundFile]:
     """Every file in the source, in a stable order. ``carve_unallocated``: then, for each
-    file system of a disk image, the pictures carved from its unallocated space
-    (``triage.carve``)."""
+    file system of a disk image, the pictures and videos carved from its unallocated space,
+    and last those carved from the space outside every partition (``triage.carve``; at
+    most ``carve.MAX_ITEMS`` a source)."""
     if ref.kind == "folder":
         yield from _walk_folder(ref.location)
     elif ref.kind == "file":
@@ -162,6 +217,7 @@ def walk(ref: SourceRef, *, carve_unallocated: bool = False) -> Iterator[FoundFi
         )
     else:
         volumes, _ = disk.volumes(ref.location, ref.kind)
+        left = MAX_ITEMS  # carved items the source may still have (one bound a source)
         for vol in volumes:
             prefix = "" if vol.slot is None else f"/p{vol.slot}"
             for f in disk.walk_fs(ref.location, ref.kind, vol.offset):
@@ -187,15 +243,12 @@ def walk(ref: SourceRef, *, carve_unallocated: bool = False) -> Iterator[FoundFi
                     changed=f.changed,
                     stream=f.stream,
                 )
-            if carve_unallocated:
-                for item in _carved(ref.location, ref.kind, vol.offset):
-                    yield FoundFile(
-                        path=f"{prefix}/{CARVED_DIR}/{item.offset}.{item.format}",
-                        size=item.size,
-                        partition=vol.offset,
-                        allocated=False,
-                        carved_at=item.offset,
-                    )
+            if carve_unallocated and left > 0:
+                found, left = _carved_files(ref, vol.offset, prefix, left)
+                yield from found
+        if carve_unallocated and left > 0:
+            found, left = _carved_files(ref, None, f"/{UNPARTITIONED_DIR}", left)
+            yield from found
 
 
 def _ts(seconds: float) -> datetime | None:

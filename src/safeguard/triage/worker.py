@@ -338,6 +338,11 @@ def hash_found(
             f"read {record['size']} of {found.size} bytes (deleted file partly overwritten, "
             "or its clusters could not be followed)"
         )
+    if found.carve_error is not None:
+        # Part of a picture: its digests stand for these bytes only, so it says so.
+        decoded = record.get("error")
+        record["error_code"] = "carved_partial"
+        record["error"] = found.carve_error + (f"; {decoded}" if decoded else "")
     own = _meta(found) | record | {"path": found.path, "mime": mime}
     if archive is None or found.size > keep:
         return [own]
