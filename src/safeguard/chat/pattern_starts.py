@@ -20,7 +20,10 @@ MAX_PREFIXES = 64
 def first_chars(pattern: str) -> frozenset[str] | None:
     """The characters a non-empty match of ``pattern`` can start with, or None when that is
     not a small known set (a class like ``\\w``, a dot, or a pattern that may match empty)."""
-    chars, nullable = _sequence(_parser.parse(pattern))
+    parsed = _parser.parse(pattern)
+    if parsed.state.flags & _c.SRE_FLAG_IGNORECASE:
+        return None
+    chars, nullable = _sequence(parsed)
     if chars is None or nullable:
         return None
     return frozenset(chars)
@@ -52,6 +55,8 @@ def _item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
                 return None, False
         return chars, False
     if op is _c.SUBPATTERN:
+        if av[1] & _c.SRE_FLAG_IGNORECASE:
+            return None, False  # "(?i:...)": either case of a letter
         return _sequence(av[-1])
     if op is _c.BRANCH:
         union: set[str] = set()
