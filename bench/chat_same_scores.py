@@ -7,7 +7,8 @@ suspect, target, language, warnings), the serialised state, and what the message
 gave (normalised text and its map back, language, hits, categories, feature hashes in
 order). Per message text, every language lexicon's spans (conversation and comment scopes).
 Per comment of every stream, the comment scorer's verdict. Inputs: the synthetic test split
-and the hand-written editions (``tests/data/chat_eval*``); nothing is trained or tuned.
+and the hand-written editions (``tests/data/chat_eval*``) but the held-out ones
+(``editions.HELDOUT_EDITIONS``: not read at all); nothing is trained or tuned.
 
 Run: ``PYTHONPATH=<src> python -m bench.chat_same_scores --out FILE`` then
 ``python -m bench.chat_same_scores --compare A B``."""
@@ -25,11 +26,18 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "pl", "ro")
 
 
+def _editions() -> list[Path]:
+    from safeguard.chat.training.editions import HELDOUT_EDITIONS
+
+    folders = sorted((ROOT / "tests" / "data").glob("chat_eval*"))
+    return [f for f in folders if f.name not in HELDOUT_EDITIONS]
+
+
 def _conversation_sets() -> dict[str, list[Any]]:
     from safeguard.chat.training.corpus import read_labelled, shipped_conversations
 
     sets: dict[str, list[Any]] = {"synthetic_test": shipped_conversations("test")}
-    for folder in sorted((ROOT / "tests" / "data").glob("chat_eval*")):
+    for folder in _editions():
         for path in sorted(folder.glob("conversations_*.jsonl")):
             sets[f"{folder.name}/{path.name}"] = list(read_labelled(path))
     return sets
@@ -39,7 +47,7 @@ def _stream_sets() -> dict[str, list[dict[str, Any]]]:
     from safeguard.chat.training.corpus import shipped_streams
 
     sets = {"synthetic_test": shipped_streams("test")}
-    for folder in sorted((ROOT / "tests" / "data").glob("chat_eval*")):
+    for folder in _editions():
         for path in sorted(folder.glob("comments_*.jsonl")):
             with path.open(encoding="utf-8") as fh:
                 sets[f"{folder.name}/{path.name}"] = [json.loads(x) for x in fh if x.strip()]
