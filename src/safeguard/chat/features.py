@@ -111,34 +111,55 @@ def _tag_hash(tag: str, bits: int) -> int:
     return zlib.crc32(tag.encode()) & ((1 << bits) - 1)
 
 
+#: Per bits, (word, next word) → the pair's hash (a dict read is cheaper than formatting,
+#: encoding and hashing the pair; emptied when it outgrows the bound).
+_PAIR_CACHES: dict[int, dict[tuple[str, str], int]] = {}
+#: Per bits, the hashes of the four length buckets.
+_LENGTH_TAGS: dict[int, tuple[int, ...]] = {}
+
+
+def _pair_hash(pair: tuple[str, str], bits: int) -> int:
+    return zlib.crc32(f"{pair[0]} {pair[1]}".encode()) & ((1 << bits) - 1)
+
+
 def message_hashes(
     text: str, categories: list[str], hashing: Hashing, language: str = "en"
 ) -> list[int]:
-    """Hashed feature indices of a normalised message (repeats kept: they are counts)."""
+    """Hashed feature indices of a normalised message (repeats kept: they are counts): per
+    token its word and character n-grams, then the word pairs, the categories and the
+    length bucket, in that order."""
     bits = hashing.bits
-    mask = (1 << bits) - 1
-    crc = zlib.crc32
-    out: list[int] = []
-    words: list[str] = []
     lemmas, char_ngrams = hashing.lemmas, hashing.char_ngrams
     key = (language, lemmas, char_ngrams, bits)
     cache = _TOKEN_CACHES.get(key)
     if cache is None or len(cache) > _TOKEN_CACHE_SIZE:
         cache = _TOKEN_CACHES[key] = {}
     get = cache.get
+    out: list[int] = []
+    words: list[str] = []
     for t in _TOKEN.findall(text):
         entry = get(t)
         if entry is None:
             entry = cache[t] = _token(t, language, lemmas, char_ngrams, bits)
-        word, hashes = entry
-        words.append(word)
-        out.extend(hashes)
-    if hashing.word_ngrams >= 2:
-        out.extend(crc(f"{a} {b}".encode()) & mask for a, b in itertools.pairwise(words))
-    out.extend(_tag_hash(f"\x00cat:{c}", bits) for c in categories)
+        words.append(entry[0])
+        out += entry[1]
+    if hashing.word_ngrams >= 2 and len(words) > 1:
+        pairs = _PAIR_CACHES.get(bits)
+        if pairs is None or len(pairs) > _TOKEN_CACHE_SIZE:
+            pairs = _PAIR_CACHES[bits] = {}
+        pair_of = pairs.get
+        for pair in itertools.pairwise(words):
+            h = pair_of(pair)
+            if h is None:
+                h = pairs[pair] = _pair_hash(pair, bits)
+            out.append(h)
+    if categories:
+        out.extend(_tag_hash(f"\x00cat:{c}", bits) for c in categories)
     length = len(words)
-    bucket = 0 if length < 3 else 1 if length < 8 else 2 if length < 20 else 3
-    out.append(_tag_hash(f"\x00len:{bucket}", bits))
+    tags = _LENGTH_TAGS.get(bits)
+    if tags is None:
+        tags = _LENGTH_TAGS[bits] = tuple(_tag_hash(f"\x00len:{b}", bits) for b in range(4))
+    out.append(tags[0 if length < 3 else 1 if length < 8 else 2 if length < 20 else 3])
     return out
 
 

@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from safeguard.chat.pattern_starts import first_chars
+from safeguard.chat.pattern_starts import first_chars, prefixes
 from safeguard.errors import InvalidInput
 
 Scope = Literal["conversation", "comments"]
@@ -53,6 +53,7 @@ class Lexicon:
         self.language = language
         self.categories = {c.name: c for c in categories}
         starts: list[tuple[str, str, frozenset[str] | None]] = []
+        keys: set[str] | None = set()
         for c in categories:
             for p in c.patterns:
                 try:
@@ -60,7 +61,11 @@ class Lexicon:
                 except re.error as exc:
                     raise LexiconError(f"{language}/{c.name}: bad pattern {p!r}: {exc}") from exc
                 spaced = _spaces(p)
-                starts.append((c.name, spaced, first_chars(spaced)))
+                chars = first_chars(spaced)
+                starts.append((c.name, spaced, chars))
+                if keys is not None:
+                    own = prefixes(spaced, PREFIX_CHARS) or chars
+                    keys = None if own is None else keys | own
         # Every match starts at a word start (or a currency sign). Letters are Unicode
         # letters, so words starting with "ż", "é" or "ł" can match. At a word start only the
         # patterns that can begin with its character are tried (one regex per character, the
@@ -69,9 +74,11 @@ class Lexicon:
         alphabet = {ch for _, _, chars in starts if chars is not None for ch in chars}
         self._by_char = {ch: _alternation(starts, ch) for ch in sorted(alphabet)}
         self._other = _alternation(starts, None)
-        # When every pattern names the characters it can start with, only the word starts
-        # at one of them are visited (the others would find no regex to try).
-        self._starts = _starts_of(self._other is not None, alphabet)
+        # The index: the first few characters any pattern's match can start with (read from
+        # the patterns when the lexicon loads). Only the word starts that begin with one of
+        # them are visited; in chat most messages have none, and most word starts are not.
+        self._keys: frozenset[str] | None = None if keys is None else frozenset(keys)
+        self._starts = _starts_of(self._keys)
         self._pair_starts: dict[str, re.Pattern[str]] = {}
 
     def find(self, text: str) -> list[Hit]:
@@ -109,10 +116,8 @@ class Lexicon:
         by_b, other_b = other._by_char.get, other._other
         starts = self._pair_starts.get(other.language)
         if starts is None:
-            starts = self._pair_starts[other.language] = _starts_of(
-                self._other is not None or other._other is not None,
-                set(self._by_char) | set(other._by_char),
-            )
+            both = None if self._keys is None or other._keys is None else self._keys | other._keys
+            starts = self._pair_starts[other.language] = _starts_of(both)
         for start in starts.finditer(text):
             pos = start.start()
             if pos >= done_a:
@@ -145,13 +150,34 @@ class Lexicon:
 _WORD_START = re.compile(r"(?<![^\W_])(?=[^\W_]|[$£€])")
 
 
-def _starts_of(any_start: bool, alphabet: set[str]) -> re.Pattern[str]:
-    """The word starts worth visiting: all of them when some pattern can start with any
-    character, else those at a character of ``alphabet``."""
-    if any_start or not alphabet:
-        return _WORD_START
-    chars = "".join(re.escape(c) for c in sorted(alphabet))
-    return re.compile(f"{_WORD_START.pattern}[{chars}]")
+#: How many first characters of a match the index reads (see :func:`prefixes`).
+PREFIX_CHARS = 6
+
+
+def _starts_of(keys: frozenset[str] | None) -> re.Pattern[str]:
+    """The word starts worth visiting: all of them when some pattern can start with
+    anything, else those where the text goes on with one of ``keys`` (one regex, a trie of
+    the keys, so the scan stays in C)."""
+    if not keys:
+        return _WORD_START if keys is None else _NOWHERE
+    return re.compile(f"{_WORD_START.pattern}(?={_trie_regex(sorted(keys))})")
+
+
+_NOWHERE = re.compile(r"(?!)")
+
+
+def _trie_regex(keys: list[str]) -> str:
+    """A regex matching exactly the strings that start with one of ``keys`` (sorted)."""
+    heads: dict[str, list[str]] = {}
+    for key in keys:
+        heads.setdefault(key[0], []).append(key[1:])
+    parts = []
+    for head, tails in heads.items():
+        if "" in tails:  # the key ends here: any continuation will do
+            parts.append(re.escape(head))
+        else:
+            parts.append(re.escape(head) + _trie_regex(tails))
+    return parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
 
 
 def _alternation(

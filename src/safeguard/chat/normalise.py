@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from safeguard.chat.text import MAX_MESSAGE_CHARS, NormalText
+from safeguard.chat.text import MAX_MESSAGE_CHARS, NormalText, new_normal_text
 from safeguard.chat.text import normalise as clean
 
 __all__ = ["MAX_MESSAGE_CHARS", "NormalText", "lemma", "lemmas", "normalise", "tokens"]
@@ -42,9 +42,6 @@ _LEET = {
     "!": "i",
     "|": "l",
 }
-_LEET_CHARS = frozenset(_LEET)
-# A run of letters, digits and leet symbols; the candidates for undoing leetspeak.
-_TOKEN_RUN = re.compile(r"(?:[^\W_]|[@$!|])+")
 # Numbers with a unit or an ordinal are numbers, not leetspeak: 12, 14yo, 3pm, 2nd, 10k, 5x.
 _NUMBER = re.compile(
     r"[$£€]?\d+(?:[.,]\d+)?(?:yo|y/o|yr|yrs|y|am|pm|k|m|st|nd|rd|th|s|h|hr|hrs|min|mins|x|"
@@ -54,8 +51,19 @@ _TRIPLE = re.compile(r"([^\W\d_])\1{2,}")
 # Three or more single letters joined by one separator each ("s e c r e t", "m.e.e.t").
 _SPACED = re.compile(r"(?<![^\W_])(?:[^\W\d_][ .\-_*·•]){2,}[^\W\d_](?![^\W_])")
 # A symbol that splits a word in two: se*cret, sec_ret, se.cret (not a sentence stop).
-_SPLIT = re.compile(r"(?<=[^\W\d_]{2})[*_~^](?=[^\W\d_]{2})")
-_TRICKS = re.compile(r"[0-9@$!|*_~^]|([^\W\d_])\1\1|(?:^|\W)[^\W\d_][ .\-·•][^\W\d_][ .\-·•]")
+# (The symbol first, then the look-behind: the regex engine skips to the symbols.)
+_SPLIT = re.compile(r"[*_~^](?<=[^\W\d_]{2}[*_~^])(?=[^\W\d_]{2})")
+# A message with none of these needs no undoing (a trick character, a letter three times,
+# the start of a spaced-out word).
+_TRICK_CHARS = re.compile(r"[0-9@$!|*_~^]")
+_TRICK_TRIPLE = re.compile(r"([^\W\d_])\1\1")
+_TRICK_SPACED = re.compile(r"(?:^|\W)[^\W\d_][ .\-·•][^\W\d_][ .\-·•]")
+_LEET_CHARS = frozenset(_LEET)
+_ANY_LEET = re.compile(r"[013457@$!|]")
+# A run of letters, digits and leet symbols; the candidates for undoing leetspeak.
+_TOKEN_RUN = re.compile(r"(?:[^\W_]|[@$!|])+")
+# Every _SPACED match holds a letter between two separators: without one, no need to look.
+_SPACED_HINT = re.compile(r"[ .\-_*·•][^\W\d_][ .\-_*·•]")
 # Short words often follow each other in plain chat ("i m a", "u r a"): a run joined by
 # spaces must have at least this many letters to be read as one spaced-out word.
 _SPACED_MIN_LETTERS = 4
@@ -65,44 +73,48 @@ def normalise(raw: str, max_chars: int = MAX_MESSAGE_CHARS) -> NormalText:
     """The cleaned text with evasion tricks undone, and the map back to ``raw``."""
     base = clean(raw, max_chars)
     text = base.text
-    if not _TRICKS.search(text):
+    # _TRICKS in three searches, the cheapest first (most tricky chat has a digit).
+    if not (_TRICK_CHARS.search(text) or _TRICK_TRIPLE.search(text) or _TRICK_SPACED.search(text)):
         return base
     index = base.index if base.index is not None else range(len(text))
-    chars = list(text)
-    keep = [True] * len(chars)
-    _undo_spacing(text, chars, keep)
-    _undo_split(text, keep)
-    _undo_leet(text, chars)
-    if False in keep:
-        out = "".join(c for c, k in zip(chars, keep, strict=True) if k)
+    drop = _spacing_drops(text)
+    drop.extend(m.start() for m in _SPLIT.finditer(text))
+    out = _leet_undone(text)
+    if drop:
+        keep = [True] * len(text)
+        for i in drop:
+            keep[i] = False
         out_index = [i for i, k in zip(index, keep, strict=True) if k]
+        out = "".join([c for c, k in zip(out, keep, strict=True) if k])
     else:
-        out = "".join(chars)
         if not _TRIPLE.search(out):
-            return NormalText(out, tuple(index), base.truncated)
+            return new_normal_text(out, tuple(index), base.truncated)
         out_index = list(index)
     out, out_index = _squeeze_repeats(out, out_index)
-    return NormalText(out, tuple(out_index), base.truncated)
+    return new_normal_text(out, tuple(out_index), base.truncated)
 
 
-def _undo_spacing(text: str, chars: list[str], keep: list[bool]) -> None:
+def _spacing_drops(text: str) -> list[int]:
+    """The separators of spaced-out words ("s e c r e t", "m.e.e.t"), to be dropped."""
+    drops: list[int] = []
+    if not _SPACED_HINT.search(text):
+        return drops
     for m in _SPACED.finditer(text):
         letters = (m.end() - m.start() + 1) // 2
         seps = {text[i] for i in range(m.start() + 1, m.end(), 2)}
         # "i m a" and "u r a" are words; a spaced run needs four letters, a dotted one three.
         if seps == {" "} and letters < _SPACED_MIN_LETTERS:
             continue
-        for i in range(m.start() + 1, m.end(), 2):
-            keep[i] = False
+        drops.extend(range(m.start() + 1, m.end(), 2))
+    return drops
 
 
-def _undo_split(text: str, keep: list[bool]) -> None:
-    for m in _SPLIT.finditer(text):
-        keep[m.start()] = False
-
-
-def _undo_leet(text: str, chars: list[str]) -> None:
-    """One character for one, so the map back to the original needs no change."""
+def _leet_undone(text: str) -> str:
+    """``text`` with leetspeak read as letters, one character for one (so the map back to
+    the original needs no change)."""
+    chars: list[str] | None = None
+    if not _ANY_LEET.search(text):
+        return text
     for m in _TOKEN_RUN.finditer(text):
         token = m.group()
         if _LEET_CHARS.isdisjoint(token):
@@ -120,7 +132,10 @@ def _undo_leet(text: str, chars: list[str]) -> None:
                 j + 1 < len(token) and token[j + 1].isalpha() and (j == 0 or token[j - 1].isalpha())
             ):
                 continue  # "wow!!" and "cash$" end a word; a letter stands between letters
+            if chars is None:
+                chars = list(text)
             chars[m.start() + j] = mapped
+    return text if chars is None else "".join(chars)
 
 
 def _squeeze_repeats(text: str, index: list[int]) -> tuple[str, list[int]]:

@@ -8,7 +8,6 @@ letters are mapped to Latin, so "how оld" with a Cyrillic "о" reads as "how ol
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -29,7 +28,6 @@ _CONFUSABLES = {
 
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 _FOLD = str.maketrans({**_CONFUSABLES, "’": "'"})
-_ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,26 +47,26 @@ class NormalText:
         return self.index[start], self.index[end - 1] + 1
 
 
-_new_normal_text = fast_constructor(NormalText)
+#: ``NormalText(text, index, truncated)``, built without the frozen ``__init__``.
+new_normal_text = fast_constructor(NormalText)
 
 
 def normalise(raw: str, max_chars: int = MAX_MESSAGE_CHARS) -> NormalText:
     truncated = len(raw) > max_chars
     if truncated:
         raw = raw[:max_chars]
-    if raw.isascii() and raw.isprintable():
-        # One character in, one out: spans need no map.
-        return _new_normal_text(raw.lower(), None, truncated)
-    if (
-        not _ASCII_CONTROL.search(raw)
-        and unicodedata.is_normalized("NFKC", raw)
-        and all(unicodedata.category(c)[0] not in "CZ" for c in raw if c > "\x7f")
-    ):
-        # Emoji and accented letters, nothing to drop or expand: still one character for one
-        # (checked: lower() may lengthen a few characters, e.g. "İ").
-        lowered = raw.lower().translate(_FOLD)
-        if len(lowered) == len(raw):
-            return _new_normal_text(lowered, None, truncated)
+    # Printable is exactly: no ASCII control character and no other character of a Unicode
+    # category "C…" or "Z…" but the space (str.isprintable reads the same Unicode tables).
+    if raw.isprintable():
+        if raw.isascii():
+            # One character in, one out: spans need no map.
+            return new_normal_text(raw.lower(), None, truncated)
+        if unicodedata.is_normalized("NFKC", raw):
+            # Emoji and accented letters, nothing to drop or expand: still one character for
+            # one (checked: lower() may lengthen a few characters, e.g. "İ").
+            lowered = raw.lower().translate(_FOLD)
+            if len(lowered) == len(raw):
+                return new_normal_text(lowered, None, truncated)
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(raw):
