@@ -115,9 +115,9 @@ def holds(v: Verification, box: Box, options: HubOptions = DEFAULT_HUB) -> bool:
     """Whether a verification of the searched picture (first) against a candidate, with
     ``object_options``, finds the object in ``box``: a homography with enough distinctive
     inliers whose region covers most of the box and lies mostly inside it (a candidate
-    that agrees beyond the object is a view of the same place, not a holder). A candidate that agrees as a place
-    (linked, over a region covering ``max_region_cover`` or more of the shared view) is a
-    view of the searched picture's own place, missed by the shortlist, not a holder."""
+    that agrees beyond the object is a view of the same place, not a holder). Nor is a
+    candidate that links as a place (over ``max_region_cover`` or more of the shared
+    view): a view of the searched picture's own place, missed by the shortlist."""
     if v.linked and (v.region_cover is None or v.region_cover >= options.max_region_cover):
         return False
     return (
