@@ -542,18 +542,15 @@ def shared_object_links(
     """The shared-object test (``link.objects``) over questioned links: each side's
     matched region is searched over the store (a VLAD vector of its own descriptors), its
     ``hub.candidates`` nearest items outside both sides' components are verified against
-    it, and a link with a holder is refused. The components are those of the links that
-    rest on more than an object (not questioned themselves): links through one shared
-    object chain its holders together and must not hide them. Returns the refused links' keys,
+    it, and a link with a holder is refused. The components are those of every known
+    place link: over only the links that are not questioned themselves, views of the
+    searched picture's own place filled the candidates (and some passed for holders):
+    on the v5 collection the build kept both wrong links and lost 2.3 % of right links.
+    Returns the refused links' keys,
     their records (for ``objects.jsonl``) and the verifications spent."""
     assert store.codebook is not None
     rows = store.global_rows()
-    place = [
-        x
-        for x in [*store.links.values(), *new_links]
-        if x.kind == "place"
-        and (x.region_cover is None or x.region_cover >= options.hub.max_region_cover)
-    ]
+    place = [x for x in [*store.links.values(), *new_links] if x.kind == "place"]
     component: dict[str, int] = {}
     members: list[list[str]] = _components(
         {x for p in place for x in (p.a, p.b)}, ((p.a, p.b) for p in place)
