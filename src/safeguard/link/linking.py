@@ -42,6 +42,15 @@ import numpy.typing as npt
 from safeguard.link.extract import Extracted, ExtractOptions, FaceEntry, extract, file_id
 from safeguard.link.faces import DEFAULT_FACE_THRESHOLD, chinese_whispers, faces_available
 from safeguard.link.features import PlaceFeatures
+from safeguard.link.objects import (
+    DEFAULT_HUB,
+    HubOptions,
+    holds,
+    object_options,
+    questioned,
+    region_similarities,
+    region_vector,
+)
 from safeguard.link.runner import LocalRunner, TaskRunner
 from safeguard.link.store import (
     FaceRows,
@@ -70,6 +79,9 @@ class LinkOptions:
     #: round). See ``SECOND_ROUND``.
     second_round: int = 3
     verify: VerifyOptions = DEFAULT_VERIFY
+    #: The shared-object test (``link.objects``): links resting on an object-sized region
+    #: are searched for a third, unrelated picture holding it, and refused when one does.
+    hub: HubOptions = DEFAULT_HUB
     face_threshold: float = DEFAULT_FACE_THRESHOLD
     #: Items whose descriptors teach a new store its codebook.
     codebook_items: int = 300
@@ -87,6 +99,8 @@ class BuildSummary:
     faces: int = 0
     verified: int = 0
     place_links: int = 0
+    #: Links that passed verification and were refused by the shared-object test.
+    shared_object_links: int = 0
     face_links: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -100,6 +114,7 @@ class BuildSummary:
             "faces": self.faces,
             "verified": self.verified,
             "place_links": self.place_links,
+            "shared_object_links": self.shared_object_links,
             "face_links": self.face_links,
             "errors": self.errors,
         }
@@ -188,15 +203,24 @@ def build(
         _add_faces(store, new)
         new_ids = [e.id for e in new]
         pairs = shortlist(store, new_ids, options.shortlist)
-        links = _verify_pairs(store, pairs, options, runner, progress)
+        asked: list[tuple[Link, Verification]] = []
+        links = _verify_pairs(store, pairs, options, runner, progress, asked)
         if options.second_round > 0:
             known = [x for x in store.links.values() if x.kind == "place"] + links
             more = second_round_rows(
                 store.global_rows(), new_ids, known, pairs, options.second_round
             )
-            links += _verify_pairs(store, more, options, runner, progress)
+            links += _verify_pairs(store, more, options, runner, progress, asked)
             pairs += more
         summary.verified = len(pairs)
+        if asked:
+            refused, records, searched = shared_object_links(
+                store, asked, links, options, runner, progress
+            )
+            summary.verified += searched
+            summary.shared_object_links = len(refused)
+            links = [x for x in links if x.key not in refused]
+            store.add_shared_objects(records)
         summary.place_links = len(links)
         face_links = _face_links(store, {e.id for e in new}, options.face_threshold)
         summary.face_links = len(face_links)
@@ -485,7 +509,10 @@ def _verify_pairs(
     options: LinkOptions,
     runner: TaskRunner,
     progress: Progress,
+    asked: list[tuple[Link, Verification]] | None = None,
 ) -> list[Link]:
+    """Verify ``pairs`` on the runner; the links, and in ``asked`` those of them that rest
+    on an object-sized region (``objects.questioned``), with their verification."""
     batches = [
         (str(store.root), pairs[i : i + options.verify_batch], options.verify)
         for i in range(0, len(pairs), options.verify_batch)
@@ -497,9 +524,118 @@ def _verify_pairs(
         for (a, va, b, vb), v in results:
             if v.linked:
                 links.append(place_link(a, va, b, vb, v))
+                if asked is not None and questioned(v, options.hub):
+                    asked.append((links[-1], v))
         done += len(results)
         progress("verify", done, len(pairs))
     return links
+
+
+def shared_object_links(
+    store: LinkStore,
+    asked: Sequence[tuple[Link, Verification]],
+    new_links: Sequence[Link],
+    options: LinkOptions,
+    runner: TaskRunner,
+    progress: Progress = _nothing,
+) -> tuple[set[tuple[str, str, str]], list[dict[str, Any]], int]:
+    """The shared-object test (``link.objects``) over questioned links: each side's
+    matched region is searched over the store (a VLAD vector of its own descriptors), its
+    ``hub.candidates`` nearest items outside both sides' components are verified against
+    it, and a link with a holder is refused. The components are those of every known
+    place link: over only the links that are not questioned themselves, views of the
+    searched picture's own place filled the candidates (and some passed for holders):
+    on the v5 collection the build kept both wrong links and lost 2.3 % of right links.
+    Returns the refused links' keys,
+    their records (for ``objects.jsonl``) and the verifications spent."""
+    assert store.codebook is not None
+    rows = store.global_rows()
+    place = [x for x in [*store.links.values(), *new_links] if x.kind == "place"]
+    component: dict[str, int] = {}
+    members: list[list[str]] = _components(
+        {x for p in place for x in (p.a, p.b)}, ((p.a, p.b) for p in place)
+    )
+    for c, ms in enumerate(members):
+        for m in ms:
+            component[m] = c
+
+    def related(item: str) -> set[str]:
+        return set(members[component[item]]) if item in component else {item}
+
+    sides: list[tuple[int, str, str, int, tuple[int, int, int, int]]] = []
+    vectors: list[F32] = []
+    for n, (link, v) in enumerate(asked):
+        for side, item, view, box in (
+            ("a", link.a, link.view_a, v.region_a),
+            ("b", link.b, link.view_b, v.region_b),
+        ):
+            if box is not None:
+                f = cached_features(str(store.root), item)[view][0]
+                sides.append((n, side, item, view, box))
+                vectors.append(region_vector(f, box, store.codebook))
+    candidates: list[Pair] = []
+    owner: list[int] = []  # index into ``sides`` of each candidate pair
+    k = options.hub.candidates
+    words = len(store.codebook)
+    for start in range(0, len(vectors), 256):
+        sims = region_similarities(rows.vlad, np.stack(vectors[start : start + 256]), words)
+        for r in range(len(sims)):
+            n, _, item, view, _ = sides[start + r]
+            link = asked[n][0]
+            skip = related(link.a) | related(link.b)
+            taken: set[str] = set()
+            for j in np.argsort(-sims[r]):
+                other = str(rows.item[j])
+                if other in skip or other in taken:
+                    continue
+                taken.add(other)
+                candidates.append((item, view, other, int(rows.view[j])))
+                owner.append(start + r)
+                if len(taken) >= k:
+                    break
+    found = _verify_ordered(store, candidates, object_options(options.verify, options.hub),
+                            options, runner, progress)  # fmt: skip
+    holders: dict[int, list[dict[str, Any]]] = {}
+    for (_, _, other, other_view), w, s in zip(candidates, found, owner, strict=True):
+        n, side, _, _, box = sides[s]
+        if holds(w, box, options.hub):
+            holders.setdefault(n, []).append(
+                {
+                    "side": side,
+                    "item": other,
+                    "view": other_view,
+                    "inliers": w.inliers,
+                    "region": list(w.region_a) if w.region_a else None,
+                }
+            )
+    refused = {asked[n][0].key for n in holders}
+    records = [
+        asked[n][0].to_json() | {"region_cover": asked[n][1].region_cover, "holders": h}
+        for n, h in sorted(holders.items())
+    ]
+    return refused, records, len(candidates)
+
+
+def _verify_ordered(
+    store: LinkStore,
+    pairs: list[Pair],
+    verify_options: VerifyOptions,
+    options: LinkOptions,
+    runner: TaskRunner,
+    progress: Progress,
+) -> list[Verification]:
+    """Verifications of ``pairs`` (first item first), in their order (a runner may
+    return batches in any order; a pair asked twice is verified twice, the same)."""
+    batches = [
+        (str(store.root), pairs[i : i + options.verify_batch], verify_options)
+        for i in range(0, len(pairs), options.verify_batch)
+    ]
+    done: dict[Pair, Verification] = {}
+    progress("objects", 0, len(pairs))
+    for results in runner.map(verify_task, batches):
+        done.update(results)
+        progress("objects", len(done), len(pairs))
+    return [done[p] for p in pairs]
 
 
 def place_link(a: str, va: int, b: str, vb: int, v: Verification) -> Link:
@@ -517,6 +653,7 @@ def place_link(a: str, va: int, b: str, vb: int, v: Verification) -> Link:
         region_b=v.region_b,
         distinct=v.distinct,
         cells=v.cells,
+        region_cover=v.region_cover,
     )
 
 

@@ -13,6 +13,8 @@ and appendable. Layout (``docs/link.md``)::
     faces/<seq>.npz       item, view, box (f, 4) int32, embedding (f, 128) float32,
                           frames (f,) int32 (a video's face: one row per track)
     links.jsonl           one verified link a line (place or face), with its evidence
+    objects.jsonl         one refused place link a line that rested on a shared object,
+                          with the third pictures holding it (``link.objects``)
     items.jsonl           one item a line; written last, so a line means the item is whole
 
 Writers take an exclusive ``flock`` on ``.lock``; numpy files are written to a temporary
@@ -142,6 +144,9 @@ class Link:
     #: they fall in (``link.verify``; absent in links stored before these tests).
     distinct: int | None = None
     cells: int | None = None
+    #: Place links: the share of the shared view their matched planar regions cover
+    #: (``link.verify.region_cover``; absent when not measured, and in older stores).
+    region_cover: float | None = None
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -157,6 +162,8 @@ class Link:
         if self.distinct is not None:
             out["distinct"] = self.distinct
             out["cells"] = self.cells
+        if self.region_cover is not None:
+            out["region_cover"] = self.region_cover
         if self.distance is not None:
             out["distance"] = self.distance
         if self.frames is not None:
@@ -190,6 +197,7 @@ class Link:
             frames=None if not frames else (int(frames[0]), int(frames[1])),
             distinct=None if obj.get("distinct") is None else int(obj["distinct"]),
             cells=None if obj.get("cells") is None else int(obj["cells"]),
+            region_cover=(None if obj.get("region_cover") is None else float(obj["region_cover"])),
         )
 
 
@@ -401,6 +409,14 @@ class LinkStore:
         self._append("links.jsonl", (link.to_json() for link in fresh))
         for link in fresh:
             self.links[link.key] = link
+
+    def add_shared_objects(self, records: Iterable[dict[str, Any]]) -> None:
+        """Append refused links that rested on a shared object (``link.objects``)."""
+        self._append("objects.jsonl", records)
+
+    def shared_objects(self) -> list[dict[str, Any]]:
+        """The refused links that rested on a shared object, oldest first."""
+        return list(self._jsonl("objects.jsonl"))
 
     def add_items(self, items: Iterable[ItemInfo]) -> None:
         items = list(items)
