@@ -166,7 +166,7 @@ class Place:
     twin_of: int | None = None
 
 
-class RoomPicture(np.ndarray):  # type: ignore[type-arg]
+class RoomPicture(np.ndarray):
     """The original picture of a place, carrying the place's model so that ``views_v6``
     can re-photograph it from elsewhere."""
 
@@ -368,7 +368,7 @@ def poster(index: int) -> U8:
     sky = int(h * rng.uniform(0.35, 0.55))
     img[:sky] = _c(rng, 120, 255)
     pts = [(0, sky)] + [(x, sky - int(rng.integers(0, sky // 2))) for x in range(0, w + 15, 15)]
-    cv2.fillPoly(img, [np.int32([*pts, (w, h), (0, h)])], _c(rng, 20, 160))
+    cv2.fillPoly(img, [np.array([*pts, (w, h), (0, h)], np.int32)], _c(rng, 20, 160))
     cv2.circle(
         img,
         (int(rng.integers(10, w - 10)), int(rng.integers(10, sky // 2))),
@@ -457,7 +457,7 @@ def rug(index: int) -> U8:
     motif = _c(rng)
     for y in range(30, h - 25, 28):
         for x in range(30, w - 25, 28):
-            pts = np.int32([[x, y - 10], [x + 10, y], [x, y + 10], [x - 10, y]])
+            pts = np.array([[x, y - 10], [x + 10, y], [x, y + 10], [x - 10, y]], np.int32)
             cv2.fillPoly(img, [pts], motif if (x + y) % 56 else _c(rng))
     img += rng.integers(0, 12, img.shape, dtype=np.uint8)
     return img
@@ -746,7 +746,7 @@ def _furniture(rng: Rng, kind: str, template: Rng | None = None) -> U8:
         img = np.zeros((h, w, 4), np.uint8)
         cv2.fillPoly(
             img,
-            [np.int32([[0, 70], [w - 1, 70], [w * 3 // 4, 0], [w // 4, 0]])],
+            [np.array([[0, 70], [w - 1, 70], [w * 3 // 4, 0], [w // 4, 0]], np.int32)],
             (*_c(t, 120, 256), 255),
         )
         cv2.line(img, (w // 2, 70), (w // 2, h - 8), (30, 30, 30, 255), 4)
@@ -906,21 +906,21 @@ def _room(seed: int, rng: Rng, kind: str, template: Rng | None) -> Place:
     desk_top: tuple[float, float, float] | None = None
     for i, piece in enumerate(pieces):
         img = _furniture(own, piece, template)
-        x = float(t.uniform(-box.width / 2 + 0.6, box.width / 2 - 0.6))
-        z = box.depth - float(t.uniform(0.15, 1.6 if i else 0.6))
-        props.append(_prop(img, box, x, z))
+        px = float(t.uniform(-box.width / 2 + 0.6, box.width / 2 - 0.6))
+        pz = box.depth - float(t.uniform(0.15, 1.6 if i else 0.6))
+        props.append(_prop(img, box, px, pz))
         if piece in ("desk", "counter") and desk_top is None:
-            desk_top = (x, z - 0.05, img.shape[1] / RES)
+            desk_top = (px, pz - 0.05, img.shape[1] / RES)
     if desk_top is not None:  # packaging from the catalogue and this room's own details
-        x, z, w = desk_top
+        dx, z, dw = desk_top
         if t.random() < 0.7:
             p = package(int(t.integers(0, 4)))
             n = int(t.integers(2, 5))
             row = np.concatenate([p] * n, axis=1)
-            props.append(_prop(_rgba(row), box, x - w / 4, z, 0.78))
+            props.append(_prop(_rgba(row), box, dx - dw / 4, z, 0.78))
             hotspots.append(
                 Hotspot(
-                    _vec(x - w / 4, box.eye - 0.78 - 0.15, z),
+                    _vec(dx - dw / 4, box.eye - 0.78 - 0.15, z),
                     row.shape[1] / RES,
                     _vec(0, 0, 1),
                     True,
@@ -928,7 +928,7 @@ def _room(seed: int, rng: Rng, kind: str, template: Rng | None) -> Place:
             )
         for _ in range(int(rng.integers(1, 3))):
             props.append(
-                _prop(_small_thing(rng), box, x + float(rng.uniform(0, w / 2.5)), z - 0.1, 0.78)
+                _prop(_small_thing(rng), box, dx + float(rng.uniform(0, dw / 2.5)), z - 0.1, 0.78)
             )
     for _ in range(int(rng.integers(1, 3))):  # things on the floor: a bag, a suitcase
         props.append(
@@ -1036,7 +1036,7 @@ def _street(rng: Rng) -> Place:
             (245, 245, 245),
             -1,
         )
-    sky = cv2.GaussianBlur(sky, (0, 0), 6)
+    sky = np.asarray(cv2.GaussianBlur(sky, (0, 0), 6), np.uint8)
     far = 400.0
     sky_plane = Plane(
         _rgba(sky),
@@ -1045,13 +1045,13 @@ def _street(rng: Rng) -> Place:
         _vec(0, 1, 0),
         sky_w / (far * 3.2),
     )
-    x0, x1, yc, yf = -box.width / 2, box.width / 2, box.ceiling, box.eye
+    lx, rx, yc, yf = -box.width / 2, box.width / 2, box.ceiling, box.eye
     planes = [
         sky_plane,
-        Plane(floor, _vec(x0, yf, box.depth), _vec(1, 0, 0), _vec(0, 0, -1), res / 2),
-        Plane(side_l, _vec(x0, yc, box.near), _vec(0, 0, 1), _vec(0, 1, 0), res),
-        Plane(side_r, _vec(x1, yc, box.depth), _vec(0, 0, -1), _vec(0, 1, 0), res),
-        Plane(back, _vec(x0, yc, box.depth), _vec(1, 0, 0), _vec(0, 1, 0), res),
+        Plane(floor, _vec(lx, yf, box.depth), _vec(1, 0, 0), _vec(0, 0, -1), res / 2),
+        Plane(side_l, _vec(lx, yc, box.near), _vec(0, 0, 1), _vec(0, 1, 0), res),
+        Plane(side_r, _vec(rx, yc, box.depth), _vec(0, 0, -1), _vec(0, 1, 0), res),
+        Plane(back, _vec(lx, yc, box.depth), _vec(1, 0, 0), _vec(0, 1, 0), res),
     ]
     props = []
     for _ in range(int(rng.integers(2, 6))):
@@ -1075,7 +1075,7 @@ def _street(rng: Rng) -> Place:
                 (230, 230, 200, 255),
                 -1,
             )
-            img = cv2.resize(img, (img.shape[1] * 2, img.shape[0] * 2))
+            img = np.asarray(cv2.resize(img, (img.shape[1] * 2, img.shape[0] * 2)), np.uint8)
         elif what == 1:  # a bin
             img = np.zeros((int(0.9 * RES), int(0.5 * RES), 4), np.uint8)
             img[:] = (*_c(rng, 20, 120), 255)
@@ -1166,7 +1166,8 @@ def _light(img: U8, rng: Rng, gain: float, gamma: float, warm: float, falloff: f
         x *= ((1.0 + falloff * np.exp(-(d**2) / 0.08)) / (1.0 + falloff / 2)).astype(np.float32)[
             :, :, None
         ]
-    return np.clip(x * 255.0, 0, 255).astype(np.uint8)
+    out: U8 = np.clip(x * 255.0, 0, 255).astype(np.uint8)
+    return out
 
 
 def _moved(
@@ -1269,15 +1270,15 @@ def views_v6(img: U8, seed: int) -> dict[str, bytes]:
     out["night"] = _jpeg(_sensor(night, rng, 5.0), 75)
     blur = render(place, move(cam, rng, float(rng.choice((-1, 1))), (0.0, 0.3), (0, 6)), w, h)
     if rng.random() < 0.5:
-        blur = cv2.GaussianBlur(blur, (0, 0), float(rng.uniform(1.5, 3.0)))
+        blur = np.asarray(cv2.GaussianBlur(blur, (0, 0), float(rng.uniform(1.5, 3.0))), np.uint8)
     else:
         n = int(rng.integers(9, 17))
         kernel = np.zeros((n, n), np.float32)
         kernel[n // 2] = 1.0 / n
         rot = cv2.getRotationMatrix2D((n / 2 - 0.5, n / 2 - 0.5), float(rng.uniform(0, 180)), 1.0)
-        kernel = cv2.warpAffine(kernel, rot, (n, n))
-        blur = cv2.filter2D(blur, -1, kernel / max(kernel.sum(), 1e-6))
-    blur = cv2.resize(blur, (w // 2, h // 2), interpolation=cv2.INTER_AREA)
+        kernel = np.asarray(cv2.warpAffine(kernel, rot, (n, n)), np.float32)
+        blur = np.asarray(cv2.filter2D(blur, -1, kernel / max(kernel.sum(), 1e-6)), np.uint8)
+    blur = np.asarray(cv2.resize(blur, (w // 2, h // 2), interpolation=cv2.INTER_AREA), np.uint8)
     out["blur"] = _jpeg(_sensor(np.asarray(blur, np.uint8), rng, 2.0), 90)
     rolled = move(cam, rng, float(rng.choice((-1, 1))), (0.1, 0.5), (0, 10))
     rolled.roll = float(rng.choice((-90.0, 90.0)))
@@ -1285,7 +1286,7 @@ def views_v6(img: U8, seed: int) -> dict[str, bytes]:
     rolled.hfov *= 1.25
     out["roll"] = _jpeg(_sensor(render(place, rolled, h, w), rng, 2.5), 50)
     mirror = render(place, move(cam, rng, float(rng.choice((-1, 1))), (0.1, 0.6), (3, 12)), w, h)
-    once = _decode(_jpeg(cv2.flip(_sensor(mirror, rng, 2.5), 1), 70))
+    once = _decode(_jpeg(np.asarray(cv2.flip(_sensor(mirror, rng, 2.5), 1), np.uint8), 70))
     smaller = cv2.resize(once, (int(w * 0.75), int(h * 0.75)), interpolation=cv2.INTER_AREA)
     out["mirror"] = _jpeg(np.asarray(smaller, np.uint8), 60)
     return out
