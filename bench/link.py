@@ -51,6 +51,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 import cv2
 import numpy as np
 
+from bench.link_rooms_v6 import room_v6, views_v6
 from bench.machine import cpu_model, versions
 
 ROOT = Path(__file__).resolve().parent
@@ -581,7 +582,7 @@ def views_v5(img: np.ndarray, seed: int) -> dict[str, bytes]:
     return out
 
 
-GENERATORS = {"v1": room, "v2": room_v2, "v3": room_v3, "v4": room_v4, "v5": room_v5}
+GENERATORS = {"v1": room, "v2": room_v2, "v3": room_v3, "v4": room_v4, "v5": room_v5, "v6": room_v6}
 
 
 def _skimage_scene(name: str) -> np.ndarray | None:
@@ -623,10 +624,10 @@ def make_collection(
     def write(i: int, label: str, img: np.ndarray) -> None:
         (folder / f"{label}__original.png").write_bytes(png_bytes(img))
         truth[f"{label}__original.png"] = label
-        view_of = {"v4": views_v4, "v5": views_v5}.get(generator, views)
+        view_of = {"v4": views_v4, "v5": views_v5, "v6": views_v6}.get(generator, views)
         made = view_of(img, i)
         for kind, data in made.items():
-            jpg = kind in ("jpeg", "combined", "rotated")
+            jpg = kind in ("jpeg", "combined", "rotated") or data[:2] == b"\xff\xd8"
             name = f"{label}__{kind}.{'jpg' if jpg else 'png'}"
             (folder / name).write_bytes(data)
             truth[name] = label
@@ -896,7 +897,7 @@ def main() -> None:
     parser.add_argument("--all-pairs", type=int, default=90, help="pictures verified all-pairs")
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--generator", choices=tuple(GENERATORS), default="v1",
-                        help="v2-v4: development; v5: held out (final figure)")  # fmt: skip
+                        help="v2-v5: development; v6: held out (written blind)")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
                         help="generated rooms only (no scikit-image, no opencv-doc)")  # fmt: skip
