@@ -15,13 +15,12 @@ are development data (seen).
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import random
 import time
 from pathlib import Path
 from typing import Any
 
+from bench.link_reverify import labelled_place_links
 from bench.machine import cpu_model, emit
 from safeguard.link.linking import (
     LinkOptions,
@@ -110,13 +109,9 @@ def main() -> None:
     args = parser.parse_args()
     t = time.perf_counter()
     load = [round(x, 2) for x in os.getloadavg()]
-    store = LinkStore.open(args.root / args.store)
-    truth = json.loads((args.root / "collection.truth.json").read_text())
-    label = {i.id: truth[Path(i.path).name] for i in store.items.values()}
-    place = [x for x in store.links.values() if x.kind == "place"]
-    wrong = [x for x in place if label[x.a] != label[x.b]]
-    right = [x for x in place if label[x.a] == label[x.b]]
-    sample = random.Random(args.seed).sample(right, min(args.right, len(right)))
+    store, label, _place, wrong, sample = labelled_place_links(
+        args.root, args.store, args.right, args.seed
+    )
     hub = HubOptions(max_region_cover=args.max_cover, candidates=args.candidates)
     options = LinkOptions(hub=hub)
     wrong_rows = run(store, wrong, label, options)

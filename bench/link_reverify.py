@@ -86,6 +86,21 @@ def summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def labelled_place_links(
+    root: Path, name: str, right: int, seed: int
+) -> tuple[LinkStore, dict[str, str], list[Link], list[Link], list[Link]]:
+    """A built store of a generated collection (``root``: the folder with
+    ``collection.truth.json``), each item's place, its place links, the wrong ones, and a
+    seeded sample of ``right`` right ones."""
+    store = LinkStore.open(root / name)
+    truth = json.loads((root / "collection.truth.json").read_text())
+    label = {i.id: truth[Path(i.path).name] for i in store.items.values()}
+    place = [x for x in store.links.values() if x.kind == "place"]
+    wrong = [x for x in place if label[x.a] != label[x.b]]
+    same = [x for x in place if label[x.a] == label[x.b]]
+    return store, label, place, wrong, random.Random(seed).sample(same, min(right, len(same)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -98,13 +113,9 @@ def main() -> None:
     args = parser.parse_args()
     t = time.perf_counter()
     load = [round(x, 2) for x in os.getloadavg()]
-    store = LinkStore.open(args.root / args.store)
-    truth = json.loads((args.root / "collection.truth.json").read_text())
-    label = {i.id: truth[Path(i.path).name] for i in store.items.values()}
-    place = [x for x in store.links.values() if x.kind == "place"]
-    wrong = [x for x in place if label[x.a] != label[x.b]]
-    right = [x for x in place if label[x.a] == label[x.b]]
-    sample = random.Random(args.seed).sample(right, min(args.right, len(right)))
+    store, _label, place, wrong, sample = labelled_place_links(
+        args.root, args.store, args.right, args.seed
+    )
     options = DEFAULT_VERIFY
     wrong_rows = reverify(store, wrong, options)
     right_rows = reverify(store, sample, options)

@@ -489,62 +489,47 @@ def test_the_fifth_edition_adds_settings_and_registers_the_earlier_ones_lack() -
     assert all(registers[r] >= 3 for r in _V5_NEW_REGISTERS), registers
 
 
-def test_the_sixth_edition_copies_no_grooming_line_of_the_earlier_ones() -> None:
+#: Each later edition promised new grooming lines, hard-negative families and registers against
+#: the editions before it: (edition, the editions before it, its new families, its new registers).
+_NOVELTY = [
+    ("v6", ("v3", "v4", "v5"), _V6_NEW_FAMILIES, _V6_NEW_REGISTERS),
+    ("v7", ("v3", "v4", "v5", "v6"), _V7_NEW_FAMILIES, _V7_NEW_REGISTERS),
+]
+
+
+@pytest.mark.parametrize(("edition", "before", "_families", "_registers"), _NOVELTY)
+def test_a_later_edition_copies_no_grooming_line_of_the_earlier_ones(
+    edition: str, before: tuple[str, ...], _families: frozenset[str], _registers: frozenset[str]
+) -> None:
     earlier = {
         _normal(c["messages"][i]["text"])
-        for name in ("v3", "v4", "v5")
+        for name in before
         for c in grooming_rows(CONVERSATIONS[name])
         for i in c["grooming_lines"]
     }
     copied = [
         (c["id"], c["messages"][i]["text"])
-        for c in grooming_rows(CONVERSATIONS["v6"])
+        for c in grooming_rows(CONVERSATIONS[edition])
         for i in c["grooming_lines"]
         if _normal(c["messages"][i]["text"]) in earlier
     ]
     assert not copied, copied
 
 
-def test_the_sixth_edition_adds_settings_and_registers_the_earlier_ones_lack() -> None:
-    earlier = [CONVERSATIONS[name] for name in ("v3", "v4", "v5")]
+@pytest.mark.parametrize(("edition", "before", "families", "new_registers"), _NOVELTY)
+def test_a_later_edition_adds_settings_and_registers_the_earlier_ones_lack(
+    edition: str, before: tuple[str, ...], families: frozenset[str], new_registers: frozenset[str]
+) -> None:
+    earlier = [CONVERSATIONS[name] for name in before]
     old_families = {c["family"] for rows in earlier for c in _hard(rows)}
     old_registers = {c["register"] for rows in earlier for c in grooming_rows(rows)}
-    sixth = CONVERSATIONS["v6"]
-    new_families = {c["family"] for c in _hard(sixth)} - old_families
-    assert not _V6_NEW_FAMILIES & old_families, _V6_NEW_FAMILIES & old_families
-    assert len(new_families) >= EDITIONS["v6"].min_new_families, new_families
-    assert not _V6_NEW_REGISTERS & old_registers, _V6_NEW_REGISTERS & old_registers
-    registers = Counter(c["register"] for c in grooming_rows(sixth))
-    assert all(registers[r] >= 3 for r in _V6_NEW_REGISTERS), registers
-
-
-def test_the_seventh_edition_copies_no_grooming_line_of_the_earlier_ones() -> None:
-    earlier = {
-        _normal(c["messages"][i]["text"])
-        for name in ("v3", "v4", "v5", "v6")
-        for c in grooming_rows(CONVERSATIONS[name])
-        for i in c["grooming_lines"]
-    }
-    copied = [
-        (c["id"], c["messages"][i]["text"])
-        for c in grooming_rows(CONVERSATIONS["v7"])
-        for i in c["grooming_lines"]
-        if _normal(c["messages"][i]["text"]) in earlier
-    ]
-    assert not copied, copied
-
-
-def test_the_seventh_edition_adds_settings_and_registers_the_earlier_ones_lack() -> None:
-    earlier = [CONVERSATIONS[name] for name in ("v3", "v4", "v5", "v6")]
-    old_families = {c["family"] for rows in earlier for c in _hard(rows)}
-    old_registers = {c["register"] for rows in earlier for c in grooming_rows(rows)}
-    seventh = CONVERSATIONS["v7"]
-    new_families = {c["family"] for c in _hard(seventh)} - old_families
-    assert not _V7_NEW_FAMILIES & old_families, _V7_NEW_FAMILIES & old_families
-    assert len(new_families) >= EDITIONS["v7"].min_new_families, new_families
-    assert not _V7_NEW_REGISTERS & old_registers, _V7_NEW_REGISTERS & old_registers
-    registers = Counter(c["register"] for c in grooming_rows(seventh))
-    assert all(registers[r] >= 3 for r in _V7_NEW_REGISTERS), registers
+    rows = CONVERSATIONS[edition]
+    new_families = {c["family"] for c in _hard(rows)} - old_families
+    assert not families & old_families, families & old_families
+    assert len(new_families) >= EDITIONS[edition].min_new_families, new_families
+    assert not new_registers & old_registers, new_registers & old_registers
+    registers = Counter(c["register"] for c in grooming_rows(rows))
+    assert all(registers[r] >= 3 for r in new_registers), registers
 
 
 def test_the_sixth_edition_has_more_streams_of_each_label_than_before() -> None:

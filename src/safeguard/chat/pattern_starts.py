@@ -41,19 +41,25 @@ def _sequence(items: Any) -> tuple[set[str] | None, bool]:
     return out, True
 
 
+def _class_chars(av: Any) -> set[str] | None:
+    """The characters a class (``[...]``) matches, or None when it holds anything but literals
+    and small ranges (a category, a negation, a wide range)."""
+    chars: set[str] = set()
+    for kind, value in av:
+        if kind is _c.LITERAL:
+            chars.add(chr(value))
+        elif kind is _c.RANGE and value[1] - value[0] < 256:
+            chars |= {chr(c) for c in range(value[0], value[1] + 1)}
+        else:
+            return None
+    return chars
+
+
 def _item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
     if op is _c.LITERAL:
         return {chr(av)}, False
     if op is _c.IN:
-        chars: set[str] = set()
-        for kind, value in av:
-            if kind is _c.LITERAL:
-                chars.add(chr(value))
-            elif kind is _c.RANGE and value[1] - value[0] < 256:
-                chars |= {chr(c) for c in range(value[0], value[1] + 1)}
-            else:
-                return None, False
-        return chars, False
+        return _class_chars(av), False
     if op is _c.SUBPATTERN:
         if av[1] & _c.SRE_FLAG_IGNORECASE:
             return None, False  # "(?i:...)": either case of a letter
@@ -135,15 +141,8 @@ def _item_prefixes(op: Any, av: Any, room: int) -> _Prefixes:
     if op is _c.LITERAL:
         return {(chr(av), True)}
     if op is _c.IN:
-        chars: set[str] = set()
-        for kind, value in av:
-            if kind is _c.LITERAL:
-                chars.add(chr(value))
-            elif kind is _c.RANGE and value[1] - value[0] < 256:
-                chars |= {chr(c) for c in range(value[0], value[1] + 1)}
-            else:
-                return _CLOSED_EMPTY
-        return {(ch, True) for ch in chars}
+        chars = _class_chars(av)
+        return _CLOSED_EMPTY if chars is None else {(ch, True) for ch in chars}
     if op is _c.SUBPATTERN:
         _group, add_flags, _del_flags, sub = av
         if add_flags & _c.SRE_FLAG_IGNORECASE:
