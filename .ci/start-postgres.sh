@@ -32,4 +32,7 @@ fi
 if ! su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='safeguard'\"" | grep -q 1; then
   su postgres -c "psql -q -c \"CREATE ROLE safeguard LOGIN PASSWORD 'safeguard' CREATEDB\"" >&2
 fi
+# Tests drop their databases WITH (FORCE); ending an autovacuum worker that happens to be in
+# one needs pg_signal_backend (PostgreSQL 15), or the drop fails now and then.
+su postgres -c "psql -q -c \"GRANT pg_signal_backend TO safeguard\"" >&2
 echo "postgresql://safeguard:safeguard@127.0.0.1:5432/postgres"

@@ -14,6 +14,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 from fastapi import FastAPI
@@ -170,7 +171,7 @@ def drop_created_test_databases() -> int:
 
     Without this each test run leaves its databases behind; after a few thousand runs the
     cluster holds tens of gigabytes and takes minutes to recover after an unclean stop."""
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import create_engine
     from sqlalchemy.engine import make_url
 
     url = os.environ.get("SAFEGUARD_TEST_PG_URL")
@@ -184,11 +185,39 @@ def drop_created_test_databases() -> int:
         with admin.connect() as c:
             while _CREATED_PG_DATABASES:
                 name = _CREATED_PG_DATABASES.pop()
-                c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                dropped += 1
+                if _drop_database(c, name):
+                    dropped += 1
     finally:
         admin.dispose()
     return dropped
+
+
+def _drop_database(connection: Any, name: str) -> bool:
+    """Drop one test database; False (and a line on stderr) when it cannot be, so one
+    database never keeps the rest from being dropped.
+
+    ``WITH (FORCE)`` ends the connections the tests left open, but a role without
+    ``pg_signal_backend`` may not end an autovacuum worker that happens to be in the
+    database (PostgreSQL 15: "must be a member of the role whose process is being
+    terminated"). Autovacuum moves on within moments, so the drop is tried again after a
+    second, a few times, and last without ``FORCE`` (which asks autovacuum to leave and
+    waits for it)."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    statements = [f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'] * 4
+    statements.append(f'DROP DATABASE IF EXISTS "{name}"')
+    last = ""
+    for attempt, statement in enumerate(statements):
+        if attempt:
+            time.sleep(1.0)
+        try:
+            connection.execute(text(statement))
+            return True
+        except DBAPIError as e:
+            last = str(e.orig).splitlines()[0] if e.orig else str(e)
+    print(f"could not drop test database {name}: {last}", file=sys.stderr)
+    return False
 
 
 def open_test_database(kind: str, folder: Path) -> Database | None:
