@@ -47,15 +47,20 @@ def test_each_format_is_measured_to_its_own_end() -> None:
         assert length(data + NOISE) == len(data)
 
 
-def test_pictures_in_free_space_are_carved_with_their_offsets() -> None:
-    pictures = [with_thumbnail(jpeg(1)), png(2), gif(3)]
+def laid_out(pictures: list[bytes]) -> tuple[bytes, list[int]]:
+    """The pictures one after another in free space, noise around each; and their offsets."""
     blob = b""
     offsets = []
     for p in pictures:
         blob += NOISE
         offsets.append(len(blob))
         blob += p
-    blob += NOISE
+    return blob + NOISE, offsets
+
+
+def test_pictures_in_free_space_are_carved_with_their_offsets() -> None:
+    pictures = [with_thumbnail(jpeg(1)), png(2), gif(3)]
+    blob, offsets = laid_out(pictures)
     found = list(carve(reader(blob), [(0, len(blob))]))
     assert [(c.offset, c.size, c.format) for c in found] == [
         (offsets[0], len(pictures[0]), "jpg"),
@@ -87,13 +92,7 @@ def mp4(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 
 def test_bmp_webp_and_mp4_are_measured_by_their_headers_and_boxes(mp4: bytes) -> None:
     pictures = [bmp(7), webp(8), mp4]
-    blob = b""
-    offsets = []
-    for p in pictures:
-        blob += NOISE
-        offsets.append(len(blob))
-        blob += p
-    blob += NOISE
+    blob, offsets = laid_out(pictures)
     found = list(carve(reader(blob), [(0, len(blob))]))
     assert [(c.offset, c.size, c.format, c.error_code) for c in found] == [
         (offsets[0], len(pictures[0]), "bmp", None),

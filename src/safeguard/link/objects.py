@@ -37,11 +37,8 @@ import numpy as np
 import numpy.typing as npt
 
 from safeguard.link.features import PlaceFeatures
-from safeguard.link.verify import Verification, VerifyOptions
+from safeguard.link.verify import F32, Box, Verification, VerifyOptions
 from safeguard.signals.vlad import vlad
-
-F32 = npt.NDArray[np.float32]
-Box = tuple[int, int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
