@@ -82,6 +82,17 @@ def luma(pixels: npt.NDArray[np.generic]) -> FloatArray:
     raise ValueError(f"expected (H, W) or (H, W, 3), got shape {pixels.shape}")
 
 
+def _grey(pixels: npt.NDArray[np.generic]) -> npt.NDArray[np.uint8]:
+    """The luma PDQ reads (the same weights), rounded to 8 bits."""
+    arr = pixels if pixels.dtype == np.uint8 else np.clip(pixels, 0, 255).astype(np.uint8)
+    if arr.ndim == 2:
+        return arr
+    grey: npt.NDArray[np.uint8] = cv2.cvtColor(
+        np.ascontiguousarray(arr[..., :3]), cv2.COLOR_RGB2GRAY
+    )
+    return grey
+
+
 @dataclass(frozen=True, slots=True)
 class TrimRule:
     """How one trimmed query finds its bands: the luma ``tolerance`` of the band's colour,
@@ -329,11 +340,11 @@ def estimate_rotation(pixels: npt.NDArray[np.generic]) -> tuple[float, float, fl
 
 
 def _centred_grid(shape: tuple[int, int]) -> tuple[FloatArray, FloatArray]:
-    """Each canvas pixel's (y, x) from the canvas's centre."""
+    """Each canvas pixel's (y, x) from the canvas's centre, as a column and a row (they
+    broadcast to the canvas)."""
     h, w = shape
-    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
-    xx -= (w - 1) / 2
-    yy -= (h - 1) / 2
+    yy = (np.arange(h, dtype=np.float32) - (h - 1) / 2)[:, None]
+    xx = (np.arange(w, dtype=np.float32) - (w - 1) / 2)[None, :]
     return yy, xx
 
 
@@ -412,7 +423,8 @@ def _refine_angle(content: npt.NDArray[np.bool_], guess: float) -> tuple[float, 
     lo, hi = best - FINE_SPAN, best + FINE_SPAN
     band = (rect(lo, yy, xx) != rect(hi, yy, xx)).astype(np.uint8)
     band = cv2.dilate(band, np.ones((5, 5), np.uint8)) > 0
-    by, bx, seen = yy[band], xx[band], fine[band]
+    by, bx = np.broadcast_to(yy, band.shape)[band], np.broadcast_to(xx, band.shape)[band]
+    seen = fine[band]
     top, top_score = best, -1.0
     for angle in np.arange(lo, hi + 1e-4, FINE_STEP):
         if abs(angle) < MIN_ANGLE / 2:
@@ -638,9 +650,12 @@ def pdq_variants(pixels: npt.NDArray[np.generic]) -> list[Variant]:
         # The angle and the frame's fractions do not depend on the scale: found once, on
         # the decimated copy (issue 13, seventh round: the second search on the medium
         # copy cost ~30 ms and changed no match on the development half).
-        medium, _ = _reduced(pixels, round(DETECT_SIDE * max(h, w) / max(1, min(h, w))))
+        # PDQ reads only the luma, a weighted sum of the channels: reducing, turning and
+        # filling the luma alone gives the same picture to PDQ, for a third of the work.
+        side = round(DETECT_SIDE * max(h, w) / max(1, min(h, w)))
+        grey, _ = _reduced(_grey(pixels), side)
         seen_hashes: set[str] = set()
-        pictures = straightened(medium, *found, DESKEW_QUERY_FILLS)
+        pictures = straightened(grey, *found, DESKEW_QUERY_FILLS)
         for straight in pictures:
             if straight is None:
                 continue
