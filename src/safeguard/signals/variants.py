@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import cast
 
 import cv2
 import numpy as np
@@ -84,13 +85,14 @@ def luma(pixels: npt.NDArray[np.generic]) -> FloatArray:
 
 def _grey(pixels: npt.NDArray[np.generic]) -> npt.NDArray[np.uint8]:
     """The luma PDQ reads (the same weights), rounded to 8 bits."""
-    arr = pixels if pixels.dtype == np.uint8 else np.clip(pixels, 0, 255).astype(np.uint8)
+    if pixels.dtype == np.uint8:
+        arr = cast("npt.NDArray[np.uint8]", pixels)
+    else:
+        arr = np.clip(pixels, 0, 255).astype(np.uint8)
     if arr.ndim == 2:
         return arr
-    grey: npt.NDArray[np.uint8] = cv2.cvtColor(
-        np.ascontiguousarray(arr[..., :3]), cv2.COLOR_RGB2GRAY
-    )
-    return grey
+    grey = np.asarray(cv2.cvtColor(np.ascontiguousarray(arr[..., :3]), cv2.COLOR_RGB2GRAY))
+    return grey.astype(np.uint8, copy=False)
 
 
 @dataclass(frozen=True, slots=True)
