@@ -376,7 +376,7 @@ def _rotated_rect_mask(
 #: one for 97 % of copies, as the earlier exhaustive search on a 320 px mask (89 %) did
 #: not, at a tenth of its cost.
 COARSE_SIDE = 256
-REFINE_SIDE = 512
+REFINE_SIDE = 1024
 FINE_SPAN = 0.5
 FINE_STEP = 0.025
 
@@ -486,6 +486,8 @@ def _fill_from_surroundings(
 #: fill). Measured with the true angle on ``bench/robust``'s development half at 4°
 #: (``bench/robust_rotate_loss.py``): 92.1 % and 86.1 % of copies within the radius.
 DESKEW_FILLS = ("replicate", "reflect", "surroundings")
+#: How the straightened copies with the edges carried outward are resampled.
+TURN_INTERPOLATION = cv2.INTER_LINEAR
 #: The fills a turned query is straightened with, each one ``deskewed`` query.
 DESKEW_QUERY_FILLS: tuple[str, ...] = ("replicate", "reflect", "surroundings")
 
@@ -549,7 +551,7 @@ def straightened(
                 inside = _rotated_rect_mask((h, w), w * wfrac - 2.0, h * hfrac - 2.0, angle)
                 filled = _fill_from_surroundings(arr, inside)
             border = cv2.BORDER_REPLICATE if fill == "replicate" else cv2.BORDER_REFLECT_101
-            back = cv2.warpAffine(filled, turn, (w, h), flags=cv2.INTER_LINEAR, borderMode=border)
+            back = cv2.warpAffine(filled, turn, (w, h), flags=TURN_INTERPOLATION, borderMode=border)
             result: npt.NDArray[np.uint8] = np.ascontiguousarray(back[box])
         else:
             back = cv2.warpAffine(
@@ -621,8 +623,9 @@ def pdq_variants(pixels: npt.NDArray[np.generic]) -> list[Variant]:
     Bands and turns are detected on a decimated copy at most ``DETECT_SIDE`` pixels long;
     a trimmed picture is cut from the input (from a copy whose short side is
     ``HASH_SIDE`` when the input is larger: several trims of a 12 MP photo would otherwise
-    cost several full-size PDQs) and hashed; a turned one is straightened on a copy whose
-    short side is ``DETECT_SIDE`` (PDQ reads 64 x 64 cells: that loses nothing). Each trim
+    cost several full-size PDQs) and hashed; when the decimated copy's corners show a fill,
+    the angle is found on, and the picture straightened on, the luma of a copy whose short
+    side is ``DETECT_SIDE`` (PDQ reads 64 x 64 cells: that loses nothing). Each trim
     rule of ``TRIM_RULES`` whose box differs from those before it is one query."""
     out: list[Variant] = []
     h, w = pixels.shape[:2]
@@ -647,15 +650,17 @@ def pdq_variants(pixels: npt.NDArray[np.generic]) -> list[Variant]:
         r = pdq_from_pixels(np.ascontiguousarray(copy[top:bottom, left:right]))
         if r.quality >= MIN_QUALITY:
             out.append(Variant(rule.name, r.hash, r.quality))
-    found = estimate_rotation(small)
-    if found is not None:
-        # The angle and the frame's fractions do not depend on the scale: found once, on
-        # the decimated copy (issue 13, seventh round: the second search on the medium
-        # copy cost ~30 ms and changed no match on the development half).
-        # PDQ reads only the luma, a weighted sum of the channels: reducing, turning and
-        # filling the luma alone gives the same picture to PDQ, for a third of the work.
+    if _corner_background(y) is not None:  # the corners show a fill: maybe turned
+        # The angle is found on the luma copy that is straightened (short side
+        # ``DETECT_SIDE``), once. PDQ reads only the luma, a weighted sum of the channels:
+        # reducing, turning and filling the luma alone gives it the same picture, for a
+        # third of the work (issue 13, seventh round).
         side = round(DETECT_SIDE * max(h, w) / max(1, min(h, w)))
         grey, _ = _reduced(_grey(pixels), side)
+        found = estimate_rotation(grey)
+    else:
+        found = None
+    if found is not None:
         seen_hashes: set[str] = set()
         pictures = straightened(grey, *found, DESKEW_QUERY_FILLS)
         for straight in pictures:
