@@ -14,6 +14,9 @@ Two parts, on ``bench/robust``'s 330 originals (benign pictures):
    ``pdq+variants``) per angle, and the nearest wrong original any query hash comes to.
    The fills were chosen on the **development half** (originals of even index) at 4°;
    the **held-out half** (odd index) and the other angles were measured after.
+   Part 2 repeats the sixth round's pipeline (the angle found on the decimated copy, then
+   again on a 512 px RGB copy); the seventh round's (one search, on the luma copy) is
+   measured by ``bench/robust_rotate_heldout.py``.
 
     python -m bench.robust_rotate_fill [--angles 4,-4,2,3,5,8]
 """
