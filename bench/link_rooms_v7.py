@@ -1586,7 +1586,7 @@ def occlude(img: U8, rng: Rng) -> tuple[U8, float, str]:
             period = float(rng.uniform(0.03, 0.07)) * w
             colour *= (0.72 + 0.28 * np.sin(xx / period * 2 * np.pi + yy / h))[:, :, None]
     elif what == "foliage":
-        f = float(rng.uniform(0.38, 0.55))
+        f = float(rng.uniform(0.46, 0.6))
         poly = np.zeros((h, w), np.uint8)
         base = colour.copy()
         base[:] = (25, int(rng.integers(60, 110)), 30)
@@ -1602,10 +1602,10 @@ def occlude(img: U8, rng: Rng) -> tuple[U8, float, str]:
             cv2.ellipse(
                 colour, (x, y), axes, ang, 0, 360, (30, float(rng.integers(70, 190)), 40), -1
             )
-        fill = (xx < f * w * 0.75) if left else (xx > w - f * w * 0.75)
+        fill = (xx < f * w * 0.8) if left else (xx > w - f * w * 0.8)
         mask[:] = np.maximum(poly.astype(np.float32), fill)
     else:  # a box or a chair's back, rising from the bottom
-        f = float(rng.uniform(0.45, 0.62))
+        f = float(rng.uniform(0.45, 0.6))
         top = h * (1 - f)
         if what == "box":
             mask[:] = yy > top + float(rng.uniform(-0.04, 0.04)) * h * (xx / w - 0.5)
@@ -1613,7 +1613,7 @@ def occlude(img: U8, rng: Rng) -> tuple[U8, float, str]:
             tape = int(rng.uniform(0.3, 0.7) * w)
             colour[:, tape - w // 30 : tape + w // 30] = (200, 180, 140)
         else:
-            width = float(rng.uniform(0.75, 0.95)) * w
+            width = float(rng.uniform(0.75, 0.9)) * w
             x0 = float(rng.uniform(0, w - width))
             inside = (xx > x0) & (xx < x0 + width) & (yy > top)
             corner = ((xx - x0 - width / 2) / (width / 2)) ** 2 + ((yy - top) / (0.12 * h)) ** 2
@@ -1729,6 +1729,23 @@ def video_frame(img: U8, rng: Rng) -> U8:
     return np.asarray(frame, np.uint8)
 
 
+def crop_window(img: U8, cw: int, ch: int, rng: Rng) -> tuple[int, int]:
+    """Where a person would crop: of 6 random windows, the one with the most edges (a crop
+    of something, not of a bare wall)."""
+    h, w = img.shape[:2]
+    edges = cv2.Canny(cv2.cvtColor(img, cv2.COLOR_RGB2GRAY), 60, 160)
+    integral = cv2.integral(edges)
+    best, at = -1.0, (0, 0)
+    for _ in range(6):
+        x, y = int(rng.integers(0, w - cw + 1)), int(rng.integers(0, h - ch + 1))
+        total = float(
+            integral[y + ch, x + cw] - integral[y, x + cw] - integral[y + ch, x] + integral[y, x]
+        )
+        if total > best:
+            best, at = total, (x, y)
+    return at
+
+
 def _flat_scene(img: U8, seed: int) -> Scene:
     """A picture not made by ``room_v7``, hung flat on a grey wall (2 m wide, 2.2 m away)."""
     h, w = img.shape[:2]
@@ -1785,7 +1802,7 @@ def views_v7(img: U8, seed: int) -> dict[str, bytes]:
     pic = render(scene.place(), _move(scene, rng, (0.1, 0.4), (2, 10)), w, h)
     side = float(rng.uniform(0.4, 0.6))
     cw, ch = int(w * side), int(h * side)
-    x, y = int(rng.integers(0, w - cw + 1)), int(rng.integers(0, h - ch + 1))
+    x, y = crop_window(pic, cw, ch, rng)
     crop = np.ascontiguousarray(pic[y : y + ch, x : x + cw])
     if rng.random() < 0.5:
         crop = np.asarray(cv2.resize(crop, (w, h), interpolation=cv2.INTER_CUBIC), np.uint8)
