@@ -146,8 +146,15 @@ def test_redressing_moves_the_furniture_and_keeps_the_walls() -> None:
     original = scene.place()
     layout = _redress(scene, np.random.default_rng(DRESS_SEED + seed))
     again = scene.place(layout=layout)
+    far = len(scene.windows)  # the outside is drawn again for each picture, the same
     assert len(again.planes) == len(original.planes)
-    assert all(a.tex is b.tex for a, b in zip(original.planes, again.planes, strict=True))
+    assert all(
+        np.array_equal(a.tex, b.tex)
+        for a, b in zip(original.planes[:far], again.planes[:far], strict=True)
+    )
+    assert all(
+        a.tex is b.tex for a, b in zip(original.planes[far:], again.planes[far:], strict=True)
+    )
     before = sorted(tuple(np.round(p.p0, 3)) for p in original.props)
     after = sorted(tuple(np.round(p.p0, 3)) for p in again.props)
     assert before != after
