@@ -52,6 +52,7 @@ import cv2
 import numpy as np
 
 from bench.link_rooms_v6 import room_v6, views_v6
+from bench.link_rooms_v7 import room_v7, views_v7
 from bench.machine import cpu_model, versions
 
 ROOT = Path(__file__).resolve().parent
@@ -582,7 +583,15 @@ def views_v5(img: np.ndarray, seed: int) -> dict[str, bytes]:
     return out
 
 
-GENERATORS = {"v1": room, "v2": room_v2, "v3": room_v3, "v4": room_v4, "v5": room_v5, "v6": room_v6}
+GENERATORS = {
+    "v1": room,
+    "v2": room_v2,
+    "v3": room_v3,
+    "v4": room_v4,
+    "v5": room_v5,
+    "v6": room_v6,
+    "v7": room_v7,
+}
 
 
 def _skimage_scene(name: str) -> np.ndarray | None:
@@ -624,7 +633,9 @@ def make_collection(
     def write(i: int, label: str, img: np.ndarray) -> None:
         (folder / f"{label}__original.png").write_bytes(png_bytes(img))
         truth[f"{label}__original.png"] = label
-        view_of = {"v4": views_v4, "v5": views_v5, "v6": views_v6}.get(generator, views)
+        view_of = {"v4": views_v4, "v5": views_v5, "v6": views_v6, "v7": views_v7}.get(
+            generator, views
+        )
         made = view_of(img, i)
         for kind, data in made.items():
             jpg = kind in ("jpeg", "combined", "rotated") or data[:2] == b"\xff\xd8"
@@ -897,7 +908,8 @@ def main() -> None:
     parser.add_argument("--all-pairs", type=int, default=90, help="pictures verified all-pairs")
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--generator", choices=tuple(GENERATORS), default="v1",
-                        help="v2-v5: development; v6: held out (written blind)")  # fmt: skip
+                        help="v2-v6: development (v6 seen); "
+                             "v7: held out (written blind)")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
                         help="generated rooms only (no scikit-image, no opencv-doc)")  # fmt: skip
