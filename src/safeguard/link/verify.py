@@ -51,7 +51,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
-from safeguard.link.features import PlaceFeatures
+from safeguard.link.features import PlaceFeatures, mirrored
 from safeguard.signals.local import fit_model as _fit
 from safeguard.signals.local import spread as _spread
 from safeguard.signals.local import tentative_matches
@@ -134,6 +134,12 @@ class VerifyOptions:
     #: Margin (working-frame pixels) around the first plane's inliers that the second
     #: plane's matches must stay out of, in both pictures: a disjoint region.
     second_plane_margin_px: float = 8.0
+    #: Also match b's descriptors as they are in b's mirror image (``features.mirrored``)
+    #: and verify whichever of the two gives more tentative matches: a picture published
+    #: mirrored (a selfie camera, an edit) shows the same place, and SIFT alone does not
+    #: see it (on generator v6, mirrored views never linked). Keypoint positions stay as
+    #: they are; the homography or fundamental matrix then includes the reflection.
+    mirror: bool = True
 
 
 DEFAULT_VERIFY = VerifyOptions()
@@ -169,6 +175,8 @@ class Verification:
     #: Whether the pair passed the inlier, ratio and spread tests before the repeated-
     #: pattern tests (distinctive inliers, coverage); for measuring them.
     linked_before_repeat_tests: bool | None = None
+    #: Whether b was matched as its mirror image (``VerifyOptions.mirror``).
+    mirrored: bool = False
 
 
 def _box(points: F32, scale: float) -> Box:
@@ -382,9 +390,15 @@ def verify(
     ra = a.rootsift() if rootsift_a is None else rootsift_a
     rb = b.rootsift() if rootsift_b is None else rootsift_b
     pairs = tentative_matches(ra, rb, options.ratio)
+    flipped = False
+    if options.mirror:
+        rb_mirrored = np.asarray(mirrored(rb), np.float32)
+        pairs_mirrored = tentative_matches(ra, rb_mirrored, options.ratio)
+        if len(pairs_mirrored) > len(pairs):
+            pairs, rb, flipped = pairs_mirrored, rb_mirrored, True
     m = len(pairs)
     if m < 8:
-        return Verification("none", 0, m, 0.0, False)
+        return Verification("none", 0, m, 0.0, False, mirrored=flipped)
     pa = a.points[pairs[:, 0]].astype(np.float64)
     pb = b.points[pairs[:, 1]].astype(np.float64)
     h, h_mask = _homography(pa, pb, options)
@@ -410,7 +424,7 @@ def verify(
     elif f_in > 0:
         model, inliers, mask, linked = "fundamental", f_in, f_mask, f_ok
     else:
-        return Verification("none", 0, m, 0.0, False)
+        return Verification("none", 0, m, 0.0, False, mirrored=flipped)
     keep = mask.ravel().astype(bool)
     linked = (
         linked
@@ -473,4 +487,5 @@ def verify(
         overlap_cover=cover,
         region_cover=regions,
         linked_before_repeat_tests=before,
+        mirrored=flipped,
     )
