@@ -6,6 +6,7 @@ import itertools
 from dataclasses import replace
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
 from scenes import jpeg_bytes, lighting, perspective, png_bytes, scene
@@ -63,6 +64,24 @@ def test_a_mirrored_re_photograph_links_only_with_the_mirror_test(name: str) -> 
     on = verify(a, b)
     assert on.linked and on.mirrored
     assert not verify(a, b, NO_MIRROR).linked
+
+
+def test_a_mirrored_flat_view_is_a_homography_into_the_picture_as_it_is() -> None:
+    img = scene("astronaut")
+    warped, true_h = perspective(img, 0.12, seed=3)
+    view = flip(warped)
+    v = verify(features_from_pixels(img), features_from_pixels(view))
+    assert v.linked and v.mirrored and v.model == "homography"
+    assert v.region_cover is not None and v.region_cover > 0.5  # the plane tests ran
+    assert v.homography is not None
+    h = np.array(v.homography).reshape(3, 3)
+    width = img.shape[1]
+    corners = np.array([[100.0, 100.0], [400.0, 120.0], [380.0, 400.0], [120.0, 380.0]])
+    got = cv2.perspectiveTransform(corners.reshape(-1, 1, 2), h).reshape(-1, 2)
+    want = cv2.perspectiveTransform(corners.reshape(-1, 1, 2), true_h).reshape(-1, 2)
+    want[:, 0] = width - want[:, 0]
+    assert np.abs(got - want).max() < 5
+    assert v.region_b is not None and v.region_b[0] >= 0 and v.region_b[2] <= width
 
 
 def test_an_unmirrored_view_is_still_matched_as_it_is() -> None:

@@ -44,7 +44,7 @@ wrong. One more test asks for context beyond the matched region:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import cv2
@@ -353,6 +353,19 @@ def region_cover(
     return float(min(1.0, area / overlap))
 
 
+def _mirror_matrix(f: PlaceFeatures) -> npt.NDArray[np.float64]:
+    """The reflection x -> w - x of ``f``'s working frame (its own inverse)."""
+    return np.array([[-1.0, 0.0, f.width / f.scale], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
+
+
+def mirror_image(f: PlaceFeatures) -> PlaceFeatures:
+    """The features of ``f``'s picture mirrored left to right: keypoints reflected across
+    the working frame, descriptors permuted (``features.mirrored``)."""
+    points = f.points.copy()
+    points[:, 0] = f.width / f.scale - points[:, 0]
+    return replace(f, points=points, descriptors=np.asarray(mirrored(f.descriptors), np.uint8))
+
+
 def own_nearest(descriptors: F32, rows: npt.NDArray[np.int32]) -> npt.NDArray[np.float32]:
     """For each keypoint in ``rows``: the distance from its descriptor to the nearest
     *other* descriptor of the same picture (inf when it has none)."""
@@ -391,11 +404,16 @@ def verify(
     rb = b.rootsift() if rootsift_b is None else rootsift_b
     pairs = tentative_matches(ra, rb, options.ratio)
     flipped = False
+    original_b = b
     if options.mirror:
         rb_mirrored = np.asarray(mirrored(rb), np.float32)
         pairs_mirrored = tentative_matches(ra, rb_mirrored, options.ratio)
         if len(pairs_mirrored) > len(pairs):
+            # b is verified as its mirror image, keypoints too: every model and test
+            # then sees an orientation-preserving view (MAGSAC's homography refuses
+            # reflections, which left mirrored links to the fundamental matrix alone).
             pairs, rb, flipped = pairs_mirrored, rb_mirrored, True
+            b = mirror_image(b)
     m = len(pairs)
     if m < 8:
         return Verification("none", 0, m, 0.0, False, mirrored=flipped)
@@ -469,6 +487,8 @@ def verify(
                 linked = regions >= options.min_region_cover
     if model == "homography" and h is not None:
         h = _refine_homography(h, pa, pb)
+        if flipped:  # from a to b as it is, not to its mirror image
+            h = _mirror_matrix(b) @ h
     score = inliers / max(1, min(len(a), len(b)))
     return Verification(
         model=model,
@@ -477,7 +497,7 @@ def verify(
         score=round(float(score), 4),
         linked=linked,
         region_a=_box(a.points[pairs[keep, 0]], a.scale),
-        region_b=_box(b.points[pairs[keep, 1]], b.scale),
+        region_b=_box(original_b.points[pairs[keep, 1]], b.scale),
         homography=(
             tuple(float(x) for x in h.ravel()) if model == "homography" and h is not None else None
         ),
