@@ -63,7 +63,13 @@ sys.path.insert(0, str(ROOT.parent / "tests" / "link"))
 from scenes import jpeg_bytes, lighting, perspective, png_bytes, scene, views  # noqa: E402
 
 from safeguard.link.features import features_from_bytes  # noqa: E402
-from safeguard.link.linking import build, expanded_similarities, groups  # noqa: E402
+from safeguard.link.linking import (  # noqa: E402
+    build,
+    expanded_query_similarities,
+    expanded_similarities,
+    groups,
+    mirrored_vectors,
+)
 from safeguard.link.runner import dask_runner  # noqa: E402
 from safeguard.link.store import GlobalRows, LinkStore  # noqa: E402
 from safeguard.link.verify import verify  # noqa: E402
@@ -719,7 +725,9 @@ def _same_label_pairs(labels: list[str]) -> int:
     return sum(c * (c - 1) // 2 for c in counts.values())
 
 
-def shortlist_quality(store: LinkStore, truth: dict[str, str], k: int) -> dict[str, Any]:
+def shortlist_quality(
+    store: LinkStore, truth: dict[str, str], k: int, mirrored: int = 0
+) -> dict[str, Any]:
     """Top-1 recall and k-shortlist pair recall, in blocks (10,000 pictures: no N x N
     matrix, no Python loop over all pairs)."""
     label = {i.id: truth[Path(i.path).name] for i in store.items.values()}
@@ -748,12 +756,40 @@ def shortlist_quality(store: LinkStore, truth: dict[str, str], k: int) -> dict[s
                 if labels[j] == labels[i]:
                     shortlisted.add((ids[i], ids[j]) if ids[i] < ids[j] else (ids[j], ids[i]))
     true_pairs = _same_label_pairs([str(x) for x in labels])
-    return {
+    out = {
         "k": k,
         "top1_recall": round(top1 / max(1, queries), 4),
         "top5_pair_recall": round(len(shortlisted) / max(1, true_pairs), 4),
         "same_place_pairs": true_pairs,
     }
+    if mirrored > 0 and store.codebook is not None:
+        # The build's mirrored queries (linking.mirrored_rows): each view's ``mirrored``
+        # nearest items by its mirror image's vector, beyond its first-round ``k``.
+        both = set(shortlisted)
+        for start in range(0, len(ids), 256):
+            q = np.arange(start, min(start + 256, len(ids)))
+            views = [store.features(ids[i])[int(rows.view[i])] for i in q]
+            vectors = mirrored_vectors(views, store.codebook)
+            sims = expanded_query_similarities(rows, vectors, rows.item[q])
+            plain = expanded_similarities(rows, q)
+            for r, i in enumerate(q):
+                plain[r, i] = -np.inf
+                first = set(np.argpartition(-plain[r], k)[:k].tolist())
+                taken: set[str] = {ids[j] for j in first} | {ids[i]}
+                got = 0
+                for j in np.argsort(-sims[r]):
+                    if ids[j] in taken:
+                        continue
+                    taken.add(ids[j])
+                    got += 1
+                    if labels[j] == labels[i]:
+                        both.add((ids[i], ids[j]) if ids[i] < ids[j] else (ids[j], ids[i]))
+                    if got >= mirrored:
+                        break
+        out[f"top{k}_plus_mirrored{mirrored}_pair_recall"] = round(
+            len(both) / max(1, true_pairs), 4
+        )
+    return out
 
 
 def link_quality(store: LinkStore, truth: dict[str, str]) -> dict[str, Any]:
@@ -971,7 +1007,7 @@ def main() -> None:
     assert store is not None
     result["builds"] = builds
     t = time.perf_counter()
-    result["shortlist"] = shortlist_quality(store, truth, 5)
+    result["shortlist"] = shortlist_quality(store, truth, 5, mirrored=3)
     result["links"] = link_quality(store, truth)
     result["quality_seconds"] = round(time.perf_counter() - t, 1)
     per_pair = result["all_pairs_sample"]["ms_per_verification"] / 1000

@@ -9,7 +9,8 @@ found).
         --name link-shortlist-sim-10k-v4
 
 With ``--built``, for a store built with the second round: the pairs the build verified,
-made again with the product's functions (``shortlist_rows`` for every item, the store's
+made again with the product's functions (``shortlist_rows`` for every item, with
+``--mirrored`` also ``mirrored_rows`` as a build since the seventh round does, the store's
 links among those pairs as the first round's, then ``second_round_rows``), and their
 recall over every same-place pair.
 
@@ -34,7 +35,9 @@ from bench.machine import cpu_model, emit
 from safeguard.link.linking import (
     EXPANSION,
     EXPANSION_ALPHA,
+    MIRRORED,
     SECOND_ROUND,
+    mirrored_rows,
     second_round_rows,
     shortlist_rows,
 )
@@ -71,6 +74,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--name", default=None)
     parser.add_argument("--built", action="store_true", help="the build's own two rounds")
+    parser.add_argument(
+        "--mirrored", action="store_true", help="with --built: the mirrored queries too"
+    )
     args = parser.parse_args()
     if args.built:
         built(args)
@@ -159,6 +165,8 @@ def built(args: argparse.Namespace) -> None:
     rows = store.global_rows()
     ids = sorted(store.items)
     first = shortlist_rows(rows, ids, 5)
+    mirror = mirrored_rows(store, ids, first, MIRRORED) if args.mirrored else []
+    first = sorted(first + mirror)
     keys = {(a, b) for a, _, b, _ in first}
     place = [x for x in store.links.values() if x.kind == "place"]
     first_links = [x for x in place if (min(x.a, x.b), max(x.a, x.b)) in keys]
@@ -178,10 +186,14 @@ def built(args: argparse.Namespace) -> None:
         "pictures": len(ids),
         "same_place_pairs": total,
         "first_round_pairs": len(first),
+        "of_which_mirrored_queries": len(mirror),
         "second_round_pairs": len(more),
         "first_round_links_in_store": len(first_links),
         "place_links_in_store": len(place),
         "pair_recall_first_round": round(len(same(first)) / total, 4),
+        "pair_recall_first_round_without_mirrored": round(
+            len(same(first) - same(mirror)) / total, 4
+        ),
         "pair_recall_both_rounds": round(len(same(first) | same(more)) / total, 4),
         "seconds": round(time.perf_counter() - t0, 1),
     }

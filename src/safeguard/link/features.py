@@ -8,6 +8,14 @@ in that working frame, so the geometric thresholds mean the same on every pictur
 
 Descriptors are stored as SIFT's own 8-bit values (128 bytes a keypoint); RootSIFT
 (Arandjelović & Zisserman 2012: L1-normalise, square root) is derived when they are used.
+
+SIFT is not mirror-invariant, but the descriptor of a keypoint in a mirrored picture is a
+fixed permutation of its descriptor in the original (``MIRROR``: the 4 x 4 grid of cells
+taken in reverse row order, each cell's 8 orientation bins o -> (8 - o) mod 8; the
+keypoint's orientation is mirrored with the picture, so its own frame flips across its
+axis). ``mirrored`` turns a view's descriptors into those of its mirror image without
+extracting anything again (on the scikit-image motorcycle, 1,370 of its 1,500 keypoints
+then match their mirror image at the mirrored position, against 44 without).
 """
 
 from __future__ import annotations
@@ -23,6 +31,22 @@ from safeguard.signals.local import grey, rootsift  # shared with matching
 
 F32 = npt.NDArray[np.float32]
 U8 = npt.NDArray[np.uint8]
+
+
+def _mirror_permutation() -> npt.NDArray[np.intp]:
+    cells = np.arange(128).reshape(4, 4, 8)
+    return np.asarray(cells[::-1][:, :, (8 - np.arange(8)) % 8].ravel(), np.intp)
+
+
+#: Column order that turns a SIFT descriptor (OpenCV's layout: 4 rows x 4 columns of
+#: cells x 8 orientation bins) into the descriptor of the same keypoint in the mirrored
+#: picture. Element-wise, so it applies to RootSIFT as well.
+MIRROR = _mirror_permutation()
+
+
+def mirrored(descriptors: npt.NDArray[np.generic]) -> npt.NDArray[np.generic]:
+    """SIFT or RootSIFT descriptors (n, 128) as they are in the picture's mirror image."""
+    return np.ascontiguousarray(descriptors[:, MIRROR])
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,7 @@ import numpy.typing as npt
 
 from safeguard.link.extract import Extracted, ExtractOptions, FaceEntry, extract, file_id
 from safeguard.link.faces import DEFAULT_FACE_THRESHOLD, chinese_whispers, faces_available
-from safeguard.link.features import PlaceFeatures
+from safeguard.link.features import PlaceFeatures, mirrored
 from safeguard.link.objects import (
     DEFAULT_HUB,
     HubOptions,
@@ -79,6 +79,9 @@ class LinkOptions:
     #: round). See ``SECOND_ROUND``.
     second_round: int = 3
     verify: VerifyOptions = DEFAULT_VERIFY
+    #: More items verified per new view found by its mirrored query (``MIRRORED``; 0:
+    #: none).
+    mirrored: int = 3
     #: The shared-object test (``link.objects``): links resting on an object-sized region
     #: are searched for a third, unrelated picture holding it, and refused when one does.
     hub: HubOptions = DEFAULT_HUB
@@ -203,6 +206,8 @@ def build(
         _add_faces(store, new)
         new_ids = [e.id for e in new]
         pairs = shortlist(store, new_ids, options.shortlist)
+        if options.mirrored > 0:
+            pairs += mirrored_rows(store, new_ids, pairs, options.mirrored)
         asked: list[tuple[Link, Verification]] = []
         links = _verify_pairs(store, pairs, options, runner, progress, asked)
         if options.second_round > 0:
@@ -377,11 +382,23 @@ def expanded_similarities(
     """Similarities of the stored views ``query_index`` to every stored view, after query
     expansion; a view's own item is left out of its expansion (its similarity is kept)."""
     queries = rows.vlad[query_index].astype(np.float32)
+    return expanded_query_similarities(rows, queries, rows.item[query_index], expansion, alpha)
+
+
+def expanded_query_similarities(
+    rows: GlobalRows,
+    queries: F32,
+    own: npt.NDArray[np.str_],
+    expansion: int = EXPANSION,
+    alpha: float = EXPANSION_ALPHA,
+) -> F32:
+    """``expanded_similarities`` for any query vectors (``own``: each query's item, left
+    out of its expansion)."""
     sims = similarities(rows.vlad, queries)
     if expansion <= 0 or len(rows.item) < 2:
         return sims
     masked = sims.copy()
-    masked[rows.item[query_index][:, None] == rows.item[None, :]] = -np.inf
+    masked[own[:, None] == rows.item[None, :]] = -np.inf
     n = min(expansion, len(rows.item) - 1)
     top = np.argpartition(-masked, n - 1, axis=1)[:, :n]
     weights = np.clip(np.take_along_axis(masked, top, axis=1), 0.0, None) ** alpha
@@ -428,6 +445,54 @@ def shortlist_rows(
             for j in order:
                 b = str(rows.item[j])
                 if b == a or b in taken:
+                    continue
+                taken.add(b)
+                _keep_best(best, a, va, b, int(rows.view[j]), float(sims[row, j]))
+                if len(taken) >= k:
+                    break
+    return sorted(p for _, p in best.values())
+
+
+#: Mirrored queries: a picture published mirrored (a selfie camera, an edit) has VLAD
+#: vectors unlike its place's, since SIFT is not mirror-invariant. Each new view is also
+#: searched with the VLAD vector of its descriptors as they are in its mirror image
+#: (``features.mirrored``: a permutation, nothing extracted again), with query expansion,
+#: and its ``MIRRORED`` nearest items not already shortlisted with it are verified
+#: (``verify`` matches either way). Both directions are covered by the new view's query:
+#: a new normal view's mirrored vector resembles a stored mirrored view's own vector.
+MIRRORED = 3
+
+
+def mirrored_vectors(features: Sequence[PlaceFeatures], codebook: F32) -> F32:
+    """VLAD vectors (one a view) of the views' mirror images."""
+    return np.stack(
+        [vlad(np.asarray(mirrored(f.rootsift()), np.float32), codebook) for f in features]
+    )
+
+
+def mirrored_rows(
+    store: LinkStore, new_ids: Sequence[str], first: Iterable[Pair], k: int = MIRRORED
+) -> list[Pair]:
+    """Pairs found by the new views' mirrored queries: each new view's ``k`` nearest
+    items (after query expansion) other than itself and those ``first`` pairs it with."""
+    rows = store.global_rows()
+    if len(rows.item) == 0 or k <= 0 or store.codebook is None:
+        return []
+    first_keys = {(a, b) for a, _, b, _ in first}
+    index_of_new = np.flatnonzero(np.isin(rows.item, list(set(new_ids))))
+    best: dict[tuple[str, str], tuple[float, Pair]] = {}
+    block = 256  # mirrored vectors are made here, a block at a time (128 KB a view)
+    for start in range(0, len(index_of_new), block):
+        q = index_of_new[start : start + block]
+        views = [store.features(str(rows.item[i]))[int(rows.view[i])] for i in q]
+        queries = mirrored_vectors(views, store.codebook)
+        sims = expanded_query_similarities(rows, queries, rows.item[q])
+        for row, qi in enumerate(q):
+            a, va = str(rows.item[qi]), int(rows.view[qi])
+            taken: set[str] = set()
+            for j in np.argsort(-sims[row]):
+                b = str(rows.item[j])
+                if b == a or b in taken or ((a, b) if a < b else (b, a)) in first_keys:
                     continue
                 taken.add(b)
                 _keep_best(best, a, va, b, int(rows.view[j]), float(sims[row, j]))
@@ -654,6 +719,7 @@ def place_link(a: str, va: int, b: str, vb: int, v: Verification) -> Link:
         distinct=v.distinct,
         cells=v.cells,
         region_cover=v.region_cover,
+        mirrored=v.mirrored,
     )
 
 
@@ -870,6 +936,10 @@ def query(
             q = vlad(view.features.rootsift(), store.codebook)
             for item, sv, _ in top_items(q, rows, candidates, exclude=e.id):
                 pairs.setdefault((item, sv), qv)
+            if options.mirrored > 0:  # the place may be stored mirrored (``MIRRORED``)
+                qm = mirrored_vectors([view.features], store.codebook)[0]
+                for item, sv, _ in top_items(qm, rows, options.mirrored, exclude=e.id):
+                    pairs.setdefault((item, sv), qv)
         for (item, sv), qv in pairs.items():
             stored = cached_features(str(store.root), item)[sv][0]
             v = verify(e.views[qv].features, stored, options.verify)
@@ -885,6 +955,7 @@ def query(
                     "model": v.model,
                     "distinct": v.distinct,
                     "cells": v.cells,
+                    "mirrored": v.mirrored,
                     "views": [qv, sv],
                     "regions": {"query": v.region_a, "item": v.region_b},
                 }

@@ -147,6 +147,8 @@ class Link:
     #: Place links: the share of the shared view their matched planar regions cover
     #: (``link.verify.region_cover``; absent when not measured, and in older stores).
     region_cover: float | None = None
+    #: Place links: b was matched as its mirror image (a mirrored picture of the place).
+    mirrored: bool = False
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -164,6 +166,8 @@ class Link:
             out["cells"] = self.cells
         if self.region_cover is not None:
             out["region_cover"] = self.region_cover
+        if self.mirrored:
+            out["mirrored"] = True
         if self.distance is not None:
             out["distance"] = self.distance
         if self.frames is not None:
@@ -198,6 +202,7 @@ class Link:
             distinct=None if obj.get("distinct") is None else int(obj["distinct"]),
             cells=None if obj.get("cells") is None else int(obj["cells"]),
             region_cover=(None if obj.get("region_cover") is None else float(obj["region_cover"])),
+            mirrored=bool(obj.get("mirrored", False)),
         )
 
 

@@ -44,14 +44,14 @@ wrong. One more test asks for context beyond the matched region:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import cv2
 import numpy as np
 import numpy.typing as npt
 
-from safeguard.link.features import PlaceFeatures
+from safeguard.link.features import PlaceFeatures, mirrored
 from safeguard.signals.local import fit_model as _fit
 from safeguard.signals.local import spread as _spread
 from safeguard.signals.local import tentative_matches
@@ -134,6 +134,18 @@ class VerifyOptions:
     #: Margin (working-frame pixels) around the first plane's inliers that the second
     #: plane's matches must stay out of, in both pictures: a disjoint region.
     second_plane_margin_px: float = 8.0
+    #: Also match b's descriptors as they are in b's mirror image (``features.mirrored``)
+    #: and verify whichever of the two gives more tentative matches: a picture published
+    #: mirrored (a selfie camera, an edit) shows the same place, and SIFT alone does not
+    #: see it (on generator v6, mirrored views never linked). Keypoint positions stay as
+    #: they are; the homography or fundamental matrix then includes the reflection.
+    mirror: bool = True
+    #: The mirrored matches must outnumber the plain ones by this factor: a symmetric
+    #: pattern (a checkerboard shared by two rooms) matches about as well either way, and
+    #: its mirrored inliers are a different, unintended set (tests/link/test_overlap.py:
+    #: 76 against 72); a mirrored picture matches far better mirrored (the scikit-image
+    #: motorcycle against its mirror image: 1,372 against 72).
+    mirror_margin: float = 1.5
 
 
 DEFAULT_VERIFY = VerifyOptions()
@@ -169,6 +181,8 @@ class Verification:
     #: Whether the pair passed the inlier, ratio and spread tests before the repeated-
     #: pattern tests (distinctive inliers, coverage); for measuring them.
     linked_before_repeat_tests: bool | None = None
+    #: Whether b was matched as its mirror image (``VerifyOptions.mirror``).
+    mirrored: bool = False
 
 
 def _box(points: F32, scale: float) -> Box:
@@ -345,6 +359,19 @@ def region_cover(
     return float(min(1.0, area / overlap))
 
 
+def _mirror_matrix(f: PlaceFeatures) -> npt.NDArray[np.float64]:
+    """The reflection x -> w - x of ``f``'s working frame (its own inverse)."""
+    return np.array([[-1.0, 0.0, f.width / f.scale], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
+
+
+def mirror_image(f: PlaceFeatures) -> PlaceFeatures:
+    """The features of ``f``'s picture mirrored left to right: keypoints reflected across
+    the working frame, descriptors permuted (``features.mirrored``)."""
+    points = f.points.copy()
+    points[:, 0] = f.width / f.scale - points[:, 0]
+    return replace(f, points=points, descriptors=np.asarray(mirrored(f.descriptors), np.uint8))
+
+
 def own_nearest(descriptors: F32, rows: npt.NDArray[np.int32]) -> npt.NDArray[np.float32]:
     """For each keypoint in ``rows``: the distance from its descriptor to the nearest
     *other* descriptor of the same picture (inf when it has none)."""
@@ -382,9 +409,20 @@ def verify(
     ra = a.rootsift() if rootsift_a is None else rootsift_a
     rb = b.rootsift() if rootsift_b is None else rootsift_b
     pairs = tentative_matches(ra, rb, options.ratio)
+    flipped = False
+    original_b = b
+    if options.mirror:
+        rb_mirrored = np.asarray(mirrored(rb), np.float32)
+        pairs_mirrored = tentative_matches(ra, rb_mirrored, options.ratio)
+        if len(pairs_mirrored) > options.mirror_margin * max(len(pairs), 8):
+            # b is verified as its mirror image, keypoints too: every model and test
+            # then sees an orientation-preserving view (MAGSAC's homography refuses
+            # reflections, which left mirrored links to the fundamental matrix alone).
+            pairs, rb, flipped = pairs_mirrored, rb_mirrored, True
+            b = mirror_image(b)
     m = len(pairs)
     if m < 8:
-        return Verification("none", 0, m, 0.0, False)
+        return Verification("none", 0, m, 0.0, False, mirrored=flipped)
     pa = a.points[pairs[:, 0]].astype(np.float64)
     pb = b.points[pairs[:, 1]].astype(np.float64)
     h, h_mask = _homography(pa, pb, options)
@@ -410,7 +448,7 @@ def verify(
     elif f_in > 0:
         model, inliers, mask, linked = "fundamental", f_in, f_mask, f_ok
     else:
-        return Verification("none", 0, m, 0.0, False)
+        return Verification("none", 0, m, 0.0, False, mirrored=flipped)
     keep = mask.ravel().astype(bool)
     linked = (
         linked
@@ -455,6 +493,8 @@ def verify(
                 linked = regions >= options.min_region_cover
     if model == "homography" and h is not None:
         h = _refine_homography(h, pa, pb)
+        if flipped:  # from a to b as it is, not to its mirror image
+            h = _mirror_matrix(b) @ h
     score = inliers / max(1, min(len(a), len(b)))
     return Verification(
         model=model,
@@ -463,7 +503,7 @@ def verify(
         score=round(float(score), 4),
         linked=linked,
         region_a=_box(a.points[pairs[keep, 0]], a.scale),
-        region_b=_box(b.points[pairs[keep, 1]], b.scale),
+        region_b=_box(original_b.points[pairs[keep, 1]], b.scale),
         homography=(
             tuple(float(x) for x in h.ravel()) if model == "homography" and h is not None else None
         ),
@@ -473,4 +513,5 @@ def verify(
         overlap_cover=cover,
         region_cover=regions,
         linked_before_repeat_tests=before,
+        mirrored=flipped,
     )
