@@ -35,7 +35,7 @@ from safeguard.chat.features import EVIDENCE_FEATURES, Context, Hashing
 from safeguard.chat.taxonomy import SIGNAL_CATEGORIES
 from safeguard.errors import InvalidInput
 
-MODEL_FORMAT = "safeguard.chat.grooming/2"
+MODEL_FORMAT = "safeguard.chat.grooming/3"
 MODEL_FILE = "grooming-v2.json"
 
 
@@ -92,6 +92,13 @@ class GroomingModel:
     semantic: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
     metrics: dict[str, Any] = field(default_factory=dict)
     trained_on: dict[str, Any] = field(default_factory=dict)
+    #: The lexical layer (issue 12, ninth round): logistic regression over the same hashed
+    #: features, trained on *who* wrote a message (the suspect from their first grooming
+    #: line on, against every author of the other conversations). Its log-odds feed two
+    #: evidence features of the author (the largest probability, the sum of the positive
+    #: log-odds), which only grow; empty: the layer is off.
+    lexical_bias: float = 0.0
+    lexical_weights: dict[int, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if len(self.evidence_weights) != len(EVIDENCE_FEATURES):
@@ -114,6 +121,13 @@ class GroomingModel:
         return _sigmoid(
             self.message_bias + sum(filter(None, map(self.message_weights.get, hashes)))
         )
+
+    def lexical_logit(self, hashes: list[int]) -> float | None:
+        """The lexical layer's log-odds that the message's author is a suspect (None when
+        the layer is off)."""
+        if not self.lexical_weights:
+            return None
+        return self.lexical_bias + sum(filter(None, map(self.lexical_weights.get, hashes)))
 
     def semantic_category(self, hashes: list[int]) -> str | None:
         """The category a message most resembles, or None when it resembles none."""
@@ -145,6 +159,7 @@ class GroomingModel:
 
     def body(self) -> dict[str, Any]:
         items = sorted(self.message_weights.items())
+        lexical = sorted(self.lexical_weights.items())
         return {
             "format": MODEL_FORMAT,
             "hashing": self.hashing.to_json(),
@@ -152,6 +167,11 @@ class GroomingModel:
                 "bias": self.message_bias,
                 "indices": [i for i, _ in items],
                 "weights": [w for _, w in items],
+            },
+            "lexical": {
+                "bias": self.lexical_bias,
+                "indices": [i for i, _ in lexical],
+                "weights": [w for _, w in lexical],
             },
             "semantic": {
                 "categories": list(SIGNAL_CATEGORIES),
@@ -194,12 +214,13 @@ class GroomingModel:
         if doc.get("sha256") != _checksum(body):
             raise ModelFormatError("model checksum does not match its content (file damaged?)")
         try:
-            msg, ev, cal, pol, sem = (
+            msg, ev, cal, pol, sem, lex = (
                 doc["message"],
                 doc["evidence"],
                 doc["calibration"],
                 doc["policy"],
                 doc["semantic"],
+                doc["lexical"],
             )
             if list(ev["features"]) != list(EVIDENCE_FEATURES):
                 raise ModelFormatError("model was trained on other evidence features")
@@ -232,6 +253,14 @@ class GroomingModel:
                 },
                 metrics=dict(doc.get("metrics", {})),
                 trained_on=dict(doc.get("trained_on", {})),
+                lexical_bias=float(lex["bias"]),
+                lexical_weights=dict(
+                    zip(
+                        (int(i) for i in lex["indices"]),
+                        (float(w) for w in lex["weights"]),
+                        strict=True,
+                    )
+                ),
             )
         except (KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, ModelFormatError):
