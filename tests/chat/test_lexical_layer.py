@@ -13,15 +13,13 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safeguard.chat.conversation import Message, Participant
-from safeguard.chat.features import EVIDENCE_FEATURES
+from safeguard.chat.conversation import Conversation, Message, Participant
+from safeguard.chat.features import EVIDENCE_FEATURES, Hashing
+from safeguard.chat.lexicon import default_lexicon
 from safeguard.chat.model import GroomingModel, default_model
 from safeguard.chat.scorer import ConversationState, Scoring, read_message, step
 from safeguard.chat.training.corpus import LabelledConversation
 from safeguard.chat.training.grooming import _message_matrix, _neutral
-from safeguard.chat.conversation import Conversation
-from safeguard.chat.features import Hashing
-from safeguard.chat.lexicon import default_lexicon
 
 LINES = [
     "hey",

@@ -152,11 +152,7 @@ class AuthorStats:
             *_pairs(line_counts),
             # The lexical layer's evidence counts once the author has a signal, so a
             # message without one never raises risk (every alert names a signal).
-            *(
-                (self.lexical_max, math.log1p(self.lexical_sum))
-                if distinct
-                else (0.0, 0.0)
-            ),
+            *((self.lexical_max, math.log1p(self.lexical_sum)) if distinct else (0.0, 0.0)),
         ]
 
     def pack(self) -> list[Any]:
