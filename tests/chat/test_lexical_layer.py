@@ -126,3 +126,16 @@ def test_the_lexical_layer_round_trips_through_the_model_file(tmp_path: Path) ->
     assert loaded.lexical_weights == model.lexical_weights
     assert loaded.lexical_bias == model.lexical_bias
     assert loaded.checksum == model.checksum
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(LINES), st.text(max_size=40)), min_size=1, max_size=8))
+def test_one_walk_reads_both_models_exactly_as_two_would(lines: list[str]) -> None:
+    model = default_model()
+    scoring = Scoring.default()
+    state = ConversationState.start()
+    for text in lines:
+        hashes = read_message(state, text, scoring).hashes
+        p, z = model.read(hashes)
+        assert p == model.message_probability(hashes)
+        assert z == model.lexical_logit(hashes)

@@ -150,7 +150,9 @@ def message_hashes(
     get = cache.get
     out: list[int] = []
     words: list[str] = []
-    for t in (_TOKEN_EMOJI if hashing.emoji else _TOKEN).findall(text):
+    # ASCII text has no emoji: the plain pattern finds the same tokens, faster.
+    pattern = _TOKEN_EMOJI if hashing.emoji and not text.isascii() else _TOKEN
+    for t in pattern.findall(text):
         entry = get(t)
         if entry is None:
             entry = cache[t] = _token(t, language, lemmas, char_ngrams, bits)

@@ -99,6 +99,9 @@ class GroomingModel:
     #: log-odds), which only grow; empty: the layer is off.
     lexical_bias: float = 0.0
     lexical_weights: dict[int, float] = field(default_factory=dict)
+    #: Both models' weights as one complex number per feature (message + i·lexical), built
+    #: on first use: one dictionary walk reads a message for both (:meth:`read`).
+    _both: dict[int, complex] | None = field(default=None, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if len(self.evidence_weights) != len(EVIDENCE_FEATURES):
@@ -121,6 +124,19 @@ class GroomingModel:
         return _sigmoid(
             self.message_bias + sum(filter(None, map(self.message_weights.get, hashes)))
         )
+
+    def read(self, hashes: list[int]) -> tuple[float, float | None]:
+        """:meth:`message_probability` and :meth:`lexical_logit` in one walk over the
+        features (the same sums, term by term)."""
+        if not self.lexical_weights:
+            return self.message_probability(hashes), None
+        both = self._both
+        if both is None:
+            both = self._both = {h: complex(w, 0.0) for h, w in self.message_weights.items()}
+            for h, w in self.lexical_weights.items():
+                both[h] = complex(both[h].real if h in both else 0.0, w)
+        z = sum(filter(None, map(both.get, hashes)))
+        return _sigmoid(self.message_bias + z.real), self.lexical_bias + z.imag
 
     def lexical_logit(self, hashes: list[int]) -> float | None:
         """The lexical layer's log-odds that the message's author is a suspect (None when

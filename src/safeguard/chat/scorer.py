@@ -518,13 +518,12 @@ def _observe(
     norm, language, hits, categories, hashes = _read(state, message.text, scoring)
     if norm.truncated:
         state.warn(f"message {index}: text cut to {len(norm.text)} characters")
-    p = model.message_probability(hashes)
+    p, zl = model.read(hashes)
     line = p >= model.policy.line_threshold
     stats = state._slot(message.author)
     author = state.key_of(message.author)
     state.messages += 1
     stats.messages += 1
-    zl = model.lexical_logit(hashes)
     if zl is not None and zl > 0:
         stats.lexical_sum = round(stats.lexical_sum + zl, 6)
         q = round(1.0 / (1.0 + math.exp(-min(zl, 35.0))), 6)
