@@ -10,7 +10,9 @@ per category, how many of their messages the lexicon (or the semantic layer) put
 or above the line threshold) are in it (``line_*``); how many categories and stages; the
 strength and number of their grooming lines; and which *pairs* of stages they have combined
 (``stages_13``: an access move and a concealment move from the same author, ...), over all
-their hits and over their grooming lines. (The shipped model weighs only the pairs of
+their hits and over their grooming lines. Since issue 12's ninth round also the lexical layer's
+``lexical_max`` and ``lexical_sum`` (see :class:`~safeguard.chat.model.GroomingModel`),
+which count once the author has a signal. (The shipped model weighs only the pairs of
 grooming lines: on hand-written conversations relatives, tutors and coaches combine stages'
 plain words too; see ``safeguard.chat.training.grooming.UNWEIGHTED``.)
 Each of them can only grow as that author writes more, and none depends on what the other

@@ -1,6 +1,6 @@
 """The learned grooming model, saved as versioned, checksummed JSON (never pickle).
 
-Three parts:
+Four parts:
 
 - a **message model**: logistic regression over hashed lemma n-grams and lexicon categories,
   the probability that a message is a grooming move; messages at or above the policy's
@@ -8,6 +8,9 @@ Three parts:
 - a **semantic layer**: per category, weights over the same hashed features learned from the
   grooming lines the lexicon recognised (and the lexicons' examples), so a grooming line the
   lexicon missed ("between the two of us") is attributed to the category it most resembles;
+- a **lexical layer** (issue 12, ninth round): logistic regression over the same features,
+  trained on who writes like a suspect; its log-odds add to two evidence features of the
+  author (largest probability, sum of positive log-odds) that only grow;
 - an **evidence model** over one author's evidence
   (:data:`~safeguard.chat.features.EVIDENCE_FEATURES`), with **non-negative weights**, whose
   sum is multiplied by the declared context: ``z = bias + E · (1 + α·adult_to_minor) ·
