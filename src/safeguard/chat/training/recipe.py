@@ -77,6 +77,11 @@ COMMENT_SETTINGS: dict[str, float] = {
     "margin": 0.25,
 }
 SOURCE = "conversations_train.jsonl + editions " + "+".join(TRAINING_EDITIONS)
+#: The editions whose streams train the comment model by default: v1-v6 (issue 12, ninth
+#: round: the comment model is the eighth round's; retrained with v7's streams it failed
+#: its reproduction test in longer test runs while passing alone, and its margin was not
+#: re-chosen over seven folds, so it was not adopted).
+COMMENT_TRAINING_EDITIONS: tuple[str, ...] = tuple(e for e in TRAINING_EDITIONS if e != "v7")
 
 
 def grooming_training_data(
@@ -97,7 +102,7 @@ def comment_training_streams(
     root: Path | None = None,
     heldout: Sequence[Path] = (),
 ) -> list[dict[str, Any]]:
-    names = list(TRAINING_EDITIONS) if editions is None else list(editions)
+    names = list(COMMENT_TRAINING_EDITIONS) if editions is None else list(editions)
     extra = edition_streams(names, root, heldout) if COMMENT_EDITIONS else []
     return [*synthetic_streams(), *extra]
 
