@@ -98,11 +98,12 @@ def data(tmp_path: Path) -> Path:
     _write_set(tmp_path / "chat_eval_v4", "dev4")
     _write_set(tmp_path / "chat_eval_v5", "dev5")
     _write_set(tmp_path / "chat_eval_v6", "dev6")
-    _write_set(tmp_path / "chat_eval_v7", "held")
+    _write_set(tmp_path / "chat_eval_v7", "dev7")
+    _write_set(tmp_path / "chat_eval_v8", "held")
     return tmp_path
 
 
-HELD = suite.heldout_name(Path("chat_eval_v7"))
+HELD = suite.heldout_name(Path("chat_eval_v8"))
 
 
 def _small_train() -> list:  # type: ignore[type-arg]
@@ -133,9 +134,9 @@ def test_a_held_out_folder_given_by_name_is_read_whatever_it_is_called(
 
 
 def test_without_a_held_out_folder_only_the_synthetic_split_is_read(data: Path) -> None:
-    for path in (data / "chat_eval_v7").iterdir():
+    for path in (data / "chat_eval_v8").iterdir():
         path.unlink()
-    (data / "chat_eval_v7").rmdir()
+    (data / "chat_eval_v8").rmdir()
     sets = suite.standard_sets(shipped_conversations("test")[:5], data)
     assert list(sets) == [suite.SYNTHETIC]
 

@@ -47,8 +47,8 @@ def root(tmp_path: Path) -> Path:
 
 def test_training_and_held_out_editions_are_disjoint() -> None:
     assert not set(editions.TRAINING_EDITIONS.values()) & set(editions.HELDOUT_EDITIONS)
-    assert "chat_eval_v7" in editions.HELDOUT_EDITIONS
-    assert editions.TRAINING_EDITIONS["v6"] == "chat_eval_v6"
+    assert "chat_eval_v8" in editions.HELDOUT_EDITIONS
+    assert editions.TRAINING_EDITIONS["v7"] == "chat_eval_v7"
 
 
 def test_the_default_held_out_folder_is_the_newest_edition_not_trained_on(root: Path) -> None:
@@ -56,7 +56,7 @@ def test_the_default_held_out_folder_is_the_newest_edition_not_trained_on(root: 
     (root / "chat_eval_v9" / "conversations_en.jsonl").unlink()
     (root / "chat_eval_v9" / "comments_en.jsonl").unlink()
     (root / "chat_eval_v9").rmdir()
-    assert editions.default_heldout(root) == root / "chat_eval_v7"
+    assert editions.default_heldout(root) == root / "chat_eval_v8"
 
 
 def test_no_held_out_folder_when_only_training_editions_exist(tmp_path: Path) -> None:
@@ -100,11 +100,11 @@ def test_a_file_in_a_held_out_or_unnamed_edition_is_refused(root: Path) -> None:
 def test_a_held_out_edition_cannot_be_named_as_training_data(
     root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(editions.TRAINING_EDITIONS, "v7", "chat_eval_v7")
+    monkeypatch.setitem(editions.TRAINING_EDITIONS, "v8", "chat_eval_v8")
     with pytest.raises(HeldOutError):
-        editions.edition_conversations(["v7"], root)
+        editions.edition_conversations(["v8"], root)
     with pytest.raises(HeldOutError):
-        editions.edition_streams(["v7"], root)
+        editions.edition_streams(["v8"], root)
 
 
 def test_the_evaluation_refuses_a_training_edition_as_held_out(root: Path) -> None:
@@ -116,7 +116,9 @@ def test_the_evaluation_refuses_a_training_edition_as_held_out(root: Path) -> No
         suite.heldout_folder(root, root / "chat_eval_v5")
     with pytest.raises(HeldOutError):
         suite.heldout_folder(root, root / "chat_eval_v6")
-    assert suite.heldout_folder(root, root / "chat_eval_v7") == root / "chat_eval_v7"
+    with pytest.raises(HeldOutError):
+        suite.heldout_folder(root, root / "chat_eval_v7")
+    assert suite.heldout_folder(root, root / "chat_eval_v8") == root / "chat_eval_v8"
     assert suite.heldout_folder(root) == root / "chat_eval_v9"
 
 
@@ -141,7 +143,7 @@ def test_leave_one_edition_out_trains_without_the_left_out_edition(
 
     monkeypatch.setattr(loeo, "grooming_training_data", spy)
     fold = loeo.run_fold("v2", loeo.Design(), root)
-    assert seen == [["v1", "v3", "v4", "v5", "v6"]]
+    assert seen == [["v1", "v3", "v4", "v5", "v6", "v7"]]
     assert [i.conversation.id for i in fold.items] == ["chat_eval_v2-1"]
     report = loeo.report([fold], 0.5)
     assert set(report["folds"]["v2"]) >= {"model", "tfidf_lr", "keywords"}

@@ -52,7 +52,8 @@ def _shipped() -> Scoring:
 
 @st.composite
 def models(draw: st.DrawFn) -> Scoring:
-    """The shipped model with random evidence weights, context factors and calibration."""
+    """The shipped model with random evidence weights, context factors, calibration and
+    lexical-layer bias."""
     base = default_model()
     weights = draw(
         st.lists(
@@ -70,6 +71,9 @@ def models(draw: st.DrawFn) -> Scoring:
         evidence_weights=tuple(weights),
         context=(draw(st.floats(0.01, 2)), draw(st.floats(0.01, 0.95))),
         calibration=(a, b),
+        # The lexical layer reads each message with weights of either sign; a shifted bias
+        # makes many more messages count as evidence than the shipped one does.
+        lexical_bias=base.lexical_bias + draw(st.floats(-3, 6)),
     )
     return Scoring.for_model(model)
 

@@ -10,7 +10,9 @@ per category, how many of their messages the lexicon (or the semantic layer) put
 or above the line threshold) are in it (``line_*``); how many categories and stages; the
 strength and number of their grooming lines; and which *pairs* of stages they have combined
 (``stages_13``: an access move and a concealment move from the same author, ...), over all
-their hits and over their grooming lines. (The shipped model weighs only the pairs of
+their hits and over their grooming lines. Since issue 12's ninth round also the lexical layer's
+``lexical_max`` and ``lexical_sum`` (see :class:`~safeguard.chat.model.GroomingModel`),
+which count once the author has a signal. (The shipped model weighs only the pairs of
 grooming lines: on hand-written conversations relatives, tutors and coaches combine stages'
 plain words too; see ``safeguard.chat.training.grooming.UNWEIGHTED``.)
 Each of them can only grow as that author writes more, and none depends on what the other
@@ -35,6 +37,13 @@ from safeguard.chat.normalise import lemma
 from safeguard.chat.taxonomy import SIGNAL_CATEGORIES
 
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[$£€?!]")
+#: ... and each pictograph (emoji) on its own, when :attr:`Hashing.emoji` (the grooming model
+#: since issue 12's ninth round: on the folds, half of the grooming conversations the model
+#: ranked far below hard negatives were written in emoji — "🎂?", "🤫🤐 just us",
+#: "📱➡️👻?" — which no feature saw).
+_TOKEN_EMOJI = re.compile(
+    r"[^\W_]+(?:'[^\W_]+)*|[$£€?!]|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,14 +53,19 @@ class Hashing:
     lemmas: bool = True
     #: Character n-grams inside words (with ``<``/``>`` at the edges): robust to typos.
     char_ngrams: tuple[int, ...] = (4,)
+    #: Emoji are tokens too (:data:`_TOKEN_EMOJI`).
+    emoji: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "bits": self.bits,
             "word_ngrams": self.word_ngrams,
             "lemmas": self.lemmas,
             "char_ngrams": list(self.char_ngrams),
         }
+        if self.emoji:
+            out["emoji"] = True
+        return out
 
     @classmethod
     def from_json(cls, doc: dict[str, Any]) -> Hashing:
@@ -60,11 +74,12 @@ class Hashing:
             int(doc["word_ngrams"]),
             bool(doc.get("lemmas", True)),
             tuple(int(n) for n in doc.get("char_ngrams", ())),
+            bool(doc.get("emoji", False)),
         )
 
 
 def words(text: str, language: str, hashing: Hashing) -> list[str]:
-    tokens = _TOKEN.findall(text)
+    tokens = (_TOKEN_EMOJI if hashing.emoji else _TOKEN).findall(text)
     if hashing.lemmas:
         return [lemma(t, language) if t.isalpha() else t for t in tokens]
     return tokens
@@ -137,7 +152,9 @@ def message_hashes(
     get = cache.get
     out: list[int] = []
     words: list[str] = []
-    for t in _TOKEN.findall(text):
+    # ASCII text has no emoji: the plain pattern finds the same tokens, faster.
+    pattern = _TOKEN_EMOJI if hashing.emoji and not text.isascii() else _TOKEN
+    for t in pattern.findall(text):
         entry = get(t)
         if entry is None:
             entry = cache[t] = _token(t, language, lemmas, char_ngrams, bits)
@@ -179,6 +196,8 @@ EVIDENCE_FEATURES: tuple[str, ...] = (
     "line_logit_sum",
     *(f"stages_{a}{b}" for a, b in itertools.combinations(range(1, 5), 2)),
     *(f"line_stages_{a}{b}" for a, b in itertools.combinations(range(1, 5), 2)),
+    "lexical_max",
+    "lexical_sum",
 )
 """Per author, each non-decreasing as the author writes more (see the module docstring)."""
 

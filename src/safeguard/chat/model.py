@@ -1,6 +1,6 @@
 """The learned grooming model, saved as versioned, checksummed JSON (never pickle).
 
-Three parts:
+Four parts:
 
 - a **message model**: logistic regression over hashed lemma n-grams and lexicon categories,
   the probability that a message is a grooming move; messages at or above the policy's
@@ -8,6 +8,9 @@ Three parts:
 - a **semantic layer**: per category, weights over the same hashed features learned from the
   grooming lines the lexicon recognised (and the lexicons' examples), so a grooming line the
   lexicon missed ("between the two of us") is attributed to the category it most resembles;
+- a **lexical layer** (issue 12, ninth round): logistic regression over the same features,
+  trained on who writes like a suspect; its log-odds add to two evidence features of the
+  author (largest probability, sum of positive log-odds) that only grow;
 - an **evidence model** over one author's evidence
   (:data:`~safeguard.chat.features.EVIDENCE_FEATURES`), with **non-negative weights**, whose
   sum is multiplied by the declared context: ``z = bias + E · (1 + α·adult_to_minor) ·
@@ -35,7 +38,7 @@ from safeguard.chat.features import EVIDENCE_FEATURES, Context, Hashing
 from safeguard.chat.taxonomy import SIGNAL_CATEGORIES
 from safeguard.errors import InvalidInput
 
-MODEL_FORMAT = "safeguard.chat.grooming/2"
+MODEL_FORMAT = "safeguard.chat.grooming/3"
 MODEL_FILE = "grooming-v2.json"
 
 
@@ -92,6 +95,16 @@ class GroomingModel:
     semantic: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
     metrics: dict[str, Any] = field(default_factory=dict)
     trained_on: dict[str, Any] = field(default_factory=dict)
+    #: The lexical layer (issue 12, ninth round): logistic regression over the same hashed
+    #: features, trained on *who* wrote a message (the suspect from their first grooming
+    #: line on, against every author of the other conversations). Its log-odds feed two
+    #: evidence features of the author (the largest probability, the sum of the positive
+    #: log-odds), which only grow; empty: the layer is off.
+    lexical_bias: float = 0.0
+    lexical_weights: dict[int, float] = field(default_factory=dict)
+    #: Both models' weights as one complex number per feature (message + i·lexical), built
+    #: on first use: one dictionary walk reads a message for both (:meth:`read`).
+    _both: dict[int, complex] | None = field(default=None, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if len(self.evidence_weights) != len(EVIDENCE_FEATURES):
@@ -114,6 +127,26 @@ class GroomingModel:
         return _sigmoid(
             self.message_bias + sum(filter(None, map(self.message_weights.get, hashes)))
         )
+
+    def read(self, hashes: list[int]) -> tuple[float, float | None]:
+        """:meth:`message_probability` and :meth:`lexical_logit` in one walk over the
+        features (the same sums, term by term)."""
+        if not self.lexical_weights:
+            return self.message_probability(hashes), None
+        both = self._both
+        if both is None:
+            both = self._both = {h: complex(w, 0.0) for h, w in self.message_weights.items()}
+            for h, w in self.lexical_weights.items():
+                both[h] = complex(both[h].real if h in both else 0.0, w)
+        z = sum(filter(None, map(both.get, hashes)))
+        return _sigmoid(self.message_bias + z.real), self.lexical_bias + z.imag
+
+    def lexical_logit(self, hashes: list[int]) -> float | None:
+        """The lexical layer's log-odds that the message's author is a suspect (None when
+        the layer is off)."""
+        if not self.lexical_weights:
+            return None
+        return self.lexical_bias + sum(filter(None, map(self.lexical_weights.get, hashes)))
 
     def semantic_category(self, hashes: list[int]) -> str | None:
         """The category a message most resembles, or None when it resembles none."""
@@ -145,6 +178,7 @@ class GroomingModel:
 
     def body(self) -> dict[str, Any]:
         items = sorted(self.message_weights.items())
+        lexical = sorted(self.lexical_weights.items())
         return {
             "format": MODEL_FORMAT,
             "hashing": self.hashing.to_json(),
@@ -152,6 +186,11 @@ class GroomingModel:
                 "bias": self.message_bias,
                 "indices": [i for i, _ in items],
                 "weights": [w for _, w in items],
+            },
+            "lexical": {
+                "bias": self.lexical_bias,
+                "indices": [i for i, _ in lexical],
+                "weights": [w for _, w in lexical],
             },
             "semantic": {
                 "categories": list(SIGNAL_CATEGORIES),
@@ -194,12 +233,13 @@ class GroomingModel:
         if doc.get("sha256") != _checksum(body):
             raise ModelFormatError("model checksum does not match its content (file damaged?)")
         try:
-            msg, ev, cal, pol, sem = (
+            msg, ev, cal, pol, sem, lex = (
                 doc["message"],
                 doc["evidence"],
                 doc["calibration"],
                 doc["policy"],
                 doc["semantic"],
+                doc["lexical"],
             )
             if list(ev["features"]) != list(EVIDENCE_FEATURES):
                 raise ModelFormatError("model was trained on other evidence features")
@@ -232,6 +272,14 @@ class GroomingModel:
                 },
                 metrics=dict(doc.get("metrics", {})),
                 trained_on=dict(doc.get("trained_on", {})),
+                lexical_bias=float(lex["bias"]),
+                lexical_weights=dict(
+                    zip(
+                        (int(i) for i in lex["indices"]),
+                        (float(w) for w in lex["weights"]),
+                        strict=True,
+                    )
+                ),
             )
         except (KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, ModelFormatError):

@@ -35,7 +35,7 @@ from safeguard.chat.normalise import NormalText, normalise
 from safeguard.chat.taxonomy import SIGNAL_CATEGORIES, STAGE, level_of
 from safeguard.errors import InvalidInput
 
-STATE_FORMAT = 2
+STATE_FORMAT = 3
 MAX_AUTHORS = 6
 OTHER_AUTHORS = "*"
 MAX_FIRST_SIGNALS = 24
@@ -124,6 +124,10 @@ class AuthorStats:
     age: int | None = None
     role: str | None = None
     logit: float | None = None
+    #: The lexical layer: the largest probability of the author's messages, and the sum of
+    #: their positive log-odds (both only grow).
+    lexical_max: float = 0.0
+    lexical_sum: float = 0.0
 
     def features(self) -> list[float]:
         top = sorted(self.top, reverse=True)[:TOP_LINES]
@@ -146,6 +150,9 @@ class AuthorStats:
             math.log1p(self.line_logits),
             *_pairs(counts),
             *_pairs(line_counts),
+            # The lexical layer's evidence counts once the author has a signal, so a
+            # message without one never raises risk (every alert names a signal).
+            *((self.lexical_max, math.log1p(self.lexical_sum)) if distinct else (0.0, 0.0)),
         ]
 
     def pack(self) -> list[Any]:
@@ -162,6 +169,8 @@ class AuthorStats:
             self.age,
             self.role,
             self.logit,
+            self.lexical_max,
+            self.lexical_sum,
         ]
 
     @classmethod
@@ -179,6 +188,8 @@ class AuthorStats:
             None if row[9] is None else int(row[9]),
             None if row[10] is None else str(row[10]),
             None if row[11] is None else float(row[11]),
+            float(row[12]),
+            float(row[13]),
         )
 
 
@@ -507,12 +518,17 @@ def _observe(
     norm, language, hits, categories, hashes = _read(state, message.text, scoring)
     if norm.truncated:
         state.warn(f"message {index}: text cut to {len(norm.text)} characters")
-    p = model.message_probability(hashes)
+    p, zl = model.read(hashes)
     line = p >= model.policy.line_threshold
     stats = state._slot(message.author)
     author = state.key_of(message.author)
     state.messages += 1
     stats.messages += 1
+    if zl is not None and zl > 0:
+        stats.lexical_sum = round(stats.lexical_sum + zl, 6)
+        q = round(1.0 / (1.0 + math.exp(-min(zl, 35.0))), 6)
+        if q > stats.lexical_max:
+            stats.lexical_max = q
     if line:
         stats.lines += 1
         stats.line_logits += max(0.0, round(math.log(p / max(1e-12, 1.0 - p)), 6))

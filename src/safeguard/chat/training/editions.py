@@ -35,9 +35,10 @@ TRAINING_EDITIONS: dict[str, str] = {
     "v4": "chat_eval_v4",
     "v5": "chat_eval_v5",
     "v6": "chat_eval_v6",
+    "v7": "chat_eval_v7",
 }
 #: Held-out editions (folders under ``tests/data``): never read by training code.
-HELDOUT_EDITIONS: tuple[str, ...] = ("chat_eval_v7",)
+HELDOUT_EDITIONS: tuple[str, ...] = ("chat_eval_v8",)
 
 CONVERSATION_FILES = ("conversations_en.jsonl", "conversations_ml.jsonl")
 COMMENT_FILES = ("comments_en.jsonl", "comments_ml.jsonl")

@@ -102,6 +102,17 @@ def _fold(item: LabelledConversation, n: int) -> int:
     return item.fold % n if item.fold is not None else _bucket(item.conversation.id, n)
 
 
+#: The lexical layer's L2 (``C`` of its logistic regression).
+LEXICAL_C = 0.2
+
+
+def _fit_lexical(
+    m: _Messages, keep: npt.NDArray[np.bool_], c: float
+) -> tuple[float, dict[int, float]]:
+    rows = keep & (m.author >= 0)
+    return _fit_message_model(m.x[rows], m.author[rows], c)
+
+
 def _neutral(hashing: Hashing) -> GroomingModel:
     return GroomingModel(hashing, -4.0, {}, -10.0, (0.0,) * len(EVIDENCE_FEATURES))
 
@@ -112,6 +123,10 @@ class _Messages:
     y: npt.NDArray[np.int64]
     owner: npt.NDArray[np.int64]
     categories: list[list[str]]
+    #: The lexical layer's label of each row: 1 the suspect's messages from their first
+    #: grooming line on, 0 every other author's (and every message of a conversation
+    #: without grooming), -1 the suspect's messages before it (left out).
+    author: npt.NDArray[np.int64]
 
 
 def _message_matrix(
@@ -122,11 +137,18 @@ def _message_matrix(
     labels: list[int] = []
     owner: list[int] = []
     cats: list[list[str]] = []
+    author: list[int] = []
     r = 0
     for ci, item in enumerate(items):
         state = ConversationState.start(item.conversation.participants)
         labelled = _labelled_categories(item)
+        suspects = _suspects(item) if item.label else set()
+        first = min(item.predator_lines) if item.predator_lines else 0
         for mi, message in enumerate(item.conversation.messages):
+            if message.author in suspects:
+                author.append(1 if mi >= first else -1)
+            else:
+                author.append(0)
             reading = read_message(state, message.text, scoring)
             state.messages += 1
             rows.extend([r] * len(reading.hashes))
@@ -138,7 +160,7 @@ def _message_matrix(
     data = np.ones(len(cols), dtype=np.float64)
     x = sparse.csr_matrix((data, (rows, cols)), shape=(r, 1 << hashing.bits))
     x.sum_duplicates()
-    return _Messages(x, np.asarray(labels), np.asarray(owner), cats)
+    return _Messages(x, np.asarray(labels), np.asarray(owner), cats, np.asarray(author))
 
 
 def _labelled_categories(item: LabelledConversation) -> dict[int, list[str]]:
@@ -340,6 +362,10 @@ class TrainSettings:
     #: English (:attr:`~safeguard.chat.model.AlertPolicy.other_languages`), chosen by the
     #: leave-one-edition-out folds beside :attr:`threshold`.
     other_languages: float | None = None
+    #: ``C`` of the lexical layer (issue 12, ninth round; 0: no lexical layer).
+    lexical_c: float = 0.0
+    #: Emoji are tokens of the hashed features (issue 12, ninth round).
+    emoji: bool = False
 
 
 #: The messages after the first grooming line that :attr:`TrainSettings.early_weight` covers.
@@ -367,7 +393,7 @@ def train_grooming(
 ) -> GroomingModel:
     """Train on labelled conversations (the same data gives the same model)."""
     settings = settings or TrainSettings()
-    hashing = hashing or Hashing()
+    hashing = hashing or Hashing(emoji=settings.emoji)
     lexicon = lexicon or default_lexicon("en", "conversation")
     items = [i for i in items if i.conversation.messages]
     if not any(i.label for i in items) or all(i.label for i in items):
@@ -383,6 +409,9 @@ def train_grooming(
     for f in range(folds):
         keep = fold != f
         bias, weights = _fit_message_model(m.x[keep], m.y[keep], settings.message_c)
+        lex_bias, lex_weights = (
+            _fit_lexical(m, keep, settings.lexical_c) if settings.lexical_c else (0.0, {})
+        )
         model = GroomingModel(
             hashing,
             bias,
@@ -391,6 +420,8 @@ def train_grooming(
             (0.0,) * len(EVIDENCE_FEATURES),
             policy=policy,
             semantic=semantic,
+            lexical_bias=lex_bias,
+            lexical_weights=lex_weights,
         )
         fold_scorings.append(Scoring(model, lexicon, reader.lexicons))
 
@@ -446,6 +477,10 @@ def train_grooming(
         chosen = {**chosen, "floor": settings.threshold_floor}
         threshold = settings.threshold_floor
     final_bias, final_weights = _fit_message_model(m.x, m.y, settings.message_c)
+    everything = np.ones(m.x.shape[0], dtype=bool)
+    final_lex_bias, final_lex_weights = (
+        _fit_lexical(m, everything, settings.lexical_c) if settings.lexical_c else (0.0, {})
+    )
     category_lines = Counter(c for r in np.flatnonzero(m.y == 1) for c in m.categories[r])
     return GroomingModel(
         hashing=hashing,
@@ -457,6 +492,8 @@ def train_grooming(
         calibration=evidence.calibration,
         policy=AlertPolicy(threshold, settings.line_threshold, settings.other_languages),
         semantic=semantic,
+        lexical_bias=final_lex_bias,
+        lexical_weights=final_lex_weights,
         trained_on={
             "source": source,
             "conversations": len(items),
@@ -489,6 +526,8 @@ def _with_message(evidence: GroomingModel, message: GroomingModel) -> GroomingMo
         calibration=(1.0, 0.0),
         policy=evidence.policy,
         semantic=evidence.semantic,
+        lexical_bias=message.lexical_bias,
+        lexical_weights=message.lexical_weights,
     )
 
 

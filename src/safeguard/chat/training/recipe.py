@@ -45,8 +45,18 @@ HAND_WRITTEN_REPEAT = 2
 #: languages' 0.8625 (mean 4.3 % of their hard negatives alerted, no fold above 10 %; at the
 #: single threshold the v6 fold alerted on 14.3 % of them), then English 0.8 (the lowest
 #: with the mean over all hard negatives at most 8 % and no fold above 10 %).
+#: Ninth round (seven folds, v1-v7): emoji are tokens of the hashed features and a lexical
+#: layer (``C`` 0.2) reads who writes like a suspect (mean AUC 0.971 → 0.975, worst fold
+#: 0.948 → 0.953; best recall at ≤ 10 % of hard negatives per fold 0.921 → 0.933 on the
+#: mean, 0.833 on the worst fold for both); the same rule chooses English 0.7625 and the
+#: other languages 0.9.
 SHIPPED_SETTINGS = TrainSettings(
-    message_c=0.2, line_threshold=0.25, threshold=0.8, other_languages=0.8625
+    message_c=0.2,
+    line_threshold=0.25,
+    threshold=0.7625,
+    other_languages=0.9,
+    lexical_c=0.2,
+    emoji=True,
 )
 #: Whether the training editions' comment streams go into the comment model's training data
 #: (issue 12, sixth round onwards: yes).
@@ -67,6 +77,11 @@ COMMENT_SETTINGS: dict[str, float] = {
     "margin": 0.25,
 }
 SOURCE = "conversations_train.jsonl + editions " + "+".join(TRAINING_EDITIONS)
+#: The editions whose streams train the comment model by default: v1-v6 (issue 12, ninth
+#: round: the comment model is the eighth round's; retrained with v7's streams it failed
+#: its reproduction test in longer test runs while passing alone, and its margin was not
+#: re-chosen over seven folds, so it was not adopted).
+COMMENT_TRAINING_EDITIONS: tuple[str, ...] = tuple(e for e in TRAINING_EDITIONS if e != "v7")
 
 
 def grooming_training_data(
@@ -87,7 +102,7 @@ def comment_training_streams(
     root: Path | None = None,
     heldout: Sequence[Path] = (),
 ) -> list[dict[str, Any]]:
-    names = list(TRAINING_EDITIONS) if editions is None else list(editions)
+    names = list(COMMENT_TRAINING_EDITIONS) if editions is None else list(editions)
     extra = edition_streams(names, root, heldout) if COMMENT_EDITIONS else []
     return [*synthetic_streams(), *extra]
 
