@@ -1,6 +1,6 @@
-"""The third to seventh independently written English chat evaluation sets are well formed.
+"""The third to eighth independently written English chat evaluation sets are well formed.
 
-`tests/data/chat_eval_v3/` to `tests/data/chat_eval_v7/` (`conversations_en.jsonl`,
+`tests/data/chat_eval_v3/` to `tests/data/chat_eval_v8/` (`conversations_en.jsonl`,
 `comments_en.jsonl`) are held out: never used for training, feature design, lexicons,
 thresholds or model choice (see each folder's `README.md`). These tests only check that the
 files are well formed, that each edition keeps the coverage its README promises (counts per
@@ -222,6 +222,35 @@ _V7_NEW_REGISTERS = frozenset(
     }
 )
 
+#: Hard-negative settings the eighth edition adds (none is a family of the third to seventh).
+_V8_NEW_FAMILIES = frozenset(
+    {
+        "young_carer_support",
+        "police_school_liaison",
+        "school_crossing_patrol",
+        "sailing_club",
+        "magic_circle_junior",
+        "escape_room_booking",
+        "audiologist",
+        "sea_cadets",
+        "child_model_agency",
+        "gaming_cafe",
+        "speech_therapist",
+        "after_school_club",
+        "kids_cookery_class",
+    }
+)
+#: Grooming registers of the eighth edition that the third to seventh do not have.
+_V8_NEW_REGISTERS = frozenset(
+    {
+        "regional_dialect",
+        "dare_challenge",
+        "sympathy_seeking",
+        "older_teen",
+        "impostor_friend",
+    }
+)
+
 
 @dataclass(frozen=True)
 class Edition(EditionFiles):
@@ -318,6 +347,20 @@ EDITIONS = {
         | {"quick_blunt", "slang", "typos", "gaming", "peer_posing", "threats", "gift_money"}
         | {"polite_indirect", "emoji", "slow_patient"},
         named_families=_V3_NAMED_FAMILIES | _V7_NEW_FAMILIES,
+        min_hard_families=25,
+        messages=(6, 36),
+        min_long_hard_negatives=6,
+        min_new_families=8,
+        min_streams=(44, 22),
+    ),
+    "v8": replace(
+        _V4,
+        number=8,
+        min_counts=(120, 48, 50, 12),
+        registers=_V8_NEW_REGISTERS
+        | {"quick_blunt", "slang", "typos", "leetspeak", "emoji", "gaming", "threats"}
+        | {"gift_money", "one_sided", "polite_indirect", "slow_patient"},
+        named_families=_V3_NAMED_FAMILIES | _V8_NEW_FAMILIES,
         min_hard_families=25,
         messages=(6, 36),
         min_long_hard_negatives=6,
@@ -494,6 +537,7 @@ def test_the_fifth_edition_adds_settings_and_registers_the_earlier_ones_lack() -
 _NOVELTY = [
     ("v6", ("v3", "v4", "v5"), _V6_NEW_FAMILIES, _V6_NEW_REGISTERS),
     ("v7", ("v3", "v4", "v5", "v6"), _V7_NEW_FAMILIES, _V7_NEW_REGISTERS),
+    ("v8", ("v3", "v4", "v5", "v6", "v7"), _V8_NEW_FAMILIES, _V8_NEW_REGISTERS),
 ]
 
 
