@@ -1292,24 +1292,40 @@ def views_v6(img: U8, seed: int) -> dict[str, bytes]:
     return out
 
 
-def make_pictures(
-    folder: Path, rooms: int, size: tuple[int, int] = (800, 600), first: int = 0
+def write_pictures(
+    folder: Path,
+    rooms: int,
+    size: tuple[int, int],
+    first: int,
+    *,
+    tag: str,
+    room: Any,
+    views: Any,
 ) -> dict[str, str]:
-    """A dry run without linking: the pictures of ``rooms`` places and the truth
-    ({file name: place label}), named as ``bench/link.py`` names them with ``--no-real``."""
+    """Write the pictures of ``rooms`` places of one generator (``room(seed, w, h)``, its
+    ``views(img, seed)``) and return the truth ({file name: place label}), named as
+    ``bench/link.py`` names them with ``--no-real`` (labels ``room<tag>-<seed>``)."""
     folder.mkdir(parents=True, exist_ok=True)
     truth: dict[str, str] = {}
     for i in range(rooms):
-        label = f"roomv6-{first + i:05d}"
-        img = room_v6(first + i, *size)
+        label = f"room{tag}-{first + i:05d}"
+        img = room(first + i, *size)
         (folder / f"{label}__original.png").write_bytes(_png(img))
         truth[f"{label}__original.png"] = label
-        for kind, data in views_v6(img, first + i).items():
+        for kind, data in views(img, first + i).items():
             name = f"{label}__{kind}.{'jpg' if data[:2] == JPEG_START else 'png'}"
             (folder / name).write_bytes(data)
             truth[name] = label
     (folder / "truth.json").write_text(json.dumps(truth, indent=0, sort_keys=True))
     return truth
+
+
+def make_pictures(
+    folder: Path, rooms: int, size: tuple[int, int] = (800, 600), first: int = 0
+) -> dict[str, str]:
+    """A dry run without linking: the pictures of ``rooms`` places and the truth
+    ({file name: place label}), named as ``bench/link.py`` names them with ``--no-real``."""
+    return write_pictures(folder, rooms, size, first, tag="v6", room=room_v6, views=views_v6)
 
 
 def main() -> None:

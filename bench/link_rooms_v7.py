@@ -127,13 +127,13 @@ from bench.link_rooms_v6 import (
     _c,
     _look_at,
     _paste,
-    _png,
     _prop,
     _rgba,
     _sensor,
     _surface,
     _write,
     render,
+    write_pictures,
 )
 
 U8 = npt.NDArray[np.uint8]
@@ -1859,19 +1859,7 @@ def make_pictures(
 ) -> dict[str, str]:
     """A dry run without linking: the pictures of ``rooms`` places and the truth
     ({file name: place label}), named as ``bench/link.py`` names them with ``--no-real``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    truth: dict[str, str] = {}
-    for i in range(rooms):
-        label = f"roomv7-{first + i:05d}"
-        img = room_v7(first + i, *size)
-        (folder / f"{label}__original.png").write_bytes(_png(img))
-        truth[f"{label}__original.png"] = label
-        for kind, data in views_v7(img, first + i).items():
-            name = f"{label}__{kind}.{'jpg' if data[:2] == JPEG_START else 'png'}"
-            (folder / name).write_bytes(data)
-            truth[name] = label
-    (folder / "truth.json").write_text(json.dumps(truth, indent=0, sort_keys=True))
-    return truth
+    return write_pictures(folder, rooms, size, first, tag="v7", room=room_v7, views=views_v7)
 
 
 def main() -> None:

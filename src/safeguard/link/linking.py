@@ -425,6 +425,29 @@ def _keep_best(
         best[key] = (s, (a, va, b, vb) if a < b else (b, vb, a, va))
 
 
+def _keep_nearest(
+    best: dict[tuple[str, str], tuple[float, Pair]],
+    rows: GlobalRows,
+    qi: int,
+    similarities: F32,
+    k: int,
+    skip: set[tuple[str, str]] | None = None,
+) -> None:
+    """Keep the pairs of row ``qi``'s view with the views of its ``k`` nearest other items
+    (by ``similarities`` over all rows), each item's nearest view only, passing over the
+    item pairs in ``skip`` (in id order)."""
+    a, va = str(rows.item[qi]), int(rows.view[qi])
+    taken: set[str] = set()
+    for j in np.argsort(-similarities):
+        b = str(rows.item[j])
+        if b == a or b in taken or (skip and ((a, b) if a < b else (b, a)) in skip):
+            continue
+        taken.add(b)
+        _keep_best(best, a, va, b, int(rows.view[j]), float(similarities[j]))
+        if len(taken) >= k:
+            break
+
+
 def shortlist_rows(
     rows: GlobalRows, new_ids: Sequence[str], k: int, expansion: int = EXPANSION
 ) -> list[Pair]:
@@ -439,17 +462,7 @@ def shortlist_rows(
         q = index_of_new[start : start + block]
         sims = expanded_similarities(rows, q, expansion)
         for row, qi in enumerate(q):
-            a, va = str(rows.item[qi]), int(rows.view[qi])
-            order = np.argsort(-sims[row])
-            taken: set[str] = set()
-            for j in order:
-                b = str(rows.item[j])
-                if b == a or b in taken:
-                    continue
-                taken.add(b)
-                _keep_best(best, a, va, b, int(rows.view[j]), float(sims[row, j]))
-                if len(taken) >= k:
-                    break
+            _keep_nearest(best, rows, int(qi), sims[row], k)
     return sorted(p for _, p in best.values())
 
 
@@ -488,16 +501,7 @@ def mirrored_rows(
         queries = mirrored_vectors(views, store.codebook)
         sims = expanded_query_similarities(rows, queries, rows.item[q])
         for row, qi in enumerate(q):
-            a, va = str(rows.item[qi]), int(rows.view[qi])
-            taken: set[str] = set()
-            for j in np.argsort(-sims[row]):
-                b = str(rows.item[j])
-                if b == a or b in taken or ((a, b) if a < b else (b, a)) in first_keys:
-                    continue
-                taken.add(b)
-                _keep_best(best, a, va, b, int(rows.view[j]), float(sims[row, j]))
-                if len(taken) >= k:
-                    break
+            _keep_nearest(best, rows, int(qi), sims[row], k, first_keys)
     return sorted(p for _, p in best.values())
 
 
