@@ -372,7 +372,11 @@ def _old_message_hashes(
     mask = (1 << bits) - 1
     out: list[int] = []
     words: list[str] = []
+    seen: dict[str, int] = {}
     for t in features._TOKEN.findall(text):
+        seen[t] = seen.get(t, 0) + 1
+        if seen[t] > features.TOKEN_REPEATS:  # the repeat bound, added after this code
+            continue
         word, hashes = features._token(t, language, hashing.lemmas, hashing.char_ngrams, bits)
         words.append(word)
         out.extend(hashes)
