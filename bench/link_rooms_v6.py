@@ -1328,21 +1328,26 @@ def make_pictures(
     return write_pictures(folder, rooms, size, first, tag="v6", room=room_v6, views=views_v6)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Generator v6's pictures, without linking.")
+def dry_run(generator: str, make: Any, kind_of: Any) -> None:
+    """The command line of a generator's dry run: write ``--rooms`` places' pictures and
+    truth to ``--out`` with ``make(folder, rooms, size, first)`` and print their count and
+    kinds (``kind_of(seed)``)."""
+    parser = argparse.ArgumentParser(
+        description=f"Generator {generator}'s pictures, without linking."
+    )
     parser.add_argument("--rooms", type=int, default=12)
     parser.add_argument("--first", type=int, default=0)
     parser.add_argument("--size", default="800x600")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
     width, height = (int(x) for x in args.size.lower().split("x"))
-    truth = make_pictures(args.out, args.rooms, (width, height), args.first)
-    kinds = {place_v6(args.first + i).kind for i in range(args.rooms)}
-    print(
-        json.dumps(
-            {"pictures": len(truth), "places": len(set(truth.values())), "kinds": sorted(kinds)}
-        )
-    )
+    truth = make(args.out, args.rooms, (width, height), args.first)
+    kinds = sorted({kind_of(args.first + i) for i in range(args.rooms)})
+    print(json.dumps({"pictures": len(truth), "places": len(set(truth.values())), "kinds": kinds}))
+
+
+def main() -> None:
+    dry_run("v6", make_pictures, lambda seed: place_v6(seed).kind)
 
 
 if __name__ == "__main__":

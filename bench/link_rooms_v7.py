@@ -102,9 +102,7 @@ re-photographed the same way.
 
 from __future__ import annotations
 
-import argparse
 import io
-import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -132,6 +130,7 @@ from bench.link_rooms_v6 import (
     _sensor,
     _surface,
     _write,
+    dry_run,
     render,
     write_pictures,
 )
@@ -1863,16 +1862,7 @@ def make_pictures(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Generator v7's pictures, without linking.")
-    parser.add_argument("--rooms", type=int, default=12)
-    parser.add_argument("--first", type=int, default=0)
-    parser.add_argument("--size", default="800x600")
-    parser.add_argument("--out", type=Path, required=True)
-    args = parser.parse_args()
-    width, height = (int(x) for x in args.size.lower().split("x"))
-    truth = make_pictures(args.out, args.rooms, (width, height), args.first)
-    kinds = sorted({place_kind(args.first + i) for i in range(args.rooms)})
-    print(json.dumps({"pictures": len(truth), "places": len(set(truth.values())), "kinds": kinds}))
+    dry_run("v7", make_pictures, place_kind)
 
 
 if __name__ == "__main__":
