@@ -14,13 +14,12 @@ are development data (seen).
 
 from __future__ import annotations
 
-import argparse
 import os
 import time
 from pathlib import Path
 from typing import Any
 
-from bench.link_reverify import labelled_place_links
+from bench.link_reverify import labelled_place_links, labelled_store_parser
 from bench.machine import cpu_model, emit
 from safeguard.link.linking import (
     LinkOptions,
@@ -98,14 +97,9 @@ def summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--root", type=Path, required=True)
-    parser.add_argument("--store", default="store-2")
-    parser.add_argument("--right", type=int, default=600)
-    parser.add_argument("--seed", type=int, default=14)
+    parser = labelled_store_parser(__doc__.split("\n\n")[0], 600)
     parser.add_argument("--max-cover", type=float, default=DEFAULT_HUB.max_region_cover)
     parser.add_argument("--candidates", type=int, default=DEFAULT_HUB.candidates)
-    parser.add_argument("--name", default=None)
     args = parser.parse_args()
     t = time.perf_counter()
     load = [round(x, 2) for x in os.getloadavg()]

@@ -101,16 +101,23 @@ def labelled_place_links(
     return store, label, place, wrong, random.Random(seed).sample(same, min(right, len(same)))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def labelled_store_parser(description: str, right: int) -> argparse.ArgumentParser:
+    """The arguments of the benches that read a built store with its truth
+    (:func:`labelled_place_links`): ``--root``, ``--store``, ``--right`` (right links to
+    sample, default ``right``), ``--seed`` and ``--name``."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument(
         "--root", type=Path, required=True, help="folder with collection.truth.json"
     )
     parser.add_argument("--store", default="store-2")
-    parser.add_argument("--right", type=int, default=1500, help="right links to sample")
+    parser.add_argument("--right", type=int, default=right, help="right links to sample")
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--name", default=None)
-    args = parser.parse_args()
+    return parser
+
+
+def main() -> None:
+    args = labelled_store_parser(__doc__.split("\n\n")[0], 1500).parse_args()
     t = time.perf_counter()
     load = [round(x, 2) for x in os.getloadavg()]
     store, _label, place, wrong, sample = labelled_place_links(

@@ -16,16 +16,14 @@ writes ``bench/results/<name>.json``.
 
 from __future__ import annotations
 
-import argparse
 import os
 import time
-from pathlib import Path
 from typing import Any
 
 import cv2
 import numpy as np
 
-from bench.link_reverify import labelled_place_links
+from bench.link_reverify import labelled_place_links, labelled_store_parser
 from bench.machine import cpu_model, emit
 from safeguard.link.linking import cached_features
 from safeguard.link.store import Link
@@ -104,13 +102,7 @@ def percentiles(rows: list[dict[str, float]]) -> dict[str, list[float]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--root", type=Path, required=True)
-    parser.add_argument("--store", default="store-2")
-    parser.add_argument("--right", type=int, default=2000)
-    parser.add_argument("--seed", type=int, default=14)
-    parser.add_argument("--name", default=None)
-    args = parser.parse_args()
+    args = labelled_store_parser(__doc__.split("\n\n")[0], 2000).parse_args()
     t = time.perf_counter()
     load = [round(x, 2) for x in os.getloadavg()]
     store, label, _place, wrong, sample = labelled_place_links(
