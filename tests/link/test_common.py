@@ -3,8 +3,8 @@ link them: the common-content test (``link.common``) finds a link's inliers in o
 stored items and refuses a link whose inliers are mostly found elsewhere. The places here
 are made in code: each is its own shapes and sign, drawn in code, above a stretch of
 scikit-image's ``grass`` picture, tiled like a roll of turf; neighbouring places see
-overlapping stretches of the same turf. A second view of the first place (another viewpoint, other light) must
-still link to it."""
+overlapping stretches of the same turf. A second view of the first place (another
+viewpoint, other light) must still link to it."""
 
 from __future__ import annotations
 
