@@ -937,6 +937,7 @@ def dask_build(
         "place_links": summary.place_links,
         "refused_shared_object": summary.shared_object_links,
         "refused_common_content": summary.common_content_links,
+        "common_matchings": summary.common_matchings,
         "peak_rss_mb_client": _peak_rss_mb(),
         "peak_rss_client_is_build_only": reset,
         "peak_rss_mb_workers": sorted(round(v / 1024) for v in worker_rss.values()),
@@ -1027,6 +1028,10 @@ def main() -> None:
         "all_pairs_verifications": all_pairs_n,
         "shortlist_verifications": verifications,
         "fewer_verifications_x": round(all_pairs_n / max(1, verifications), 1),
+        "common_matchings": builds[-1].get("common_matchings", 0),
+        "fewer_verifications_and_matchings_x": round(
+            all_pairs_n / max(1, verifications + builds[-1].get("common_matchings", 0)), 1
+        ),
         "all_pairs_seconds_one_core_estimated": round(all_pairs_n * per_pair, 1),
         "all_pairs_feature_memory_gb_estimated": round(
             n * result["all_pairs_sample"]["feature_bytes_per_picture_in_memory"] / 1e9, 2

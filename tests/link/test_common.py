@@ -130,8 +130,8 @@ def test_the_turf_no_longer_links_different_places(lawns: Path, tmp_path: Path) 
     records = [r for r in store.shared_objects() if r.get("common_content")]
     assert len(records) == summary.common_content_links
     assert all(len(r["specific"]) == 2 for r in records)
-    # The search costs matchings, counted with the verifications.
-    assert summary.verified > off.verified
+    # The search costs partial matchings, counted apart from the verifications.
+    assert summary.common_matchings > 0 and off.common_matchings == 0
 
 
 def test_a_link_whose_inliers_recur_elsewhere_is_common_content(
@@ -147,12 +147,13 @@ def test_a_link_whose_inliers_recur_elsewhere_is_common_content(
         v = verify(fa, fb, rootsift_a=ra, rootsift_b=rb)
         assert v.linked and v.inliers_a is not None and len(v.inliers_a) == v.inliers
         checked.append((place_link(ids[a], 0, ids[b], 0, v), v))
-    # Only the pair's own link stands for what is known: every other place is a candidate.
+    # The store's links (a sparse build) stand for what is known; items directly linked to
+    # a side are not candidates.
     refused, records, searched = common_content_links(
         store, checked, [x for x, _ in checked], SPARSE, LocalRunner()
     )
     assert refused == {checked[0][0].key}
-    assert searched == 4 * min(DEFAULT_COMMON.candidates, len(store.items) - 2)
+    assert 0 < searched <= 4 * DEFAULT_COMMON.candidates
     assert records[0]["specific"][0] < DEFAULT_COMMON.min_specific_share * checked[0][1].inliers
 
 

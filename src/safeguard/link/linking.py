@@ -109,6 +109,9 @@ class BuildSummary:
     #: Links that passed verification and were refused by the shared-object test.
     shared_object_links: int = 0
     common_content_links: int = 0
+    #: Partial matchings of the common-content test (a side's inliers against one
+    #: candidate), counted apart from the verifications.
+    common_matchings: int = 0
     face_links: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -238,7 +241,7 @@ def build(
                 store, [(x, v) for x, v in checked if x.key in keep], links, options, runner,
                 progress,
             )  # fmt: skip
-            summary.verified += searched
+            summary.common_matchings = searched
             summary.common_content_links = len(refused)
             links = [x for x in links if x.key not in refused]
             store.add_shared_objects(records)
