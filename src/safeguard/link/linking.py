@@ -108,6 +108,8 @@ class BuildSummary:
     place_links: int = 0
     #: Links that passed verification and were refused by the shared-object test.
     shared_object_links: int = 0
+    #: Links that passed verification and the shared-object test and were refused by the
+    #: common-content test.
     common_content_links: int = 0
     #: Partial matchings of the common-content test (a side's inliers against one
     #: candidate), counted apart from the verifications.
@@ -126,6 +128,8 @@ class BuildSummary:
             "verified": self.verified,
             "place_links": self.place_links,
             "shared_object_links": self.shared_object_links,
+            "common_content_links": self.common_content_links,
+            "common_matchings": self.common_matchings,
             "face_links": self.face_links,
             "errors": self.errors,
         }
