@@ -62,8 +62,10 @@ sys.path.insert(0, str(ROOT.parent / "tests" / "link"))
 
 from scenes import jpeg_bytes, lighting, perspective, png_bytes, scene, views  # noqa: E402
 
+from safeguard.link.common import CommonOptions  # noqa: E402
 from safeguard.link.features import features_from_bytes  # noqa: E402
 from safeguard.link.linking import (  # noqa: E402
+    LinkOptions,
     build,
     expanded_query_similarities,
     expanded_similarities,
@@ -910,7 +912,9 @@ def _peak_rss_mb() -> int:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
-def dask_build(folder: Path, workers: int, store_dir: Path) -> tuple[dict[str, Any], LinkStore]:
+def dask_build(
+    folder: Path, workers: int, store_dir: Path, options: LinkOptions | None = None
+) -> tuple[dict[str, Any], LinkStore]:
     if store_dir.exists():
         shutil.rmtree(store_dir)
     store = LinkStore.open(store_dir, create=True)
@@ -918,7 +922,7 @@ def dask_build(folder: Path, workers: int, store_dir: Path) -> tuple[dict[str, A
     reset = _reset_peak_rss()
     with dask_runner(workers) as runner:
         t = time.perf_counter()
-        summary = build(store, [folder], runner=runner)
+        summary = build(store, [folder], runner=runner, options=options)
         elapsed = time.perf_counter() - t
         worker_rss = runner.client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     disk = sum(p.stat().st_size for p in store_dir.rglob("*") if p.is_file())
@@ -931,6 +935,9 @@ def dask_build(folder: Path, workers: int, store_dir: Path) -> tuple[dict[str, A
         "failed": summary.failed,
         "verifications": summary.verified,
         "place_links": summary.place_links,
+        "refused_shared_object": summary.shared_object_links,
+        "refused_common_content": summary.common_content_links,
+        "common_matchings": summary.common_matchings,
         "peak_rss_mb_client": _peak_rss_mb(),
         "peak_rss_client_is_build_only": reset,
         "peak_rss_mb_workers": sorted(round(v / 1024) for v in worker_rss.values()),
@@ -952,6 +959,8 @@ def main() -> None:
     parser.add_argument("--name", default="link", help="results file and cache folder name")
     parser.add_argument("--reuse", action="store_true",
                         help="reuse the collection of an earlier run of this --name")  # fmt: skip
+    parser.add_argument("--no-common", action="store_true",
+                        help="without the common-content test (link.common)")  # fmt: skip
     parser.add_argument("--skip-costs", action="store_true",
                         help="skip faces/s and the shortlist cost at 10,000")  # fmt: skip
     args = parser.parse_args()
@@ -1001,7 +1010,8 @@ def main() -> None:
     builds = []
     store = None
     for w in [int(x) for x in args.workers.split(",")]:
-        b, store = dask_build(folder, w, CACHE / args.name / f"store-{w}")
+        options = LinkOptions(common=CommonOptions(candidates=0)) if args.no_common else None
+        b, store = dask_build(folder, w, CACHE / args.name / f"store-{w}", options)
         builds.append(b)
         print(json.dumps(b), file=sys.stderr)
     assert store is not None
@@ -1018,6 +1028,10 @@ def main() -> None:
         "all_pairs_verifications": all_pairs_n,
         "shortlist_verifications": verifications,
         "fewer_verifications_x": round(all_pairs_n / max(1, verifications), 1),
+        "common_matchings": builds[-1].get("common_matchings", 0),
+        "fewer_verifications_and_matchings_x": round(
+            all_pairs_n / max(1, verifications + builds[-1].get("common_matchings", 0)), 1
+        ),
         "all_pairs_seconds_one_core_estimated": round(all_pairs_n * per_pair, 1),
         "all_pairs_feature_memory_gb_estimated": round(
             n * result["all_pairs_sample"]["feature_bytes_per_picture_in_memory"] / 1e9, 2

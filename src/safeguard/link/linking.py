@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from safeguard.link.common import DEFAULT_COMMON, CommonOptions, common_content, holder_counts
 from safeguard.link.extract import Extracted, ExtractOptions, FaceEntry, extract, file_id
 from safeguard.link.faces import DEFAULT_FACE_THRESHOLD, chinese_whispers, faces_available
 from safeguard.link.features import PlaceFeatures, mirrored
@@ -85,6 +86,9 @@ class LinkOptions:
     #: The shared-object test (``link.objects``): links resting on an object-sized region
     #: are searched for a third, unrelated picture holding it, and refused when one does.
     hub: HubOptions = DEFAULT_HUB
+    #: The common-content test (``link.common``): a link needs inliers that are not
+    #: found in many other items outside its sides' neighbourhoods.
+    common: CommonOptions = DEFAULT_COMMON
     face_threshold: float = DEFAULT_FACE_THRESHOLD
     #: Items whose descriptors teach a new store its codebook.
     codebook_items: int = 300
@@ -104,6 +108,12 @@ class BuildSummary:
     place_links: int = 0
     #: Links that passed verification and were refused by the shared-object test.
     shared_object_links: int = 0
+    #: Links that passed verification and the shared-object test and were refused by the
+    #: common-content test.
+    common_content_links: int = 0
+    #: Partial matchings of the common-content test (a side's inliers against one
+    #: candidate), counted apart from the verifications.
+    common_matchings: int = 0
     face_links: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -118,6 +128,8 @@ class BuildSummary:
             "verified": self.verified,
             "place_links": self.place_links,
             "shared_object_links": self.shared_object_links,
+            "common_content_links": self.common_content_links,
+            "common_matchings": self.common_matchings,
             "face_links": self.face_links,
             "errors": self.errors,
         }
@@ -209,13 +221,14 @@ def build(
         if options.mirrored > 0:
             pairs += mirrored_rows(store, new_ids, pairs, options.mirrored)
         asked: list[tuple[Link, Verification]] = []
-        links = _verify_pairs(store, pairs, options, runner, progress, asked)
+        checked: list[tuple[Link, Verification]] = []
+        links = _verify_pairs(store, pairs, options, runner, progress, asked, checked)
         if options.second_round > 0:
             known = [x for x in store.links.values() if x.kind == "place"] + links
             more = second_round_rows(
                 store.global_rows(), new_ids, known, pairs, options.second_round
             )
-            links += _verify_pairs(store, more, options, runner, progress, asked)
+            links += _verify_pairs(store, more, options, runner, progress, asked, checked)
             pairs += more
         summary.verified = len(pairs)
         if asked:
@@ -224,6 +237,16 @@ def build(
             )
             summary.verified += searched
             summary.shared_object_links = len(refused)
+            links = [x for x in links if x.key not in refused]
+            store.add_shared_objects(records)
+        if options.common.candidates > 0:
+            keep = {x.key for x in links}
+            refused, records, searched = common_content_links(
+                store, [(x, v) for x, v in checked if x.key in keep], links, options, runner,
+                progress,
+            )  # fmt: skip
+            summary.common_matchings = searched
+            summary.common_content_links = len(refused)
             links = [x for x in links if x.key not in refused]
             store.add_shared_objects(records)
         summary.place_links = len(links)
@@ -579,9 +602,11 @@ def _verify_pairs(
     runner: TaskRunner,
     progress: Progress,
     asked: list[tuple[Link, Verification]] | None = None,
+    checked: list[tuple[Link, Verification]] | None = None,
 ) -> list[Link]:
-    """Verify ``pairs`` on the runner; the links, and in ``asked`` those of them that rest
-    on an object-sized region (``objects.questioned``), with their verification."""
+    """Verify ``pairs`` on the runner; the links, in ``asked`` those of them that rest
+    on an object-sized region (``objects.questioned``), with their verification, and in
+    ``checked`` every link with its verification (for the common-content test)."""
     batches = [
         (str(store.root), pairs[i : i + options.verify_batch], options.verify)
         for i in range(0, len(pairs), options.verify_batch)
@@ -593,6 +618,8 @@ def _verify_pairs(
         for (a, va, b, vb), v in results:
             if v.linked:
                 links.append(place_link(a, va, b, vb, v))
+                if checked is not None:
+                    checked.append((links[-1], v))
                 if asked is not None and questioned(v, options.hub):
                     asked.append((links[-1], v))
         done += len(results)
@@ -683,6 +710,120 @@ def shared_object_links(
         for n, h in sorted(holders.items())
     ]
     return refused, records, len(candidates)
+
+
+def common_task(
+    args: tuple[str, Sequence[tuple[str, int, tuple[int, ...], list[tuple[str, int]]]],
+                VerifyOptions, CommonOptions],
+) -> list[npt.NDArray[np.int32]]:  # fmt: skip
+    """For each (item, view, inliers, candidates): in how many candidates each inlier
+    is found (``common.holder_counts``)."""
+    root, sides, verify_options, options = args
+    out = []
+    for item, view, inliers, others in sides:
+        f, d = cached_features(root, item)[view]
+        found = [cached_features(root, o)[ov] for o, ov in others]
+        out.append(holder_counts(f, d, inliers, found, verify_options, options))
+    return out
+
+
+def neighbourhoods(links: Iterable[Link]) -> dict[str, set[str]]:
+    """Each item's directly linked items (place links), itself included."""
+    near: dict[str, set[str]] = {}
+    for x in links:
+        if x.kind == "place":
+            near.setdefault(x.a, {x.a}).add(x.b)
+            near.setdefault(x.b, {x.b}).add(x.a)
+    return near
+
+
+def common_counts(
+    store: LinkStore,
+    checked: Sequence[tuple[Link, Verification]],
+    new_links: Sequence[Link],
+    options: LinkOptions,
+    runner: TaskRunner,
+    progress: Progress = _nothing,
+) -> tuple[list[tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]], int]:
+    """For each checked link, each side's inliers' holder counts (``link.common``): the
+    side's inliers make a VLAD vector, searched over the store by the cosine over its own
+    visual words; its ``common.candidates`` nearest items that are neither linked
+    directly to either side (over every known place link) nor a side are matched
+    against those inliers. Returns the counts and the candidate matchings spent."""
+    assert store.codebook is not None
+    rows = store.global_rows()
+    near = neighbourhoods([*store.links.values(), *new_links])
+    k = options.common.candidates
+    words = len(store.codebook)
+    sides: list[tuple[str, int, tuple[int, ...], list[tuple[str, int]]]] = []
+    vectors: list[F32] = []
+    for link, v in checked:
+        for item, view, idx in (
+            (link.a, link.view_a, v.inliers_a or ()),
+            (link.b, link.view_b, v.inliers_b or ()),
+        ):
+            d = cached_features(str(store.root), item)[view][1]
+            sides.append((item, view, tuple(idx), []))
+            vectors.append(vlad(d[np.asarray(idx, np.int64)], store.codebook))
+    for start in range(0, len(vectors), 256):
+        sims = region_similarities(rows.vlad, np.stack(vectors[start : start + 256]), words)
+        for r in range(len(sims)):
+            link = checked[(start + r) // 2][0]
+            skip = near.get(link.a, {link.a}) | near.get(link.b, {link.b})
+            others = sides[start + r][3]
+            taken: set[str] = set()
+            for j in np.argsort(-sims[r]):
+                other = str(rows.item[j])
+                if other in skip or other in taken:
+                    continue
+                taken.add(other)
+                others.append((other, int(rows.view[j])))
+                if len(taken) >= k:
+                    break
+    batch = max(1, options.verify_batch // max(1, k))
+    batches = [
+        (str(store.root), sides[i : i + batch], options.verify, options.common)
+        for i in range(0, len(sides), batch)
+    ]
+    counts: list[npt.NDArray[np.int32]] = []
+    progress("common", 0, len(sides))
+    for result in runner.map(common_task, batches):
+        counts.extend(result)
+        progress("common", len(counts), len(sides))
+    pairs = [(counts[2 * n], counts[2 * n + 1]) for n in range(len(checked))]
+    return pairs, sum(len(s[3]) for s in sides)
+
+
+def common_content_links(
+    store: LinkStore,
+    checked: Sequence[tuple[Link, Verification]],
+    new_links: Sequence[Link],
+    options: LinkOptions,
+    runner: TaskRunner,
+    progress: Progress = _nothing,
+) -> tuple[set[tuple[str, str, str]], list[dict[str, Any]], int]:
+    """The common-content test (``link.common``) over ``checked`` links: those with too
+    few specific inliers on a side are refused. Returns their keys, their records (for
+    ``objects.jsonl``, with ``specific`` inliers of each side) and the matchings spent."""
+    if not checked:
+        return set(), [], 0
+    counts, searched = common_counts(store, checked, new_links, options, runner, progress)
+    refused: set[tuple[str, str, str]] = set()
+    records: list[dict[str, Any]] = []
+    for (link, _), (ca, cb) in zip(checked, counts, strict=True):
+        if common_content(ca, cb, options.common):
+            refused.add(link.key)
+            records.append(
+                link.to_json()
+                | {
+                    "common_content": True,
+                    "specific": [
+                        int((ca < options.common.min_holders).sum()),
+                        int((cb < options.common.min_holders).sum()),
+                    ],
+                }
+            )
+    return refused, records, searched
 
 
 def _verify_ordered(

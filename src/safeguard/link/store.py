@@ -14,7 +14,8 @@ and appendable. Layout (``docs/link.md``)::
                           frames (f,) int32 (a video's face: one row per track)
     links.jsonl           one verified link a line (place or face), with its evidence
     objects.jsonl         one refused place link a line that rested on a shared object,
-                          with the third pictures holding it (``link.objects``)
+                          with the third pictures holding it (``link.objects``), or on
+                          common content, with its specific inliers (``link.common``)
     items.jsonl           one item a line; written last, so a line means the item is whole
 
 Writers take an exclusive ``flock`` on ``.lock``; numpy files are written to a temporary

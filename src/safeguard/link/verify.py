@@ -183,6 +183,10 @@ class Verification:
     linked_before_repeat_tests: bool | None = None
     #: Whether b was matched as its mirror image (``VerifyOptions.mirror``).
     mirrored: bool = False
+    #: The chosen model's inliers as keypoint indices of a and of b (b as stored, even
+    #: when matched mirrored); only for links (``linked``), for the common-content test.
+    inliers_a: tuple[int, ...] | None = None
+    inliers_b: tuple[int, ...] | None = None
 
 
 def _box(points: F32, scale: float) -> Box:
@@ -514,4 +518,6 @@ def verify(
         region_cover=regions,
         linked_before_repeat_tests=before,
         mirrored=flipped,
+        inliers_a=tuple(int(x) for x in pairs[keep, 0]) if linked else None,
+        inliers_b=tuple(int(x) for x in pairs[keep, 1]) if linked else None,
     )

@@ -1,0 +1,123 @@
+"""Common content: matched keypoints that recur in many unrelated items of the collection.
+
+Mass-produced surfaces are everywhere: one wallpaper, one flooring, one printed backdrop,
+one catalogue's furniture stand in many places. Two pictures of two such places share
+hundreds of exact, distinctive matches over whole planar regions, so every test of the
+pair passes (``link.verify``), and the shared-object test (``link.objects``), made for
+object-sized regions, does not apply. Text retrieval has the answer: a word that occurs in
+many documents says little about which document is meant (document frequency; for visual
+words, "burstiness"). Here the unit is the matched keypoint. For a candidate link, each
+side's **inliers** are searched in the collection: their descriptors make a VLAD vector
+of their own (``objects.region_similarities``), the ``CommonOptions.candidates`` nearest
+items outside both sides' link components are matched against those inliers only, and an
+inlier is **found** in a candidate when its match there agrees with a homography fitted
+to the candidate's matches (the same content, not a chance neighbour). An inlier found in
+``min_holders`` or more candidates is common content; the rest are **specific** to the
+pair. A link needs ``min_specific_share`` of each side's inliers specific: two views of
+one garden share the garden's own pots and path besides the lawn every garden has, two
+gardens share only the lawn.
+
+Views of a link's own place that are not linked to it yet are outside its components and
+can be candidates; they find the specific inliers too. ``min_holders`` above one is what
+separates a place (one unlinked view of it) from content that recurs in many places; the
+price in right links is measured in ``docs/link.md`` (``bench/link_common.py``). The
+neighbourhoods are every known place link's, wrong ones included: in a small collection
+where a content links every place to every other, no candidate is left and the test
+cannot refuse anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from safeguard.link.features import PlaceFeatures
+from safeguard.link.verify import F32, VerifyOptions, _homography
+from safeguard.signals.local import tentative_matches
+
+I32 = npt.NDArray[np.int32]
+
+
+@dataclass(frozen=True, slots=True)
+class CommonOptions:
+    #: Items outside both sides' neighbourhoods matched against each side's inliers
+    #: (0 turns the test off).
+    candidates: int = 16
+    #: An inlier found in this many candidates is common content.
+    min_holders: int = 2
+    #: Share of each side's inliers that must be specific (not common).
+    min_specific_share: float = 0.2
+    #: Matches in one candidate agreeing with one homography that make the content
+    #: found there (fewer is chance).
+    min_found: int = 8
+    #: Planes fitted in a candidate (a surface repeated on two walls is two planes).
+    planes: int = 2
+
+
+DEFAULT_COMMON = CommonOptions()
+
+
+def found_in(
+    points: F32,
+    descriptors: F32,
+    other: PlaceFeatures,
+    other_descriptors: F32,
+    verify_options: VerifyOptions,
+    options: CommonOptions = DEFAULT_COMMON,
+) -> npt.NDArray[np.bool_]:
+    """Which of the keypoints (``points``, RootSIFT ``descriptors``) are found in
+    ``other``: a mutual ratio-test match that agrees with one of up to ``planes``
+    homographies, each fitted to at least ``min_found`` matches."""
+    out = np.zeros(len(points), np.bool_)
+    pairs = tentative_matches(descriptors, other_descriptors, verify_options.ratio)
+    left = np.ones(len(pairs), np.bool_)
+    for _ in range(options.planes):
+        rows = np.flatnonzero(left)
+        if len(rows) < options.min_found:
+            break
+        pa = points[pairs[rows, 0]].astype(np.float64)
+        pb = other.points[pairs[rows, 1]].astype(np.float64)
+        _, keep = _homography(pa, pb, verify_options)
+        if keep.sum() < options.min_found:
+            break
+        out[pairs[rows[keep], 0]] = True
+        left[rows[keep]] = False
+    return out
+
+
+def holder_counts(
+    features: PlaceFeatures,
+    descriptors: F32,
+    inliers: Sequence[int],
+    others: Sequence[tuple[PlaceFeatures, F32]],
+    verify_options: VerifyOptions,
+    options: CommonOptions = DEFAULT_COMMON,
+) -> I32:
+    """For each inlier of one side of a link: in how many of ``others`` it is found."""
+    idx = np.asarray(inliers, np.int64)
+    points = features.points[idx]
+    desc = np.ascontiguousarray(descriptors[idx])
+    counts = np.zeros(len(idx), np.int32)
+    for f, d in others:
+        counts += found_in(points, desc, f, d, verify_options, options)
+    return counts
+
+
+def specific(counts: I32, options: CommonOptions = DEFAULT_COMMON) -> int:
+    """Inliers found in fewer than ``min_holders`` other items."""
+    return int((counts < options.min_holders).sum())
+
+
+def specific_share(counts: I32, options: CommonOptions = DEFAULT_COMMON) -> float:
+    """The share of a side's inliers that are specific (1 for a side without inliers)."""
+    return specific(counts, options) / len(counts) if len(counts) else 1.0
+
+
+def common_content(counts_a: I32, counts_b: I32, options: CommonOptions = DEFAULT_COMMON) -> bool:
+    """Whether a link rests on common content: under ``min_specific_share`` of either
+    side's inliers are specific."""
+    share = min(specific_share(counts_a, options), specific_share(counts_b, options))
+    return share < options.min_specific_share

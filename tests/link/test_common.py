@@ -1,0 +1,193 @@
+"""One mass-produced surface in many places (the same lawn, carpet or wallpaper) must not
+link them: the common-content test (``link.common``) finds a link's inliers in other
+stored items and refuses a link whose inliers are mostly found elsewhere. The places here
+are made in code: each is its own shapes and sign, drawn in code, above a stretch of
+scikit-image's ``grass`` picture, tiled like a roll of turf; neighbouring places see
+overlapping stretches of the same turf. A second view of the first place (another
+viewpoint, other light) must still link to it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+from scenes import lighting, perspective, png_bytes, scene
+
+from safeguard.link.common import (
+    DEFAULT_COMMON,
+    CommonOptions,
+    common_content,
+    found_in,
+    holder_counts,
+    specific_share,
+)
+from safeguard.link.features import features_from_pixels
+from safeguard.link.linking import (
+    LinkOptions,
+    build,
+    cached_features,
+    common_content_links,
+    place_link,
+)
+from safeguard.link.runner import LocalRunner
+from safeguard.link.store import LinkStore
+from safeguard.link.verify import DEFAULT_VERIFY, verify
+
+PLACES = 16
+
+
+def own_content(i: int, w: int, h: int) -> np.ndarray:
+    """Place ``i``'s own things: shapes and a sign drawn in code (seeded by ``i``)."""
+    rng = np.random.default_rng(1000 + i)
+    img = np.full((h, w, 3), rng.integers(60, 200, 3), np.uint8)
+    for _ in range(40):
+        colour = tuple(int(c) for c in rng.integers(0, 256, 3))
+        x, y = int(rng.integers(0, w)), int(rng.integers(0, h))
+        if rng.random() < 0.5:
+            r = int(rng.integers(4, 30))
+            cv2.circle(img, (x, y), r, colour, -1)
+        else:
+            dx, dy = (int(v) for v in rng.integers(6, 60, 2))
+            cv2.rectangle(img, (x, y), (x + dx, y + dy), colour, -1)
+    cv2.putText(img, f"SHOP {i * 7 + 3}", (20, h - 20), cv2.FONT_HERSHEY_SIMPLEX, 1.2, (0, 0, 0), 3)
+    return img
+
+
+#: Few verifications a picture, so that the turf does not link every place to every other
+#: (the test then has no unrelated holders left to count).
+SPARSE = LinkOptions(shortlist=2, second_round=0, mirrored=0)
+OFF = LinkOptions(shortlist=2, second_round=0, mirrored=0, common=CommonOptions(candidates=0))
+
+
+def _turf() -> np.ndarray:
+    import skimage.data
+
+    g = np.asarray(skimage.data.grass(), np.uint8)
+    return np.tile(np.repeat(g[:, :, None], 3, axis=2), (1, 3, 1))
+
+
+def place(i: int, shift: int = 0) -> np.ndarray:
+    """Place ``i``: its own picture above the turf from column 20*i (+ ``shift``)."""
+    w, h = 400, 300
+    top = int(h * 0.6)
+    own = own_content(i, w, top)
+    x0 = 20 * i + shift
+    src = np.float32([[x0, 0], [x0 + 320, 0], [x0 + 320, 230], [x0, 230]])
+    dst = np.float32([[25, 0], [w - 25, 0], [w, h - top], [0, h - top]])
+    m = cv2.getPerspectiveTransform(src, dst)
+    floor = cv2.warpPerspective(_turf(), m, (w, h - top), borderMode=cv2.BORDER_REFLECT)
+    return np.ascontiguousarray(np.vstack([own, floor]))
+
+
+def second_view() -> np.ndarray:
+    warped, _ = perspective(place(0), 0.08, 3)
+    return lighting(warped, 0.9, 1.2)
+
+
+@pytest.fixture(scope="module")
+def lawns(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("lawns")
+    for i in range(PLACES):
+        (folder / f"place{i}-a.png").write_bytes(png_bytes(place(i)))
+    (folder / "place0-b.png").write_bytes(png_bytes(second_view()))
+    return folder
+
+
+def _place_of(store: LinkStore, item: str) -> str:
+    return Path(store.items[item].path).name.split("-")[0]
+
+
+def _links(store: LinkStore) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    wrong, right = [], []
+    for x in store.links.values():
+        if x.kind == "place":
+            pair = (_place_of(store, x.a), _place_of(store, x.b))
+            (right if pair[0] == pair[1] else wrong).append(pair)
+    return wrong, right
+
+
+def test_without_the_test_the_turf_links_different_places(lawns: Path, tmp_path: Path) -> None:
+    store = LinkStore.open(tmp_path / "off", create=True)
+    summary = build(store, [lawns], options=OFF)
+    wrong, right = _links(store)
+    assert summary.common_content_links == 0
+    assert len(wrong) >= 3
+    assert right == [("place0", "place0")]
+
+
+def test_the_turf_no_longer_links_different_places(lawns: Path, tmp_path: Path) -> None:
+    off = build(LinkStore.open(tmp_path / "off", create=True), [lawns], options=OFF)
+    store = LinkStore.open(tmp_path / "on", create=True)
+    summary = build(store, [lawns], options=SPARSE)
+    wrong, right = _links(store)
+    assert summary.common_content_links >= 3
+    assert len(wrong) < off.place_links - 1
+    # The two views of place 0 share its own picture too: they still link.
+    assert right == [("place0", "place0")]
+    # Refused links are kept for a reviewer, with the specific inliers of each side.
+    records = [r for r in store.shared_objects() if r.get("common_content")]
+    assert len(records) == summary.common_content_links
+    assert all(len(r["specific"]) == 2 for r in records)
+    # The search costs partial matchings, counted apart from the verifications.
+    assert summary.common_matchings > 0 and off.common_matchings == 0
+
+
+def test_a_link_whose_inliers_recur_elsewhere_is_common_content(
+    lawns: Path, tmp_path: Path
+) -> None:
+    store = LinkStore.open(tmp_path / "store", create=True)
+    build(store, [lawns], options=OFF)
+    ids = {Path(i.path).name: i.id for i in store.items.values()}
+    checked = []
+    for a, b in (("place3-a.png", "place4-a.png"), ("place0-a.png", "place0-b.png")):
+        fa, ra = cached_features(str(store.root), ids[a])[0]
+        fb, rb = cached_features(str(store.root), ids[b])[0]
+        v = verify(fa, fb, rootsift_a=ra, rootsift_b=rb)
+        assert v.linked and v.inliers_a is not None and len(v.inliers_a) == v.inliers
+        checked.append((place_link(ids[a], 0, ids[b], 0, v), v))
+    # The store's links (a sparse build) stand for what is known; items directly linked to
+    # a side are not candidates.
+    refused, records, searched = common_content_links(
+        store, checked, [x for x, _ in checked], SPARSE, LocalRunner()
+    )
+    assert refused == {checked[0][0].key}
+    assert 0 < searched <= 4 * DEFAULT_COMMON.candidates
+    assert records[0]["specific"][0] < DEFAULT_COMMON.min_specific_share * checked[0][1].inliers
+
+
+def test_an_inlier_is_found_only_where_the_content_is() -> None:
+    a = features_from_pixels(place(3))
+    same_turf = features_from_pixels(place(5))
+    other = features_from_pixels(scene("astronaut"))
+    ra, rs, ro = a.rootsift(), same_turf.rootsift(), other.rootsift()
+    turf = np.flatnonzero(a.points[:, 1] * a.scale > 160)
+    own = np.flatnonzero(a.points[:, 1] * a.scale < 120)
+    on_turf = found_in(a.points[turf], ra[turf], same_turf, rs, DEFAULT_VERIFY)
+    on_own = found_in(a.points[own], ra[own], same_turf, rs, DEFAULT_VERIFY)
+    elsewhere = found_in(a.points[turf], ra[turf], other, ro, DEFAULT_VERIFY)
+    assert on_turf.sum() >= 20
+    assert on_own.sum() == 0
+    assert elsewhere.sum() == 0
+
+
+def test_holder_counts_add_up_over_candidates() -> None:
+    a = features_from_pixels(place(3))
+    ra = a.rootsift()
+    turf = [int(i) for i in np.flatnonzero(a.points[:, 1] * a.scale > 160)]
+    others = [(f, f.rootsift()) for f in (features_from_pixels(place(i)) for i in (2, 4, 5))]
+    counts = holder_counts(a, ra, turf, others, DEFAULT_VERIFY)
+    assert counts.shape == (len(turf),)
+    assert counts.max() <= 3
+    assert (counts >= DEFAULT_COMMON.min_holders).sum() > 0.3 * len(turf)
+
+
+def test_the_share_rule() -> None:
+    specific_side = np.array([0, 0, 1, 0, 5, 0], np.int32)  # 5 of 6 found in < 2 items
+    common_side = np.array([2, 3, 4, 2, 0, 5], np.int32)  # 1 of 6
+    assert specific_share(specific_side) == pytest.approx(5 / 6)
+    assert specific_share(common_side) == pytest.approx(1 / 6)
+    assert not common_content(specific_side, specific_side)
+    assert common_content(specific_side, common_side)
+    assert specific_share(np.zeros(0, np.int32)) == 1.0
