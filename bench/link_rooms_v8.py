@@ -435,7 +435,7 @@ class Spec:
     building: int | None = None
     wallpaper: int | None = None
     tiles: int = 0
-    extra: dict[str, Any] = field(default_factory=dict)
+    things: list[tuple[int, float, float]] = field(default_factory=list)  # own: seed, x, z
 
 
 def is_building(seed: int) -> bool:
@@ -584,6 +584,8 @@ def spec_v8(seed: int) -> Spec:
     walls: dict[str, list[Fitting]] = {"back": [], "left": [], "right": []}
     furniture: list[tuple[str, int, float, float]] = []
     d = int(g.integers(0, 2))  # catalogue design for the room
+    if building is not None:  # one building furnishes its rooms alike
+        d = building % 2
 
     def put(name: str, x: float, z: float) -> None:
         furniture.append((name, (d + len(furniture)) % 2, x, z))
@@ -723,6 +725,14 @@ def spec_v8(seed: int) -> Spec:
         building=building,
         wallpaper=int(g.integers(0, 2)) if seed % WALLPAPER_EVERY == WALLPAPER_SLOT else None,
         tiles=int(g.integers(0, 2)),
+        things=[
+            (
+                int(g.integers(0, 2**31)),
+                float(g.uniform(-0.45, 0.45)) * box.width,
+                float(g.uniform(0.8, max(0.9, box.depth - 0.5))),
+            )
+            for _ in range(int(g.integers(1, 4)))
+        ][: 0 if kind == "tent" else 3],
     )
 
 
@@ -944,6 +954,53 @@ def _fitting(
         cv2.line(tex, (x0, 0), (x0, tex.shape[0]), (*(int(v * 0.6) for v in paint), 255), 3)
 
 
+def thing(seed: int) -> U8:
+    """One of a place's own loose things (RGBA cut-out): a pot plant, a floor lamp, a stack
+    of boxes or a laundry basket, its shape and colours its own."""
+    rng = np.random.default_rng(seed)
+    which = int(rng.integers(0, 4))
+    if which == 0:  # pot plant
+        w, h = int(rng.uniform(0.35, 0.6) * RES), int(rng.uniform(0.6, 1.1) * RES)
+        img = np.zeros((h, w, 4), np.uint8)
+        pot = (*_c(rng, 60, 230), 255)
+        cv2.rectangle(img, (w // 4, h - h // 4), (3 * w // 4, h - 1), pot, -1)
+        for _ in range(int(rng.integers(12, 30))):
+            cx, cy = int(rng.integers(w // 6, w - w // 6)), int(rng.integers(0, h - h // 4))
+            axes = (int(rng.integers(4, w // 4 + 5)), int(rng.integers(2, 8)))
+            green = (int(rng.integers(20, 70)), int(rng.integers(90, 190)), 40, 255)
+            cv2.ellipse(img, (cx, cy), axes, float(rng.uniform(0, 180)), 0, 360, green, -1)
+    elif which == 1:  # floor lamp
+        w, h = int(0.45 * RES), int(rng.uniform(1.3, 1.7) * RES)
+        img = np.zeros((h, w, 4), np.uint8)
+        shade = (*_c(rng, 150, 256), 255)
+        pts = np.array([[w // 5, 0], [4 * w // 5, 0], [w - 2, h // 5], [2, h // 5]])
+        cv2.fillPoly(img, [pts.astype(np.int32)], shade)
+        cv2.line(img, (w // 2, h // 5), (w // 2, h - 6), (40, 40, 40, 255), 4)
+        cv2.ellipse(img, (w // 2, h - 5), (w // 4, 4), 0, 0, 360, (40, 40, 40, 255), -1)
+    elif which == 2:  # boxes
+        w, h = int(rng.uniform(0.5, 0.8) * RES), int(rng.uniform(0.4, 0.9) * RES)
+        img = np.zeros((h, w, 4), np.uint8)
+        y = h
+        while y > 10:
+            bh = int(rng.integers(h // 4, h // 2 + 2))
+            inset = int(rng.integers(0, w // 6 + 1))
+            brown = (int(rng.integers(150, 210)), int(rng.integers(110, 160)), 80, 255)
+            cv2.rectangle(img, (inset, max(0, y - bh)), (w - 1 - inset, y - 1), brown, -1)
+            cv2.rectangle(
+                img, (inset, max(0, y - bh)), (w - 1 - inset, y - 1), (90, 70, 40, 255), 1
+            )
+            _write(img, str(rng.integers(1, 99)), (inset + 6, y - bh // 3), 0.5, (40, 30, 20), 1)
+            y -= bh
+    else:  # laundry basket
+        w, h = int(rng.uniform(0.4, 0.55) * RES), int(rng.uniform(0.35, 0.5) * RES)
+        img = np.zeros((h, w, 4), np.uint8)
+        img[:, :] = (*_c(rng, 40, 240), 255)
+        for yy in range(4, h, 8):
+            img[yy : yy + 2, :, :3] = (img[yy : yy + 2, :, :3] * 0.6).astype(np.uint8)
+        img[:8, :, :3] = _fabric(rng, w, 8)
+    return img
+
+
 def _tent_mesh(w: int, h: int, behind: U8) -> U8:
     out = behind.copy()
     out[::4] = out[::4] // 3
@@ -1033,6 +1090,14 @@ def place_v8(spec: Spec, look: int = 0, hour: str = "day") -> Place:
             np.clip(z + (float(rng.uniform(-shift, shift)) if shift else 0.0), 0.6, box.depth - 0.3)
         )
         props.append(_prop(cut, box, x, z))
+    for seed, x, z in spec.things:
+        cut = thing(seed)
+        if shift:
+            x += float(rng.uniform(-shift, shift))
+            z += float(rng.uniform(-shift, shift))
+        wm = cut.shape[1] / RES
+        x = float(np.clip(x, -half + wm / 2, half - wm / 2))
+        props.append(_prop(cut, box, x, float(np.clip(z, 0.6, box.depth - 0.3))))
     return Place(spec.kind, planes, props, spec.camera)
 
 

@@ -9,6 +9,7 @@ import io
 import itertools
 import json
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -97,15 +98,24 @@ def test_kind_proportions_are_those_of_the_docstring() -> None:
 
 
 def test_rooms_of_one_building_share_materials_but_not_geometry() -> None:
-    block = 2 * BUILDING_BLOCK
-    seeds = [block + slot for slot in BUILDING_SLOTS]
-    specs = [spec_v8(s) for s in seeds]
-    assert all(s.building == 2 for s in specs)
-    assert all(s.style == specs[0].style for s in specs)
-    assert len({(s.box.width, s.box.depth) for s in specs}) == 3
+    templates = set()
+    for block in range(8):
+        seeds = [block * BUILDING_BLOCK + slot for slot in BUILDING_SLOTS]
+        specs = [spec_v8(s) for s in seeds]
+        assert all(s.building == block for s in specs)
+        templates.add(tuple(s.kind for s in specs))
+        for s in specs:  # a flat's kitchen has a tiled floor; all else is the building's
+            assert replace(s.style, floor=specs[0].style.floor) == specs[0].style
+            assert s.kind == "kitchen" or s.style.floor == specs[0].style.floor
+        assert len({(s.box.width, s.box.depth) for s in specs}) == 3
+        assert len({str(s.walls) for s in specs}) == 3
+        assert (
+            len({tuple(d for _, d, _, _ in s.furniture) for s in specs if s.kind == "hotel"}) <= 1
+        )
+    assert templates == {("hotel",) * 3, ("office",) * 3, ("bedroom", "living", "kitchen")}
     other = spec_v8(_seed_of("bedroom"))
-    assert other.building is None and other.style != specs[0].style
-    pictures = [room_v8(s, W, H) for s in seeds]
+    assert other.building is None
+    pictures = [room_v8(s, W, H) for s in (13, 14)]
     assert not np.array_equal(pictures[0], pictures[1])
 
 
