@@ -31,7 +31,10 @@ with a mesh window, a groundsheet). Bathrooms, hallways and tents are in none of
 **Views (what is new compared with v1-v7):**
 
 - ``pan``: a phone panning: the camera turned so that the view shares only 30-60 % of
-  the original's horizontal field of view (angular overlap), moved up to 0.25 m.
+  the original's horizontal field of view (angular overlap), moved up to 0.25 m. In
+  pixels, for a turn about the camera's centre, that keeps 32-59 % of the original's
+  columns in view at a 68 degree field of view (0.5 - 0.5 tan((0.5 - o) H) / tan(H / 2)
+  for overlap o and field of view H); the move changes that a little.
 - ``portrait``: a 9:16 portrait strip cut out of a landscape frame (from a moved camera),
   kept at the frame's height (of 4 random strips, the one with the most edges), half of
   them scaled by 1.5.
