@@ -21,7 +21,9 @@ radiators, sockets, light switches, shelves, kitchen units, tiles, mirror cabine
 whiteboards, its own framed pictures, the tent's seams and zip) drawn from
 ``default_rng(40_000_000 + seed)``, and a *look* (wall paint, bedding, curtains, rug,
 upholstery) drawn from ``default_rng(44_000_000 + 2 * seed + look)``: look 0 is the
-original, look 1 the ``repainted`` view. Two pictures show the same place exactly when
+original, look 1 the ``repainted`` view. Each wall is lit a little differently (the back
+wall at 90-100 %, the side walls at 72-95 %, with a gradient along it), the same in
+every look. Two pictures show the same place exactly when
 they come from the same seed.
 
 **Kinds of place**: bedroom, living room, bathroom, kitchen, hallway (narrow and deep,
@@ -101,9 +103,10 @@ each; evening: dusk or night, half each (drawn per place). Every room but a tent
 has 1-3 loose things of its own (a pot plant, a floor lamp, a stack of boxes, a laundry
 basket), moved with the furniture in ``repainted``.
 
-**Speed**: 0.38 s of CPU a place (10 pictures of 400x300; 0.40 s wall) against v7's
-0.43 s and v6's 0.27 s in the same run (seeds 200-223 of each), at load average 3.5-4.0
-on the shared 2-core machine: 0.89x v7's CPU time. About 1.6 s a place at 800x600.
+**Speed**: 0.50 s of CPU a place (10 pictures of 400x300; 0.79 s wall) against v7's
+0.50 s and v6's 0.29 s in the same run (seeds 200-223 of each), at load average 4.4-5.3
+on the shared 2-core machine: 1.01x v7's CPU time. About 1.0 s of CPU a place at
+800x600 (seeds 7, 9, 10 and 13, load 5.3).
 
 **Seeds**: geometry ``40_000_000 + seed``; building template ``41_000_000 + seed // 40``;
 catalogue ``42_000_000`` plus an offset per piece; views ``43_000_000 + seed`` (the
@@ -1055,6 +1058,9 @@ def _floor(spec: Spec, look: Rng, rug: bool) -> U8:
         for x in range(0, w, board):
             rgb[:, x : x + board] = np.clip(np.array(colour) + grain.integers(-16, 17, 3), 0, 255)
             rgb[:, x : x + 1] = 45
+        streaks = grain.normal(0, 9, (h // 6 + 1, w)).astype(np.float32)  # wood grain
+        streaks = cv2.resize(streaks, (w, h), interpolation=cv2.INTER_LINEAR)
+        rgb = np.clip(rgb.astype(np.float32) + streaks[:, :, None], 0, 255).astype(np.uint8)
     else:
         rgb = _surface(grain, h, w, colour if kind == "carpet" else (60, 75, 60), 8)
     if rug:
@@ -1083,6 +1089,12 @@ def place_v8(spec: Spec, look: int = 0, hour: str = "day") -> Place:
     paint = spec.style.paint if look == 0 else _c(rng, 110, 245)
     box = spec.box
     walls = {name: _wall(spec, name, rng, hour, paint) for name in ("back", "left", "right")}
+    light = np.random.default_rng(PLACE_SEED + 53 * spec.seed + 11)  # the room's own light
+    for name, tex in walls.items():
+        level = float(light.uniform(0.9, 1.0) if name == "back" else light.uniform(0.72, 0.95))
+        ramp = np.linspace(level, level * float(light.uniform(0.8, 1.05)), tex.shape[1])
+        shaded = tex[:, :, :3].astype(np.float32) * ramp.astype(np.float32)[None, :, None]
+        tex[:, :, :3] = np.clip(shaded, 0, 255).astype(np.uint8)
     floor = _floor(spec, rng, spec.kind in ("bedroom", "living", "hotel"))
     planes = _box_planes(box, walls["back"], walls["left"], walls["right"], floor, _ceiling(spec))
     props: list[Plane] = []
