@@ -53,6 +53,7 @@ import numpy as np
 
 from bench.link_rooms_v6 import room_v6, views_v6
 from bench.link_rooms_v7 import room_v7, views_v7
+from bench.link_rooms_v8 import room_v8, views_v8
 from bench.machine import cpu_model, versions
 
 ROOT = Path(__file__).resolve().parent
@@ -599,6 +600,7 @@ GENERATORS = {
     "v5": room_v5,
     "v6": room_v6,
     "v7": room_v7,
+    "v8": room_v8,
 }
 
 
@@ -641,9 +643,13 @@ def make_collection(
     def write(i: int, label: str, img: np.ndarray) -> None:
         (folder / f"{label}__original.png").write_bytes(png_bytes(img))
         truth[f"{label}__original.png"] = label
-        view_of = {"v4": views_v4, "v5": views_v5, "v6": views_v6, "v7": views_v7}.get(
-            generator, views
-        )
+        view_of = {
+            "v4": views_v4,
+            "v5": views_v5,
+            "v6": views_v6,
+            "v7": views_v7,
+            "v8": views_v8,
+        }.get(generator, views)
         made = view_of(img, i)
         for kind, data in made.items():
             jpg = kind in ("jpeg", "combined", "rotated") or data[:2] == b"\xff\xd8"
@@ -952,7 +958,8 @@ def main() -> None:
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--generator", choices=tuple(GENERATORS), default="v1",
                         help="v2-v6: development (v6 seen); "
-                             "v7: held out (written blind)")  # fmt: skip
+                             "v7: held out (written blind); "
+                             "v8: held out (written blind)")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
                         help="generated rooms only (no scikit-image, no opencv-doc)")  # fmt: skip
