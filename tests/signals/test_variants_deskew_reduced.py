@@ -8,7 +8,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
-from bench.robust_transforms import rotate
+from bench.robust_transforms import TRANSFORMS, rotate
 from skimage import data
 
 from safeguard.signals import variants
@@ -89,14 +89,11 @@ def test_the_outline_fit_ranks_angles_as_the_whole_mask_does() -> None:
 
 
 def test_the_frame_drawn_as_a_polygon_is_the_frame_tested_pixel_by_pixel() -> None:
-    shape = (300, 451)
-    for angle in (4.0, -7.5):
-        corners = variants._turned_rect_corners(shape, 440.0, 290.0, angle)
-        drawn = variants._polygon_mask(shape, corners)
-        tested = variants._rotated_rect_mask(shape, 440.0, 290.0, angle)
-        # They may differ only on the outline's pixels.
-        assert np.count_nonzero(drawn != tested) < 0.01 * drawn.size
-        assert np.count_nonzero(drawn) == pytest.approx(np.count_nonzero(tested), rel=0.01)
+    for shape, w0, h0, angle in (((300, 451), 440.0, 290.0, 4.0), ((137, 137), 119.2, 119.2, -4.4)):
+        drawn = variants._turned_rect_mask(shape, w0, h0, angle)
+        tested = variants._rotated_rect_mask(shape, w0, h0, angle)
+        # Not the whole outline (about 2 (w0 + h0) pixels), a few of its pixels.
+        assert np.count_nonzero(drawn != tested) < 0.05 * 2 * (w0 + h0)
 
 
 def _few_tone_depth_whole(lines: np.ndarray) -> int:
@@ -138,3 +135,33 @@ def test_the_few_tone_bar_read_in_chunks_is_as_deep_as_read_whole(bar: int) -> N
     bars = picture.copy()
     bars[:] = 200.0  # no picture under the bar at all
     assert variants._few_tone_depth(bars) == _few_tone_depth_whole(bars) == 0
+
+
+def test_the_coarse_score_is_the_whole_masks_agreement_with_the_turned_frame() -> None:
+    q = rotate(_rgb("coffee"), 4.0)
+    y = variants.luma(q)
+    bg = variants._corner_background(y)
+    assert bg is not None
+    content = variants._content_mask(y, bg)
+    h, w = content.shape
+    sums = np.zeros((h + 1, w), np.int32)
+    np.cumsum(content.astype(np.int32) * 2 - 1, axis=0, out=sums[1:])
+    angles = np.array([3.0, 3.5, 4.0, 4.5])
+    score = variants._mask_agreement(sums, (h, w), angles, 0)
+    grid = variants._centred_grid((h, w))
+    for a, s in zip(angles, score, strict=True):
+        frame = variants._rotated_rect_mask((h, w), w, h, float(a), grid)
+        # agreement = fill everywhere + (content - fill) inside the frame
+        agree = np.count_nonzero(frame == content)
+        assert s + np.count_nonzero(~content) == agree
+
+
+@pytest.mark.parametrize("name", ["chelsea", "coffee", "astronaut", "rocket"])
+def test_a_turned_picture_with_noise_in_its_fill_is_still_measured(name: str) -> None:
+    # bench/robust's "rotate 3° + blur + noise": specks of "picture" in the fill, each
+    # ending the fill's depth along its line (the seventh round's search: 0.46° off on
+    # chelsea).
+    q = TRANSFORMS["rotate 3° + blur + noise"](_rgb(name))
+    found = variants.estimate_rotation(q)
+    assert found is not None
+    assert abs(found[0] - 3.0) < 0.3
