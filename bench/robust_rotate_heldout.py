@@ -1,7 +1,7 @@
 """Rotate with the frame kept, on hash-only lists, on pictures nobody tuned on (issue 13,
-seventh round).
+seventh and eighth rounds).
 
-Three sets of benign originals:
+Four sets of benign originals:
 
 - **development**: ``bench/robust``'s originals of even index (the deskewing was developed
   on these, at 4°);
@@ -9,7 +9,11 @@ Three sets of benign originals:
   developed on since);
 - **fresh**: ``bench.robust_fresh`` (opencv-doc photographs and their quarters, none
   among the 330), fixed and committed before this round's development, measured once
-  after the code was frozen.
+  after the code was frozen;
+- **fresh2**: ``bench.robust_fresh2`` (the photographs of Debian's
+  ``plasma-workspace-wallpapers`` and their quarters and ninths, none among the others),
+  fixed and committed before the eighth round's development, measured once after the
+  code was frozen.
 
 Per angle, the query's hashes are those a hash-only list is checked with
 (``bench/robust``'s ``pdq+variants``: PDQ, the 7 dihedral hashes and every derived query of
@@ -38,6 +42,7 @@ import numpy as np
 
 from bench.robust import RADIUS, REPO, _bits, _distances, originals
 from bench.robust_fresh import fresh_originals
+from bench.robust_fresh2 import fresh2_originals
 from bench.robust_transforms import rotate
 from safeguard.signals import variants
 from safeguard.signals.pdq import pdq_dihedral_of_pixels, pdq_from_pixels
@@ -99,22 +104,27 @@ def measure(sets: dict[str, list[tuple[str, np.ndarray, str]]], angle: float) ->
 def hash_change_by_side(
     origs: list[tuple[str, np.ndarray, str]], angle: float = 4.0
 ) -> dict[str, Any]:
-    """How far the ``deskewed`` hashes move when a turned copy is straightened at a shorter
-    side than ``DETECT_SIDE`` (development half only), and recall of each."""
+    """How far the ``deskewed`` hashes move when a turned copy is straightened at a given
+    short side rather than on the halved copy ``pdq_variants`` straightens (development
+    half only; the angle found as ``pdq_variants`` finds it), and recall of each."""
     out: dict[str, Any] = {}
-    for side in (512, 384, 256, 128):
+    for side in (384, 320, 256):
         moved, hits, n = [], 0, 0
         for _, p, h in origs:
             q = rotate(p, angle)
-            found = variants.estimate_rotation(variants._decimated(q, variants.DETECT_SIDE)[0])
+            grey = variants._binned(variants._grey(q), variants.ANGLE_SIDE)
+            found = variants.estimate_rotation(grey)
             if found is None:
                 continue
             n += 1
-            H, W = q.shape[:2]
             hashes = []
-            for s in (variants.DETECT_SIDE, side):
-                grey, _ = variants._reduced(variants._grey(q), round(s * max(H, W) / min(H, W)))
-                pics = variants.straightened(grey, *found, variants.DESKEW_QUERY_FILLS)
+            for s in (None, side):
+                gh, gw = grey.shape
+                copy = grey
+                if s is not None and min(gh, gw) > s:
+                    size = (round(gw * s / min(gh, gw)), round(gh * s / min(gh, gw)))
+                    copy = cv2.resize(grey, size, interpolation=cv2.INTER_LINEAR)
+                pics = variants.straightened(copy, *found, variants.DESKEW_QUERY_FILLS)
                 hashes.append([pdq_from_pixels(x).hash.hex for x in pics if x is not None])
             if hashes[0] and hashes[1]:
                 moved.append(int(_distances(_bits(hashes[0][:1]), _bits(hashes[1][:1]))[0, 0]))
@@ -136,10 +146,12 @@ def main() -> None:
     )
     args = parser.parse_args()
     known = originals(330)
+    fresh = fresh_originals(known)
     sets = {
         "development (even)": known[0::2],
         "held-out (odd)": known[1::2],
-        "fresh (opencv-doc)": fresh_originals(known),
+        "fresh (opencv-doc)": fresh,
+        "fresh2 (plasma wallpapers)": fresh2_originals(known, fresh),
     }
     result: dict[str, Any] = {
         "benchmark": "robust-rotate-heldout",

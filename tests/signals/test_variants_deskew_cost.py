@@ -21,7 +21,7 @@ def _rgb(name: str) -> np.ndarray:
 
 
 def _as_uploaded(pixels: np.ndarray) -> np.ndarray:
-    """The copy the deskewing works on: short side ``DETECT_SIDE``."""
+    """A reduced copy (short side ``DETECT_SIDE``, as the seventh round straightened on)."""
     h, w = pixels.shape[:2]
     side = round(variants.DETECT_SIDE * max(h, w) / min(h, w))
     return variants._reduced(pixels, side)[0]
@@ -40,7 +40,7 @@ def test_the_angle_of_a_wide_turned_picture_is_found_to_a_twentieth_of_a_degree(
     assert found[2] == pytest.approx(1.0, abs=0.01)
 
 
-def test_the_fine_search_on_the_band_agrees_with_the_whole_mask() -> None:
+def test_the_fine_search_on_the_outline_agrees_with_the_whole_mask() -> None:
     q = _as_uploaded(rotate(_rgb("coffee"), 4.0))
     y = variants.luma(q)
     bg = variants._corner_background(y)
