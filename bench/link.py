@@ -957,9 +957,8 @@ def main() -> None:
     parser.add_argument("--all-pairs", type=int, default=90, help="pictures verified all-pairs")
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--generator", choices=tuple(GENERATORS), default="v1",
-                        help="v2-v6: development (v6 seen); "
-                             "v7: held out (written blind); "
-                             "v8: held out (written blind)")  # fmt: skip
+                        help="v2-v7: development (v6, v7 written blind, seen); "
+                             "v8: held out (written blind), measured once")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
                         help="generated rooms only (no scikit-image, no opencv-doc)")  # fmt: skip
