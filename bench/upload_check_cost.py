@@ -50,6 +50,7 @@ import os
 import platform
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -96,6 +97,25 @@ SETTINGS = {
     "default_turned": ("default", "turned"),
     "today_turned": ("today", "turned"),
 }
+#: With ``--pre-src``: the same check on an older checkout's code (its own bank, built by
+#: that code), switches as ``today`` (an older checkout ignores those it does not know).
+PRE_SETTINGS = {"pre_plain": ("pre", "plain"), "pre_turned": ("pre", "turned")}
+#: Run under the older code: build its bank in ``argv[1]`` and make a key; print both.
+PRE_BANK = """
+import json, sys
+from pathlib import Path
+import bench.service as service
+import safeguard
+service.CACHE = Path(sys.argv[1])
+folder, _ = service.build_bank(int(sys.argv[2]))
+from safeguard.access import keys
+from safeguard.store.db import open_database
+db = open_database(f"sqlite:///{folder / 'safeguard.db'}")
+with db.session() as s:
+    _, key = keys.create_key(s, role="matcher", name="bench", actor="bench")
+db.dispose()
+print(json.dumps({"folder": str(folder), "key": key, "module": safeguard.__file__}))
+"""
 #: Generous limits so the bench never meets the rate limiter.
 COMMON_ENV = {"SAFEGUARD_RATE_LIMIT": "1000000", "SAFEGUARD_RATE_BURST": "1000000"}
 
@@ -105,6 +125,21 @@ def hash_options(server: str) -> Any:
     from safeguard.signals.media import HashOptions
 
     return HashOptions(variants=server == "default")
+
+
+def pre_bank(folder: Path, entries: int, src: Path) -> tuple[Path, str]:
+    """The bank and a key made by the code in ``src`` (whose migrations may be older)."""
+    done = subprocess.run(
+        [sys.executable, "-c", PRE_BANK, str(folder), str(entries)],
+        env={**os.environ, "PYTHONPATH": f"{src}{os.pathsep}{ROOT.parent}"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    made = json.loads(done.stdout.strip().splitlines()[-1])
+    if not Path(made["module"]).resolve().is_relative_to(src.resolve()):
+        raise RuntimeError(f"--pre-src: safeguard came from {made['module']}, not {src}")
+    return Path(made["folder"]), str(made["key"])
 
 
 async def block(url: str, key: str, bodies: list[tuple[bytes, str]], repeat: int) -> dict[str, Any]:
@@ -156,23 +191,36 @@ def in_process_ms(pictures: list[bytes], options: Any) -> float:
 
 @contextmanager
 def server(
-    bank: Path, name: str, env: dict[str, str], workers: int, key_holder: dict[str, str]
+    bank: Path,
+    name: str,
+    env: dict[str, str],
+    workers: int,
+    key_holder: dict[str, str],
+    src: Path | None = None,
+    entries: int = 0,
 ) -> Iterator[tuple[str, list[int]]]:
-    """``safeguard serve`` under ``env`` on its own copy of the bank; yields (url, pids)."""
+    """``safeguard serve`` under ``env`` on its own copy of the bank; yields (url, pids).
+    With ``src``: that code serves, on a bank of ``entries`` that code builds."""
     from safeguard.access import keys
     from safeguard.service.testing import serve_process
     from safeguard.store.db import open_database
 
     with tempfile.TemporaryDirectory(prefix=f"upload-cost-{name}-") as tmp:
         folder = Path(tmp)
-        shutil.copy2(bank / "safeguard.db", folder / "safeguard.db")
-        if (bank / "index").is_dir():
-            shutil.copytree(bank / "index", folder / "index")
+        if src is not None:
+            folder, key_holder[name] = pre_bank(folder, entries, src)
+            env = {**env, "PYTHONPATH": str(src)}
+        else:
+            shutil.copy2(bank / "safeguard.db", folder / "safeguard.db")
+            if (bank / "index").is_dir():
+                shutil.copytree(bank / "index", folder / "index")
+            db = open_database(f"sqlite:///{folder / 'safeguard.db'}")
+            with db.session() as s:
+                _, key_holder[name] = keys.create_key(
+                    s, role="matcher", name="bench", actor="bench"
+                )
+            db.dispose()
         db_url = f"sqlite:///{folder / 'safeguard.db'}"
-        db = open_database(db_url)
-        with db.session() as s:
-            _, key_holder[name] = keys.create_key(s, role="matcher", name="bench", actor="bench")
-        db.dispose()
         with serve_process(
             folder,
             db_url,
@@ -198,6 +246,13 @@ def main() -> None:
     )
     parser.add_argument("--workers", type=int, default=1, help="uvicorn workers a server")
     parser.add_argument("--warmup", type=int, default=2, help="passes before measuring")
+    parser.add_argument(
+        "--pre-src",
+        type=Path,
+        help="also serve the check with the code of this src folder (an older checkout, e.g. "
+        "`git archive 17e1d72 src | tar -x -C DIR` for main before issue 13, then DIR/src), "
+        "switches as today's, on a bank that code builds: rows pre_plain, pre_turned",
+    )
     parser.add_argument("--json", action="store_true", help="JSON to stdout (the default)")
     parser.add_argument(
         "--out",
@@ -216,17 +271,23 @@ def main() -> None:
     pictures = upload_pictures()
     bodies = {kind: [multipart(p) for p in pics] for kind, pics in pictures.items()}
     keys: dict[str, str] = {}
-    cpu: dict[str, list[float]] = {k: [] for k in SETTINGS}
+    settings = {**SETTINGS, **(PRE_SETTINGS if args.pre_src else {})}
+    servers: dict[str, tuple[dict[str, str], Path | None]] = {
+        name: (env, None) for name, env in SERVERS.items()
+    }
+    if args.pre_src:
+        servers["pre"] = (TODAY, args.pre_src.resolve())
+    cpu: dict[str, list[float]] = {k: [] for k in settings}
     hashing: dict[str, list[float]] = {k: [] for k in SETTINGS}
-    blocks: dict[str, list[dict[str, Any]]] = {k: [] for k in SETTINGS}
+    blocks: dict[str, list[dict[str, Any]]] = {k: [] for k in settings}
     with ExitStack() as stack:
         urls: dict[str, str] = {}
         pids: dict[str, list[int]] = {}
         idle: dict[str, float] = {}
-        for name, env in SERVERS.items():
+        for name, (env, src) in servers.items():
             started = time.perf_counter()
             urls[name], pids[name] = stack.enter_context(
-                server(bank, name, env, args.workers, keys)
+                server(bank, name, env, args.workers, keys, src, args.entries)
             )
             print(f"{name} server ready in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         for name, url in urls.items():
@@ -234,18 +295,19 @@ def main() -> None:
                 asyncio.run(block(url, keys[name], bodies[kind], args.warmup))
             pids[name] = descendants(pids[name][0])  # workers started by now
             idle[name] = idle_cpu(pids[name], seconds=3.0)
-        order = list(SETTINGS)
+        order = list(settings)
         for r in range(args.rounds):
             shift = r % len(order)
             for setting in order[shift:] + order[:shift]:
-                name, kind = SETTINGS[setting]
+                name, kind = settings[setting]
                 cpu0 = cpu_seconds(pids[name])
                 run = asyncio.run(block(urls[name], keys[name], bodies[kind], args.repeat))
                 spent = cpu_seconds(pids[name]) - cpu0
                 run["server_cpu_ms"] = spent * 1000 / run["requests"]
                 cpu[setting].append(run["server_cpu_ms"])
                 blocks[setting].append(run)
-                hashing[setting].append(in_process_ms(pictures[kind], hash_options(name)))
+                if setting in hashing:  # the in-process anchor, for this checkout's code
+                    hashing[setting].append(in_process_ms(pictures[kind], hash_options(name)))
             print(
                 f"round {r + 1}/{args.rounds}: "
                 + ", ".join(f"{k} {v[-1]:.1f}" for k, v in cpu.items())
@@ -280,7 +342,10 @@ def main() -> None:
         "jpeg_bytes_mean": {
             kind: round(statistics.fmean(len(p) for p in pics)) for kind, pics in pictures.items()
         },
-        "servers": {name: env or "defaults (no switch set)" for name, env in SERVERS.items()},
+        "servers": {
+            name: {"environment": env or "defaults (no switch set)", "src": str(src or "this")}
+            for name, (env, src) in servers.items()
+        },
         "errors": errors,
         "matched_requests": matched,
         "idle_server_cpu_ms_per_s": {k: round(v, 2) for k, v in idle.items()},
@@ -312,6 +377,16 @@ def main() -> None:
             k: round(statistics.median(v), 2) for k, v in hashing.items()
         },
     }
+    if args.pre_src:
+        result["ratios"].update(
+            {
+                "today_plain / pre_plain": ratio("today_plain", "pre_plain"),
+                "default_plain / pre_plain": ratio("default_plain", "pre_plain"),
+                "default_turned / pre_plain": ratio("default_turned", "pre_plain"),
+                "pre_turned / pre_plain": ratio("pre_turned", "pre_plain"),
+            }
+        )
+        result["ratios_per_round_sorted"]["c/pre_plain"] = per_round("default_turned", "pre_plain")
     if errors or matched:
         print(f"warning: {errors} errors, {matched} matched requests", file=sys.stderr)
     if args.out:
