@@ -36,6 +36,12 @@ reading only: the idle CPU of each server (ms a second, measured before the roun
 ``Server-Timing`` parts (hash, match, act), the wall latency, and the in-process hashing
 of the same pictures with the same options (``hash_bytes``) in the same rounds.
 
+``--pre-src DIR`` adds a third server running an older checkout's code (``DIR`` is its
+``src`` folder, e.g. from ``git archive 17e1d72 src``: ``main`` just before issue 13's
+first commit) with the ``today`` switches, on a bank that code builds (its migrations may
+be older): rows ``pre_plain`` and ``pre_turned``, to check that "switches off" costs what
+the check cost before issue 13.
+
 Prints JSON to stdout (``--json`` is accepted and is the default), writes
 ``bench/results/upload-check-cost.json``. About two minutes at the defaults (the first run
 also builds the bank).
@@ -236,9 +242,7 @@ def main() -> None:
     from bench.machine import cpu_model, versions
     from bench.robust import upload_pictures
 
-    parser = argparse.ArgumentParser(
-        description=__doc__.split("\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
     parser.add_argument("--entries", type=int, default=100_000, help="random PDQs in the bank")
     parser.add_argument("--rounds", type=int, default=12, help="interleaved rounds (>= 8)")
     parser.add_argument(
