@@ -506,25 +506,34 @@ def chart(result: dict[str, Any], out: Path) -> None:
 _RADIUS_KEYS = ("recall_at_31", "recall_at_10")
 
 
+def upload_pictures(angle: float = 4.0) -> dict[str, list[bytes]]:
+    """The upload-cost pictures: five benign scikit-image samples as 1280 x 860 JPEGs
+    (quality 90), ``plain`` and ``turned`` by ``angle`` degrees with the frame kept (the
+    corners show the rotation's black fill: what ``deskewed`` straightens)."""
+    import io as _io
+
+    from skimage import data
+
+    uploads: dict[str, list[bytes]] = {"plain": [], "turned": []}
+    for name in ("astronaut", "coffee", "chelsea", "rocket", "camera"):
+        img = Image.fromarray(_rgb(getattr(data, name)())).resize((1280, 860))
+        for kind, pic in (("plain", img), ("turned", img.rotate(angle))):
+            buf = _io.BytesIO()
+            pic.save(buf, "JPEG", quality=90)
+            uploads[kind].append(buf.getvalue())
+    return uploads
+
+
 def upload_cost(rounds: int = 12) -> dict[str, Any]:
     """CPU ms to hash an upload (decode + PDQ, and the extras) of five 1280 x 860 benign
     JPEGs, in process, the settings interleaved round by round; medians and ratios to the
     plain hashing measured in the same run. The same five turned 4° (frame kept: what
     ``deskewed`` straightens) are timed too, plain and with variants."""
-    import io as _io
     import statistics
-
-    from skimage import data
 
     from safeguard.signals.media import HashOptions, hash_bytes
 
-    uploads: dict[str, list[bytes]] = {"plain": [], "turned": []}
-    for name in ("astronaut", "coffee", "chelsea", "rocket", "camera"):
-        img = Image.fromarray(_rgb(getattr(data, name)())).resize((1280, 860))
-        for kind, pic in (("plain", img), ("turned", img.rotate(4.0))):
-            buf = _io.BytesIO()
-            pic.save(buf, "JPEG", quality=90)
-            uploads[kind].append(buf.getvalue())
+    uploads = upload_pictures()
     settings = {
         "plain": ("plain", HashOptions()),
         "variants": ("plain", HashOptions(variants=True)),
