@@ -65,16 +65,17 @@ def parse_comment_stream(doc: Any, default_id: str) -> CommentStream:
     return CommentStream(str(raw_id), tuple(comments))
 
 
-def read_comment_streams(path: Path) -> Iterator[CommentStream]:
-    """The streams in one file; :class:`CommentStreamError` names the file and the line."""
+def read_comment_streams_lenient(path: Path) -> Iterator[CommentStream | CommentStreamError]:
+    """Every stream of a file, and in its place an error naming the file and the line (or
+    the list index) for each that cannot be read; reading goes on after it. A file that
+    cannot be opened or parsed as a whole is one error."""
     try:
         if path.suffix.lower() == ".json":
             try:
                 doc = json.loads(path.read_text(encoding="utf-8"))
             except json.JSONDecodeError as exc:
-                raise CommentStreamError(
-                    f"{path}: not JSON: {exc.msg} (line {exc.lineno})"
-                ) from exc
+                yield CommentStreamError(f"{path}: not JSON: {exc.msg} (line {exc.lineno})")
+                return
             docs = doc if isinstance(doc, list) else [doc]
             for i, d in enumerate(docs):
                 try:
@@ -82,17 +83,34 @@ def read_comment_streams(path: Path) -> Iterator[CommentStream]:
                         d, path.stem if len(docs) == 1 else f"{path.stem}:{i}"
                     )
                 except CommentStreamError as exc:
-                    raise CommentStreamError(f"{path}: {exc}") from exc
+                    where = str(path) if len(docs) == 1 else f"{path}: stream {i}"
+                    yield CommentStreamError(f"{where}: {exc}")
             return
-        with path.open(encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
+        with path.open("rb") as fh:
+            for n, raw in enumerate(fh, 1):
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    yield CommentStreamError(
+                        f"{path}:{n}: not UTF-8: {exc.reason} at byte {exc.start}"
+                    )
+                    continue
                 if not line.strip():
                     continue
                 try:
                     yield parse_comment_stream(json.loads(line), f"{path.stem}:{n}")
                 except json.JSONDecodeError as exc:
-                    raise CommentStreamError(f"{path}:{n}: not JSON: {exc.msg}") from exc
+                    yield CommentStreamError(f"{path}:{n}: not JSON: {exc.msg}")
                 except CommentStreamError as exc:
-                    raise CommentStreamError(f"{path}:{n}: {exc}") from exc
+                    yield CommentStreamError(f"{path}:{n}: {exc}")
     except (OSError, UnicodeDecodeError) as exc:
-        raise CommentStreamError(f"{path}: {exc}") from exc
+        yield CommentStreamError(f"{path}: {exc}")
+
+
+def read_comment_streams(path: Path) -> Iterator[CommentStream]:
+    """The streams in one file (:func:`read_comment_streams_lenient`); the first that cannot
+    be read raises its :class:`CommentStreamError`, which names the file and the line."""
+    for item in read_comment_streams_lenient(path):
+        if isinstance(item, CommentStreamError):
+            raise item
+        yield item

@@ -113,52 +113,79 @@ def parse_conversation(doc: Any, default_id: str = "conversation") -> Conversati
     )
 
 
-def read_jsonl(lines: Iterable[str], source: str = "<stream>") -> Iterator[Conversation]:
+def read_jsonl(
+    lines: Iterable[str | bytes], source: str = "<stream>"
+) -> Iterator[Conversation | ConversationError]:
     """Conversations from JSON lines: whole conversations, or messages carrying a
-    ``conversation`` id (gathered per id, yielded at the end in order of first appearance)."""
+    ``conversation`` id (gathered per id, yielded at the end in order of first appearance).
+
+    A line that cannot be read is yielded as a :class:`ConversationError` naming the source
+    and the line, where it stands, and reading goes on: one damaged line costs that line,
+    not the file. A conversation one of whose message lines was refused is still yielded,
+    from the messages that could be read, after that line's error."""
     pending: dict[str, list[Message]] = {}
-    for n, line in enumerate(lines, 1):
+    for n, raw in enumerate(lines, 1):
+        try:
+            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        except UnicodeDecodeError as exc:
+            yield ConversationError(f"{source}:{n}: not UTF-8: {exc.reason} at byte {exc.start}")
+            continue
         if not line.strip():
             continue
         try:
             doc = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise ConversationError(f"{source}:{n}: not JSON: {exc.msg}") from exc
+            yield ConversationError(f"{source}:{n}: not JSON: {exc.msg}")
+            continue
         if isinstance(doc, dict) and "messages" in doc:
             try:
                 yield parse_conversation(doc, f"{source}:{n}")
             except ConversationError as exc:
-                raise ConversationError(f"{source}:{n}: {exc}") from exc
+                yield ConversationError(f"{source}:{n}: {exc}")
         elif isinstance(doc, dict) and "conversation" in doc:
             try:
                 cid = _str(doc["conversation"], "conversation")
-                pending.setdefault(cid, []).append(parse_message(doc))
+                message = parse_message(doc)
+                pending.setdefault(cid, []).append(message)
             except ConversationError as exc:
-                raise ConversationError(f"{source}:{n}: {exc}") from exc
+                yield ConversationError(f"{source}:{n}: {exc}")
         else:
-            raise ConversationError(f"{source}:{n}: neither a conversation nor a message")
+            yield ConversationError(f"{source}:{n}: neither a conversation nor a message")
     for cid, messages in pending.items():
         authors = tuple(dict.fromkeys(m.author for m in messages))
         yield Conversation(cid, tuple(Participant(a) for a in authors), tuple(messages))
 
 
-def read_conversations(path: Path) -> Iterator[Conversation]:
-    """A ``.json`` file holds one conversation (or a list of them); anything else is read as
-    JSON lines."""
+def read_conversations_lenient(path: Path) -> Iterator[Conversation | ConversationError]:
+    """Every conversation of a file, and in its place an error for each that cannot be
+    read: a ``.json`` file holds one conversation (or a list of them); anything else is
+    read as JSON lines (:func:`read_jsonl`). A file that cannot be opened or parsed as a
+    whole is one error."""
     try:
         if path.suffix.lower() == ".json":
             try:
                 doc = json.loads(path.read_text(encoding="utf-8"))
             except json.JSONDecodeError as exc:
-                raise ConversationError(f"{path}: not JSON: {exc.msg} (line {exc.lineno})") from exc
+                yield ConversationError(f"{path}: not JSON: {exc.msg} (line {exc.lineno})")
+                return
             docs = doc if isinstance(doc, list) else [doc]
             for i, d in enumerate(docs):
                 try:
                     yield parse_conversation(d, path.stem if len(docs) == 1 else f"{path.stem}:{i}")
                 except ConversationError as exc:
-                    raise ConversationError(f"{path}: {exc}") from exc
+                    where = str(path) if len(docs) == 1 else f"{path}: conversation {i}"
+                    yield ConversationError(f"{where}: {exc}")
             return
-        with path.open(encoding="utf-8") as fh:
+        with path.open("rb") as fh:
             yield from read_jsonl(fh, str(path))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConversationError(f"{path}: {exc}") from exc
+        yield ConversationError(f"{path}: {exc}")
+
+
+def read_conversations(path: Path) -> Iterator[Conversation]:
+    """The conversations of a file (:func:`read_conversations_lenient`); the first that
+    cannot be read raises its :class:`ConversationError`."""
+    for item in read_conversations_lenient(path):
+        if isinstance(item, ConversationError):
+            raise item
+        yield item

@@ -31,29 +31,42 @@ ModelOption = Annotated[
 
 def _score_files(
     files: list[Path],
-    score: Callable[[Path], Iterable[dict[str, Any]]],
+    score: Callable[[Path], Iterable[dict[str, Any] | Exception]],
     unreadable: type[Exception],
     json_out: bool,
 ) -> tuple[list[dict[str, Any]], int]:
-    """Score every item of every file; a file that cannot be read becomes an error record
-    (the others are still scored). Returns the records and how many files failed."""
+    """Score every item of every file. An item that cannot be read (a damaged line, a bad
+    conversation in a list) becomes an error record in its place and the rest of the file
+    is still scored; so does a file that cannot be read at all. Returns the records and how
+    many files had an error."""
     rows: list[dict[str, Any]] = []
     failed = 0
     for path in files:
+        file_failed = False
+        items: Iterable[dict[str, Any] | Exception] = score(path)
         try:
-            for result in score(path):
-                record: dict[str, Any] = {"path": str(path), **result, "error": None}
+            for result in items:
+                if isinstance(result, Exception):
+                    if not isinstance(result, unreadable):
+                        raise result
+                    file_failed = True
+                    record = {"path": str(path), "id": None, "error": str(result)}
+                    if not json_out:
+                        err_console.print(f"[red]error:[/red] {result}", highlight=False)
+                else:
+                    record = {"path": str(path), **result, "error": None}
                 rows.append(record)
                 if json_out:
                     emit_json(record)
         except unreadable as exc:
-            failed += 1
+            file_failed = True
             record = {"path": str(path), "id": None, "error": str(exc)}
             rows.append(record)
             if json_out:
                 emit_json(record)
             else:
                 err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        failed += file_failed
     return rows, failed
 
 
@@ -81,13 +94,16 @@ def score_command(
 ) -> None:
     """Score conversations: risk 0..1, level, signals with message index and span, the
     participant they come from, and the message at which an alert fired."""
-    from safeguard.chat.conversation import ConversationError, read_conversations
+    from safeguard.chat.conversation import ConversationError, read_conversations_lenient
     from safeguard.chat.scorer import score_conversation
 
     scoring = _scoring(model)
     rows, failed = _score_files(
         files,
-        lambda path: (score_conversation(c, scoring).to_json() for c in read_conversations(path)),
+        lambda path: (
+            c if isinstance(c, ConversationError) else score_conversation(c, scoring).to_json()
+            for c in read_conversations_lenient(path)
+        ),
         ConversationError,
         json_out,
     )
@@ -126,7 +142,7 @@ def comments_command(
     """Score recorded livestream comment streams as the stream monitor does: per stream the
     peak risk 0..1, whether it flagged (and at which comment), each viewer's risk and
     signals, and every signal with its comment index and span."""
-    from safeguard.chat.comment_streams import CommentStreamError, read_comment_streams
+    from safeguard.chat.comment_streams import CommentStreamError, read_comment_streams_lenient
     from safeguard.chat.comments import (
         CommentModelError,
         CommentScorer,
@@ -141,8 +157,10 @@ def comments_command(
     rows, failed = _score_files(
         files,
         lambda path: (
-            score_comment_stream(st.id, st.comments, CommentScorer(model=model)).to_json()
-            for st in read_comment_streams(path)
+            st
+            if isinstance(st, CommentStreamError)
+            else score_comment_stream(st.id, st.comments, CommentScorer(model=model)).to_json()
+            for st in read_comment_streams_lenient(path)
         ),
         CommentStreamError,
         json_out,
