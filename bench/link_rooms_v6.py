@@ -1136,6 +1136,18 @@ def room_v6(seed: int, width: int = 800, height: int = 600) -> U8:
 # --- views ---------------------------------------------------------------------------------
 
 
+def _fit(img: U8, w: int, h: int) -> U8:
+    """``img`` cut to the aspect of ``w`` x ``h`` (centred) and resized to it."""
+    ih, iw = img.shape[:2]
+    if iw * h > ih * w:
+        cw = ih * w // h
+        img = img[:, (iw - cw) // 2 : (iw - cw) // 2 + cw]
+    else:
+        ch = iw * h // w
+        img = img[(ih - ch) // 2 : (ih - ch) // 2 + ch]
+    return np.asarray(cv2.resize(img, (w, h), interpolation=cv2.INTER_AREA), np.uint8)
+
+
 def _jpeg(img: U8, quality: int) -> bytes:
     buf = io.BytesIO()
     Image.fromarray(np.ascontiguousarray(img)).save(buf, format="JPEG", quality=quality)

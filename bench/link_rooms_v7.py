@@ -102,7 +102,6 @@ re-photographed the same way.
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -113,7 +112,6 @@ from typing import Any
 import cv2
 import numpy as np
 import numpy.typing as npt
-from PIL import Image
 
 from bench.link_rooms_v6 import (
     RES,
@@ -123,6 +121,8 @@ from bench.link_rooms_v6 import (
     _Box,
     _box_planes,
     _c,
+    _fit,
+    _jpeg,
     _look_at,
     _paste,
     _prop,
@@ -203,18 +203,6 @@ def sample(name: str) -> U8:
     if img.ndim == 2:
         img = np.dstack([img] * 3)
     return np.ascontiguousarray(img[:, :, :3])
-
-
-def _fit(img: U8, w: int, h: int) -> U8:
-    """``img`` cut to the aspect of ``w`` x ``h`` (centred) and resized to it."""
-    ih, iw = img.shape[:2]
-    if iw * h > ih * w:
-        cw = ih * w // h
-        img = img[:, (iw - cw) // 2 : (iw - cw) // 2 + cw]
-    else:
-        ch = iw * h // w
-        img = img[(ih - ch) // 2 : (ih - ch) // 2 + ch]
-    return np.asarray(cv2.resize(img, (w, h), interpolation=cv2.INTER_AREA), np.uint8)
 
 
 def _tinted(img: U8, colour: tuple[int, int, int], strength: float) -> U8:
@@ -1516,12 +1504,6 @@ def room_v7(seed: int, width: int = 800, height: int = 600) -> U8:
 
 
 # --- views ---------------------------------------------------------------------------------
-
-
-def _jpeg(img: U8, quality: int) -> bytes:
-    buf = io.BytesIO()
-    Image.fromarray(np.ascontiguousarray(img)).save(buf, "JPEG", quality=quality)
-    return buf.getvalue()
 
 
 def _cast(img: U8, rng: Rng, spread: float, gain: float = 1.0) -> U8:

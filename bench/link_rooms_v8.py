@@ -120,7 +120,6 @@ not made by ``room_v8`` (the real pictures of ``bench/link.py`` when run without
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -129,7 +128,6 @@ from typing import Any
 import cv2
 import numpy as np
 import numpy.typing as npt
-from PIL import Image
 
 from bench.link_rooms_v6 import (
     RES,
@@ -139,6 +137,8 @@ from bench.link_rooms_v6 import (
     _Box,
     _box_planes,
     _c,
+    _fit,
+    _jpeg,
     _paste,
     _prop,
     _rgba,
@@ -214,18 +214,6 @@ def _photo(name: str) -> U8:
         stand_in = "coffee" if name == STOCK_POSTERS[0] else "rocket"
         return np.ascontiguousarray(np.asarray(getattr(skimage.data, stand_in)(), np.uint8))
     return np.ascontiguousarray(cv2.cvtColor(img, cv2.COLOR_BGR2RGB))
-
-
-def _fit(img: U8, w: int, h: int) -> U8:
-    """``img`` cut to the aspect of ``w`` x ``h`` (centred) and resized to it."""
-    ih, iw = img.shape[:2]
-    if iw * h > ih * w:
-        cw = ih * w // h
-        img = img[:, (iw - cw) // 2 : (iw - cw) // 2 + cw]
-    else:
-        ch = iw * h // w
-        img = img[(ih - ch) // 2 : (ih - ch) // 2 + ch]
-    return np.asarray(cv2.resize(img, (w, h), interpolation=cv2.INTER_AREA), np.uint8)
 
 
 def _tiled(tile: U8, w: int, h: int) -> U8:
@@ -1140,12 +1128,6 @@ def room_v8(seed: int, width: int = 800, height: int = 600) -> U8:
 
 
 # --- views ----------------------------------------------------------------------------------
-
-
-def _jpeg(img: U8, quality: int) -> bytes:
-    buf = io.BytesIO()
-    Image.fromarray(np.ascontiguousarray(img)).save(buf, "JPEG", quality=quality)
-    return buf.getvalue()
 
 
 def _u8(x: npt.NDArray[Any]) -> U8:

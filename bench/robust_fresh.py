@@ -66,13 +66,23 @@ def fresh_originals(
         with Image.open(path) as img:
             img.thumbnail((768, 768))
             base = _rgb(np.asarray(img.convert("RGB")))
-        for label, pixels in _derive(f"opencv:{name}", base):
-            r = pdq_from_pixels(np.ascontiguousarray(pixels))
-            if r.quality < 50:
-                continue
-            flips = _bits([h.hex for h in r.dihedral().values()])
-            if (_distances(flips, np.array(known_bits)) <= 40).any():
-                continue
-            kept.append((label, np.ascontiguousarray(pixels), r.hash.hex))
-            known_bits.append(_bits([r.hash.hex])[0])
+        keep_distinct(_derive(f"opencv:{name}", base), known_bits, kept)
     return kept
+
+
+def keep_distinct(
+    derived: list[tuple[str, Pixels]],
+    known_bits: list[np.ndarray],
+    kept: list[tuple[str, Pixels, str]],
+) -> None:
+    """Append to ``kept`` each derived picture of PDQ quality >= 50 that is not within 40
+    bits of anything in ``known_bits`` under any turn or mirror (and add it there)."""
+    for label, pixels in derived:
+        r = pdq_from_pixels(np.ascontiguousarray(pixels))
+        if r.quality < 50:
+            continue
+        flips = _bits([h.hex for h in r.dihedral().values()])
+        if (_distances(flips, np.array(known_bits)) <= 40).any():
+            continue
+        kept.append((label, np.ascontiguousarray(pixels), r.hash.hex))
+        known_bits.append(_bits([r.hash.hex])[0])

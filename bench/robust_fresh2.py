@@ -23,10 +23,9 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from bench.robust import _bits, _distances, _rgb, originals
-from bench.robust_fresh import fresh_originals
+from bench.robust import _bits, _rgb, originals
+from bench.robust_fresh import fresh_originals, keep_distinct
 from bench.robust_transforms import Pixels
-from safeguard.signals.pdq import pdq_from_pixels
 
 WALLPAPERS = Path("/usr/share/wallpapers")
 #: The photographs (not the drawn or rendered wallpapers of the package).
@@ -83,13 +82,5 @@ def fresh2_originals(
         with Image.open(path) as img:
             img.thumbnail((BASE_SIDE, BASE_SIDE))
             base = _rgb(np.asarray(img.convert("RGB")))
-        for label, pixels in _derive(f"kde:{name}", base):
-            r = pdq_from_pixels(np.ascontiguousarray(pixels))
-            if r.quality < 50:
-                continue
-            flips = _bits([h.hex for h in r.dihedral().values()])
-            if (_distances(flips, np.array(known_bits)) <= 40).any():
-                continue
-            kept.append((label, np.ascontiguousarray(pixels), r.hash.hex))
-            known_bits.append(_bits([r.hash.hex])[0])
+        keep_distinct(_derive(f"kde:{name}", base), known_bits, kept)
     return kept

@@ -6,8 +6,6 @@ conversation or stream is still read and scored; the exit status says something 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +22,7 @@ from safeguard.chat.conversation import (
     read_conversations,
     read_conversations_lenient,
 )
+from tests.chat.test_cli import safeguard
 
 
 def conv(cid: str, text: str = "hey how was school") -> bytes:
@@ -113,21 +112,12 @@ def test_one_damaged_comment_stream_line_costs_only_that_line(tmp_path: Path, ba
         list(read_comment_streams(path))
 
 
-def chat(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "safeguard.cli", "chat", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
 def test_chat_score_scores_the_good_lines_and_reports_the_damaged_one(tmp_path: Path) -> None:
     bad = tmp_path / "mixed.jsonl"
     bad.write_bytes(b"\n".join([conv("1"), b"\xff{broken", conv("2")]) + b"\n")
     good = tmp_path / "good.jsonl"
     good.write_bytes(conv("3") + b"\n")
-    done = chat("score", "--json", str(bad), str(good))
+    done = safeguard("score", "--json", str(bad), str(good))
     assert done.returncode == 1, done.stderr
     records = [json.loads(line) for line in done.stdout.splitlines()]
     assert [(r["id"], r["error"] is None) for r in records] == [
@@ -143,7 +133,7 @@ def test_chat_score_scores_the_good_lines_and_reports_the_damaged_one(tmp_path: 
 def test_chat_comments_scores_the_good_lines_and_reports_the_damaged_one(tmp_path: Path) -> None:
     path = tmp_path / "streams.jsonl"
     path.write_bytes(b"\n".join([stream("1"), b"{oops", stream("2")]) + b"\n")
-    done = chat("comments", "--json", str(path))
+    done = safeguard("comments", "--json", str(path))
     assert done.returncode == 1, done.stderr
     records = [json.loads(line) for line in done.stdout.splitlines()]
     assert [r["id"] for r in records] == ["1", None, "2"]
