@@ -348,6 +348,31 @@ def test_a_tampered_e01_is_refused_before_any_file_is_read(
         assert s.scalar(select(func.count(TriageItem.id))) == 0
 
 
+def test_a_source_no_reader_can_open_is_an_error_item_and_the_others_are_triaged(
+    db: Database, evidence: Path, tmp_path: Path, cluster: str
+) -> None:
+    broken = tmp_path / "broken.E01"
+    broken.write_bytes(b"EVF\x09\x0d\x0a\xff\x00" + bytes(range(256)) * 64)  # a header, no image
+    open_case(db, "ONE-BROKEN", [broken, evidence])
+    summary = run_case(db, "ONE-BROKEN", matcher=None, actor="test", scheduler=cluster)
+    assert summary.errors == 1 and summary.error_codes == {"bad_image": 1}
+    with db.session() as s:
+        case = get_case(s, "ONE-BROKEN")
+        assert case.status == "done"
+        items = {i.path: i for i in iter_items(s, case, None)}
+    bad = items.pop(str(broken))
+    assert bad.error_code == "bad_image" and "cannot open the image" in (bad.error or "")
+    assert set(EXPECTED) <= set(items)  # the good image: triaged whole
+    assert all(i.error is None for i in items.values())
+    again = run_case(db, "ONE-BROKEN", matcher=None, actor="test", scheduler=cluster)
+    assert again.items == 0  # tried again, and no second item for it
+    with db.session() as s:
+        case = get_case(s, "ONE-BROKEN")
+        assert sum(1 for i in iter_items(s, case, None) if i.error is not None) == 1
+        events = [a.action for a in examiner_actions(s, case)]
+    assert events.count("triage_source_unreadable") == 2
+
+
 def slow_hasher(
     ref: SourceRef,
     files: Sequence[FoundFile],

@@ -36,7 +36,7 @@ from sqlalchemy import event, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from safeguard import audit
-from safeguard.errors import Conflict, SafeguardError
+from safeguard.errors import Conflict, InvalidInput, SafeguardError
 from safeguard.matching.matcher import Match, Matcher
 from safeguard.scan.archives import ArchiveLimits
 from safeguard.scan.cluster import dask_client, distributed
@@ -49,7 +49,7 @@ from safeguard.store.models.triage import TriageItem, TriageSource
 from safeguard.triage import categories, sources
 from safeguard.triage.case import case_sources, get_case, source_ref, subject
 from safeguard.triage.known import KnownDigests, load_known
-from safeguard.triage.sources import FoundFile, SourceRef, carved_offset
+from safeguard.triage.sources import FoundFile, SourceRef, carved_offset, item_key
 from safeguard.triage.stacks import build_stacks
 from safeguard.triage.worker import (
     Record,
@@ -229,17 +229,35 @@ def run_case(
     try:
         with cluster:
             verifying = time.perf_counter()
+            unreadable: set[int] = set()
             for source_id, ref, before in todo:
                 if before is None:
                     tracker.stage("verifying source")
-                    _hash_source(db, name, source_id, ref, actor, "before")
+                    try:
+                        _hash_source(db, name, source_id, ref, actor, "before")
+                    except (InvalidInput, OSError) as e:
+                        _source_unreadable(db, name, source_id, ref, e, actor, summary)
+                        unreadable.add(source_id)
             summary.verify_s = time.perf_counter() - verifying
             tracker.stage("counting files")
-            pending = [(sid, ref) for sid, ref, _ in todo if not _source_done(db, sid)]
-            for _, ref in pending:
-                for found in sources.walk(ref, carve_unallocated=carve):
-                    tracker.files_total += 1
-                    tracker.bytes_total += found.size
+            pending = [
+                (sid, ref)
+                for sid, ref, _ in todo
+                if sid not in unreadable and not _source_done(db, sid)
+            ]
+            for sid, ref in list(pending):
+                files, size = 0, 0
+                try:
+                    for found in sources.walk(ref, carve_unallocated=carve):
+                        files += 1
+                        size += found.size
+                except (InvalidInput, OSError) as e:
+                    _source_unreadable(db, name, sid, ref, e, actor, summary)
+                    unreadable.add(sid)
+                    pending.remove((sid, ref))
+                    continue
+                tracker.files_total += files
+                tracker.bytes_total += size
             tracker.stage("hashing")
             hashing = time.perf_counter()
             units = _units(db, pending, batch_size, batch_bytes, tracker, carve)
@@ -257,6 +275,8 @@ def run_case(
             verifying = time.perf_counter()
             tracker.stage("verifying source")
             for source_id, ref, _ in todo:
+                if source_id in unreadable:
+                    continue
                 unchanged = _hash_source(db, name, source_id, ref, actor, "after")
                 summary.sources_unchanged &= unchanged
             summary.verify_s += time.perf_counter() - verifying
@@ -380,6 +400,58 @@ def _pdq_decoding(options: HashOptions) -> str:
 def _source_done(db: Database, source_id: int) -> bool:
     with db.session() as s:
         return bool(s.scalar(select(TriageSource.done).where(TriageSource.id == source_id)))
+
+
+#: The key of the one item that stands for a source no reader could open.
+SOURCE_ITEM_KEY = item_key(None, None, "<source>")
+
+
+def _source_unreadable(
+    db: Database,
+    name: str,
+    source_id: int,
+    ref: SourceRef,
+    error: InvalidInput | OSError,
+    actor: str,
+    summary: RunSummary,
+) -> None:
+    """A source no reader can open (a damaged E01, a device that fails): one item in its
+    place carries the error (``error_code`` the reader's, e.g. ``bad_image``), the run goes
+    on with the other sources, and the audit log says so. A later run tries it again (it
+    has no hashes yet) and adds no second item."""
+    if isinstance(error, InvalidInput):
+        message, code = str(error), error.code or "bad_source"
+    else:
+        message, code = f"{ref.location}: cannot read the source: {error}", "unreadable_source"
+    with db.session() as s:
+        case = get_case(s, name)
+        have = s.scalar(
+            select(TriageItem.id).where(
+                TriageItem.source_id == source_id, TriageItem.key == SOURCE_ITEM_KEY
+            )
+        )
+        if have is None:
+            s.add(
+                TriageItem(
+                    case_id=case.id,
+                    source_id=source_id,
+                    key=SOURCE_ITEM_KEY,
+                    path=ref.location,
+                    kind="other",
+                    error=message,
+                    error_code=code,
+                )
+            )
+            summary.items += 1
+            summary.errors += 1
+            summary.error_codes[code] = summary.error_codes.get(code, 0) + 1
+        audit.record(
+            s,
+            actor,
+            "triage_source_unreadable",
+            subject(case),
+            {"source": ref.location, "kind": ref.kind, "error": message, "code": code},
+        )
 
 
 def _hash_source(
