@@ -19,13 +19,21 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import cast
 
 import cv2
 import numpy as np
 import numpy.typing as npt
 
-from safeguard.signals.pdq import PdqHash, pdq_from_pixels
+from safeguard.signals.pdq import (
+    PdqHash,
+    PdqResult,
+    axis_operator,
+    luma_64,
+    pdq_from_grid,
+    pdq_from_pixels,
+)
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -487,7 +495,8 @@ def _mask_agreement(
     once, so specks of noise in the fill cost little). ``sums``: the mask's running sums
     down each column (+1 content, -1 fill; a row of zeros first), so that each column's
     run inside the frame is two look-ups: the whole mask scored for the price of its
-    outline."""
+    outline. With ``stride`` > 1, ``sums`` may hold only the columns read (every
+    ``stride``-th, ``w`` the full width)."""
     h, w = shape
     cols = np.arange(0, w, stride)
     xs = cols.astype(np.float32) - (w - 1) / 2
@@ -499,7 +508,8 @@ def _mask_agreement(
     first, last = _fill_depths(xs, h, w0 / 2 - inset, h0 / 2 - inset, t, rows=False, runs_only=True)
     lo = first.astype(np.intp)
     hi = np.maximum(last.astype(np.intp) + 1, lo)  # an empty run sums to nothing
-    inside = sums[hi, cols[None, :]] - sums[lo, cols[None, :]]
+    at = cols if sums.shape[1] == w else cols // stride
+    inside = sums[hi, at[None, :]] - sums[lo, at[None, :]]
     result: npt.NDArray[np.float64] = inside.sum(1, dtype=np.float64)
     return result
 
@@ -570,8 +580,10 @@ def _refine_angle(
     coarse = coarse[np.abs(coarse) >= MIN_ANGLE / 2]
     if not coarse.size:
         return guess, 1.0, 1.0
-    sums = np.zeros((h + 1, w), np.int32)
-    np.cumsum(content.view(np.int8) * np.int8(2) - np.int8(1), axis=0, out=sums[1:])
+    # Only the columns the coarse search reads (every COARSE_STRIDE-th) are summed.
+    kept = content[:, ::COARSE_STRIDE]
+    sums = np.zeros((h + 1, kept.shape[1]), np.int32)
+    np.cumsum(kept.view(np.int8) * np.int8(2) - np.int8(1), axis=0, out=sums[1:])
     best, best_model, best_score = guess, 0, -math.inf
     for model in (0, 1):
         score = _mask_agreement(sums, (h, w), coarse, model, stride=COARSE_STRIDE)
@@ -874,6 +886,62 @@ def _as_uint8(pixels: npt.NDArray[np.generic]) -> npt.NDArray[np.uint8]:
     return out
 
 
+@lru_cache(maxsize=32)
+def _dense_operator(length: int) -> npt.NDArray[np.float64]:
+    """PDQ's 64 x ``length`` filter-and-sample matrix for an axis (read-only)."""
+    dense: npt.NDArray[np.float64] = axis_operator(length).dense()
+    dense.setflags(write=False)
+    return dense
+
+
+#: A picture is hashed from the first one's filtered grid plus its difference while the
+#: boxes around where they differ (one per quarter) cover at most this much of it.
+SHARED_GRID_FRACTION = 0.5
+
+
+def _pdq_of_fills(pictures: list[npt.NDArray[np.uint8] | None]) -> list[PdqResult | None]:
+    """The PDQ of each picture (None for None), for pictures that are mostly the same: the
+    straightened copies of one turned query, which differ only in the corners the frame
+    cut off. PDQ's filtering is linear, so each picture after the first that has the
+    first's shape is hashed from the first's 64 x 64 grid plus the filtered difference,
+    taken only over a box around where the two differ in each quarter of the picture: one
+    full filtering instead of one a fill (the same grid up to rounding; a test compares
+    with hashing each picture on its own)."""
+    out: list[PdqResult | None] = []
+    base: npt.NDArray[np.uint8] | None = None
+    grid: npt.NDArray[np.float64] | None = None
+    for pic in pictures:
+        if pic is None:
+            out.append(None)
+            continue
+        if base is None or grid is None or pic.shape != base.shape or pic.ndim != 2:
+            if base is None and pic.ndim == 2 and min(pic.shape) >= MIN_SIDE:
+                base, grid = pic, luma_64(pic)
+                out.append(pdq_from_grid(grid))  # pdq_from_pixels, keeping the grid
+            else:
+                out.append(pdq_from_pixels(pic))
+            continue
+        h, w = pic.shape
+        diff = cv2.absdiff(pic, base)
+        boxes = []
+        for rows in (slice(0, h // 2), slice(h // 2, h)):
+            for cols in (slice(0, w // 2), slice(w // 2, w)):
+                x, y, bw, bh = cv2.boundingRect(np.ascontiguousarray(diff[rows, cols]))
+                if bw and bh:
+                    r0, c0 = rows.start + y, cols.start + x
+                    boxes.append((r0, r0 + bh, c0, c0 + bw))
+        if sum((b - a) * (d - c) for a, b, c, d in boxes) > SHARED_GRID_FRACTION * h * w:
+            out.append(pdq_from_pixels(pic))
+            continue
+        rows_op, cols_op = _dense_operator(h), _dense_operator(w)
+        g = grid.copy()
+        for r0, r1, c0, c1 in boxes:
+            delta = pic[r0:r1, c0:c1].astype(np.float64) - base[r0:r1, c0:c1]
+            g += rows_op[:, r0:r1] @ delta @ cols_op[:, c0:c1].T
+        out.append(pdq_from_grid(g))
+    return out
+
+
 #: Trimmed queries of a picture whose short side is longer are cut from a copy reduced to
 #: this (area filter); PDQ loses nothing above ~512 px (docs/signals.md), and an upload
 #: with bands of its own may give several trims.
@@ -936,10 +1004,9 @@ def pdq_variants(pixels: npt.NDArray[np.generic]) -> list[Variant]:
     if found is not None:
         seen_hashes: set[str] = set()
         pictures = straightened(turn_copy, *found, DESKEW_QUERY_FILLS)
-        for straight in pictures:
-            if straight is None:
+        for r in _pdq_of_fills(pictures):
+            if r is None:
                 continue
-            r = pdq_from_pixels(straight)
             if r.quality >= MIN_QUALITY and r.hash.hex not in seen_hashes:
                 seen_hashes.add(r.hash.hex)
                 out.append(Variant("deskewed", r.hash, r.quality))
