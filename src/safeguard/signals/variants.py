@@ -17,6 +17,7 @@ The dihedral variants (``dihedral:<k>``) come from the exact hash's DCT
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -895,8 +896,10 @@ def _dense_operator(length: int) -> npt.NDArray[np.float64]:
 
 
 #: A picture is hashed from the first one's filtered grid plus its difference while the
-#: boxes around where they differ (one per quarter) cover at most this much of it.
+#: boxes around where they differ (one per cell of a 4 x 4 grid: the fills differ in the
+#: lost corners and along the edges the turn blends) cover at most this much of it.
 SHARED_GRID_FRACTION = 0.5
+_SHARED_CELLS = 4
 
 
 def _pdq_of_fills(pictures: list[npt.NDArray[np.uint8] | None]) -> list[PdqResult | None]:
@@ -904,7 +907,7 @@ def _pdq_of_fills(pictures: list[npt.NDArray[np.uint8] | None]) -> list[PdqResul
     straightened copies of one turned query, which differ only in the corners the frame
     cut off. PDQ's filtering is linear, so each picture after the first that has the
     first's shape is hashed from the first's 64 x 64 grid plus the filtered difference,
-    taken only over a box around where the two differ in each quarter of the picture: one
+    taken only over a box around where the two differ in each cell of a 4 x 4 grid: one
     full filtering instead of one a fill (the same grid up to rounding; a test compares
     with hashing each picture on its own)."""
     out: list[PdqResult | None] = []
@@ -924,12 +927,14 @@ def _pdq_of_fills(pictures: list[npt.NDArray[np.uint8] | None]) -> list[PdqResul
         h, w = pic.shape
         diff = cv2.absdiff(pic, base)
         boxes = []
-        for rows in (slice(0, h // 2), slice(h // 2, h)):
-            for cols in (slice(0, w // 2), slice(w // 2, w)):
-                x, y, bw, bh = cv2.boundingRect(np.ascontiguousarray(diff[rows, cols]))
+        ys = [h * i // _SHARED_CELLS for i in range(_SHARED_CELLS + 1)]
+        xs = [w * i // _SHARED_CELLS for i in range(_SHARED_CELLS + 1)]
+        for top, bottom in itertools.pairwise(ys):
+            for left, right in itertools.pairwise(xs):
+                cell = np.ascontiguousarray(diff[top:bottom, left:right])
+                x, y, bw, bh = cv2.boundingRect(cell)
                 if bw and bh:
-                    r0, c0 = rows.start + y, cols.start + x
-                    boxes.append((r0, r0 + bh, c0, c0 + bw))
+                    boxes.append((top + y, top + y + bh, left + x, left + x + bw))
         if sum((b - a) * (d - c) for a, b, c, d in boxes) > SHARED_GRID_FRACTION * h * w:
             out.append(pdq_from_pixels(pic))
             continue
@@ -1004,10 +1009,10 @@ def pdq_variants(pixels: npt.NDArray[np.generic]) -> list[Variant]:
     if found is not None:
         seen_hashes: set[str] = set()
         pictures = straightened(turn_copy, *found, DESKEW_QUERY_FILLS)
-        for r in _pdq_of_fills(pictures):
-            if r is None:
+        for fill in _pdq_of_fills(pictures):
+            if fill is None:
                 continue
-            if r.quality >= MIN_QUALITY and r.hash.hex not in seen_hashes:
-                seen_hashes.add(r.hash.hex)
-                out.append(Variant("deskewed", r.hash, r.quality))
+            if fill.quality >= MIN_QUALITY and fill.hash.hex not in seen_hashes:
+                seen_hashes.add(fill.hash.hex)
+                out.append(Variant("deskewed", fill.hash, fill.quality))
     return out
