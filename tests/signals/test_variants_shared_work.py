@@ -121,3 +121,18 @@ def test_the_coarse_search_on_every_other_column_scores_as_on_all() -> None:
             variants._mask_agreement(kept, (h, w), angles, model, stride=stride),
             variants._mask_agreement(full, (h, w), angles, model, stride=stride),
         )
+
+
+def test_the_coarse_sums_from_the_integral_image_are_the_running_sums() -> None:
+    # _refine_angle builds the coarse search's running sums from cv2.integral; the angle
+    # it finds is the one the running sums down each column give.
+    y = variants.luma(rotate(_rgb("rocket"), -3.0))
+    bg = variants._corner_background(y)
+    assert bg is not None
+    content = variants._content_mask(y, bg)
+    kept = np.ascontiguousarray(content[:, :: variants.COARSE_STRIDE]).view(np.uint8)
+    integral = cv2.integral(kept, sdepth=cv2.CV_32S)
+    sums = (integral[:, 1:] - integral[:, :-1]) * 2 - np.arange(content.shape[0] + 1)[:, None]
+    expected = np.zeros_like(sums)
+    np.cumsum(kept.astype(np.int32) * 2 - 1, axis=0, out=expected[1:])
+    assert np.array_equal(sums, expected)

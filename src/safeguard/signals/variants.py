@@ -582,9 +582,12 @@ def _refine_angle(
     if not coarse.size:
         return guess, 1.0, 1.0
     # Only the columns the coarse search reads (every COARSE_STRIDE-th) are summed.
-    kept = content[:, ::COARSE_STRIDE]
-    sums = np.zeros((h + 1, kept.shape[1]), np.int32)
-    np.cumsum(kept.view(np.int8) * np.int8(2) - np.int8(1), axis=0, out=sums[1:])
+    # From OpenCV's integral image (the content counted above each pixel of each column is
+    # the difference of two neighbouring columns of it): a third of numpy's cumsum.
+    kept = np.ascontiguousarray(content[:, ::COARSE_STRIDE]).view(np.uint8)
+    integral = cv2.integral(kept, sdepth=cv2.CV_32S)
+    counts = integral[:, 1:] - integral[:, :-1]
+    sums = counts * np.int32(2) - np.arange(h + 1, dtype=np.int32)[:, None]
     best, best_model, best_score = guess, 0, -math.inf
     for model in (0, 1):
         score = _mask_agreement(sums, (h, w), coarse, model, stride=COARSE_STRIDE)
