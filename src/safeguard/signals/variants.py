@@ -587,7 +587,9 @@ def _refine_angle(
     kept = np.ascontiguousarray(content[:, ::COARSE_STRIDE]).view(np.uint8)
     integral = cv2.integral(kept, sdepth=cv2.CV_32S)
     counts = integral[:, 1:] - integral[:, :-1]
-    sums = counts * np.int32(2) - np.arange(h + 1, dtype=np.int32)[:, None]
+    sums = cast(
+        "npt.NDArray[np.int32]", counts * np.int32(2) - np.arange(h + 1, dtype=np.int32)[:, None]
+    )
     best, best_model, best_score = guess, 0, -math.inf
     for model in (0, 1):
         score = _mask_agreement(sums, (h, w), coarse, model, stride=COARSE_STRIDE)
