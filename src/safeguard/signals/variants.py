@@ -17,15 +17,24 @@ The dihedral variants (``dihedral:<k>``) come from the exact hash's DCT
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import cast
 
 import cv2
 import numpy as np
 import numpy.typing as npt
 
-from safeguard.signals.pdq import PdqHash, pdq_from_pixels
+from safeguard.signals.pdq import (
+    PdqHash,
+    PdqResult,
+    axis_operator,
+    luma_64,
+    pdq_from_grid,
+    pdq_from_pixels,
+)
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -139,19 +148,54 @@ def _band_depth(lines: FloatArray, limit: int, rule: TrimRule = _STRICT) -> int:
     return _band(lines, limit, rule)[0]
 
 
-def _band(lines: FloatArray, limit: int, rule: TrimRule) -> tuple[int, bool]:
+#: What ``trim_box`` calls with ``cache`` remember between rules of one picture, keyed by
+#: the region, the side and what of the rule the answer depends on.
+_BandCache = dict[tuple[object, ...], object]
+
+
+def _band(
+    lines: FloatArray,
+    limit: int,
+    rule: TrimRule,
+    cache: _BandCache | None = None,
+    key: tuple[object, ...] = (),
+) -> tuple[int, bool]:
     """How many of ``lines`` (rows, outermost first) form a near-uniform band: it starts
     with a line at least ``rule.start`` of one colour and ends after its last uniform line,
     crossing lines that are at least ``rule.cross`` its colour (a caption's text) but no
     line that is mostly something else. Returns the depth and whether the band crossed
-    lines that are not uniform (text)."""
+    lines that are not uniform (text).
+
+    ``cache`` (with ``key`` naming ``lines``: the region and the side) keeps the answers
+    the rules share, so that the rules of one picture compute each only once: the few-tone
+    depth, and whether the outermost line starts a band at a tolerance (where most
+    pictures stop)."""
     if limit <= 0 or lines.shape[0] == 0:
         return 0, False
     if rule.few_tone:
-        return _few_tone_depth(lines[:limit]), True
+        tone_key = (*key, "tones", limit)
+        if cache is not None and tone_key in cache:
+            return cast("int", cache[tone_key]), True
+        depth = _few_tone_depth(lines[:limit])
+        if cache is not None:
+            cache[tone_key] = depth
+        return depth, True
     first = lines[0]
-    colour = float(np.median(first))
-    if np.mean(np.abs(first - colour) <= rule.tolerance) < rule.start:
+    colour_key = (*key, "colour")
+    if cache is not None and colour_key in cache:
+        colour = cast("float", cache[colour_key])
+    else:
+        colour = float(np.median(first))
+        if cache is not None:
+            cache[colour_key] = colour
+    start_key = (*key, "start", rule.tolerance, rule.start)
+    if cache is not None and start_key in cache:
+        starts = cast("bool", cache[start_key])
+    else:
+        starts = bool(np.mean(np.abs(first - colour) <= rule.tolerance) >= rule.start)
+        if cache is not None:
+            cache[start_key] = starts
+    if not starts:
         return 0, False
     near = np.mean(np.abs(lines[:limit] - colour) <= rule.tolerance, axis=1)
     failing = np.flatnonzero(near < rule.cross)
@@ -214,12 +258,20 @@ def _few_tone_depth(lines: FloatArray) -> int:
 
 
 def trim_box(
-    pixels: npt.NDArray[np.generic], *, lax: bool = False, rule: TrimRule | None = None
+    pixels: npt.NDArray[np.generic],
+    *,
+    lax: bool = False,
+    rule: TrimRule | None = None,
+    cache: _BandCache | None = None,
 ) -> tuple[int, int, int, int]:
     """(top, bottom, left, right) bounds (half-open) of the picture without its uniform or
     near-uniform edge bands as ``rule`` finds them (``lax``: ``trimmed:lax``; default
     ``trimmed``). The full picture when nothing is trimmed or when the result would be
-    smaller than ``MIN_SIDE`` on a side."""
+    smaller than ``MIN_SIDE`` on a side.
+
+    ``cache``: a dict kept across calls for the same ``pixels`` (each rule of
+    ``TRIM_RULES`` in turn), so that what the rules share is computed once; the boxes are
+    the same as without it."""
     rule = rule or (_LAX if lax else _STRICT)
     y = luma(pixels)
     h, w = y.shape
@@ -241,7 +293,8 @@ def trim_box(
                 int(size * MAX_TOTAL_FRACTION) - trimmed_so_far,
                 lines.shape[0] - MIN_SIDE,
             )
-            d, crossed = _band(lines, room, rule)
+            key = (top, bottom, left, right, side)
+            d, crossed = _band(lines, room, rule, cache, key)
             if d <= 0 or (rule.text_only and not crossed):
                 continue
             if side == "top":
@@ -443,7 +496,8 @@ def _mask_agreement(
     once, so specks of noise in the fill cost little). ``sums``: the mask's running sums
     down each column (+1 content, -1 fill; a row of zeros first), so that each column's
     run inside the frame is two look-ups: the whole mask scored for the price of its
-    outline."""
+    outline. With ``stride`` > 1, ``sums`` may hold only the columns read (every
+    ``stride``-th, ``w`` the full width)."""
     h, w = shape
     cols = np.arange(0, w, stride)
     xs = cols.astype(np.float32) - (w - 1) / 2
@@ -455,7 +509,8 @@ def _mask_agreement(
     first, last = _fill_depths(xs, h, w0 / 2 - inset, h0 / 2 - inset, t, rows=False, runs_only=True)
     lo = first.astype(np.intp)
     hi = np.maximum(last.astype(np.intp) + 1, lo)  # an empty run sums to nothing
-    inside = sums[hi, cols[None, :]] - sums[lo, cols[None, :]]
+    at = cols if sums.shape[1] == w else cols // stride
+    inside = sums[hi, at[None, :]] - sums[lo, at[None, :]]
     result: npt.NDArray[np.float64] = inside.sum(1, dtype=np.float64)
     return result
 
@@ -526,8 +581,15 @@ def _refine_angle(
     coarse = coarse[np.abs(coarse) >= MIN_ANGLE / 2]
     if not coarse.size:
         return guess, 1.0, 1.0
-    sums = np.zeros((h + 1, w), np.int32)
-    np.cumsum(content.view(np.int8) * np.int8(2) - np.int8(1), axis=0, out=sums[1:])
+    # Only the columns the coarse search reads (every COARSE_STRIDE-th) are summed.
+    # From OpenCV's integral image (the content counted above each pixel of each column is
+    # the difference of two neighbouring columns of it): a third of numpy's cumsum.
+    kept = np.ascontiguousarray(content[:, ::COARSE_STRIDE]).view(np.uint8)
+    integral = cv2.integral(kept, sdepth=cv2.CV_32S)
+    counts = integral[:, 1:] - integral[:, :-1]
+    sums = cast(
+        "npt.NDArray[np.int32]", counts * np.int32(2) - np.arange(h + 1, dtype=np.int32)[:, None]
+    )
     best, best_model, best_score = guess, 0, -math.inf
     for model in (0, 1):
         score = _mask_agreement(sums, (h, w), coarse, model, stride=COARSE_STRIDE)
@@ -830,6 +892,66 @@ def _as_uint8(pixels: npt.NDArray[np.generic]) -> npt.NDArray[np.uint8]:
     return out
 
 
+@lru_cache(maxsize=32)
+def _dense_operator(length: int) -> npt.NDArray[np.float64]:
+    """PDQ's 64 x ``length`` filter-and-sample matrix for an axis (read-only)."""
+    dense: npt.NDArray[np.float64] = axis_operator(length).dense()
+    dense.setflags(write=False)
+    return dense
+
+
+#: A picture is hashed from the first one's filtered grid plus its difference while the
+#: boxes around where they differ (one per cell of a 4 x 4 grid: the fills differ in the
+#: lost corners and along the edges the turn blends) cover at most this much of it.
+SHARED_GRID_FRACTION = 0.5
+_SHARED_CELLS = 4
+
+
+def _pdq_of_fills(pictures: list[npt.NDArray[np.uint8] | None]) -> list[PdqResult | None]:
+    """The PDQ of each picture (None for None), for pictures that are mostly the same: the
+    straightened copies of one turned query, which differ only in the corners the frame
+    cut off. PDQ's filtering is linear, so each picture after the first that has the
+    first's shape is hashed from the first's 64 x 64 grid plus the filtered difference,
+    taken only over a box around where the two differ in each cell of a 4 x 4 grid: one
+    full filtering instead of one a fill (the same grid up to rounding; a test compares
+    with hashing each picture on its own)."""
+    out: list[PdqResult | None] = []
+    base: npt.NDArray[np.uint8] | None = None
+    grid: npt.NDArray[np.float64] | None = None
+    for pic in pictures:
+        if pic is None:
+            out.append(None)
+            continue
+        if base is None or grid is None or pic.shape != base.shape or pic.ndim != 2:
+            if base is None and pic.ndim == 2 and min(pic.shape) >= MIN_SIDE:
+                base, grid = pic, luma_64(pic)
+                out.append(pdq_from_grid(grid))  # pdq_from_pixels, keeping the grid
+            else:
+                out.append(pdq_from_pixels(pic))
+            continue
+        h, w = pic.shape
+        diff = cv2.absdiff(pic, base)
+        boxes = []
+        ys = [h * i // _SHARED_CELLS for i in range(_SHARED_CELLS + 1)]
+        xs = [w * i // _SHARED_CELLS for i in range(_SHARED_CELLS + 1)]
+        for top, bottom in itertools.pairwise(ys):
+            for left, right in itertools.pairwise(xs):
+                cell = np.ascontiguousarray(diff[top:bottom, left:right])
+                x, y, bw, bh = cv2.boundingRect(cell)
+                if bw and bh:
+                    boxes.append((top + y, top + y + bh, left + x, left + x + bw))
+        if sum((b - a) * (d - c) for a, b, c, d in boxes) > SHARED_GRID_FRACTION * h * w:
+            out.append(pdq_from_pixels(pic))
+            continue
+        rows_op, cols_op = _dense_operator(h), _dense_operator(w)
+        g = grid.copy()
+        for r0, r1, c0, c1 in boxes:
+            delta = pic[r0:r1, c0:c1].astype(np.float64) - base[r0:r1, c0:c1]
+            g += rows_op[:, r0:r1] @ delta @ cols_op[:, c0:c1].T
+        out.append(pdq_from_grid(g))
+    return out
+
+
 #: Trimmed queries of a picture whose short side is longer are cut from a copy reduced to
 #: this (area filter); PDQ loses nothing above ~512 px (docs/signals.md), and an upload
 #: with bands of its own may give several trims.
@@ -854,8 +976,16 @@ def pdq_variants(pixels: npt.NDArray[np.generic]) -> list[Variant]:
     seen: set[tuple[int, int, int, int]] = {(0, sh, 0, sw)}
     y = luma(small)  # once for every rule
     work: tuple[npt.NDArray[np.generic], float] | None = None
+    shared: _BandCache = {}  # what the rules share, computed once
+    grey_full: list[npt.NDArray[np.uint8]] = []  # the luma PDQ reads, made once if needed
+
+    def grey() -> npt.NDArray[np.uint8]:
+        if not grey_full:
+            grey_full.append(_grey(pixels))
+        return grey_full[0]
+
     for rule in TRIM_RULES:
-        box = trim_box(y, rule=rule)
+        box = trim_box(y, rule=rule, cache=shared)
         if box in seen:
             continue
         seen.add(box)
@@ -863,8 +993,11 @@ def pdq_variants(pixels: npt.NDArray[np.generic]) -> list[Variant]:
         if min(bottom - top, right - left) < MIN_SIDE:
             continue
         if work is None:
-            long_side = round(HASH_SIDE * max(h, w) / max(1, min(h, w)))
-            work = _reduced(pixels, long_side) if min(h, w) > HASH_SIDE else (pixels, 1.0)
+            # Cut from the luma (all PDQ reads), halved while the short side stays at
+            # least HASH_SIDE: a fractional area reduction of the colour picture cost
+            # about 5 ms for a 1280 x 860 upload (issue 13, ninth round).
+            halved = _binned(grey(), HASH_SIDE)
+            work = (halved, w / halved.shape[1])
         copy, f = work
         top, bottom, left, right = (round(v / f) for v in (top, bottom, left, right))
         r = pdq_from_pixels(np.ascontiguousarray(copy[top:bottom, left:right]))
@@ -874,18 +1007,17 @@ def pdq_variants(pixels: npt.NDArray[np.generic]) -> list[Variant]:
         # The angle is found once, on a halved luma copy. PDQ reads only the luma, a
         # weighted sum of the channels: reducing, turning and filling the luma alone gives
         # it the same picture, for a third of the work (issue 13, seventh round).
-        grey = _binned(_grey(pixels), ANGLE_SIDE)
-        found = estimate_rotation(grey)
+        turn_copy = _binned(grey(), ANGLE_SIDE)
+        found = estimate_rotation(turn_copy)
     else:
         found = None
     if found is not None:
         seen_hashes: set[str] = set()
-        pictures = straightened(grey, *found, DESKEW_QUERY_FILLS)
-        for straight in pictures:
-            if straight is None:
+        pictures = straightened(turn_copy, *found, DESKEW_QUERY_FILLS)
+        for fill in _pdq_of_fills(pictures):
+            if fill is None:
                 continue
-            r = pdq_from_pixels(straight)
-            if r.quality >= MIN_QUALITY and r.hash.hex not in seen_hashes:
-                seen_hashes.add(r.hash.hex)
-                out.append(Variant("deskewed", r.hash, r.quality))
+            if fill.quality >= MIN_QUALITY and fill.hash.hex not in seen_hashes:
+                seen_hashes.add(fill.hash.hex)
+                out.append(Variant("deskewed", fill.hash, fill.quality))
     return out
