@@ -424,6 +424,12 @@ def test_pushed_comments_are_scored_for_the_stream(db: Database, media: dict[str
         hub.close(30)
 
 
+def test_feed_lines_read_as_bytes_are_decoded_one_by_one() -> None:
+    items = list(read_feed([b'{"text": "hi", "ts": 1}\n', b"\xff\xfe\n", b'{"text": "ok"}\n']))
+    assert [i.comment.text if i.comment else None for i in items] == ["hi", None, "ok"]
+    assert items[1].error is not None and items[1].error.startswith("line 2: not UTF-8")
+
+
 def test_bad_comment_lines_are_reported_with_their_line_and_skipped() -> None:
     items = list(read_feed(['{"text": "hi", "ts": 1}', "not json", '{"ts": 2}', '{"text": 3}']))
     assert items[0].comment == Comment(viewer="anonymous", text="hi", ts=1.0)

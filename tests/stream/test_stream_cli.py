@@ -131,6 +131,45 @@ def test_bad_comment_lines_are_reported_by_line_and_the_exit_code_is_1(
     assert events[-1]["type"] == "end" and events[-1]["reason"] == "eof"
 
 
+FEED_NOT_UTF8 = (
+    b'{"text": "hi", "ts": 1}\n{"text": "caf\xe9", "ts": 2}\n\xff\xfe\n{"text": "ok", "ts": 3}\n'
+)
+
+
+def test_comment_lines_that_are_not_utf8_are_reported_and_the_feed_goes_on(
+    setup: dict[str, Path], tmp_path: Path
+) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(FEED_NOT_UTF8)
+    code, events, stderr = watch(setup, "--json", "--comments", str(feed), str(setup["benign"]))
+    assert code == 1 and "Traceback" not in stderr
+    errors = [e for e in events if e["type"] == "error"]
+    assert [e["message"].split(" (")[0] for e in errors] == [
+        "line 2: not UTF-8",
+        "line 3: not UTF-8",
+    ]
+    assert not any(e["fatal"] for e in errors)
+    end = events[-1]
+    assert (end["type"], end["reason"], end["comments"]) == ("end", "eof", 2)  # the 2 good ones
+
+
+def test_comment_lines_on_stdin_that_are_not_utf8_are_reported_and_the_feed_goes_on(
+    setup: dict[str, Path],
+) -> None:
+    command = [sys.executable, "-m", "safeguard.cli", "--data-dir", str(setup["data"])]
+    proc = subprocess.run(
+        [*command, "stream", "watch", "--json", "--comments", "-", str(setup["benign"])],
+        capture_output=True,
+        input=FEED_NOT_UTF8,
+        timeout=120,
+    )
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr
+    events = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+    errors = [e["message"] for e in events if e["type"] == "error"]
+    assert [m.split(" (")[0] for m in errors] == ["line 2: not UTF-8", "line 3: not UTF-8"]
+    assert (events[-1]["type"], events[-1]["comments"]) == ("end", 2)
+
+
 def test_a_missing_source_is_an_error_event_and_exit_1_while_the_others_run(
     setup: dict[str, Path], tmp_path: Path
 ) -> None:

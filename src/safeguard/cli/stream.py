@@ -197,7 +197,7 @@ def watch_command(
             names,
             sources,
             feed_path=feed_path,
-            live_feed=sys.stdin if comments == "-" else None,
+            live_feed=sys.stdin.buffer if comments == "-" else None,
             merge=merge,
             on_interrupt=lambda: err_console.print("stopping..."),
             on_unroutable=lambda m: err_console.print(f"[red]comments:[/red] {m}", highlight=False),

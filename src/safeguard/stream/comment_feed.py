@@ -55,12 +55,22 @@ def parse_comment(obj: Any, *, where: str = "comment") -> tuple[Comment, str | N
     return Comment(viewer=viewer, text=text, ts=None if ts is None else float(ts)), stream
 
 
-def read_feed(lines: Iterable[str]) -> Iterator[FeedItem]:
-    """Parse JSON lines; blank lines are skipped, bad ones yield an item with ``error``."""
+def read_feed(lines: Iterable[str | bytes]) -> Iterator[FeedItem]:
+    """Parse JSON lines (text, or bytes decoded line by line as UTF-8); blank lines are
+    skipped, bad ones (too long, not UTF-8, not JSON, a bad field) yield an item with
+    ``error`` and the feed goes on."""
     for number, raw in enumerate(lines, start=1):
         if len(raw) > MAX_LINE_CHARS:
             yield FeedItem(number, None, error=f"line {number}: longer than {MAX_LINE_CHARS}")
             continue
+        if isinstance(raw, bytes):
+            try:
+                raw = raw.decode("utf-8")
+            except UnicodeDecodeError as err:
+                yield FeedItem(
+                    number, None, error=f"line {number}: not UTF-8 ({err.reason} at {err.start})"
+                )
+                continue
         text = raw.strip()
         if not text:
             continue

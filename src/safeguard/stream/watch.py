@@ -9,7 +9,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TextIO
 
 from safeguard.stream.comment_feed import FeedItem, read_feed
 from safeguard.stream.hub import StreamHub, StreamNotFound, route_feed
@@ -22,7 +21,7 @@ def split_feed(path: Path | None, names: list[str]) -> dict[str, list[FeedItem]]
     feeds: dict[str, list[FeedItem]] = {n: [] for n in names}
     if path is None:
         return feeds
-    with path.open(encoding="utf-8") as lines:
+    with path.open("rb") as lines:
         for item in read_feed(lines):
             if item.stream is not None and item.stream not in feeds:
                 item = FeedItem(
@@ -51,7 +50,7 @@ def watch_all(
     sources: list[str],
     *,
     feed_path: Path | None = None,
-    live_feed: TextIO | None = None,
+    live_feed: Iterable[str | bytes] | None = None,
     merge: bool = False,
     on_interrupt: Callable[[], None] | None = None,
     on_unroutable: Callable[[str], None] | None = None,
@@ -64,9 +63,9 @@ def watch_all(
     feeds = split_feed(feed_path, names) if merge else {}
     for name, source in zip(names, sources, strict=True):
         hub.watch(name, source, comments=feeds.get(name), merge_comments=merge)
-    lines: Iterable[str] | None = live_feed
+    lines: Iterable[str | bytes] | None = live_feed
     if lines is None and feed_path is not None and not merge:
-        lines = feed_path.open(encoding="utf-8")
+        lines = feed_path.open("rb")
     if lines is not None:
         threading.Thread(
             target=route_feed,
