@@ -1,7 +1,7 @@
 """Small things an attacker or a new user found over HTTP: deeply nested JSON is a JSON
 error, conversation ids with ``/`` can be read and closed, chat state belongs to the key's
 name (a rotated key keeps the open conversations), ``dihedral`` is honoured on uploads,
-``/favicon.ico`` answers."""
+``/favicon.ico`` answers, a JSON body that is not UTF-8 is ``invalid_json`` naming the byte."""
 
 from __future__ import annotations
 
@@ -134,3 +134,17 @@ def test_webhook_events_may_be_a_json_list(live: Live) -> None:
         "/v1/webhooks", json={"url": "https://hooks.example.org/b", "events": ["no.such"]}
     )
     assert bad.status_code in (400, 422)
+
+
+@pytest.mark.parametrize("path", ["/v1/chat/score", "/v1/check"])
+def test_a_json_body_that_is_not_utf8_names_the_byte(live: Live, path: str) -> None:
+    body = b'{"id": "c1", "messages": [{"author": "a", "text": "caf\xe9"}]}'
+    r = live.client.post(path, content=body, headers={"Content-Type": "application/json"})
+    assert r.status_code == 422, r.text[:200]
+    error = r.json()["error"]
+    assert error["code"] == "invalid_json"
+    offset = body.index(b"\xe9")
+    assert "0xe9" in error["message"] and f"position {offset}" in error["message"]
+    # The service goes on: a good body right after is scored.
+    good = live.client.post("/v1/chat/score", json={"id": "c2", "messages": []})
+    assert good.status_code == 200, good.text[:200]

@@ -111,6 +111,10 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
 
 async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code == 400 and isinstance(exc.__cause__, UnicodeDecodeError):
+        # FastAPI's generic "error parsing the body" for a JSON body that is not UTF-8:
+        # the same answer as ``/v1/check`` gives for it.
+        return error_response(422, "invalid_json", f"the body is not valid JSON: {exc.__cause__}")
     code = _HTTP_CODES.get(exc.status_code, "error")
     message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
     return error_response(exc.status_code, code, message, dict(exc.headers or {}) or None)
