@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
@@ -321,8 +322,18 @@ def trim_bands(pixels: npt.NDArray[np.generic]) -> npt.NDArray[np.generic]:
 
 def _corner_background(y: npt.NDArray[np.generic]) -> float | None:
     """The shared colour of the four corners, or None if they differ (no rotation fill)."""
-    k = max(2, min(y.shape) // 100)
-    corners = [c.astype(np.float32) for c in (y[:k, :k], y[:k, -k:], y[-k:, :k], y[-k:, -k:])]
+    return _background_of_corners([c.astype(np.float32) for c in _corner_patches(y)])
+
+
+def _corner_patches(y: npt.NDArray[np.generic]) -> list[npt.NDArray[np.generic]]:
+    """The four corners ``_corner_background`` reads (k x k, k a hundredth of the short
+    side, at least 2)."""
+    k = max(2, min(y.shape[:2]) // 100)
+    return [y[:k, :k], y[:k, -k:], y[-k:, :k], y[-k:, -k:]]
+
+
+def _background_of_corners(corners: list[FloatArray]) -> float | None:
+    """``_corner_background`` of the four corners' luma."""
     values = [float(np.median(c)) for c in corners]
     if max(values) - min(values) > TOLERANCE:
         return None
@@ -968,15 +979,12 @@ def pdq_variants(pixels: npt.NDArray[np.generic]) -> list[Variant]:
     the angle is found, and the picture straightened, on a luma copy halved to a short
     side of at least ``ANGLE_SIDE`` (PDQ reads 64 x 64 cells). Each trim rule of
     ``TRIM_RULES`` whose box differs from those before it is one query; each fill of
-    ``DESKEW_QUERY_FILLS`` whose hash differs is one ``deskewed`` query."""
-    out: list[Variant] = []
+    ``DESKEW_QUERY_FILLS`` whose hash differs is one ``deskewed`` query.
+
+    A picture found turned is not trimmed (``SKIP_TRIMS_WHEN_TURNED``): the fill a turn
+    leaves is not a band, and its ``deskewed`` queries are what match it."""
     h, w = pixels.shape[:2]
     small, step = _decimated(pixels, DETECT_SIDE)
-    sh, sw = small.shape[:2]
-    seen: set[tuple[int, int, int, int]] = {(0, sh, 0, sw)}
-    y = luma(small)  # once for every rule
-    work: tuple[npt.NDArray[np.generic], float] | None = None
-    shared: _BandCache = {}  # what the rules share, computed once
     grey_full: list[npt.NDArray[np.uint8]] = []  # the luma PDQ reads, made once if needed
 
     def grey() -> npt.NDArray[np.uint8]:
@@ -984,6 +992,58 @@ def pdq_variants(pixels: npt.NDArray[np.generic]) -> list[Variant]:
             grey_full.append(_grey(pixels))
         return grey_full[0]
 
+    deskewed: list[Variant] = []
+    found: tuple[float, float, float] | None = None
+    if _corners_show_fill(small):  # maybe turned
+        # The angle is found once, on a halved luma copy. PDQ reads only the luma, a
+        # weighted sum of the channels: reducing, turning and filling the luma alone gives
+        # it the same picture, for a third of the work (issue 13, seventh round).
+        turn_copy = _binned(grey(), ANGLE_SIDE)
+        found = estimate_rotation(turn_copy)
+        if found is not None:
+            seen_hashes: set[str] = set()
+            pictures = straightened(turn_copy, *found, DESKEW_QUERY_FILLS)
+            for fill in _pdq_of_fills(pictures):
+                if fill is None:
+                    continue
+                if fill.quality >= MIN_QUALITY and fill.hash.hex not in seen_hashes:
+                    seen_hashes.add(fill.hash.hex)
+                    deskewed.append(Variant("deskewed", fill.hash, fill.quality))
+    if found is not None and SKIP_TRIMS_WHEN_TURNED:
+        return deskewed
+    return _trimmed(pixels, small, step, grey) + deskewed
+
+
+#: A picture whose turn was found is not also trimmed: measured on ``bench/robust`` (issue
+#: 13, tenth round), the trims of turned copies matched nothing their ``deskewed`` queries
+#: did not, and they cost about a millisecond of a turned upload's check (the decimated
+#: copy's luma and the seven rules).
+SKIP_TRIMS_WHEN_TURNED = True
+
+
+def _corners_show_fill(small: npt.NDArray[np.generic]) -> bool:
+    """``_corner_background`` of the decimated copy's luma, read from its four corners
+    alone (the same patches, the same luma): a plain upload's answer without the whole
+    copy's luma, which a picture found turned never needs."""
+    return _background_of_corners([luma(c) for c in _corner_patches(small)]) is not None
+
+
+def _trimmed(
+    pixels: npt.NDArray[np.generic],
+    small: npt.NDArray[np.generic],
+    step: int,
+    grey: Callable[[], npt.NDArray[np.uint8]],
+) -> list[Variant]:
+    """The ``trimmed`` queries: each rule of ``TRIM_RULES`` whose box (found on the
+    decimated copy ``small``, every ``step``-th pixel of ``pixels``) differs from those
+    before it, cut from the luma ``grey()`` and hashed."""
+    out: list[Variant] = []
+    h, w = pixels.shape[:2]
+    sh, sw = small.shape[:2]
+    seen: set[tuple[int, int, int, int]] = {(0, sh, 0, sw)}
+    y = luma(small)  # once for every rule
+    work: tuple[npt.NDArray[np.generic], float] | None = None
+    shared: _BandCache = {}  # what the rules share, computed once
     for rule in TRIM_RULES:
         box = trim_box(y, rule=rule, cache=shared)
         if box in seen:
@@ -1003,21 +1063,4 @@ def pdq_variants(pixels: npt.NDArray[np.generic]) -> list[Variant]:
         r = pdq_from_pixels(np.ascontiguousarray(copy[top:bottom, left:right]))
         if r.quality >= MIN_QUALITY:
             out.append(Variant(rule.name, r.hash, r.quality))
-    if _corner_background(y) is not None:  # the corners show a fill: maybe turned
-        # The angle is found once, on a halved luma copy. PDQ reads only the luma, a
-        # weighted sum of the channels: reducing, turning and filling the luma alone gives
-        # it the same picture, for a third of the work (issue 13, seventh round).
-        turn_copy = _binned(grey(), ANGLE_SIDE)
-        found = estimate_rotation(turn_copy)
-    else:
-        found = None
-    if found is not None:
-        seen_hashes: set[str] = set()
-        pictures = straightened(turn_copy, *found, DESKEW_QUERY_FILLS)
-        for fill in _pdq_of_fills(pictures):
-            if fill is None:
-                continue
-            if fill.quality >= MIN_QUALITY and fill.hash.hex not in seen_hashes:
-                seen_hashes.add(fill.hash.hex)
-                out.append(Variant("deskewed", fill.hash, fill.quality))
     return out
