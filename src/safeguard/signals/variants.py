@@ -491,19 +491,33 @@ def _fill_depths(
     ``runs_only``: instead, the first and last pixel inside (last < first: none)."""
     c, s = np.cos(t), np.sin(t)
     p = lines[None, :]
+    pc, ps = p * c, p * s
+    # The smaller of the two bounds solved along the line comes first when sin and the
+    # half-size have the same sign; with the half-size's sign turned for the others, each bound is computed in its
+    # place (the same values as taking the min and max of the two: x - (-y) is x + y).
+    half = half_v if rows else half_u
+    turned = np.where((s > 0) == (half >= 0), np.float32(1), np.float32(-1))
     # Inside: |x c - y s| <= half_u and |x s + y c| <= half_v; solved for y along a
     # column at x = p, or for x along a row at y = p.
     if rows:
-        a1, b1 = (p * s - half_u) / c, (p * s + half_u) / c
-        e1, e2 = (-half_v - p * c) / s, (half_v - p * c) / s
+        a1, b1 = (ps - half_u) / c, (ps + half_u) / c
+        hv = turned * half_v
+        e_lo, e_hi = (-hv - pc) / s, (hv - pc) / s
     else:
-        e1, e2 = (p * c - half_u) / s, (p * c + half_u) / s
-        a1, b1 = (-half_v - p * s) / c, (half_v - p * s) / c
-    lo = np.maximum(a1, np.minimum(e1, e2))
-    hi = np.minimum(b1, np.maximum(e1, e2))
+        hu = turned * half_u
+        e_lo, e_hi = (pc - hu) / s, (pc + hu) / s
+        a1, b1 = (-half_v - ps) / c, (half_v - ps) / c
+    lo = np.maximum(a1, e_lo, out=a1)
+    hi = np.minimum(b1, e_hi, out=b1)
     off = (across - 1) / 2
-    first = np.clip(np.ceil(lo + off - 1e-4), 0, across)
-    last = np.clip(np.floor(hi + off + 1e-4), -1, across - 1)
+    first = lo + off
+    first -= 1e-4
+    np.ceil(first, out=first)
+    np.clip(first, 0, across, out=first)
+    last = hi + off
+    last += 1e-4
+    np.floor(last, out=last)
+    np.clip(last, -1, across - 1, out=last)
     if runs_only:
         return first, last
     empty = last < first
