@@ -530,7 +530,7 @@ def _mask_agreement(
     sums: npt.NDArray[np.int32],
     shape: tuple[int, int],
     angles: npt.NDArray[np.float64],
-    model: int,
+    model: int | tuple[int, ...],
     insets: npt.NDArray[np.float64] | None = None,
     stride: int = 1,
 ) -> npt.NDArray[np.float64]:
@@ -541,20 +541,24 @@ def _mask_agreement(
     down each column (+1 content, -1 fill; a row of zeros first), so that each column's
     run inside the frame is two look-ups: the whole mask scored for the price of its
     outline. With ``stride`` > 1, ``sums`` may hold only the columns read (every
-    ``stride``-th, ``w`` the full width)."""
+    ``stride``-th, ``w`` the full width). ``model`` a tuple: each model's scores, one row
+    a model (the same numbers, in one pass)."""
     h, w = shape
     cols = np.arange(0, w, stride)
     xs = cols.astype(np.float32) - (w - 1) / 2
-    w0, h0 = _frame_sizes(angles, w, h, model)
-    t = np.radians(angles).astype(np.float32)[:, None]
-    inset = 0.0 if insets is None else insets.astype(np.float32)[:, None]
+    models = (model,) if isinstance(model, int) else model
+    sizes = [_frame_sizes(angles, w, h, m) for m in models]
+    w0 = np.concatenate([size[0] for size in sizes])
+    h0 = np.concatenate([size[1] for size in sizes])
+    t = np.tile(np.radians(angles).astype(np.float32)[:, None], (len(models), 1))
+    inset = 0.0 if insets is None else np.tile(insets.astype(np.float32)[:, None], (len(models), 1))
     first, last = _fill_depths(xs, h, w0 / 2 - inset, h0 / 2 - inset, t, rows=False, runs_only=True)
     lo = first.astype(np.intp)
     hi = np.maximum(last.astype(np.intp) + 1, lo)  # an empty run sums to nothing
     at = cols if sums.shape[1] == w else cols // stride
     inside = sums[hi, at[None, :]] - sums[lo, at[None, :]]
     result: npt.NDArray[np.float64] = inside.sum(1, dtype=np.float64)
-    return result
+    return result if isinstance(model, int) else result.reshape(len(models), -1)
 
 
 def _profile_misfit(
@@ -631,8 +635,8 @@ def _refine_angle(
         "npt.NDArray[np.int32]", counts * np.int32(2) - np.arange(h + 1, dtype=np.int32)[:, None]
     )
     best, best_model, best_score = guess, 0, -math.inf
-    for model in (0, 1):
-        score = _mask_agreement(sums, (h, w), coarse, model, stride=COARSE_STRIDE)
+    scores = _mask_agreement(sums, (h, w), coarse, (0, 1), stride=COARSE_STRIDE)
+    for model, score in enumerate(scores):
         i = int(np.argmax(score))
         if score[i] > best_score:
             best, best_model, best_score = float(coarse[i]), model, float(score[i])
