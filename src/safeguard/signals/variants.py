@@ -818,7 +818,19 @@ def straightened(
     hfrac: float,
     fills: tuple[str, ...],
 ) -> list[npt.NDArray[np.uint8] | None]:
-    """``straighten`` with each of ``fills``, the query's own fill filled once for all and
+    """``straighten`` with each of ``fills`` (``_straightened_fills``' pictures)."""
+    return _straightened_fills(pixels, angle, wfrac, hfrac, fills)[0]
+
+
+def _straightened_fills(
+    pixels: npt.NDArray[np.generic],
+    angle: float,
+    wfrac: float,
+    hfrac: float,
+    fills: tuple[str, ...],
+) -> tuple[list[npt.NDArray[np.uint8] | None], list[tuple[int, int, int, int]]]:
+    """``straighten`` with each of ``fills``, and boxes (top, bottom, left, right) outside
+    which all of them are the same picture, the query's own fill filled once for all and
     the picture turned back once with its edges replicated. The other fills differ from
     that turn only where the turn reads outside the query (the corners the frame cut off,
     and a pixel or two along them): ``reflect`` is turned back only over boxes around
@@ -830,7 +842,7 @@ def straightened(
     h, w = arr.shape[:2]
     fw, fh = min(w, round(w * wfrac)), min(h, round(h * hfrac))
     if min(fw, fh) < MIN_SIDE:
-        return [None] * len(fills)
+        return [None] * len(fills), []
     top, left = (h - fh) // 2, (w - fw) // 2
     box = (slice(top, top + fh), slice(left, left + fw))
     turn = cv2.getRotationMatrix2D(((w - 1) / 2, (h - 1) / 2), -angle, 1.0)
@@ -859,14 +871,16 @@ def straightened(
         return _polygon_mask((h, w), centre + (mapped - centre) * shrink)[box]
 
     out: list[npt.NDArray[np.uint8] | None] = []
+    # Inside the frame less REFLECT_MARGIN pixels every read of the turn is inside the
+    # query, so the border mode changes nothing there (nor does ``surroundings``, which
+    # fills only what is outside the frame less a pixel).
+    differ = _outside_boxes(~within(REFLECT_MARGIN))
     for fill in fills:
         if fill == "replicate":
             result: npt.NDArray[np.uint8] = np.ascontiguousarray(frame)
         elif fill == "reflect":
-            # Inside the frame less REFLECT_MARGIN pixels every read of the turn is inside
-            # the query, so the border mode changes nothing there.
             result = np.array(frame)
-            for r0, r1, c0, c1 in _outside_boxes(~within(REFLECT_MARGIN)):
+            for r0, r1, c0, c1 in differ:
                 y0, x0 = top + r0, left + c0
                 at = reads.copy()
                 at[:, 2] = reads[:, 0] * x0 + reads[:, 1] * y0 + reads[:, 2]
@@ -878,7 +892,7 @@ def straightened(
             # Less a pixel where the turn blends in the border.
             result = _fill_from_surroundings(np.ascontiguousarray(frame), within(1.0))
         out.append(result if min(result.shape[:2]) >= MIN_SIDE else None)
-    return out
+    return out, differ
 
 
 #: How far inside the query's frame turned back (pixels) the ``reflect`` turn is taken to
@@ -996,7 +1010,10 @@ SHARED_GRID_FRACTION = 0.5
 _SHARED_CELLS = 4
 
 
-def _pdq_of_fills(pictures: list[npt.NDArray[np.uint8] | None]) -> list[PdqResult | None]:
+def _pdq_of_fills(
+    pictures: list[npt.NDArray[np.uint8] | None],
+    differ: list[tuple[int, int, int, int]] | None = None,
+) -> list[PdqResult | None]:
     """The PDQ of each picture (None for None), for pictures that are mostly the same: the
     straightened copies of one turned query, which differ only in the corners the frame
     cut off. PDQ's filtering is linear, so each picture after the first that has the
@@ -1019,16 +1036,9 @@ def _pdq_of_fills(pictures: list[npt.NDArray[np.uint8] | None]) -> list[PdqResul
                 out.append(pdq_from_pixels(pic))
             continue
         h, w = pic.shape
-        diff = cv2.absdiff(pic, base)
-        boxes = []
-        ys = [h * i // _SHARED_CELLS for i in range(_SHARED_CELLS + 1)]
-        xs = [w * i // _SHARED_CELLS for i in range(_SHARED_CELLS + 1)]
-        for top, bottom in itertools.pairwise(ys):
-            for left, right in itertools.pairwise(xs):
-                cell = np.ascontiguousarray(diff[top:bottom, left:right])
-                x, y, bw, bh = cv2.boundingRect(cell)
-                if bw and bh:
-                    boxes.append((top + y, top + y + bh, left + x, left + x + bw))
+        # Where the two differ: ``differ`` when the caller knows (``_straightened_fills``'
+        # boxes), else a box in each cell of a 4 x 4 grid around the differing pixels.
+        boxes = differ if differ is not None else _outside_boxes(cv2.absdiff(pic, base) > 0)
         if sum((b - a) * (d - c) for a, b, c, d in boxes) > SHARED_GRID_FRACTION * h * w:
             out.append(pdq_from_pixels(pic))
             continue
@@ -1085,8 +1095,8 @@ def pdq_variants(pixels: npt.NDArray[np.generic]) -> list[Variant]:
         found = estimate_rotation(turn_copy)
         if found is not None:
             seen_hashes: set[str] = set()
-            pictures = straightened(turn_copy, *found, DESKEW_QUERY_FILLS)
-            for fill in _pdq_of_fills(pictures):
+            pictures, differ = _straightened_fills(turn_copy, *found, DESKEW_QUERY_FILLS)
+            for fill in _pdq_of_fills(pictures, differ):
                 if fill is None:
                     continue
                 if fill.quality >= MIN_QUALITY and fill.hash.hex not in seen_hashes:
