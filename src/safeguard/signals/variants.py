@@ -879,20 +879,54 @@ def _straightened_fills(
         if fill == "replicate":
             result: npt.NDArray[np.uint8] = np.ascontiguousarray(frame)
         elif fill == "reflect":
+            if TURN_INTERPOLATION != cv2.INTER_LINEAR:  # _turned_part reads as bilinear
+                whole = cv2.warpAffine(
+                    filled, reads, (w, h), flags=flags, borderMode=cv2.BORDER_REFLECT_101
+                )
+                out.append(np.ascontiguousarray(np.asarray(whole, dtype=np.uint8)[box]))
+                continue
             result = np.array(frame)
             for r0, r1, c0, c1 in differ:
-                y0, x0 = top + r0, left + c0
-                at = reads.copy()
-                at[:, 2] = reads[:, 0] * x0 + reads[:, 1] * y0 + reads[:, 2]
-                part = cv2.warpAffine(
-                    filled, at, (c1 - c0, r1 - r0), flags=flags, borderMode=cv2.BORDER_REFLECT_101
+                result[r0:r1, c0:c1] = _turned_part(
+                    filled, reads, (top + r0, top + r1, left + c0, left + c1)
                 )
-                result[r0:r1, c0:c1] = part
         else:
             # Less a pixel where the turn blends in the border.
             result = _fill_from_surroundings(np.ascontiguousarray(frame), within(1.0))
         out.append(result if min(result.shape[:2]) >= MIN_SIDE else None)
     return out, differ
+
+
+def _turned_part(
+    pixels: npt.NDArray[np.uint8], reads: npt.NDArray[np.float64], box: tuple[int, int, int, int]
+) -> npt.NDArray[np.uint8]:
+    """The box (top, bottom, left, right) of ``cv2.warpAffine(pixels, reads, ...,
+    INTER_LINEAR | WARP_INVERSE_MAP, BORDER_REFLECT_101)``, bit for bit, for the price of
+    the box: the positions are computed as warpAffine computes them (each read in 1/1024
+    px: the column's share rounded, plus the line's share rounded, plus half a step,
+    then cut to 1/32 px) and handed to ``cv2.remap``, which warpAffine itself calls with
+    them. Turning the box alone with the matrix moved to its corner rounds the column's
+    share differently (tested against the whole turn)."""
+    r0, r1, c0, c1 = box
+    xs = np.arange(c0, c1, dtype=np.float64)
+    ys = np.arange(r0, r1, dtype=np.float64)
+    scale, half = 1 << _AB_BITS, 1 << (_AB_BITS - _INTER_BITS - 1)
+    col_x = np.rint(reads[0, 0] * xs * scale).astype(np.int64)
+    col_y = np.rint(reads[1, 0] * xs * scale).astype(np.int64)
+    row_x = np.rint((reads[0, 1] * ys + reads[0, 2]) * scale).astype(np.int64) + half
+    row_y = np.rint((reads[1, 1] * ys + reads[1, 2]) * scale).astype(np.int64) + half
+    x = (row_x[:, None] + col_x[None, :]) >> (_AB_BITS - _INTER_BITS)
+    y = (row_y[:, None] + col_y[None, :]) >> (_AB_BITS - _INTER_BITS)
+    steps = (1 << _INTER_BITS) - 1
+    at = np.stack([x >> _INTER_BITS, y >> _INTER_BITS], axis=-1).astype(np.int16)
+    fraction = ((y & steps) << _INTER_BITS | (x & steps)).astype(np.uint16)
+    out = cv2.remap(pixels, at, fraction, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT_101)
+    return np.asarray(out, dtype=np.uint8)
+
+
+#: OpenCV's fixed point for warpAffine's reads (imgwarp.cpp: AB_BITS, INTER_BITS).
+_AB_BITS = 10
+_INTER_BITS = 5
 
 
 #: How far inside the query's frame turned back (pixels) the ``reflect`` turn is taken to
