@@ -886,9 +886,10 @@ def _straightened_fills(
                 out.append(np.ascontiguousarray(np.asarray(whole, dtype=np.uint8)[box]))
                 continue
             result = np.array(frame)
+            shares = _read_shares(reads, h, w)
             for r0, r1, c0, c1 in differ:
                 result[r0:r1, c0:c1] = _turned_part(
-                    filled, reads, (top + r0, top + r1, left + c0, left + c1)
+                    filled, reads, (top + r0, top + r1, left + c0, left + c1), shares
                 )
         else:
             # Less a pixel where the turn blends in the border.
@@ -898,7 +899,10 @@ def _straightened_fills(
 
 
 def _turned_part(
-    pixels: npt.NDArray[np.uint8], reads: npt.NDArray[np.float64], box: tuple[int, int, int, int]
+    pixels: npt.NDArray[np.uint8],
+    reads: npt.NDArray[np.float64],
+    box: tuple[int, int, int, int],
+    shares: tuple[npt.NDArray[np.int32], ...] | None = None,
 ) -> npt.NDArray[np.uint8]:
     """The box (top, bottom, left, right) of ``cv2.warpAffine(pixels, reads, ...,
     INTER_LINEAR | WARP_INVERSE_MAP, BORDER_REFLECT_101)``, bit for bit, for the price of
@@ -906,22 +910,43 @@ def _turned_part(
     px: the column's share rounded, plus the line's share rounded, plus half a step,
     then cut to 1/32 px) and handed to ``cv2.remap``, which warpAffine itself calls with
     them. Turning the box alone with the matrix moved to its corner rounds the column's
-    share differently (tested against the whole turn)."""
+    share differently (tested against the whole turn). ``shares``: ``_read_shares`` of
+    the whole output, when the caller turns several boxes."""
     r0, r1, c0, c1 = box
-    xs = np.arange(c0, c1, dtype=np.float64)
-    ys = np.arange(r0, r1, dtype=np.float64)
-    scale, half = 1 << _AB_BITS, 1 << (_AB_BITS - _INTER_BITS - 1)
-    col_x = np.rint(reads[0, 0] * xs * scale).astype(np.int64)
-    col_y = np.rint(reads[1, 0] * xs * scale).astype(np.int64)
-    row_x = np.rint((reads[0, 1] * ys + reads[0, 2]) * scale).astype(np.int64) + half
-    row_y = np.rint((reads[1, 1] * ys + reads[1, 2]) * scale).astype(np.int64) + half
-    x = (row_x[:, None] + col_x[None, :]) >> (_AB_BITS - _INTER_BITS)
-    y = (row_y[:, None] + col_y[None, :]) >> (_AB_BITS - _INTER_BITS)
+    col_x, col_y, row_x, row_y = shares or _read_shares(reads, r1, c1)
+    cut = _AB_BITS - _INTER_BITS
+    x = row_x[r0:r1, None] + col_x[None, c0:c1]
+    y = row_y[r0:r1, None] + col_y[None, c0:c1]
+    x >>= cut
+    y >>= cut
+    at = np.empty((*x.shape, 2), np.int16)
+    np.right_shift(x, _INTER_BITS, out=at[..., 0], casting="unsafe")
+    np.right_shift(y, _INTER_BITS, out=at[..., 1], casting="unsafe")
     steps = (1 << _INTER_BITS) - 1
-    at = np.stack([x >> _INTER_BITS, y >> _INTER_BITS], axis=-1).astype(np.int16)
-    fraction = ((y & steps) << _INTER_BITS | (x & steps)).astype(np.uint16)
-    out = cv2.remap(pixels, at, fraction, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT_101)
+    y &= steps
+    y <<= _INTER_BITS
+    x &= steps
+    x |= y
+    out = cv2.remap(
+        pixels, at, x.astype(np.uint16), cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT_101
+    )
     return np.asarray(out, dtype=np.uint8)
+
+
+def _read_shares(
+    reads: npt.NDArray[np.float64], height: int, width: int
+) -> tuple[npt.NDArray[np.int32], ...]:
+    """warpAffine's shares of each read (``_turned_part``) for an output ``width`` x
+    ``height``: the columns' (x, y) and the lines' (x, y, with the half step)."""
+    xs = np.arange(width, dtype=np.float64)
+    ys = np.arange(height, dtype=np.float64)
+    scale, half = 1 << _AB_BITS, 1 << (_AB_BITS - _INTER_BITS - 1)
+    return (
+        np.rint(reads[0, 0] * xs * scale).astype(np.int32),
+        np.rint(reads[1, 0] * xs * scale).astype(np.int32),
+        np.rint((reads[0, 1] * ys + reads[0, 2]) * scale).astype(np.int32) + half,
+        np.rint((reads[1, 1] * ys + reads[1, 2]) * scale).astype(np.int32) + half,
+    )
 
 
 #: OpenCV's fixed point for warpAffine's reads (imgwarp.cpp: AB_BITS, INTER_BITS).
