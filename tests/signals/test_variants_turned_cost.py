@@ -109,9 +109,7 @@ def test_the_fills_are_hashed_from_the_boxes_as_each_on_its_own() -> None:
         grey = variants._grey(rotate(_rgb(name), angle))
         found = variants.estimate_rotation(grey)
         assert found is not None
-        pictures, differ = variants._straightened_fills(
-            grey, *found, variants.DESKEW_QUERY_FILLS
-        )
+        pictures, differ = variants._straightened_fills(grey, *found, variants.DESKEW_QUERY_FILLS)
         shared = variants._pdq_of_fills(pictures, differ)
         for pic, result in zip(pictures, shared, strict=True):
             assert pic is not None and result is not None

@@ -493,8 +493,9 @@ def _fill_depths(
     p = lines[None, :]
     pc, ps = p * c, p * s
     # The smaller of the two bounds solved along the line comes first when sin and the
-    # half-size have the same sign; with the half-size's sign turned for the others, each bound is computed in its
-    # place (the same values as taking the min and max of the two: x - (-y) is x + y).
+    # half-size have the same sign; with the half-size's sign turned for the others,
+    # each bound is computed in its place (the same values as taking the min and max of
+    # the two: x - (-y) is x + y).
     half = half_v if rows else half_u
     turned = np.where((s > 0) == (half >= 0), np.float32(1), np.float32(-1))
     # Inside: |x c - y s| <= half_u and |x s + y c| <= half_v; solved for y along a
@@ -848,7 +849,7 @@ def _straightened_fills(
     turn = cv2.getRotationMatrix2D(((w - 1) / 2, (h - 1) / 2), -angle, 1.0)
     # Each output pixel's place in the query (what warpAffine inverts ``turn`` to): given
     # as such, a box of the output is turned with the same arithmetic as the whole.
-    reads = cv2.invertAffineTransform(turn)
+    reads = np.asarray(cv2.invertAffineTransform(turn), dtype=np.float64)
     # The query's own fill: outside the turned frame (the model the angle was fitted with,
     # not the background-coloured pixels: a dark edge of the picture itself would be
     # blurred, then stretched over the whole lost corner), less a pixel where the edge
@@ -1135,7 +1136,6 @@ def pdq_variants(pixels: npt.NDArray[np.generic]) -> list[Variant]:
 
     A picture found turned is not trimmed (``SKIP_TRIMS_WHEN_TURNED``): the fill a turn
     leaves is not a band, and its ``deskewed`` queries are what match it."""
-    h, w = pixels.shape[:2]
     small, step = _decimated(pixels, DETECT_SIDE)
     grey_full: list[npt.NDArray[np.uint8]] = []  # the luma PDQ reads, made once if needed
 
