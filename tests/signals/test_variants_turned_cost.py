@@ -1,5 +1,6 @@
-"""A turned upload's derived queries for less (issue 13, tenth round): a picture found
-turned is not also trimmed; the corner test reads only the corners; the ``reflect`` turn
+"""An upload's derived queries for less (issue 13, tenth round): the trim rules are not run
+on a picture none of whose edges can start a band (most photographs, every picture
+turned with its frame kept); the corner test reads only the corners; the ``reflect`` turn
 is taken only where it can differ from the ``replicate`` one (bit for bit); the angle search's
 arithmetic is the same with fewer passes. Benign scikit-image pictures only."""
 
@@ -28,39 +29,56 @@ def _grown(p: np.ndarray, angle: float) -> np.ndarray:
     return rotate(p, angle, expand=True)
 
 
-def test_a_picture_found_turned_gives_only_its_deskewed_queries() -> None:
-    query = _grown(_rgb("coffee"), -4.0)
-    names = [v.name for v in variants.pdq_variants(query)]
-    assert names and set(names) == {"deskewed"}
+def _trim_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    real = variants.trim_box
+
+    def counting(*args: object, **kwargs: object) -> tuple[int, int, int, int]:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(variants, "trim_box", counting)
+    return calls
 
 
-def test_the_trims_of_a_turned_picture_come_back_with_the_switch_off(
+def test_a_picture_no_edge_of_which_can_start_a_band_is_not_looked_at_by_the_rules(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # The same query gives trimmed queries when trims are not skipped: the test above
-    # is about skipping them, not about a picture with nothing to trim.
-    query = _grown(_rgb("coffee"), -4.0)
-    monkeypatch.setattr(variants, "SKIP_TRIMS_WHEN_TURNED", False)
-    names = [v.name for v in variants.pdq_variants(query)]
-    assert any(n.startswith("trimmed") for n in names)
-    assert "deskewed" in names
+    calls = _trim_calls(monkeypatch)
+    for query in (_rgb("astronaut"), rotate(_rgb("chelsea"), 4.0)):
+        found = variants.pdq_variants(query)
+        assert not any(v.name.startswith("trimmed") for v in found)
+    assert calls == []
 
 
-def test_a_turned_picture_s_deskewed_queries_do_not_depend_on_the_trims(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    query = rotate(_rgb("chelsea"), 4.0)
-    skipped = [v for v in variants.pdq_variants(query) if v.name == "deskewed"]
-    monkeypatch.setattr(variants, "SKIP_TRIMS_WHEN_TURNED", False)
-    kept = [v for v in variants.pdq_variants(query) if v.name == "deskewed"]
-    assert skipped == kept and len(kept) >= 2
-
-
-def test_a_padded_picture_is_still_trimmed() -> None:
-    # Its corners show one colour, so the turn is looked for; none is found, so the
-    # trims run as before.
+def test_a_picture_with_a_band_is_still_trimmed(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _trim_calls(monkeypatch)
     names = [v.name for v in variants.pdq_variants(pad(_rgb("astronaut"), (0, 0, 0)))]
     assert "trimmed" in names and "deskewed" not in names
+    assert len(calls) == len(variants.TRIM_RULES)
+
+
+def test_skipping_the_rules_drops_only_few_tone_trims_of_a_picture_found_turned(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pictures = []
+    for name in ("astronaut", "coffee", "camera", "brick", "page", "text", "rocket"):
+        p = _rgb(name)
+        pictures += [p, pad(p, (0, 0, 0)), pad(p, (255, 255, 255)), caption(p)]
+        pictures += [rotate(p, 4.0), _grown(p, -4.0), rotate(p, 2.0)]
+    skipped = [not variants._a_band_may_start(variants._decimated(p, 512)[0]) for p in pictures]
+    looked = [variants.pdq_variants(p) for p in pictures]
+    monkeypatch.setattr(variants, "_a_band_may_start", lambda small, few_tone=True: True)
+    everything = [variants.pdq_variants(p) for p in pictures]
+    for p, mine, full in zip(pictures, looked, everything, strict=True):
+        if mine == full:
+            continue
+        # Only a turned picture loses queries, only trimmed ones, and keeps its deskewed.
+        assert variants.estimate_rotation(variants._binned(variants._grey(p), 384)) is not None
+        assert [v for v in full if v.name == "deskewed"] == mine
+        assert all(v.name.startswith("trimmed") for v in full if v not in mine)
+    assert sum(skipped) >= 4  # plain photographs and turned ones whose edges are not flat
+    assert sum(a != b for a, b in zip(looked, everything, strict=True)) < len(pictures) // 2
 
 
 def test_the_corner_test_on_the_corners_alone_answers_as_on_the_whole_luma() -> None:

@@ -1132,10 +1132,8 @@ def pdq_variants(pixels: npt.NDArray[np.generic]) -> list[Variant]:
     the angle is found, and the picture straightened, on a luma copy halved to a short
     side of at least ``ANGLE_SIDE`` (PDQ reads 64 x 64 cells). Each trim rule of
     ``TRIM_RULES`` whose box differs from those before it is one query; each fill of
-    ``DESKEW_QUERY_FILLS`` whose hash differs is one ``deskewed`` query.
-
-    A picture found turned is not trimmed (``SKIP_TRIMS_WHEN_TURNED``): the fill a turn
-    leaves is not a band, and its ``deskewed`` queries are what match it."""
+    ``DESKEW_QUERY_FILLS`` whose hash differs is one ``deskewed`` query. The trims are
+    looked for only when an edge could start a band (``_a_band_may_start``)."""
     small, step = _decimated(pixels, DETECT_SIDE)
     grey_full: list[npt.NDArray[np.uint8]] = []  # the luma PDQ reads, made once if needed
 
@@ -1161,16 +1159,50 @@ def pdq_variants(pixels: npt.NDArray[np.generic]) -> list[Variant]:
                 if fill.quality >= MIN_QUALITY and fill.hash.hex not in seen_hashes:
                     seen_hashes.add(fill.hash.hex)
                     deskewed.append(Variant("deskewed", fill.hash, fill.quality))
-    if found is not None and SKIP_TRIMS_WHEN_TURNED:
+    if not _a_band_may_start(small, few_tone=found is None):
+        # No rule would trim anything (or, for a picture found turned, only a few-tone
+        # rule might: a turn's fill beside the picture's edge reads as a few-tone bar)
         return deskewed
     return _trimmed(pixels, small, step, grey) + deskewed
 
 
-#: A picture whose turn was found is not also trimmed: measured on ``bench/robust`` (issue
-#: 13, tenth round), the trims of turned copies matched nothing their ``deskewed`` queries
-#: did not, and they cost about a millisecond of a turned upload's check (the decimated
-#: copy's luma and the seven rules).
-SKIP_TRIMS_WHEN_TURNED = True
+#: The margin (luma levels) by which ``_a_band_may_start`` widens the rules' first-line
+#: tests: its lines' luma is computed apart from the whole copy's, which may round the
+#: last bit differently.
+_EDGE_MARGIN = 1e-3
+
+
+def _a_band_may_start(small: npt.NDArray[np.generic], few_tone: bool = True) -> bool:
+    """Whether any rule of ``TRIM_RULES`` could trim the decimated copy ``small``: every
+    rule starts a band only at an edge whose outermost line is at least
+    ``START_FRACTION`` within ``TOLERANCE`` of its median (the tight rule's tolerance is
+    smaller), or, for the few-tone rules, has ``FEW_TONE_FRACTION`` of its pixels in
+    ``FEW_TONES`` tone bins. When no edge's outermost line passes either test, every
+    rule's box is the whole picture and the trims give no query: the copy's luma and the
+    seven rules (about a millisecond of a 1280 x 860 upload, where most photographs and
+    every turned one end) are skipped. The tests here are those, widened by
+    ``_EDGE_MARGIN`` (a pixel near a tone bin's edge counts in both bins), so they never
+    answer no where the rules would trim. ``few_tone=False``: only the uniform-line test
+    (the few-tone rules are then not asked: ``pdq_variants`` does so for a picture found
+    turned, whose fill beside a dark or flat edge of the picture passes the few-tone
+    test at most edges, and which the ``deskewed`` queries match)."""
+    sh, sw = small.shape[:2]
+    for line in (small[0], small[sh - 1], small[:, 0], small[:, sw - 1]):
+        y = luma(line[None])[0]
+        colour = float(np.median(y))
+        near = np.count_nonzero(np.abs(y - colour) <= TOLERANCE + _EDGE_MARGIN)
+        if near >= START_FRACTION * y.size:
+            return True
+        if not few_tone:
+            continue
+        low = np.clip(y - _EDGE_MARGIN, 0, 255).astype(np.int64) // TONE_BIN
+        high = np.clip(y + _EDGE_MARGIN, 0, 255).astype(np.int64) // TONE_BIN
+        bins = 256 // TONE_BIN
+        head = np.bincount(low, minlength=bins)
+        head += np.bincount(high[high != low], minlength=bins)
+        if np.sort(head)[-FEW_TONES:].sum() >= FEW_TONE_FRACTION * y.size:
+            return True
+    return False
 
 
 def _corners_show_fill(small: npt.NDArray[np.generic]) -> bool:
