@@ -34,13 +34,13 @@ def test_a_large_turned_upload_is_straightened_on_its_halved_luma(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     shapes: list[tuple[int, ...]] = []
-    real = variants.straightened
+    real = variants._straightened_fills
 
-    def recorded(pixels: np.ndarray, *args: object) -> list[np.ndarray | None]:
+    def recorded(pixels: np.ndarray, *args: object) -> object:
         shapes.append(pixels.shape)
         return real(pixels, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(variants, "straightened", recorded)
+    monkeypatch.setattr(variants, "_straightened_fills", recorded)
     pic = _large("coffee", 1290)[:860, :1280]  # an upload's 1280 x 860
     found = [v for v in variants.pdq_variants(rotate(pic, 4.0)) if v.name == "deskewed"]
     # Halved once (430 px), not reduced to a 512 px short side as before.

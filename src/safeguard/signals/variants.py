@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
@@ -321,8 +322,18 @@ def trim_bands(pixels: npt.NDArray[np.generic]) -> npt.NDArray[np.generic]:
 
 def _corner_background(y: npt.NDArray[np.generic]) -> float | None:
     """The shared colour of the four corners, or None if they differ (no rotation fill)."""
-    k = max(2, min(y.shape) // 100)
-    corners = [c.astype(np.float32) for c in (y[:k, :k], y[:k, -k:], y[-k:, :k], y[-k:, -k:])]
+    return _background_of_corners([c.astype(np.float32) for c in _corner_patches(y)])
+
+
+def _corner_patches(y: npt.NDArray[np.generic]) -> list[npt.NDArray[np.generic]]:
+    """The four corners ``_corner_background`` reads (k x k, k a hundredth of the short
+    side, at least 2)."""
+    k = max(2, min(y.shape[:2]) // 100)
+    return [y[:k, :k], y[:k, -k:], y[-k:, :k], y[-k:, -k:]]
+
+
+def _background_of_corners(corners: list[FloatArray]) -> float | None:
+    """``_corner_background`` of the four corners' luma."""
     values = [float(np.median(c)) for c in corners]
     if max(values) - min(values) > TOLERANCE:
         return None
@@ -381,7 +392,7 @@ def estimate_rotation(pixels: npt.NDArray[np.generic]) -> tuple[float, float, fl
     if bg is None:
         return None
     content = _content_mask(y, bg)
-    if content.mean() < 0.3:
+    if np.count_nonzero(content) < 0.3 * content.size:
         return None
 
     profiles = _fill_profiles(content)
@@ -445,6 +456,25 @@ def _frame_models(angle: float, sw: int, sh: int) -> list[tuple[float, float]]:
     return models
 
 
+def _frame_sizes(
+    angles: npt.NDArray[np.float64], sw: int, sh: int, model: int
+) -> tuple[FloatArray, FloatArray]:
+    """The width and height (columns of float32) of frame ``model`` of ``_frame_models``
+    for each of ``angles`` (the canvas's own where the grown one does not exist), in one
+    pass over the angles."""
+    t = np.radians(np.abs(angles))
+    c, s = np.cos(t), np.sin(t)
+    det = c * c - s * s
+    w0 = np.full(angles.shape, float(sw))
+    h0 = np.full(angles.shape, float(sh))
+    if model >= 1:
+        grown = det > 0.5
+        safe = np.where(grown, det, 1.0)
+        w0 = np.where(grown, (sw * c - sh * s) / safe, w0)
+        h0 = np.where(grown, (sh * c - sw * s) / safe, h0)
+    return w0.astype(np.float32)[:, None], h0.astype(np.float32)[:, None]
+
+
 def _fill_depths(
     lines: FloatArray,
     across: int,
@@ -461,19 +491,34 @@ def _fill_depths(
     ``runs_only``: instead, the first and last pixel inside (last < first: none)."""
     c, s = np.cos(t), np.sin(t)
     p = lines[None, :]
+    pc, ps = p * c, p * s
+    # The smaller of the two bounds solved along the line comes first when sin and the
+    # half-size have the same sign; with the half-size's sign turned for the others,
+    # each bound is computed in its place (the same values as taking the min and max of
+    # the two: x - (-y) is x + y).
+    half = half_v if rows else half_u
+    turned = np.where((s > 0) == (half >= 0), np.float32(1), np.float32(-1))
     # Inside: |x c - y s| <= half_u and |x s + y c| <= half_v; solved for y along a
     # column at x = p, or for x along a row at y = p.
     if rows:
-        a1, b1 = (p * s - half_u) / c, (p * s + half_u) / c
-        e1, e2 = (-half_v - p * c) / s, (half_v - p * c) / s
+        a1, b1 = (ps - half_u) / c, (ps + half_u) / c
+        hv = turned * half_v
+        e_lo, e_hi = (-hv - pc) / s, (hv - pc) / s
     else:
-        e1, e2 = (p * c - half_u) / s, (p * c + half_u) / s
-        a1, b1 = (-half_v - p * s) / c, (half_v - p * s) / c
-    lo = np.maximum(a1, np.minimum(e1, e2))
-    hi = np.minimum(b1, np.maximum(e1, e2))
+        hu = turned * half_u
+        e_lo, e_hi = (pc - hu) / s, (pc + hu) / s
+        a1, b1 = (-half_v - ps) / c, (half_v - ps) / c
+    lo = np.maximum(a1, e_lo, out=a1)
+    hi = np.minimum(b1, e_hi, out=b1)
     off = (across - 1) / 2
-    first = np.clip(np.ceil(lo + off - 1e-4), 0, across)
-    last = np.clip(np.floor(hi + off + 1e-4), -1, across - 1)
+    first = lo + off
+    first -= 1e-4
+    np.ceil(first, out=first)
+    np.clip(first, 0, across, out=first)
+    last = hi + off
+    last += 1e-4
+    np.floor(last, out=last)
+    np.clip(last, -1, across - 1, out=last)
     if runs_only:
         return first, last
     empty = last < first
@@ -486,7 +531,7 @@ def _mask_agreement(
     sums: npt.NDArray[np.int32],
     shape: tuple[int, int],
     angles: npt.NDArray[np.float64],
-    model: int,
+    model: int | tuple[int, ...],
     insets: npt.NDArray[np.float64] | None = None,
     stride: int = 1,
 ) -> npt.NDArray[np.float64]:
@@ -497,22 +542,24 @@ def _mask_agreement(
     down each column (+1 content, -1 fill; a row of zeros first), so that each column's
     run inside the frame is two look-ups: the whole mask scored for the price of its
     outline. With ``stride`` > 1, ``sums`` may hold only the columns read (every
-    ``stride``-th, ``w`` the full width)."""
+    ``stride``-th, ``w`` the full width). ``model`` a tuple: each model's scores, one row
+    a model (the same numbers, in one pass)."""
     h, w = shape
     cols = np.arange(0, w, stride)
     xs = cols.astype(np.float32) - (w - 1) / 2
-    sizes = [_frame_models(float(a), w, h) for a in angles]
-    w0 = np.array([m[min(model, len(m) - 1)][0] for m in sizes], np.float32)[:, None]
-    h0 = np.array([m[min(model, len(m) - 1)][1] for m in sizes], np.float32)[:, None]
-    t = np.radians(angles).astype(np.float32)[:, None]
-    inset = 0.0 if insets is None else insets.astype(np.float32)[:, None]
+    models = (model,) if isinstance(model, int) else model
+    sizes = [_frame_sizes(angles, w, h, m) for m in models]
+    w0 = np.concatenate([size[0] for size in sizes])
+    h0 = np.concatenate([size[1] for size in sizes])
+    t = np.tile(np.radians(angles).astype(np.float32)[:, None], (len(models), 1))
+    inset = 0.0 if insets is None else np.tile(insets.astype(np.float32)[:, None], (len(models), 1))
     first, last = _fill_depths(xs, h, w0 / 2 - inset, h0 / 2 - inset, t, rows=False, runs_only=True)
     lo = first.astype(np.intp)
     hi = np.maximum(last.astype(np.intp) + 1, lo)  # an empty run sums to nothing
     at = cols if sums.shape[1] == w else cols // stride
     inside = sums[hi, at[None, :]] - sums[lo, at[None, :]]
     result: npt.NDArray[np.float64] = inside.sum(1, dtype=np.float64)
-    return result
+    return result if isinstance(model, int) else result.reshape(len(models), -1)
 
 
 def _profile_misfit(
@@ -532,9 +579,7 @@ def _profile_misfit(
     xs = (np.arange(w, dtype=np.float32) - (w - 1) / 2)[::stride]
     ys = (np.arange(h, dtype=np.float32) - (h - 1) / 2)[::stride]
     top, bottom, left, right = (p[::stride].astype(np.float32) for p in profiles)
-    sizes = [_frame_models(float(a), w, h) for a in angles]
-    w0 = np.array([m[min(model, len(m) - 1)][0] for m in sizes], np.float32)[:, None]
-    h0 = np.array([m[min(model, len(m) - 1)][1] for m in sizes], np.float32)[:, None]
+    w0, h0 = _frame_sizes(angles, w, h, model)
     t = np.radians(angles).astype(np.float32)[:, None]
     inset = 0.0 if insets is None else insets.astype(np.float32)[:, None]
     half_u, half_v = w0 / 2 - inset, h0 / 2 - inset
@@ -591,8 +636,8 @@ def _refine_angle(
         "npt.NDArray[np.int32]", counts * np.int32(2) - np.arange(h + 1, dtype=np.int32)[:, None]
     )
     best, best_model, best_score = guess, 0, -math.inf
-    for model in (0, 1):
-        score = _mask_agreement(sums, (h, w), coarse, model, stride=COARSE_STRIDE)
+    scores = _mask_agreement(sums, (h, w), coarse, (0, 1), stride=COARSE_STRIDE)
+    for model, score in enumerate(scores):
         i = int(np.argmax(score))
         if score[i] > best_score:
             best, best_model, best_score = float(coarse[i]), model, float(score[i])
@@ -621,15 +666,21 @@ def _fill_profiles(content: npt.NDArray[np.bool_]) -> tuple[npt.NDArray[np.int64
 
     def first_true(mask: npt.NDArray[np.bool_], axis: int) -> npt.NDArray[np.int64]:
         idx: npt.NDArray[np.int64] = np.argmax(mask, axis=axis).astype(np.int64)
-        idx[~mask.any(axis=axis)] = mask.shape[axis]
+        # argmax stops at the first true pixel; a line with none answers 0 and its first
+        # pixel is false (not a second pass over the whole mask).
+        lines = np.arange(idx.size)
+        first = mask[idx, lines] if axis == 0 else mask[lines, idx]
+        idx[~first] = mask.shape[axis]
         return idx
 
-    across = np.ascontiguousarray(content.T)  # per column, along memory: ten times faster
-    return (
-        first_true(across, 1),
-        first_true(across[:, ::-1], 1),
-        first_true(content, 1),
-        first_true(content[:, ::-1], 1),
+    # Each read along memory (argmax of a contiguous boolean line stops at its first true
+    # pixel): the columns transposed and the lines reversed by OpenCV, a tenth of numpy's
+    # strided copies.
+    mask = np.ascontiguousarray(content).view(np.uint8)
+    across = np.asarray(cv2.transpose(mask))
+    return tuple(
+        first_true(np.asarray(m).view(np.bool_), 1)
+        for m in (across, cv2.flip(across, 1), mask, cv2.flip(mask, 1))
     )
 
 
@@ -768,9 +819,23 @@ def straightened(
     hfrac: float,
     fills: tuple[str, ...],
 ) -> list[npt.NDArray[np.uint8] | None]:
-    """``straighten`` with each of ``fills``, the query's own fill filled once for all and
-    the picture turned back once for each border (``surroundings`` reuses the
-    ``replicate`` turn: only the lost corners differ, and they are filled again)."""
+    """``straighten`` with each of ``fills`` (``_straightened_fills``' pictures)."""
+    return _straightened_fills(pixels, angle, wfrac, hfrac, fills)[0]
+
+
+def _straightened_fills(
+    pixels: npt.NDArray[np.generic],
+    angle: float,
+    wfrac: float,
+    hfrac: float,
+    fills: tuple[str, ...],
+) -> tuple[list[npt.NDArray[np.uint8] | None], list[tuple[int, int, int, int]]]:
+    """``straighten`` with each of ``fills``, and boxes (top, bottom, left, right) outside
+    which all of them are the same picture, the query's own fill filled once for all and
+    the picture turned back once with its edges replicated. The other fills differ from
+    that turn only where the turn reads outside the query (the corners the frame cut off,
+    and a pixel or two along them): ``reflect`` is turned back only over boxes around
+    those, and ``surroundings`` fills them again from the picture around them."""
     unknown = [f for f in fills if f not in DESKEW_FILLS]
     if unknown:
         raise ValueError(f"unknown deskew fill {unknown[0]!r}")
@@ -778,41 +843,139 @@ def straightened(
     h, w = arr.shape[:2]
     fw, fh = min(w, round(w * wfrac)), min(h, round(h * hfrac))
     if min(fw, fh) < MIN_SIDE:
-        return [None] * len(fills)
+        return [None] * len(fills), []
     top, left = (h - fh) // 2, (w - fw) // 2
     box = (slice(top, top + fh), slice(left, left + fw))
     turn = cv2.getRotationMatrix2D(((w - 1) / 2, (h - 1) / 2), -angle, 1.0)
+    # Each output pixel's place in the query (what warpAffine inverts ``turn`` to): given
+    # as such, a box of the output is turned with the same arithmetic as the whole.
+    reads = np.asarray(cv2.invertAffineTransform(turn), dtype=np.float64)
     # The query's own fill: outside the turned frame (the model the angle was fitted with,
     # not the background-coloured pixels: a dark edge of the picture itself would be
     # blurred, then stretched over the whole lost corner), less a pixel where the edge
     # blends both.
     inside = _turned_rect_mask((h, w), w * wfrac - 2.0, h * hfrac - 2.0, angle)
     filled = _fill_from_surroundings(arr, inside)
-    turned: dict[int, npt.NDArray[np.uint8]] = {}
+    flags = TURN_INTERPOLATION | cv2.WARP_INVERSE_MAP
+    base = np.asarray(
+        cv2.warpAffine(filled, reads, (w, h), flags=flags, borderMode=cv2.BORDER_REPLICATE),
+        dtype=np.uint8,
+    )
+    frame = base[box]
+    # What of the canvas came from the query: its frame turned back.
+    canvas = np.array([[0.0, 0.0], [w - 1.0, 0.0], [w - 1.0, h - 1.0], [0.0, h - 1.0]])
+    mapped = np.c_[canvas, np.ones(4)] @ turn.T
+    centre = mapped.mean(0)
 
-    def back(border: int) -> npt.NDArray[np.uint8]:
-        if border not in turned:
-            out = cv2.warpAffine(filled, turn, (w, h), flags=TURN_INTERPOLATION, borderMode=border)
-            turned[border] = np.asarray(out, dtype=np.uint8)
-        return turned[border]
+    def within(pixels_in: float) -> npt.NDArray[np.bool_]:
+        shrink = 1.0 - 2.0 * pixels_in / min(h, w)
+        return _polygon_mask((h, w), centre + (mapped - centre) * shrink)[box]
 
     out: list[npt.NDArray[np.uint8] | None] = []
+    # Inside the frame less REFLECT_MARGIN pixels every read of the turn is inside the
+    # query, so the border mode changes nothing there (nor does ``surroundings``, which
+    # fills only what is outside the frame less a pixel).
+    differ = _outside_boxes(~within(REFLECT_MARGIN))
     for fill in fills:
-        if fill in ("replicate", "reflect"):
-            border = cv2.BORDER_REPLICATE if fill == "replicate" else cv2.BORDER_REFLECT_101
-            result: npt.NDArray[np.uint8] = np.ascontiguousarray(back(border)[box])
+        if fill == "replicate":
+            result: npt.NDArray[np.uint8] = np.ascontiguousarray(frame)
+        elif fill == "reflect":
+            if TURN_INTERPOLATION != cv2.INTER_LINEAR:  # _turned_part reads as bilinear
+                whole = cv2.warpAffine(
+                    filled, reads, (w, h), flags=flags, borderMode=cv2.BORDER_REFLECT_101
+                )
+                out.append(np.ascontiguousarray(np.asarray(whole, dtype=np.uint8)[box]))
+                continue
+            result = np.array(frame)
+            shares = _read_shares(reads, h, w)
+            for r0, r1, c0, c1 in differ:
+                result[r0:r1, c0:c1] = _turned_part(
+                    filled, reads, (top + r0, top + r1, left + c0, left + c1), shares
+                )
         else:
-            # What of the canvas came from the query: its frame turned back, less a pixel
-            # where the turn blends in the border.
-            canvas = np.array([[0.0, 0.0], [w - 1.0, 0.0], [w - 1.0, h - 1.0], [0.0, h - 1.0]])
-            mapped = np.c_[canvas, np.ones(4)] @ turn.T
-            centre = mapped.mean(0)
-            shrink = 1.0 - 2.0 / min(h, w)
-            valid = _polygon_mask((h, w), centre + (mapped - centre) * shrink)
-            base = back(cv2.BORDER_REPLICATE)
-            result = _fill_from_surroundings(np.ascontiguousarray(base[box]), valid[box])
+            # Less a pixel where the turn blends in the border.
+            result = _fill_from_surroundings(np.ascontiguousarray(frame), within(1.0))
         out.append(result if min(result.shape[:2]) >= MIN_SIDE else None)
-    return out
+    return out, differ
+
+
+def _turned_part(
+    pixels: npt.NDArray[np.uint8],
+    reads: npt.NDArray[np.float64],
+    box: tuple[int, int, int, int],
+    shares: tuple[npt.NDArray[np.int32], ...] | None = None,
+) -> npt.NDArray[np.uint8]:
+    """The box (top, bottom, left, right) of ``cv2.warpAffine(pixels, reads, ...,
+    INTER_LINEAR | WARP_INVERSE_MAP, BORDER_REFLECT_101)``, bit for bit, for the price of
+    the box: the positions are computed as warpAffine computes them (each read in 1/1024
+    px: the column's share rounded, plus the line's share rounded, plus half a step,
+    then cut to 1/32 px) and handed to ``cv2.remap``, which warpAffine itself calls with
+    them. Turning the box alone with the matrix moved to its corner rounds the column's
+    share differently (tested against the whole turn). ``shares``: ``_read_shares`` of
+    the whole output, when the caller turns several boxes."""
+    r0, r1, c0, c1 = box
+    col_x, col_y, row_x, row_y = shares or _read_shares(reads, r1, c1)
+    cut = _AB_BITS - _INTER_BITS
+    x = row_x[r0:r1, None] + col_x[None, c0:c1]
+    y = row_y[r0:r1, None] + col_y[None, c0:c1]
+    x >>= cut
+    y >>= cut
+    at = np.empty((*x.shape, 2), np.int16)
+    np.right_shift(x, _INTER_BITS, out=at[..., 0], casting="unsafe")
+    np.right_shift(y, _INTER_BITS, out=at[..., 1], casting="unsafe")
+    steps = (1 << _INTER_BITS) - 1
+    y &= steps
+    y <<= _INTER_BITS
+    x &= steps
+    x |= y
+    out = cv2.remap(
+        pixels, at, x.astype(np.uint16), cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT_101
+    )
+    return np.asarray(out, dtype=np.uint8)
+
+
+def _read_shares(
+    reads: npt.NDArray[np.float64], height: int, width: int
+) -> tuple[npt.NDArray[np.int32], ...]:
+    """warpAffine's shares of each read (``_turned_part``) for an output ``width`` x
+    ``height``: the columns' (x, y) and the lines' (x, y, with the half step)."""
+    xs = np.arange(width, dtype=np.float64)
+    ys = np.arange(height, dtype=np.float64)
+    scale, half = 1 << _AB_BITS, 1 << (_AB_BITS - _INTER_BITS - 1)
+    return (
+        np.rint(reads[0, 0] * xs * scale).astype(np.int32),
+        np.rint(reads[1, 0] * xs * scale).astype(np.int32),
+        np.rint((reads[0, 1] * ys + reads[0, 2]) * scale).astype(np.int32) + half,
+        np.rint((reads[1, 1] * ys + reads[1, 2]) * scale).astype(np.int32) + half,
+    )
+
+
+#: OpenCV's fixed point for warpAffine's reads (imgwarp.cpp: AB_BITS, INTER_BITS).
+_AB_BITS = 10
+_INTER_BITS = 5
+
+
+#: How far inside the query's frame turned back (pixels) the ``reflect`` turn is taken to
+#: equal the ``replicate`` one (a bilinear read reaches one pixel; the polygon is drawn
+#: with every pixel its outline touches).
+REFLECT_MARGIN = 3.0
+
+
+def _outside_boxes(outside: npt.NDArray[np.bool_]) -> list[tuple[int, int, int, int]]:
+    """(top, bottom, left, right) boxes that together hold every true pixel of
+    ``outside``: its bounding box in each cell of a 4 x 4 grid (the corners of a turned
+    frame are thin triangles along the edges)."""
+    h, w = outside.shape
+    mask = outside.view(np.uint8)
+    boxes = []
+    ys = [h * i // _SHARED_CELLS for i in range(_SHARED_CELLS + 1)]
+    xs = [w * i // _SHARED_CELLS for i in range(_SHARED_CELLS + 1)]
+    for r0, r1 in itertools.pairwise(ys):
+        for c0, c1 in itertools.pairwise(xs):
+            x, y, bw, bh = cv2.boundingRect(np.ascontiguousarray(mask[r0:r1, c0:c1]))
+            if bw and bh:
+                boxes.append((r0 + y, r0 + y + bh, c0 + x, c0 + x + bw))
+    return boxes
 
 
 #: Borders and turns are looked for on a copy with at most this long a side (detection
@@ -907,7 +1070,10 @@ SHARED_GRID_FRACTION = 0.5
 _SHARED_CELLS = 4
 
 
-def _pdq_of_fills(pictures: list[npt.NDArray[np.uint8] | None]) -> list[PdqResult | None]:
+def _pdq_of_fills(
+    pictures: list[npt.NDArray[np.uint8] | None],
+    differ: list[tuple[int, int, int, int]] | None = None,
+) -> list[PdqResult | None]:
     """The PDQ of each picture (None for None), for pictures that are mostly the same: the
     straightened copies of one turned query, which differ only in the corners the frame
     cut off. PDQ's filtering is linear, so each picture after the first that has the
@@ -930,16 +1096,9 @@ def _pdq_of_fills(pictures: list[npt.NDArray[np.uint8] | None]) -> list[PdqResul
                 out.append(pdq_from_pixels(pic))
             continue
         h, w = pic.shape
-        diff = cv2.absdiff(pic, base)
-        boxes = []
-        ys = [h * i // _SHARED_CELLS for i in range(_SHARED_CELLS + 1)]
-        xs = [w * i // _SHARED_CELLS for i in range(_SHARED_CELLS + 1)]
-        for top, bottom in itertools.pairwise(ys):
-            for left, right in itertools.pairwise(xs):
-                cell = np.ascontiguousarray(diff[top:bottom, left:right])
-                x, y, bw, bh = cv2.boundingRect(cell)
-                if bw and bh:
-                    boxes.append((top + y, top + y + bh, left + x, left + x + bw))
+        # Where the two differ: ``differ`` when the caller knows (``_straightened_fills``'
+        # boxes), else a box in each cell of a 4 x 4 grid around the differing pixels.
+        boxes = differ if differ is not None else _outside_boxes(cv2.absdiff(pic, base) > 0)
         if sum((b - a) * (d - c) for a, b, c, d in boxes) > SHARED_GRID_FRACTION * h * w:
             out.append(pdq_from_pixels(pic))
             continue
@@ -947,7 +1106,12 @@ def _pdq_of_fills(pictures: list[npt.NDArray[np.uint8] | None]) -> list[PdqResul
         g = grid.copy()
         for r0, r1, c0, c1 in boxes:
             delta = pic[r0:r1, c0:c1].astype(np.float64) - base[r0:r1, c0:c1]
-            g += rows_op[:, r0:r1] @ delta @ cols_op[:, c0:c1].T
+            # The cheaper order of the two products: a box 160 wide and 12 high costs a
+            # quarter as much reduced along its long side first.
+            if r1 - r0 >= c1 - c0:
+                g += (rows_op[:, r0:r1] @ delta) @ cols_op[:, c0:c1].T
+            else:
+                g += rows_op[:, r0:r1] @ (delta @ cols_op[:, c0:c1].T)
         out.append(pdq_from_grid(g))
     return out
 
@@ -968,15 +1132,9 @@ def pdq_variants(pixels: npt.NDArray[np.generic]) -> list[Variant]:
     the angle is found, and the picture straightened, on a luma copy halved to a short
     side of at least ``ANGLE_SIDE`` (PDQ reads 64 x 64 cells). Each trim rule of
     ``TRIM_RULES`` whose box differs from those before it is one query; each fill of
-    ``DESKEW_QUERY_FILLS`` whose hash differs is one ``deskewed`` query."""
-    out: list[Variant] = []
-    h, w = pixels.shape[:2]
+    ``DESKEW_QUERY_FILLS`` whose hash differs is one ``deskewed`` query. The trims are
+    looked for only when an edge could start a band (``_a_band_may_start``)."""
     small, step = _decimated(pixels, DETECT_SIDE)
-    sh, sw = small.shape[:2]
-    seen: set[tuple[int, int, int, int]] = {(0, sh, 0, sw)}
-    y = luma(small)  # once for every rule
-    work: tuple[npt.NDArray[np.generic], float] | None = None
-    shared: _BandCache = {}  # what the rules share, computed once
     grey_full: list[npt.NDArray[np.uint8]] = []  # the luma PDQ reads, made once if needed
 
     def grey() -> npt.NDArray[np.uint8]:
@@ -984,6 +1142,92 @@ def pdq_variants(pixels: npt.NDArray[np.generic]) -> list[Variant]:
             grey_full.append(_grey(pixels))
         return grey_full[0]
 
+    deskewed: list[Variant] = []
+    found: tuple[float, float, float] | None = None
+    if _corners_show_fill(small):  # maybe turned
+        # The angle is found once, on a halved luma copy. PDQ reads only the luma, a
+        # weighted sum of the channels: reducing, turning and filling the luma alone gives
+        # it the same picture, for a third of the work (issue 13, seventh round).
+        turn_copy = _binned(grey(), ANGLE_SIDE)
+        found = estimate_rotation(turn_copy)
+        if found is not None:
+            seen_hashes: set[str] = set()
+            pictures, differ = _straightened_fills(turn_copy, *found, DESKEW_QUERY_FILLS)
+            for fill in _pdq_of_fills(pictures, differ):
+                if fill is None:
+                    continue
+                if fill.quality >= MIN_QUALITY and fill.hash.hex not in seen_hashes:
+                    seen_hashes.add(fill.hash.hex)
+                    deskewed.append(Variant("deskewed", fill.hash, fill.quality))
+    if not _a_band_may_start(small, few_tone=found is None):
+        # No rule would trim anything (or, for a picture found turned, only a few-tone
+        # rule might: a turn's fill beside the picture's edge reads as a few-tone bar)
+        return deskewed
+    return _trimmed(pixels, small, step, grey) + deskewed
+
+
+#: The margin (luma levels) by which ``_a_band_may_start`` widens the rules' first-line
+#: tests: its lines' luma is computed apart from the whole copy's, which may round the
+#: last bit differently.
+_EDGE_MARGIN = 1e-3
+
+
+def _a_band_may_start(small: npt.NDArray[np.generic], few_tone: bool = True) -> bool:
+    """Whether any rule of ``TRIM_RULES`` could trim the decimated copy ``small``: every
+    rule starts a band only at an edge whose outermost line is at least
+    ``START_FRACTION`` within ``TOLERANCE`` of its median (the tight rule's tolerance is
+    smaller), or, for the few-tone rules, has ``FEW_TONE_FRACTION`` of its pixels in
+    ``FEW_TONES`` tone bins. When no edge's outermost line passes either test, every
+    rule's box is the whole picture and the trims give no query: the copy's luma and the
+    seven rules (about a millisecond of a 1280 x 860 upload, where most photographs and
+    every turned one end) are skipped. The tests here are those, widened by
+    ``_EDGE_MARGIN`` (a pixel near a tone bin's edge counts in both bins), so they never
+    answer no where the rules would trim. ``few_tone=False``: only the uniform-line test
+    (the few-tone rules are then not asked: ``pdq_variants`` does so for a picture found
+    turned, whose fill beside a dark or flat edge of the picture passes the few-tone
+    test at most edges, and which the ``deskewed`` queries match)."""
+    sh, sw = small.shape[:2]
+    for line in (small[0], small[sh - 1], small[:, 0], small[:, sw - 1]):
+        y = luma(line[None])[0]
+        colour = float(np.median(y))
+        near = np.count_nonzero(np.abs(y - colour) <= TOLERANCE + _EDGE_MARGIN)
+        if near >= START_FRACTION * y.size:
+            return True
+        if not few_tone:
+            continue
+        low = np.clip(y - _EDGE_MARGIN, 0, 255).astype(np.int64) // TONE_BIN
+        high = np.clip(y + _EDGE_MARGIN, 0, 255).astype(np.int64) // TONE_BIN
+        bins = 256 // TONE_BIN
+        head = np.bincount(low, minlength=bins)
+        head += np.bincount(high[high != low], minlength=bins)
+        if np.sort(head)[-FEW_TONES:].sum() >= FEW_TONE_FRACTION * y.size:
+            return True
+    return False
+
+
+def _corners_show_fill(small: npt.NDArray[np.generic]) -> bool:
+    """``_corner_background`` of the decimated copy's luma, read from its four corners
+    alone (the same patches, the same luma): a plain upload's answer without the whole
+    copy's luma, which a picture found turned never needs."""
+    return _background_of_corners([luma(c) for c in _corner_patches(small)]) is not None
+
+
+def _trimmed(
+    pixels: npt.NDArray[np.generic],
+    small: npt.NDArray[np.generic],
+    step: int,
+    grey: Callable[[], npt.NDArray[np.uint8]],
+) -> list[Variant]:
+    """The ``trimmed`` queries: each rule of ``TRIM_RULES`` whose box (found on the
+    decimated copy ``small``, every ``step``-th pixel of ``pixels``) differs from those
+    before it, cut from the luma ``grey()`` and hashed."""
+    out: list[Variant] = []
+    h, w = pixels.shape[:2]
+    sh, sw = small.shape[:2]
+    seen: set[tuple[int, int, int, int]] = {(0, sh, 0, sw)}
+    y = luma(small)  # once for every rule
+    work: tuple[npt.NDArray[np.generic], float] | None = None
+    shared: _BandCache = {}  # what the rules share, computed once
     for rule in TRIM_RULES:
         box = trim_box(y, rule=rule, cache=shared)
         if box in seen:
@@ -1003,21 +1247,4 @@ def pdq_variants(pixels: npt.NDArray[np.generic]) -> list[Variant]:
         r = pdq_from_pixels(np.ascontiguousarray(copy[top:bottom, left:right]))
         if r.quality >= MIN_QUALITY:
             out.append(Variant(rule.name, r.hash, r.quality))
-    if _corner_background(y) is not None:  # the corners show a fill: maybe turned
-        # The angle is found once, on a halved luma copy. PDQ reads only the luma, a
-        # weighted sum of the channels: reducing, turning and filling the luma alone gives
-        # it the same picture, for a third of the work (issue 13, seventh round).
-        turn_copy = _binned(grey(), ANGLE_SIDE)
-        found = estimate_rotation(turn_copy)
-    else:
-        found = None
-    if found is not None:
-        seen_hashes: set[str] = set()
-        pictures = straightened(turn_copy, *found, DESKEW_QUERY_FILLS)
-        for fill in _pdq_of_fills(pictures):
-            if fill is None:
-                continue
-            if fill.quality >= MIN_QUALITY and fill.hash.hex not in seen_hashes:
-                seen_hashes.add(fill.hash.hex)
-                out.append(Variant("deskewed", fill.hash, fill.quality))
     return out
