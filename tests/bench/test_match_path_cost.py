@@ -46,7 +46,7 @@ def test_tiny_run_answers_as_expected(
 ) -> None:
     monkeypatch.setattr(service, "CACHE", tmp_path / "cache")
     argv = ["match_path_cost", "--entries", "200", "--rounds", "1", "--repeat", "1"]
-    monkeypatch.setattr(sys, "argv", [*argv, "--warmup", "1", "--out", ""])
+    monkeypatch.setattr(sys, "argv", [*argv, "--warmup", "1", "--profile", "3", "--out", ""])
     bench.main()
     result = json.loads(capsys.readouterr().out)
     assert result["errors"] == 0
@@ -64,3 +64,8 @@ def test_tiny_run_answers_as_expected(
     assert result["rows_written"]["match"]["cases"] == 20
     assert result["rows_written"]["nomatch"]["cases"] == 0
     assert all(ms > 0 for ms in result["server_cpu_ms_per_request_median"].values())
+    # In process: the matched check spends time in the act's steps, the other in none.
+    steps = result["profile"]["match"]["without_profile"]
+    assert {"act", "open_case", "record", "head", "load_rules", "enqueue"} <= set(steps)
+    assert steps["check_record"] > steps["act"] > steps["open_case"] > 0
+    assert set(result["profile"]["nomatch"]["without_profile"]) == {"check_record"}
