@@ -86,3 +86,22 @@ def test_tiny_run_reports_lists_grown_lists_and_anchor(
     # A second run reads the cached codes.
     again = ivf.run(1_000, 6, [16], [2], queries_every=6)
     assert again["codes"]["from_cache"] is True
+
+
+def test_fit_bench_compares_numpy_and_compiled_on_cached_codes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bench import robust_local_ivf_fit as fit
+    from safeguard.matching import local_shortlist as ls
+
+    pool = _pool()
+    used, signs = mixture_codes(pool, np.random.default_rng(3), 2_000)
+    with (tmp_path / "robust-local-ivf-2000-0.npz").open("wb") as f:
+        np.savez(f, used=used, signs=signs)
+    monkeypatch.setattr(fit, "CACHE", tmp_path)
+    monkeypatch.setattr(ls, "_COMPILED_FROM", 1)
+    result = fit.run(2_000, 0, 16, 500)
+    assert result["entries"] == 2_000
+    assert result["first_500"]["same_centres"] is True
+    assert result["first_500"]["same_as_the_fit_assigned"] is True
+    assert result["largest_list"] >= result["median_list"] > 0
