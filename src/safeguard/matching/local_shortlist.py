@@ -36,6 +36,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from safeguard.matching.shortlist_kernel import compiled_nearest
 from safeguard.signals.local import OrbFeatures
 from safeguard.signals.vlad import vlad
 
@@ -50,6 +51,9 @@ MEMORY_BYTES = WORDS * 32 + WORDS + 8
 LISTS_FROM = 50_000
 #: Rows compared at once (bounds the temporary arrays of a search to a few MB).
 _CHUNK = 8192
+#: (code, centre) pairs from which a list assignment runs compiled (``shortlist_kernel``):
+#: below it numpy takes well under a second, less than a first compilation.
+_COMPILED_FROM = 1_000_000
 
 F32 = npt.NDArray[np.float32]
 U8 = npt.NDArray[np.uint8]
@@ -332,7 +336,20 @@ class CoarseLists:
 def _nearest(
     c_used: npt.NDArray[np.bool_], c_signs: U64, used: npt.NDArray[np.bool_], signs: U64
 ) -> npt.NDArray[np.int32]:
-    """For each code (rows of ``used``/``signs``), the most similar centre."""
+    """For each code (rows of ``used``/``signs``), the most similar centre (the first on a
+    tie). Compiled (``shortlist_kernel``) when numba is there and the job is large enough to
+    repay a first compilation; the numpy loop otherwise. Both give the same centres."""
+    kernel = compiled_nearest() if len(used) * len(c_used) >= _COMPILED_FROM else None
+    if kernel is not None:
+        out = np.zeros(len(used), np.int32)
+        counts = c_used.sum(axis=1).astype(np.float64)
+        return kernel(c_used, c_signs, used, signs, counts, out)
+    return _nearest_numpy(c_used, c_signs, used, signs)
+
+
+def _nearest_numpy(
+    c_used: npt.NDArray[np.bool_], c_signs: U64, used: npt.NDArray[np.bool_], signs: U64
+) -> npt.NDArray[np.int32]:
     best = np.full(len(used), -np.inf, np.float32)
     near = np.zeros(len(used), np.int32)
     for c in range(len(c_used)):
