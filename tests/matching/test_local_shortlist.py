@@ -253,3 +253,28 @@ def test_a_matcher_groups_a_large_shortlist_into_lists(
     matcher = Matcher.open(db)
     assert matcher.local.lists is not None
     assert len(matcher.local.lists.assigned) == len(KNOWN)
+
+
+def test_lists_are_built_again_when_the_shortlist_outgrows_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import safeguard.matching.local_shortlist as local_shortlist
+
+    monkeypatch.setattr(local_shortlist, "LISTS_FROM", 10)
+    codes = _random_codes(1100, 7)
+    shortlist = LocalShortlist(probe=2)
+    shortlist.add(list(range(9)), codes[:9])
+    assert not shortlist.lists_due()
+    shortlist.add(list(range(9, 40)), codes[9:40])
+    assert shortlist.lists_due()
+    shortlist.build_default_lists()
+    assert shortlist.lists is not None and len(shortlist.lists) == 16
+    # Grown, but not yet to 4 x 16**2 codes: the lists take the new codes.
+    shortlist.add(list(range(40, 1023)), codes[40:1023])
+    assert not shortlist.lists_due()
+    shortlist.add([1023], codes[1023:1024])
+    assert shortlist.lists_due()
+    shortlist.build_default_lists()
+    assert len(shortlist.lists) == 32 and len(shortlist.lists.assigned) == 1024
+    assert not shortlist.lists_due()
+    assert shortlist.search(codes[700], 1)[0] == (700, pytest.approx(1.0))

@@ -183,8 +183,9 @@ class Matcher:
             widest = s.scalar(select(func.max(Bank.pdq_threshold)).where(Bank.enabled.is_(True)))
             self.radius = int(widest) if widest is not None else MATCH_THRESHOLD
         if self.local.lists_due():
-            # Once, when the shortlist outgrows a full scan (kept in the snapshot); codes
-            # added later go to their nearest list.
+            # When the shortlist outgrows a full scan, and again each time it grows to 4x
+            # the codes its lists were sized for (kept in the snapshot); codes added in
+            # between go to their nearest list.
             self.local.build_default_lists()
         return added
 
