@@ -55,6 +55,8 @@ class FeatureOptions:
     max_side: int = 1024
     #: Keypoints kept, strongest first.
     max_keypoints: int = 1500
+    #: SIFT's contrast threshold (OpenCV's default 0.04; lower keeps fainter keypoints).
+    contrast_threshold: float = 0.04
 
     def __post_init__(self) -> None:
         if self.max_side < 64:
@@ -93,7 +95,9 @@ def features_from_pixels(pixels: U8, options: FeatureOptions | None = None) -> P
     if scale > 1.0:
         size = (max(1, round(width / scale)), max(1, round(height / scale)))
         g = np.asarray(cv2.resize(g, size, interpolation=cv2.INTER_AREA), dtype=np.uint8)
-    sift = cv2.SIFT_create(nfeatures=options.max_keypoints)  # type: ignore[attr-defined]
+    sift = cv2.SIFT_create(  # type: ignore[attr-defined]
+        nfeatures=options.max_keypoints, contrastThreshold=options.contrast_threshold
+    )
     keypoints, descriptors = sift.detectAndCompute(g, None)
     if descriptors is None or not keypoints:
         points = np.zeros((0, 2), np.float32)

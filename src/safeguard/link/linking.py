@@ -780,6 +780,11 @@ def shared_object_links(
                     "region": list(w.region_a) if w.region_a else None,
                 }
             )
+    holders = {
+        n: h
+        for n, h in holders.items()
+        if len({x["item"] for x in h}) >= options.hub.min_holders
+    }
     refused = {asked[n][0].key for n in holders}
     records = [
         asked[n][0].to_json() | {"region_cover": asked[n][1].region_cover, "holders": h}
