@@ -781,9 +781,7 @@ def shared_object_links(
                 }
             )
     holders = {
-        n: h
-        for n, h in holders.items()
-        if len({x["item"] for x in h}) >= options.hub.min_holders
+        n: h for n, h in holders.items() if len({x["item"] for x in h}) >= options.hub.min_holders
     }
     refused = {asked[n][0].key for n in holders}
     records = [
