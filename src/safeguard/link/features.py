@@ -55,13 +55,18 @@ class FeatureOptions:
     max_side: int = 1024
     #: Keypoints kept, strongest first.
     max_keypoints: int = 1500
-    #: SIFT's contrast threshold (OpenCV's default is 0.04). 0.02 keeps fainter
-    #: keypoints: on a 100-place v8 build same-place pairs in one group rose from 0.180
-    #: to 0.238 with no wrong link, on a 60-place v7 build from 0.248 to 0.295 with 44
-    #: wrong links instead of 37, over all pairs of 120 v5 pictures 347 of 357 same-place
-    #: pairs linked instead of 339 and none different; ~40 % more keypoints, extraction
-    #: ~20 % dearer (docs/benchmarks.md).
-    contrast_threshold: float = 0.02
+    #: SIFT's contrast threshold (OpenCV's default).
+    contrast_threshold: float = 0.04
+    #: A picture that gives fewer than ``max_keypoints`` at ``contrast_threshold`` is
+    #: detected again at this lower threshold, keeping fainter keypoints (0 turns it
+    #: off). Textured pictures (most photographs at 1024 px) keep the strongest
+    #: ``max_keypoints`` as before. With 0.02 for every picture, same-place pairs in one
+    #: group rose from 0.180 to 0.238 on a 100-place v8 build with no wrong link, from
+    #: 0.248 to 0.295 on a 60-place v7 build with 44 wrong links instead of 37, and over
+    #: all pairs of 120 v5 pictures 347 of 357 same-place pairs linked instead of 339 and
+    #: none different (~40 % more keypoints; docs/benchmarks.md). For every picture it
+    #: also changed which model won on the real aloe stereo pair: hence only when short.
+    faint_contrast_threshold: float = 0.02
 
     def __post_init__(self) -> None:
         if self.max_side < 64:
@@ -104,6 +109,12 @@ def features_from_pixels(pixels: U8, options: FeatureOptions | None = None) -> P
         nfeatures=options.max_keypoints, contrastThreshold=options.contrast_threshold
     )
     keypoints, descriptors = sift.detectAndCompute(g, None)
+    faint = options.faint_contrast_threshold
+    if 0 < faint < options.contrast_threshold and len(keypoints) < options.max_keypoints:
+        sift = cv2.SIFT_create(  # type: ignore[attr-defined]
+            nfeatures=options.max_keypoints, contrastThreshold=faint
+        )
+        keypoints, descriptors = sift.detectAndCompute(g, None)
     if descriptors is None or not keypoints:
         points = np.zeros((0, 2), np.float32)
         desc = np.zeros((0, 128), np.uint8)
