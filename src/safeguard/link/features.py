@@ -64,7 +64,7 @@ class FeatureOptions:
     #: group rose from 0.180 to 0.238 on a 100-place v8 build with no wrong link, from
     #: 0.248 to 0.295 on a 60-place v7 build with 44 wrong links instead of 37, and over
     #: all pairs of 120 v5 pictures 347 of 357 same-place pairs linked instead of 339 and
-    #: none different (~40 % more keypoints; docs/benchmarks.md). For every picture it
+    #: none different (203 -> 377 keypoints at 400 x 300; docs/benchmarks.md). For every picture it
     #: also changed which model won on the real aloe stereo pair: hence only when short.
     faint_contrast_threshold: float = 0.02
 
