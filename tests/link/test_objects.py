@@ -153,3 +153,27 @@ def test_region_similarity_finds_a_picture_holding_the_object_among_much_else() 
     sims = region_similarities(stored, q, len(codebook))[0]
     assert int(np.argmax(sims)) == 0
     assert np.all(np.abs(sims) <= 1.0 + 1e-5)
+
+
+@pytest.fixture(scope="module")
+def one_holder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The poster in three rooms only: the linked two and one more."""
+    folder = tmp_path_factory.mktemp("one-holder")
+    for seed in (321, 72, 748):
+        (folder / f"room{seed}-crop.png").write_bytes(png_bytes(crop(_room(seed), 0.6, seed % 4)))
+    return folder
+
+
+def test_one_holder_refuses_a_link_only_when_asked_to(one_holder: Path, tmp_path: Path) -> None:
+    # One holder is what an unlinked view of a link's own place looks like (3-D views
+    # cover under half of their shared view); two distinct holders are asked by default.
+    strict = LinkOptions(hub=HubOptions(min_holders=1))
+    store = LinkStore.open(tmp_path / "strict", create=True)
+    summary = build(store, [one_holder], options=strict)
+    assert summary.shared_object_links == 1
+    assert _wrong_links(store) == []
+    default = LinkStore.open(tmp_path / "default", create=True)
+    summary = build(default, [one_holder])
+    assert DEFAULT_HUB.min_holders == 2
+    assert summary.shared_object_links == 0
+    assert [set(pair) for pair in _wrong_links(default)] == [{"room321", "room72"}]

@@ -52,6 +52,14 @@ from safeguard.link.objects import (
     region_similarities,
     region_vector,
 )
+from safeguard.link.overlays import (
+    DEFAULT_OVERLAY,
+    BurntIn,
+    OverlayOptions,
+    burnt_in,
+    frame_bins,
+    overlay_mask,
+)
 from safeguard.link.runner import LocalRunner, TaskRunner
 from safeguard.link.store import (
     FaceRows,
@@ -89,6 +97,9 @@ class LinkOptions:
     #: The common-content test (``link.common``): a link needs inliers that are not
     #: found in many other items outside its sides' neighbourhoods.
     common: CommonOptions = DEFAULT_COMMON
+    #: Burnt-in overlays (``link.overlays``): matches at the same frame position on
+    #: content that recurs there across the collection are dropped before verifying.
+    overlay: OverlayOptions = DEFAULT_OVERLAY
     face_threshold: float = DEFAULT_FACE_THRESHOLD
     #: Items whose descriptors teach a new store its codebook.
     codebook_items: int = 300
@@ -154,14 +165,51 @@ def cached_features(root: str, item_id: str) -> tuple[tuple[PlaceFeatures, F32],
 Pair = tuple[str, int, str, int]
 
 
-def verify_task(args: tuple[str, Sequence[Pair], VerifyOptions]) -> list[tuple[Pair, Verification]]:
-    root, pairs, options = args
+@functools.lru_cache(maxsize=4)
+def cached_codebook(root: str) -> F32 | None:
+    path = Path(root) / "codebook.npy"
+    return np.load(path, allow_pickle=False).astype(np.float32) if path.exists() else None
+
+
+@functools.lru_cache(maxsize=256)
+def cached_frame_bins(root: str, item_id: str, grid: int) -> tuple[npt.NDArray[np.int64], ...]:
+    """Each view's keypoints' frame bins (``link.overlays``) of a stored item."""
+    codebook = cached_codebook(root)
+    if codebook is None:
+        return tuple(np.zeros(len(f), np.int64) for f, _ in cached_features(root, item_id))
+    return tuple(frame_bins(f, codebook, grid, d) for f, d in cached_features(root, item_id))
+
+
+def stored_overlay_mask(
+    root: str, item_id: str, view: int, burnt: BurntIn | None
+) -> npt.NDArray[np.bool_] | None:
+    """Which keypoints of a stored view lie in burnt-in frame bins (None: no test)."""
+    if burnt is None or len(burnt.bins) == 0:
+        return None
+    return overlay_mask(cached_frame_bins(root, item_id, burnt.grid)[view], burnt.bins)
+
+
+def verify_task(
+    args: tuple[str, Sequence[Pair], VerifyOptions]
+    | tuple[str, Sequence[Pair], VerifyOptions, BurntIn | None],
+) -> list[tuple[Pair, Verification]]:
+    root, pairs, options = args[0], args[1], args[2]
+    burnt = args[3] if len(args) > 3 else None
     out = []
     for pair in pairs:
         a, va, b, vb = pair
         fa, ra = cached_features(root, a)[va]
         fb, rb = cached_features(root, b)[vb]
-        out.append((pair, verify(fa, fb, options, rootsift_a=ra, rootsift_b=rb)))
+        v = verify(
+            fa,
+            fb,
+            options,
+            rootsift_a=ra,
+            rootsift_b=rb,
+            overlay_a=stored_overlay_mask(root, a, va, burnt),
+            overlay_b=stored_overlay_mask(root, b, vb, burnt),
+        )
+        out.append((pair, v))
     return out
 
 
@@ -216,24 +264,25 @@ def build(
             return summary
         _add_global(store, new)
         _add_faces(store, new)
+        burnt = _add_frame_bins(store, options.overlay)
         new_ids = [e.id for e in new]
         pairs = shortlist(store, new_ids, options.shortlist)
         if options.mirrored > 0:
             pairs += mirrored_rows(store, new_ids, pairs, options.mirrored)
         asked: list[tuple[Link, Verification]] = []
         checked: list[tuple[Link, Verification]] = []
-        links = _verify_pairs(store, pairs, options, runner, progress, asked, checked)
+        links = _verify_pairs(store, pairs, options, runner, progress, asked, checked, burnt)
         if options.second_round > 0:
             known = [x for x in store.links.values() if x.kind == "place"] + links
             more = second_round_rows(
                 store.global_rows(), new_ids, known, pairs, options.second_round
             )
-            links += _verify_pairs(store, more, options, runner, progress, asked, checked)
+            links += _verify_pairs(store, more, options, runner, progress, asked, checked, burnt)
             pairs += more
         summary.verified = len(pairs)
         if asked:
             refused, records, searched = shared_object_links(
-                store, asked, links, options, runner, progress
+                store, asked, links, options, runner, progress, burnt
             )
             summary.verified += searched
             summary.shared_object_links = len(refused)
@@ -350,6 +399,31 @@ def _add_faces(store: LinkStore, new: list[_New]) -> None:
                 np.array(frames, np.int32),
             )
         )
+
+
+def _add_frame_bins(store: LinkStore, options: OverlayOptions) -> BurntIn | None:
+    """Record the frame bins (``link.overlays``) of every stored item that has none
+    yet (the new ones, and all of a store written before overlays were counted), and
+    return the collection's burnt-in bins (None when the test is off)."""
+    if store.codebook is None or options.min_items <= 0:
+        return None
+    ids = [str(i) for i in dict.fromkeys(store.global_rows().item.tolist())]
+    todo = [i for i in ids if not store.has_frame_bins(i)]
+    for start in range(0, len(todo), 512):
+        bins: dict[str, npt.NDArray[np.int64]] = {}
+        for item in todo[start : start + 512]:
+            views = [frame_bins(f, store.codebook, options.grid) for f in store.features(item)]
+            bins[item] = np.concatenate(views) if views else np.zeros(0, np.int64)
+        store.add_frame_bins(options.grid, bins)
+    return stored_burnt_in(store, options)
+
+
+def stored_burnt_in(store: LinkStore, options: OverlayOptions) -> BurntIn | None:
+    """The burnt-in frame bins of what the store has counted (nothing is written)."""
+    if store.codebook is None or options.min_items <= 0:
+        return None
+    counts, items = store.frame_bin_counts(options.grid, len(store.codebook))
+    return BurntIn(options.grid, burnt_in(counts, items, options))
 
 
 def top_items(
@@ -603,12 +677,13 @@ def _verify_pairs(
     progress: Progress,
     asked: list[tuple[Link, Verification]] | None = None,
     checked: list[tuple[Link, Verification]] | None = None,
+    burnt: BurntIn | None = None,
 ) -> list[Link]:
     """Verify ``pairs`` on the runner; the links, in ``asked`` those of them that rest
     on an object-sized region (``objects.questioned``), with their verification, and in
     ``checked`` every link with its verification (for the common-content test)."""
     batches = [
-        (str(store.root), pairs[i : i + options.verify_batch], options.verify)
+        (str(store.root), pairs[i : i + options.verify_batch], options.verify, burnt)
         for i in range(0, len(pairs), options.verify_batch)
     ]
     links: list[Link] = []
@@ -634,6 +709,7 @@ def shared_object_links(
     options: LinkOptions,
     runner: TaskRunner,
     progress: Progress = _nothing,
+    burnt: BurntIn | None = None,
 ) -> tuple[set[tuple[str, str, str]], list[dict[str, Any]], int]:
     """The shared-object test (``link.objects``) over questioned links: each side's
     matched region is searched over the store (a VLAD vector of its own descriptors), its
@@ -690,7 +766,7 @@ def shared_object_links(
                 if len(taken) >= k:
                     break
     found = _verify_ordered(store, candidates, object_options(options.verify, options.hub),
-                            options, runner, progress)  # fmt: skip
+                            options, runner, progress, burnt)  # fmt: skip
     holders: dict[int, list[dict[str, Any]]] = {}
     for (_, _, other, other_view), w, s in zip(candidates, found, owner, strict=True):
         n, side, _, _, box = sides[s]
@@ -704,6 +780,9 @@ def shared_object_links(
                     "region": list(w.region_a) if w.region_a else None,
                 }
             )
+    holders = {
+        n: h for n, h in holders.items() if len({x["item"] for x in h}) >= options.hub.min_holders
+    }
     refused = {asked[n][0].key for n in holders}
     records = [
         asked[n][0].to_json() | {"region_cover": asked[n][1].region_cover, "holders": h}
@@ -833,11 +912,12 @@ def _verify_ordered(
     options: LinkOptions,
     runner: TaskRunner,
     progress: Progress,
+    burnt: BurntIn | None = None,
 ) -> list[Verification]:
     """Verifications of ``pairs`` (first item first), in their order (a runner may
     return batches in any order; a pair asked twice is verified twice, the same)."""
     batches = [
-        (str(store.root), pairs[i : i + options.verify_batch], verify_options)
+        (str(store.root), pairs[i : i + options.verify_batch], verify_options, burnt)
         for i in range(0, len(pairs), options.verify_batch)
     ]
     done: dict[Pair, Verification] = {}
@@ -1085,9 +1165,19 @@ def query(
                 qm = mirrored_vectors([view.features], store.codebook)[0]
                 for item, sv, _ in top_items(qm, rows, options.mirrored, exclude=e.id):
                     pairs.setdefault((item, sv), qv)
+        burnt = stored_burnt_in(store, options.overlay)
         for (item, sv), qv in pairs.items():
             stored = cached_features(str(store.root), item)[sv][0]
-            v = verify(e.views[qv].features, stored, options.verify)
+            mine = e.views[qv].features
+            v = verify(
+                mine,
+                stored,
+                options.verify,
+                overlay_a=None
+                if burnt is None
+                else overlay_mask(frame_bins(mine, store.codebook, burnt.grid), burnt.bins),
+                overlay_b=stored_overlay_mask(str(store.root), item, sv, burnt),
+            )
             if not v.linked:
                 continue
             prior = found.get(item)

@@ -54,6 +54,13 @@ class HubOptions:
     #: Share of the questioned region (its box) that the holder's matched region covers,
     #: and share of the holder's matched region inside the questioned box.
     min_region_share: float = 0.5
+    #: Distinct holders (over both sides) that refuse a link. One was enough at first;
+    #: on 3-D views the one holder is mostly an unlinked view of the link's own place:
+    #: on the v8 store 392 of the 443 right links refused had only own-place holders,
+    #: and two holders refuse 121 right links against 49 wrong ones (1: 443 and 64;
+    #: of those 64, the overlay test refuses 63). The price: v5's two wrong links
+    #: (a shared poster and window, one holder each) are no longer refused by it.
+    min_holders: int = 2
 
 
 DEFAULT_HUB = HubOptions()

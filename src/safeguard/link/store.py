@@ -17,6 +17,9 @@ and appendable. Layout (``docs/link.md``)::
                           with the third pictures holding it (``link.objects``), or on
                           common content, with its specific inliers (``link.common``)
     items.jsonl           one item a line; written last, so a line means the item is whole
+    framebins/<seq>.npz   item (m,) str, offsets (m + 1,) int64, bins int64, grid (): each
+                          item's frame bins (visual word and frame cell of its keypoints,
+                          ``link.overlays``), for finding burnt-in overlays
 
 Writers take an exclusive ``flock`` on ``.lock``; numpy files are written to a temporary
 name and renamed. Every array file is read with ``allow_pickle=False``.
@@ -282,6 +285,8 @@ class LinkStore:
         self.links: dict[tuple[str, str, str], Link] = {}
         self._global: list[GlobalRows] = []
         self._faces: list[FaceRows] = []
+        #: Each counted item's distinct frame bins (``link.overlays``), by grid size.
+        self._frame_bins: dict[str, tuple[int, npt.NDArray[np.int64]]] = {}
         self.codebook: F32 | None = None
         self._reload()
 
@@ -298,7 +303,7 @@ class LinkStore:
                 raise LinkStoreMissing(f"{root}: no link store here (run 'safeguard link build')")
             if root.exists() and any(root.iterdir()):
                 raise LinkStoreError(f"{root}: exists, is not empty and is not a link store")
-            for sub in ("features", "global", "faces"):
+            for sub in ("features", "global", "faces", "framebins"):
                 (root / sub).mkdir(parents=True, exist_ok=True)
             meta = {"format": FORMAT, "version": VERSION, "words": words, "created": _now()}
             meta_path.write_text(json.dumps(meta, indent=1) + "\n")
@@ -327,6 +332,14 @@ class LinkStore:
             a = _load_npz(seg)
             keep = np.isin(a["item"], list(self.items))
             self._global.append(GlobalRows(a["item"][keep], a["view"][keep], a["vlad"][keep]))
+        self._frame_bins = {}
+        for seg in sorted((self.root / "framebins").glob("*.npz")):
+            a = _load_npz(seg)
+            grid = int(a["grid"])
+            for n, item in enumerate(a["item"]):
+                if str(item) in self.items:
+                    bins = a["bins"][int(a["offsets"][n]) : int(a["offsets"][n + 1])]
+                    self._frame_bins[str(item)] = (grid, bins.astype(np.int64))
         self._faces = []
         for seg in sorted((self.root / "faces").glob("*.npz")):
             a = _load_npz(seg)
@@ -397,6 +410,38 @@ class LinkStore:
         if len(rows.item):
             _save_npz(self._next_segment("global"), item=rows.item, view=rows.view, vlad=rows.vlad)
             self._global.append(rows)
+
+    def add_frame_bins(self, grid: int, bins: dict[str, npt.NDArray[np.int64]]) -> None:
+        """Record items' distinct frame bins (``link.overlays.frame_bins``). Bins of an
+        item not (yet) in ``items.jsonl`` are not counted when the store is read again."""
+        if not bins:
+            return
+        (self.root / "framebins").mkdir(exist_ok=True)
+        ids = list(bins)
+        arrays = [np.unique(bins[i]).astype(np.int64) for i in ids]
+        offsets = np.concatenate([[0], np.cumsum([len(a) for a in arrays])]).astype(np.int64)
+        _save_npz(
+            self._next_segment("framebins"),
+            item=np.array(ids, "U16"),
+            offsets=offsets,
+            bins=np.concatenate(arrays) if arrays else np.zeros(0, np.int64),
+            grid=np.array(grid, np.int64),
+        )
+        for i, a in zip(ids, arrays, strict=True):
+            self._frame_bins[i] = (grid, a)
+
+    def frame_bin_counts(self, grid: int, words: int) -> tuple[npt.NDArray[np.int64], int]:
+        """For each frame bin, the stored items holding it, and the items counted (those
+        whose bins were recorded with this ``grid``)."""
+        held = [b for g, b in self._frame_bins.values() if g == grid]
+        size = words * grid * grid
+        if not held:
+            return np.zeros(size, np.int64), 0
+        counts = np.bincount(np.concatenate(held), minlength=size)[:size]
+        return counts.astype(np.int64), len(held)
+
+    def has_frame_bins(self, item_id: str) -> bool:
+        return item_id in self._frame_bins
 
     def add_faces(self, rows: FaceRows) -> None:
         if len(rows.item):

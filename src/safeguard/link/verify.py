@@ -146,6 +146,11 @@ class VerifyOptions:
     #: 76 against 72); a mirrored picture matches far better mirrored (the scikit-image
     #: motorcycle against its mirror image: 1,372 against 72).
     mirror_margin: float = 1.5
+    #: Burnt-in overlays (``link.overlays``): a tentative match whose keypoints lie
+    #: within this share of the frame's width and height of the same frame position in
+    #: both pictures, one of them in a burnt-in frame bin (``overlay_a``/``overlay_b`` of
+    #: ``verify``), is dropped before any model is fitted (0 turns it off).
+    overlay_tolerance: float = 0.01
 
 
 DEFAULT_VERIFY = VerifyOptions()
@@ -187,6 +192,8 @@ class Verification:
     #: when matched mirrored); only for links (``linked``), for the common-content test.
     inliers_a: tuple[int, ...] | None = None
     inliers_b: tuple[int, ...] | None = None
+    #: Tentative matches dropped as burnt-in overlay (``link.overlays``).
+    overlay: int = 0
 
 
 def _box(points: F32, scale: float) -> Box:
@@ -401,6 +408,31 @@ def distinctive(
     return np.asarray(d < self_ratio * own, np.bool_)
 
 
+def burnt_in_matches(
+    a: PlaceFeatures,
+    b: PlaceFeatures,
+    pairs: npt.NDArray[np.int32],
+    overlay_a: npt.NDArray[np.bool_] | None,
+    overlay_b: npt.NDArray[np.bool_] | None,
+    options: VerifyOptions = DEFAULT_VERIFY,
+) -> npt.NDArray[np.bool_]:
+    """Which matches (index pairs into a and b as stored) are burnt-in overlay: both
+    keypoints at the same normalised frame position (within ``overlay_tolerance``), one
+    of them in a burnt-in frame bin (``link.overlays``)."""
+    if len(pairs) == 0:
+        return np.zeros(0, np.bool_)
+    ia, ib = pairs[:, 0], pairs[:, 1]
+    common = np.zeros(len(pairs), np.bool_)
+    if overlay_a is not None and len(overlay_a) == len(a):
+        common |= overlay_a[ia]
+    if overlay_b is not None and len(overlay_b) == len(b):
+        common |= overlay_b[ib]
+    na = a.points[ia] / np.array([a.width / a.scale, a.height / a.scale], np.float32)
+    nb = b.points[ib] / np.array([b.width / b.scale, b.height / b.scale], np.float32)
+    same = np.abs(na - nb).max(axis=1) <= options.overlay_tolerance
+    return np.asarray(common & same, np.bool_)
+
+
 def verify(
     a: PlaceFeatures,
     b: PlaceFeatures,
@@ -408,8 +440,12 @@ def verify(
     *,
     rootsift_a: F32 | None = None,
     rootsift_b: F32 | None = None,
+    overlay_a: npt.NDArray[np.bool_] | None = None,
+    overlay_b: npt.NDArray[np.bool_] | None = None,
 ) -> Verification:
-    """Match ``a`` against ``b`` and fit both models; never raises on degenerate input."""
+    """Match ``a`` against ``b`` and fit both models; never raises on degenerate input.
+    ``overlay_a``/``overlay_b``: which keypoints lie in burnt-in frame bins
+    (``link.overlays``); their matches at the same frame position are no evidence."""
     ra = a.rootsift() if rootsift_a is None else rootsift_a
     rb = b.rootsift() if rootsift_b is None else rootsift_b
     pairs = tentative_matches(ra, rb, options.ratio)
@@ -424,9 +460,14 @@ def verify(
             # reflections, which left mirrored links to the fundamental matrix alone).
             pairs, rb, flipped = pairs_mirrored, rb_mirrored, True
             b = mirror_image(b)
+    dropped = 0
+    if options.overlay_tolerance > 0 and (overlay_a is not None or overlay_b is not None):
+        fixed = burnt_in_matches(a, original_b, pairs, overlay_a, overlay_b, options)
+        dropped = int(fixed.sum())
+        pairs = pairs[~fixed]
     m = len(pairs)
     if m < 8:
-        return Verification("none", 0, m, 0.0, False, mirrored=flipped)
+        return Verification("none", 0, m, 0.0, False, mirrored=flipped, overlay=dropped)
     pa = a.points[pairs[:, 0]].astype(np.float64)
     pb = b.points[pairs[:, 1]].astype(np.float64)
     h, h_mask = _homography(pa, pb, options)
@@ -452,7 +493,7 @@ def verify(
     elif f_in > 0:
         model, inliers, mask, linked = "fundamental", f_in, f_mask, f_ok
     else:
-        return Verification("none", 0, m, 0.0, False, mirrored=flipped)
+        return Verification("none", 0, m, 0.0, False, mirrored=flipped, overlay=dropped)
     keep = mask.ravel().astype(bool)
     linked = (
         linked
@@ -520,4 +561,5 @@ def verify(
         mirrored=flipped,
         inliers_a=tuple(int(x) for x in pairs[keep, 0]) if linked else None,
         inliers_b=tuple(int(x) for x in pairs[keep, 1]) if linked else None,
+        overlay=dropped,
     )
