@@ -1633,35 +1633,58 @@ def across_camera(place: Place, rng: Rng) -> tuple[Camera, float]:
     return Camera(pos, look_yaw, float(np.clip(pitch, -25, 15)), hfov), look_yaw - c.yaw
 
 
+def _blocked(planes: list[Plane], a: F64, b: F64) -> bool:
+    """Whether furniture (a box's face) stands between the points ``a`` and ``b``."""
+    for p in planes:
+        if not p.solid:
+            continue
+        n = p.normal()
+        da, db = float(np.dot(a - p.origin, n)), float(np.dot(b - p.origin, n))
+        if da * db >= 0:
+            continue
+        x = a + (b - a) * (da / (da - db))
+        su, sv = float(np.dot(x - p.origin, p.u)), float(np.dot(x - p.origin, p.v))
+        if 0 <= su <= p.size[0] and 0 <= sv <= p.size[1]:
+            return True
+    return False
+
+
 def closeup_camera(place: Place, rng: Rng, w: int, h: int) -> Camera:
-    """One distinctive thing the original shows, from 0.7-1.4 m, at 45-60 degrees."""
+    """One distinctive thing the original shows (not hidden by furniture), from 0.7-1.4 m,
+    at 45-60 degrees, from a spot with nothing in between (of up to 12 tries)."""
     c = place.camera
     f = (w / 2) / np.tan(np.radians(c.hfov) / 2)
     m = c.axes()
+    planes = place.planes(0)
     seen = []
     for centre, normal, size in place.targets:
         p = m @ (centre - c.pos)
         if p[2] <= 0.3:
             continue
         u, v = w / 2 + f * p[0] / p[2], h / 2 + f * p[1] / p[2]
-        if 0.1 * w < u < 0.9 * w and 0.1 * h < v < 0.9 * h:
+        if 0.1 * w < u < 0.9 * w and 0.1 * h < v < 0.9 * h and not _blocked(planes, c.pos, centre):
             seen.append((centre, normal, size))
     if not seen:
         seen = [(_gaze(place), -c.axes()[2], 1.0)]
     centre, normal, size = seen[int(rng.integers(0, len(seen)))]
     hfov = float(rng.uniform(45, 60))
-    dist = float(rng.uniform(0.7, 1.4)) * max(1.0, size / 0.8)
-    ang = np.radians(float(rng.uniform(-25, 25)))
     n = _vec(normal[0], 0, normal[2])
     n = n / max(1e-9, float(np.linalg.norm(n)))
-    d = _vec(n[0] * np.cos(ang) - n[2] * np.sin(ang), 0, n[0] * np.sin(ang) + n[2] * np.cos(ang))
-    pos = centre + dist * d
-    pos[1] = centre[1] + float(rng.uniform(-0.2, 0.1))
-    pos = _inside(place, pos, 0.1)
-    pos[2] = np.clip(pos[2], 0.1, place.depth - 0.3)
-    if _base_kind(place.kind) == "car":  # leaning forward between the front seats
-        pos = _vec(float(rng.uniform(-0.08, 0.08)), float(rng.uniform(1.06, 1.12)), 1.0)
-        hfov = float(rng.uniform(55, 65))
+    for _ in range(12):
+        dist = float(rng.uniform(0.7, 1.4)) * max(1.0, size / 0.8)
+        ang = np.radians(float(rng.uniform(-25, 25)))
+        d = _vec(
+            n[0] * np.cos(ang) - n[2] * np.sin(ang), 0, n[0] * np.sin(ang) + n[2] * np.cos(ang)
+        )
+        pos = centre + dist * d
+        pos[1] = centre[1] + float(rng.uniform(-0.2, 0.1))
+        pos = _inside(place, pos, 0.1)
+        pos[2] = np.clip(pos[2], 0.1, place.depth - 0.3)
+        if _base_kind(place.kind) == "car":  # leaning forward between the front seats
+            pos = _vec(float(rng.uniform(-0.08, 0.08)), float(rng.uniform(1.06, 1.12)), 1.0)
+            hfov = float(rng.uniform(55, 65))
+        if not _blocked(planes, pos, centre):
+            break
     yaw, pitch = _look_at(pos, centre)
     return Camera(pos, yaw, pitch, hfov)
 
