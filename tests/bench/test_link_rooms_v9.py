@@ -10,7 +10,6 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-
 from bench.link_rooms_v9 import (
     CAR_EVERY,
     CAR_SLOTS,
@@ -105,7 +104,8 @@ def test_look_alike_places_still_differ_in_what_they_show() -> None:
 def test_the_flats_of_one_development_share_their_layout_and_one_is_mirrored() -> None:
     first = next(s for s in range(200) if s % DEV_EVERY == DEV_SLOTS[0])
     a, b, c = (build_place(first + k) for k in range(3))
-    assert (a.width, a.depth, a.height) == (b.width, b.depth, b.height) == (c.width, c.depth, c.height)
+    dims = {(p.width, p.depth, p.height) for p in (a, b, c)}
+    assert len(dims) == 1
     assert not a.mirrored and not c.mirrored
     assert b.mirrored and b.seed % DEV_EVERY == DEV_MIRRORED
     floor_a, floor_b, floor_c = (p.fixed[4].tex for p in (a, b, c))
