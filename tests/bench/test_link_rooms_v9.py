@@ -168,3 +168,10 @@ def test_the_dry_run_writes_pictures_and_a_well_formed_truth(tmp_path: Path) -> 
     written = folder / "truth.json"
     if written.exists():
         assert json.loads(written.read_text()) == truth
+
+
+def test_the_first_hundred_places_build() -> None:
+    for seed in range(100):
+        img = room_v9(seed, 64, 48)
+        assert img.shape == (48, 64, 3)
+        assert float(img.std()) > 5.0, seed  # a place, not a blank frame
