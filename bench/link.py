@@ -54,6 +54,7 @@ import numpy as np
 from bench.link_rooms_v6 import room_v6, views_v6
 from bench.link_rooms_v7 import room_v7, views_v7
 from bench.link_rooms_v8 import room_v8, views_v8
+from bench.link_rooms_v9 import room_v9, views_v9
 from bench.machine import cpu_model, versions
 
 ROOT = Path(__file__).resolve().parent
@@ -601,6 +602,7 @@ GENERATORS = {
     "v6": room_v6,
     "v7": room_v7,
     "v8": room_v8,
+    "v9": room_v9,
 }
 
 
@@ -649,6 +651,7 @@ def make_collection(
             "v6": views_v6,
             "v7": views_v7,
             "v8": views_v8,
+            "v9": views_v9,
         }.get(generator, views)
         made = view_of(img, i)
         for kind, data in made.items():
@@ -958,7 +961,8 @@ def main() -> None:
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--generator", choices=tuple(GENERATORS), default="v1",
                         help="v2-v7: development (v6, v7 written blind, seen); "
-                             "v8: held out (written blind), measured once")  # fmt: skip
+                             "v8: held out (written blind), measured once; "
+                             "v9: held out (written blind)")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
                         help="generated rooms only (no scikit-image, no opencv-doc)")  # fmt: skip
