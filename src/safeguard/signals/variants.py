@@ -83,6 +83,23 @@ class Variant:
         return {"variant": self.name, "pdq": self.hash.hex, "quality": self.quality}
 
 
+def _median(values: npt.ArrayLike) -> float:
+    """``float(np.median(values))`` of a NaN-free set, bit for bit, for a fraction of its
+    overhead (numpy's median costs ~10 us of checks and dispatch a call, about twenty
+    calls a turned upload): the middle element, or the two middle ones' mean taken as
+    ``np.mean`` takes it (their sum in the array's type, halved)."""
+    a = np.asarray(values).ravel()
+    n = a.size
+    k = n // 2
+    if n % 2:
+        return float(np.partition(a, k)[k])
+    part = np.partition(a, (k - 1, k))
+    lo, hi = part[k - 1], part[k]
+    if a.dtype.kind in "iub":  # np.mean sums integers as float64
+        return (float(lo) + float(hi)) / 2
+    return float((lo + hi) / 2)
+
+
 def luma(pixels: npt.NDArray[np.generic]) -> FloatArray:
     """HxW float32 luma of an RGB or luma picture."""
     if pixels.ndim == 3:
@@ -186,7 +203,7 @@ def _band(
     if cache is not None and colour_key in cache:
         colour = cast("float", cache[colour_key])
     else:
-        colour = float(np.median(first))
+        colour = _median(first)
         if cache is not None:
             cache[colour_key] = colour
     start_key = (*key, "start", rule.tolerance, rule.start)
@@ -226,7 +243,7 @@ def _few_tone_depth(lines: FloatArray) -> int:
     first = lines[0]
     q0 = np.clip(first, 0, 255).astype(np.int64) // TONE_BIN
     tones = [
-        float(np.median(first[q0 == b]))
+        _median(first[q0 == b])
         for b in np.argsort(head)[::-1][:FEW_TONES]
         if head[b] >= 0.1 * width
     ]
@@ -334,12 +351,12 @@ def _corner_patches(y: npt.NDArray[np.generic]) -> list[npt.NDArray[np.generic]]
 
 def _background_of_corners(corners: list[FloatArray]) -> float | None:
     """``_corner_background`` of the four corners' luma."""
-    values = [float(np.median(c)) for c in corners]
+    values = [_median(c) for c in corners]
     if max(values) - min(values) > TOLERANCE:
         return None
     if any(np.mean(np.abs(c - values[0]) <= TOLERANCE) < 0.9 for c in corners):
         return None
-    return float(np.median(values))
+    return _median(values)
 
 
 def _edge_slope(depths: npt.NDArray[np.int64], limit: int) -> float | None:
@@ -352,7 +369,7 @@ def _edge_slope(depths: npt.NDArray[np.int64], limit: int) -> float | None:
     if ok.sum() < 8:
         return None
     slopes = (depths[i + stride] - depths[i])[ok] / stride
-    return float(np.median(slopes))
+    return _median(slopes)
 
 
 def _content_mask(y: npt.NDArray[np.generic], bg: float) -> npt.NDArray[np.bool_]:
@@ -408,7 +425,7 @@ def estimate_rotation(pixels: npt.NDArray[np.generic]) -> tuple[float, float, fl
     found = [s * sign for s, sign in slopes if s is not None]
     if len(found) < 2:
         return None
-    guess = math.degrees(math.atan(float(np.median(found))))
+    guess = math.degrees(math.atan(_median(found)))
     if not MIN_ANGLE <= abs(guess) <= MAX_ANGLE:
         return None
     angle, wfrac, hfrac = _refine_angle(content, guess, profiles)
@@ -500,22 +517,37 @@ def _fill_depths(
     turned = np.where((s > 0) == (half >= 0), np.float32(1), np.float32(-1))
     # Inside: |x c - y s| <= half_u and |x s + y c| <= half_v; solved for y along a
     # column at x = p, or for x along a row at y = p.
+    # The same operations as ``(ps - half_u) / c`` and the like, each written over a
+    # temporary once it is no longer read (a third of the arrays allocated; the same
+    # float32 values).
     if rows:
-        a1, b1 = (ps - half_u) / c, (ps + half_u) / c
+        a1 = ps - half_u
+        a1 /= c
+        b1 = np.add(ps, half_u, out=ps)
+        b1 /= c
         hv = turned * half_v
-        e_lo, e_hi = (-hv - pc) / s, (hv - pc) / s
+        e_lo = -hv - pc
+        e_lo /= s
+        e_hi = np.subtract(hv, pc, out=pc)
+        e_hi /= s
     else:
         hu = turned * half_u
-        e_lo, e_hi = (pc - hu) / s, (pc + hu) / s
-        a1, b1 = (-half_v - ps) / c, (half_v - ps) / c
+        e_lo = pc - hu
+        e_lo /= s
+        e_hi = np.add(pc, hu, out=pc)
+        e_hi /= s
+        a1 = -half_v - ps
+        a1 /= c
+        b1 = np.subtract(half_v, ps, out=ps)
+        b1 /= c
     lo = np.maximum(a1, e_lo, out=a1)
     hi = np.minimum(b1, e_hi, out=b1)
     off = (across - 1) / 2
-    first = lo + off
+    first = np.add(lo, off, out=lo)
     first -= 1e-4
     np.ceil(first, out=first)
     np.clip(first, 0, across, out=first)
-    last = hi + off
+    last = np.add(hi, off, out=hi)
     last += 1e-4
     np.floor(last, out=last)
     np.clip(last, -1, across - 1, out=last)
@@ -534,6 +566,7 @@ def _mask_agreement(
     model: int | tuple[int, ...],
     insets: npt.NDArray[np.float64] | None = None,
     stride: int = 1,
+    integral: bool = False,
 ) -> npt.NDArray[np.float64]:
     """For each of ``angles`` (degrees), how many more pixels of the content mask than of
     the fill lie inside the frame ``model`` of ``_frame_models`` turned by it: the
@@ -543,7 +576,10 @@ def _mask_agreement(
     run inside the frame is two look-ups: the whole mask scored for the price of its
     outline. With ``stride`` > 1, ``sums`` may hold only the columns read (every
     ``stride``-th, ``w`` the full width). ``model`` a tuple: each model's scores, one row
-    a model (the same numbers, in one pass)."""
+    a model (the same numbers, in one pass). ``integral``: ``sums`` is instead OpenCV's
+    integral image of the 0/1 mask of those columns, whose neighbouring columns' difference
+    is the content counted down each column; the runs are read from it directly (the same
+    integers, without a pass over the whole mask to make the running sums)."""
     h, w = shape
     cols = np.arange(0, w, stride)
     xs = cols.astype(np.float32) - (w - 1) / 2
@@ -556,8 +592,15 @@ def _mask_agreement(
     first, last = _fill_depths(xs, h, w0 / 2 - inset, h0 / 2 - inset, t, rows=False, runs_only=True)
     lo = first.astype(np.intp)
     hi = np.maximum(last.astype(np.intp) + 1, lo)  # an empty run sums to nothing
-    at = cols if sums.shape[1] == w else cols // stride
-    inside = sums[hi, at[None, :]] - sums[lo, at[None, :]]
+    if integral:
+        at = (cols // stride)[None, :]
+        # Content in [lo, hi) of a column: the count down it at hi less that at lo; the
+        # score counts content +1 and fill -1: twice the content less the run's length.
+        counted = (sums[hi, at + 1] - sums[hi, at]) - (sums[lo, at + 1] - sums[lo, at])
+        inside = counted * 2 - (hi - lo)
+    else:
+        at = cols if sums.shape[1] == w else cols // stride
+        inside = sums[hi, at[None, :]] - sums[lo, at[None, :]]
     result: npt.NDArray[np.float64] = inside.sum(1, dtype=np.float64)
     return result if isinstance(model, int) else result.reshape(len(models), -1)
 
@@ -626,17 +669,14 @@ def _refine_angle(
     coarse = coarse[np.abs(coarse) >= MIN_ANGLE / 2]
     if not coarse.size:
         return guess, 1.0, 1.0
-    # Only the columns the coarse search reads (every COARSE_STRIDE-th) are summed.
-    # From OpenCV's integral image (the content counted above each pixel of each column is
-    # the difference of two neighbouring columns of it): a third of numpy's cumsum.
+    # Only the columns the coarse search reads (every COARSE_STRIDE-th) are counted, in
+    # OpenCV's integral image (the content counted above each pixel of each column is the
+    # difference of two neighbouring columns of it), which ``_mask_agreement`` reads at
+    # each run's ends (issue 13, eleventh round: no running-sum array is made).
     kept = np.ascontiguousarray(content[:, ::COARSE_STRIDE]).view(np.uint8)
-    integral = cv2.integral(kept, sdepth=cv2.CV_32S)
-    counts = integral[:, 1:] - integral[:, :-1]
-    sums = cast(
-        "npt.NDArray[np.int32]", counts * np.int32(2) - np.arange(h + 1, dtype=np.int32)[:, None]
-    )
+    integral = cast("npt.NDArray[np.int32]", cv2.integral(kept, sdepth=cv2.CV_32S))
     best, best_model, best_score = guess, 0, -math.inf
-    scores = _mask_agreement(sums, (h, w), coarse, (0, 1), stride=COARSE_STRIDE)
+    scores = _mask_agreement(integral, (h, w), coarse, (0, 1), stride=COARSE_STRIDE, integral=True)
     for model, score in enumerate(scores):
         i = int(np.argmax(score))
         if score[i] > best_score:
@@ -887,11 +927,14 @@ def _straightened_fills(
                 out.append(np.ascontiguousarray(np.asarray(whole, dtype=np.uint8)[box]))
                 continue
             result = np.array(frame)
-            shares = _read_shares(reads, h, w)
-            for r0, r1, c0, c1 in differ:
-                result[r0:r1, c0:c1] = _turned_part(
-                    filled, reads, (top + r0, top + r1, left + c0, left + c1), shares
-                )
+            turned = _turned_parts(
+                filled,
+                reads,
+                [(top + r0, top + r1, left + c0, left + c1) for r0, r1, c0, c1 in differ],
+                _read_shares(reads, h, w),
+            )
+            for (r0, r1, c0, c1), part in zip(differ, turned, strict=True):
+                result[r0:r1, c0:c1] = part
         else:
             # Less a pixel where the turn blends in the border.
             result = _fill_from_surroundings(np.ascontiguousarray(frame), within(1.0))
@@ -913,11 +956,40 @@ def _turned_part(
     them. Turning the box alone with the matrix moved to its corner rounds the column's
     share differently (tested against the whole turn). ``shares``: ``_read_shares`` of
     the whole output, when the caller turns several boxes."""
-    r0, r1, c0, c1 = box
-    col_x, col_y, row_x, row_y = shares or _read_shares(reads, r1, c1)
+    return _turned_parts(pixels, reads, [box], shares)[0]
+
+
+def _turned_parts(
+    pixels: npt.NDArray[np.uint8],
+    reads: npt.NDArray[np.float64],
+    boxes: list[tuple[int, int, int, int]],
+    shares: tuple[npt.NDArray[np.int32], ...] | None = None,
+) -> list[npt.NDArray[np.uint8]]:
+    """``_turned_part`` of each of ``boxes``, in one ``cv2.remap`` call: each output pixel
+    is computed from its own read alone, so the boxes' reads laid end to end in one line
+    give the same pixels as a call a box (a dozen calls' overhead saved a turned query)."""
+    if not boxes:
+        return []
+    if shares is None:
+        shares = _read_shares(reads, max(b[1] for b in boxes), max(b[3] for b in boxes))
+    col_x, col_y, row_x, row_y = shares
+    # The reads laid end to end, in lines of _REMAP_LINE (remap takes fewer than 2^15
+    # columns); the last line's tail reads the first pixel and is dropped.
+    sizes = [(r1 - r0) * (c1 - c0) for r0, r1, c0, c1 in boxes]
+    total = sum(sizes)
+    lines = -(-total // _REMAP_LINE)
+    flat_x = np.zeros(lines * _REMAP_LINE, np.int32)
+    flat_y = np.zeros(lines * _REMAP_LINE, np.int32)
+    start = 0
+    for (r0, r1, c0, c1), size in zip(boxes, sizes, strict=True):
+        shape = (r1 - r0, c1 - c0)
+        part = slice(start, start + size)
+        np.add(row_x[r0:r1, None], col_x[None, c0:c1], out=flat_x[part].reshape(shape))
+        np.add(row_y[r0:r1, None], col_y[None, c0:c1], out=flat_y[part].reshape(shape))
+        start += size
+    x = flat_x.reshape(lines, _REMAP_LINE)
+    y = flat_y.reshape(lines, _REMAP_LINE)
     cut = _AB_BITS - _INTER_BITS
-    x = row_x[r0:r1, None] + col_x[None, c0:c1]
-    y = row_y[r0:r1, None] + col_y[None, c0:c1]
     x >>= cut
     y >>= cut
     at = np.empty((*x.shape, 2), np.int16)
@@ -928,10 +1000,17 @@ def _turned_part(
     y <<= _INTER_BITS
     x &= steps
     x |= y
-    out = cv2.remap(
-        pixels, at, x.astype(np.uint16), cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT_101
-    )
-    return np.asarray(out, dtype=np.uint8)
+    out = np.asarray(
+        cv2.remap(
+            pixels, at, x.astype(np.uint16), cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT_101
+        ),
+        dtype=np.uint8,
+    ).reshape(-1, *pixels.shape[2:])
+    parts, start = [], 0
+    for (r0, r1, c0, c1), size in zip(boxes, sizes, strict=True):
+        parts.append(out[start : start + size].reshape(r1 - r0, c1 - c0, *pixels.shape[2:]))
+        start += size
+    return parts
 
 
 def _read_shares(
@@ -949,6 +1028,9 @@ def _read_shares(
         np.rint((reads[1, 1] * ys + reads[1, 2]) * scale).astype(np.int32) + half,
     )
 
+
+#: The length of the lines ``_turned_parts`` lays the boxes' reads out in.
+_REMAP_LINE = 1024
 
 #: OpenCV's fixed point for warpAffine's reads (imgwarp.cpp: AB_BITS, INTER_BITS).
 _AB_BITS = 10
@@ -1063,6 +1145,21 @@ def _dense_operator(length: int) -> npt.NDArray[np.float64]:
     return dense
 
 
+@lru_cache(maxsize=32)
+def _operator_reach(length: int) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """For each pixel of an axis of ``length``, the first and last of PDQ's 64 grid lines
+    whose filter reads it (``_dense_operator``'s non-zero rows of that column; a pixel no
+    line reads has first 64 and last -1)."""
+    read = _dense_operator(length) != 0
+    anywhere = read.any(axis=0)
+    first = np.where(anywhere, np.argmax(read, axis=0), read.shape[0]).astype(np.intp)
+    last = np.where(anywhere, read.shape[0] - 1 - np.argmax(read[::-1], axis=0), -1)
+    last = last.astype(np.intp)
+    first.setflags(write=False)
+    last.setflags(write=False)
+    return first, last
+
+
 #: A picture is hashed from the first one's filtered grid plus its difference while the
 #: boxes around where they differ (one per cell of a 4 x 4 grid: the fills differ in the
 #: lost corners and along the edges the turn blends) cover at most this much of it.
@@ -1103,15 +1200,21 @@ def _pdq_of_fills(
             out.append(pdq_from_pixels(pic))
             continue
         rows_op, cols_op = _dense_operator(h), _dense_operator(w)
+        row_reach, col_reach = _operator_reach(h), _operator_reach(w)
         g = grid.copy()
         for r0, r1, c0, c1 in boxes:
+            # Only the grid cells whose filter window meets the box: the operators are
+            # banded, and every other cell's share of the difference is exactly zero.
+            a, b = int(row_reach[0][r0:r1].min()), int(row_reach[1][r0:r1].max()) + 1
+            c, d = int(col_reach[0][c0:c1].min()), int(col_reach[1][c0:c1].max()) + 1
             delta = pic[r0:r1, c0:c1].astype(np.float64) - base[r0:r1, c0:c1]
+            rows, cols = rows_op[a:b, r0:r1], cols_op[c:d, c0:c1]
             # The cheaper order of the two products: a box 160 wide and 12 high costs a
             # quarter as much reduced along its long side first.
             if r1 - r0 >= c1 - c0:
-                g += (rows_op[:, r0:r1] @ delta) @ cols_op[:, c0:c1].T
+                g[a:b, c:d] += (rows @ delta) @ cols.T
             else:
-                g += rows_op[:, r0:r1] @ (delta @ cols_op[:, c0:c1].T)
+                g[a:b, c:d] += rows @ (delta @ cols.T)
         out.append(pdq_from_grid(g))
     return out
 
@@ -1189,7 +1292,7 @@ def _a_band_may_start(small: npt.NDArray[np.generic], few_tone: bool = True) -> 
     sh, sw = small.shape[:2]
     for line in (small[0], small[sh - 1], small[:, 0], small[:, sw - 1]):
         y = luma(line[None])[0]
-        colour = float(np.median(y))
+        colour = _median(y)
         near = np.count_nonzero(np.abs(y - colour) <= TOLERANCE + _EDGE_MARGIN)
         if near >= START_FRACTION * y.size:
             return True
