@@ -180,3 +180,22 @@ def test_the_store_counts_frame_bins_of_whole_items(calls: Path, tmp_path: Path)
     (more / "place20-a.png").write_bytes(png_bytes(overlay(own_content(20))))
     build(old, [more], options=LinkOptions())
     assert old.frame_bin_counts(DEFAULT_OVERLAY.grid, len(store.codebook))[1] == PLACES + 2
+
+
+def test_live_linking_drops_the_overlay_too(calls: Path, tmp_path: Path) -> None:
+    from safeguard.link.live import LiveLinker
+
+    store = LinkStore.open(tmp_path / "live", create=True)
+    build(store, [calls], options=LinkOptions())
+    # A stream of an unseen place through the same app: only the overlay is shared.
+    elsewhere = overlay(own_content(40))
+    off = LiveLinker(LinkStore.open(tmp_path / "live"), overlay=OverlayOptions(min_items=0))
+    assert off.on_frame(elsewhere, 0.0), "the overlay alone links without the test"
+    on = LiveLinker(LinkStore.open(tmp_path / "live"))
+    assert on.burnt is not None and len(on.burnt.bins) > 0
+    assert on.on_frame(elsewhere, 0.0) == []
+    # Place 0 streamed from another viewpoint through the app is still seen, first. (Live
+    # linking has no common-content or shared-object test: overlay keypoints outside the
+    # burnt-in bins can still carry a weaker sighting of another place here.)
+    seen = on.on_frame(overlay(perspective(own_content(0), 0.05, 9)[0]), 10.0)
+    assert seen and Path(seen[0].path).name.startswith("place0-")

@@ -28,7 +28,14 @@ import numpy.typing as npt
 
 from safeguard.link.faces import DEFAULT_FACE_THRESHOLD, detect_faces, faces_available
 from safeguard.link.features import FeatureOptions, features_from_pixels
-from safeguard.link.linking import cached_features, groups, similarities
+from safeguard.link.linking import (
+    cached_features,
+    groups,
+    similarities,
+    stored_burnt_in,
+    stored_overlay_mask,
+)
+from safeguard.link.overlays import DEFAULT_OVERLAY, OverlayOptions, frame_bins, overlay_mask
 from safeguard.link.store import LinkStore
 from safeguard.link.verify import DEFAULT_VERIFY, VerifyOptions, verify
 from safeguard.signals.vlad import vlad
@@ -184,6 +191,7 @@ class LiveLinker:
         face_threshold: float = DEFAULT_FACE_THRESHOLD,
         features: FeatureOptions | None = None,
         verify_options: VerifyOptions = DEFAULT_VERIFY,
+        overlay: OverlayOptions = DEFAULT_OVERLAY,
     ) -> None:
         self.index = index if isinstance(index, LiveIndex) else LiveIndex.load(index)
         self.store = self.index.store
@@ -197,6 +205,10 @@ class LiveLinker:
         self.face_threshold = face_threshold
         self.features = features or FeatureOptions()
         self.verify_options = verify_options
+        # Burnt-in overlays (``link.overlays``), as ``link build`` and ``link query`` drop
+        # them: a stream's own caption or app interface at the frame position a stored
+        # picture has it is no evidence of the same place.
+        self.burnt = stored_burnt_in(self.store, overlay)
         self._last_checked: float | None = None
         self._last_reported: dict[tuple[str, str], float] = {}
 
@@ -223,12 +235,24 @@ class LiveLinker:
             return []
         frame = features_from_pixels(rgb, self.features)
         q = vlad(frame.rootsift(), codebook)
+        burnt = self.burnt if self.burnt is not None and len(self.burnt.bins) else None
+        mine = (
+            None
+            if burnt is None
+            else overlay_mask(frame_bins(frame, codebook, burnt.grid), burnt.bins)
+        )
         out = []
         for item, view in self.index.top_items(q, self.candidates):
             if not self._due("place", item, stream_ts):
                 continue
             stored = cached_features(str(self.store.root), item)[view][0]
-            v = verify(frame, stored, self.verify_options)
+            v = verify(
+                frame,
+                stored,
+                self.verify_options,
+                overlay_a=mine,
+                overlay_b=stored_overlay_mask(str(self.store.root), item, view, burnt),
+            )
             if not v.linked:
                 continue
             self._last_reported[("place", item)] = stream_ts
