@@ -77,6 +77,7 @@ from bench.service import (  # noqa: E402
     HttpConnection,
     _server_pid,
     _timing,
+    block_summary,
     build_bank,
     descendants,
     idle_cpu,
@@ -601,16 +602,7 @@ def main() -> None:
             "padded_match / padded_nomatch (c/d)": ratio("padded_match", "padded_nomatch"),
             "padded_match / plain_nomatch (c/a)": ratio("padded_match", "plain_nomatch"),
         },
-        "server_timing_ms_mean": {
-            k: {
-                p: round(statistics.fmean(b[p] for b in bs), 2)
-                for p in ("hash_ms", "match_ms", "act_ms")
-            }
-            for k, bs in blocks.items()
-        },
-        "latency_ms_median": {
-            k: round(statistics.median(b["latency_ms"] for b in bs), 2) for k, bs in blocks.items()
-        },
+        **block_summary(blocks),
         "answers": {
             k: {
                 "actions": dict(sum((Counter(b["actions"]) for b in bs), Counter())),

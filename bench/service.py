@@ -239,6 +239,23 @@ class HttpConnection:
         return status, headers, body
 
 
+def block_summary(blocks: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """Per setting, over its blocks of ``POST /v1/check``: the mean ``Server-Timing`` steps
+    and the median of the blocks' median latency (the cost benches' shared report part)."""
+    return {
+        "server_timing_ms_mean": {
+            k: {
+                part: round(statistics.fmean(b[part] for b in bs), 2)
+                for part in ("hash_ms", "match_ms", "act_ms")
+            }
+            for k, bs in blocks.items()
+        },
+        "latency_ms_median": {
+            k: round(statistics.median(b["latency_ms"] for b in bs), 2) for k, bs in blocks.items()
+        },
+    }
+
+
 def multipart(jpeg: bytes) -> tuple[bytes, str]:
     boundary = "benchboundary7d3f"
     body = (

@@ -74,6 +74,7 @@ from bench.service import (  # noqa: E402
     HttpConnection,
     _server_pid,
     _timing,
+    block_summary,
     build_bank,
     cpu_seconds,
     descendants,
@@ -367,16 +368,7 @@ def main() -> None:
             "c/a": per_round("default_turned", "today_plain"),
             "c/b": per_round("default_turned", "default_plain"),
         },
-        "server_timing_ms_mean": {
-            k: {
-                part: round(statistics.fmean(b[part] for b in bs), 2)
-                for part in ("hash_ms", "match_ms", "act_ms")
-            }
-            for k, bs in blocks.items()
-        },
-        "latency_ms_median": {
-            k: round(statistics.median(b["latency_ms"] for b in bs), 2) for k, bs in blocks.items()
-        },
+        **block_summary(blocks),
         "in_process_hash_cpu_ms_median": {
             k: round(statistics.median(v), 2) for k, v in hashing.items()
         },
