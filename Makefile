@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The suite runs on TEST_WORKERS processes (pytest-xdist's -n; 0: in make's own process).
+TEST_WORKERS ?= 2
 
 .PHONY: run test lint typecheck unit venv bench clean
 
@@ -44,7 +46,7 @@ unit: $(STAMP)
 	done; \
 	[ -d /usr/share/doc/opencv-doc/examples/data ] || missing="$$missing opencv-doc"; \
 	if [ -n "$$missing" ]; then apt-get update && apt-get install -y $$missing; fi
-	OPENBLAS_NUM_THREADS=1 $(BIN)/pytest -q
+	OPENBLAS_NUM_THREADS=1 $(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.hashing

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import tarfile
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -29,16 +30,24 @@ def face_pictures() -> Path:
     target = cache / "face_recognition-1.3.0"
     images = target / "tests" / "test_images"
     if not images.is_dir():
+        # Parallel test workers may get here at once: each downloads and unpacks into a
+        # folder of its own, and the first to rename it into place wins.
         cache.mkdir(parents=True, exist_ok=True)
-        done = subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-             SDIST, "-d", str(cache), "-q"],
-            capture_output=True, text=True, timeout=300, check=False,
-        )  # fmt: skip
-        archive = cache / "face_recognition-1.3.0.tar.gz"
-        if done.returncode != 0 or not archive.exists():
-            pytest.skip(f"cannot fetch the {SDIST} source distribution: {done.stderr[-300:]}")
-        with tarfile.open(archive) as tar:
-            members = [m for m in tar.getmembers() if "/tests/test_images/" in m.name]
-            tar.extractall(cache, members=members, filter="data")
+        with tempfile.TemporaryDirectory(dir=cache) as scratch:
+            done = subprocess.run(
+                [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
+                 SDIST, "-d", scratch, "-q"],
+                capture_output=True, text=True, timeout=300, check=False,
+            )  # fmt: skip
+            archive = Path(scratch) / "face_recognition-1.3.0.tar.gz"
+            if done.returncode != 0 or not archive.exists():
+                pytest.skip(f"cannot fetch the {SDIST} source distribution: {done.stderr[-300:]}")
+            with tarfile.open(archive) as tar:
+                members = [m for m in tar.getmembers() if "/tests/test_images/" in m.name]
+                tar.extractall(scratch, members=members, filter="data")
+            try:
+                os.rename(Path(scratch) / target.name, target)
+            except OSError:
+                if not images.is_dir():
+                    raise
     return images
