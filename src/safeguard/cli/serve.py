@@ -78,7 +78,6 @@ def serve_command(
         metrics_dir.mkdir(parents=True, exist_ok=True)
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
     err_console.print(f"serving on http://{host}:{port} with {workers} worker(s)", highlight=False)
-    single_threaded_opencv()
     uvicorn.run(
         "safeguard.service.app:create_app",
         factory=True,
@@ -92,20 +91,6 @@ def serve_command(
         proxy_headers=bool(settings.trusted_proxies.strip()),
         forwarded_allow_ips=settings.trusted_proxies.strip() or None,
     )
-
-
-def single_threaded_opencv() -> None:
-    """One OpenCV thread a worker process (``OPENCV_FOR_THREADS_NUM``, unless the
-    deployment set it): the service already runs a worker per core, and OpenCV's own pool
-    (a thread per core for each resize, warp and blur of a turned upload's deskewing)
-    only fights the other workers and spins on the cores it waits for, which is counted
-    as CPU the check cost (issue 13, twelfth round: ``bench.upload_check_cost``). The
-    pixels are the same. Workers started later read it when they load OpenCV; a process
-    that has loaded it already is told directly."""
-    threads = os.environ.setdefault("OPENCV_FOR_THREADS_NUM", "1")
-    cv2 = sys.modules.get("cv2")
-    if cv2 is not None and threads.isdigit():
-        cv2.setNumThreads(int(threads))
 
 
 def program(argv0: str | None = None, cwd: Path | None = None) -> str:
