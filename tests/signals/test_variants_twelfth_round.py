@@ -60,7 +60,11 @@ def test_the_traced_angle_of_those_tiles_is_not_sure() -> None:
     for top, left, side in DARK_TILES.values():
         grey = variants._grey(rotate(_astronaut(top, left, side), 4.0))
         content = variants._content_mask(grey, variants._corner_background(grey) or 0.0)
-        traced = variants._traced_rotation(content, variants._fill_profiles(content))
+        profiles = variants._fill_profiles(content)
+        guess = variants._edge_guess(profiles, *grey.shape)
+        if guess is None or not variants.MIN_ANGLE <= abs(guess) <= variants.MAX_ANGLE:
+            continue  # nothing traced
+        traced = variants._traced_rotation(content, profiles, guess)
         assert traced is None or traced[1][0] < variants.SURE_SUPPORT
 
 
@@ -142,3 +146,27 @@ def test_an_outside_weight_of_one_is_the_plain_mask_agreement() -> None:
         variants._mask_agreement(
             np.zeros((91, 131), np.int32), content.shape, angles, 0, outside_weight=30
         )
+
+
+@pytest.mark.parametrize("colour", [(0, 0, 0), (255, 255, 255)])
+def test_a_padded_upload_is_not_searched_again(
+    colour: tuple[int, int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Padding runs along each edge at one depth: the fill's outline is straight and
+    untilted, so the picture is not taken for turned and pays for no second search."""
+
+    def refused(content: np.ndarray) -> None:
+        raise AssertionError("searched again")
+
+    monkeypatch.setattr(variants, "_searched_rotation", refused)
+    for name in ("coffee", "chelsea", "rocket"):
+        for upload in (pad(getattr(data, name)(), colour), _meme(getattr(data, name)())):
+            assert variants.estimate_rotation(variants._grey(upload)) is None
+            assert not [v for v in variants.pdq_variants(upload) if v.name == "deskewed"]
+
+
+def _meme(pixels: np.ndarray) -> np.ndarray:
+    from bench.robust_heldout import HELD_OUT
+
+    made: np.ndarray = HELD_OUT["held-out: meme top and bottom 10% white"](pixels)
+    return made

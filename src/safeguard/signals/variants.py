@@ -413,7 +413,15 @@ def estimate_rotation(pixels: npt.NDArray[np.generic]) -> tuple[float, float, fl
     if share < SEARCH_MIN_CONTENT:
         return None
     profiles = _fill_profiles(content)
-    traced = _traced_rotation(content, profiles) if share >= TRACE_MIN_CONTENT else None
+    guess = _edge_guess(profiles, h, w) if share >= TRACE_MIN_CONTENT else None
+    if share >= TRACE_MIN_CONTENT and (guess is None or abs(guess) < MIN_ANGLE):
+        # Fewer than two edges show a slope, or they are untilted: padding, a caption
+        # bar or a flat edge of the picture's own, not a turn. No second search either:
+        # a padded or captioned upload pays nothing for it.
+        return None
+    traced = None
+    if guess is not None and abs(guess) <= MAX_ANGLE:
+        traced = _traced_rotation(content, profiles, guess)
     # The outline traced is sure where the fill's edge is seen along most of the frame:
     # the common case, decided here for the price of comparing depths the fit computed.
     # Where it is not (dark content of the picture itself runs into the fill, or no
@@ -445,13 +453,9 @@ SEARCH_MIN_CONTENT = 0.05
 TRACE_MIN_CONTENT = 0.3
 
 
-def _traced_rotation(
-    content: npt.NDArray[np.bool_], profiles: tuple[npt.NDArray[np.int64], ...]
-) -> tuple[tuple[float, float, float], tuple[float, float]] | None:
-    """The angle from the fill's edges (their slopes, then ``_refine_angle``): (angle,
-    width, height of the turned picture as fractions of the canvas's) and the
-    ``_outline_support`` of the fit, or None."""
-    h, w = content.shape
+def _edge_guess(profiles: tuple[npt.NDArray[np.int64], ...], h: int, w: int) -> float | None:
+    """The angle (degrees) the fill's edges slope by, the median over the edges whose
+    slope is seen, or None when fewer than two are."""
     top, bottom, left, right = profiles
     # A counter-clockwise turn by t: the top edge's depth falls by tan t per column, the
     # bottom's rises, the left's rises per row and the right's falls.
@@ -464,9 +468,15 @@ def _traced_rotation(
     found = [s * sign for s, sign in slopes if s is not None]
     if len(found) < 2:
         return None
-    guess = math.degrees(math.atan(_median(found)))
-    if not MIN_ANGLE <= abs(guess) <= MAX_ANGLE:
-        return None
+    return math.degrees(math.atan(_median(found)))
+
+
+def _traced_rotation(
+    content: npt.NDArray[np.bool_], profiles: tuple[npt.NDArray[np.int64], ...], guess: float
+) -> tuple[tuple[float, float, float], tuple[float, float]] | None:
+    """The angle near the edges' ``guess`` (``_refine_angle``): (angle, width, height of
+    the turned picture as fractions of the canvas's) and the ``_outline_support`` of the
+    fit, or None when it comes out of the range deskewed."""
     support: list[tuple[float, float]] = []
     angle, wfrac, hfrac = _refine_angle(content, guess, profiles, support)
     if not MIN_ANGLE <= abs(angle) <= MAX_ANGLE:
