@@ -409,10 +409,53 @@ def estimate_rotation(pixels: npt.NDArray[np.generic]) -> tuple[float, float, fl
     if bg is None:
         return None
     content = _content_mask(y, bg)
-    if np.count_nonzero(content) < 0.3 * content.size:
+    share = np.count_nonzero(content) / content.size
+    if share < SEARCH_MIN_CONTENT:
         return None
-
     profiles = _fill_profiles(content)
+    guess = _edge_guess(profiles, h, w) if share >= TRACE_MIN_CONTENT else None
+    if share >= TRACE_MIN_CONTENT and (guess is None or abs(guess) < MIN_ANGLE):
+        # Fewer than two edges show a slope, or they are untilted: padding, a caption
+        # bar or a flat edge of the picture's own, not a turn. No second search either:
+        # a padded or captioned upload pays nothing for it.
+        return None
+    traced = None
+    if guess is not None and abs(guess) <= MAX_ANGLE:
+        traced = _traced_rotation(content, profiles, guess)
+    # The outline traced is sure where the fill's edge is seen along most of the frame:
+    # the common case, decided here for the price of comparing depths the fit computed.
+    # Where it is not (dark content of the picture itself runs into the fill, or no
+    # angle was traced), the frame is searched again, counting content outside it as
+    # impossible (issue 13, twelfth round).
+    first, (sure, _) = traced if traced is not None else (None, (0.0, 0.0))
+    if sure >= SURE_SUPPORT:
+        return first
+    second = _searched_rotation(content)
+    if second is not None:
+        depths: _FrameDepths = []
+        _profile_misfit(
+            profiles,
+            (h, w),
+            np.array([second[0]]),
+            second[3],
+            stride=FINE_STRIDE,
+            depths=depths,
+        )
+        seen, slant = _outline_support(depths, 0, slant=True)
+        if seen >= MIN_SUPPORT and seen > sure and slant > 0:
+            return second[:3]
+    return first
+
+
+#: A picture whose content (what is not fill) covers less than this share of it is not
+#: taken for turned; below ``TRACE_MIN_CONTENT`` only by ``_searched_rotation``.
+SEARCH_MIN_CONTENT = 0.05
+TRACE_MIN_CONTENT = 0.3
+
+
+def _edge_guess(profiles: tuple[npt.NDArray[np.int64], ...], h: int, w: int) -> float | None:
+    """The angle (degrees) the fill's edges slope by, the median over the edges whose
+    slope is seen, or None when fewer than two are."""
     top, bottom, left, right = profiles
     # A counter-clockwise turn by t: the top edge's depth falls by tan t per column, the
     # bottom's rises, the left's rises per row and the right's falls.
@@ -425,13 +468,131 @@ def estimate_rotation(pixels: npt.NDArray[np.generic]) -> tuple[float, float, fl
     found = [s * sign for s, sign in slopes if s is not None]
     if len(found) < 2:
         return None
-    guess = math.degrees(math.atan(_median(found)))
-    if not MIN_ANGLE <= abs(guess) <= MAX_ANGLE:
-        return None
-    angle, wfrac, hfrac = _refine_angle(content, guess, profiles)
+    return math.degrees(math.atan(_median(found)))
+
+
+def _traced_rotation(
+    content: npt.NDArray[np.bool_], profiles: tuple[npt.NDArray[np.int64], ...], guess: float
+) -> tuple[tuple[float, float, float], tuple[float, float]] | None:
+    """The angle near the edges' ``guess`` (``_refine_angle``): (angle, width, height of
+    the turned picture as fractions of the canvas's) and the ``_outline_support`` of the
+    fit, or None when it comes out of the range deskewed."""
+    support: list[tuple[float, float]] = []
+    angle, wfrac, hfrac = _refine_angle(content, guess, profiles, support)
     if not MIN_ANGLE <= abs(angle) <= MAX_ANGLE:
         return None
-    return angle, wfrac, hfrac
+    return (angle, wfrac, hfrac), support[0]
+
+
+#: ``_outline_support``: the lines where the frame leaves at least ``SUPPORT_DEPTH``
+#: pixels of fill (and not the whole line) count; a line agrees when its observed fill
+#: depth is within ``SUPPORT_TOLERANCE`` pixels of the frame's. The traced angle is kept
+#: without a second search when at least ``SURE_SUPPORT`` of them agree; the searched one
+#: is taken when at least ``MIN_SUPPORT`` of them agree, and more than for the traced.
+SUPPORT_DEPTH = 3
+SUPPORT_TOLERANCE = 2.0
+SURE_SUPPORT = 0.6
+MIN_SUPPORT = 0.15
+#: Fewer such lines than this: no support at all (a turn too small to see, or no fill).
+SUPPORT_MIN_LINES = 4
+#: The searched angle is taken only when its frame follows the lines that agree with it
+#: better than a straight, untilted outline does (``_outline_support``'s slant): a grown
+#: frame fitted round a padded picture crosses its outline and agrees with ~18 % of its
+#: lines, all at one depth.
+
+
+def _outline_support(depths: _FrameDepths, row: int, slant: bool = False) -> tuple[float, float]:
+    """How much of a turned frame's outline is seen: of the lines whose fill the frame
+    of ``row`` (of ``_profile_misfit``'s ``depths``) makes at least ``SUPPORT_DEPTH``
+    deep (and not the whole line), the share whose observed fill depth is within
+    ``SUPPORT_TOLERANCE`` of the frame's. Dark content running into the fill hides the
+    outline there; a picture that was not turned shows none of it.
+
+    With ``slant``, also how much closer the frame is to those lines' depths than a
+    straight, untilted outline at each side's median depth (pixels over all of them:
+    at most zero when the lines that agree are a straight outline the frame crosses, as
+    round a padded picture); else 0."""
+    frame = np.concatenate([f[row] for f, _, _ in depths])
+    observed = np.concatenate([o for _, o, _ in depths])
+    across = np.concatenate([np.full(o.size, n, np.float32) for _, o, n in depths])
+    counted = (frame >= SUPPORT_DEPTH) & (frame < across)
+    lines = int(np.count_nonzero(counted))
+    if lines < SUPPORT_MIN_LINES:
+        return 0.0, 0.0
+    close = counted & (np.abs(observed - frame) <= SUPPORT_TOLERANCE)
+    share = int(np.count_nonzero(close)) / lines
+    if not slant:
+        return share, 0.0
+    closer, start = 0.0, 0
+    for _, side, _ in depths:
+        part = slice(start, start + side.size)
+        start += side.size
+        held = close[part]
+        if held.any():
+            seen = observed[part][held]
+            closer += float(np.abs(seen - _median(seen)).sum())
+            closer -= float(np.abs(seen - frame[part][held]).sum())
+    return share, closer
+
+
+#: ``_searched_rotation``: content outside the frame counts this many times a pixel of
+#: fill inside it (a picture's own content cannot be outside its frame; its own dark
+#: content may well look like fill inside it). Searched over every angle deskewed, in
+#: ``COARSE_STEP`` steps, both frame models, then ``SEARCH_FINE_STEP`` steps over
+#: ±``FINE_SPAN`` with the frame inset by each of ``INSETS``.
+OUTSIDE_WEIGHT = 30
+SEARCH_FINE_STEP = 0.025
+
+
+def _searched_rotation(
+    content: npt.NDArray[np.bool_],
+) -> tuple[float, float, float, int] | None:
+    """The angle (the frame's fractions of the canvas, and its model of
+    ``_frame_models``) whose turned frame holds the most fill outside it and no
+    content: every candidate frame is scored by
+    ``_mask_agreement`` with content outside it weighing ``OUTSIDE_WEIGHT`` times fill
+    inside it. Unlike the outline traced by ``_traced_rotation`` it needs no line to show
+    the fill's edge, only that content where it is seen bounds the frame (the turned copy
+    of a dark picture: the fill and the picture's own dark parts are one region)."""
+    h, w = content.shape
+    coarse = np.arange(-MAX_ANGLE, MAX_ANGLE + 1e-4, COARSE_STEP)
+    coarse = coarse[np.abs(coarse) >= MIN_ANGLE]
+    kept = np.ascontiguousarray(content[:, ::COARSE_STRIDE]).view(np.uint8)
+    integral = cast("npt.NDArray[np.int32]", cv2.integral(kept, sdepth=cv2.CV_32S))
+
+    def scores(
+        angles: npt.NDArray[np.float64],
+        model: int | tuple[int, ...],
+        insets: npt.NDArray[np.float64] | None = None,
+    ) -> npt.NDArray[np.float64]:
+        return _mask_agreement(
+            integral,
+            (h, w),
+            angles,
+            model,
+            insets,
+            stride=COARSE_STRIDE,
+            integral=True,
+            outside_weight=OUTSIDE_WEIGHT,
+        )
+
+    both = scores(coarse, (0, 1))
+    model, i = (int(v) for v in np.unravel_index(int(np.argmax(both)), both.shape))
+    best = float(coarse[i])
+    fine = np.arange(best - FINE_SPAN, best + FINE_SPAN + 1e-4, SEARCH_FINE_STEP)
+    fine = fine[np.abs(fine) >= MIN_ANGLE]
+    if not fine.size:
+        return None
+    insets = np.repeat(np.array(INSETS), fine.size)
+    score = scores(np.tile(fine, len(INSETS)), model, insets=insets)
+    score = score.reshape(len(INSETS), fine.size)
+    angle = float(fine[int(np.argmax(score)) % fine.size])
+    if not MIN_ANGLE <= abs(angle) <= MAX_ANGLE:
+        return None
+    models = _frame_models(angle, w, h)
+    model = min(model, len(models) - 1)
+    w0, h0 = models[model]
+    return angle, w0 / w, h0 / h, model
 
 
 def _centred_grid(shape: tuple[int, int]) -> tuple[FloatArray, FloatArray]:
@@ -567,6 +728,7 @@ def _mask_agreement(
     insets: npt.NDArray[np.float64] | None = None,
     stride: int = 1,
     integral: bool = False,
+    outside_weight: int = 1,
 ) -> npt.NDArray[np.float64]:
     """For each of ``angles`` (degrees), how many more pixels of the content mask than of
     the fill lie inside the frame ``model`` of ``_frame_models`` turned by it: the
@@ -597,8 +759,12 @@ def _mask_agreement(
         # Content in [lo, hi) of a column: the count down it at hi less that at lo; the
         # score counts content +1 and fill -1: twice the content less the run's length.
         counted = (sums[hi, at + 1] - sums[hi, at]) - (sums[lo, at + 1] - sums[lo, at])
-        inside = counted * 2 - (hi - lo)
+        # With ``outside_weight`` k: content inside counts k + 1 (content outside the
+        # frame costs k, as the same constant less it), fill inside -1.
+        inside = counted * (outside_weight + 1) - (hi - lo)
     else:
+        if outside_weight != 1:
+            raise ValueError("outside_weight needs the integral image")
         at = cols if sums.shape[1] == w else cols // stride
         inside = sums[hi, at[None, :]] - sums[lo, at[None, :]]
     result: npt.NDArray[np.float64] = inside.sum(1, dtype=np.float64)
@@ -612,12 +778,15 @@ def _profile_misfit(
     model: int,
     insets: npt.NDArray[np.float64] | None = None,
     stride: int = 1,
+    depths: _FrameDepths | None = None,
 ) -> npt.NDArray[np.float64]:
     """For each of ``angles`` (degrees), how far the observed fill depths (``profiles``:
     top and bottom per column, left and right per row) are from those of the frame
     ``model`` of ``_frame_models`` turned by it: the number of pixels the two disagree on
     along each column and along each row, summed (a column's content is one run, so this
-    is the area between the two outlines, counted twice)."""
+    is the area between the two outlines, counted twice). ``depths``: a list that keeps,
+    for each side, the frame's depths (one row an angle), the observed ones and the
+    lines' length (for ``_outline_support``)."""
     h, w = shape
     xs = (np.arange(w, dtype=np.float32) - (w - 1) / 2)[::stride]
     ys = (np.arange(h, dtype=np.float32) - (h - 1) / 2)[::stride]
@@ -629,11 +798,20 @@ def _profile_misfit(
     before, after = _fill_depths(xs, h, half_u, half_v, t, rows=False)
     misfit = np.abs(before - top).sum(1, dtype=np.float64)
     misfit += np.abs(after - bottom).sum(1, dtype=np.float64)
+    if depths is not None:
+        depths += [(before, top, h), (after, bottom, h)]
     before, after = _fill_depths(ys, w, half_u, half_v, t, rows=True)
     misfit += np.abs(before - left).sum(1, dtype=np.float64)
     misfit += np.abs(after - right).sum(1, dtype=np.float64)
+    if depths is not None:
+        depths += [(before, left, w), (after, right, w)]
     result: npt.NDArray[np.float64] = misfit
     return result
+
+
+#: What ``_profile_misfit`` keeps for ``_outline_support``: per side, the frame's fill
+#: depths (a row an angle), the observed ones, and the length of a line.
+_FrameDepths = list[tuple[FloatArray, FloatArray, int]]
 
 
 #: The angle is found by a coarse search (``COARSE_STEP`` over ±``COARSE_SPAN`` around the
@@ -658,10 +836,13 @@ def _refine_angle(
     content: npt.NDArray[np.bool_],
     guess: float,
     profiles: tuple[npt.NDArray[np.int64], ...] | None = None,
+    support: list[tuple[float, float]] | None = None,
 ) -> tuple[float, float, float]:
     """The angle near ``guess`` whose turned rectangle (same canvas, or the canvas grown to
     hold it) best agrees with the observed content mask (coarsely) and its outline
-    (finely), and the width and height of that rectangle as fractions of the canvas's."""
+    (finely), and the width and height of that rectangle as fractions of the canvas's.
+    ``support``: a list to which ``_outline_support`` of the best fine candidate (before
+    its parabola) is added."""
     h, w = content.shape
     if profiles is None:
         profiles = _fill_profiles(content)
@@ -684,10 +865,19 @@ def _refine_angle(
     fine = np.arange(best - FINE_SPAN, best + FINE_SPAN + 1e-4, FINE_STEP)
     fine = fine[np.abs(fine) >= MIN_ANGLE / 2]
     insets = np.repeat(np.array(INSETS), fine.size)
+    depths: _FrameDepths = []
     misfit = _profile_misfit(
-        profiles, (h, w), np.tile(fine, len(INSETS)), best_model, insets, stride=FINE_STRIDE
+        profiles,
+        (h, w),
+        np.tile(fine, len(INSETS)),
+        best_model,
+        insets,
+        stride=FINE_STRIDE,
+        depths=depths,
     ).reshape(len(INSETS), fine.size)
     k, i = (int(v) for v in np.unravel_index(int(np.argmin(misfit)), misfit.shape))
+    if support is not None:
+        support.append(_outline_support(depths, k * fine.size + i))
     top = float(fine[i])
     if 0 < i < fine.size - 1:
         m0, m1, m2 = (float(v) for v in misfit[k, i - 1 : i + 2])
