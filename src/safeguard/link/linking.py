@@ -754,17 +754,11 @@ def shared_object_links(
         for r in range(len(sims)):
             n, _, item, view, _ = sides[start + r]
             link = asked[n][0]
-            skip = related(link.a) | related(link.b)
-            taken: set[str] = set()
-            for j in np.argsort(-sims[r]):
-                other = str(rows.item[j])
-                if other in skip or other in taken:
-                    continue
-                taken.add(other)
-                candidates.append((item, view, other, int(rows.view[j])))
+            for other, other_view in nearest_outside(
+                sims[r], rows, related(link.a) | related(link.b), k
+            ):
+                candidates.append((item, view, other, other_view))
                 owner.append(start + r)
-                if len(taken) >= k:
-                    break
     found = _verify_ordered(store, candidates, object_options(options.verify, options.hub),
                             options, runner, progress, burnt)  # fmt: skip
     holders: dict[int, list[dict[str, Any]]] = {}
@@ -789,6 +783,27 @@ def shared_object_links(
         for n, h in sorted(holders.items())
     ]
     return refused, records, len(candidates)
+
+
+def nearest_outside(
+    sims: npt.NDArray[np.float32], rows: GlobalRows, skip: set[str], k: int
+) -> list[tuple[str, int]]:
+    """The ``k`` items most similar by ``sims`` (one score a stored view, ``rows``' order),
+    each at its most similar view, leaving out the items in ``skip``: the candidates of
+    the shared-object and common-content tests."""
+    out: list[tuple[str, int]] = []
+    taken: set[str] = set()
+    if k <= 0:
+        return out
+    for j in np.argsort(-sims):
+        other = str(rows.item[j])
+        if other in skip or other in taken:
+            continue
+        taken.add(other)
+        out.append((other, int(rows.view[j])))
+        if len(out) >= k:
+            break
+    return out
 
 
 def common_task(
@@ -849,16 +864,7 @@ def common_counts(
         for r in range(len(sims)):
             link = checked[(start + r) // 2][0]
             skip = near.get(link.a, {link.a}) | near.get(link.b, {link.b})
-            others = sides[start + r][3]
-            taken: set[str] = set()
-            for j in np.argsort(-sims[r]):
-                other = str(rows.item[j])
-                if other in skip or other in taken:
-                    continue
-                taken.add(other)
-                others.append((other, int(rows.view[j])))
-                if len(taken) >= k:
-                    break
+            sides[start + r][3].extend(nearest_outside(sims[r], rows, skip, k))
     batch = max(1, options.verify_batch // max(1, k))
     batches = [
         (str(store.root), sides[i : i + batch], options.verify, options.common)
@@ -903,6 +909,101 @@ def common_content_links(
                 }
             )
     return refused, records, searched
+
+
+@dataclass(frozen=True)
+class Neighbourhoods:
+    """Who is related to whom over the store's place links, as the refusal tests ask:
+    ``component`` (the shared-object test: every item of its link component) and
+    ``near`` (the common-content test: its directly linked items), each item included."""
+
+    component: dict[str, frozenset[str]]
+    near: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, links: Iterable[Link]) -> Neighbourhoods:
+        place = [x for x in links if x.kind == "place"]
+        members = _components({x for p in place for x in (p.a, p.b)}, ((p.a, p.b) for p in place))
+        component = {m: frozenset(ms) for ms in members for m in ms}
+        return cls(component, neighbourhoods(place))
+
+    def related(self, item: str) -> set[str]:
+        return set(self.component.get(item, {item}))
+
+    def nearby(self, item: str) -> set[str]:
+        return set(self.near.get(item, {item}))
+
+
+def refused_sighting(
+    store: LinkStore,
+    rows: GlobalRows,
+    neighbourhoods_: Neighbourhoods,
+    mine: tuple[PlaceFeatures, F32, npt.NDArray[np.bool_] | None],
+    item: str,
+    view: int,
+    v: Verification,
+    options: LinkOptions,
+    burnt: BurntIn | None = None,
+    mine_id: str | None = None,
+) -> str | None:
+    """Whether a link of a picture outside the store (``mine``: a ``link query`` file or
+    a live frame, with its RootSIFT descriptors and burnt-in overlay mask) to the stored
+    ``item``'s ``view`` (verified as ``v``, ``mine`` first) fails the refusal tests that
+    ``build`` applies to its links: ``"shared_object"`` (``link.objects``: two distinct
+    unrelated holders of either side's matched region), ``"common_content"``
+    (``link.common``: too few specific inliers on a side), or None (it stands). The same
+    candidates as in ``build`` (the stored item's neighbourhood and ``mine_id`` left out;
+    ``mine`` is linked to nothing), the same verifications and thresholds, one link at a
+    time on the calling process: a few verifications and up to 32 partial matchings for
+    a link, nothing for a pair that does not link."""
+    codebook = store.codebook
+    if codebook is None or not v.linked:
+        return None
+    root = str(store.root)
+    words = len(codebook)
+    stored, stored_rs = cached_features(root, item)[view]
+    mine_f, mine_rs, mine_overlay = mine
+    out = {mine_id} if mine_id else set()
+    if options.hub.max_region_cover > 0 and questioned(v, options.hub):
+        skip = neighbourhoods_.related(item) | out
+        holders: set[str] = set()
+        object_verify = object_options(options.verify, options.hub)
+        for f, rs, overlay, box in (
+            (mine_f, mine_rs, mine_overlay, v.region_a),
+            (stored, stored_rs, stored_overlay_mask(root, item, view, burnt), v.region_b),
+        ):
+            if box is None:
+                continue
+            sims = region_similarities(rows.vlad, region_vector(f, box, codebook)[None, :], words)
+            for other, other_view in nearest_outside(sims[0], rows, skip, options.hub.candidates):
+                of, ors = cached_features(root, other)[other_view]
+                w = verify(
+                    f,
+                    of,
+                    object_verify,
+                    rootsift_a=rs,
+                    rootsift_b=ors,
+                    overlay_a=overlay,
+                    overlay_b=stored_overlay_mask(root, other, other_view, burnt),
+                )
+                if holds(w, box, options.hub):
+                    holders.add(other)
+        if len(holders) >= options.hub.min_holders:
+            return "shared_object"
+    if options.common.candidates > 0:
+        skip = neighbourhoods_.nearby(item) | out
+        counts: list[npt.NDArray[np.int32]] = []
+        for f, rs, idx in ((mine_f, mine_rs, v.inliers_a), (stored, stored_rs, v.inliers_b)):
+            inliers = np.asarray(idx or (), np.int64)
+            sims = region_similarities(rows.vlad, vlad(rs[inliers], codebook)[None, :], words)
+            others = nearest_outside(sims[0], rows, skip, options.common.candidates)
+            found = [cached_features(root, o)[ov] for o, ov in others]
+            counts.append(
+                holder_counts(f, rs, inliers.tolist(), found, options.verify, options.common)
+            )
+        if common_content(counts[0], counts[1], options.common):
+            return "common_content"
+    return None
 
 
 def _verify_ordered(
@@ -1128,6 +1229,10 @@ class QueryResult:
     groups: list[str] = field(default_factory=list)
     error: str | None = None
     error_code: str | None = None
+    #: Stored items whose verified link the refusal tests refused, as ``build`` would
+    #: have (``refused_sighting``): ``id``, ``refused`` (``shared_object`` or
+    #: ``common_content``) and ``inliers``; for a reviewer, not links.
+    refused: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -1135,6 +1240,7 @@ class QueryResult:
             "id": self.id,
             "items": self.matches,
             "groups": self.groups,
+            "refused": self.refused,
             "error": self.error,
         }
 
@@ -1166,19 +1272,37 @@ def query(
                 for item, sv, _ in top_items(qm, rows, options.mirrored, exclude=e.id):
                     pairs.setdefault((item, sv), qv)
         burnt = stored_burnt_in(store, options.overlay)
+        near = Neighbourhoods.of(store.links.values())
+        mine_views: dict[int, tuple[PlaceFeatures, F32, npt.NDArray[np.bool_] | None]] = {}
         for (item, sv), qv in pairs.items():
             stored = cached_features(str(store.root), item)[sv][0]
-            mine = e.views[qv].features
+            if qv not in mine_views:
+                f = e.views[qv].features
+                mine_views[qv] = (
+                    f,
+                    f.rootsift(),
+                    None
+                    if burnt is None
+                    else overlay_mask(frame_bins(f, store.codebook, burnt.grid), burnt.bins),
+                )
+            mine, mine_rs, mine_overlay = mine_views[qv]
             v = verify(
                 mine,
                 stored,
                 options.verify,
-                overlay_a=None
-                if burnt is None
-                else overlay_mask(frame_bins(mine, store.codebook, burnt.grid), burnt.bins),
+                rootsift_a=mine_rs,
+                overlay_a=mine_overlay,
                 overlay_b=stored_overlay_mask(str(store.root), item, sv, burnt),
             )
             if not v.linked:
+                continue
+            # The refusal tests of ``build`` (shared objects, common content), one link
+            # at a time: the answer is what ``build`` would have linked.
+            why = refused_sighting(
+                store, rows, near, mine_views[qv], item, sv, v, options, burnt, e.id
+            )
+            if why is not None:
+                result.refused.append({"id": item, "refused": why, "inliers": v.inliers})
                 continue
             prior = found.get(item)
             if prior is None or prior["inliers"] < v.inliers:
