@@ -125,6 +125,9 @@ class BuildSummary:
     #: Partial matchings of the common-content test (a side's inliers against one
     #: candidate), counted apart from the verifications.
     common_matchings: int = 0
+    #: Of ``common_content_links``, those refused after the first round (the
+    #: neighbourhoods without the links refused before: ``CommonOptions.rounds``).
+    common_content_later_rounds: int = 0
     face_links: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -141,6 +144,7 @@ class BuildSummary:
             "shared_object_links": self.shared_object_links,
             "common_content_links": self.common_content_links,
             "common_matchings": self.common_matchings,
+            "common_content_later_rounds": self.common_content_later_rounds,
             "face_links": self.face_links,
             "errors": self.errors,
         }
@@ -296,6 +300,7 @@ def build(
             )  # fmt: skip
             summary.common_matchings = searched
             summary.common_content_links = len(refused)
+            summary.common_content_later_rounds = sum(r["round"] > 1 for r in records)
             links = [x for x in links if x.key not in refused]
             store.add_shared_objects(records)
         summary.place_links = len(links)
@@ -838,15 +843,19 @@ def common_counts(
     options: LinkOptions,
     runner: TaskRunner,
     progress: Progress = _nothing,
+    near: dict[str, set[str]] | None = None,
 ) -> tuple[list[tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]], int]:
     """For each checked link, each side's inliers' holder counts (``link.common``): the
     side's inliers make a VLAD vector, searched over the store by the cosine over its own
     visual words; its ``common.candidates`` nearest items that are neither linked
     directly to either side (over every known place link) nor a side are matched
-    against those inliers. Returns the counts and the candidate matchings spent."""
+    against those inliers. ``near``: the neighbourhoods to leave out (default: those of
+    the stored links and ``new_links``). Returns the counts and the candidate matchings
+    spent."""
     assert store.codebook is not None
     rows = store.global_rows()
-    near = neighbourhoods([*store.links.values(), *new_links])
+    if near is None:
+        near = neighbourhoods([*store.links.values(), *new_links])
     k = options.common.candidates
     words = len(store.codebook)
     sides: list[tuple[str, int, tuple[int, ...], list[tuple[str, int]]]] = []
@@ -889,25 +898,50 @@ def common_content_links(
 ) -> tuple[set[tuple[str, str, str]], list[dict[str, Any]], int]:
     """The common-content test (``link.common``) over ``checked`` links: those with too
     few specific inliers on a side are refused. Returns their keys, their records (for
-    ``objects.jsonl``, with ``specific`` inliers of each side) and the matchings spent."""
-    if not checked:
-        return set(), [], 0
-    counts, searched = common_counts(store, checked, new_links, options, runner, progress)
+    ``objects.jsonl``, with ``specific`` inliers of each side) and the matchings spent.
+
+    The candidates leave out each side's neighbourhood, and a link the test refuses is
+    no neighbourhood: after each round, the links whose sides' neighbourhoods lost a
+    refused link are counted again without it (``CommonOptions.rounds``). In one round
+    over every link found, wrong links between places that share content (the same app
+    frame round two screenshots, the same photographed ground in two yards) made the
+    places holding that content each other's neighbours, so the candidates that would
+    have found it were left out (docs/link.md, ninth round)."""
     refused: set[tuple[str, str, str]] = set()
     records: list[dict[str, Any]] = []
-    for (link, _), (ca, cb) in zip(checked, counts, strict=True):
-        if common_content(ca, cb, options.common):
-            refused.add(link.key)
-            records.append(
-                link.to_json()
-                | {
-                    "common_content": True,
-                    "specific": [
-                        int((ca < options.common.min_holders).sum()),
-                        int((cb < options.common.min_holders).sum()),
-                    ],
-                }
-            )
+    searched = 0
+    todo = list(checked)
+    before: dict[str, set[str]] | None = None
+    for n in range(max(1, options.common.rounds)):
+        near = neighbourhoods(
+            [*store.links.values(), *(x for x in new_links if x.key not in refused)]
+        )
+        if before is not None:
+            todo = [
+                (x, v)
+                for x, v in checked
+                if x.key not in refused
+                and (near.get(x.a) != before.get(x.a) or near.get(x.b) != before.get(x.b))
+            ]
+        if not todo:
+            break
+        counts, spent = common_counts(store, todo, new_links, options, runner, progress, near)
+        searched += spent
+        for (link, _), (ca, cb) in zip(todo, counts, strict=True):
+            if common_content(ca, cb, options.common):
+                refused.add(link.key)
+                records.append(
+                    link.to_json()
+                    | {
+                        "common_content": True,
+                        "round": n + 1,
+                        "specific": [
+                            int((ca < options.common.min_holders).sum()),
+                            int((cb < options.common.min_holders).sum()),
+                        ],
+                    }
+                )
+        before = near
     return refused, records, searched
 
 
