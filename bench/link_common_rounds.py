@@ -20,6 +20,7 @@ import os
 import random
 import time
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from bench.link_common import kind_of
@@ -90,7 +91,8 @@ def main() -> None:
     wrong_refused = [
         x for (x, _), (a, b) in zip(wrong_v, wrong_c, strict=True) if common_content(a, b)
     ]
-    right_lost = sum(common_content(a, b) for a, b in right_c)
+    lost = [x for (x, _), (a, b) in zip(right_v, right_c, strict=True) if common_content(a, b)]
+    right_lost = len(lost)
     share_lost = right_lost / max(1, len(right_v))
     result: dict[str, Any] = {
         "machine": cpu_model(),
@@ -111,6 +113,13 @@ def main() -> None:
         "right_sampled": len(sample),
         "right_linked_today": len(right_v),
         "right_lost_in_sample": right_lost,
+        "right_lost_pairs": [
+            [Path(store.items[x.a].path).name, Path(store.items[x.b].path).name] for x in lost
+        ],
+        "wrong_refused_pairs": [
+            [Path(store.items[x.a].path).name, Path(store.items[x.b].path).name]
+            for x in wrong_refused
+        ],
         "right_lost_estimated": round(share_lost * len(right_affected), 1),
         "right_lost_share_of_all_right": round(
             share_lost * len(right_affected) / max(1, len(place) - len(wrong)), 4
