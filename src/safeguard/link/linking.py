@@ -979,6 +979,7 @@ def refused_sighting(
     options: LinkOptions,
     burnt: BurntIn | None = None,
     mine_id: str | None = None,
+    vectors: npt.NDArray[np.generic] | None = None,
 ) -> str | None:
     """Whether a link of a picture outside the store (``mine``: a ``link query`` file or
     a live frame, with its RootSIFT descriptors and burnt-in overlay mask) to the stored
@@ -989,27 +990,44 @@ def refused_sighting(
     candidates as in ``build`` (the stored item's neighbourhood and ``mine_id`` left out;
     ``mine`` is linked to nothing), the same verifications and thresholds, one link at a
     time on the calling process: a few verifications and up to 32 partial matchings for
-    a link, nothing for a pair that does not link."""
+    a link, nothing for a pair that does not link. ``vectors``: the stored VLAD vectors
+    in ``rows``' order when the caller holds them as float32 already (live linking)."""
     codebook = store.codebook
     if codebook is None or not v.linked:
         return None
     root = str(store.root)
-    words = len(codebook)
     stored, stored_rs = cached_features(root, item)[view]
     mine_f, mine_rs, mine_overlay = mine
     out = {mine_id} if mine_id else set()
-    if options.hub.max_region_cover > 0 and questioned(v, options.hub):
-        skip = neighbourhoods_.related(item) | out
-        holders: set[str] = set()
-        object_verify = object_options(options.verify, options.hub)
+    hub = options.hub.max_region_cover > 0 and questioned(v, options.hub)
+    sides_hub = [
+        (f, rs, overlay, box)
         for f, rs, overlay, box in (
             (mine_f, mine_rs, mine_overlay, v.region_a),
             (stored, stored_rs, stored_overlay_mask(root, item, view, burnt), v.region_b),
-        ):
-            if box is None:
-                continue
-            sims = region_similarities(rows.vlad, region_vector(f, box, codebook)[None, :], words)
-            for other, other_view in nearest_outside(sims[0], rows, skip, options.hub.candidates):
+        )
+        if hub and box is not None
+    ]
+    sides_common = [
+        (f, rs, np.asarray(idx or (), np.int64))
+        for f, rs, idx in ((mine_f, mine_rs, v.inliers_a), (stored, stored_rs, v.inliers_b))
+        if options.common.candidates > 0
+    ]
+    queries = [region_vector(f, box, codebook) for f, _, _, box in sides_hub] + [
+        vlad(rs[inliers], codebook) for _, rs, inliers in sides_common
+    ]
+    if not queries:
+        return None
+    # One pass over the stored vectors for every search of this link.
+    sims = region_similarities(
+        rows.vlad if vectors is None else vectors, np.stack(queries), len(codebook)
+    )
+    if sides_hub:
+        skip = neighbourhoods_.related(item) | out
+        holders: set[str] = set()
+        object_verify = object_options(options.verify, options.hub)
+        for (f, rs, overlay, box), row in zip(sides_hub, sims[: len(sides_hub)], strict=True):
+            for other, other_view in nearest_outside(row, rows, skip, options.hub.candidates):
                 of, ors = cached_features(root, other)[other_view]
                 w = verify(
                     f,
@@ -1024,13 +1042,11 @@ def refused_sighting(
                     holders.add(other)
         if len(holders) >= options.hub.min_holders:
             return "shared_object"
-    if options.common.candidates > 0:
+    if sides_common:
         skip = neighbourhoods_.nearby(item) | out
         counts: list[npt.NDArray[np.int32]] = []
-        for f, rs, idx in ((mine_f, mine_rs, v.inliers_a), (stored, stored_rs, v.inliers_b)):
-            inliers = np.asarray(idx or (), np.int64)
-            sims = region_similarities(rows.vlad, vlad(rs[inliers], codebook)[None, :], words)
-            others = nearest_outside(sims[0], rows, skip, options.common.candidates)
+        for (f, rs, inliers), row in zip(sides_common, sims[len(sides_hub) :], strict=True):
+            others = nearest_outside(row, rows, skip, options.common.candidates)
             found = [cached_features(root, o)[ov] for o, ov in others]
             counts.append(
                 holder_counts(f, rs, inliers.tolist(), found, options.verify, options.common)
@@ -1370,6 +1386,8 @@ def query(
                         "views": [entry.view, int(faces.view[j])],
                         "regions": {"query": face.box, "item": tuple(faces.box[j].tolist())},
                     }
+    # An item refused on one view pair but linked on another is a link.
+    result.refused = [r for r in result.refused if r["id"] not in found]
     ranked = sorted(
         found.items(),
         key=lambda kv: (

@@ -280,6 +280,7 @@ class LiveLinker:
                 v,
                 self.options,
                 burnt,
+                vectors=self.index.vectors,
             ):
                 continue
             self._last_reported[("place", item)] = stream_ts
