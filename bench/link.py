@@ -947,6 +947,7 @@ def dask_build(
         "refused_shared_object": summary.shared_object_links,
         "refused_common_content": summary.common_content_links,
         "common_matchings": summary.common_matchings,
+        "refused_common_content_later_rounds": summary.common_content_later_rounds,
         "peak_rss_mb_client": _peak_rss_mb(),
         "peak_rss_client_is_build_only": reset,
         "peak_rss_mb_workers": sorted(round(v / 1024) for v in worker_rss.values()),

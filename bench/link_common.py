@@ -40,6 +40,12 @@ def kind_of(label: str) -> str:
         from bench.link_rooms_v7 import place_kind
 
         return place_kind(seed)
+    if label.startswith("roomv9-"):
+        from bench.link_rooms_v9 import place_kind as kind_v9
+
+        return kind_v9(seed)
+    if label.startswith("roomv8-"):
+        return "room"
     if label.startswith("roomv6-"):
         from bench.link_rooms_v6 import is_twin
 

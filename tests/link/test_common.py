@@ -191,3 +191,54 @@ def test_the_share_rule() -> None:
     assert not common_content(specific_side, specific_side)
     assert common_content(specific_side, common_side)
     assert specific_share(np.zeros(0, np.int32)) == 1.0
+
+
+@pytest.fixture(scope="module")
+def unlinked_turf(lawns: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[LinkStore, list]:
+    """The lawns' items in a store without links, and the links a build without the test
+    makes between them (re-verified), to be tested as a build's new links."""
+    root = tmp_path_factory.mktemp("rounds") / "store"
+    store = LinkStore.open(root, create=True)
+    build(store, [lawns], options=OFF)
+    links = [x for x in store.links.values() if x.kind == "place"]
+    (root / "links.jsonl").unlink()
+    bare = LinkStore.open(root)
+    checked = []
+    for x in links:
+        fa, ra = cached_features(str(root), x.a)[x.view_a]
+        fb, rb = cached_features(str(root), x.b)[x.view_b]
+        v = verify(fa, fb, rootsift_a=ra, rootsift_b=rb)
+        if v.linked:
+            checked.append((place_link(x.a, x.view_a, x.b, x.view_b, v), v))
+    return bare, checked
+
+
+def _rounds(store: LinkStore, checked: list, places: set[str], rounds: int) -> list[dict]:
+    mine = [(x, v) for x, v in checked if {_place_of(store, x.a), _place_of(store, x.b)} <= places]
+    options = LinkOptions(common=CommonOptions(candidates=4, rounds=rounds))
+    _, records, _ = common_content_links(store, mine, [x for x, _ in mine], options, LocalRunner())
+    return records
+
+
+def test_a_refused_link_is_no_neighbourhood(unlinked_turf: tuple[LinkStore, list]) -> None:
+    # Four places whose turf links them to each other: in one round, the wrong links
+    # make the places holding the turf each other's neighbours, and the candidates that
+    # would find it are left out; once refused, they are no neighbourhood.
+    store, checked = unlinked_turf
+    turf = {"place9", "place10", "place11", "place12"}
+    among = [x for x, _ in checked if {_place_of(store, x.a), _place_of(store, x.b)} <= turf]
+    assert len(among) >= 3
+    one = _rounds(store, checked, turf, 1)
+    assert len(one) < len(among), "one round leaves a wrong link"
+    later = _rounds(store, checked, turf, 3)
+    assert len(later) == len(among)
+    assert max(r["round"] for r in later) > 1
+
+
+def test_later_rounds_keep_the_views_of_one_place(unlinked_turf: tuple[LinkStore, list]) -> None:
+    store, checked = unlinked_turf
+    places = {"place0", "place1", "place2", "place3"}
+    for rounds in (1, 3):
+        records = _rounds(store, checked, places, rounds)
+        refused = {(_place_of(store, r["a"]), _place_of(store, r["b"])) for r in records}
+        assert ("place0", "place0") not in refused

@@ -182,20 +182,67 @@ def test_the_store_counts_frame_bins_of_whole_items(calls: Path, tmp_path: Path)
     assert old.frame_bin_counts(DEFAULT_OVERLAY.grid, len(store.codebook))[1] == PLACES + 2
 
 
-def test_live_linking_drops_the_overlay_too(calls: Path, tmp_path: Path) -> None:
-    from safeguard.link.live import LiveLinker
+@pytest.fixture(scope="module")
+def app_store(calls: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("app") / "live"
+    build(LinkStore.open(root, create=True), [calls], options=LinkOptions())
+    return root
 
-    store = LinkStore.open(tmp_path / "live", create=True)
-    build(store, [calls], options=LinkOptions())
-    # A stream of an unseen place through the same app: only the overlay is shared.
+
+def test_live_linking_drops_the_overlay_too(app_store: Path) -> None:
+    from safeguard.link.common import CommonOptions
+    from safeguard.link.live import LiveLinker
+    from safeguard.link.objects import HubOptions
+
+    # A stream of an unseen place through the same app: only the overlay is shared. (The
+    # shared-object and common-content tests, off here, refuse it too.)
+    alone = {"hub": HubOptions(max_region_cover=0), "common": CommonOptions(0)}
     elsewhere = overlay(own_content(40))
-    off = LiveLinker(LinkStore.open(tmp_path / "live"), overlay=OverlayOptions(min_items=0))
+    off = LiveLinker(LinkStore.open(app_store), overlay=OverlayOptions(min_items=0), **alone)
     assert off.on_frame(elsewhere, 0.0), "the overlay alone links without the test"
-    on = LiveLinker(LinkStore.open(tmp_path / "live"))
+    on = LiveLinker(LinkStore.open(app_store), **alone)
     assert on.burnt is not None and len(on.burnt.bins) > 0
     assert on.on_frame(elsewhere, 0.0) == []
-    # Place 0 streamed from another viewpoint through the app is still seen, first. (Live
-    # linking has no common-content or shared-object test: overlay keypoints outside the
-    # burnt-in bins can still carry a weaker sighting of another place here.)
+    # Place 0 streamed from another viewpoint through the app is still seen, first.
     seen = on.on_frame(overlay(perspective(own_content(0), 0.05, 9)[0]), 10.0)
     assert seen and Path(seen[0].path).name.startswith("place0-")
+
+
+#: Place 0 from a third viewpoint, through the app: the interface's keypoints outside the
+#: burnt-in bins agree with other places' pictures too (46 inliers with place 9).
+def _third_view() -> np.ndarray:
+    return overlay(perspective(own_content(0), 0.05, 9)[0])
+
+
+def test_live_linking_refuses_what_build_refuses(app_store: Path) -> None:
+    from safeguard.link.common import CommonOptions
+    from safeguard.link.live import LiveLinker
+    from safeguard.link.objects import HubOptions
+
+    untested = LiveLinker(
+        LinkStore.open(app_store), hub=HubOptions(max_region_cover=0), common=CommonOptions(0)
+    )
+    places = {Path(s.path).name.split("-")[0] for s in untested.on_frame(_third_view(), 0.0)}
+    assert places - {"place0"}, "without the tests the interface sights another place"
+    tested = LiveLinker(LinkStore.open(app_store))
+    seen = tested.on_frame(_third_view(), 0.0)
+    assert seen and {Path(s.path).name.split("-")[0] for s in seen} == {"place0"}
+
+
+def test_link_query_refuses_what_build_refuses(app_store: Path, tmp_path: Path) -> None:
+    from safeguard.link.common import CommonOptions
+    from safeguard.link.linking import query
+    from safeguard.link.objects import HubOptions
+
+    frame = tmp_path / "frame.png"
+    frame.write_bytes(png_bytes(_third_view()))
+    store = LinkStore.open(app_store)
+    names = {i: Path(x.path).name.split("-")[0] for i, x in store.items.items()}
+    off = LinkOptions(hub=HubOptions(max_region_cover=0), common=CommonOptions(0))
+    untested = query(store, frame, options=off)
+    assert {names[m["id"]] for m in untested.matches} - {"place0"}
+    assert untested.refused == []
+    tested = query(store, frame)
+    assert {names[m["id"]] for m in tested.matches} == {"place0"}
+    assert {names[r["id"]] for r in tested.refused} - {"place0"}
+    assert {r["refused"] for r in tested.refused} <= {"shared_object", "common_content"}

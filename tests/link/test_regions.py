@@ -137,3 +137,28 @@ def test_second_round_skips_linked_and_already_shortlisted_items() -> None:
     pairs = second_round_rows(rows, ["a"], [_link("a", "b")], [("a", 0, "c", 0)], k=1)
     assert [(x, y) for x, _, y, _ in pairs] == [("a", "d")]
     assert second_round_rows(rows, ["a"], [], [], k=0) == []
+
+
+def test_a_link_says_whether_a_second_plane_counted() -> None:
+    """``Verification.second_plane``: a picture and its crop under other light agree on
+    one plane (0); a link that was not measured for region cover says None."""
+    room = _v4(17)
+    v = verify(_f(lighting(room)), _f(crop(room, 0.8, 1)))
+    assert v.linked and v.region_cover is not None
+    assert v.second_plane == 0
+    unmeasured = verify(_f(room), _f(room), dataclasses.replace(DEFAULT_VERIFY, min_region_cover=0))
+    assert unmeasured.linked and unmeasured.second_plane is None
+
+
+def test_nearest_outside_skips_items_and_keeps_each_items_best_view() -> None:
+    from safeguard.link.linking import nearest_outside
+
+    rows = GlobalRows(
+        np.array(["a", "a", "b", "c", "d"]),
+        np.array([0, 1, 0, 0, 0], np.int32),
+        np.zeros((5, 4), np.float16),
+    )
+    sims = np.array([0.1, 0.9, 0.8, 0.7, 0.2], np.float32)
+    assert nearest_outside(sims, rows, set(), 2) == [("a", 1), ("b", 0)]
+    assert nearest_outside(sims, rows, {"a"}, 3) == [("b", 0), ("c", 0), ("d", 0)]
+    assert nearest_outside(sims, rows, {"b"}, 0) == []

@@ -55,6 +55,10 @@ class CommonOptions:
     min_found: int = 8
     #: Planes fitted in a candidate (a surface repeated on two walls is two planes).
     planes: int = 2
+    #: Rounds of the test in a build (``linking.common_content_links``): after a round,
+    #: links next to a refused link are counted again with the refused link out of the
+    #: neighbourhoods (1: one round, as before the ninth round).
+    rounds: int = 3
 
 
 DEFAULT_COMMON = CommonOptions()

@@ -125,6 +125,9 @@ class BuildSummary:
     #: Partial matchings of the common-content test (a side's inliers against one
     #: candidate), counted apart from the verifications.
     common_matchings: int = 0
+    #: Of ``common_content_links``, those refused after the first round (the
+    #: neighbourhoods without the links refused before: ``CommonOptions.rounds``).
+    common_content_later_rounds: int = 0
     face_links: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -141,6 +144,7 @@ class BuildSummary:
             "shared_object_links": self.shared_object_links,
             "common_content_links": self.common_content_links,
             "common_matchings": self.common_matchings,
+            "common_content_later_rounds": self.common_content_later_rounds,
             "face_links": self.face_links,
             "errors": self.errors,
         }
@@ -296,6 +300,7 @@ def build(
             )  # fmt: skip
             summary.common_matchings = searched
             summary.common_content_links = len(refused)
+            summary.common_content_later_rounds = sum(r["round"] > 1 for r in records)
             links = [x for x in links if x.key not in refused]
             store.add_shared_objects(records)
         summary.place_links = len(links)
@@ -754,17 +759,11 @@ def shared_object_links(
         for r in range(len(sims)):
             n, _, item, view, _ = sides[start + r]
             link = asked[n][0]
-            skip = related(link.a) | related(link.b)
-            taken: set[str] = set()
-            for j in np.argsort(-sims[r]):
-                other = str(rows.item[j])
-                if other in skip or other in taken:
-                    continue
-                taken.add(other)
-                candidates.append((item, view, other, int(rows.view[j])))
+            for other, other_view in nearest_outside(
+                sims[r], rows, related(link.a) | related(link.b), k
+            ):
+                candidates.append((item, view, other, other_view))
                 owner.append(start + r)
-                if len(taken) >= k:
-                    break
     found = _verify_ordered(store, candidates, object_options(options.verify, options.hub),
                             options, runner, progress, burnt)  # fmt: skip
     holders: dict[int, list[dict[str, Any]]] = {}
@@ -789,6 +788,27 @@ def shared_object_links(
         for n, h in sorted(holders.items())
     ]
     return refused, records, len(candidates)
+
+
+def nearest_outside(
+    sims: npt.NDArray[np.float32], rows: GlobalRows, skip: set[str], k: int
+) -> list[tuple[str, int]]:
+    """The ``k`` items most similar by ``sims`` (one score a stored view, ``rows``' order),
+    each at its most similar view, leaving out the items in ``skip``: the candidates of
+    the shared-object and common-content tests."""
+    out: list[tuple[str, int]] = []
+    taken: set[str] = set()
+    if k <= 0:
+        return out
+    for j in np.argsort(-sims):
+        other = str(rows.item[j])
+        if other in skip or other in taken:
+            continue
+        taken.add(other)
+        out.append((other, int(rows.view[j])))
+        if len(out) >= k:
+            break
+    return out
 
 
 def common_task(
@@ -823,15 +843,19 @@ def common_counts(
     options: LinkOptions,
     runner: TaskRunner,
     progress: Progress = _nothing,
+    near: dict[str, set[str]] | None = None,
 ) -> tuple[list[tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]], int]:
     """For each checked link, each side's inliers' holder counts (``link.common``): the
     side's inliers make a VLAD vector, searched over the store by the cosine over its own
     visual words; its ``common.candidates`` nearest items that are neither linked
     directly to either side (over every known place link) nor a side are matched
-    against those inliers. Returns the counts and the candidate matchings spent."""
+    against those inliers. ``near``: the neighbourhoods to leave out (default: those of
+    the stored links and ``new_links``). Returns the counts and the candidate matchings
+    spent."""
     assert store.codebook is not None
     rows = store.global_rows()
-    near = neighbourhoods([*store.links.values(), *new_links])
+    if near is None:
+        near = neighbourhoods([*store.links.values(), *new_links])
     k = options.common.candidates
     words = len(store.codebook)
     sides: list[tuple[str, int, tuple[int, ...], list[tuple[str, int]]]] = []
@@ -849,16 +873,7 @@ def common_counts(
         for r in range(len(sims)):
             link = checked[(start + r) // 2][0]
             skip = near.get(link.a, {link.a}) | near.get(link.b, {link.b})
-            others = sides[start + r][3]
-            taken: set[str] = set()
-            for j in np.argsort(-sims[r]):
-                other = str(rows.item[j])
-                if other in skip or other in taken:
-                    continue
-                taken.add(other)
-                others.append((other, int(rows.view[j])))
-                if len(taken) >= k:
-                    break
+            sides[start + r][3].extend(nearest_outside(sims[r], rows, skip, k))
     batch = max(1, options.verify_batch // max(1, k))
     batches = [
         (str(store.root), sides[i : i + batch], options.verify, options.common)
@@ -883,26 +898,162 @@ def common_content_links(
 ) -> tuple[set[tuple[str, str, str]], list[dict[str, Any]], int]:
     """The common-content test (``link.common``) over ``checked`` links: those with too
     few specific inliers on a side are refused. Returns their keys, their records (for
-    ``objects.jsonl``, with ``specific`` inliers of each side) and the matchings spent."""
-    if not checked:
-        return set(), [], 0
-    counts, searched = common_counts(store, checked, new_links, options, runner, progress)
+    ``objects.jsonl``, with ``specific`` inliers of each side) and the matchings spent.
+
+    The candidates leave out each side's neighbourhood, and a link the test refuses is
+    no neighbourhood: after each round, the links whose sides' neighbourhoods lost a
+    refused link are counted again without it (``CommonOptions.rounds``). In one round
+    over every link found, wrong links between places that share content (the same app
+    frame round two screenshots, the same photographed ground in two yards) made the
+    places holding that content each other's neighbours, so the candidates that would
+    have found it were left out (docs/link.md, ninth round)."""
     refused: set[tuple[str, str, str]] = set()
     records: list[dict[str, Any]] = []
-    for (link, _), (ca, cb) in zip(checked, counts, strict=True):
-        if common_content(ca, cb, options.common):
-            refused.add(link.key)
-            records.append(
-                link.to_json()
-                | {
-                    "common_content": True,
-                    "specific": [
-                        int((ca < options.common.min_holders).sum()),
-                        int((cb < options.common.min_holders).sum()),
-                    ],
-                }
-            )
+    searched = 0
+    todo = list(checked)
+    before: dict[str, set[str]] | None = None
+    for n in range(max(1, options.common.rounds)):
+        near = neighbourhoods(
+            [*store.links.values(), *(x for x in new_links if x.key not in refused)]
+        )
+        if before is not None:
+            todo = [
+                (x, v)
+                for x, v in checked
+                if x.key not in refused
+                and (near.get(x.a) != before.get(x.a) or near.get(x.b) != before.get(x.b))
+            ]
+        if not todo:
+            break
+        counts, spent = common_counts(store, todo, new_links, options, runner, progress, near)
+        searched += spent
+        for (link, _), (ca, cb) in zip(todo, counts, strict=True):
+            if common_content(ca, cb, options.common):
+                refused.add(link.key)
+                records.append(
+                    link.to_json()
+                    | {
+                        "common_content": True,
+                        "round": n + 1,
+                        "specific": [
+                            int((ca < options.common.min_holders).sum()),
+                            int((cb < options.common.min_holders).sum()),
+                        ],
+                    }
+                )
+        before = near
     return refused, records, searched
+
+
+@dataclass(frozen=True)
+class Neighbourhoods:
+    """Who is related to whom over the store's place links, as the refusal tests ask:
+    ``component`` (the shared-object test: every item of its link component) and
+    ``near`` (the common-content test: its directly linked items), each item included."""
+
+    component: dict[str, frozenset[str]]
+    near: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, links: Iterable[Link]) -> Neighbourhoods:
+        place = [x for x in links if x.kind == "place"]
+        members = _components({x for p in place for x in (p.a, p.b)}, ((p.a, p.b) for p in place))
+        component = {m: frozenset(ms) for ms in members for m in ms}
+        return cls(component, neighbourhoods(place))
+
+    def related(self, item: str) -> set[str]:
+        return set(self.component.get(item, {item}))
+
+    def nearby(self, item: str) -> set[str]:
+        return set(self.near.get(item, {item}))
+
+
+def refused_sighting(
+    store: LinkStore,
+    rows: GlobalRows,
+    neighbourhoods_: Neighbourhoods,
+    mine: tuple[PlaceFeatures, F32, npt.NDArray[np.bool_] | None],
+    item: str,
+    view: int,
+    v: Verification,
+    options: LinkOptions,
+    burnt: BurntIn | None = None,
+    mine_id: str | None = None,
+    vectors: npt.NDArray[np.generic] | None = None,
+) -> str | None:
+    """Whether a link of a picture outside the store (``mine``: a ``link query`` file or
+    a live frame, with its RootSIFT descriptors and burnt-in overlay mask) to the stored
+    ``item``'s ``view`` (verified as ``v``, ``mine`` first) fails the refusal tests that
+    ``build`` applies to its links: ``"shared_object"`` (``link.objects``: two distinct
+    unrelated holders of either side's matched region), ``"common_content"``
+    (``link.common``: too few specific inliers on a side), or None (it stands). The same
+    candidates as in ``build`` (the stored item's neighbourhood and ``mine_id`` left out;
+    ``mine`` is linked to nothing), the same verifications and thresholds, one link at a
+    time on the calling process: a few verifications and up to 32 partial matchings for
+    a link, nothing for a pair that does not link. ``vectors``: the stored VLAD vectors
+    in ``rows``' order when the caller holds them as float32 already (live linking)."""
+    codebook = store.codebook
+    if codebook is None or not v.linked:
+        return None
+    root = str(store.root)
+    stored, stored_rs = cached_features(root, item)[view]
+    mine_f, mine_rs, mine_overlay = mine
+    out = {mine_id} if mine_id else set()
+    hub = options.hub.max_region_cover > 0 and questioned(v, options.hub)
+    sides_hub = [
+        (f, rs, overlay, box)
+        for f, rs, overlay, box in (
+            (mine_f, mine_rs, mine_overlay, v.region_a),
+            (stored, stored_rs, stored_overlay_mask(root, item, view, burnt), v.region_b),
+        )
+        if hub and box is not None
+    ]
+    sides_common = [
+        (f, rs, np.asarray(idx or (), np.int64))
+        for f, rs, idx in ((mine_f, mine_rs, v.inliers_a), (stored, stored_rs, v.inliers_b))
+        if options.common.candidates > 0
+    ]
+    queries = [region_vector(f, box, codebook) for f, _, _, box in sides_hub] + [
+        vlad(rs[inliers], codebook) for _, rs, inliers in sides_common
+    ]
+    if not queries:
+        return None
+    # One pass over the stored vectors for every search of this link.
+    sims = region_similarities(
+        rows.vlad if vectors is None else vectors, np.stack(queries), len(codebook)
+    )
+    if sides_hub:
+        skip = neighbourhoods_.related(item) | out
+        holders: set[str] = set()
+        object_verify = object_options(options.verify, options.hub)
+        for (f, rs, overlay, box), row in zip(sides_hub, sims[: len(sides_hub)], strict=True):
+            for other, other_view in nearest_outside(row, rows, skip, options.hub.candidates):
+                of, ors = cached_features(root, other)[other_view]
+                w = verify(
+                    f,
+                    of,
+                    object_verify,
+                    rootsift_a=rs,
+                    rootsift_b=ors,
+                    overlay_a=overlay,
+                    overlay_b=stored_overlay_mask(root, other, other_view, burnt),
+                )
+                if holds(w, box, options.hub):
+                    holders.add(other)
+        if len(holders) >= options.hub.min_holders:
+            return "shared_object"
+    if sides_common:
+        skip = neighbourhoods_.nearby(item) | out
+        counts: list[npt.NDArray[np.int32]] = []
+        for (f, rs, inliers), row in zip(sides_common, sims[len(sides_hub) :], strict=True):
+            others = nearest_outside(row, rows, skip, options.common.candidates)
+            found = [cached_features(root, o)[ov] for o, ov in others]
+            counts.append(
+                holder_counts(f, rs, inliers.tolist(), found, options.verify, options.common)
+            )
+        if common_content(counts[0], counts[1], options.common):
+            return "common_content"
+    return None
 
 
 def _verify_ordered(
@@ -1128,6 +1279,10 @@ class QueryResult:
     groups: list[str] = field(default_factory=list)
     error: str | None = None
     error_code: str | None = None
+    #: Stored items whose verified link the refusal tests refused, as ``build`` would
+    #: have (``refused_sighting``): ``id``, ``refused`` (``shared_object`` or
+    #: ``common_content``) and ``inliers``; for a reviewer, not links.
+    refused: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -1135,6 +1290,7 @@ class QueryResult:
             "id": self.id,
             "items": self.matches,
             "groups": self.groups,
+            "refused": self.refused,
             "error": self.error,
         }
 
@@ -1166,19 +1322,37 @@ def query(
                 for item, sv, _ in top_items(qm, rows, options.mirrored, exclude=e.id):
                     pairs.setdefault((item, sv), qv)
         burnt = stored_burnt_in(store, options.overlay)
+        near = Neighbourhoods.of(store.links.values())
+        mine_views: dict[int, tuple[PlaceFeatures, F32, npt.NDArray[np.bool_] | None]] = {}
         for (item, sv), qv in pairs.items():
             stored = cached_features(str(store.root), item)[sv][0]
-            mine = e.views[qv].features
+            if qv not in mine_views:
+                f = e.views[qv].features
+                mine_views[qv] = (
+                    f,
+                    f.rootsift(),
+                    None
+                    if burnt is None
+                    else overlay_mask(frame_bins(f, store.codebook, burnt.grid), burnt.bins),
+                )
+            mine, mine_rs, mine_overlay = mine_views[qv]
             v = verify(
                 mine,
                 stored,
                 options.verify,
-                overlay_a=None
-                if burnt is None
-                else overlay_mask(frame_bins(mine, store.codebook, burnt.grid), burnt.bins),
+                rootsift_a=mine_rs,
+                overlay_a=mine_overlay,
                 overlay_b=stored_overlay_mask(str(store.root), item, sv, burnt),
             )
             if not v.linked:
+                continue
+            # The refusal tests of ``build`` (shared objects, common content), one link
+            # at a time: the answer is what ``build`` would have linked.
+            why = refused_sighting(
+                store, rows, near, mine_views[qv], item, sv, v, options, burnt, e.id
+            )
+            if why is not None:
+                result.refused.append({"id": item, "refused": why, "inliers": v.inliers})
                 continue
             prior = found.get(item)
             if prior is None or prior["inliers"] < v.inliers:
@@ -1212,6 +1386,8 @@ def query(
                         "views": [entry.view, int(faces.view[j])],
                         "regions": {"query": face.box, "item": tuple(faces.box[j].tolist())},
                     }
+    # An item refused on one view pair but linked on another is a link.
+    result.refused = [r for r in result.refused if r["id"] not in found]
     ranked = sorted(
         found.items(),
         key=lambda kv: (

@@ -26,15 +26,20 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from safeguard.link.common import DEFAULT_COMMON, CommonOptions
 from safeguard.link.faces import DEFAULT_FACE_THRESHOLD, detect_faces, faces_available
 from safeguard.link.features import FeatureOptions, features_from_pixels
 from safeguard.link.linking import (
+    LinkOptions,
+    Neighbourhoods,
     cached_features,
     groups,
+    refused_sighting,
     similarities,
     stored_burnt_in,
     stored_overlay_mask,
 )
+from safeguard.link.objects import DEFAULT_HUB, HubOptions
 from safeguard.link.overlays import DEFAULT_OVERLAY, OverlayOptions, frame_bins, overlay_mask
 from safeguard.link.store import LinkStore
 from safeguard.link.verify import DEFAULT_VERIFY, VerifyOptions, verify
@@ -130,6 +135,8 @@ class LiveIndex:
     face_embeddings: npt.NDArray[np.float32]
     #: Item id -> the id of the group (place groups first) it is in.
     group_of: dict[str, str]
+    #: Who is linked to whom (the refusal tests' candidates leave them out).
+    neighbourhoods: Neighbourhoods
 
     @classmethod
     def load(cls, store: LinkStore, *, half: bool = False) -> LiveIndex:
@@ -149,6 +156,7 @@ class LiveIndex:
             faces.box,
             faces.embedding,
             group_of,
+            Neighbourhoods.of(store.links.values()),
         )
 
     def path(self, item: str) -> str:
@@ -192,6 +200,8 @@ class LiveLinker:
         features: FeatureOptions | None = None,
         verify_options: VerifyOptions = DEFAULT_VERIFY,
         overlay: OverlayOptions = DEFAULT_OVERLAY,
+        hub: HubOptions = DEFAULT_HUB,
+        common: CommonOptions = DEFAULT_COMMON,
     ) -> None:
         self.index = index if isinstance(index, LiveIndex) else LiveIndex.load(index)
         self.store = self.index.store
@@ -209,6 +219,11 @@ class LiveLinker:
         # them: a stream's own caption or app interface at the frame position a stored
         # picture has it is no evidence of the same place.
         self.burnt = stored_burnt_in(self.store, overlay)
+        # The shared-object and common-content tests, as ``link build`` and ``link query``
+        # refuse links with them (``linking.refused_sighting``): an app's interface outside
+        # the burnt-in bins, a poster or a surface found in many stored places, is no
+        # sighting of one of them.
+        self.options = LinkOptions(verify=verify_options, hub=hub, common=common, overlay=overlay)
         self._last_checked: float | None = None
         self._last_reported: dict[tuple[str, str], float] = {}
 
@@ -234,7 +249,8 @@ class LiveLinker:
         if codebook is None or len(self.index.items) == 0:
             return []
         frame = features_from_pixels(rgb, self.features)
-        q = vlad(frame.rootsift(), codebook)
+        rootsift = frame.rootsift()
+        q = vlad(rootsift, codebook)
         burnt = self.burnt if self.burnt is not None and len(self.burnt.bins) else None
         mine = (
             None
@@ -250,10 +266,22 @@ class LiveLinker:
                 frame,
                 stored,
                 self.verify_options,
+                rootsift_a=rootsift,
                 overlay_a=mine,
                 overlay_b=stored_overlay_mask(str(self.store.root), item, view, burnt),
             )
-            if not v.linked:
+            if not v.linked or refused_sighting(
+                self.store,
+                self.store.global_rows(),
+                self.index.neighbourhoods,
+                (frame, rootsift, mine),
+                item,
+                view,
+                v,
+                self.options,
+                burnt,
+                vectors=self.index.vectors,
+            ):
                 continue
             self._last_reported[("place", item)] = stream_ts
             out.append(

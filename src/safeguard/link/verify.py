@@ -183,6 +183,9 @@ class Verification:
     #: The matched planar regions over the shared view (``region_cover``), for a link
     #: that passed the other tests.
     region_cover: float | None = None
+    #: Inliers of the second, disjoint plane that counted towards the region cover (0:
+    #: the matched region is one plane; None when the region cover was not measured).
+    second_plane: int | None = None
     #: Whether the pair passed the inlier, ratio and spread tests before the repeated-
     #: pattern tests (distinctive inliers, coverage); for measuring them.
     linked_before_repeat_tests: bool | None = None
@@ -323,6 +326,19 @@ def region_cover(
     options: VerifyOptions = DEFAULT_VERIFY,
     plane: tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]] | None = None,
 ) -> float | None:
+    """How much of the shared view the link's planar regions cover (``planar_regions``)."""
+    return planar_regions(a, b, pa, pb, candidates, options, plane)[0]
+
+
+def planar_regions(
+    a: PlaceFeatures,
+    b: PlaceFeatures,
+    pa: npt.NDArray[np.float64],
+    pb: npt.NDArray[np.float64],
+    candidates: npt.NDArray[np.bool_],
+    options: VerifyOptions = DEFAULT_VERIFY,
+    plane: tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]] | None = None,
+) -> tuple[float | None, int]:
     """How much of the shared view the link's planar regions cover, in picture b.
 
     The first plane is ``plane`` (a homography a to b and its inlier mask over the
@@ -332,7 +348,8 @@ def region_cover(
     region: the other wall of a room, a second depth). The hull areas of both planes'
     inliers in b, over the area where a, mapped by the first plane, overlaps b: near 1
     when the shared view agrees throughout, small when one object agrees. None when the
-    candidates hold no plane (a scene of many depths; the test does not apply)."""
+    candidates hold no plane (a scene of many depths; the test does not apply). Second:
+    the second plane's inliers (0 when none counted)."""
     if plane is None:
         h1, sub = _homography(pa[candidates], pb[candidates], options)
         first = np.zeros(len(pa), np.bool_)
@@ -340,14 +357,14 @@ def region_cover(
     else:
         h1, first = plane
     if h1 is None or first.sum() < options.min_plane_inliers:
-        return None
+        return None, 0
     mapped = cv2.perspectiveTransform(_frame(a).reshape(-1, 1, 2), h1.astype(np.float32))
     if not np.isfinite(mapped).all():
-        return 0.0
+        return 0.0, 0
     mapped = cv2.convexHull(mapped.reshape(-1, 2).astype(np.float32))
     overlap, shared = cv2.intersectConvexConvex(mapped, _frame(b))
     if overlap <= 0 or shared is None:
-        return 0.0
+        return 0.0, 0
     # A sliver of shared view (one object at the edge of both pictures, the rest of a
     # mapped outside b) is no evidence of a place, however well the sliver agrees.
     try:
@@ -355,19 +372,21 @@ def region_cover(
             shared.reshape(-1, 1, 2).astype(np.float64), np.linalg.inv(h1)
         ).reshape(-1, 2)
     except np.linalg.LinAlgError:
-        return 0.0
+        return 0.0, 0
     fraction = min(overlap / _area(b), cv2.contourArea(back.astype(np.float32)) / _area(a))
     if not fraction >= options.min_overlap_fraction:
-        return 0.0
+        return 0.0, 0
     area = cv2.contourArea(cv2.convexHull(pb[first].astype(np.float32)))
     m = options.second_plane_margin_px
     rest = candidates & ~first & ~_near_hull(pa, pa[first], m) & ~_near_hull(pb, pb[first], m)
+    second_inliers = 0
     if rest.sum() >= options.min_second_plane_inliers:
         _, sub = _homography(pa[rest], pb[rest], options)
         if sub.sum() >= options.min_second_plane_inliers:
             second = pb[np.flatnonzero(rest)[sub]].astype(np.float32)
             area += cv2.contourArea(cv2.convexHull(second))
-    return float(min(1.0, area / overlap))
+            second_inliers = int(sub.sum())
+    return float(min(1.0, area / overlap)), second_inliers
 
 
 def _mirror_matrix(f: PlaceFeatures) -> npt.NDArray[np.float64]:
@@ -501,7 +520,7 @@ def verify(
         and min(_spread(pa[keep]), _spread(pb[keep])) >= options.min_spread_px
     )
     before = linked
-    distinct = covered = None
+    distinct = covered = second_plane = None
     support = cover = regions = None
     if linked:
         # Only candidate links pay for the repeated-pattern tests.
@@ -530,9 +549,11 @@ def verify(
                 else np.zeros(m, bool)
             )
             if model == "homography" and h is not None:
-                regions = region_cover(a, b, pa, pb, keep | f_keep, options, (h, keep))
+                regions, second_plane = planar_regions(
+                    a, b, pa, pb, keep | f_keep, options, (h, keep)
+                )
             else:
-                regions = region_cover(a, b, pa, pb, keep, options)
+                regions, second_plane = planar_regions(a, b, pa, pb, keep, options)
             if regions is not None:
                 regions = round(regions, 4)
                 linked = regions >= options.min_region_cover
@@ -557,6 +578,7 @@ def verify(
         overlap_support=support,
         overlap_cover=cover,
         region_cover=regions,
+        second_plane=second_plane if regions is not None else None,
         linked_before_repeat_tests=before,
         mirrored=flipped,
         inliers_a=tuple(int(x) for x in pairs[keep, 0]) if linked else None,
