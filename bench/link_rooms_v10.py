@@ -1,7 +1,132 @@
 """Generator v10 of ``bench/link.py``: benign places as handheld videos, webcams, children,
 doorways and old re-saved copies show them, held out.
 
-DOCSTRING_PLACEHOLDER
+Written blind, like v6-v9: its author read only the brief of issue 14 (``issues show
+14``), the first page of the project's DESIGN.md and STYLE.md, ``docs/architecture.md``,
+``bench/link_rooms_v9.py`` and ``bench/link_rooms_v8.py`` (for the interface, the truth
+format, the shared picture writer and what they cover) and, in ``bench/link.py``, only the
+generator plumbing (``GENERATORS``, the ``views_*`` signatures, ``make_collection``'s
+writer, the argument parser); of ``bench/link_rooms_v6.py`` only the signature lines of
+``write_pictures`` and ``dry_run``, which v8 and v9 call and this module calls the same way.
+Nothing of the linker's code, tests, docs or results was read, and neither the linker nor
+``bench.link`` was ever run on these pictures: use it once, for a held-out figure. v9's
+projective renderer (``render``, ``Plane``, ``Camera``, ``box_planes``) is imported; the
+places, their textures and every view are v10's own.
+
+Run with ``--generator v10 --no-real`` (``--no-real`` keeps the collection to generated
+places). To look at the pictures and the truth without linking anything:
+``PYTHONPATH=src .venv/bin/python -m bench.link_rooms_v10 --rooms 12 --out /tmp/v10``.
+
+**What a place is.** Each seed is one place built in 3-D (a box: back, left, right and
+front walls, floor, ceiling or sky) with the place's fixed things drawn into its wall
+textures (windows with their outside and curtains, doors, shelves of books, framed
+pictures, posters, clocks, noticeboards, mirrors, towels, coat hooks, radiators, sockets,
+switches, tiles; a car's dashboard and windscreen; a tent's seams, lettering and mesh
+window; a yard's brick walls, fences and hedges) and furniture as 3-D boxes (beds with
+bedding and headboards, wardrobes, chests, desks with screens, tables, sofas, lamps,
+kitchen units, fridges with notes, bathtubs, basins, sheds, planters, bins, sleeping bags,
+seats). The front wall has a door opening (a car's open tailgate, a tent's door, a yard's
+gate) with the hall (or the outside) beyond it, for the ``doorway`` view. Two pictures
+show the same place exactly when they come from the same seed.
+
+**Distinct places are distinct.** Every surface of an ordinary place is drawn in code from
+that place's own random generator (``default_rng(100_000_000 + seed)``): paint with its
+own unevenness, wood with its own boards, grain, joints and knots, tiles each with their
+own shade and speckle and a few decorated or chipped ones, bricks each their own colour,
+hedges leaf by leaf, fabrics, carpets, art, book spines, labels, screens, outside views
+(sky, clouds, buildings, trees). No photograph is used at all (no scikit-image or
+opencv-doc picture), so two ordinary places cannot share a photographed surface; the tests
+check that no two ordinary places share any texture that is not a plain colour. What any
+two places may still have alike is what is generic in real rooms too: socket and switch
+plates, the shape (not the colours) of a panelled door, a radiator's fins, a clock face's
+twelve dots, the Hershey fonts of the (random) lettering.
+
+**Kinds of place**: bedroom, living room, kitchen, bathroom, hallway (narrow and deep),
+office, hotel room, car interior (from the back seat), tent, an outdoor yard (brick,
+fence or hedge; lawn, paving or gravel; sky), and, as look-alikes only, a log cabin and a
+shop.
+
+**Views (what is new compared with v1-v9):**
+
+- ``walkthrough``: a frame of a handheld walk-through video: the camera walked up to
+  0.9 m into the place and swung up to 25 degrees, rolled up to 6, motion blur of 2-9 px
+  (at 400 px wide), rolling-shutter skew (up to 12 % of the width top to bottom) and
+  wobble, 0.45-0.9 of the width (360-720 px at 800), chroma at a quarter, compressed as
+  JPEG 18-32 and deblocked (a bilateral filter), saved as JPEG 90.
+- ``childeye``: a child's eye height (0.85-1.15 m in a room, a child seat's 0.78-0.86 m
+  in a car, lying in a tent 0.35-0.5 m) against the original's adult one (1.5-1.72 m),
+  looking level or a little up, moved up to 0.7 m and turned up to 20 degrees.
+- ``zoom``: a phone's digital zoom: 28-45 % of the frame's width (of four random cuts the
+  one with the most edges) upscaled to the full size with its sensor noise, sharpened.
+- ``foreground``: something close to the lens and out of focus hides 20-40 % of the
+  frame: a door frame's edge, a plant's leaves, a chair back or a bed end (fabric or
+  wood), a mug (a quarter each).
+- ``doorway``: the place seen through its door from the hall 1.0-1.6 m outside (a car
+  through its open tailgate, a tent through its door, a yard through its gate from 2-3.5
+  m): the hall's wall round the opening, the door leaf open against the wall.
+- ``lamp``: curtains drawn and a lamp on (dim, warm, a pool of light round the lamp) or
+  curtains open, the lamp off, a grey day (cool, flat, darker), half each; camera moved.
+- ``nextday``: another day: other bedding and cushions, other loose things (boxes,
+  packages, bags) in other places; furniture, walls and what hangs on them stay; camera
+  moved up to 0.5 m, turned up to 14 degrees, other daylight.
+- ``webcam``: a laptop's webcam at table height (0.8-1.0 m), wide (70-80 degrees),
+  0.4-0.55 of the size, auto-exposure pushing the picture up (windows blown out), a cool
+  cast, barrel distortion, heavy noise (sigma 6-10), JPEG 60.
+- ``panorama``: a phone panorama from one spot: 6-9 narrow strips turned 18-22 degrees
+  apart (120-160 degrees in all), each with its own exposure and a drifting pitch,
+  joined on a cylinder, 0.85 of the height and about 2-3 times as wide as high.
+- ``resaved``: a copy re-saved 12-30 times (each a JPEG at quality 55-85, some after a
+  slight shrink, a brightness tweak or a one-pixel crop), ending at 0.7 of the size,
+  JPEG 75.
+
+**Different places that share a lot** (look-alikes; different labels in the truth; 10 %
+of seeds):
+
+- *Twin rooms* (6 %: ``seed % 50`` in {17, 18, 19}): three hotel rooms of one hotel
+  (templates of even ``seed // 50``) or three bedrooms of one house (odd) furnished with
+  the same mass-produced items from the template ``101_000_000 + seed // 50``: the same
+  carpet, the same wallpaper on the back wall, the same bed (frame and headboard) and the
+  same lamp. They differ in size, windows (where, how many, what they show, curtains),
+  doors, the other walls' paint, what hangs on the walls, the other furniture, the
+  arrangement (where the bed and the lamp stand) and the bedding and clutter.
+- *Rental cabins of one model* (2 %: ``seed % 100`` in {41, 42}): one model
+  (``102_000_000 + seed // 100``): the same size (3.4 x 2.3 x 4.2 m), the same two
+  windows' places and frames, the same stove, bunk bed, kitchenette and table; the logs'
+  wood (natural, so each cabin's own), what the windows show, what hangs on the walls,
+  the arrangement, the bedding and the clutter differ.
+- *Shops of one chain* (2 %: ``seed % 100`` in {71, 72}): one chain (``103_000_000 + seed
+  // 100``): the same floor tiles, the same shelving, the same twelve products and the
+  same logo sign; the shops differ in size, paint, windows, doors, notices, where the
+  shelves stand and the order of the products on them.
+
+**Pictures per place: 11** (the original and 10 views): ``original`` (PNG),
+``walkthrough`` (0.45-0.9 of the size, JPEG 90 of a JPEG 18-32), ``childeye`` (JPEG 85),
+``zoom`` (JPEG 85), ``foreground`` (JPEG 85), ``doorway`` (JPEG 85), ``lamp`` (JPEG 80),
+``nextday`` (JPEG 85), ``webcam`` (0.4-0.55 of the size, JPEG 60), ``panorama`` (0.85
+of the height, wider, JPEG 85), ``resaved`` (0.7 of the size, JPEG 75).
+
+**Proportions** (of seeds). Look-alikes 10 % (3 twin rooms in every 50 seeds, 2 model
+cabins and 2 chain shops in every 100); the other seeds draw their kind with shares
+bedroom 15 %, living room 13 %, kitchen 11 %, bathroom 9 %, hallway 7 %, hotel room 9 %,
+office 9 %, car 9 %, tent 7 %, outdoor 11 %. Counted on seeds 0-999 (``kind_counts``):
+twin hotel rooms 30, twin bedrooms 30, model cabins 20, chain shops 20; of the other
+900: bedroom 135, outdoor 108, living 106, kitchen 100, car 86, hotel 81, tent 79,
+bathroom 75, office 74, hallway 56 (the tests check each share within ±4 points). The
+first 60 seeds (a default ``--rooms 60`` run): outdoor 10, car 10, bedroom 9, living 8,
+office 4, kitchen 4, hotel 3, bathroom 3, hallway 2, tent 2, twin hotel rooms 3 (seeds
+17-19), model cabins 2 (41, 42).
+
+**Speed**: SPEED_PLACEHOLDER
+
+**Seeds**: a place ``100_000_000 + seed``; twin template ``101_000_000 + seed // 50``;
+cabin model ``102_000_000 + seed // 100``; shop chain ``103_000_000 + seed // 100``; a
+day's bedding and clutter ``104_000_000 + 2 * seed + day`` (day 0 in the original and
+all views but ``nextday``); views ``default_rng([105_000_000, seed, i])`` (``i`` the
+index ``make_collection`` passes); the original's sensor noise ``106_000_000 + seed``.
+Deterministic by seed. No picture of a person, nothing but rooms, cars, tents and yards.
+Pictures not made by ``room_v10`` (the real pictures of ``bench/link.py`` when run
+without ``--no-real``) are hung as a print 2 m wide on the back wall of a generated room
+and seen the same ways.
 """
 
 from __future__ import annotations
@@ -1838,13 +1963,21 @@ def child_eye(place: Place, rng: Rng, w: int, h: int) -> U8:
 
 
 def digital_zoom(place: Place, rng: Rng, w: int, h: int) -> U8:
-    """A phone's digital zoom: 28-45 % of the frame's width cut out (with its sensor noise)
-    and upscaled to the full size, then sharpened."""
+    """A phone's digital zoom onto something: 28-45 % of the frame's width cut out (of four
+    random cuts, the one with the most edges; with its sensor noise) and upscaled to the
+    full size, then sharpened."""
     img = _noise(render(place.planes(0), moved(place, rng, 0.3, 10), w, h), rng, 3.0)
     f = float(rng.uniform(0.28, 0.45))
     cw, ch = int(w * f), int(h * f)
-    x = int(rng.uniform(0.1, 0.9) * (w - cw))
-    y = int(rng.uniform(0.15, 0.85) * (h - ch))
+    edges = cv2.Canny(cv2.cvtColor(img, cv2.COLOR_RGB2GRAY), 60, 150)
+    best, cut = -1.0, (0, 0)
+    for _ in range(4):
+        x = int(rng.uniform(0.05, 0.95) * (w - cw))
+        y = int(rng.uniform(0.1, 0.9) * (h - ch))
+        score = float(edges[y : y + ch, x : x + cw].mean())
+        if score > best:
+            best, cut = score, (x, y)
+    x, y = cut
     up = cv2.resize(img[y : y + ch, x : x + cw], (w, h), interpolation=cv2.INTER_LINEAR)
     soft = cv2.GaussianBlur(up, (0, 0), 2.0)
     return _u8(up.astype(np.float32) * 1.8 - soft.astype(np.float32) * 0.8)
