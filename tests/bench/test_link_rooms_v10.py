@@ -197,3 +197,21 @@ def test_a_picture_not_made_here_is_hung_in_a_room_and_seen_the_same_ways(
         cv2.circle(img, (x, y % shape[0]), int(rng.integers(3, 20)), (200, 120, 40), -1)
     views = views_v10(img, 3)
     assert tuple(views) == VIEW_KINDS
+
+
+def test_no_photograph_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Surfaces are drawn from each place's own generator, never cut from the few sample
+    photographs, so no two places can share a photographed surface."""
+    import bench.link_rooms_v9 as v9
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a photograph was read")
+
+    for name in ("_photo", "_cut", "_texture"):
+        monkeypatch.setattr(v9, name, refuse)
+    monkeypatch.setattr(cv2, "imread", refuse)
+    kinds = set()
+    for seed in (0, 1, 2, 3, 6, 9, 10, 13, 17, 33, 41, 49, 71):
+        kinds.add(place_kind(seed))
+        assert len(views_v10(room_v10(seed, 120, 90), seed)) == len(VIEW_KINDS)
+    assert len(kinds) == 13
