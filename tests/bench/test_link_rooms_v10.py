@@ -120,9 +120,7 @@ def test_the_truth_names_every_picture_and_its_place(tmp_path: Path) -> None:
         assert kind in ("original", *VIEW_KINDS)
     for label in labels:
         assert sum(v == label for v in truth.values()) == PICTURES_PER_PLACE
-    saved = tmp_path / "truth.json"
-    if saved.exists():
-        assert json.loads(saved.read_text()) == truth
+    assert json.loads((tmp_path / "truth.json").read_text()) == truth
 
 
 def test_ordinary_places_share_no_drawn_surface() -> None:
