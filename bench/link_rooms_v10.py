@@ -974,7 +974,7 @@ def _wall_things(
     if base == "hallway":
         wants += ["hooks"] * int(rng.integers(0, 2))
     if base == "bathroom":
-        wants += ["mirror", "towels"]
+        wants.append("mirror" if wall == "back" else "towels")
     if base in (
         "bedroom",
         "living",
