@@ -55,6 +55,7 @@ from bench.link_rooms_v6 import room_v6, views_v6
 from bench.link_rooms_v7 import room_v7, views_v7
 from bench.link_rooms_v8 import room_v8, views_v8
 from bench.link_rooms_v9 import room_v9, views_v9
+from bench.link_rooms_v10 import room_v10, views_v10
 from bench.machine import cpu_model, versions
 
 ROOT = Path(__file__).resolve().parent
@@ -603,6 +604,7 @@ GENERATORS = {
     "v7": room_v7,
     "v8": room_v8,
     "v9": room_v9,
+    "v10": room_v10,
 }
 
 
@@ -652,6 +654,7 @@ def make_collection(
             "v7": views_v7,
             "v8": views_v8,
             "v9": views_v9,
+            "v10": views_v10,
         }.get(generator, views)
         made = view_of(img, i)
         for kind, data in made.items():
@@ -963,7 +966,8 @@ def main() -> None:
     parser.add_argument("--generator", choices=tuple(GENERATORS), default="v1",
                         help="v2-v7: development (v6, v7 written blind, seen); "
                              "v8: held out (written blind), measured once; "
-                             "v9: held out (written blind)")  # fmt: skip
+                             "v9: held out (written blind); "
+                             "v10: held out (written blind)")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
                         help="generated rooms only (no scikit-image, no opencv-doc)")  # fmt: skip
