@@ -129,6 +129,10 @@ class Matcher:
     #: shortlisted by its global local-feature descriptor against entries that kept
     #: features, the ``LOCAL_MAX`` nearest verified (``matching.local_shortlist``).
     local_search: bool = True
+    #: Whether verification also asks that the two pictures agree over the whole region
+    #: where they overlap, not only on one flat object they share
+    #: (``signals.local.overlap_agreement``; docs/matching.md, "The coaster case").
+    whole_overlap: bool = True
     local: LocalShortlist = field(default_factory=LocalShortlist)
     _local_ids: set[int] = field(default_factory=set)
 
@@ -406,6 +410,7 @@ class Matcher:
                 OrbFeatures.from_bytes(record.local_features_mirror)
                 if record.local_features_mirror
                 else None,
+                whole_overlap=self.whole_overlap,
             )
             if verify and record.local_features
             else None
@@ -651,12 +656,13 @@ class _QueryFeatures:
 
     plain: OrbFeatures
     mirror: OrbFeatures | None = None
+    whole_overlap: bool = True
 
     def verify(self, kept: OrbFeatures) -> SameVerdict:
-        verdict = verify_same_picture(self.plain, kept)
+        verdict = verify_same_picture(self.plain, kept, whole_overlap=self.whole_overlap)
         if verdict.verified or self.mirror is None:
             return verdict
-        flipped = verify_same_picture(self.mirror, kept)
+        flipped = verify_same_picture(self.mirror, kept, whole_overlap=self.whole_overlap)
         return flipped if flipped.verified else verdict
 
 
