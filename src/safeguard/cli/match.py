@@ -90,8 +90,8 @@ def match_command(
         bool,
         typer.Option(
             "--whole-overlap/--no-whole-overlap",
-            help="With --verify: accept only pictures that agree over the whole region where "
-            "they overlap, not on one flat object they share.",
+            help="With --local: accept a shortlisted entry only where it agrees with the file "
+            "over the whole region where they overlap, not on one flat object they share.",
         ),
     ] = True,
     workers: Annotated[int | None, typer.Option("--workers", "-w", min=1)] = None,

@@ -81,8 +81,8 @@ class ServiceSettings:
     #: With ``verify``: an upload that matched nothing by hash is shortlisted by its local
     #: features against entries that kept theirs, the nearest verified (variant ``local``).
     local_search: bool = True
-    #: With ``verify``: verification also asks that the two pictures agree over the whole
-    #: region where they overlap (refuses two photographs sharing one flat object).
+    #: With ``local_search``: a shortlist match must also agree with the upload over the
+    #: whole region where they overlap (refuses two photographs sharing one flat object).
     whole_overlap: bool = True
     decode_budget_bytes: int = 1024 * MiB
     max_decode_bytes: int = 768 * MiB

@@ -205,10 +205,14 @@ def _agreeing_share(h: npt.NDArray[np.float64], a: OrbFeatures, b: OrbFeatures) 
     inside = np.flatnonzero(np.all((landed >= lo) & (landed <= hi), axis=1))
     if inside.size == 0:
         return 1.0
-    d2 = ((landed[inside, None, :] - b.points[None, :, :].astype(np.float64)) ** 2).sum(-1)
-    ai, bi = np.nonzero(d2 <= AGREE_PX * AGREE_PX)
-    if ai.size == 0:
+    from scipy.spatial import cKDTree
+
+    near = cKDTree(landed[inside]).sparse_distance_matrix(
+        cKDTree(b.points.astype(np.float64)), AGREE_PX, output_type="ndarray"
+    )
+    if near.size == 0:
         return 0.0
+    ai, bi = near["i"].astype(np.intp), near["j"].astype(np.intp)
     bits = _POPCOUNT[a.descriptors[inside[ai]] ^ b.descriptors[bi]].sum(axis=1, dtype=np.int32)
     agreeing = np.unique(ai[bits <= AGREE_BITS])
     return float(agreeing.size / inside.size)
