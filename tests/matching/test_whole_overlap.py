@@ -117,3 +117,15 @@ def test_the_matcher_refuses_the_other_scene_unless_turned_off(
     assert [
         m.external_id for m in matcher.match_record(found, verify=True) if m.signal == "pdq"
     ] == ["scene-a.png"]
+
+
+def test_a_deployment_turns_it_off_with_an_environment_variable(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from safeguard.service.settings import ServiceSettings
+
+    assert ServiceSettings.load(tmp_path).whole_overlap
+    monkeypatch.setenv("SAFEGUARD_WHOLE_OVERLAP", "0")
+    settings = ServiceSettings.load(tmp_path)
+    assert not settings.whole_overlap
+    assert settings.environment()["SAFEGUARD_WHOLE_OVERLAP"] == "0"
