@@ -86,6 +86,14 @@ def match_command(
             "local features against entries that kept theirs (variant local).",
         ),
     ] = True,
+    whole_overlap: Annotated[
+        bool,
+        typer.Option(
+            "--whole-overlap/--no-whole-overlap",
+            help="With --local: accept a shortlisted entry only where it agrees with the file "
+            "over the whole region where they overlap, not on one flat object they share.",
+        ),
+    ] = True,
     workers: Annotated[int | None, typer.Option("--workers", "-w", min=1)] = None,
 ) -> None:
     """Hash files and match them against every enabled bank."""
@@ -101,6 +109,7 @@ def match_command(
         matcher = open_matcher(db, settings)
         matcher.regions = regions
         matcher.local_search = local
+        matcher.whole_overlap = whole_overlap
         verify = verify and matcher.has_local_features()
         for record in hash_paths(
             items,

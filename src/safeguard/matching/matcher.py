@@ -129,6 +129,12 @@ class Matcher:
     #: shortlisted by its global local-feature descriptor against entries that kept
     #: features, the ``LOCAL_MAX`` nearest verified (``matching.local_shortlist``).
     local_search: bool = True
+    #: Whether a match found through the local-feature shortlist must also agree with the
+    #: query over the whole region where the two overlap, not only on one flat object they
+    #: share (``signals.local.overlap_agreement``; docs/matching.md, "The coaster case").
+    #: Near misses are not asked: their PDQ, within 48 bits, already says the whole
+    #: pictures look alike, and asking cost watermarked and noisy copies (bench/robust).
+    whole_overlap: bool = True
     local: LocalShortlist = field(default_factory=LocalShortlist)
     _local_ids: set[int] = field(default_factory=set)
 
@@ -500,7 +506,11 @@ class Matcher:
                 nearest[entry] = max(score, nearest.get(entry, -1.0))
         shortlist = sorted(nearest, key=lambda e: -nearest[e])[:LOCAL_MAX]
         kept = self._kept_features(set(shortlist), s)
-        verdicts = {e: features.verify(kept[e]) for e in shortlist if e in kept}
+        verdicts = {
+            e: features.verify(kept[e], whole_overlap=self.whole_overlap)
+            for e in shortlist
+            if e in kept
+        }
         accepted = {e for e, v in verdicts.items() if v.verified}
         if not accepted:
             return []
@@ -652,11 +662,12 @@ class _QueryFeatures:
     plain: OrbFeatures
     mirror: OrbFeatures | None = None
 
-    def verify(self, kept: OrbFeatures) -> SameVerdict:
-        verdict = verify_same_picture(self.plain, kept)
+    def verify(self, kept: OrbFeatures, *, whole_overlap: bool = False) -> SameVerdict:
+        """``whole_overlap``: ask for agreement over the whole overlap too."""
+        verdict = verify_same_picture(self.plain, kept, whole_overlap=whole_overlap)
         if verdict.verified or self.mirror is None:
             return verdict
-        flipped = verify_same_picture(self.mirror, kept)
+        flipped = verify_same_picture(self.mirror, kept, whole_overlap=whole_overlap)
         return flipped if flipped.verified else verdict
 
 

@@ -127,6 +127,7 @@ class Runtime:
                 self._matcher = Matcher.open(self.db, self.settings.base.index_dir)
                 self._matcher.regions = self.settings.regions
                 self._matcher.local_search = self.settings.local_search
+                self._matcher.whole_overlap = self.settings.whole_overlap
                 self.last_refresh = time.monotonic()
                 if self.settings.freeze_gc:
                     gc.freeze()  # see ServiceSettings.freeze_gc

@@ -81,6 +81,9 @@ class ServiceSettings:
     #: With ``verify``: an upload that matched nothing by hash is shortlisted by its local
     #: features against entries that kept theirs, the nearest verified (variant ``local``).
     local_search: bool = True
+    #: With ``local_search``: a shortlist match must also agree with the upload over the
+    #: whole region where they overlap (refuses two photographs sharing one flat object).
+    whole_overlap: bool = True
     decode_budget_bytes: int = 1024 * MiB
     max_decode_bytes: int = 768 * MiB
     decode_wait_seconds: float = 2.0
@@ -145,6 +148,7 @@ class ServiceSettings:
             verify=_flag("VERIFY", default=False),
             regions=_flag("REGIONS", default=True),
             local_search=_flag("LOCAL_SEARCH", default=True),
+            whole_overlap=_flag("WHOLE_OVERLAP", default=True),
             decode_budget_bytes=int(_env("DECODE_BUDGET_BYTES", str(1024 * MiB))),
             max_decode_bytes=int(_env("MAX_DECODE_BYTES", str(768 * MiB))),
             decode_wait_seconds=float(_env("DECODE_WAIT_SECONDS", "2")),
@@ -186,6 +190,7 @@ class ServiceSettings:
             "SAFEGUARD_VERIFY": "1" if self.verify else "0",
             "SAFEGUARD_REGIONS": "1" if self.regions else "0",
             "SAFEGUARD_LOCAL_SEARCH": "1" if self.local_search else "0",
+            "SAFEGUARD_WHOLE_OVERLAP": "1" if self.whole_overlap else "0",
             "SAFEGUARD_DECODE_BUDGET_BYTES": str(self.decode_budget_bytes),
             "SAFEGUARD_MAX_DECODE_BYTES": str(self.max_decode_bytes),
             "SAFEGUARD_DECODE_WAIT_SECONDS": str(self.decode_wait_seconds),

@@ -8,7 +8,11 @@ the same picture?) and linking (do these views show the same place?).
   and how far a point set spreads across its minor axis;
 - ``orb_features`` and ``verify_same_picture``: compact ORB features of a picture (at most
   ``OrbOptions.max_keypoints`` 32-byte descriptors) and a homography check between a query
-  and a candidate, reporting the inlier count. Used by ``matching.verify``.
+  and a candidate, reporting the inlier count. Used by ``matching.verify``;
+- ``overlap_agreement``: after the homography, how much of the region where the two
+  frames overlap agrees point by point. A copy of a picture agrees over the whole overlap;
+  two photographs that share one flat object (a printed coaster on two desks) agree only
+  on that object, so verification refuses a pair whose overlap mostly disagrees.
 """
 
 from __future__ import annotations
@@ -154,6 +158,8 @@ class SameVerdict:
     inliers: int
     matches: int
     verified: bool
+    #: Agreement over the overlap (``overlap_agreement``), when it was measured.
+    agreement: float | None = None
 
 
 #: Homography inliers that make two pictures the same (chosen before measuring, as the
@@ -165,11 +171,80 @@ MIN_INLIER_RATIO = 0.25
 MIN_SPREAD_PX = 8.0
 
 
+#: Keypoints of one side agree with the other when a keypoint of the other lies within
+#: this many working-frame pixels of where the homography sends them ...
+AGREE_PX = 6.0
+#: ... with an ORB descriptor within this many bits (of 256; looser than a match, no
+#: ratio test: the question is "is the same detail there", not "which one is it").
+AGREE_BITS = 64
+#: Keypoints within this many pixels of the other side's extent are not asked (ORB finds
+#: nothing at a frame's very edge, so their counterpart cannot be there).
+AGREE_MARGIN_PX = 12.0
+#: Least agreement (the smaller of the two directions) for the same picture. Chosen on
+#: the benchmark's development copies (see docs/matching.md, "The coaster case").
+MIN_AGREEMENT = 0.5
+
+_POPCOUNT = np.array([bin(i).count("1") for i in range(256)], np.uint8)
+
+
+def _project(h: npt.NDArray[np.float64], points: npt.NDArray[np.float64]) -> npt.NDArray[Any]:
+    x = points @ h[:, :2].T + h[:, 2]
+    w = x[:, 2:3]
+    safe = np.where(np.abs(w) > 1e-9, w, np.nan)
+    return np.asarray(x[:, :2] / safe, np.float64)
+
+
+def _agreeing_share(h: npt.NDArray[np.float64], a: OrbFeatures, b: OrbFeatures) -> float:
+    """Of ``a``'s keypoints that ``h`` sends inside ``b``'s extent, the share with a
+    keypoint of ``b`` near where they land and a close descriptor; 1.0 when none land."""
+    if len(a) == 0 or len(b) == 0:
+        return 1.0
+    landed = _project(h, a.points.astype(np.float64))
+    lo = b.points.min(axis=0) + AGREE_MARGIN_PX
+    hi = b.points.max(axis=0) - AGREE_MARGIN_PX
+    inside = np.flatnonzero(np.all((landed >= lo) & (landed <= hi), axis=1))
+    if inside.size == 0:
+        return 1.0
+    from scipy.spatial import cKDTree
+
+    near = cKDTree(landed[inside]).sparse_distance_matrix(
+        cKDTree(b.points.astype(np.float64)), AGREE_PX, output_type="ndarray"
+    )
+    if near.size == 0:
+        return 0.0
+    ai, bi = near["i"].astype(np.intp), near["j"].astype(np.intp)
+    bits = _POPCOUNT[a.descriptors[inside[ai]] ^ b.descriptors[bi]].sum(axis=1, dtype=np.int32)
+    agreeing = np.unique(ai[bits <= AGREE_BITS])
+    return float(agreeing.size / inside.size)
+
+
+def overlap_agreement(
+    h: npt.NDArray[np.float64], query: OrbFeatures, candidate: OrbFeatures
+) -> float:
+    """How much of the overlap agrees, given the homography ``h`` (query -> candidate):
+    the smaller, over both directions, of the share of one side's keypoints in the
+    overlap (inside the other's extent) that find the same detail there on the other side.
+    Uniform parts have no keypoints and are not asked; a caption, pad or screenshot border
+    lies outside the overlap; a re-photographed print's overlap is the print."""
+    try:
+        back = np.asarray(np.linalg.inv(h), np.float64)
+    except np.linalg.LinAlgError:
+        return 0.0
+    return min(_agreeing_share(h, query, candidate), _agreeing_share(back, candidate, query))
+
+
 def verify_same_picture(
-    query: OrbFeatures, candidate: OrbFeatures, *, ratio: float = 0.8, reproj_px: float = 5.0
+    query: OrbFeatures,
+    candidate: OrbFeatures,
+    *,
+    ratio: float = 0.8,
+    reproj_px: float = 5.0,
+    whole_overlap: bool = True,
 ) -> SameVerdict:
     """Is ``candidate`` the same picture as ``query`` up to a homography (crop, scale,
-    rotation, perspective)? Mutual ratio-test ORB matches, then a MAGSAC++ homography."""
+    rotation, perspective)? Mutual ratio-test ORB matches, then a MAGSAC++ homography;
+    ``whole_overlap``: and the two agree over the whole region where they overlap, not
+    only on one object they share (``overlap_agreement``)."""
     pairs = tentative_matches(query.descriptors, candidate.descriptors, ratio, cv2.NORM_HAMMING)
     m = len(pairs)
     if m < 8:
@@ -190,4 +265,7 @@ def verify_same_picture(
         and inliers >= MIN_INLIER_RATIO * m
         and min(spread(pa[keep]), spread(pb[keep])) >= MIN_SPREAD_PX
     )
-    return SameVerdict(inliers, m, ok)
+    if not (ok and whole_overlap):
+        return SameVerdict(inliers, m, ok)
+    agreement = overlap_agreement(h, query, candidate)
+    return SameVerdict(inliers, m, agreement >= MIN_AGREEMENT, round(agreement, 4))
