@@ -402,8 +402,9 @@ class BatchKernels:
     verify_candidates: Callable[..., Any]
 
 
-def _numba() -> Any:
-    """The numba module, or None (not installed, or ``SAFEGUARD_INDEX_KERNEL=numpy``)."""
+def numba_module() -> Any:
+    """The numba module, or None (not installed, or ``SAFEGUARD_INDEX_KERNEL=numpy``); the
+    matcher's compiled shortlist kernel asks it too."""
     if os.environ.get("SAFEGUARD_INDEX_KERNEL", "").lower() == "numpy":
         return None
     try:
@@ -416,7 +417,7 @@ def _numba() -> Any:
 @lru_cache(maxsize=1)
 def compiled_batch_kernels() -> BatchKernels | None:
     """The sorted batch path's loops compiled (cached on disk by numba), or None."""
-    numba = _numba()
+    numba = numba_module()
     if numba is None:
         return None
     jit = numba.njit(cache=True, nogil=True)
@@ -432,7 +433,7 @@ def compiled_batch_kernels() -> BatchKernels | None:
 @lru_cache(maxsize=1)
 def compiled_kernel() -> Kernel | None:
     """``search_block`` compiled (cached on disk by numba), or None without numba."""
-    numba = _numba()
+    numba = numba_module()
     if numba is None:
         return None
     kernel: Kernel = numba.njit(cache=True, nogil=True)(search_block)

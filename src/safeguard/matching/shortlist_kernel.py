@@ -16,13 +16,14 @@ uncompiled); ``compiled_nearest`` returns it compiled, or None.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from safeguard.index.mih_kernel import numba_module
 
 Kernel = Callable[..., npt.NDArray[np.int32]]
 
@@ -68,21 +69,10 @@ def nearest_centres(
     return out
 
 
-def _numba() -> Any:
-    """The numba module, or None (not installed, or ``SAFEGUARD_INDEX_KERNEL=numpy``)."""
-    if os.environ.get("SAFEGUARD_INDEX_KERNEL", "").lower() == "numpy":
-        return None
-    try:
-        import numba  # type: ignore[import-untyped, import-not-found, unused-ignore]
-    except ImportError:
-        return None
-    return numba
-
-
 @lru_cache(maxsize=1)
 def compiled_nearest() -> Kernel | None:
     """``nearest_centres`` compiled (cached on disk by numba), or None without numba."""
-    numba = _numba()
+    numba = numba_module()
     if numba is None:
         return None
     jit = numba.njit(cache=True, nogil=True)
