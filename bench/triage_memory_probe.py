@@ -110,9 +110,8 @@ def main() -> None:
                 "malloc_in_use_mb": round(info.uordblks / 2**20, 1),
             }
             if args.holders:
-                alive = sorted(
-                    (o for o in objects if isinstance(o, FoundFile)), key=lambda f: f.path
-                )
+                # type(), not isinstance(): a dead weak proxy raises ReferenceError
+                alive = sorted((o for o in objects if type(o) is FoundFile), key=lambda f: f.path)
                 row["found_files_alive"] = len(alive)
                 if alive:
                     row["oldest_held_by"] = holders(alive[0])
