@@ -1,6 +1,7 @@
-"""The ``safeguard`` command keeps numeric libraries to one thread a process: the service
-and the Dask workers run a process a core, and a library's own pool only fights them
-(OpenCV's second thread burnt about an eighth of a turned upload's server CPU)."""
+"""``safeguard serve`` keeps OpenCV to one thread a worker process: a request is the
+service's unit of parallel work, and OpenCV's own pool only added CPU to a turned upload's
+check (docs/benchmarks.md, "Thirteenth round"). Other commands keep OpenCV's pool: one
+Dask worker builds links faster with it."""
 
 from __future__ import annotations
 
@@ -10,33 +11,37 @@ import sys
 
 import pytest
 
-PROBE = "import safeguard.cli.app, cv2; print(cv2.getNumThreads())"
+SERVE = "from safeguard.cli.serve import _one_opencv_thread; _one_opencv_thread()"
+THREADS = "import cv2; print(cv2.getNumThreads())"
+TWO_CORES = pytest.mark.skipif(
+    (os.cpu_count() or 1) < 2, reason="one core: OpenCV uses one thread anyway"
+)
 
 
-def _opencv_threads(env: dict[str, str]) -> int:
+def _opencv_threads(code: str, **env: str) -> int:
+    clean = {k: v for k, v in os.environ.items() if k != "OPENCV_FOR_THREADS_NUM"}
     out = subprocess.run(
-        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, check=True
-    )
-    return int(out.stdout.strip())
-
-
-def _clean_env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if k != "OPENCV_FOR_THREADS_NUM"}
-
-
-@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: OpenCV uses one thread anyway")
-def test_the_command_runs_opencv_on_one_thread() -> None:
-    assert _opencv_threads(_clean_env()) == 1
-    # Without the command's setting, OpenCV would start a pool (the case this guards).
-    bare = subprocess.run(
-        [sys.executable, "-c", "import cv2; print(cv2.getNumThreads())"],
-        env=_clean_env(),
+        [sys.executable, "-c", code],
+        env={**clean, **env},
         capture_output=True,
         text=True,
         check=True,
     )
-    assert int(bare.stdout.strip()) > 1
+    return int(out.stdout.strip())
 
 
-def test_a_deployment_can_still_choose_opencv_threads() -> None:
-    assert _opencv_threads({**_clean_env(), "OPENCV_FOR_THREADS_NUM": "2"}) == 2
+@TWO_CORES
+def test_the_service_runs_opencv_on_one_thread() -> None:
+    assert _opencv_threads(f"{SERVE}; {THREADS}") == 1
+    # OpenCV loaded before the service starts (one worker, in process): told directly.
+    assert _opencv_threads(f"import cv2; {SERVE}; {THREADS}") == 1
+
+
+@TWO_CORES
+def test_other_commands_keep_opencvs_pool() -> None:
+    assert _opencv_threads(f"import safeguard.cli.app; {THREADS}") > 1
+
+
+def test_a_deployment_can_still_choose_the_services_opencv_threads() -> None:
+    assert _opencv_threads(f"{SERVE}; {THREADS}", OPENCV_FOR_THREADS_NUM="2") == 2
+    assert _opencv_threads(f"import cv2; {SERVE}; {THREADS}", OPENCV_FOR_THREADS_NUM="2") == 2

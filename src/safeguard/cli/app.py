@@ -16,15 +16,7 @@ from __future__ import annotations
 import os
 
 # PDQ's matrix products are small; BLAS threads would only fight the worker processes.
-# OpenCV's own pool likewise: on a turned upload its second thread burnt about an eighth
-# of the server's CPU and took no work off the first (bench/upload_check_cost, issue 13).
-# Each is read when its library loads; set one before to override.
-for _var in (
-    "OPENBLAS_NUM_THREADS",
-    "OMP_NUM_THREADS",
-    "MKL_NUM_THREADS",
-    "OPENCV_FOR_THREADS_NUM",
-):
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 import importlib  # noqa: E402

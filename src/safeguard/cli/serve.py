@@ -38,6 +38,7 @@ def serve_command(
     from safeguard.service.runtime import prepare_index
     from safeguard.service.settings import ServiceSettings
 
+    _one_opencv_thread()
     base = settings_of(ctx)
     settings = ServiceSettings.load(
         base.data_dir, base.db_url, host=host, port=port, workers=workers
@@ -91,6 +92,19 @@ def serve_command(
         proxy_headers=bool(settings.trusted_proxies.strip()),
         forwarded_allow_ips=settings.trusted_proxies.strip() or None,
     )
+
+
+def _one_opencv_thread() -> None:
+    """OpenCV on one thread in the service's workers, unless ``OPENCV_FOR_THREADS_NUM`` is
+    set: a request is the service's unit of parallel work, and OpenCV's pool of a thread a
+    core took no work off a turned upload's hashing thread, it only added about an eighth of
+    the server's CPU (``bench/upload_check_cost``, docs/benchmarks.md, "Thirteenth round").
+    Commands that run one Dask worker keep the pool: ``link build --workers 1`` builds 1.5x
+    faster with it. The variable is read when OpenCV loads (the workers import it later)."""
+    threads = os.environ.setdefault("OPENCV_FOR_THREADS_NUM", "1")
+    cv2 = sys.modules.get("cv2")
+    if cv2 is not None and threads.strip().isdigit():  # loaded already: tell it directly
+        cv2.setNumThreads(int(threads))
 
 
 def program(argv0: str | None = None, cwd: Path | None = None) -> str:
