@@ -8,6 +8,7 @@ viewpoint, other light) must still link to it."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import cv2
@@ -25,6 +26,7 @@ from safeguard.link.common import (
 )
 from safeguard.link.features import features_from_pixels
 from safeguard.link.linking import (
+    BuildSummary,
     LinkOptions,
     build,
     cached_features,
@@ -95,6 +97,14 @@ def lawns(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="module")
+def off_build(lawns: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildSummary]:
+    """The lawns built once without the test (most of these tests' time); a test that
+    writes to the store copies it first."""
+    root = tmp_path_factory.mktemp("off") / "store"
+    return root, build(LinkStore.open(root, create=True), [lawns], options=OFF)
+
+
 def _place_of(store: LinkStore, item: str) -> str:
     return Path(store.items[item].path).name.split("-")[0]
 
@@ -108,17 +118,20 @@ def _links(store: LinkStore) -> tuple[list[tuple[str, str]], list[tuple[str, str
     return wrong, right
 
 
-def test_without_the_test_the_turf_links_different_places(lawns: Path, tmp_path: Path) -> None:
-    store = LinkStore.open(tmp_path / "off", create=True)
-    summary = build(store, [lawns], options=OFF)
+def test_without_the_test_the_turf_links_different_places(
+    off_build: tuple[Path, BuildSummary],
+) -> None:
+    store, summary = LinkStore.open(off_build[0]), off_build[1]
     wrong, right = _links(store)
     assert summary.common_content_links == 0
     assert len(wrong) >= 3
     assert right == [("place0", "place0")]
 
 
-def test_the_turf_no_longer_links_different_places(lawns: Path, tmp_path: Path) -> None:
-    off = build(LinkStore.open(tmp_path / "off", create=True), [lawns], options=OFF)
+def test_the_turf_no_longer_links_different_places(
+    lawns: Path, off_build: tuple[Path, BuildSummary], tmp_path: Path
+) -> None:
+    off = off_build[1]
     store = LinkStore.open(tmp_path / "on", create=True)
     summary = build(store, [lawns], options=SPARSE)
     wrong, right = _links(store)
@@ -135,10 +148,9 @@ def test_the_turf_no_longer_links_different_places(lawns: Path, tmp_path: Path) 
 
 
 def test_a_link_whose_inliers_recur_elsewhere_is_common_content(
-    lawns: Path, tmp_path: Path
+    off_build: tuple[Path, BuildSummary], tmp_path: Path
 ) -> None:
-    store = LinkStore.open(tmp_path / "store", create=True)
-    build(store, [lawns], options=OFF)
+    store = LinkStore.open(shutil.copytree(off_build[0], tmp_path / "store"))
     ids = {Path(i.path).name: i.id for i in store.items.values()}
     checked = []
     for a, b in (("place3-a.png", "place4-a.png"), ("place0-a.png", "place0-b.png")):
@@ -194,12 +206,13 @@ def test_the_share_rule() -> None:
 
 
 @pytest.fixture(scope="module")
-def unlinked_turf(lawns: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[LinkStore, list]:
+def unlinked_turf(
+    off_build: tuple[Path, BuildSummary], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[LinkStore, list]:
     """The lawns' items in a store without links, and the links a build without the test
     makes between them (re-verified), to be tested as a build's new links."""
-    root = tmp_path_factory.mktemp("rounds") / "store"
-    store = LinkStore.open(root, create=True)
-    build(store, [lawns], options=OFF)
+    root = Path(shutil.copytree(off_build[0], tmp_path_factory.mktemp("rounds") / "store"))
+    store = LinkStore.open(root)
     links = [x for x in store.links.values() if x.kind == "place"]
     (root / "links.jsonl").unlink()
     bare = LinkStore.open(root)

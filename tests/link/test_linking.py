@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
 from scenes import png_bytes, scene, views
 
-from safeguard.link.linking import LinkOptions, build, export, groups
+from safeguard.link.linking import BuildSummary, LinkOptions, build, export, groups
 from safeguard.link.store import LinkStore, LinkStoreBusy, LinkStoreMissing
 
 NAMES = ("astronaut", "coffee", "chelsea", "camera", "page")
@@ -27,11 +28,24 @@ def collection(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(scope="module")
+def built(collection: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildSummary]:
+    """The collection's store, built once for the tests that only read it (a build is
+    most of these tests' time); a test that writes copies it first (``_copy``)."""
+    folder = tmp_path_factory.mktemp("built") / "links"
+    summary = build(LinkStore.open(folder, create=True), [collection])
+    return folder, summary
+
+
+def _copy(built: tuple[Path, BuildSummary], tmp_path: Path) -> Path:
+    return Path(shutil.copytree(built[0], tmp_path / "links"))
+
+
 def test_views_of_each_scene_form_one_group_and_scenes_never_mix(
-    collection: Path, tmp_path: Path
+    built: tuple[Path, BuildSummary],
 ) -> None:
-    store = LinkStore.open(tmp_path / "links", create=True)
-    summary = build(store, [collection])
+    folder, summary = built
+    store = LinkStore.open(folder)
     assert summary.added == 20 and summary.failed == 0
     place = [g for g in groups(store) if g.kind == "place"]
     names = {i.id: Path(i.path).name.split("-")[0] for i in store.items.values()}
@@ -44,9 +58,8 @@ def test_views_of_each_scene_form_one_group_and_scenes_never_mix(
     assert summary.verified <= 20 * (options.shortlist + options.second_round) < 190
 
 
-def test_links_carry_evidence(collection: Path, tmp_path: Path) -> None:
-    store = LinkStore.open(tmp_path / "links", create=True)
-    build(store, [collection])
+def test_links_carry_evidence(built: tuple[Path, BuildSummary]) -> None:
+    store = LinkStore.open(built[0])
     doc = export(store)
     assert {"items", "groups"} <= set(doc)
     item = doc["items"][0]
@@ -86,10 +99,10 @@ def test_adding_media_links_it_to_what_is_stored_without_a_rebuild(
             assert p.stat().st_mtime_ns == features_before[p.name]
 
 
-def test_files_already_stored_are_skipped(collection: Path, tmp_path: Path) -> None:
-    store = LinkStore.open(tmp_path / "links", create=True)
-    build(store, [collection])
-    again = build(LinkStore.open(tmp_path / "links"), [collection])
+def test_files_already_stored_are_skipped(
+    collection: Path, built: tuple[Path, BuildSummary], tmp_path: Path
+) -> None:
+    again = build(LinkStore.open(_copy(built, tmp_path)), [collection])
     assert again.added == 0 and again.known == 20 and again.verified == 0
 
 
@@ -126,12 +139,11 @@ def test_one_writer_at_a_time(tmp_path: Path) -> None:
 
 
 def test_a_half_precision_live_index_ranks_as_the_float32_one(
-    collection: Path, tmp_path: Path
+    built: tuple[Path, BuildSummary],
 ) -> None:
     from safeguard.link.live import LiveIndex
 
-    store = LinkStore.open(tmp_path / "links", create=True)
-    build(store, [collection])
+    store = LinkStore.open(built[0])
     full, half = LiveIndex.load(store), LiveIndex.load(store, half=True)
     assert full.vectors.dtype == np.float32
     assert half.vectors.dtype == np.float16  # half the memory
