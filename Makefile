@@ -46,7 +46,8 @@ unit: $(STAMP)
 	done; \
 	[ -d /usr/share/doc/opencv-doc/examples/data ] || missing="$$missing opencv-doc"; \
 	if [ -n "$$missing" ]; then apt-get update && apt-get install -y $$missing; fi
-	@# One thread a library, as the safeguard command runs them (src/safeguard/cli/app.py).
+	@# One BLAS and one OpenCV thread a test process, as the service runs them (cli/app.py,
+	@# cli/serve.py): the suite already runs a process a core.
 	OPENBLAS_NUM_THREADS=1 OPENCV_FOR_THREADS_NUM=1 $(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 bench: $(STAMP)
