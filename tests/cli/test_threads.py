@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -45,3 +46,17 @@ def test_other_commands_keep_opencvs_pool() -> None:
 def test_a_deployment_can_still_choose_the_services_opencv_threads() -> None:
     assert _opencv_threads(f"{SERVE}; {THREADS}", OPENCV_FOR_THREADS_NUM="2") == 2
     assert _opencv_threads(f"import cv2; {SERVE}; {THREADS}", OPENCV_FOR_THREADS_NUM="2") == 2
+
+
+def test_a_threads_setting_opencv_cannot_read_stops_the_service_at_start(tmp_path: Path) -> None:
+    # OpenCV itself would fail to load (cv2.error: stoull) at the first upload needing it.
+    clean = {k: v for k, v in os.environ.items() if k != "OPENCV_FOR_THREADS_NUM"}
+    out = subprocess.run(
+        [sys.executable, "-m", "safeguard.cli", "--data-dir", str(tmp_path), "serve"],
+        env={**clean, "OPENCV_FOR_THREADS_NUM": "two"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 2
+    assert "OPENCV_FOR_THREADS_NUM must be a whole number, not 'two'" in out.stderr

@@ -38,7 +38,7 @@ def serve_command(
     from safeguard.service.runtime import prepare_index
     from safeguard.service.settings import ServiceSettings
 
-    _one_opencv_thread()
+    _one_opencv_thread()  # before anything loads OpenCV
     base = settings_of(ctx)
     settings = ServiceSettings.load(
         base.data_dir, base.db_url, host=host, port=port, workers=workers
@@ -102,8 +102,11 @@ def _one_opencv_thread() -> None:
     Commands that run one Dask worker keep the pool: ``link build --workers 1`` builds 1.5x
     faster with it. The variable is read when OpenCV loads (the workers import it later)."""
     threads = os.environ.setdefault("OPENCV_FOR_THREADS_NUM", "1")
+    if not threads.strip().isdigit():
+        # OpenCV would refuse to load at the first upload that needs it, not at start.
+        raise fail(f"OPENCV_FOR_THREADS_NUM must be a whole number, not {threads[:20]!r}", 2)
     cv2 = sys.modules.get("cv2")
-    if cv2 is not None and threads.strip().isdigit():  # loaded already: tell it directly
+    if cv2 is not None:  # loaded already (in process, one worker): tell it directly
         cv2.setNumThreads(int(threads))
 
 
