@@ -18,7 +18,7 @@ from scenes import crop, jpeg_bytes, lighting
 from safeguard.link.features import PlaceFeatures, features_from_bytes, features_from_pixels
 from safeguard.link.linking import second_round_rows
 from safeguard.link.store import GlobalRows, Link
-from safeguard.link.verify import DEFAULT_VERIFY, region_cover, verify
+from safeguard.link.verify import DEFAULT_VERIFY, planar_regions, verify
 
 REGION_OFF = dataclasses.replace(DEFAULT_VERIFY, min_region_cover=0.0)
 
@@ -77,11 +77,11 @@ def test_region_cover_is_one_when_the_whole_shared_view_agrees() -> None:
     assert (a.width, a.height, a.scale) == (400, 300, 1.0)
     pa = _grid()
     every = np.ones(len(pa), np.bool_)
-    cover = region_cover(a, a, pa, pa, every, DEFAULT_VERIFY, (np.eye(3), every))
+    cover = planar_regions(a, a, pa, pa, every, DEFAULT_VERIFY, (np.eye(3), every))[0]
     assert cover == pytest.approx(1.0)
     # Only the left half agrees: half the view.
     left = pa[:, 0] <= 200
-    half = region_cover(a, a, pa, pa, left, DEFAULT_VERIFY, (np.eye(3), left))
+    half = planar_regions(a, a, pa, pa, left, DEFAULT_VERIFY, (np.eye(3), left))[0]
     assert half == pytest.approx(0.5)
 
 
@@ -93,9 +93,9 @@ def test_a_sliver_of_shared_view_covers_nothing() -> None:
     pb = pa + np.array([370.0, 0.0])
     inside = pb[:, 0] <= 400
     assert inside.sum() >= DEFAULT_VERIFY.min_plane_inliers
-    assert region_cover(a, a, pa, pb, inside, DEFAULT_VERIFY, (shift, inside)) == 0.0
+    assert planar_regions(a, a, pa, pb, inside, DEFAULT_VERIFY, (shift, inside))[0] == 0.0
     wide = dataclasses.replace(DEFAULT_VERIFY, min_overlap_fraction=0.0)
-    assert region_cover(a, a, pa, pb, inside, wide, (shift, inside)) == pytest.approx(1.0)
+    assert planar_regions(a, a, pa, pb, inside, wide, (shift, inside))[0] == pytest.approx(1.0)
 
 
 def test_leuven_links_through_its_second_plane(opencv_samples: Path) -> None:

@@ -149,7 +149,7 @@ class Link:
     distinct: int | None = None
     cells: int | None = None
     #: Place links: the share of the shared view their matched planar regions cover
-    #: (``link.verify.region_cover``; absent when not measured, and in older stores).
+    #: (``link.verify.planar_regions``; absent when not measured, and in older stores).
     region_cover: float | None = None
     #: Place links: b was matched as its mirror image (a mirrored picture of the place).
     mirrored: bool = False

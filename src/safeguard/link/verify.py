@@ -180,7 +180,7 @@ class Verification:
     overlap_support: float | None = None
     #: The inliers' convex hull over the overlap area (in b), for a homography link.
     overlap_cover: float | None = None
-    #: The matched planar regions over the shared view (``region_cover``), for a link
+    #: The matched planar regions over the shared view (``planar_regions``), for a link
     #: that passed the other tests.
     region_cover: float | None = None
     #: Inliers of the second, disjoint plane that counted towards the region cover (0:
@@ -315,19 +315,6 @@ def _homography(
     if h is None or h.shape != (3, 3) or len(mask) != len(pa):
         return None, np.zeros(len(pa), np.bool_)
     return h, mask.ravel().astype(np.bool_)
-
-
-def region_cover(
-    a: PlaceFeatures,
-    b: PlaceFeatures,
-    pa: npt.NDArray[np.float64],
-    pb: npt.NDArray[np.float64],
-    candidates: npt.NDArray[np.bool_],
-    options: VerifyOptions = DEFAULT_VERIFY,
-    plane: tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]] | None = None,
-) -> float | None:
-    """How much of the shared view the link's planar regions cover (``planar_regions``)."""
-    return planar_regions(a, b, pa, pb, candidates, options, plane)[0]
 
 
 def planar_regions(
