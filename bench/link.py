@@ -51,6 +51,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 import cv2
 import numpy as np
 
+from bench.link_recall_stages import kind_of
 from bench.link_rooms_v6 import room_v6, views_v6
 from bench.link_rooms_v7 import room_v7, views_v7
 from bench.link_rooms_v8 import room_v8, views_v8
@@ -739,6 +740,34 @@ def _same_label_pairs(labels: list[str]) -> int:
     return sum(c * (c - 1) // 2 for c in counts.values())
 
 
+def pair_recall_ceiling(sizes: list[int], k: int, trials: int = 200, seed: int = 0) -> float:
+    """The k-shortlist pair recall of a perfect but symmetric shortlist: every picture's
+    top k holds only its own place, in an order set by a random symmetric similarity.
+    A place of n pictures has n(n-1)/2 pairs; when k < n - 1, pairs that both their
+    pictures choose waste a slot, so even this shortlist misses pairs (a place of 11 at
+    k = 5: about 0.58)."""
+    rng = np.random.default_rng(seed)
+    found = 0.0
+    total = 0
+    for n in sizes:
+        pairs = n * (n - 1) // 2
+        total += pairs
+        if n - 1 <= k:
+            found += pairs
+            continue
+        got = 0
+        for _ in range(trials):
+            s = rng.random((n, n))
+            s = s + s.T
+            np.fill_diagonal(s, -np.inf)
+            top = np.argsort(-s, axis=1)[:, :k]
+            chosen = np.zeros((n, n), bool)
+            chosen[np.repeat(np.arange(n), k), top.ravel()] = True
+            got += int(np.triu(chosen | chosen.T, 1).sum())
+        found += got / trials
+    return round(found / max(1, total), 4)
+
+
 def shortlist_quality(
     store: LinkStore, truth: dict[str, str], k: int, mirrored: int = 0
 ) -> dict[str, Any]:
@@ -774,6 +803,10 @@ def shortlist_quality(
         "k": k,
         "top1_recall": round(top1 / max(1, queries), 4),
         "top5_pair_recall": round(len(shortlisted) / max(1, true_pairs), 4),
+        # What a perfect symmetric shortlist would score on these place sizes.
+        "top5_pair_recall_ceiling_symmetric": pair_recall_ceiling(
+            [c for c in counts.values() if c > 1], k
+        ),
         "same_place_pairs": true_pairs,
     }
     if mirrored > 0 and store.codebook is not None:
@@ -804,6 +837,102 @@ def shortlist_quality(
             len(both) / max(1, true_pairs), 4
         )
     return out
+
+
+def _rate(hit: dict[str, int], total: dict[str, int]) -> dict[str, float]:
+    return {k: round(hit.get(k, 0) / total[k], 4) for k in sorted(total)}
+
+
+def recall_by_stage(
+    store: LinkStore, truth: dict[str, str], ks: tuple[int, ...] = (1, 5, 10)
+) -> dict[str, Any]:
+    """Where a picture's place is lost, per picture and per view kind.
+
+    - ``reach_at_k``: the picture has a picture of its own place among the k most similar
+      other pictures of the first shortlist round (query expansion included; distinct
+      items) -- the per-query recall@k of place recognition. It differs from
+      ``shortlist.top5_pair_recall``, which asks that every same-place *pair* be in
+      one of the two pictures' top k: a place of 11 pictures has 55 pairs and its
+      pictures 55 shortlist places, so that figure is near 1 only if no pair is chosen by
+      both its pictures and no slot goes to another place.
+    - ``linked``: the picture has at least one place link to its own place.
+    - ``grouped``: its place group holds another picture of its place.
+    - ``shortlisted_pairs_linked``: of the same-place pairs in the first round's top 5
+      (either way), the share linked directly -- what verification keeps of what the
+      shortlist offered.
+    Only pictures whose place has another picture count."""
+    label = {i.id: truth[Path(i.path).name] for i in store.items.values()}
+    kind = {i.id: kind_of(i.path) for i in store.items.values()}
+    counts: dict[str, int] = {}
+    for x in label.values():
+        counts[x] = counts.get(x, 0) + 1
+    rows = store.global_rows()
+    row_item = [str(x) for x in rows.item]
+    kmax = max(ks)
+    near: dict[str, list[str]] = {}
+    for start in range(0, len(row_item), 512):
+        sims = expanded_similarities(rows, np.arange(start, min(start + 512, len(row_item))))
+        for r in range(sims.shape[0]):
+            me = row_item[start + r]
+            order = np.argsort(-sims[r])
+            got: list[str] = []
+            for j in order:
+                other = row_item[int(j)]
+                if other != me and other not in got:
+                    got.append(other)
+                    if len(got) >= kmax:
+                        break
+            # an item with several views: keep the best rank each other item reached
+            best = near.setdefault(me, [])
+            merged = {o: n for n, o in enumerate(best)}
+            for n, o in enumerate(got):
+                merged[o] = min(merged.get(o, n), n)
+            near[me] = sorted(merged, key=merged.__getitem__)[:kmax]
+    place = [link for link in store.links.values() if link.kind == "place"]
+    right = {frozenset((x.a, x.b)) for x in place if label[x.a] == label[x.b]}
+    linked_items = {i for pair in right for i in pair}
+    in_group: set[str] = set()
+    for g in groups(store):
+        if g.kind != "place":
+            continue
+        seen: dict[str, int] = {}
+        for m in g.members:
+            seen[label[m]] = seen.get(label[m], 0) + 1
+        in_group.update(m for m in g.members if seen[label[m]] > 1)
+    total: dict[str, int] = {}
+    reach: dict[int, dict[str, int]] = {k: {} for k in ks}
+    linked: dict[str, int] = {}
+    grouped: dict[str, int] = {}
+    offered: set[frozenset[str]] = set()
+    for item, lab in label.items():
+        if counts[lab] < 2:
+            continue
+        v = kind[item]
+        for key in (v, "all"):
+            total[key] = total.get(key, 0) + 1
+        mates = near.get(item, [])
+        for k in ks:
+            if any(label[o] == lab for o in mates[:k]):
+                for key in (v, "all"):
+                    reach[k][key] = reach[k].get(key, 0) + 1
+        for o in mates[:5]:
+            if label[o] == lab:
+                offered.add(frozenset((item, o)))
+        if item in linked_items:
+            for key in (v, "all"):
+                linked[key] = linked.get(key, 0) + 1
+        if item in in_group:
+            for key in (v, "all"):
+                grouped[key] = grouped.get(key, 0) + 1
+    return {
+        "pictures": total.get("all", 0),
+        "per_view_kind_pictures": dict(sorted(total.items())),
+        **{f"reach_at_{k}": _rate(reach[k], total) for k in ks},
+        "linked": _rate(linked, total),
+        "grouped": _rate(grouped, total),
+        "shortlisted_pairs": len(offered),
+        "shortlisted_pairs_linked": round(len(offered & right) / max(1, len(offered)), 4),
+    }
 
 
 def link_quality(store: LinkStore, truth: dict[str, str]) -> dict[str, Any]:
@@ -958,6 +1087,18 @@ def dask_build(
     }, LinkStore.open(store_dir)
 
 
+def add_stages(name: str, workers: int) -> None:
+    """``--stages-only``: recall by stage of an earlier run's store, added to its results."""
+    truth = json.loads((CACHE / name / "collection.truth.json").read_text())
+    store = LinkStore.open(CACHE / name / f"store-{workers}")
+    stages = recall_by_stage(store, truth)
+    out = RESULTS / f"{name}.json"
+    result = json.loads(out.read_text()) if out.exists() else {}
+    result["recall_by_stage"] = stages
+    out.write_text(json.dumps(result, indent=1) + "\n")
+    print(json.dumps(stages, indent=1))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rooms", type=int, default=60, help="generated rooms (6 pictures each)")
@@ -978,7 +1119,14 @@ def main() -> None:
                         help="without the common-content test (link.common)")  # fmt: skip
     parser.add_argument("--skip-costs", action="store_true",
                         help="skip faces/s and the shortlist cost at 10,000")  # fmt: skip
+    parser.add_argument("--stages-only", metavar="WORKERS", type=int,
+                        help="measure only recall by stage on the store an earlier run of "
+                             "this --name built with WORKERS workers, and add it to its "
+                             "results file")  # fmt: skip
     args = parser.parse_args()
+    if args.stages_only is not None:
+        add_stages(args.name, args.stages_only)
+        return
     width, height = (int(x) for x in args.size.lower().split("x"))
     folder = CACHE / args.name / "collection"
     truth_file = folder.parent / "collection.truth.json"
@@ -1034,6 +1182,7 @@ def main() -> None:
     t = time.perf_counter()
     result["shortlist"] = shortlist_quality(store, truth, 5, mirrored=3)
     result["links"] = link_quality(store, truth)
+    result["recall_by_stage"] = recall_by_stage(store, truth)
     result["quality_seconds"] = round(time.perf_counter() - t, 1)
     per_pair = result["all_pairs_sample"]["ms_per_verification"] / 1000
     all_pairs_n = n * (n - 1) // 2
