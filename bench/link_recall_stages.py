@@ -2,7 +2,9 @@
 data): the shortlist stage (each view kind's same-place pair recall in the top 5 and top
 20 by VLAD, plain and with query expansion, its median rank as a query, and which kinds
 fill its top 5) and the verification stage (same-place pairs of a sample of places
-verified directly: linked, too few matches, too few inliers or refused by a later test).
+verified directly: linked, too few matches, too few inliers or which later test refused
+it); with ``--pairs``, every same-place pair of the sampled places and their pictures'
+five nearest pictures of other places, by test and view kind.
 
     PYTHONPATH=src:. python -m bench.link_recall_stages \\
         --root bench/.cache/link/link-v8-heldout --store store-2 --kinds phone,infrared
@@ -18,6 +20,7 @@ import os
 import random
 import time
 from collections import Counter
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +29,7 @@ import numpy as np
 from bench.machine import cpu_model, emit
 from safeguard.link.linking import cached_features, expanded_similarities, similarities
 from safeguard.link.store import LinkStore
-from safeguard.link.verify import verify
+from safeguard.link.verify import DEFAULT_VERIFY, Verification, VerifyOptions, verify
 
 
 def kind_of(path: str) -> str:
@@ -77,6 +80,92 @@ def shortlist_stage(store: LinkStore, place: dict[str, str]) -> dict[str, Any]:
     return out
 
 
+def refusal(v: Verification, o: VerifyOptions = DEFAULT_VERIFY) -> str:
+    """Which of ``verify``'s tests turned the pair down, in the order it applies them
+    (``linked`` when none did)."""
+    if v.linked:
+        return "linked"
+    if v.matches < 8:
+        return "fewer_than_8_matches"
+    if not v.linked_before_repeat_tests:
+        return "too_few_inliers_or_ratio"
+    if v.distinct is not None and v.distinct < o.min_distinct_fraction * v.inliers:
+        return "distinct_inliers_test"
+    if v.cells is not None and v.cells < o.min_cells:
+        return "cells"
+    if v.model == "fundamental" and v.cells is not None and v.cells < o.min_fundamental_cells:
+        return "fundamental_cells"
+    if v.model == "fundamental" and v.inliers < o.min_fundamental_inlier_ratio * v.matches:
+        return "fundamental_inlier_ratio"
+    if v.overlap_support is not None and v.overlap_support < o.min_overlap_support:
+        return "overlap_support"
+    if v.overlap_cover is not None and v.overlap_cover < o.min_overlap_cover:
+        return "overlap_cover"
+    return "region_cover"
+
+
+def pair_stage(store: LinkStore, place: dict[str, str], places: int, seed: int) -> dict[str, Any]:
+    """Every same-place pair of a sample of places, and each of their pictures' five
+    nearest pictures of other places (the first shortlist round), verified directly:
+    which test turned each down, per view kind, and the region cover of the pairs that
+    reached that test."""
+    by: dict[str, list[str]] = {}
+    for i in store.items.values():
+        by.setdefault(place[i.id], []).append(i.id)
+    sample = random.Random(seed).sample(sorted(by), min(places, len(by)))
+    root = str(store.root)
+    kind = {i.id: kind_of(i.path) for i in store.items.values()}
+    reasons: dict[str, dict[str, Counter[str]]] = {"same": {}, "different": {}}
+    covers: dict[str, list[float]] = {"same": [], "different": []}
+
+    def run(a: str, b: str, side: str) -> None:
+        fa, ra = cached_features(root, a)[0]
+        fb, rb = cached_features(root, b)[0]
+        v = verify(fa, fb, rootsift_a=ra, rootsift_b=rb)
+        why = refusal(v)
+        for k in {kind[a], kind[b], "all"}:
+            reasons[side].setdefault(k, Counter())[why] += 1
+        if v.region_cover is not None:
+            covers[side].append(v.region_cover)
+
+    for p in sample:
+        for a, b in combinations(by[p], 2):
+            run(a, b, "same")
+    rows = store.global_rows()
+    ids = [str(x) for x in rows.item]
+    where = {x: n for n, x in enumerate(ids)}
+    queries = np.array([where[i] for p in sample for i in by[p]])
+    seen: set[frozenset[str]] = set()
+    for start in range(0, len(queries), 256):
+        block = queries[start : start + 256]
+        sims = expanded_similarities(rows, block)
+        for r, qi in enumerate(block):
+            a, got = ids[qi], 0
+            for j in np.argsort(-sims[r]):
+                b = ids[int(j)]
+                if place[b] == place[a]:
+                    continue
+                got += 1
+                if frozenset((a, b)) not in seen:
+                    seen.add(frozenset((a, b)))
+                    run(a, b, "different")
+                if got >= 5:
+                    break
+    return {
+        "places": len(sample),
+        "reasons": {
+            side: {k: dict(c.most_common()) for k, c in sorted(per.items())}
+            for side, per in reasons.items()
+        },
+        "region_cover_measured": {
+            side: [round(float(x), 3) for x in np.percentile(v, [0, 10, 25, 50, 75, 90, 100])]
+            if v
+            else []
+            for side, v in covers.items()
+        },
+    }
+
+
 def verification_stage(
     store: LinkStore, place: dict[str, str], kinds: list[str], places: int, seed: int
 ) -> dict[str, Any]:
@@ -99,17 +188,7 @@ def verification_stage(
                     continue
                 fb, rb = cached_features(root, by[(p, other)])[0]
                 v = verify(fa, fb, rootsift_a=ra, rootsift_b=rb)
-                if v.linked:
-                    why = "linked"
-                elif v.matches < 8:
-                    why = "fewer_than_8_matches"
-                elif not v.linked_before_repeat_tests:
-                    why = "too_few_inliers_or_ratio"
-                elif v.distinct is not None and v.distinct < 0.5 * v.inliers:
-                    why = "distinct_inliers_test"
-                else:
-                    why = "cells_overlap_or_region_cover"
-                per.setdefault(other, Counter())[why] += 1
+                per.setdefault(other, Counter())[refusal(v)] += 1
         out[k] = {o: dict(c) for o, c in per.items()}
     return out
 
@@ -122,6 +201,9 @@ def main() -> None:
     parser.add_argument("--places", type=int, default=40)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--name", default=None)
+    parser.add_argument("--pairs", action="store_true",
+                        help="also verify every same-place pair of the sampled places and "
+                             "their pictures' five nearest other-place pictures")  # fmt: skip
     args = parser.parse_args()
     t = time.perf_counter()
     load = [round(x, 2) for x in os.getloadavg()]
@@ -140,8 +222,10 @@ def main() -> None:
         "verification": verification_stage(
             store, place, args.kinds.split(","), args.places, args.seed
         ),
-        "seconds": round(time.perf_counter() - t, 1),
     }
+    if args.pairs:
+        result["pairs"] = pair_stage(store, place, args.places, args.seed)
+    result["seconds"] = round(time.perf_counter() - t, 1)
     emit(result, args.name)
 
 

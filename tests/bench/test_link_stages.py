@@ -7,9 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from bench.link import recall_by_stage
+from bench.link import pair_recall_ceiling, recall_by_stage
+from bench.link_recall_stages import refusal
 
 from safeguard.link.store import FaceRows, GlobalRows, Link
+from safeguard.link.verify import Verification
 
 
 @dataclass
@@ -80,8 +82,6 @@ def test_recall_by_stage_counts_reach_links_and_groups_per_view_kind() -> None:
 
 
 def test_pair_recall_ceiling_of_a_perfect_symmetric_shortlist() -> None:
-    from bench.link import pair_recall_ceiling
-
     # Places no larger than k + 1: every pair fits in the shortlist.
     assert pair_recall_ceiling([6, 6, 2], 5) == 1.0
     # 11 pictures at k = 5: 55 pairs for 55 slots, and mutual choices waste some.
@@ -90,3 +90,24 @@ def test_pair_recall_ceiling_of_a_perfect_symmetric_shortlist() -> None:
     # Mixed sizes weigh by pairs: one place of 6 (15 pairs, all found) and one of 11.
     mixed = pair_recall_ceiling([6, 11], 5, trials=100)
     assert mixed > eleven
+
+
+def test_refusal_names_the_first_test_that_turned_a_pair_down() -> None:
+    def v(**kw: object) -> Verification:
+        base: dict[str, object] = dict(
+            model="homography", inliers=60, matches=100, score=0.1, linked=False,
+            linked_before_repeat_tests=True, distinct=50, cells=20,
+            overlap_support=0.5, overlap_cover=0.5, region_cover=0.2,
+        )  # fmt: skip
+        return Verification(**(base | kw))  # type: ignore[arg-type]
+
+    assert refusal(v(linked=True, region_cover=0.9)) == "linked"
+    assert refusal(v(matches=5)) == "fewer_than_8_matches"
+    assert refusal(v(linked_before_repeat_tests=False)) == "too_few_inliers_or_ratio"
+    assert refusal(v(distinct=10)) == "distinct_inliers_test"
+    assert refusal(v(cells=3)) == "cells"
+    assert refusal(v(model="fundamental", cells=10)) == "fundamental_cells"
+    assert refusal(v(model="fundamental", inliers=60, matches=100)) == "fundamental_inlier_ratio"
+    assert refusal(v(overlap_support=0.01)) == "overlap_support"
+    assert refusal(v(overlap_cover=0.05)) == "overlap_cover"
+    assert refusal(v()) == "region_cover"
