@@ -58,6 +58,7 @@ from bench.link_rooms_v8 import room_v8, views_v8
 from bench.link_rooms_v9 import room_v9, views_v9
 from bench.link_rooms_v10 import room_v10, views_v10
 from bench.link_rooms_v11 import room_v11, views_v11
+from bench.link_rooms_v12 import room_v12, views_v12
 from bench.machine import cpu_model, versions
 
 ROOT = Path(__file__).resolve().parent
@@ -608,6 +609,7 @@ GENERATORS = {
     "v9": room_v9,
     "v10": room_v10,
     "v11": room_v11,
+    "v12": room_v12,
 }
 
 
@@ -659,6 +661,7 @@ def make_collection(
             "v9": views_v9,
             "v10": views_v10,
             "v11": views_v11,
+            "v12": views_v12,
         }.get(generator, views)
         made = view_of(img, i)
         for kind, data in made.items():
@@ -1112,7 +1115,8 @@ def main() -> None:
                              "v8: held out (written blind), measured once; "
                              "v9: held out (written blind); "
                              "v10: held out (written blind); "
-                             "v11: held out (written blind)")  # fmt: skip
+                             "v11: held out (written blind); "
+                             "v12: held out (written blind)")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
                         help="generated rooms only (no scikit-image, no opencv-doc)")  # fmt: skip
