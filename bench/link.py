@@ -1106,17 +1106,20 @@ def add_stages(name: str, workers: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rooms", type=int, default=60, help="generated rooms (6 pictures each)")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--rooms",
+        type=int,
+        default=60,
+        help="generated places (6 pictures each up to v5, 8-13 from v6 on)",
+    )
     parser.add_argument("--all-pairs", type=int, default=90, help="pictures verified all-pairs")
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--generator", choices=tuple(GENERATORS), default="v1",
                         help="v2-v7: development (v6, v7 written blind, seen); "
-                             "v8: held out (written blind), measured once; "
-                             "v9: held out (written blind); "
-                             "v10: held out (written blind); "
-                             "v11: held out (written blind); "
-                             "v12: held out (written blind)")  # fmt: skip
+                             "v8-v11: written blind, each measured once, seen now; "
+                             "v12: held out (written blind), not yet run: use it once, "
+                             "after the next linker change")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
                         help="generated rooms only (no scikit-image, no opencv-doc)")  # fmt: skip
