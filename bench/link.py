@@ -28,7 +28,15 @@ Measured:
 - the whole build on a local Dask cluster of 1 and 2 workers: wall time, verifications,
   peak memory of the client and of each worker; against all-pairs verification, whose
   time is the measured per-pair cost times N(N-1)/2 (running it whole would take hours);
-- the shortlist's own cost at 10,000 stored pictures (one block of queries timed).
+- the shortlist's own cost at 10,000 stored pictures (one block of queries timed);
+- where each picture's place is lost (``recall_by_stage``: per-query reach@k of the
+  shortlist, linked, grouped, by view kind) and the pair-recall ceiling of a perfect
+  symmetric shortlist (``pair_recall_ceiling``);
+- the verification stage's CPU against all pairs, each step at its cost timed in one run
+  (``matching_cost``: a random pair's verification, a shortlisted pair's, a partial
+  matching of the common-content test).
+
+``--from-store W`` measures the last two on the store an earlier run built with W workers.
 """
 
 from __future__ import annotations
@@ -68,11 +76,12 @@ sys.path.insert(0, str(ROOT.parent / "tests" / "link"))
 
 from scenes import jpeg_bytes, lighting, perspective, png_bytes, scene, views  # noqa: E402
 
-from safeguard.link.common import CommonOptions  # noqa: E402
+from safeguard.link.common import CommonOptions, holder_counts  # noqa: E402
 from safeguard.link.features import features_from_bytes  # noqa: E402
 from safeguard.link.linking import (  # noqa: E402
     LinkOptions,
     build,
+    cached_features,
     expanded_query_similarities,
     expanded_similarities,
     groups,
@@ -80,7 +89,7 @@ from safeguard.link.linking import (  # noqa: E402
 )
 from safeguard.link.runner import dask_runner  # noqa: E402
 from safeguard.link.store import GlobalRows, LinkStore  # noqa: E402
-from safeguard.link.verify import verify  # noqa: E402
+from safeguard.link.verify import DEFAULT_VERIFY, verify  # noqa: E402
 
 OPENCV = Path("/usr/share/doc/opencv-doc/examples/data")
 SKIMAGE = ("astronaut", "coffee", "chelsea", "rocket", "camera", "immunohistochemistry",
@@ -845,6 +854,68 @@ def shortlist_quality(
     return out
 
 
+def matching_cost(store: LinkStore, items: int = 100, seed: int = 0) -> dict[str, Any]:
+    """What the build's verification stage costs against all pairs, on one core, timed in
+    one run on a built store (so at one load):
+
+    - a verification of a random pair of items (what all-pairs verification does
+      N(N-1)/2 times; ``all_pairs`` times the same on its sample);
+    - a verification of a shortlisted pair: ``items`` random items against each of their
+      five nearest items of the first shortlist round (what the build verifies: more of
+      them pass the first tests and pay for the later ones);
+    - a partial matching of the common-content test: a linked pair's side-a inliers (its
+      descriptors only) matched against one other item (``holder_counts``, 16 random
+      items a link)."""
+    rng = np.random.default_rng(seed)
+    root = str(store.root)
+    rows = store.global_rows()
+    row_of = {str(x): n for n, x in reversed(list(enumerate(rows.item)))}
+    ids = sorted(store.items)
+
+    def timed(a: str, b: str) -> tuple[float, Any]:
+        (fa, ra), (fb, rb) = cached_features(root, a)[0], cached_features(root, b)[0]
+        t = time.perf_counter()
+        v = verify(fa, fb, rootsift_a=ra, rootsift_b=rb)
+        return time.perf_counter() - t, v
+
+    random_s = [timed(*(ids[int(i)] for i in rng.choice(len(ids), 2, replace=False)))[0]
+                for _ in range(3 * items)]  # fmt: skip
+    queries = [ids[int(i)] for i in rng.choice(len(ids), items, replace=False)]
+    sims = expanded_similarities(rows, np.array([row_of[q] for q in queries]))
+    short_s: list[float] = []
+    matching_s: list[float] = []
+    inliers: list[int] = []
+    for r, q in enumerate(queries):
+        got: list[str] = []
+        for j in np.argsort(-sims[r]):
+            other = str(rows.item[int(j)])
+            if other != q and other not in got:
+                got.append(other)
+                if len(got) == 5:
+                    break
+        for other in got:
+            seconds, v = timed(q, other)
+            short_s.append(seconds)
+            if v.linked and v.inliers_a:
+                fa, ra = cached_features(root, q)[0]
+                found = [cached_features(root, ids[int(i)])[0] for i in rng.choice(len(ids), 16)]
+                t = time.perf_counter()
+                holder_counts(fa, ra, v.inliers_a, found, DEFAULT_VERIFY)
+                matching_s.append((time.perf_counter() - t) / len(found))
+                inliers.append(len(v.inliers_a))
+    return {
+        "random_pairs_timed": len(random_s),
+        "ms_per_random_pair_verification": round(1000 * float(np.mean(random_s)), 2),
+        "shortlisted_pairs_timed": len(short_s),
+        "ms_per_shortlisted_verification": round(1000 * float(np.mean(short_s)), 2),
+        "partial_matchings_timed": 16 * len(matching_s),
+        "mean_inliers_matched": round(float(np.mean(inliers)), 1) if inliers else 0.0,
+        "ms_per_partial_matching": round(1000 * float(np.mean(matching_s)), 2)
+        if matching_s
+        else None,
+    }
+
+
 def _rate(hit: dict[str, int], total: dict[str, int]) -> dict[str, float]:
     return {k: round(hit.get(k, 0) / total[k], 4) for k in sorted(total)}
 
@@ -1093,16 +1164,39 @@ def dask_build(
     }, LinkStore.open(store_dir)
 
 
-def add_stages(name: str, workers: int) -> None:
-    """``--stages-only``: recall by stage of an earlier run's store, added to its results."""
+def equivalents(against: dict[str, Any], cost: dict[str, Any]) -> dict[str, Any]:
+    """The build's verification stage (its shortlisted verifications and partial
+    matchings, each at its measured cost, ``matching_cost``) against all-pairs
+    verification (every pair at a random pair's cost), in CPU time on one core."""
+    if cost["ms_per_partial_matching"] is None:
+        return {}
+    build = (
+        against["shortlist_verifications"] * cost["ms_per_shortlisted_verification"]
+        + against["common_matchings"] * cost["ms_per_partial_matching"]
+    ) / 1000
+    all_pairs = against["all_pairs_verifications"] * cost["ms_per_random_pair_verification"] / 1000
+    return {
+        "verification_stage_seconds_one_core_estimated": round(build, 1),
+        "all_pairs_seconds_one_core_same_run": round(all_pairs, 1),
+        "less_verification_cpu_x": round(all_pairs / build, 1),
+    }
+
+
+def from_store(name: str, workers: int) -> None:
+    """``--from-store``: recall by stage and matching costs of an earlier run's store,
+    added to its results."""
     truth = json.loads((CACHE / name / "collection.truth.json").read_text())
     store = LinkStore.open(CACHE / name / f"store-{workers}")
-    stages = recall_by_stage(store, truth)
     out = RESULTS / f"{name}.json"
     result = json.loads(out.read_text()) if out.exists() else {}
-    result["recall_by_stage"] = stages
+    result["recall_by_stage"] = recall_by_stage(store, truth)
+    result["matching_cost"] = matching_cost(store)
+    if "against_all_pairs" in result:
+        result["against_all_pairs"] |= equivalents(
+            result["against_all_pairs"], result["matching_cost"]
+        )
     out.write_text(json.dumps(result, indent=1) + "\n")
-    print(json.dumps(stages, indent=1))
+    print(json.dumps({k: result[k] for k in ("recall_by_stage", "matching_cost")}, indent=1))
 
 
 def main() -> None:
@@ -1130,13 +1224,14 @@ def main() -> None:
                         help="without the common-content test (link.common)")  # fmt: skip
     parser.add_argument("--skip-costs", action="store_true",
                         help="skip faces/s and the shortlist cost at 10,000")  # fmt: skip
-    parser.add_argument("--stages-only", metavar="WORKERS", type=int,
-                        help="measure only recall by stage on the store an earlier run of "
-                             "this --name built with WORKERS workers, and add it to its "
+    parser.add_argument("--from-store", metavar="WORKERS", type=int,
+                        help="measure only recall by stage and the cost of a verification "
+                             "and of a partial matching on the store an earlier run of "
+                             "this --name built with WORKERS workers, and add them to its "
                              "results file")  # fmt: skip
     args = parser.parse_args()
-    if args.stages_only is not None:
-        add_stages(args.name, args.stages_only)
+    if args.from_store is not None:
+        from_store(args.name, args.from_store)
         return
     width, height = (int(x) for x in args.size.lower().split("x"))
     folder = CACHE / args.name / "collection"
@@ -1194,6 +1289,7 @@ def main() -> None:
     result["shortlist"] = shortlist_quality(store, truth, 5, mirrored=3)
     result["links"] = link_quality(store, truth)
     result["recall_by_stage"] = recall_by_stage(store, truth)
+    result["matching_cost"] = matching_cost(store)
     result["quality_seconds"] = round(time.perf_counter() - t, 1)
     per_pair = result["all_pairs_sample"]["ms_per_verification"] / 1000
     all_pairs_n = n * (n - 1) // 2
@@ -1212,6 +1308,7 @@ def main() -> None:
             n * result["all_pairs_sample"]["feature_bytes_per_picture_in_memory"] / 1e9, 2
         ),
     }
+    result["against_all_pairs"] |= equivalents(result["against_all_pairs"], result["matching_cost"])
     RESULTS.mkdir(exist_ok=True)
     text = json.dumps(result, indent=1)
     (RESULTS / f"{args.name}.json").write_text(text + "\n")

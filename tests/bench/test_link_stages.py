@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from bench.link import pair_recall_ceiling, recall_by_stage
+from bench.link import equivalents, pair_recall_ceiling, recall_by_stage
 from bench.link_recall_stages import refusal
 
 from safeguard.link.store import FaceRows, GlobalRows, Link
@@ -111,3 +111,22 @@ def test_refusal_names_the_first_test_that_turned_a_pair_down() -> None:
     assert refusal(v(overlap_support=0.01)) == "overlap_support"
     assert refusal(v(overlap_cover=0.05)) == "overlap_cover"
     assert refusal(v()) == "region_cover"
+
+
+def test_verification_cpu_against_all_pairs_weighs_each_step_by_its_cost() -> None:
+    against = {
+        "all_pairs_verifications": 1_000_000,
+        "shortlist_verifications": 10_000,
+        "common_matchings": 40_000,
+    }
+    cost = {
+        "ms_per_random_pair_verification": 10.0,
+        "ms_per_shortlisted_verification": 20.0,
+        "ms_per_partial_matching": 2.5,
+    }
+    out = equivalents(against, cost)
+    # build: 10,000 x 20 ms + 40,000 x 2.5 ms = 300 s; all pairs 1e6 x 10 ms = 10,000 s
+    assert out["verification_stage_seconds_one_core_estimated"] == 300.0
+    assert out["all_pairs_seconds_one_core_same_run"] == 10_000.0
+    assert out["less_verification_cpu_x"] == round(10_000 / 300, 1)
+    assert equivalents(against, cost | {"ms_per_partial_matching": None}) == {}
