@@ -760,7 +760,8 @@ def pair_recall_ceiling(sizes: list[int], k: int, trials: int = 200, seed: int =
     top k holds only its own place, in an order set by a random symmetric similarity.
     A place of n pictures has n(n-1)/2 pairs; when k < n - 1, pairs that both their
     pictures choose waste a slot, so even this shortlist misses pairs (a place of 11 at
-    k = 5: about 0.58)."""
+    k = 5: about 0.58). Not a strict bound for the product: query expansion makes its
+    similarities asymmetric, which can place more pairs."""
     rng = np.random.default_rng(seed)
     found = 0.0
     total = 0
