@@ -49,9 +49,10 @@ import resource
 import shutil
 import sys
 import time
+from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -76,10 +77,13 @@ sys.path.insert(0, str(ROOT.parent / "tests" / "link"))
 
 from scenes import jpeg_bytes, lighting, perspective, png_bytes, scene, views  # noqa: E402
 
-from safeguard.link.common import CommonOptions, holder_counts  # noqa: E402
+from safeguard.link.common import DEFAULT_COMMON, holder_counts  # noqa: E402
 from safeguard.link.features import features_from_bytes  # noqa: E402
+from safeguard.link.guided import DEFAULT_GUIDED  # noqa: E402
 from safeguard.link.linking import (  # noqa: E402
+    DEFAULT_ATTACH,
     LinkOptions,
+    attach_task,
     build,
     cached_features,
     expanded_query_similarities,
@@ -884,6 +888,7 @@ def matching_cost(store: LinkStore, items: int = 100, seed: int = 0) -> dict[str
     queries = [ids[int(i)] for i in rng.choice(len(ids), items, replace=False)]
     sims = expanded_similarities(rows, np.array([row_of[q] for q in queries]))
     short_s: list[float] = []
+    attach_s: list[float] = []
     matching_s: list[float] = []
     inliers: list[int] = []
     for r, q in enumerate(queries):
@@ -897,6 +902,9 @@ def matching_cost(store: LinkStore, items: int = 100, seed: int = 0) -> dict[str
         for other in got:
             seconds, v = timed(q, other)
             short_s.append(seconds)
+            t = time.perf_counter()
+            attach_task((root, [(q, 0, other, 0)], DEFAULT_VERIFY, DEFAULT_GUIDED, None))
+            attach_s.append(time.perf_counter() - t)
             if v.linked and v.inliers_a:
                 fa, ra = cached_features(root, q)[0]
                 found = [cached_features(root, ids[int(i)])[0] for i in rng.choice(len(ids), 16)]
@@ -909,6 +917,7 @@ def matching_cost(store: LinkStore, items: int = 100, seed: int = 0) -> dict[str
         "ms_per_random_pair_verification": round(1000 * float(np.mean(random_s)), 2),
         "shortlisted_pairs_timed": len(short_s),
         "ms_per_shortlisted_verification": round(1000 * float(np.mean(short_s)), 2),
+        "ms_per_attach_verification": round(1000 * float(np.mean(attach_s)), 2),
         "partial_matchings_timed": 16 * len(matching_s),
         "mean_inliers_matched": round(float(np.mean(inliers)), 1) if inliers else 0.0,
         "ms_per_partial_matching": round(1000 * float(np.mean(matching_s)), 2)
@@ -1158,11 +1167,29 @@ def dask_build(
         "refused_common_content": summary.common_content_links,
         "common_matchings": summary.common_matchings,
         "refused_common_content_later_rounds": summary.common_content_later_rounds,
+        "attached": summary.attached,
+        "attach_verifications": summary.attach_verified,
         "peak_rss_mb_client": _peak_rss_mb(),
         "peak_rss_client_is_build_only": reset,
         "peak_rss_mb_workers": sorted(round(v / 1024) for v in worker_rss.values()),
         "store_mb_on_disk": round(disk / 2**20, 1),
     }, LinkStore.open(store_dir)
+
+
+class _WithoutAttached:
+    """A built store as it is but for the links ``attach_links`` made (``Link.guided``):
+    the same build without attaching, for comparing the two in one run."""
+
+    def __init__(self, store: LinkStore) -> None:
+        self._store = store
+        self.links = {k: x for k, x in store.links.items() if not x.guided}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+
+def without_attached(store: LinkStore) -> LinkStore:
+    return cast(LinkStore, _WithoutAttached(store))
 
 
 def equivalents(against: dict[str, Any], cost: dict[str, Any]) -> dict[str, Any]:
@@ -1171,8 +1198,10 @@ def equivalents(against: dict[str, Any], cost: dict[str, Any]) -> dict[str, Any]
     verification (every pair at a random pair's cost), in CPU time on one core."""
     if cost["ms_per_partial_matching"] is None:
         return {}
+    attach = against.get("attach_verifications", 0)
     build = (
-        against["shortlist_verifications"] * cost["ms_per_shortlisted_verification"]
+        (against["shortlist_verifications"] - attach) * cost["ms_per_shortlisted_verification"]
+        + attach * cost.get("ms_per_attach_verification", 0.0)
         + against["common_matchings"] * cost["ms_per_partial_matching"]
     ) / 1000
     all_pairs = against["all_pairs_verifications"] * cost["ms_per_random_pair_verification"] / 1000
@@ -1192,6 +1221,9 @@ def from_store(name: str, workers: int) -> None:
     result = json.loads(out.read_text()) if out.exists() else {}
     result["recall_by_stage"] = recall_by_stage(store, truth)
     result["matching_cost"] = matching_cost(store)
+    result["links"] = link_quality(store, truth)
+    result["links_without_attached"] = link_quality(without_attached(store), truth)
+    result["recall_by_stage_without_attached"] = recall_by_stage(without_attached(store), truth)
     if "against_all_pairs" in result:
         result["against_all_pairs"] |= equivalents(
             result["against_all_pairs"], result["matching_cost"]
@@ -1223,6 +1255,9 @@ def main() -> None:
                         help="reuse the collection of an earlier run of this --name")  # fmt: skip
     parser.add_argument("--no-common", action="store_true",
                         help="without the common-content test (link.common)")  # fmt: skip
+    parser.add_argument("--no-attach", action="store_true",
+                        help="without attaching pictures linked to nothing "
+                             "(linking.attach_links)")  # fmt: skip
     parser.add_argument("--skip-costs", action="store_true",
                         help="skip faces/s and the shortlist cost at 10,000")  # fmt: skip
     parser.add_argument("--from-store", metavar="WORKERS", type=int,
@@ -1280,7 +1315,10 @@ def main() -> None:
     builds = []
     store = None
     for w in [int(x) for x in args.workers.split(",")]:
-        options = LinkOptions(common=CommonOptions(candidates=0)) if args.no_common else None
+        options = LinkOptions(
+            common=replace(DEFAULT_COMMON, candidates=0) if args.no_common else DEFAULT_COMMON,
+            attach=replace(DEFAULT_ATTACH, candidates=0) if args.no_attach else DEFAULT_ATTACH,
+        )
         b, store = dask_build(folder, w, CACHE / args.name / f"store-{w}", options)
         builds.append(b)
         print(json.dumps(b), file=sys.stderr)
@@ -1289,7 +1327,9 @@ def main() -> None:
     t = time.perf_counter()
     result["shortlist"] = shortlist_quality(store, truth, 5, mirrored=3)
     result["links"] = link_quality(store, truth)
+    result["links_without_attached"] = link_quality(without_attached(store), truth)
     result["recall_by_stage"] = recall_by_stage(store, truth)
+    result["recall_by_stage_without_attached"] = recall_by_stage(without_attached(store), truth)
     result["matching_cost"] = matching_cost(store)
     result["quality_seconds"] = round(time.perf_counter() - t, 1)
     per_pair = result["all_pairs_sample"]["ms_per_verification"] / 1000
@@ -1299,6 +1339,7 @@ def main() -> None:
         "pictures": n,
         "all_pairs_verifications": all_pairs_n,
         "shortlist_verifications": verifications,
+        "attach_verifications": builds[-1].get("attach_verifications", 0),
         "fewer_verifications_x": round(all_pairs_n / max(1, verifications), 1),
         "common_matchings": builds[-1].get("common_matchings", 0),
         "fewer_verifications_and_matchings_x": round(

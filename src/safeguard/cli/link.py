@@ -28,7 +28,7 @@ from safeguard.cli.common import emit_json, err_console, fail
 from safeguard.config import Settings
 
 if TYPE_CHECKING:
-    from safeguard.link.linking import BuildSummary
+    from safeguard.link.linking import BuildSummary, LinkOptions
     from safeguard.link.runner import TaskRunner
     from safeguard.link.store import LinkStore
 
@@ -55,6 +55,28 @@ FacesOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+AttachOption = Annotated[
+    bool,
+    typer.Option(
+        "--attach/--no-attach",
+        help="Attach a picture linked to nothing to the place group whose pictures agree "
+        "with it under guided matching (two or more, and no other group's; docs/link.md).",
+    ),
+]
+
+
+def _link_options(shortlist: int = SHORTLIST, attach: bool = True) -> LinkOptions:
+    from dataclasses import replace
+
+    from safeguard.link.linking import DEFAULT_ATTACH
+    from safeguard.link.linking import LinkOptions as Options
+
+    return Options(
+        shortlist=shortlist,
+        attach=DEFAULT_ATTACH if attach else replace(DEFAULT_ATTACH, candidates=0),
+    )
 
 
 def _store_path(ctx: typer.Context, store: Path | None) -> Path:
@@ -129,6 +151,7 @@ def build_command(
         int, typer.Option("--shortlist", min=1, help="Candidates verified per new picture.")
     ] = SHORTLIST,
     faces: FacesOption = None,
+    attach: AttachOption = True,
     json_out: Annotated[
         bool, typer.Option("--json", help="Print the summary as one JSON object on stdout.")
     ] = False,
@@ -139,7 +162,7 @@ def build_command(
     """
     from safeguard.errors import SafeguardError
     from safeguard.link.extract import ExtractOptions
-    from safeguard.link.linking import LinkOptions, build
+    from safeguard.link.linking import build
     from safeguard.link.store import LinkStore
 
     if workers is not None and scheduler is not None:
@@ -167,7 +190,7 @@ def build_command(
                 link_store,
                 sources,
                 extract_options=extract_options,
-                options=LinkOptions(shortlist=shortlist),
+                options=_link_options(shortlist, attach),
                 runner=runner,
                 progress=on_progress,
             )
@@ -201,6 +224,7 @@ def query_command(
     ],
     store: StoreOption = None,
     faces: FacesOption = None,
+    attach: AttachOption = True,
     json_out: Annotated[
         bool, typer.Option("--json", help="One JSON object per file on stdout.")
     ] = False,
@@ -220,7 +244,9 @@ def query_command(
     failed = 0
     for f in files:
         try:
-            result = query(link_store, f, extract_options=options)
+            result = query(
+                link_store, f, extract_options=options, options=_link_options(attach=attach)
+            )
         except SafeguardError as e:
             raise fail(str(e)) from None
         failed += result.error is not None
@@ -235,6 +261,8 @@ def query_command(
             table.add_column(col)
         for m in result.matches:
             ev = f"{m['inliers']} inliers" if m["link"] == "place" else f"distance {m['distance']}"
+            if m.get("guided"):
+                ev += " (guided)"
             table.add_row(m["id"], str(m["path"]), m["link"], ev)
         err_console.print(table)
         if result.groups:

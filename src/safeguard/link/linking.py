@@ -43,6 +43,7 @@ from safeguard.link.common import DEFAULT_COMMON, CommonOptions, common_content,
 from safeguard.link.extract import Extracted, ExtractOptions, FaceEntry, extract, file_id
 from safeguard.link.faces import DEFAULT_FACE_THRESHOLD, chinese_whispers, faces_available
 from safeguard.link.features import PlaceFeatures, mirrored
+from safeguard.link.guided import DEFAULT_GUIDED, GuidedOptions, guided_verify
 from safeguard.link.objects import (
     DEFAULT_HUB,
     HubOptions,
@@ -81,6 +82,22 @@ Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
+class AttachOptions:
+    #: Nearest items (the first shortlist round) that a new picture linked to nothing is
+    #: verified against again, guided (``link.guided``; 0: no attaching).
+    candidates: int = 10
+    #: Pictures of one place group whose guided verification must link to it, with no
+    #: picture of another group doing so. One is not enough: on the development stores a
+    #: guided link between two pictures was wrong about as often as a chance pair of the
+    #: shortlist would be (``link.guided``).
+    votes: int = 2
+    guided: GuidedOptions = DEFAULT_GUIDED
+
+
+DEFAULT_ATTACH = AttachOptions()
+
+
+@dataclass(frozen=True, slots=True)
 class LinkOptions:
     #: Other items verified per new view.
     shortlist: int = 5
@@ -101,6 +118,8 @@ class LinkOptions:
     #: content that recurs there across the collection are dropped before verifying.
     overlay: OverlayOptions = DEFAULT_OVERLAY
     face_threshold: float = DEFAULT_FACE_THRESHOLD
+    #: Attaching the new pictures nothing links to (``attach_links``).
+    attach: AttachOptions = DEFAULT_ATTACH
     #: Items whose descriptors teach a new store its codebook.
     codebook_items: int = 300
     #: Pairs verified per task.
@@ -128,6 +147,11 @@ class BuildSummary:
     #: Of ``common_content_links``, those refused after the first round (the
     #: neighbourhoods without the links refused before: ``CommonOptions.rounds``).
     common_content_later_rounds: int = 0
+    #: New pictures linked to nothing that were attached to a place group
+    #: (``attach_links``), and the guided verifications spent on them (also in
+    #: ``verified``).
+    attached: int = 0
+    attach_verified: int = 0
     face_links: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -145,6 +169,8 @@ class BuildSummary:
             "common_content_links": self.common_content_links,
             "common_matchings": self.common_matchings,
             "common_content_later_rounds": self.common_content_later_rounds,
+            "attached": self.attached,
+            "attach_verified": self.attach_verified,
             "face_links": self.face_links,
             "errors": self.errors,
         }
@@ -303,6 +329,14 @@ def build(
             summary.common_content_later_rounds = sum(r["round"] > 1 for r in records)
             links = [x for x in links if x.key not in refused]
             store.add_shared_objects(records)
+        if options.attach.candidates > 0:
+            attached, pictures, spent = attach_links(
+                store, new_ids, links, options, runner, progress, burnt
+            )
+            summary.attached = pictures
+            summary.attach_verified = spent
+            summary.verified += spent
+            links += attached
         summary.place_links = len(links)
         face_links = _face_links(store, {e.id for e in new}, options.face_threshold)
         summary.face_links = len(face_links)
@@ -1079,7 +1113,86 @@ def _verify_ordered(
     return [done[p] for p in pairs]
 
 
-def place_link(a: str, va: int, b: str, vb: int, v: Verification) -> Link:
+def attach_task(
+    args: tuple[str, Sequence[Pair], VerifyOptions, GuidedOptions, BurntIn | None],
+) -> list[tuple[Pair, Verification | None]]:
+    """Each pair verified, and again guided when it is a near miss (``link.guided``):
+    the guided verification, or None when no guided pass was made."""
+    root, pairs, options, guided, burnt = args
+    out: list[tuple[Pair, Verification | None]] = []
+    for pair in pairs:
+        a, va, b, vb = pair
+        fa, ra = cached_features(root, a)[va]
+        fb, rb = cached_features(root, b)[vb]
+        oa = stored_overlay_mask(root, a, va, burnt)
+        ob = stored_overlay_mask(root, b, vb, burnt)
+        v = verify(fa, fb, options, rootsift_a=ra, rootsift_b=rb, overlay_a=oa, overlay_b=ob)
+        w = guided_verify(
+            fa, fb, v, options, guided, rootsift_a=ra, rootsift_b=rb, overlay_a=oa, overlay_b=ob
+        )
+        out.append((pair, w))
+    return out
+
+
+def attach_links(
+    store: LinkStore,
+    new_ids: Sequence[str],
+    links: Sequence[Link],
+    options: LinkOptions,
+    runner: TaskRunner,
+    progress: Progress = _nothing,
+    burnt: BurntIn | None = None,
+) -> tuple[list[Link], int, int]:
+    """Links that attach the new pictures no place link reaches to a place group.
+
+    Each such picture is verified against its ``attach.candidates`` nearest items (the
+    first shortlist round) that are in a place group (over the stored links and
+    ``links``), plainly and, for near misses, guided (``link.guided``). Only guided links
+    count: a plain link between these pairs was refused by a test of ``build`` or never
+    shortlisted. The picture is attached when ``attach.votes`` or more pictures of one
+    group link to it this way and none of another group does; its guided links become
+    place links (``guided``). Returns the links, the pictures attached and the pairs
+    verified."""
+    place = [x for x in [*store.links.values(), *links] if x.kind == "place"]
+    members, _ = _place_groups(place)
+    group_of = {m: n for n, ms in enumerate(members) for m in ms}
+    alone = [i for i in new_ids if i not in group_of]
+    if not alone:
+        return [], 0, 0
+    pairs = [
+        p
+        for p in shortlist(store, alone, options.attach.candidates)
+        if (p[0] in group_of) != (p[2] in group_of)
+    ]
+    batches = [
+        (str(store.root), pairs[i : i + options.verify_batch], options.verify,
+         options.attach.guided, burnt)
+        for i in range(0, len(pairs), options.verify_batch)
+    ]  # fmt: skip
+    votes: dict[str, dict[int, list[tuple[Pair, Verification]]]] = {}
+    done = 0
+    progress("attach", 0, len(pairs))
+    for results in runner.map(attach_task, batches):
+        for pair, w in results:
+            if w is not None and w.linked:
+                a, _, b, _ = pair
+                x, y = (b, a) if a in group_of else (a, b)
+                votes.setdefault(x, {}).setdefault(group_of[y], []).append((pair, w))
+        done += len(results)
+        progress("attach", done, len(pairs))
+    out: list[Link] = []
+    pictures = 0
+    for x in sorted(votes):
+        if len(votes[x]) != 1:
+            continue
+        (found,) = votes[x].values()
+        if len(found) >= options.attach.votes:
+            out.extend(place_link(a, va, b, vb, w, guided=True) for (a, va, b, vb), w in found)
+            pictures += 1
+    return out, pictures, len(pairs)
+
+
+def place_link(a: str, va: int, b: str, vb: int, v: Verification, *, guided: bool = False) -> Link:
     return Link(
         kind="place",
         a=a,
@@ -1096,6 +1209,7 @@ def place_link(a: str, va: int, b: str, vb: int, v: Verification) -> Link:
         cells=v.cells,
         region_cover=v.region_cover,
         mirrored=v.mirrored,
+        guided=guided,
     )
 
 
@@ -1295,6 +1409,60 @@ class QueryResult:
         }
 
 
+def _attach_query(
+    store: LinkStore,
+    mine_views: dict[int, tuple[PlaceFeatures, F32, npt.NDArray[np.bool_] | None]],
+    misses: Sequence[tuple[str, int, int, Verification]],
+    options: LinkOptions,
+    burnt: BurntIn | None,
+) -> dict[str, dict[str, Any]]:
+    """``attach_links`` for a ``query`` file that links to nothing: its refused pairs
+    with its ``attach.candidates`` nearest items, guided (``link.guided``); the guided
+    links when ``attach.votes`` or more of one place group's pictures agree and none of
+    another group's does, else nothing."""
+    root = str(store.root)
+    members, _ = _place_groups([x for x in store.links.values() if x.kind == "place"])
+    group_of = {m: n for n, ms in enumerate(members) for m in ms}
+    votes: dict[int, dict[str, dict[str, Any]]] = {}
+    for item, sv, qv, v in misses:
+        if item not in group_of:
+            continue
+        mine, mine_rs, mine_overlay = mine_views[qv]
+        stored, stored_rs = cached_features(root, item)[sv]
+        w = guided_verify(
+            mine,
+            stored,
+            v,
+            options.verify,
+            options.attach.guided,
+            rootsift_a=mine_rs,
+            rootsift_b=stored_rs,
+            overlay_a=mine_overlay,
+            overlay_b=stored_overlay_mask(root, item, sv, burnt),
+        )
+        if w is None or not w.linked:
+            continue
+        prior = votes.setdefault(group_of[item], {}).get(item)
+        if prior is None or prior["inliers"] < w.inliers:
+            votes[group_of[item]][item] = {
+                "link": "place",
+                "inliers": w.inliers,
+                "matches": w.matches,
+                "score": w.score,
+                "model": w.model,
+                "distinct": w.distinct,
+                "cells": w.cells,
+                "mirrored": w.mirrored,
+                "guided": True,
+                "views": [qv, sv],
+                "regions": {"query": w.region_a, "item": w.region_b},
+            }
+    if len(votes) != 1:
+        return {}
+    (agreed,) = votes.values()
+    return agreed if len(agreed) >= options.attach.votes else {}
+
+
 def query(
     store: LinkStore,
     path: str | Path,
@@ -1313,10 +1481,12 @@ def query(
     rows = store.global_rows()
     if store.codebook is not None and len(rows.item):
         pairs: dict[tuple[str, int], int] = {}
+        rank: dict[tuple[str, int], int] = {}
         for qv, view in enumerate(e.views):
             q = vlad(view.features.rootsift(), store.codebook)
-            for item, sv, _ in top_items(q, rows, candidates, exclude=e.id):
+            for r, (item, sv, _) in enumerate(top_items(q, rows, candidates, exclude=e.id)):
                 pairs.setdefault((item, sv), qv)
+                rank[(item, sv)] = min(r, rank.get((item, sv), r))
             if options.mirrored > 0:  # the place may be stored mirrored (``MIRRORED``)
                 qm = mirrored_vectors([view.features], store.codebook)[0]
                 for item, sv, _ in top_items(qm, rows, options.mirrored, exclude=e.id):
@@ -1324,6 +1494,7 @@ def query(
         burnt = stored_burnt_in(store, options.overlay)
         near = Neighbourhoods.of(store.links.values())
         mine_views: dict[int, tuple[PlaceFeatures, F32, npt.NDArray[np.bool_] | None]] = {}
+        misses: list[tuple[str, int, int, Verification]] = []
         for (item, sv), qv in pairs.items():
             stored = cached_features(str(store.root), item)[sv][0]
             if qv not in mine_views:
@@ -1345,6 +1516,8 @@ def query(
                 overlay_b=stored_overlay_mask(str(store.root), item, sv, burnt),
             )
             if not v.linked:
+                if rank.get((item, sv), candidates) < options.attach.candidates:
+                    misses.append((item, sv, qv, v))
                 continue
             # The refusal tests of ``build`` (shared objects, common content), one link
             # at a time: the answer is what ``build`` would have linked.
@@ -1368,6 +1541,8 @@ def query(
                     "views": [qv, sv],
                     "regions": {"query": v.region_a, "item": v.region_b},
                 }
+        if misses and not found and options.attach.candidates > 0:
+            found.update(_attach_query(store, mine_views, misses, options, burnt))
     faces = store.face_rows()
     if len(faces.item):
         for entry in e.face_entries:

@@ -153,6 +153,9 @@ class Link:
     region_cover: float | None = None
     #: Place links: b was matched as its mirror image (a mirrored picture of the place).
     mirrored: bool = False
+    #: Place links: made by attaching a picture nothing else linked to (``link.guided``,
+    #: ``linking.attach_links``), its inliers found by guided matching.
+    guided: bool = False
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -172,6 +175,8 @@ class Link:
             out["region_cover"] = self.region_cover
         if self.mirrored:
             out["mirrored"] = True
+        if self.guided:
+            out["guided"] = True
         if self.distance is not None:
             out["distance"] = self.distance
         if self.frames is not None:
@@ -207,6 +212,7 @@ class Link:
             cells=None if obj.get("cells") is None else int(obj["cells"]),
             region_cover=(None if obj.get("region_cover") is None else float(obj["region_cover"])),
             mirrored=bool(obj.get("mirrored", False)),
+            guided=bool(obj.get("guided", False)),
         )
 
 

@@ -448,16 +448,19 @@ def verify(
     rootsift_b: F32 | None = None,
     overlay_a: npt.NDArray[np.bool_] | None = None,
     overlay_b: npt.NDArray[np.bool_] | None = None,
+    matches: npt.NDArray[np.int32] | None = None,
 ) -> Verification:
     """Match ``a`` against ``b`` and fit both models; never raises on degenerate input.
     ``overlay_a``/``overlay_b``: which keypoints lie in burnt-in frame bins
-    (``link.overlays``); their matches at the same frame position are no evidence."""
+    (``link.overlays``); their matches at the same frame position are no evidence.
+    ``matches``: tentative matches made by the caller ((m, 2) keypoint indices of a and
+    b, e.g. guided ones), used instead of the ratio test's; b is then not mirrored."""
     ra = a.rootsift() if rootsift_a is None else rootsift_a
     rb = b.rootsift() if rootsift_b is None else rootsift_b
-    pairs = tentative_matches(ra, rb, options.ratio)
+    pairs = tentative_matches(ra, rb, options.ratio) if matches is None else matches
     flipped = False
     original_b = b
-    if options.mirror:
+    if options.mirror and matches is None:
         rb_mirrored = np.asarray(mirrored(rb), np.float32)
         pairs_mirrored = tentative_matches(ra, rb_mirrored, options.ratio)
         if len(pairs_mirrored) > options.mirror_margin * max(len(pairs), 8):
