@@ -17,7 +17,8 @@ Two measures:
   and, when refused for too few inliers, guided: links gained on each side;
 - ``attach``: each picture the store left without a place link is verified, plainly and
   guided, against its ``--candidates`` nearest pictures; it joins a place group when at
-  least ``--votes`` of them in that group link to it and no picture of another group does.
+  least ``--votes`` of them in that group link to it guided and no picture of another
+  group does (``linking.attach_links`` simulated on a store built without it).
   Reported: pictures attached to their own place's group and to another's, and the
   same-place pairs in one group before and after.
 
@@ -177,8 +178,8 @@ def attach_measure(
             for y in near[x]:
                 if y not in group_of:
                     continue
-                plain, g = run(x, y)
-                if plain.linked or g.verification.linked:
+                _, g = run(x, y)
+                if g.tried and g.verification.linked:  # guided links only, as the build
                     tally[group_of[y]] += 1
             bar.advance(task)
             if not tally:

@@ -28,8 +28,11 @@ import numpy.typing as npt
 
 from safeguard.link.common import DEFAULT_COMMON, CommonOptions
 from safeguard.link.faces import DEFAULT_FACE_THRESHOLD, detect_faces, faces_available
-from safeguard.link.features import FeatureOptions, features_from_pixels
+from safeguard.link.features import FeatureOptions, PlaceFeatures, features_from_pixels
+from safeguard.link.guided import guided_verify
 from safeguard.link.linking import (
+    DEFAULT_ATTACH,
+    AttachOptions,
     LinkOptions,
     Neighbourhoods,
     cached_features,
@@ -40,9 +43,15 @@ from safeguard.link.linking import (
     stored_overlay_mask,
 )
 from safeguard.link.objects import DEFAULT_HUB, HubOptions
-from safeguard.link.overlays import DEFAULT_OVERLAY, OverlayOptions, frame_bins, overlay_mask
+from safeguard.link.overlays import (
+    DEFAULT_OVERLAY,
+    BurntIn,
+    OverlayOptions,
+    frame_bins,
+    overlay_mask,
+)
 from safeguard.link.store import LinkStore
-from safeguard.link.verify import DEFAULT_VERIFY, VerifyOptions, verify
+from safeguard.link.verify import DEFAULT_VERIFY, Verification, VerifyOptions, verify
 from safeguard.signals.vlad import vlad
 
 Box = tuple[int, int, int, int]
@@ -63,11 +72,15 @@ class PlaceSighting:
     #: The link group the stored item belongs to, if any.
     group: str | None = None
     frame_size: tuple[int, int] | None = None
+    #: Found by attaching (``link.guided``): the frame linked to nothing plainly, and
+    #: two or more pictures of one place group agree with it under guided matching.
+    guided: bool = False
 
     @property
     def reason(self) -> str:
         where = f"item {self.item}" + (f", group {self.group}" if self.group else "")
-        return f"same place as {self.path} ({where}), {self.inliers} inliers"
+        how = " (guided)" if self.guided else ""
+        return f"same place as {self.path} ({where}), {self.inliers} inliers{how}"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -81,6 +94,7 @@ class PlaceSighting:
             "score": self.score,
             "regions": {"frame": self.region_frame, "item": self.region_item},
             "frame_size": self.frame_size,
+            "guided": self.guided,
             "reason": self.reason,
         }
 
@@ -202,6 +216,7 @@ class LiveLinker:
         overlay: OverlayOptions = DEFAULT_OVERLAY,
         hub: HubOptions = DEFAULT_HUB,
         common: CommonOptions = DEFAULT_COMMON,
+        attach: AttachOptions = DEFAULT_ATTACH,
     ) -> None:
         self.index = index if isinstance(index, LiveIndex) else LiveIndex.load(index)
         self.store = self.index.store
@@ -223,7 +238,13 @@ class LiveLinker:
         # refuse links with them (``linking.refused_sighting``): an app's interface outside
         # the burnt-in bins, a poster or a surface found in many stored places, is no
         # sighting of one of them.
-        self.options = LinkOptions(verify=verify_options, hub=hub, common=common, overlay=overlay)
+        # Attaching (``linking.attach_links``), as ``link build`` and ``link query`` do: a
+        # frame that links to nothing plainly, its near misses among the ``candidates``
+        # verified again guided, is a sighting of the place group that two or more of
+        # them agree on when no other group's picture does.
+        self.options = LinkOptions(
+            verify=verify_options, hub=hub, common=common, overlay=overlay, attach=attach
+        )
         self._last_checked: float | None = None
         self._last_reported: dict[tuple[str, str], float] = {}
 
@@ -258,6 +279,7 @@ class LiveLinker:
             else overlay_mask(frame_bins(frame, codebook, burnt.grid), burnt.bins)
         )
         out = []
+        misses: list[tuple[str, int, Verification]] = []
         for item, view in self.index.top_items(q, self.candidates):
             if not self._due("place", item, stream_ts):
                 continue
@@ -270,7 +292,10 @@ class LiveLinker:
                 overlay_a=mine,
                 overlay_b=stored_overlay_mask(str(self.store.root), item, view, burnt),
             )
-            if not v.linked or refused_sighting(
+            if not v.linked:
+                misses.append((item, view, v))
+                continue
+            if refused_sighting(
                 self.store,
                 self.store.global_rows(),
                 self.index.neighbourhoods,
@@ -298,7 +323,54 @@ class LiveLinker:
                     size,
                 )
             )
+        if not out and misses and self.options.attach.candidates > 0:
+            out = self._attach(frame, rootsift, mine, burnt, misses, stream_ts, size)
         return sorted(out, key=lambda s: -s.inliers)
+
+    def _attach(
+        self,
+        frame: PlaceFeatures,
+        rootsift: npt.NDArray[np.float32],
+        mine: npt.NDArray[np.bool_] | None,
+        burnt: BurntIn | None,
+        misses: list[tuple[str, int, Verification]],
+        stream_ts: float,
+        size: tuple[int, int],
+    ) -> list[PlaceSighting]:
+        root = str(self.store.root)
+        votes: dict[str, list[PlaceSighting]] = {}
+        for item, view, v in misses:
+            group = self.index.group_of.get(item)
+            if group is None or not group.startswith("place-"):
+                continue
+            stored, stored_rs = cached_features(root, item)[view]
+            w = guided_verify(
+                frame,
+                stored,
+                v,
+                self.verify_options,
+                self.options.attach.guided,
+                rootsift_a=rootsift,
+                rootsift_b=stored_rs,
+                overlay_a=mine,
+                overlay_b=stored_overlay_mask(root, item, view, burnt),
+            )
+            if w is None or not w.linked:
+                continue
+            votes.setdefault(group, []).append(
+                PlaceSighting(
+                    stream_ts, item, self.index.path(item), w.inliers, w.model, w.score,
+                    w.region_a, w.region_b, group, size, guided=True,
+                )
+            )  # fmt: skip
+        if len(votes) != 1:
+            return []
+        (found,) = votes.values()
+        if len(found) < self.options.attach.votes:
+            return []
+        for s in found:
+            self._last_reported[("place", s.item)] = stream_ts
+        return found
 
     def _faces(
         self, rgb: npt.NDArray[np.uint8], stream_ts: float, size: tuple[int, int]
