@@ -34,7 +34,7 @@ import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -79,6 +79,7 @@ from safeguard.signals.vlad import learn_codebook, vlad
 
 F32 = npt.NDArray[np.float32]
 Progress = Callable[[str, int, int], None]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1113,6 +1114,40 @@ def _verify_ordered(
     return [done[p] for p in pairs]
 
 
+def guided_to_stored(
+    root: str,
+    mine: tuple[PlaceFeatures, F32, npt.NDArray[np.bool_] | None],
+    item: str,
+    view: int,
+    plain: Verification,
+    options: LinkOptions,
+    burnt: BurntIn | None,
+) -> Verification | None:
+    """``guided_verify`` of a picture outside the store (``mine``: features, RootSIFT,
+    burnt-in overlay mask) against a stored item's view, ``plain`` its verification."""
+    stored, stored_rs = cached_features(root, item)[view]
+    return guided_verify(
+        mine[0],
+        stored,
+        plain,
+        options.verify,
+        options.attach.guided,
+        rootsift_a=mine[1],
+        rootsift_b=stored_rs,
+        overlay_a=mine[2],
+        overlay_b=stored_overlay_mask(root, item, view, burnt),
+    )
+
+
+def agreed(votes: dict[Any, list[T]], need: int) -> list[T]:
+    """The attaching rule: the guided links (``votes``, by place group) when one group
+    alone has any and it has ``need`` or more; nothing otherwise."""
+    if len(votes) != 1:
+        return []
+    (found,) = votes.values()
+    return found if len(found) >= need else []
+
+
 def attach_task(
     args: tuple[str, Sequence[Pair], VerifyOptions, GuidedOptions, BurntIn | None],
 ) -> list[tuple[Pair, Verification | None]]:
@@ -1183,12 +1218,9 @@ def attach_links(
     out: list[Link] = []
     pictures = 0
     for x in sorted(votes):
-        if len(votes[x]) != 1:
-            continue
-        (found,) = votes[x].values()
-        if len(found) >= options.attach.votes:
-            out.extend(place_link(a, va, b, vb, w, guided=True) for (a, va, b, vb), w in found)
-            pictures += 1
+        found = agreed(votes[x], options.attach.votes)
+        out.extend(place_link(a, va, b, vb, w, guided=True) for (a, va, b, vb), w in found)
+        pictures += bool(found)
     return out, pictures, len(pairs)
 
 
@@ -1423,28 +1455,16 @@ def _attach_query(
     root = str(store.root)
     members, _ = _place_groups([x for x in store.links.values() if x.kind == "place"])
     group_of = {m: n for n, ms in enumerate(members) for m in ms}
-    votes: dict[int, dict[str, dict[str, Any]]] = {}
+    best: dict[int, dict[str, dict[str, Any]]] = {}
     for item, sv, qv, v in misses:
         if item not in group_of:
             continue
-        mine, mine_rs, mine_overlay = mine_views[qv]
-        stored, stored_rs = cached_features(root, item)[sv]
-        w = guided_verify(
-            mine,
-            stored,
-            v,
-            options.verify,
-            options.attach.guided,
-            rootsift_a=mine_rs,
-            rootsift_b=stored_rs,
-            overlay_a=mine_overlay,
-            overlay_b=stored_overlay_mask(root, item, sv, burnt),
-        )
+        w = guided_to_stored(root, mine_views[qv], item, sv, v, options, burnt)
         if w is None or not w.linked:
             continue
-        prior = votes.setdefault(group_of[item], {}).get(item)
+        prior = best.setdefault(group_of[item], {}).get(item)
         if prior is None or prior["inliers"] < w.inliers:
-            votes[group_of[item]][item] = {
+            best[group_of[item]][item] = {
                 "link": "place",
                 "inliers": w.inliers,
                 "matches": w.matches,
@@ -1457,10 +1477,8 @@ def _attach_query(
                 "views": [qv, sv],
                 "regions": {"query": w.region_a, "item": w.region_b},
             }
-    if len(votes) != 1:
-        return {}
-    (agreed,) = votes.values()
-    return agreed if len(agreed) >= options.attach.votes else {}
+    votes = {g: list(by_item.items()) for g, by_item in best.items()}
+    return dict(agreed(votes, options.attach.votes))
 
 
 def query(

@@ -29,14 +29,15 @@ import numpy.typing as npt
 from safeguard.link.common import DEFAULT_COMMON, CommonOptions
 from safeguard.link.faces import DEFAULT_FACE_THRESHOLD, detect_faces, faces_available
 from safeguard.link.features import FeatureOptions, PlaceFeatures, features_from_pixels
-from safeguard.link.guided import guided_verify
 from safeguard.link.linking import (
     DEFAULT_ATTACH,
     AttachOptions,
     LinkOptions,
     Neighbourhoods,
+    agreed,
     cached_features,
     groups,
+    guided_to_stored,
     refused_sighting,
     similarities,
     stored_burnt_in,
@@ -343,18 +344,7 @@ class LiveLinker:
             group = self.index.group_of.get(item)
             if group is None or not group.startswith("place-"):
                 continue
-            stored, stored_rs = cached_features(root, item)[view]
-            w = guided_verify(
-                frame,
-                stored,
-                v,
-                self.verify_options,
-                self.options.attach.guided,
-                rootsift_a=rootsift,
-                rootsift_b=stored_rs,
-                overlay_a=mine,
-                overlay_b=stored_overlay_mask(root, item, view, burnt),
-            )
+            w = guided_to_stored(root, (frame, rootsift, mine), item, view, v, self.options, burnt)
             if w is None or not w.linked:
                 continue
             votes.setdefault(group, []).append(
@@ -363,11 +353,7 @@ class LiveLinker:
                     w.region_a, w.region_b, group, size, guided=True,
                 )
             )  # fmt: skip
-        if len(votes) != 1:
-            return []
-        (found,) = votes.values()
-        if len(found) < self.options.attach.votes:
-            return []
+        found = agreed(votes, self.options.attach.votes)
         for s in found:
             self._last_reported[("place", s.item)] = stream_ts
         return found
