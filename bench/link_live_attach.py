@@ -95,6 +95,10 @@ def _check(
     return time.process_time() - t, seen
 
 
+def _ms(times: dict[str, list[float]]) -> dict[str, float]:
+    return {k: round(1000 * float(np.mean(v)), 1) for k, v in times.items()}
+
+
 def run(store_dir: Path, unrelated_dir: Path, frames: int, seed: int) -> dict[str, Any]:
     store = LinkStore.open(store_dir / "store-2")
     truth = json.loads((store_dir / "collection.truth.json").read_text())
@@ -119,7 +123,7 @@ def run(store_dir: Path, unrelated_dir: Path, frames: int, seed: int) -> dict[st
             bar.advance(task)
         out["unrelated"] = {
             "frames": frames,
-            "ms_per_frame": {k: round(1000 * float(np.mean(v)), 1) for k, v in times.items()},
+            "ms_per_frame": _ms(times),
             "wrong_sightings": sightings,
             "frames_with_a_wrong_sighting": frames_sighted,
         }
@@ -141,7 +145,7 @@ def run(store_dir: Path, unrelated_dir: Path, frames: int, seed: int) -> dict[st
             bar.advance(task)
         out["known"] = {
             "frames": frames,
-            "ms_per_frame": {k: round(1000 * float(np.mean(v)), 1) for k, v in times.items()},
+            "ms_per_frame": _ms(times),
             "frames_sighting_their_place": sighted,
             "right_sightings": right,
             "wrong_sightings": wrong,
