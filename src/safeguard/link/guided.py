@@ -13,10 +13,10 @@ distinctive-inlier test, asked of those inliers that were plain ratio-test match
 (a guided match is chosen among a few neighbours, so it is rarely distinctive against
 the whole picture).
 
-Guided matching amplifies whatever the seed homography rests on. On the development
-collections a guided pair link was as often wrong as its share of the different-place
-pairs suggests it would be: between top-5 neighbours of other places it made 14 links
-of 1,318 (v10) and 68 of 1,539 (v11), against 2 and 7 plainly (``bench/link_guided.py``).
+Guided matching amplifies whatever the seed homography rests on (one catalogue sofa, a
+staircase's repeated steps). On the development collections, between pictures and their
+top-5 neighbours of other places, it made 14 links of 1,318 pairs (v10) and 68 of 1,539
+(v11), against 2 and 7 plainly (``bench/link_guided.py``).
 So a guided verification is never a link by itself: ``linking.attach_links`` uses it only
 to join a picture that nothing links to a place group where two or more of the group's
 pictures agree with it and no other group's does.

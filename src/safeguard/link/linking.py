@@ -88,9 +88,9 @@ class AttachOptions:
     #: verified against again, guided (``link.guided``; 0: no attaching).
     candidates: int = 10
     #: Pictures of one place group whose guided verification must link to it, with no
-    #: picture of another group doing so. One is not enough: on the development stores a
-    #: guided link between two pictures was wrong about as often as a chance pair of the
-    #: shortlist would be (``link.guided``).
+    #: picture of another group doing so. One is not enough: on the development stores
+    #: guided verification linked 14 and 68 of 1,318 and 1,539 top-5 pairs of different
+    #: places, where plain verification linked 2 and 7 (``link.guided``).
     votes: int = 2
     guided: GuidedOptions = DEFAULT_GUIDED
 
