@@ -156,15 +156,7 @@ def guided_verify(
     found = guided_matches(a, b, ra, rb, h, guided.radius_px, guided.ratio)
     if burnt and options.overlay_tolerance > 0 and len(found):
         found = found[~burnt_in_matches(a, original_b, found, overlay_a, overlay_b, options)]
-    unchecked = VerifyOptions(
-        **{
-            f: getattr(options, f)
-            for f in VerifyOptions.__dataclass_fields__
-            if f not in ("mirror", "min_distinct_fraction")
-        },
-        mirror=False,
-        min_distinct_fraction=0.0,
-    )
+    unchecked = replace(options, mirror=False, min_distinct_fraction=0.0)
     v = verify(a, b, unchecked, rootsift_a=ra, rootsift_b=rb, matches=found)
     if not v.linked or v.inliers_a is None or v.inliers_b is None:
         return v
