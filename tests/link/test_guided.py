@@ -14,6 +14,7 @@ import numpy as np
 from scenes import crop, jpeg_bytes, lighting, perspective, png_bytes, scene
 
 from safeguard.link.features import PlaceFeatures, features_from_pixels
+from safeguard.link.graphml import to_graphml
 from safeguard.link.guided import guided_matches, guided_verify, near_miss
 from safeguard.link.linking import (
     DEFAULT_ATTACH,
@@ -194,6 +195,9 @@ def test_build_attaches_a_picture_linked_to_nothing_to_the_group_two_pictures_ag
     assert len(guided) >= DEFAULT_ATTACH.votes
     assert all(x.inliers and x.inliers >= DEFAULT_VERIFY.min_homography_inliers for x in guided)
     assert Link.from_json(guided[0].to_json()) == guided[0]
+    # GraphML marks them, so an analyst can filter them out.
+    graph = to_graphml(store).decode()
+    assert graph.count('<data key="edge_guided">true</data>') == len(guided)
 
     # With more votes asked than pictures agree, nothing is attached.
     strict, found_strict, _ = add_dark(replace(DEFAULT_ATTACH, votes=4), "strict")

@@ -1,7 +1,8 @@
 """GraphML export of a link store for analysts' graph tools (Gephi, yEd, networkx).
 
 Nodes are items (attributes: path, kind, faces); edges are links (kind, score, inliers or
-distance, model). Paths are written as they are stored; no picture is exported.
+distance, model; for place links, whether attaching made them: ``guided``). Paths are
+written as they are stored; no picture is exported.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _KEYS = (
     ("inliers", "edge", "int"),
     ("distance", "edge", "double"),
     ("model", "edge", "string"),
+    ("guided", "edge", "boolean"),
 )
 
 
@@ -60,6 +62,11 @@ def to_graphml(store: LinkStore) -> bytes:
         data(edge, "edge_inliers", link.inliers)
         data(edge, "edge_distance", link.distance)
         data(edge, "edge_model", link.model)
+        data(
+            edge,
+            "edge_guided",
+            ("true" if link.guided else "false") if link.kind == "place" else None,
+        )
     ET.indent(root)
     return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))
 
