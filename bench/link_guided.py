@@ -30,7 +30,6 @@ Reads the store only; prints JSON and writes ``bench/results/<name>.json`` with 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import time
@@ -45,7 +44,7 @@ import numpy as np
 import numpy.typing as npt
 from rich.progress import Progress
 
-from bench.link_recall_stages import kind_of
+from bench.link_recall_stages import kind_of, open_run
 from bench.machine import cpu_model, emit
 from safeguard.link.features import PlaceFeatures
 from safeguard.link.guided import GuidedOptions, guided_verify
@@ -230,9 +229,7 @@ def main() -> None:
     args = parser.parse_args()
     t = time.perf_counter()
     load = [round(x, 2) for x in os.getloadavg()]
-    store = LinkStore.open(args.root / args.store)
-    truth = json.loads((args.root / "collection.truth.json").read_text())
-    place = {i.id: truth[Path(i.path).name] for i in store.items.values()}
+    store, place = open_run(args.root, args.store)
     options = GuidedOptions(args.radius, args.ratio, args.min_seed)
     run = verifier(str(store.root), options)
     result: dict[str, Any] = {

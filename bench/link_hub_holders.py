@@ -13,18 +13,18 @@ Reads the store only; prints JSON and writes ``bench/results/<name>.json``.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import time
 from collections import Counter
 from pathlib import Path
 
 from bench.link_common import reverified
+from bench.link_recall_stages import open_run
 from bench.machine import cpu_model, emit
 from safeguard.link.common import common_content
 from safeguard.link.linking import LinkOptions, common_counts
 from safeguard.link.runner import LocalRunner
-from safeguard.link.store import Link, LinkStore
+from safeguard.link.store import Link
 
 
 def main() -> None:
@@ -35,9 +35,7 @@ def main() -> None:
     args = parser.parse_args()
     t = time.perf_counter()
     load = [round(x, 2) for x in os.getloadavg()]
-    store = LinkStore.open(args.root / args.store)
-    truth = json.loads((args.root / "collection.truth.json").read_text())
-    place = {i.id: truth[Path(i.path).name] for i in store.items.values()}
+    store, place = open_run(args.root, args.store)
     own: Counter[str] = Counter()
     by_holders: Counter[str] = Counter()
     one_holder: dict[str, list[Link]] = {"right": [], "wrong": []}

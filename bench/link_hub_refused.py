@@ -25,9 +25,10 @@ from typing import Any
 import safeguard.link.linking as linking
 import safeguard.link.objects as objects
 from bench.link_hub import run
+from bench.link_recall_stages import open_run
 from bench.machine import cpu_model, emit
 from safeguard.link.linking import LinkOptions
-from safeguard.link.store import Link, LinkStore
+from safeguard.link.store import Link
 
 
 def _holds_with(place_cover: float) -> Any:
@@ -51,9 +52,7 @@ def main() -> None:
     args = parser.parse_args()
     t = time.perf_counter()
     load = [round(x, 2) for x in os.getloadavg()]
-    store = LinkStore.open(args.root / args.store)
-    truth = json.loads((args.root / "collection.truth.json").read_text())
-    label = {i.id: truth[Path(i.path).name] for i in store.items.values()}
+    store, label = open_run(args.root, args.store)
     kept = [x for x in store.links.values() if x.kind == "place"]
     with (store.root / "objects.jsonl").open() as f:
         refused = [Link.from_json(json.loads(line)) for line in f if line.strip()]

@@ -26,7 +26,6 @@ Prints JSON; ``--name`` writes ``bench/results/<name>.json``.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import time
@@ -39,6 +38,7 @@ import numpy as np
 import numpy.typing as npt
 from rich.progress import Progress
 
+from bench.link_recall_stages import open_run
 from bench.machine import cpu_model, emit
 from safeguard.link.linking import DEFAULT_ATTACH, AttachOptions
 from safeguard.link.live import LiveIndex, LiveLinker, PlaceSighting
@@ -100,9 +100,7 @@ def _ms(times: dict[str, list[float]]) -> dict[str, float]:
 
 
 def run(store_dir: Path, unrelated_dir: Path, frames: int, seed: int) -> dict[str, Any]:
-    store = LinkStore.open(store_dir / "store-2")
-    truth = json.loads((store_dir / "collection.truth.json").read_text())
-    place = {i.id: truth[Path(i.path).name] for i in store.items.values()}
+    store, place = open_run(store_dir)
     index = LiveIndex.load(store)
     rng = random.Random(seed)
     unrelated = rng.sample(sorted((unrelated_dir / "collection").iterdir()), frames)

@@ -32,6 +32,14 @@ from safeguard.link.store import LinkStore
 from safeguard.link.verify import DEFAULT_VERIFY, Verification, VerifyOptions, verify
 
 
+def open_run(root: Path, store: str = "store-2") -> tuple[LinkStore, dict[str, str]]:
+    """A ``bench/link`` run's built store (``root``: its cache folder) and each stored
+    item's place from the run's truth file."""
+    built = LinkStore.open(root / store)
+    truth = json.loads((root / "collection.truth.json").read_text())
+    return built, {i.id: truth[Path(i.path).name] for i in built.items.values()}
+
+
 def kind_of(path: str) -> str:
     name = Path(path).name
     return name.split("__", 1)[1].split(".")[0] if "__" in name else "picture"
@@ -207,9 +215,7 @@ def main() -> None:
     args = parser.parse_args()
     t = time.perf_counter()
     load = [round(x, 2) for x in os.getloadavg()]
-    store = LinkStore.open(args.root / args.store)
-    truth = json.loads((args.root / "collection.truth.json").read_text())
-    place = {i.id: truth[Path(i.path).name] for i in store.items.values()}
+    store, place = open_run(args.root, args.store)
     keypoints: dict[str, list[int]] = {}
     for i in store.items.values():
         keypoints.setdefault(kind_of(i.path), []).append(i.views[0].keypoints)
