@@ -69,6 +69,7 @@ from bench.link_rooms_v10 import room_v10, views_v10
 from bench.link_rooms_v11 import room_v11, views_v11
 from bench.link_rooms_v12 import room_v12, views_v12
 from bench.link_rooms_v13 import room_v13, views_v13
+from bench.link_rooms_v14 import room_v14, views_v14
 from bench.machine import cpu_model, versions
 
 ROOT = Path(__file__).resolve().parent
@@ -625,6 +626,7 @@ GENERATORS = {
     "v11": room_v11,
     "v12": room_v12,
     "v13": room_v13,
+    "v14": room_v14,
 }
 
 
@@ -678,6 +680,7 @@ def make_collection(
             "v11": views_v11,
             "v12": views_v12,
             "v13": views_v13,
+            "v14": views_v14,
         }.get(generator, views)
         made = view_of(img, i)
         for kind, data in made.items():
@@ -1249,7 +1252,8 @@ def main() -> None:
                         help="v2-v7: development (v6, v7 written blind, seen); "
                              "v8-v12: written blind, each measured once, seen now; "
                              "v13: held out (written blind), not yet run: use it once, "
-                             "after the next linker change")  # fmt: skip
+                             "after the next linker change; "
+                             "v14: held out (written blind), not yet run: use it once")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
                         help="generated rooms only (no scikit-image, no opencv-doc)")  # fmt: skip
