@@ -6,9 +6,10 @@ from __future__ import annotations
 import cv2
 import numpy as np
 from bench.link_region_shortlist import REGION_WINDOWS, region_vectors
+from skimage import data
+
 from safeguard.link.features import features_from_pixels
 from safeguard.signals.vlad import learn_codebook, vlad
-from skimage import data
 
 
 def test_a_zoom_is_nearer_its_window_than_the_whole_view() -> None:
