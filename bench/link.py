@@ -1250,10 +1250,9 @@ def main() -> None:
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--generator", choices=tuple(GENERATORS), default="v1",
                         help="v2-v7: development (v6, v7 written blind, seen); "
-                             "v8-v12: written blind, each measured once, seen now; "
-                             "v13: held out (written blind), not yet run: use it once, "
-                             "after the next linker change; "
-                             "v14: held out (written blind), not yet run: use it once")  # fmt: skip
+                             "v8-v13: written blind, each measured once, seen now; "
+                             "v14: held out (written blind), not yet run: use it once, "
+                             "after the next linker change")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
                         help="generated rooms only (no scikit-image, no opencv-doc)")  # fmt: skip

@@ -37,6 +37,7 @@ import os
 import random
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -78,36 +79,52 @@ def _rate(hits: dict[str, list[bool]]) -> dict[str, float]:
     return {k: round(float(np.mean(v)), 4) for k, v in sorted(hits.items())}
 
 
-def _verify_extra(
-    store: LinkStore,
-    items: list[str],
-    labels: npt.NDArray[np.str_],
-    kinds: npt.NDArray[np.str_],
-    lists: dict[str, list[set[int]]],
-    k: int,
-    args: argparse.Namespace,
-) -> dict[str, Any]:
-    """A sample of each list's pairs beyond the first round's, verified directly
+@dataclass(frozen=True)
+class Lists:
+    """Each view's candidates (row indices of the store's global rows) by list name, and
+    what is known of each row."""
+
+    store: LinkStore
+    items: list[str]
+    labels: npt.NDArray[np.str_]
+    kinds: npt.NDArray[np.str_]
+    lists: dict[str, list[set[int]]]
+    #: The first round's size (``whole{k}`` is that list).
+    k: int
+
+    @property
+    def first(self) -> list[set[int]]:
+        return self.lists[f"whole{self.k}"]
+
+    @property
+    def more(self) -> dict[str, list[set[int]]]:
+        """The lists other than the first round."""
+        return {n: c for n, c in self.lists.items() if n != f"whole{self.k}"}
+
+    def links(self, i: int, j: int) -> bool:
+        """Does ``verify`` alone link rows ``i`` and ``j`` (their first views)?"""
+        root = str(self.store.root)
+        fa, ra = cached_features(root, self.items[i])[0]
+        fb, rb = cached_features(root, self.items[j])[0]
+        return verify(fa, fb, rootsift_a=ra, rootsift_b=rb).linked
+
+
+def _verify_extra(run: Lists, n: int, seed: int) -> dict[str, Any]:
+    """A sample of ``n`` of each list's pairs beyond the first round's, verified directly
     (``verify`` alone: the later tests of a build are not asked)."""
-    first = {(min(q, j), max(q, j)) for q, c in enumerate(lists[f"whole{k}"]) for j in c}
-    root = str(store.root)
+    first = {(min(q, j), max(q, j)) for q, c in enumerate(run.first) for j in c}
+    labels, kinds = run.labels, run.kinds
     out: dict[str, Any] = {}
-    for name, cands in lists.items():
-        if name == f"whole{k}":
-            continue
+    for name, cands in run.more.items():
         extra = sorted({(min(q, j), max(q, j)) for q, c in enumerate(cands) for j in c} - first)
-        rng = random.Random(args.seed)
-        sample = rng.sample(extra, min(args.verify, len(extra)))
+        sample = random.Random(seed).sample(extra, min(n, len(extra)))
         linked: Counter[str] = Counter()
         asked: Counter[str] = Counter()
         kinds_linked: Counter[str] = Counter()
         for i, j in sample:
             side = "same" if labels[i] == labels[j] else "different"
-            fa, ra = cached_features(root, items[i])[0]
-            fb, rb = cached_features(root, items[j])[0]
-            v = verify(fa, fb, rootsift_a=ra, rootsift_b=rb)
             asked[side] += 1
-            if v.linked:
+            if run.links(i, j):
                 linked[side] += 1
                 if side == "same":
                     kinds_linked.update({str(kinds[i]), str(kinds[j])})
@@ -123,19 +140,14 @@ def _verify_extra(
     return out
 
 
-def _unlinked(
-    store: LinkStore,
-    items: list[str],
-    labels: npt.NDArray[np.str_],
-    kinds: npt.NDArray[np.str_],
-    lists: dict[str, list[set[int]]],
-    k: int,
-) -> dict[str, Any]:
+def _unlinked(run: Lists) -> dict[str, Any]:
     """The pictures the build linked to nothing, each verified (``verify`` alone) against
-    its region candidates beyond the first round's top ``k``: how many would link to
-    their own place, and how many to another."""
-    linked = {x for link in store.links.values() if link.kind == "place" for x in (link.a, link.b)}
-    root = str(store.root)
+    its candidates of each list beyond the first round's top ``k``: how many would link
+    to their own place, and how many to another."""
+    labels, kinds, items = run.labels, run.kinds, run.items
+    linked = {
+        x for link in run.store.links.values() if link.kind == "place" for x in (link.a, link.b)
+    }
     alone = [
         q for q in range(len(items)) if items[q] not in linked and (labels == labels[q]).sum() >= 2
     ]
@@ -143,22 +155,19 @@ def _unlinked(
         "pictures_linked_to_nothing": len(alone),
         # Of those, the ones whose place was among the first round's top k already: lost
         # at verification, not at the shortlist.
-        f"of_which_own_place_in_top{k}": sum(
-            any(labels[j] == labels[q] for j in lists[f"whole{k}"][q]) for q in alone
+        f"of_which_own_place_in_top{run.k}": sum(
+            any(labels[j] == labels[q] for j in run.first[q]) for q in alone
         ),
     }
-    for name in [n for n in lists if n != f"whole{k}"]:
+    for name, lists in run.more.items():
         right: Counter[str] = Counter()
         wrong: Counter[str] = Counter()
         asked = 0
         for q in alone:
-            cands = lists[name][q]
-            fa, ra = cached_features(root, items[q])[0]
             own = other = False
-            for j in sorted(cands - lists[f"whole{k}"][q]):
-                fb, rb = cached_features(root, items[j])[0]
+            for j in sorted(lists[q] - run.first[q]):
                 asked += 1
-                if verify(fa, fb, rootsift_a=ra, rootsift_b=rb).linked:
+                if run.links(q, j):
                     own |= labels[j] == labels[q]
                     other |= labels[j] != labels[q]
             if own:
@@ -251,10 +260,11 @@ def main() -> None:
             for kind in {str(kinds[i]), str(kinds[j])}:
                 pair.setdefault(kind, []).append(hit)
         out[name] = {"reach": _rate(reach), "pair_recall": _rate(pair)}
+    run = Lists(store, items, labels, kinds, lists, k)
     if args.verify:
-        out["extra_pairs_verified"] = _verify_extra(store, items, labels, kinds, lists, k, args)
+        out["extra_pairs_verified"] = _verify_extra(run, args.verify, args.seed)
     if args.unlinked:
-        out["unlinked"] = _unlinked(store, items, labels, kinds, lists, k)
+        out["unlinked"] = _unlinked(run)
     result = {
         "bench": "link_region_shortlist",
         "root": str(args.root),
