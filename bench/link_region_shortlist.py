@@ -32,7 +32,6 @@ Reads the store only; prints JSON and writes ``bench/results/<name>.json``.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import time
@@ -52,7 +51,6 @@ from safeguard.link.objects import region_vector
 from safeguard.link.store import LinkStore
 from safeguard.link.verify import verify
 
-RESULTS = Path(__file__).parent / "results"
 #: Windows as fractions of the frame (x0, y0, x1, y1): the centre and the four corners,
 #: each 0.6 of the width and height.
 REGION_WINDOWS: tuple[tuple[float, float, float, float], ...] = (
@@ -276,10 +274,7 @@ def main() -> None:
         "seconds": {"region_vectors": round(t_regions, 1), "similarities": round(t_sims, 1)},
         **out,
     }
-    name = args.name or f"link-region-shortlist-{args.root.name}"
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n")
-    emit(result, None)
+    emit(result, args.name or f"link-region-shortlist-{args.root.name}")
 
 
 if __name__ == "__main__":
