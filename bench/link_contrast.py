@@ -34,10 +34,9 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
-from bench.link_recall_stages import kind_of, open_run
+from bench.link_recall_stages import kind_of, nearest_other_places, open_run
 from bench.machine import cpu_model, emit
 from safeguard.link.features import PlaceFeatures, features_from_pixels
-from safeguard.link.linking import expanded_similarities
 from safeguard.link.verify import verify
 from safeguard.signals.decode import decode_image
 
@@ -72,21 +71,8 @@ def main() -> None:
     pairs: set[tuple[str, str]] = set()
     for p in sample:
         pairs |= {(a, b) if a < b else (b, a) for a, b in combinations(by[p], 2)}
-    rows = store.global_rows()
-    ids = [str(x) for x in rows.item]
-    where = {x: n for n, x in enumerate(ids)}
-    queries = np.array([where[i] for p in sample for i in by[p]])
-    sims = expanded_similarities(rows, queries)
-    for r, qi in enumerate(queries):
-        a, got = ids[qi], 0
-        for j in np.argsort(-sims[r]):
-            b = ids[int(j)]
-            if place[b] == place[a]:
-                continue
-            pairs.add((a, b) if a < b else (b, a))
-            got += 1
-            if got >= 5:
-                break
+    for a, b in nearest_other_places(store, place, [i for p in sample for i in by[p]]):
+        pairs.add((a, b) if a < b else (b, a))
     needed = sorted({x for pair in pairs for x in pair})
     features: dict[str, dict[str, PlaceFeatures]] = {"product": {}, "clahe": {}}
     for item in needed:

@@ -112,6 +112,26 @@ def refusal(v: Verification, o: VerifyOptions = DEFAULT_VERIFY) -> str:
     return "region_cover"
 
 
+def nearest_other_places(
+    store: LinkStore, place: dict[str, str], items: list[str], k: int = 5
+) -> list[tuple[str, str]]:
+    """Each of ``items`` with its ``k`` nearest pictures of other places by VLAD after
+    query expansion (the first shortlist round's wrong candidates), nearest first."""
+    rows = store.global_rows()
+    ids = [str(x) for x in rows.item]
+    where = {x: n for n, x in enumerate(ids)}
+    queries = np.array([where[i] for i in items])
+    out: list[tuple[str, str]] = []
+    for start in range(0, len(queries), 256):
+        block = queries[start : start + 256]
+        sims = expanded_similarities(rows, block)
+        for r, qi in enumerate(block):
+            a = ids[qi]
+            others = [ids[int(j)] for j in np.argsort(-sims[r]) if place[ids[int(j)]] != place[a]]
+            out += [(a, b) for b in others[:k]]
+    return out
+
+
 def pair_stage(store: LinkStore, place: dict[str, str], places: int, seed: int) -> dict[str, Any]:
     """Every same-place pair of a sample of places, and each of their pictures' five
     nearest pictures of other places (the first shortlist round), verified directly:
@@ -139,26 +159,11 @@ def pair_stage(store: LinkStore, place: dict[str, str], places: int, seed: int) 
     for p in sample:
         for a, b in combinations(by[p], 2):
             run(a, b, "same")
-    rows = store.global_rows()
-    ids = [str(x) for x in rows.item]
-    where = {x: n for n, x in enumerate(ids)}
-    queries = np.array([where[i] for p in sample for i in by[p]])
     seen: set[frozenset[str]] = set()
-    for start in range(0, len(queries), 256):
-        block = queries[start : start + 256]
-        sims = expanded_similarities(rows, block)
-        for r, qi in enumerate(block):
-            a, got = ids[qi], 0
-            for j in np.argsort(-sims[r]):
-                b = ids[int(j)]
-                if place[b] == place[a]:
-                    continue
-                got += 1
-                if frozenset((a, b)) not in seen:
-                    seen.add(frozenset((a, b)))
-                    run(a, b, "different")
-                if got >= 5:
-                    break
+    for a, b in nearest_other_places(store, place, [i for p in sample for i in by[p]]):
+        if frozenset((a, b)) not in seen:
+            seen.add(frozenset((a, b)))
+            run(a, b, "different")
     return {
         "places": len(sample),
         "reasons": {
