@@ -868,7 +868,7 @@ def _build_hall(b: _Build) -> None:
     spot = fl.against(r, 1.5, 0.6)
     if spot:
         piano = _wood(r, 64, 48, _shade(_wood_tone(r), 0.5), 64)
-        keys = np.full((8, 64, 3), 240, np.uint8)
+        keys = _paint(r, 64, 8, _tone(r, (225, 222, 210), (250, 250, 245)))
         keys[:, ::3] = (20, 20, 20)
         _box(b, spot, 1.25, {"front": piano, "top": keys})
     for name in ("left", "right", "front"):
@@ -1223,9 +1223,12 @@ def _build_attic(b: _Build) -> None:
         if r.random() < 0.4:
             beam = _wood(r, 16, 64, _wood_tone(r), 16)
             tw, th, res = b.texels(name)
-            for x in range(int(r.integers(0, tw // 3)), tw, max(8, tw // int(r.integers(2, 5)))):
-                b.surfaces[name].tex[:, x : x + max(2, round(0.12 * res))] = np.asarray(
-                    cv2.resize(beam, (max(2, round(0.12 * res)), th)), np.uint8
+            bw = max(2, round(0.12 * res))
+            for x in range(
+                int(r.integers(0, tw // 3)), tw - bw, max(8, tw // int(r.integers(2, 5)))
+            ):
+                b.surfaces[name].tex[:, x : x + bw] = np.asarray(
+                    cv2.resize(beam, (bw, th)), np.uint8
                 )
     b.floor(_planks if r.random() < 0.6 else _carpeted)
     b.ceiling(_plain_ceiling)
@@ -1645,10 +1648,10 @@ def _build_fitting(b: _Build) -> None:
     )
     wall.put(sign, 2.1, 2.15)
     hook = _steel(r, 8, 8, int(r.integers(120, 220)))
-    x = _side_x(b, side, 0.06)
+    hx = _side_x(b, side, 0.06)
     for k in range(3):
         z = 0.35 + k * (b.d - 0.6) / 2
-        b.boxes.append(Box(x, z, 0.06, 0.03, 0.05, 1.7, {"front": hook, "top": hook}))
+        b.boxes.append(Box(hx, z, 0.06, 0.03, 0.05, 1.7, {"front": hook, "top": hook}))
         if o.random() < 0.7:  # a garment on the hook: the shopper's own
             g = _garment(o)
             gx = _side_x(b, side, 0.12)
