@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 from scenes import lighting, perspective, png_bytes, scene
 
+from safeguard.link import linking
 from safeguard.link.common import (
     DEFAULT_COMMON,
     CommonOptions,
@@ -105,6 +106,13 @@ def off_build(lawns: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pa
     return root, build(LinkStore.open(root, create=True), [lawns], options=OFF)
 
 
+@pytest.fixture(scope="module")
+def on_build(lawns: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildSummary]:
+    """The lawns built once with the test (``SPARSE``); not to be written to."""
+    root = tmp_path_factory.mktemp("on") / "store"
+    return root, build(LinkStore.open(root, create=True), [lawns], options=SPARSE)
+
+
 def _place_of(store: LinkStore, item: str) -> str:
     return Path(store.items[item].path).name.split("-")[0]
 
@@ -129,11 +137,10 @@ def test_without_the_test_the_turf_links_different_places(
 
 
 def test_the_turf_no_longer_links_different_places(
-    lawns: Path, off_build: tuple[Path, BuildSummary], tmp_path: Path
+    off_build: tuple[Path, BuildSummary], on_build: tuple[Path, BuildSummary]
 ) -> None:
     off = off_build[1]
-    store = LinkStore.open(tmp_path / "on", create=True)
-    summary = build(store, [lawns], options=SPARSE)
+    store, summary = LinkStore.open(on_build[0]), on_build[1]
     wrong, right = _links(store)
     assert summary.common_content_links >= 3
     assert len(wrong) < off.place_links - 1
@@ -255,3 +262,27 @@ def test_later_rounds_keep_the_views_of_one_place(unlinked_turf: tuple[LinkStore
         records = _rounds(store, checked, places, rounds)
         refused = {(_place_of(store, r["a"]), _place_of(store, r["b"])) for r in records}
         assert ("place0", "place0") not in refused
+
+
+def test_searching_a_link_at_a_time_changes_nothing(
+    lawns: Path,
+    on_build: tuple[Path, BuildSummary],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The common-content and shared-object searches go ``SEARCH_BLOCK`` link sides at a
+    time (their vectors are 128 KB each); one side at a time gives the same build."""
+    whole, summary = LinkStore.open(on_build[0]), on_build[1]
+    monkeypatch.setattr(linking, "SEARCH_BLOCK", 1)
+    single = LinkStore.open(tmp_path / "single", create=True)
+    one = build(single, [lawns], options=SPARSE)
+    assert summary.common_content_links >= 3  # the test refused something to compare
+    assert (one.common_content_links, one.common_matchings, one.shared_object_links) == (
+        summary.common_content_links,
+        summary.common_matchings,
+        summary.shared_object_links,
+    )
+    assert sorted(single.links) == sorted(whole.links)
+    assert [r["specific"] for r in single.shared_objects() if r.get("common_content")] == [
+        r["specific"] for r in whole.shared_objects() if r.get("common_content")
+    ]

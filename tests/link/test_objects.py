@@ -15,6 +15,7 @@ import pytest
 from bench.link import room_v4
 from scenes import crop, lighting, png_bytes
 
+from safeguard.link import linking
 from safeguard.link.features import features_from_pixels
 from safeguard.link.linking import LinkOptions, build, groups
 from safeguard.link.objects import (
@@ -177,3 +178,19 @@ def test_one_holder_refuses_a_link_only_when_asked_to(one_holder: Path, tmp_path
     assert DEFAULT_HUB.min_holders == 2
     assert summary.shared_object_links == 0
     assert [set(pair) for pair in _wrong_links(default)] == [{"room321", "room72"}]
+
+
+def test_searching_a_link_at_a_time_finds_the_same_holders(
+    poster_rooms: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shared-object search goes ``linking.SEARCH_BLOCK`` link sides at a time; one
+    side at a time refuses the same link on the same holders."""
+    whole = LinkStore.open(tmp_path / "whole", create=True)
+    summary = build(whole, [poster_rooms])
+    monkeypatch.setattr(linking, "SEARCH_BLOCK", 1)
+    single = LinkStore.open(tmp_path / "single", create=True)
+    one = build(single, [poster_rooms])
+    assert summary.shared_object_links == one.shared_object_links == 1
+    assert one.verified == summary.verified
+    assert sorted(single.links) == sorted(whole.links)
+    assert single.shared_objects() == whole.shared_objects()

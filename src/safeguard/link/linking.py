@@ -742,6 +742,14 @@ def _verify_pairs(
     return links
 
 
+#: Search vectors (link sides) searched over the store at a time by the shared-object
+#: and common-content tests. Each is as long as a view's VLAD vector (128 KB at 256
+#: words): made all first, they held 2.4 GB on the client of a 9,359-link build
+#: (docs/benchmarks.md). The blocks are the ones the searches always used, so the
+#: similarities are the same to the last bit.
+SEARCH_BLOCK = 256
+
+
 def shared_object_links(
     store: LinkStore,
     asked: Sequence[tuple[Link, Verification]],
@@ -775,7 +783,25 @@ def shared_object_links(
         return set(members[component[item]]) if item in component else {item}
 
     sides: list[tuple[int, str, str, int, tuple[int, int, int, int]]] = []
+    candidates: list[Pair] = []
+    owner: list[int] = []  # index into ``sides`` of each candidate pair
+    k = options.hub.candidates
+    words = len(store.codebook)
     vectors: list[F32] = []
+
+    def search() -> None:  # the last len(vectors) sides
+        first = len(sides) - len(vectors)
+        sims = region_similarities(rows.vlad, np.stack(vectors), words)
+        for r in range(len(sims)):
+            n, _, item, view, _ = sides[first + r]
+            link = asked[n][0]
+            for other, other_view in nearest_outside(
+                sims[r], rows, related(link.a) | related(link.b), k
+            ):
+                candidates.append((item, view, other, other_view))
+                owner.append(first + r)
+        vectors.clear()
+
     for n, (link, v) in enumerate(asked):
         for side, item, view, box in (
             ("a", link.a, link.view_a, v.region_a),
@@ -785,20 +811,10 @@ def shared_object_links(
                 f = cached_features(str(store.root), item)[view][0]
                 sides.append((n, side, item, view, box))
                 vectors.append(region_vector(f, box, store.codebook))
-    candidates: list[Pair] = []
-    owner: list[int] = []  # index into ``sides`` of each candidate pair
-    k = options.hub.candidates
-    words = len(store.codebook)
-    for start in range(0, len(vectors), 256):
-        sims = region_similarities(rows.vlad, np.stack(vectors[start : start + 256]), words)
-        for r in range(len(sims)):
-            n, _, item, view, _ = sides[start + r]
-            link = asked[n][0]
-            for other, other_view in nearest_outside(
-                sims[r], rows, related(link.a) | related(link.b), k
-            ):
-                candidates.append((item, view, other, other_view))
-                owner.append(start + r)
+                if len(vectors) == SEARCH_BLOCK:
+                    search()
+    if vectors:
+        search()
     found = _verify_ordered(store, candidates, object_options(options.verify, options.hub),
                             options, runner, progress, burnt)  # fmt: skip
     holders: dict[int, list[dict[str, Any]]] = {}
@@ -895,6 +911,16 @@ def common_counts(
     words = len(store.codebook)
     sides: list[tuple[str, int, tuple[int, ...], list[tuple[str, int]]]] = []
     vectors: list[F32] = []
+
+    def search() -> None:  # the last len(vectors) sides, two a link
+        first = len(sides) - len(vectors)
+        sims = region_similarities(rows.vlad, np.stack(vectors), words)
+        for r in range(len(sims)):
+            link = checked[(first + r) // 2][0]
+            skip = near.get(link.a, {link.a}) | near.get(link.b, {link.b})
+            sides[first + r][3].extend(nearest_outside(sims[r], rows, skip, k))
+        vectors.clear()
+
     for link, v in checked:
         for item, view, idx in (
             (link.a, link.view_a, v.inliers_a or ()),
@@ -903,12 +929,10 @@ def common_counts(
             d = cached_features(str(store.root), item)[view][1]
             sides.append((item, view, tuple(idx), []))
             vectors.append(vlad(d[np.asarray(idx, np.int64)], store.codebook))
-    for start in range(0, len(vectors), 256):
-        sims = region_similarities(rows.vlad, np.stack(vectors[start : start + 256]), words)
-        for r in range(len(sims)):
-            link = checked[(start + r) // 2][0]
-            skip = near.get(link.a, {link.a}) | near.get(link.b, {link.b})
-            sides[start + r][3].extend(nearest_outside(sims[r], rows, skip, k))
+            if len(vectors) == SEARCH_BLOCK:
+                search()
+    if vectors:
+        search()
     batch = max(1, options.verify_batch // max(1, k))
     batches = [
         (str(store.root), sides[i : i + batch], options.verify, options.common)
