@@ -1,13 +1,17 @@
 """Where the heavy steps run: in this process, or on a Dask cluster like ``safeguard scan``.
 
 A ``TaskRunner`` maps a picklable top-level function over a list of arguments and yields
-results as they finish (any order). Extraction and verification go through it; the
+the results in the order of the arguments, whichever finishes first: which descriptors
+the codebook is learnt from, the order of the stored rows and of the links found all
+follow that order, so a build on Dask links exactly what a build in this process links,
+every time. (Yielding results as they finished made three builds of one 240-picture
+collection give 645, 649 and 653 links.) Extraction and verification go through it; the
 shortlist and the store stay in the calling process.
 """
 
 from __future__ import annotations
 
-import importlib
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Protocol, TypeVar
@@ -47,20 +51,25 @@ class DaskRunner:
         self.workers = workers
 
     def map(self, fn: Callable[[A], R], args: Sequence[A]) -> Iterator[R]:
-        dd = importlib.import_module("distributed")
-        pending = list(reversed(args))
-        if not pending:
+        """Results in the order of ``args``; at most ``4 * workers`` tasks in flight (a
+        slow task at the head holds back the results behind it; the tasks in flight run
+        on)."""
+        if not args:
             return
-        first = [
-            self.client.submit(fn, pending.pop(), pure=False)
-            for _ in range(min(len(pending), 4 * self.workers))
-        ]
-        window = dd.as_completed(first, loop=self.client.loop)
-        for future in window:
+        window = 4 * self.workers
+        flight: deque[Any] = deque()
+        following = iter(args)
+        for a in following:
+            flight.append(self.client.submit(fn, a, pure=False))
+            if len(flight) >= window:
+                break
+        while flight:
+            future = flight.popleft()
             result: R = future.result()
             future.release()
-            if pending:
-                window.add(self.client.submit(fn, pending.pop(), pure=False))
+            for a in following:
+                flight.append(self.client.submit(fn, a, pure=False))
+                break
             yield result
 
 
