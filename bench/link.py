@@ -49,7 +49,7 @@ import resource
 import shutil
 import sys
 import time
-from dataclasses import replace
+from dataclasses import fields, replace
 from itertools import combinations
 from pathlib import Path
 from typing import Any, cast
@@ -96,7 +96,7 @@ from safeguard.link.linking import (  # noqa: E402
 )
 from safeguard.link.runner import dask_runner  # noqa: E402
 from safeguard.link.store import GlobalRows, LinkStore  # noqa: E402
-from safeguard.link.verify import DEFAULT_VERIFY, verify  # noqa: E402
+from safeguard.link.verify import DEFAULT_VERIFY, VerifyOptions, verify  # noqa: E402
 
 OPENCV = Path("/usr/share/doc/opencv-doc/examples/data")
 SKIMAGE = ("astronaut", "coffee", "chelsea", "rocket", "camera", "immunohistochemistry",
@@ -1241,6 +1241,25 @@ def from_store(name: str, workers: int) -> None:
     print(json.dumps({k: result[k] for k in ("recall_by_stage", "matching_cost")}, indent=1))
 
 
+def verify_options(overrides: list[str]) -> VerifyOptions:
+    """``DEFAULT_VERIFY`` with ``NAME=VALUE`` fields replaced (``--verify-option``)."""
+    kinds = {f.name: str(f.type) for f in fields(VerifyOptions)}
+    changes: dict[str, Any] = {}
+    for text in overrides:
+        name, _, value = text.partition("=")
+        if name not in kinds or not value:
+            raise SystemExit(f"--verify-option: NAME=VALUE of a VerifyOptions field: {text!r}")
+        kind = kinds[name]
+        changes[name] = (
+            value.lower() in ("1", "true", "yes")
+            if kind == "bool"
+            else int(value)
+            if kind == "int"
+            else float(value)
+        )
+    return replace(DEFAULT_VERIFY, **changes)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -1269,6 +1288,9 @@ def main() -> None:
                              "(linking.attach_links)")  # fmt: skip
     parser.add_argument("--skip-costs", action="store_true",
                         help="skip faces/s and the shortlist cost at 10,000")  # fmt: skip
+    parser.add_argument("--verify-option", metavar="NAME=VALUE", action="append", default=[],
+                        help="override a VerifyOptions field for the build (repeatable), "
+                             "e.g. min_region_cover=0.2")  # fmt: skip
     parser.add_argument("--from-store", metavar="WORKERS", type=int,
                         help="measure only recall by stage and the cost of a verification "
                              "and of a partial matching on the store an earlier run of "
@@ -1327,6 +1349,7 @@ def main() -> None:
         options = LinkOptions(
             common=replace(DEFAULT_COMMON, candidates=0) if args.no_common else DEFAULT_COMMON,
             attach=replace(DEFAULT_ATTACH, candidates=0) if args.no_attach else DEFAULT_ATTACH,
+            verify=verify_options(args.verify_option),
         )
         b, store = dask_build(folder, w, CACHE / args.name / f"store-{w}", options)
         builds.append(b)

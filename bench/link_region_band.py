@@ -1,0 +1,203 @@
+"""The region cover's bar, by the number of inliers: what each rule links among the first
+shortlist round's pairs of stored builds (development data only).
+
+Every pair of a store's first shortlist round (each picture's ``--k`` nearest items by
+VLAD, query expansion included) is verified once with the overlap and region-cover tests
+measured but not applied. Each rule is then applied to the recorded values: the bar of
+0.3 alone, lower bars for every link, and lower bars for links with many inliers only.
+For each rule: same-place pairs linked, pictures with a same-place link, different-place
+pairs linked, and how many of those join two look-alike places (the generator's own
+predicate; v4 and v5 have none: their wrong pairs share posters, furniture or windows).
+
+    python -m bench.link_region_band --store link-v4-dev:v4:12 --store link-v14-heldout:v14
+
+Prints JSON; ``--out`` also writes it (``bench/results/link-region-band.json``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import re
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from multiprocessing import Pool
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from safeguard.link.linking import cached_features, shortlist  # noqa: E402
+from safeguard.link.store import LinkStore  # noqa: E402
+from safeguard.link.verify import DEFAULT_VERIFY, verify  # noqa: E402
+
+CACHE = ROOT / "bench" / ".cache" / "link"
+#: The overlap and region tests measured, not applied (a tiny bar so the region cover is
+#: computed at all).
+MEASURED = replace(
+    DEFAULT_VERIFY,
+    min_overlap_support=0.0,
+    min_overlap_cover=0.0,
+    min_region_cover=1e-9,
+    region_cover_inliers=0,
+)
+#: (region cover bar, inliers from which the lower bar applies, the lower bar).
+RULES = [
+    (0.3, 0, 0.3),
+    (0.25, 0, 0.25),
+    (0.2, 0, 0.2),
+    (0.3, 40, 0.2),
+    (0.3, 50, 0.2),
+    (0.3, 60, 0.2),
+    (0.3, 50, 0.15),
+]
+
+_root = ""
+
+
+def _init(root: str) -> None:
+    global _root
+    _root = root
+
+
+def _verify(pair: tuple[str, int, str, int]) -> dict[str, Any]:
+    a, va, b, vb = pair
+    fa, ra = cached_features(_root, a)[va]
+    fb, rb = cached_features(_root, b)[vb]
+    v = verify(fa, fb, MEASURED, rootsift_a=ra, rootsift_b=rb)
+    return {
+        "model": v.model,
+        "inliers": v.inliers,
+        "passed_other_tests": v.linked,
+        "overlap_support": v.overlap_support,
+        "overlap_cover": v.overlap_cover,
+        "region_cover": v.region_cover,
+    }
+
+
+def decided(x: dict[str, Any], bar: float, many: int, lower: float) -> bool:
+    """``verify``'s decision under one rule, from the recorded values."""
+    if not x["passed_other_tests"]:
+        return False
+    o = DEFAULT_VERIFY
+    if (
+        x["model"] == "homography"
+        and x["overlap_support"] is not None
+        and (
+            x["overlap_support"] < o.min_overlap_support or x["overlap_cover"] < o.min_overlap_cover
+        )
+    ):
+        return False
+    rc = x["region_cover"]
+    if rc is None:
+        return True
+    return bool(rc >= bar or (0 < many <= x["inliers"] and rc >= lower))
+
+
+def _seed(name: str) -> int:
+    m = re.search(r"-(\d+)__", name)
+    return int(m.group(1)) if m else -1
+
+
+def measure(name: str, generator: str, k: int, workers: int) -> dict[str, Any]:
+    root = CACHE / name
+    truth = json.loads((root / "collection.truth.json").read_text())
+    store = LinkStore.open(root / "store-2")
+    label = {i.id: truth[Path(i.path).name] for i in store.items.values()}
+    file = {i.id: Path(i.path).name for i in store.items.values()}
+    look_alike: Callable[[int], bool] | None = None
+    try:  # v2-v5 live in bench/link.py and have no look-alike places
+        module = importlib.import_module(f"bench.link_rooms_{generator}")
+        look_alike = getattr(module, "is_distractor", None)
+    except ModuleNotFoundError:
+        pass
+    t = time.perf_counter()
+    pairs = shortlist(store, sorted(store.items), k)
+    with Pool(workers, initializer=_init, initargs=(str(store.root),)) as pool:
+        found = pool.map(_verify, pairs, chunksize=32)
+    for pair, x in zip(pairs, found, strict=True):
+        x.update(a=file[pair[0]], b=file[pair[2]], same=label[pair[0]] == label[pair[2]])
+    rules = []
+    for bar, many, lower in RULES:
+        accepted = [x for x in found if decided(x, bar, many, lower)]
+        pictures = {p for x in accepted if x["same"] for p in (x["a"], x["b"])}
+        wrong = [x for x in accepted if not x["same"]]
+        alike = [
+            x
+            for x in wrong
+            if look_alike is not None and look_alike(_seed(x["a"])) and look_alike(_seed(x["b"]))
+        ]
+        rules.append(
+            {
+                "bar": bar,
+                "lower_bar_from_inliers": many or None,
+                "lower_bar": lower if many else None,
+                "same_place_pairs_linked": sum(x["same"] for x in accepted),
+                "pictures_linked_to_their_place": len(pictures),
+                "different_place_pairs_linked": len(wrong),
+                "of_which_look_alikes": len(alike),
+                "other_wrong_pairs": [
+                    {k: x[k] for k in ("a", "b", "model", "inliers", "region_cover")}
+                    for x in wrong
+                    if x not in alike
+                ][:20],
+            }
+        )
+    band = [
+        x
+        for x in found
+        if x["passed_other_tests"]
+        and decided(x, 0.0, 0, 0.0)
+        and x["region_cover"] is not None
+        and 0.2 <= x["region_cover"] < 0.3
+    ]
+    return {
+        "store": name,
+        "generator": generator,
+        "pictures": len(store.items),
+        "k": k,
+        "pairs_verified": len(pairs),
+        "seconds": round(time.perf_counter() - t, 1),
+        "rules": rules,
+        "region_cover_0.2_to_0.3": {
+            "same_place_inliers": sorted(x["inliers"] for x in band if x["same"]),
+            "different_place_inliers": sorted(x["inliers"] for x in band if not x["same"]),
+        },
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--store",
+        action="append",
+        required=True,
+        metavar="NAME:GENERATOR[:K]",
+        help="a build under bench/.cache/link (its store-2), the generator that made it "
+        "(for the look-alike predicate) and the shortlist's k (default 5); repeatable",
+    )
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--out", type=Path, help="also write the JSON here")
+    args = parser.parse_args()
+    results = []
+    for spec in args.store:
+        name, generator, *rest = spec.split(":")
+        results.append(measure(name, generator, int(rest[0]) if rest else 5, args.workers))
+        print(f"{name}: done", file=sys.stderr)
+    out: dict[str, Any] = {
+        "rule": "a link needs region cover >= bar, or >= lower_bar when it has "
+        "lower_bar_from_inliers inliers or more",
+        "stores": results,
+    }
+    text = json.dumps(out, indent=1)
+    if args.out:
+        args.out.write_text(text + "\n")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
