@@ -22,6 +22,7 @@ import json
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from multiprocessing import Pool
@@ -33,7 +34,13 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from safeguard.link.linking import cached_features, shortlist  # noqa: E402
 from safeguard.link.store import LinkStore  # noqa: E402
-from safeguard.link.verify import DEFAULT_VERIFY, verify  # noqa: E402
+from safeguard.link.verify import (  # noqa: E402
+    DEFAULT_VERIFY,
+    Verification,
+    covered_by_area,
+    covered_by_texture,
+    verify,
+)
 
 CACHE = ROOT / "bench" / ".cache" / "link"
 #: The overlap and region tests measured, not applied (a tiny bar so the region cover is
@@ -44,16 +51,26 @@ MEASURED = replace(
     min_overlap_cover=0.0,
     min_region_cover=1e-9,
     region_cover_inliers=0,
+    texture_cover_inliers=0,
 )
-#: (region cover bar, inliers from which the lower bar applies, the lower bar).
+#: (region cover bar, inliers from which the lower bar applies, the lower bar, inliers
+#: from which the covers over the textured cells may decide instead (0: never), their
+#: region-cover bar). The first two rows are the rules before and after the band, the
+#: last the product's default since the textured cover.
 RULES = [
-    (0.3, 0, 0.3),
-    (0.25, 0, 0.25),
-    (0.2, 0, 0.2),
-    (0.3, 40, 0.2),
-    (0.3, 50, 0.2),
-    (0.3, 60, 0.2),
-    (0.3, 50, 0.15),
+    (0.3, 0, 0.3, 0, 0.0),
+    (0.25, 0, 0.25, 0, 0.0),
+    (0.2, 0, 0.2, 0, 0.0),
+    (0.3, 40, 0.2, 0, 0.0),
+    (0.3, 50, 0.2, 0, 0.0),
+    (0.3, 60, 0.2, 0, 0.0),
+    (0.3, 50, 0.15, 0, 0.0),
+    (0.3, 50, 0.2, 1, 0.3),
+    (0.3, 50, 0.2, 40, 0.5),
+    (0.3, 50, 0.2, 60, 0.5),
+    (0.3, 50, 0.2, 50, 0.4),
+    (0.3, 50, 0.2, 50, 0.6),
+    (0.3, 50, 0.2, 50, 0.5),
 ]
 
 _root = ""
@@ -68,7 +85,11 @@ def _verify(pair: tuple[str, int, str, int]) -> dict[str, Any]:
     a, va, b, vb = pair
     fa, ra = cached_features(_root, a)[va]
     fb, rb = cached_features(_root, b)[vb]
-    v = verify(fa, fb, MEASURED, rootsift_a=ra, rootsift_b=rb)
+    return record(verify(fa, fb, MEASURED, rootsift_a=ra, rootsift_b=rb))
+
+
+def record(v: Verification) -> dict[str, Any]:
+    """The values a rule decides on, from a verification with ``MEASURED`` options."""
     return {
         "model": v.model,
         "inliers": v.inliers,
@@ -76,26 +97,47 @@ def _verify(pair: tuple[str, int, str, int]) -> dict[str, Any]:
         "overlap_support": v.overlap_support,
         "overlap_cover": v.overlap_cover,
         "region_cover": v.region_cover,
+        "overlap_cover_textured": v.overlap_cover_textured,
+        "region_cover_textured": v.region_cover_textured,
+        "hull_share": v.hull_share,
     }
 
 
-def decided(x: dict[str, Any], bar: float, many: int, lower: float) -> bool:
-    """``verify``'s decision under one rule, from the recorded values."""
+def decided(
+    x: dict[str, Any],
+    bar: float,
+    many: int,
+    lower: float,
+    texture_inliers: int = 0,
+    texture_bar: float = 0.0,
+) -> bool:
+    """``verify``'s decision under one rule, from the recorded values (the product's own
+    ``covered_by_area`` and ``covered_by_texture``)."""
     if not x["passed_other_tests"]:
         return False
-    o = DEFAULT_VERIFY
-    if (
-        x["model"] == "homography"
-        and x["overlap_support"] is not None
-        and (
-            x["overlap_support"] < o.min_overlap_support or x["overlap_cover"] < o.min_overlap_cover
-        )
-    ):
-        return False
-    rc = x["region_cover"]
-    if rc is None:
+    o = replace(
+        DEFAULT_VERIFY,
+        min_region_cover=bar,
+        region_cover_inliers=many,
+        min_region_cover_many=lower,
+        min_region_cover_textured=texture_bar,
+    )
+    support = x["overlap_support"] if x["model"] == "homography" else None
+    cover = x["overlap_cover"] if support is not None else None
+    if covered_by_area(support, cover, x["region_cover"], x["inliers"], o):
         return True
-    return bool(rc >= bar or (0 < many <= x["inliers"] and rc >= lower))
+    return (
+        0 < texture_inliers <= x["inliers"]
+        and (x.get("hull_share") or 0.0) >= o.min_texture_hull_share
+        and covered_by_texture(
+            support, x["overlap_cover_textured"], x["region_cover"], x["region_cover_textured"], o
+        )
+    )
+
+
+def _view(name: str) -> str:
+    """A generated picture's view kind (``roomv15-00012__telephoto.jpg``: telephoto)."""
+    return name.split("__")[-1].rsplit(".", 1)[0]
 
 
 def _seed(name: str) -> int:
@@ -103,7 +145,9 @@ def _seed(name: str) -> int:
     return int(m.group(1)) if m else -1
 
 
-def measure(name: str, generator: str, k: int, workers: int) -> dict[str, Any]:
+def measure(
+    name: str, generator: str, k: int, workers: int, dump: Path | None = None
+) -> dict[str, Any]:
     root = CACHE / name
     truth = json.loads((root / "collection.truth.json").read_text())
     store = LinkStore.open(root / "store-2")
@@ -121,9 +165,12 @@ def measure(name: str, generator: str, k: int, workers: int) -> dict[str, Any]:
         found = pool.map(_verify, pairs, chunksize=32)
     for pair, x in zip(pairs, found, strict=True):
         x.update(a=file[pair[0]], b=file[pair[2]], same=label[pair[0]] == label[pair[2]])
+    if dump is not None:
+        dump.mkdir(parents=True, exist_ok=True)
+        (dump / f"{name}.json").write_text(json.dumps(found))
     rules = []
-    for bar, many, lower in RULES:
-        accepted = [x for x in found if decided(x, bar, many, lower)]
+    for bar, many, lower, texture_inliers, texture_bar in RULES:
+        accepted = [x for x in found if decided(x, bar, many, lower, texture_inliers, texture_bar)]
         pictures = {p for x in accepted if x["same"] for p in (x["a"], x["b"])}
         wrong = [x for x in accepted if not x["same"]]
         alike = [
@@ -136,8 +183,11 @@ def measure(name: str, generator: str, k: int, workers: int) -> dict[str, Any]:
                 "bar": bar,
                 "lower_bar_from_inliers": many or None,
                 "lower_bar": lower if many else None,
+                "textured_cover_from_inliers": texture_inliers or None,
+                "textured_region_cover_bar": texture_bar if texture_inliers else None,
                 "same_place_pairs_linked": sum(x["same"] for x in accepted),
                 "pictures_linked_to_their_place": len(pictures),
+                "pictures_linked_by_view": dict(sorted(Counter(map(_view, pictures)).items())),
                 "different_place_pairs_linked": len(wrong),
                 "of_which_look_alikes": len(alike),
                 "other_wrong_pairs": [
@@ -182,11 +232,14 @@ def main() -> None:
     )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--out", type=Path, help="also write the JSON here")
+    parser.add_argument("--dump", type=Path, help="write each store's verified pairs here")
     args = parser.parse_args()
     results = []
     for spec in args.store:
         name, generator, *rest = spec.split(":")
-        results.append(measure(name, generator, int(rest[0]) if rest else 5, args.workers))
+        results.append(
+            measure(name, generator, int(rest[0]) if rest else 5, args.workers, args.dump)
+        )
         print(f"{name}: done", file=sys.stderr)
     out: dict[str, Any] = {
         "rule": "a link needs region cover >= bar, or >= lower_bar when it has "

@@ -87,3 +87,19 @@ def views(img: U8, seed: int = 0) -> dict[str, bytes]:
         "jpeg": jpeg_bytes(img, 30),
         "combined": jpeg_bytes(combined, 60),
     }
+
+
+def through_doorway(img: U8, left: float = 0.5, width: float = 0.3, seed: int = 0) -> U8:
+    """The scene seen from the next room through a doorway: the opening ``width`` of the
+    frame wide from ``left`` (a 5 % lintel above it), the rest a plain near wall, out of
+    focus (sigma 4 px), with faint noise."""
+    h, w = img.shape[:2]
+    wall = np.full(img.shape, (150, 140, 120), np.float32)
+    wall += np.random.default_rng(seed).normal(0, 2, img.shape)
+    near = np.ones((h, w), bool)
+    near[int(0.05 * h) :, int(left * w) : min(w, int((left + width) * w))] = False
+    out = img.copy()
+    out[near] = np.clip(wall, 0, 255).astype(np.uint8)[near]
+    blurred = cv2.GaussianBlur(out, (0, 0), 4)
+    out[near] = blurred[near]
+    return out

@@ -46,6 +46,7 @@ wrong. One more test asks for context beyond the matched region:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -165,6 +166,26 @@ class VerifyOptions:
     #: both pictures, one of them in a burnt-in frame bin (``overlay_a``/``overlay_b`` of
     #: ``verify``), is dropped before any model is fitted (0 turns it off).
     overlay_tolerance: float = 0.01
+    #: A link with this many inliers or more may instead pass the overlap and region
+    #: tests over the shared view's *textured* part (``textured_cover``: the grid cells,
+    #: ``texture_cells`` along the long side, where both pictures have keypoints), with
+    #: a region cover of ``min_region_cover_textured`` (0 inliers: off). An occluder
+    #: without texture (a doorway's out-of-focus wall, a dark corner) then does not count
+    #: as shared view that failed to agree. Fewer inliers are not enough: a poster on a
+    #: plain wall in two rooms covers most of their shared texture too (on a
+    #: 1,750-picture generator-v4 collection with four recurring posters, the
+    #: first-round different-place pairs linked were 7 by area, 25 with the textured
+    #: cover from 1 inlier at a bar of 0.3, 7 again from 50 inliers at 0.5;
+    #: bench/results/link-texture-cover.json).
+    texture_cover_inliers: int = 50
+    min_region_cover_textured: float = 0.5
+    #: ... and its inliers' hull must fill this share of both frames (``hull_share``): an
+    #: object in a close-up (a checkerboard, 2-5 % of the frame) is not a doorway's view
+    #: of a room (17-26 %).
+    min_texture_hull_share: float = 0.1
+    texture_cells: int = 24
+    #: Fewer textured shared cells than this: the covers are measured by area.
+    min_texture_cells: int = 8
 
 
 DEFAULT_VERIFY = VerifyOptions()
@@ -211,6 +232,13 @@ class Verification:
     inliers_b: tuple[int, ...] | None = None
     #: Tentative matches dropped as burnt-in overlay (``link.overlays``).
     overlay: int = 0
+    #: ``overlap_cover`` and ``region_cover`` over the shared view's textured cells
+    #: (``textured_cover``; None when not measured or too few textured cells).
+    overlap_cover_textured: float | None = None
+    region_cover_textured: float | None = None
+    #: The chosen model's inliers' convex hull over its picture's frame, the smaller of
+    #: the two pictures' shares (measured for candidate links).
+    hull_share: float | None = None
 
 
 def _box(points: F32, scale: float) -> Box:
@@ -298,6 +326,56 @@ def overlap_cover(
     return float(min(1.0, hull / area)) if area > 0 else 0.0
 
 
+def textured_cells(
+    a: PlaceFeatures, b: PlaceFeatures, h: npt.NDArray[np.float64], cells_long: int
+) -> tuple[npt.NDArray[np.bool_], float]:
+    """The grid over picture b's working frame (``cells_long`` cells along its long
+    side) marking the cells where both pictures have keypoints, a's mapped by the
+    homography ``h`` (a to b); and the cell size in pixels. A cell where either picture
+    has none (a blank or out-of-focus occluder, a dark corner) is no shared texture."""
+    w, hh = b.width / b.scale, b.height / b.scale
+    cell = max(w, hh) / max(1, cells_long)
+    shape = (int(np.ceil(hh / cell)), int(np.ceil(w / cell)))
+
+    def grid(points: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
+        out = np.zeros(shape, np.bool_)
+        ok = np.isfinite(points).all(axis=1)
+        ok &= (points[:, 0] >= 0) & (points[:, 0] < w) & (points[:, 1] >= 0) & (points[:, 1] < hh)
+        ij = np.floor(points[ok] / cell).astype(np.int64)
+        out[np.minimum(ij[:, 1], shape[0] - 1), np.minimum(ij[:, 0], shape[1] - 1)] = True
+        return out
+
+    if len(a.points) == 0 or len(b.points) == 0:
+        return np.zeros(shape, np.bool_), cell
+    mapped = np.asarray(
+        cv2.perspectiveTransform(
+            a.points.reshape(-1, 1, 2).astype(np.float64), h.astype(np.float64)
+        ),
+        np.float64,
+    ).reshape(-1, 2)
+    return grid(mapped) & grid(b.points.astype(np.float64)), cell
+
+
+def textured_cover(
+    textured: npt.NDArray[np.bool_],
+    cell: float,
+    regions: Sequence[npt.NDArray[np.float64]],
+    min_cells: int,
+) -> float | None:
+    """The share of the ``textured`` cells (``textured_cells``) whose centre lies inside
+    one of the ``regions``' convex hulls (points in b), or within half a cell of one.
+    None when fewer than ``min_cells`` cells are textured."""
+    rows, cols = np.nonzero(textured)
+    if len(rows) < min_cells:
+        return None
+    centres = np.stack([(cols + 0.5) * cell, (rows + 0.5) * cell], axis=1)
+    inside = np.zeros(len(centres), np.bool_)
+    for points in regions:
+        if len(points) >= 3:
+            inside |= _near_hull(centres, points, cell / 2)
+    return float(inside.mean())
+
+
 def _near_hull(
     points: npt.NDArray[np.float64], hull_of: npt.NDArray[np.float64], margin: float
 ) -> npt.NDArray[np.bool_]:
@@ -339,7 +417,7 @@ def planar_regions(
     candidates: npt.NDArray[np.bool_],
     options: VerifyOptions = DEFAULT_VERIFY,
     plane: tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]] | None = None,
-) -> tuple[float | None, int]:
+) -> tuple[float | None, int, float | None]:
     """How much of the shared view the link's planar regions cover, in picture b.
 
     The first plane is ``plane`` (a homography a to b and its inlier mask over the
@@ -350,7 +428,8 @@ def planar_regions(
     inliers in b, over the area where a, mapped by the first plane, overlaps b: near 1
     when the shared view agrees throughout, small when one object agrees. None when the
     candidates hold no plane (a scene of many depths; the test does not apply). Second:
-    the second plane's inliers (0 when none counted)."""
+    the second plane's inliers (0 when none counted). Third: the same cover over the
+    shared view's textured cells only (``textured_cover``; None when not measured)."""
     if plane is None:
         h1, sub = _homography(pa[candidates], pb[candidates], options)
         first = np.zeros(len(pa), np.bool_)
@@ -358,14 +437,14 @@ def planar_regions(
     else:
         h1, first = plane
     if h1 is None or first.sum() < options.min_plane_inliers:
-        return None, 0
+        return None, 0, None
     mapped = cv2.perspectiveTransform(_frame(a).reshape(-1, 1, 2), h1.astype(np.float32))
     if not np.isfinite(mapped).all():
-        return 0.0, 0
+        return 0.0, 0, None
     mapped = cv2.convexHull(mapped.reshape(-1, 2).astype(np.float32))
     overlap, shared = cv2.intersectConvexConvex(mapped, _frame(b))
     if overlap <= 0 or shared is None:
-        return 0.0, 0
+        return 0.0, 0, None
     # A sliver of shared view (one object at the edge of both pictures, the rest of a
     # mapped outside b) is no evidence of a place, however well the sliver agrees.
     try:
@@ -373,11 +452,12 @@ def planar_regions(
             shared.reshape(-1, 1, 2).astype(np.float64), np.linalg.inv(h1)
         ).reshape(-1, 2)
     except np.linalg.LinAlgError:
-        return 0.0, 0
+        return 0.0, 0, None
     fraction = min(overlap / _area(b), cv2.contourArea(back.astype(np.float32)) / _area(a))
     if not fraction >= options.min_overlap_fraction:
-        return 0.0, 0
+        return 0.0, 0, None
     area = cv2.contourArea(cv2.convexHull(pb[first].astype(np.float32)))
+    hulls = [pb[first]]
     m = options.second_plane_margin_px
     rest = candidates & ~first & ~_near_hull(pa, pa[first], m) & ~_near_hull(pb, pb[first], m)
     second_inliers = 0
@@ -387,7 +467,10 @@ def planar_regions(
             second = pb[np.flatnonzero(rest)[sub]].astype(np.float32)
             area += cv2.contourArea(cv2.convexHull(second))
             second_inliers = int(sub.sum())
-    return float(min(1.0, area / overlap)), second_inliers
+            hulls.append(second.astype(np.float64))
+    textured, cell = textured_cells(a, b, h1, options.texture_cells)
+    by_texture = textured_cover(textured, cell, hulls, options.min_texture_cells)
+    return float(min(1.0, area / overlap)), second_inliers, by_texture
 
 
 def _mirror_matrix(f: PlaceFeatures) -> npt.NDArray[np.float64]:
@@ -530,14 +613,19 @@ def verify(
     )
     before = linked
     distinct = covered = second_plane = None
-    support = cover = regions = None
+    support = cover = regions = cover_t = regions_t = hull = None
     if linked:
         # Only candidate links pay for the repeated-pattern tests.
         distinct = int(distinctive(ra, rb, pairs[keep], options.self_ratio).sum())
         covered = min(cells(pa[keep], options.cell_px), cells(pb[keep], options.cell_px))
+        hull = round(min(_hull_share(pa[keep], a), _hull_share(pb[keep], b)), 4)
         if model == "homography" and h is not None:
             support = round(inliers / max(1, overlap_keypoints(a, b, h)), 4)
             cover = round(overlap_cover(a, b, h, pb[keep]), 4)
+            textured, cell = textured_cells(a, b, h, options.texture_cells)
+            cover_t = textured_cover(textured, cell, [pb[keep]], options.min_texture_cells)
+            if cover_t is not None:
+                cover_t = round(cover_t, 4)
         linked = (
             distinct >= options.min_distinct_fraction * inliers
             and covered >= options.min_cells
@@ -545,12 +633,6 @@ def verify(
         )
         if model == "fundamental":
             linked = linked and inliers >= options.min_fundamental_inlier_ratio * m
-        elif support is not None and cover is not None:
-            linked = (
-                linked
-                and support >= options.min_overlap_support
-                and cover >= options.min_overlap_cover
-            )
         if linked and options.min_region_cover > 0:
             f_keep = (
                 f_mask.ravel().astype(bool)
@@ -558,17 +640,20 @@ def verify(
                 else np.zeros(m, bool)
             )
             if model == "homography" and h is not None:
-                regions, second_plane = planar_regions(
+                regions, second_plane, regions_t = planar_regions(
                     a, b, pa, pb, keep | f_keep, options, (h, keep)
                 )
             else:
-                regions, second_plane = planar_regions(a, b, pa, pb, keep, options)
+                regions, second_plane, regions_t = planar_regions(a, b, pa, pb, keep, options)
             if regions is not None:
                 regions = round(regions, 4)
-                linked = regions >= options.min_region_cover or (
-                    0 < options.region_cover_inliers <= inliers
-                    and regions >= options.min_region_cover_many
-                )
+                regions_t = None if regions_t is None else round(regions_t, 4)
+        if linked:
+            linked = covered_by_area(support, cover, regions, inliers, options) or (
+                0 < options.texture_cover_inliers <= inliers
+                and hull >= options.min_texture_hull_share
+                and covered_by_texture(support, cover_t, regions, regions_t, options)
+            )
     if model == "homography" and h is not None:
         h = _refine_homography(h, pa, pb)
         if flipped:  # from a to b as it is, not to its mirror image
@@ -596,4 +681,56 @@ def verify(
         inliers_a=tuple(int(x) for x in pairs[keep, 0]) if linked else None,
         inliers_b=tuple(int(x) for x in pairs[keep, 1]) if linked else None,
         overlay=dropped,
+        overlap_cover_textured=cover_t,
+        region_cover_textured=regions_t,
+        hull_share=hull,
     )
+
+
+def _hull_share(points: npt.NDArray[np.float64], f: PlaceFeatures) -> float:
+    """The convex hull of ``points`` over the picture's working frame."""
+    if len(points) < 3:
+        return 0.0
+    return float(cv2.contourArea(cv2.convexHull(points.astype(np.float32))) / _area(f))
+
+
+def covered_by_area(
+    support: float | None,
+    cover: float | None,
+    regions: float | None,
+    inliers: int,
+    options: VerifyOptions,
+) -> bool:
+    """The overlap tests (homography links: ``support`` and ``cover`` measured) and the
+    region cover (when measured), over the whole shared view."""
+    if (
+        support is not None
+        and cover is not None
+        and (support < options.min_overlap_support or cover < options.min_overlap_cover)
+    ):
+        return False
+    if regions is None:
+        return True
+    return regions >= options.min_region_cover or (
+        0 < options.region_cover_inliers <= inliers and regions >= options.min_region_cover_many
+    )
+
+
+def covered_by_texture(
+    support: float | None,
+    cover_t: float | None,
+    regions: float | None,
+    regions_t: float | None,
+    options: VerifyOptions,
+) -> bool:
+    """The same tests over the shared view's textured cells (``textured_cover``), with
+    ``min_region_cover_textured``; False where they were not measured."""
+    if support is not None and (
+        support < options.min_overlap_support
+        or cover_t is None
+        or cover_t < options.min_overlap_cover
+    ):
+        return False
+    if regions is None:
+        return True
+    return regions_t is not None and regions_t >= options.min_region_cover_textured
