@@ -83,6 +83,7 @@ sys.path.insert(0, str(ROOT.parent / "tests" / "link"))
 from scenes import jpeg_bytes, lighting, perspective, png_bytes, scene, views  # noqa: E402
 
 from safeguard.link.common import DEFAULT_COMMON, holder_counts  # noqa: E402
+from safeguard.link.extract import ExtractOptions  # noqa: E402
 from safeguard.link.features import features_from_bytes  # noqa: E402
 from safeguard.link.guided import DEFAULT_GUIDED  # noqa: E402
 from safeguard.link.linking import (  # noqa: E402
@@ -1156,7 +1157,11 @@ def _peak_rss_mb() -> int:
 
 
 def dask_build(
-    folder: Path, workers: int, store_dir: Path, options: LinkOptions | None = None
+    folder: Path,
+    workers: int,
+    store_dir: Path,
+    options: LinkOptions | None = None,
+    extract_options: ExtractOptions | None = None,
 ) -> tuple[dict[str, Any], LinkStore]:
     if store_dir.exists():
         shutil.rmtree(store_dir)
@@ -1165,7 +1170,9 @@ def dask_build(
     reset = _reset_peak_rss()
     with dask_runner(workers) as runner:
         t = time.perf_counter()
-        summary = build(store, [folder], runner=runner, options=options)
+        summary = build(
+            store, [folder], runner=runner, options=options, extract_options=extract_options
+        )
         elapsed = time.perf_counter() - t
         worker_rss = runner.client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     disk = sum(p.stat().st_size for p in store_dir.rglob("*") if p.is_file())
@@ -1293,6 +1300,8 @@ def main() -> None:
     parser.add_argument("--no-attach", action="store_true",
                         help="without attaching pictures linked to nothing "
                              "(linking.attach_links)")  # fmt: skip
+    parser.add_argument("--no-tiles", action="store_true",
+                        help="composite pictures as one view only (link.tiles off)")  # fmt: skip
     parser.add_argument("--skip-costs", action="store_true",
                         help="skip faces/s and the shortlist cost at 10,000")  # fmt: skip
     parser.add_argument("--verify-option", metavar="NAME=VALUE", action="append", default=[],
@@ -1358,7 +1367,8 @@ def main() -> None:
             attach=replace(DEFAULT_ATTACH, candidates=0) if args.no_attach else DEFAULT_ATTACH,
             verify=verify_options(args.verify_option),
         )
-        b, store = dask_build(folder, w, CACHE / args.name / f"store-{w}", options)
+        extract_options = ExtractOptions(tiles=None) if args.no_tiles else None
+        b, store = dask_build(folder, w, CACHE / args.name / f"store-{w}", options, extract_options)
         builds.append(b)
         print(json.dumps(b), file=sys.stderr)
     assert store is not None

@@ -1,6 +1,8 @@
 """What a worker computes for one file: its id, its views' SIFT features and its faces.
 
-An item is one file. A picture has one view; a video has one view per sampled keyframe
+An item is one file. A picture has one view, and one more for each tile of a composite
+picture (a photo grid, a collage, a recorder's quad split: ``safeguard.link.tiles``); a
+video has one view per sampled keyframe
 (``safeguard.link.video``), and its faces are followed across keyframes into tracks
 (``safeguard.link.tracks``): one face entry per track, not per keyframe. The item id is
 the first 16 hex digits of the file's SHA-256, so the same bytes at two paths are one item.
@@ -15,8 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import cv2
+import numpy as np
+
 from safeguard.link.faces import Face, detect_faces
-from safeguard.link.features import FeatureOptions, PlaceFeatures, features_from_pixels
+from safeguard.link.features import U8, FeatureOptions, PlaceFeatures, features_from_pixels
+from safeguard.link.tiles import DEFAULT_TILES, Rect, TileOptions, tiles
 from safeguard.link.tracks import FaceTrack, TrackOptions, track_faces
 from safeguard.link.video import KeyframeOptions, keyframes
 from safeguard.signals.decode import ImageLimits, decode_image
@@ -35,6 +41,9 @@ class ExtractOptions:
     video_limits: VideoLimits = DEFAULT_LIMITS
     faces: bool = False
     tracks: TrackOptions = field(default_factory=TrackOptions)
+    #: Composite pictures (``link.tiles``): each tile is a view of its own after the
+    #: whole picture (None: off).
+    tiles: TileOptions | None = DEFAULT_TILES
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +128,7 @@ def extract(path: str | Path, options: ExtractOptions | None = None) -> Extracte
     tracks: tuple[FaceTrack, ...] = ()
     try:
         if kind == "image":
-            views = (_image_view(p, options),)
+            views = _image_views(p, options)
         elif kind == "video":
             views = tuple(_video_views(p, options))
             if not views:
@@ -139,7 +148,7 @@ def extract(path: str | Path, options: ExtractOptions | None = None) -> Extracte
     return Extracted(item_id, str(path), kind, views, tracks=tracks)
 
 
-def _image_view(p: Path, options: ExtractOptions) -> View:
+def _image_views(p: Path, options: ExtractOptions) -> tuple[View, ...]:
     size = p.stat().st_size
     if size > options.image_limits.max_bytes:
         raise FileTooLarge(
@@ -149,7 +158,32 @@ def _image_view(p: Path, options: ExtractOptions) -> View:
     pixels = decode_image(data, limits=options.image_limits).pixels
     feats = features_from_pixels(pixels, options.features)
     faces = tuple(detect_faces(pixels)) if options.faces else ()
-    return View(feats, None, faces)
+    views = [View(feats, None, faces)]
+    if options.tiles is not None:
+        for x0, y0, x1, y1 in picture_tiles(pixels, options.tiles, options.features.max_side):
+            tile = features_from_pixels(pixels[y0:y1, x0:x1], options.features)
+            views.append(View(dataclasses.replace(tile, origin=(x0, y0))))
+    return tuple(views)
+
+
+def picture_tiles(pixels: U8, options: TileOptions, max_side: int) -> list[Rect]:
+    """``link.tiles`` on the picture shrunk to at most ``max_side`` (the features'
+    working size), the tiles in the picture's own pixels."""
+    h, w = pixels.shape[:2]
+    scale = max(1.0, max(w, h) / max_side)
+    small = pixels
+    if scale > 1.0:
+        size = (max(1, round(w / scale)), max(1, round(h / scale)))
+        small = np.asarray(cv2.resize(pixels, size, interpolation=cv2.INTER_AREA), np.uint8)
+    return [
+        (
+            min(w, round(x0 * scale)),
+            min(h, round(y0 * scale)),
+            min(w, round(x1 * scale)),
+            min(h, round(y1 * scale)),
+        )
+        for x0, y0, x1, y1 in tiles(small, options)
+    ]
 
 
 def _video_views(p: Path, options: ExtractOptions) -> list[View]:

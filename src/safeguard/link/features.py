@@ -88,6 +88,10 @@ class PlaceFeatures:
     height: int
     #: Original pixels per working pixel (>= 1).
     scale: float
+    #: Where this view's picture lies in its file's picture, in original pixels: (0, 0)
+    #: but for a tile of a composite picture (``link.tiles``), whose ``width`` and
+    #: ``height`` are the tile's.
+    origin: tuple[int, int] = (0, 0)
 
     def __len__(self) -> int:
         return int(self.points.shape[0])

@@ -175,7 +175,7 @@ def guided_verify(
         v = replace(
             v,
             mirrored=True,
-            region_b=_box(original_b.points[np.asarray(v.inliers_b, np.int64)], b.scale),
+            region_b=_box(original_b.points[np.asarray(v.inliers_b, np.int64)], original_b),
             homography=None
             if h_b is None
             else tuple(float(x) for x in (_mirror_matrix(b) @ np.reshape(h_b, (3, 3))).ravel()),

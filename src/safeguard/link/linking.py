@@ -363,7 +363,14 @@ class _New:
 
 def _item_info(e: Extracted) -> ItemInfo:
     views = tuple(
-        ViewInfo(v.ts, v.features.width, v.features.height, v.features.scale, len(v.features))
+        ViewInfo(
+            v.ts,
+            v.features.width,
+            v.features.height,
+            v.features.scale,
+            len(v.features),
+            v.features.origin,
+        )
         for v in e.views
     )
     return ItemInfo(e.id, e.path, e.kind, views, e.faces, _now())

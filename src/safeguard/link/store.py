@@ -72,6 +72,8 @@ class ViewInfo:
     height: int
     scale: float
     keypoints: int
+    #: A composite picture's tile (``link.tiles``): where it lies in the picture.
+    origin: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +99,7 @@ class ItemInfo:
                     "scale": v.scale,
                     "keypoints": v.keypoints,
                 }
+                | ({"origin": list(v.origin)} if v.origin != (0, 0) else {})
                 for v in self.views
             ],
             "added": self.added,
@@ -111,6 +114,7 @@ class ItemInfo:
                 int(v["height"]),
                 float(v["scale"]),
                 int(v["keypoints"]),
+                _origin(v.get("origin")),
             )
             for v in obj["views"]
         )
@@ -263,10 +267,18 @@ def _load_npz(path: Path) -> dict[str, npt.NDArray[Any]]:
         raise LinkStoreError(f"{path}: unreadable array file ({e})") from None
 
 
+def _origin(value: Any) -> tuple[int, int]:
+    if value is None:
+        return (0, 0)
+    x, y = value
+    return (int(x), int(y))
+
+
 def load_features(root: Path, item_id: str, info: ItemInfo | None = None) -> list[PlaceFeatures]:
     """The views' SIFT features of one item (usable on a worker: only reads files)."""
     arrays = _load_npz(Path(root) / "features" / f"{item_id}.npz")
-    meta = arrays["meta"]  # (views, 3): width, height, scale
+    # (views, 3): width, height, scale; (views, 5) with a tile's origin x, y.
+    meta = arrays["meta"]
     out = []
     for v in range(len(meta)):
         out.append(
@@ -276,6 +288,7 @@ def load_features(root: Path, item_id: str, info: ItemInfo | None = None) -> lis
                 int(meta[v, 0]),
                 int(meta[v, 1]),
                 float(meta[v, 2]),
+                (int(meta[v, 3]), int(meta[v, 4])) if meta.shape[1] >= 5 else (0, 0),
             )
         )
     return out
@@ -404,8 +417,8 @@ class LinkStore:
         for v, f in enumerate(views):
             arrays[f"points_{v}"] = f.points.astype(np.float32)
             arrays[f"descriptors_{v}"] = f.descriptors.astype(np.uint8)
-            meta.append((f.width, f.height, f.scale))
-        arrays["meta"] = np.array(meta, np.float64).reshape(-1, 3)
+            meta.append((f.width, f.height, f.scale, *f.origin))
+        arrays["meta"] = np.array(meta, np.float64).reshape(-1, 5)
         _save_npz(self.root / "features" / f"{item_id}.npz", **arrays)
 
     def _next_segment(self, sub: str) -> Path:

@@ -241,10 +241,13 @@ class Verification:
     hull_share: float | None = None
 
 
-def _box(points: F32, scale: float) -> Box:
-    lo = np.floor(points.min(axis=0) * scale)
-    hi = np.ceil(points.max(axis=0) * scale)
-    return (int(lo[0]), int(lo[1]), int(hi[0]), int(hi[1]))
+def _box(points: F32, f: PlaceFeatures) -> Box:
+    """The points' bounding box in original pixels of ``f``'s file (a tile's origin
+    added)."""
+    lo = np.floor(points.min(axis=0) * f.scale)
+    hi = np.ceil(points.max(axis=0) * f.scale)
+    x, y = f.origin
+    return (int(lo[0]) + x, int(lo[1]) + y, int(hi[0]) + x, int(hi[1]) + y)
 
 
 def _refine_homography(
@@ -665,8 +668,8 @@ def verify(
         matches=m,
         score=round(float(score), 4),
         linked=linked,
-        region_a=_box(a.points[pairs[keep, 0]], a.scale),
-        region_b=_box(original_b.points[pairs[keep, 1]], b.scale),
+        region_a=_box(a.points[pairs[keep, 0]], a),
+        region_b=_box(original_b.points[pairs[keep, 1]], original_b),
         homography=(
             tuple(float(x) for x in h.ravel()) if model == "homography" and h is not None else None
         ),

@@ -158,7 +158,10 @@ def link_thumbnail(
         return Response(str(e), status_code=400, media_type="text/plain")
     try:
         data = _picture_bytes(info, view)
-        image = _with_box(wellbeing.blurred(data), region, info.views[view].width)
+        # Boxes are in the file's picture: a composite picture's tile views (link.tiles)
+        # are drawn on the whole picture, whose size is view 0's.
+        width = info.views[view if info.kind == "video" else 0].width
+        image = _with_box(wellbeing.blurred(data), region, width)
     except (OSError, SafeguardError, wellbeing.NoPreview) as e:
         return Response(f"no preview: {e}", status_code=415, media_type="text/plain")
     audit.record(session, user.actor, "evidence.view", f"link:{item_id}", {"form": "blurred"})
