@@ -103,3 +103,23 @@ def through_doorway(img: U8, left: float = 0.5, width: float = 0.3, seed: int = 
     blurred = cv2.GaussianBlur(out, (0, 0), 4)
     out[near] = blurred[near]
     return out
+
+
+def fit(img: U8, w: int, h: int) -> U8:
+    return np.asarray(cv2.resize(img, (w, h), interpolation=cv2.INTER_AREA), np.uint8)
+
+
+def grid(pictures: list[U8], cols: int, gutter: int = 4, colour: int = 255) -> U8:
+    """Pictures in a grid of ``cols`` columns, 200 x 150 each, ``gutter`` px apart on a
+    ``colour`` background."""
+    rows = -(-len(pictures) // cols)
+    w, h = 200, 150
+    out = np.full(
+        (rows * h + (rows - 1) * gutter, cols * w + (cols - 1) * gutter, 3), colour, np.uint8
+    )
+    for i, p in enumerate(pictures):
+        r, c = divmod(i, cols)
+        out[r * (h + gutter) : r * (h + gutter) + h, c * (w + gutter) : c * (w + gutter) + w] = fit(
+            p, w, h
+        )
+    return out

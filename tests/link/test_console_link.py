@@ -13,7 +13,7 @@ import httpx
 import numpy as np
 import pytest
 from PIL import Image
-from scenes import png_bytes, scene, views
+from scenes import grid, png_bytes, scene, views
 from sqlalchemy import select
 
 from safeguard.access import users
@@ -54,6 +54,10 @@ def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Console]:
     (media / "coffee.png").write_bytes(png_bytes(scene("coffee")))
     (media / "coffee-view.jpg").write_bytes(views(scene("coffee"), 2)["combined"])
     (media / "astronaut.png").write_bytes(png_bytes(scene("astronaut")))
+    # A collage of coffee views: its tiles are views of their own (link.tiles).
+    coffee = views(scene("coffee"), 5)
+    tiles = [np.asarray(Image.open(io.BytesIO(coffee[k])).convert("RGB")) for k in coffee]
+    (media / "collage.png").write_bytes(png_bytes(grid(tiles[:4], 2)))
     store = LinkStore.open(tmp / "data" / "link", create=True)
     build(store, [media])
     db = open_test_database("sqlite", tmp)
@@ -116,3 +120,33 @@ def test_link_pages_need_the_reviewer_role(console: Console) -> None:
 def test_an_unknown_group_is_404(console: Console) -> None:
     c = console.signed_in("rita")
     assert c.get("/console/link/groups/place-nothing").status_code == 404
+
+
+def test_a_tile_views_region_is_drawn_where_the_tile_is(console: Console) -> None:
+    """A link from a tile of the collage carries its region in the collage's pixels; the
+    thumbnail (the whole collage) draws it inside that tile."""
+    (group,) = groups(console.store)
+    collage = next(i for i in console.store.items.values() if i.path.endswith("collage.png"))
+    link = next(
+        x
+        for x in group.links
+        if (x.a == collage.id and x.view_a > 0) or (x.b == collage.id and x.view_b > 0)
+    )
+    view, box = (
+        (link.view_a, link.region_a) if link.a == collage.id else (link.view_b, link.region_b)
+    )
+    assert box is not None
+    c = console.signed_in("rita")
+    r = c.get(
+        f"/console/link/items/{collage.id}/thumbnail?view={view}&box={','.join(map(str, box))}"
+    )
+    assert r.status_code == 200
+    rgb = np.asarray(Image.open(io.BytesIO(r.content)).convert("RGB"), np.float64)
+    red = (rgb[:, :, 0] > 150) & (rgb[:, :, 1] < 90) & (rgb[:, :, 2] < 90)
+    ys, xs = np.nonzero(red)
+    s = rgb.shape[1] / collage.views[0].width
+    ox, oy = collage.views[view].origin
+    w, h = collage.views[view].width, collage.views[view].height
+    assert len(xs) > 50
+    assert (ox - 3) * s <= xs.min() and xs.max() <= (ox + w + 3) * s
+    assert (oy - 3) * s <= ys.min() and ys.max() <= (oy + h + 3) * s

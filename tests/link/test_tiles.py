@@ -11,7 +11,7 @@ import cv2
 import numpy as np
 import pytest
 from bench.link import room_v3, room_v4
-from scenes import SCENES, jpeg_bytes, lighting, perspective, png_bytes, scene
+from scenes import SCENES, fit, grid, jpeg_bytes, lighting, perspective, png_bytes, scene
 
 from safeguard.link.extract import ExtractOptions, extract
 from safeguard.link.linking import build
@@ -20,26 +20,6 @@ from safeguard.link.tiles import tiles
 from safeguard.link.verify import verify
 
 U8 = np.ndarray
-
-
-def _fit(img: U8, w: int, h: int) -> U8:
-    return np.asarray(cv2.resize(img, (w, h), interpolation=cv2.INTER_AREA), np.uint8)
-
-
-def grid(pictures: list[U8], cols: int, gutter: int = 4, colour: int = 255) -> U8:
-    """Pictures in a grid of ``cols`` columns, 200 x 150 each, ``gutter`` px apart on a
-    ``colour`` background."""
-    rows = -(-len(pictures) // cols)
-    w, h = 200, 150
-    out = np.full(
-        (rows * h + (rows - 1) * gutter, cols * w + (cols - 1) * gutter, 3), colour, np.uint8
-    )
-    for i, p in enumerate(pictures):
-        r, c = divmod(i, cols)
-        out[r * (h + gutter) : r * (h + gutter) + h, c * (w + gutter) : c * (w + gutter) + w] = (
-            _fit(p, w, h)
-        )
-    return out
 
 
 def quad_split(pictures: list[U8]) -> U8:
@@ -63,7 +43,7 @@ def test_text_across_a_gutter_does_not_hide_it() -> None:
 
 
 def test_one_big_picture_and_two_small_ones() -> None:
-    big = _fit(scene("astronaut"), 300, 304)
+    big = fit(scene("astronaut"), 300, 304)
     right = grid([scene("coffee"), scene("camera")], 1, gutter=4)  # 200 x 304
     out = np.full((304, 504, 3), 240, np.uint8)
     out[:, :300], out[:, 304:] = big, right
