@@ -6,6 +6,7 @@ Photographs of scenes and rooms are not cut."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
@@ -151,3 +152,45 @@ def test_stores_written_before_tiles_still_load(tmp_path: Path) -> None:
     )
     (f,) = load_features(store.root, "old")
     assert (f.width, f.height, f.origin) == (400, 300, (0, 0))
+
+
+def test_live_linking_checks_each_feed_of_a_quad_split(tmp_path: Path) -> None:
+    """A recorder's quad split streamed live: each feed is checked as a frame of its own
+    after the whole frame; three feeds show stored rooms, each sighted with its region
+    inside its feed; the fourth shows a room not stored."""
+    from safeguard.link.live import LiveLinker
+
+    media = tmp_path / "media"
+    media.mkdir()
+    shown = (17, 99, 41)
+    for s in (*shown, 3, 500):
+        (media / f"room{s}.png").write_bytes(png_bytes(room_v4(s, 400, 300)))
+    store = LinkStore.open(tmp_path / "links", create=True)
+    build(store, [media])
+    feeds = [lighting(perspective(room_v4(s, 400, 300), 0.08, s)[0]) for s in (*shown, 123)]
+    frame = quad_split(feeds)
+    origins = {17: (0, 0), 99: (202, 0), 41: (0, 152)}
+
+    class Watched(LiveLinker):
+        checked: list[tuple[int, int]]
+
+        def _places_in(self, frame: Any, *args: Any) -> Any:
+            self.checked.append(frame.origin)
+            return super()._places_in(frame, *args)
+
+    linker = Watched(LinkStore.open(tmp_path / "links"), every_s=1.0)
+    linker.checked = []
+    sightings = linker.on_frame(frame, 0.0)
+    # The whole frame, then each feed as a frame of its own.
+    assert linker.checked == [(0, 0), (0, 0), (202, 0), (0, 152), (202, 152)]
+    names = {Path(s.path).name for s in sightings}
+    assert names == {f"room{s}.png" for s in shown}
+    for s in sightings:
+        ox, oy = origins[int(Path(s.path).stem[4:])]
+        assert s.region_frame is not None
+        x0, y0, x1, y1 = s.region_frame
+        assert ox <= x0 < x1 <= ox + 200 and oy <= y0 < y1 <= oy + 150
+    whole = Watched(LinkStore.open(tmp_path / "links"), every_s=1.0, tiles=None)
+    whole.checked = []
+    whole.on_frame(frame, 0.0)
+    assert whole.checked == [(0, 0)]

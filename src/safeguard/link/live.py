@@ -18,6 +18,7 @@ shared (read-only) by the linkers of all streams a process watches.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from safeguard.link.common import DEFAULT_COMMON, CommonOptions
+from safeguard.link.extract import picture_tiles
 from safeguard.link.faces import DEFAULT_FACE_THRESHOLD, detect_faces, faces_available
 from safeguard.link.features import FeatureOptions, PlaceFeatures, features_from_pixels
 from safeguard.link.linking import (
@@ -52,6 +54,7 @@ from safeguard.link.overlays import (
     overlay_mask,
 )
 from safeguard.link.store import LinkStore
+from safeguard.link.tiles import DEFAULT_TILES, TileOptions
 from safeguard.link.verify import DEFAULT_VERIFY, Verification, VerifyOptions, verify
 from safeguard.signals.vlad import vlad
 
@@ -218,8 +221,13 @@ class LiveLinker:
         hub: HubOptions = DEFAULT_HUB,
         common: CommonOptions = DEFAULT_COMMON,
         attach: AttachOptions = DEFAULT_ATTACH,
+        tiles: TileOptions | None = DEFAULT_TILES,
     ) -> None:
         self.index = index if isinstance(index, LiveIndex) else LiveIndex.load(index)
+        # A recorder's quad split or a grid of feeds: each tile is checked as a frame of
+        # its own after the whole frame (``link.tiles``), as ``link build`` makes tiles
+        # views of their own; None: the whole frame only.
+        self.tiles = tiles
         self.store = self.index.store
         self.every_s = every_s
         self.cooldown_s = cooldown_s
@@ -270,7 +278,24 @@ class LiveLinker:
         codebook = self.store.codebook
         if codebook is None or len(self.index.items) == 0:
             return []
-        frame = features_from_pixels(rgb, self.features)
+        frames = [features_from_pixels(rgb, self.features)]
+        if self.tiles is not None:
+            for x0, y0, x1, y1 in picture_tiles(rgb, self.tiles, self.features.max_side):
+                tile = features_from_pixels(rgb[y0:y1, x0:x1], self.features)
+                frames.append(dataclasses.replace(tile, origin=(x0, y0)))
+        out: list[PlaceSighting] = []
+        for frame in frames:  # an item sighted in one is not reported again (``_due``)
+            out += self._places_in(frame, stream_ts, size, codebook)
+        return sorted(out, key=lambda s: -s.inliers)
+
+    def _places_in(
+        self,
+        frame: PlaceFeatures,
+        stream_ts: float,
+        size: tuple[int, int],
+        codebook: npt.NDArray[np.float32],
+    ) -> list[PlaceSighting]:
+        """Sightings in one frame or tile of a frame (regions in the frame's pixels)."""
         rootsift = frame.rootsift()
         q = vlad(rootsift, codebook)
         burnt = self.burnt if self.burnt is not None and len(self.burnt.bins) else None
@@ -326,7 +351,7 @@ class LiveLinker:
             )
         if not out and misses and self.options.attach.candidates > 0:
             out = self._attach(frame, rootsift, mine, burnt, misses, stream_ts, size)
-        return sorted(out, key=lambda s: -s.inliers)
+        return out
 
     def _attach(
         self,
