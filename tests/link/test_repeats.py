@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+import pytest
 from bench.link import room_v2
+from bench.link_rooms_v16 import room_v16, views_v16
 from scenes import crop, lighting
 
-from safeguard.link.features import PlaceFeatures, features_from_pixels
+from safeguard.link.features import PlaceFeatures, features_from_bytes, features_from_pixels
 from safeguard.link.linking import expanded_similarities, shortlist_rows
 from safeguard.link.store import GlobalRows
 from safeguard.link.verify import DEFAULT_VERIFY, cells, distinctive, verify
@@ -27,6 +29,38 @@ def test_a_match_with_a_twin_in_its_own_picture_is_not_distinctive() -> None:
     a[1] = a[0] + 0.001  # a tile: keypoints 0 and 1 of picture a look alike
     pairs = np.array([[0, 0], [2, 2], [3, 3]], np.int32)
     assert distinctive(a, b, pairs, 0.7).tolist() == [False, True, True]
+
+
+def test_noise_on_one_side_is_no_twin_when_measured_across() -> None:
+    """A noisy view's match lies farther from its keypoint than that keypoint's nearest
+    neighbour in the clean picture; measured from the noisy descriptor (``twins="cross"``)
+    the neighbour is farther still, and the match counts. A true twin stays ambiguous."""
+    rng = np.random.default_rng(3)
+    a = rng.random((8, 128)).astype(np.float32)
+    a /= np.linalg.norm(a, axis=1, keepdims=True)
+    a[1] = a[0] + rng.normal(0, 0.035, 128).astype(np.float32)  # a neighbour, 0.4 away
+    a[3] = a[2] + 0.001  # a twin: a tile
+    b = a + rng.normal(0, 0.0265, a.shape).astype(np.float32)  # noisy: matches 0.3 away
+    pairs = np.array([[0, 0], [2, 2], [4, 4]], np.int32)
+    assert distinctive(a, b, pairs, 0.7, "either").tolist() == [False, False, True]
+    assert distinctive(a, b, pairs, 0.7, "cross").tolist() == [True, False, True]
+
+
+@pytest.mark.parametrize(("seed", "view"), [(6, "powercut"), (22, "crossfade")])
+def test_a_torchlit_or_blended_view_links_when_twins_are_measured_across(
+    seed: int, view: str
+) -> None:
+    """Seen generator v16: a torch-lit, noisy view and a slideshow's dissolve of one
+    place fail the distinctive-inlier test measured within each picture, not across."""
+    room = room_v16(seed, 400, 300)
+    a = features_from_pixels(room)
+    b = features_from_bytes(views_v16(room, 0)[view])[0]
+    within = verify(a, b, dataclasses.replace(DEFAULT_VERIFY, twins="either"))
+    assert within.linked_before_repeat_tests and not within.linked
+    assert within.distinct is not None and within.distinct < 0.5 * within.inliers
+    across = verify(a, b)
+    assert across.linked and across.distinct is not None
+    assert across.distinct >= 0.5 * across.inliers
 
 
 def test_rooms_sharing_repeated_patterns_reach_the_old_bar_but_do_not_link() -> None:

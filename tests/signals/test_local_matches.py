@@ -18,7 +18,7 @@ import pytest
 from skimage import data
 
 from safeguard.link.features import features_from_pixels, mirrored
-from safeguard.link.verify import own_nearest
+from safeguard.link.verify import nearest_other, own_nearest
 from safeguard.signals import local
 from safeguard.signals.local import brute_force_matches, rootsift, tentative_matches
 
@@ -109,6 +109,15 @@ def test_own_nearest_is_the_nearest_other_keypoint() -> None:
     full[np.arange(len(rows)), rows] = np.inf
     np.testing.assert_allclose(own_nearest(d, rows), full.min(axis=1), atol=1e-3)
     assert np.isinf(own_nearest(d[:1], np.array([0], np.int32))).all()
+
+
+def test_nearest_other_measures_from_outside_queries() -> None:
+    d = rootsift(features_from_pixels(data.astronaut()).descriptors)
+    rows = np.arange(0, len(d), 7, dtype=np.int32)
+    q = np.flip(d[rows], axis=1)  # queries that are not rows of d
+    full = np.linalg.norm(q[:, None, :].astype(np.float64) - d[None, :, :], axis=2)
+    full[np.arange(len(rows)), rows] = np.inf
+    np.testing.assert_allclose(nearest_other(q, d, rows), full.min(axis=1), atol=1e-3)
 
 
 def test_float_descriptors_do_not_use_opencvs_matcher(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -92,6 +92,13 @@ class VerifyOptions:
     self_ratio: float = 0.7
     #: Distinctive inliers over inliers that make a link (0 turns the test off).
     min_distinct_fraction: float = 0.5
+    #: How a keypoint's twin is measured (``distinctive``): ``"cross"`` from its match's
+    #: descriptor in the other picture, ``"either"`` from its own (the rule until v16 was
+    #: seen: noise, grain or a blend on one side then made a clean picture's neighbours look
+    #: like twins). On the first shortlist round of the seen v16 and v15 builds "cross" gave
+    #: 26 and 25 more pictures a same-place link, with no new wrong pair between ordinary
+    #: places (bench/results/link-twins-cross.json).
+    twins: Literal["either", "cross"] = "cross"
     #: Grid cell (working-frame pixels) and distinct cells a fundamental-matrix link's
     #: inliers must fall in, in both pictures (0 turns the test off). On the development
     #: collection different places reached at most 10 cells, the real stereo pairs 63-201
@@ -491,31 +498,52 @@ def mirror_image(f: PlaceFeatures) -> PlaceFeatures:
 
 def own_nearest(descriptors: F32, rows: npt.NDArray[np.int32]) -> npt.NDArray[np.float32]:
     """For each keypoint in ``rows``: the distance from its descriptor to the nearest
-    *other* descriptor of the same picture (inf when it has none). One matrix product,
-    as in ``signals.local.tentative_matches``."""
+    *other* descriptor of the same picture (inf when it has none)."""
+    return nearest_other(descriptors[np.asarray(rows, np.intp)], descriptors, rows)
+
+
+def nearest_other(
+    queries: F32, descriptors: F32, rows: npt.NDArray[np.int32]
+) -> npt.NDArray[np.float32]:
+    """For each query: the distance to the nearest of ``descriptors`` but its own row in
+    ``rows`` (inf when there is none). One matrix product, as in
+    ``signals.local.tentative_matches``."""
     out = np.full(len(rows), np.inf, np.float32)
     if len(descriptors) < 2 or len(rows) == 0:
         return out
     d = np.ascontiguousarray(descriptors, np.float32)
-    norms = np.einsum("ij,ij->i", d, d)
+    q = np.ascontiguousarray(queries, np.float32)
     idx = np.asarray(rows, np.intp)
-    sq = d[idx] @ d.T
+    sq = q @ d.T
     sq *= -2.0
-    sq += norms[idx, None]
-    sq += norms[None, :]
+    sq += np.einsum("ij,ij->i", q, q)[:, None]
+    sq += np.einsum("ij,ij->i", d, d)[None, :]
     sq[np.arange(len(idx)), idx] = np.inf
     np.maximum(sq, 0.0, out=sq)
     return np.asarray(np.sqrt(sq.min(axis=1)), np.float32)
 
 
 def distinctive(
-    ra: F32, rb: F32, pairs: npt.NDArray[np.int32], self_ratio: float
+    ra: F32,
+    rb: F32,
+    pairs: npt.NDArray[np.int32],
+    self_ratio: float,
+    twins: Literal["either", "cross"] = "cross",
 ) -> npt.NDArray[np.bool_]:
-    """Which matches are clearly closer than any other keypoint of either own picture:
-    a keypoint on a tile or checkerboard has a twin in its own picture about as close
-    as its match, so the match says little about which place this is."""
+    """Which matches are clearly closer than any twin: a keypoint on a tile or
+    checkerboard has a twin in its own picture about as close as its match, so the match
+    says little about which place this is. ``twins="cross"`` measures the twin of each
+    side's keypoint from the other side's descriptor (the match's distance to the nearest
+    other keypoint of that picture): noise on one side then lengthens both distances
+    alike. ``"either"`` measures it within the keypoint's own picture."""
     d = np.linalg.norm(ra[pairs[:, 0]] - rb[pairs[:, 1]], axis=1)
-    own = np.minimum(own_nearest(ra, pairs[:, 0]), own_nearest(rb, pairs[:, 1]))
+    if twins == "cross":
+        own = np.minimum(
+            nearest_other(rb[pairs[:, 1]], ra, pairs[:, 0]),
+            nearest_other(ra[pairs[:, 0]], rb, pairs[:, 1]),
+        )
+    else:
+        own = np.minimum(own_nearest(ra, pairs[:, 0]), own_nearest(rb, pairs[:, 1]))
     return np.asarray(d < self_ratio * own, np.bool_)
 
 
@@ -619,7 +647,7 @@ def verify(
     support = cover = regions = cover_t = regions_t = hull = None
     if linked:
         # Only candidate links pay for the repeated-pattern tests.
-        distinct = int(distinctive(ra, rb, pairs[keep], options.self_ratio).sum())
+        distinct = int(distinctive(ra, rb, pairs[keep], options.self_ratio, options.twins).sum())
         covered = min(cells(pa[keep], options.cell_px), cells(pb[keep], options.cell_px))
         hull = round(min(_hull_share(pa[keep], a), _hull_share(pb[keep], b)), 4)
         if model == "homography" and h is not None:
