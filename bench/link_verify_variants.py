@@ -3,14 +3,14 @@ round's pairs of stored builds (development data only).
 
 Every pair of a store's first shortlist round (each picture's ``k`` nearest items by VLAD,
 query expansion included) is verified once per variant. A variant is the product's
-``VerifyOptions`` with some fields replaced (``--variant cross:twins=cross``; the first
+``VerifyOptions`` with some fields replaced (``--variant own:twin_distance=own``; the first
 variant is the baseline and ``default`` is the product's own options). For each variant:
 same-place pairs linked, pictures with a same-place link (and by view kind), different-place
 pairs linked, how many of those join two look-alike places (the generator's own predicate)
 and the others by name.
 
     python -m bench.link_verify_variants --store link-v16-heldout:v16 \\
-        --variant either:twins=either --variant cross:twins=cross
+        --variant own:twin_distance=own --variant cross:twin_distance=cross
 
 Prints JSON; ``--out`` also writes it.
 """

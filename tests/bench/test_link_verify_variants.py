@@ -10,9 +10,9 @@ from safeguard.link.verify import DEFAULT_VERIFY
 
 
 def test_a_variant_replaces_the_named_fields_only() -> None:
-    name, o = variant("strict:twins=either,min_homography_inliers=25")
+    name, o = variant("strict:twin_distance=own,min_homography_inliers=25")
     assert name == "strict"
-    assert o.twins == "either" and o.min_homography_inliers == 25
+    assert o.twin_distance == "own" and o.min_homography_inliers == 25
     assert o.min_region_cover == DEFAULT_VERIFY.min_region_cover
     assert variant("default")[1] == DEFAULT_VERIFY
 

@@ -33,7 +33,7 @@ def test_a_match_with_a_twin_in_its_own_picture_is_not_distinctive() -> None:
 
 def test_noise_on_one_side_is_no_twin_when_measured_across() -> None:
     """A noisy view's match lies farther from its keypoint than that keypoint's nearest
-    neighbour in the clean picture; measured from the noisy descriptor (``twins="cross"``)
+    neighbour in the clean picture; measured from the noisy descriptor (``twin_distance="cross"``)
     the neighbour is farther still, and the match counts. A true twin stays ambiguous."""
     rng = np.random.default_rng(3)
     a = rng.random((8, 128)).astype(np.float32)
@@ -42,7 +42,7 @@ def test_noise_on_one_side_is_no_twin_when_measured_across() -> None:
     a[3] = a[2] + 0.001  # a twin: a tile
     b = a + rng.normal(0, 0.0265, a.shape).astype(np.float32)  # noisy: matches 0.3 away
     pairs = np.array([[0, 0], [2, 2], [4, 4]], np.int32)
-    assert distinctive(a, b, pairs, 0.7, "either").tolist() == [False, False, True]
+    assert distinctive(a, b, pairs, 0.7, "own").tolist() == [False, False, True]
     assert distinctive(a, b, pairs, 0.7, "cross").tolist() == [True, False, True]
 
 
@@ -55,7 +55,7 @@ def test_a_torchlit_or_blended_view_links_when_twins_are_measured_across(
     room = room_v16(seed, 400, 300)
     a = features_from_pixels(room)
     b = features_from_bytes(views_v16(room, 0)[view])[0]
-    within = verify(a, b, dataclasses.replace(DEFAULT_VERIFY, twins="either"))
+    within = verify(a, b, dataclasses.replace(DEFAULT_VERIFY, twin_distance="own"))
     assert within.linked_before_repeat_tests and not within.linked
     assert within.distinct is not None and within.distinct < 0.5 * within.inliers
     across = verify(a, b)

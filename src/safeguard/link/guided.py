@@ -164,7 +164,7 @@ def guided_verify(
     plain_pairs = {(int(x), int(y)) for x, y in seeds}
     both = inliers[[(int(x), int(y)) in plain_pairs for x, y in inliers]]
     share = (
-        float(distinctive(ra, rb, both, options.self_ratio, options.twins).mean())
+        float(distinctive(ra, rb, both, options.self_ratio, options.twin_distance).mean())
         if len(both) >= guided.min_plain_inliers
         else 0.0
     )

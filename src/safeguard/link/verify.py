@@ -93,12 +93,12 @@ class VerifyOptions:
     #: Distinctive inliers over inliers that make a link (0 turns the test off).
     min_distinct_fraction: float = 0.5
     #: How a keypoint's twin is measured (``distinctive``): ``"cross"`` from its match's
-    #: descriptor in the other picture, ``"either"`` from its own (the rule until v16 was
+    #: descriptor in the other picture, ``"own"`` from its own (the rule until v16 was
     #: seen: noise, grain or a blend on one side then made a clean picture's neighbours look
     #: like twins). On the first shortlist round of the seen v16 and v15 builds "cross" gave
     #: 26 and 25 more pictures a same-place link, with no new wrong pair between ordinary
-    #: places (bench/results/link-twins-cross.json).
-    twins: Literal["either", "cross"] = "cross"
+    #: places (bench/results/link-twin-distance.json).
+    twin_distance: Literal["own", "cross"] = "cross"
     #: Grid cell (working-frame pixels) and distinct cells a fundamental-matrix link's
     #: inliers must fall in, in both pictures (0 turns the test off). On the development
     #: collection different places reached at most 10 cells, the real stereo pairs 63-201
@@ -528,16 +528,16 @@ def distinctive(
     rb: F32,
     pairs: npt.NDArray[np.int32],
     self_ratio: float,
-    twins: Literal["either", "cross"] = "cross",
+    twin_distance: Literal["own", "cross"] = "cross",
 ) -> npt.NDArray[np.bool_]:
     """Which matches are clearly closer than any twin: a keypoint on a tile or
     checkerboard has a twin in its own picture about as close as its match, so the match
-    says little about which place this is. ``twins="cross"`` measures the twin of each
-    side's keypoint from the other side's descriptor (the match's distance to the nearest
-    other keypoint of that picture): noise on one side then lengthens both distances
-    alike. ``"either"`` measures it within the keypoint's own picture."""
+    says little about which place this is. ``twin_distance="cross"`` measures the twin of
+    each side's keypoint from the other side's descriptor (the match's distance to the
+    nearest other keypoint of that picture): noise on one side then lengthens both
+    distances alike. ``"own"`` measures it within the keypoint's own picture."""
     d = np.linalg.norm(ra[pairs[:, 0]] - rb[pairs[:, 1]], axis=1)
-    if twins == "cross":
+    if twin_distance == "cross":
         own = np.minimum(
             nearest_other(rb[pairs[:, 1]], ra, pairs[:, 0]),
             nearest_other(ra[pairs[:, 0]], rb, pairs[:, 1]),
@@ -647,7 +647,8 @@ def verify(
     support = cover = regions = cover_t = regions_t = hull = None
     if linked:
         # Only candidate links pay for the repeated-pattern tests.
-        distinct = int(distinctive(ra, rb, pairs[keep], options.self_ratio, options.twins).sum())
+        unique = distinctive(ra, rb, pairs[keep], options.self_ratio, options.twin_distance)
+        distinct = int(unique.sum())
         covered = min(cells(pa[keep], options.cell_px), cells(pb[keep], options.cell_px))
         hull = round(min(_hull_share(pa[keep], a), _hull_share(pb[keep], b)), 4)
         if model == "homography" and h is not None:
