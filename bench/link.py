@@ -73,6 +73,7 @@ from bench.link_rooms_v14 import room_v14, views_v14
 from bench.link_rooms_v15 import room_v15, views_v15
 from bench.link_rooms_v16 import room_v16, views_v16
 from bench.link_rooms_v17 import room_v17, views_v17
+from bench.link_rooms_v18 import room_v18, views_v18
 from bench.machine import cpu_model, versions
 
 ROOT = Path(__file__).resolve().parent
@@ -634,6 +635,7 @@ GENERATORS = {
     "v15": room_v15,
     "v16": room_v16,
     "v17": room_v17,
+    "v18": room_v18,
 }
 
 
@@ -691,6 +693,7 @@ def make_collection(
             "v15": views_v15,
             "v16": views_v16,
             "v17": views_v17,
+            "v18": views_v18,
         }.get(generator, views)
         made = view_of(img, i)
         for kind, data in made.items():
@@ -1287,7 +1290,8 @@ def main() -> None:
                         help="v2-v7: development (v6, v7 written blind, seen); "
                              "v8-v15: written blind, each measured once, seen now; "
                              "v16: written blind, seen now; "
-                             "v17: held out (written blind), not yet run: use it once, "
+                             "v17: written blind, measured once, seen now; "
+                             "v18: held out (written blind), not yet run: use it once, "
                              "after the next linker change")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
