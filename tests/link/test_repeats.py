@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from bench.link import room_v2
 from bench.link_rooms_v16 import room_v16, views_v16
+from bench.link_rooms_v17 import room_v17
 from scenes import crop, lighting
 
 from safeguard.link.features import PlaceFeatures, features_from_bytes, features_from_pixels
@@ -51,16 +52,32 @@ def test_a_torchlit_or_blended_view_links_when_twins_are_measured_across(
     seed: int, view: str
 ) -> None:
     """Seen generator v16: a torch-lit, noisy view and a slideshow's dissolve of one
-    place fail the distinctive-inlier test measured within each picture, not across."""
+    place fail the distinctive-inlier test measured within each picture (the default),
+    not across (``twin_distance="cross"``, not the default: it admits repeated rows of
+    seats on v17)."""
     room = room_v16(seed, 400, 300)
     a = features_from_pixels(room)
     b = features_from_bytes(views_v16(room, 0)[view])[0]
-    within = verify(a, b, dataclasses.replace(DEFAULT_VERIFY, twin_distance="own"))
+    within = verify(a, b)
     assert within.linked_before_repeat_tests and not within.linked
     assert within.distinct is not None and within.distinct < 0.5 * within.inliers
-    across = verify(a, b)
+    across = verify(a, b, dataclasses.replace(DEFAULT_VERIFY, twin_distance="cross"))
     assert across.linked and across.distinct is not None
     assert across.distinct >= 0.5 * across.inliers
+
+
+@pytest.mark.parametrize(("a", "b"), [(112, 217), (70, 199)])
+def test_two_cinemas_or_fire_stations_do_not_link_by_their_rows_of_seats_or_engines(
+    a: int, b: int
+) -> None:
+    """Seen generator v17: rows of identical seats in two cinemas, identical engines in
+    two fire stations. Measured across, their twins pass (``twin_distance="cross"``);
+    measured within each picture, the default, they do not."""
+    fa = features_from_pixels(room_v17(a, 400, 300))
+    fb = features_from_pixels(room_v17(b, 400, 300))
+    assert verify(fa, fb, dataclasses.replace(DEFAULT_VERIFY, twin_distance="cross")).linked
+    within = verify(fa, fb)
+    assert within.linked_before_repeat_tests and not within.linked
 
 
 def test_rooms_sharing_repeated_patterns_reach_the_old_bar_but_do_not_link() -> None:
