@@ -145,20 +145,28 @@ def _seed(name: str) -> int:
     return int(m.group(1)) if m else -1
 
 
-def measure(
-    name: str, generator: str, k: int, workers: int, dump: Path | None = None
-) -> dict[str, Any]:
+def open_build(
+    name: str, generator: str
+) -> tuple[LinkStore, dict[str, str], dict[str, str], Callable[[int], bool] | None]:
+    """A stored build under ``CACHE``: its store, its truth ({file name: place label}),
+    each item's file name, and the generator's look-alike predicate (None for v2-v5,
+    which live in bench/link.py and have none)."""
     root = CACHE / name
     truth = json.loads((root / "collection.truth.json").read_text())
     store = LinkStore.open(root / "store-2")
-    label = {i.id: truth[Path(i.path).name] for i in store.items.values()}
     file = {i.id: Path(i.path).name for i in store.items.values()}
-    look_alike: Callable[[int], bool] | None = None
-    try:  # v2-v5 live in bench/link.py and have no look-alike places
+    try:
         module = importlib.import_module(f"bench.link_rooms_{generator}")
-        look_alike = getattr(module, "is_distractor", None)
     except ModuleNotFoundError:
-        pass
+        return store, truth, file, None
+    return store, truth, file, getattr(module, "is_distractor", None)
+
+
+def measure(
+    name: str, generator: str, k: int, workers: int, dump: Path | None = None
+) -> dict[str, Any]:
+    store, truth, file, look_alike = open_build(name, generator)
+    label = {i: truth[f] for i, f in file.items()}
     t = time.perf_counter()
     pairs = shortlist(store, sorted(store.items), k)
     with Pool(workers, initializer=_init, initargs=(str(store.root),)) as pool:

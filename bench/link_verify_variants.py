@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import importlib
 import json
 import sys
 import time
@@ -32,12 +31,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from bench.link_region_band import _seed, _view  # noqa: E402
+from bench.link_region_band import _seed, _view, open_build  # noqa: E402
 from safeguard.link.linking import cached_features, shortlist  # noqa: E402
-from safeguard.link.store import LinkStore  # noqa: E402
 from safeguard.link.verify import DEFAULT_VERIFY, VerifyOptions, verify  # noqa: E402
-
-CACHE = ROOT / "bench" / ".cache" / "link"
 
 _root = ""
 _variants: dict[str, VerifyOptions] = {}
@@ -102,16 +98,7 @@ def tally(
 def measure(
     name: str, generator: str, k: int, variants: dict[str, VerifyOptions], workers: int
 ) -> dict[str, Any]:
-    root = CACHE / name
-    truth = json.loads((root / "collection.truth.json").read_text())
-    store = LinkStore.open(root / "store-2")
-    file = {i.id: Path(i.path).name for i in store.items.values()}
-    look_alike: Callable[[int], bool] | None = None
-    try:  # v2-v5 live in bench/link.py and have no look-alike places
-        module = importlib.import_module(f"bench.link_rooms_{generator}")
-        look_alike = getattr(module, "is_distractor", None)
-    except ModuleNotFoundError:
-        pass
+    store, truth, file, look_alike = open_build(name, generator)
     t = time.perf_counter()
     pairs = shortlist(store, sorted(store.items), k)
     with Pool(workers, initializer=_init, initargs=(str(store.root), variants)) as pool:
