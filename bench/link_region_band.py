@@ -228,8 +228,8 @@ def measure(
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def add_store_argument(parser: argparse.ArgumentParser) -> None:
+    """``--store NAME:GENERATOR[:K]``, repeatable."""
     parser.add_argument(
         "--store",
         action="append",
@@ -238,6 +238,11 @@ def main() -> None:
         help="a build under bench/.cache/link (its store-2), the generator that made it "
         "(for the look-alike predicate) and the shortlist's k (default 5); repeatable",
     )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_store_argument(parser)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--out", type=Path, help="also write the JSON here")
     parser.add_argument("--dump", type=Path, help="write each store's verified pairs here")

@@ -31,7 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from bench.link_region_band import _seed, _view, open_build  # noqa: E402
+from bench.link_region_band import _seed, _view, add_store_argument, open_build  # noqa: E402
 from safeguard.link.linking import cached_features, shortlist  # noqa: E402
 from safeguard.link.verify import DEFAULT_VERIFY, VerifyOptions, verify  # noqa: E402
 
@@ -120,14 +120,7 @@ def measure(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--store",
-        action="append",
-        required=True,
-        metavar="NAME:GENERATOR[:K]",
-        help="a build under bench/.cache/link (its store-2), the generator that made it "
-        "(for the look-alike predicate) and the shortlist's k (default 5); repeatable",
-    )
+    add_store_argument(parser)
     parser.add_argument(
         "--variant",
         action="append",
