@@ -17,6 +17,14 @@ pair. A link needs ``min_specific_share`` of each side's inliers specific: two v
 one garden share the garden's own pots and path besides the lawn every garden has, two
 gardens share only the lawn.
 
+Whether a keypoint is found elsewhere is a noisy test: on a thing that recurs (one model
+of fire engine in every station, one cinema seat in every row), some of its keypoints
+match in no candidate because the candidates see it from other sides, and they come out
+specific, scattered among the common ones. A place's own content is a region of its own:
+its specific inliers lie next to each other. So an inlier counts as specific only where
+its region is (``regional``): a specific inlier with at least half of its ``neighbours``
+nearest inliers (itself included) common is counted common.
+
 Views of a link's own place that are not linked to it yet are outside its components and
 can be candidates; they find the specific inliers too. ``min_holders`` above one is what
 separates a place (one unlinked view of it) from content that recurs in many places; the
@@ -48,8 +56,12 @@ class CommonOptions:
     candidates: int = 16
     #: An inlier found in this many candidates is common content.
     min_holders: int = 2
-    #: Share of each side's inliers that must be specific (not common).
-    min_specific_share: float = 0.2
+    #: Share of each side's inliers that must be specific (not common, after
+    #: ``regional``).
+    min_specific_share: float = 0.1
+    #: Nearest inliers in its own picture (itself included) that an inlier's label is
+    #: taken over (``regional``; 1 or less: each inlier on its own).
+    neighbours: int = 6
     #: Matches in one candidate agreeing with one homography that make the content
     #: found there (fewer is chance).
     min_found: int = 8
@@ -107,7 +119,27 @@ def holder_counts(
     counts = np.zeros(len(idx), np.int32)
     for f, d in others:
         counts += found_in(points, desc, f, d, verify_options, options)
-    return counts
+    return regional(points, counts, options)
+
+
+def regional(points: F32, counts: I32, options: CommonOptions = DEFAULT_COMMON) -> I32:
+    """The holder counts of inliers at ``points`` taken over their regions: a specific
+    inlier (found in fewer than ``min_holders`` items) with at least half of its
+    ``neighbours`` nearest inliers, itself included, common takes the median count of
+    those common neighbours. Specific inliers next to each other stay specific."""
+    k = min(options.neighbours, len(counts))
+    if k <= 1:
+        return counts
+    p = points.astype(np.float64)
+    d2 = ((p[:, None, :] - p[None, :, :]) ** 2).sum(axis=2)
+    near = np.argsort(d2, axis=1, kind="stable")[:, :k]
+    common = counts >= options.min_holders
+    out = counts.copy()
+    for i in np.flatnonzero(~common):
+        held = counts[near[i]][common[near[i]]]
+        if 2 * len(held) >= k:
+            out[i] = int(np.median(held))
+    return out
 
 
 def specific(counts: I32, options: CommonOptions = DEFAULT_COMMON) -> int:
