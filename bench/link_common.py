@@ -3,8 +3,10 @@ place links (different places, by the collection's truth) and a sample of right 
 count for each side's inliers in how many other items they are found
 (``linking.common_counts``, the store's links standing for the known ones), and for a
 grid of ``min_holders`` x ``min_specific_share`` say how many wrong links the test refuses and
-how many right links it loses. Wrong links are also broken down by the kinds of the two
-places (generator v7: ``place_kind``; v6: twin rooms or not).
+how many right links it loses: with each inlier labelled on its own (the rule before
+regions, ``CommonOptions(neighbours=1)``) and by its region (``common.regional``, the
+default). Wrong links are also broken down by the kinds of the two places (generator v7:
+``place_kind``; v6: twin rooms or not).
 
     python -m bench.link_common --root bench/.cache/link/link-v7-heldout --store store-2 \\
         --right 400 --name link-common-v7
@@ -25,7 +27,13 @@ import numpy as np
 
 from bench.link_reverify import labelled_place_links, labelled_store_parser
 from bench.machine import cpu_model, emit
-from safeguard.link.common import DEFAULT_COMMON, CommonOptions, common_content, specific_share
+from safeguard.link.common import (
+    DEFAULT_COMMON,
+    CommonOptions,
+    common_content,
+    regional,
+    specific_share,
+)
 from safeguard.link.linking import LinkOptions, cached_features, common_counts, place_link
 from safeguard.link.runner import LocalRunner
 from safeguard.link.store import Link, LinkStore
@@ -33,6 +41,7 @@ from safeguard.link.verify import Verification, verify
 
 HOLDERS = (1, 2, 3, 4)
 SHARES = (0.1, 0.15, 0.2, 0.25, 0.3, 0.33, 0.4)
+REGIONAL_SHARES = (0.05, 0.1, 0.12, 0.15, 0.2)
 
 
 def kind_of(label: str) -> str:
@@ -70,7 +79,11 @@ def reverified(store: LinkStore, links: list[Link]) -> list[tuple[Link, Verifica
     return out
 
 
-def grid(counts: list[tuple[Any, Any]]) -> dict[str, int]:
+Counts = list[tuple[Any, Any]]
+
+
+def grid(counts: Counts) -> dict[str, int]:
+    """Links refused for each ``min_holders/min_specific_share``, each inlier on its own."""
     return {
         f"{m}/{s}": sum(
             common_content(a, b, CommonOptions(min_holders=m, min_specific_share=s))
@@ -79,6 +92,38 @@ def grid(counts: list[tuple[Any, Any]]) -> dict[str, int]:
         for m in HOLDERS
         for s in SHARES
     }
+
+
+def by_region(
+    store: LinkStore, checked: list[tuple[Link, Verification]], counts: Counts, holders: int
+) -> Counts:
+    """``counts`` taken over each inlier's region (``common.regional``) with
+    ``min_holders`` = ``holders``."""
+    options = CommonOptions(min_holders=holders)
+    out = []
+    for (x, v), (ca, cb) in zip(checked, counts, strict=True):
+        sides = []
+        for item, view, idx, c in (
+            (x.a, x.view_a, v.inliers_a, ca),
+            (x.b, x.view_b, v.inliers_b, cb),
+        ):
+            points = cached_features(str(store.root), item)[view][0].points
+            sides.append(regional(points[np.asarray(idx or [], np.int64)], c, options))
+        out.append((sides[0], sides[1]))
+    return out
+
+
+def regional_grid(
+    store: LinkStore, checked: list[tuple[Link, Verification]], counts: Counts
+) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for m in HOLDERS:
+        for s in REGIONAL_SHARES:
+            options = CommonOptions(min_holders=m, min_specific_share=s)
+            out[f"{m}/{s}"] = sum(
+                common_content(a, b, options) for a, b in by_region(store, checked, counts, m)
+            )
+    return out
 
 
 def main() -> None:
@@ -91,13 +136,15 @@ def main() -> None:
     store, label, _place, wrong, sample = labelled_place_links(
         args.root, args.store, args.right, args.seed
     )
-    options = LinkOptions(common=CommonOptions(candidates=args.candidates))
+    options = LinkOptions(common=CommonOptions(candidates=args.candidates, neighbours=1))
     wrong_v = reverified(store, wrong)
     right_v = reverified(store, sample)
     wrong_c, wrong_searched = common_counts(store, wrong_v, [], options, LocalRunner())
     right_c, right_searched = common_counts(store, right_v, [], options, LocalRunner())
     kinds = ["+".join(sorted({kind_of(label[x.a]), kind_of(label[x.b])})) for x, _ in wrong_v]
-    default = [common_content(a, b, DEFAULT_COMMON) for a, b in wrong_c]
+    wrong_r = by_region(store, wrong_v, wrong_c, DEFAULT_COMMON.min_holders)
+    right_r = by_region(store, right_v, right_c, DEFAULT_COMMON.min_holders)
+    default = [common_content(a, b, DEFAULT_COMMON) for a, b in wrong_r]
     if args.dump:
         arrays: dict[str, Any] = {}
         for name, c in (("wrong", wrong_c), ("right", right_c)):
@@ -115,8 +162,23 @@ def main() -> None:
         "right_sampled": len(sample),
         "right_linked_today": len(right_v),
         "matchings": {"wrong": wrong_searched, "right": right_searched},
-        "refused_wrong_by_min_holders/min_specific_share": grid(wrong_c),
-        "lost_right_by_min_holders/min_specific_share": grid(right_c),
+        "each_inlier_on_its_own": {
+            "refused_wrong_by_min_holders/min_specific_share": grid(wrong_c),
+            "lost_right_by_min_holders/min_specific_share": grid(right_c),
+        },
+        "by_region": {
+            "neighbours": DEFAULT_COMMON.neighbours,
+            "refused_wrong_by_min_holders/min_specific_share": regional_grid(
+                store, wrong_v, wrong_c
+            ),
+            "lost_right_by_min_holders/min_specific_share": regional_grid(store, right_v, right_c),
+        },
+        "default": {
+            "min_holders": DEFAULT_COMMON.min_holders,
+            "min_specific_share": DEFAULT_COMMON.min_specific_share,
+            "refused_wrong": sum(default),
+            "lost_right": sum(common_content(a, b, DEFAULT_COMMON) for a, b in right_r),
+        },
         "wrong_by_kind": dict(Counter(kinds)),
         "wrong_refused_by_kind_default": dict(
             Counter(k for k, r in zip(kinds, default, strict=True) if r)
@@ -129,7 +191,7 @@ def main() -> None:
                     [10, 50, 90],
                 )
             ]
-            for name, c in (("wrong", wrong_c), ("right", right_c))
+            for name, c in (("wrong", wrong_r), ("right", right_r))
         },
         "seconds": round(time.perf_counter() - t, 1),
     }
