@@ -31,6 +31,7 @@ from safeguard.link.common import (
     DEFAULT_COMMON,
     CommonOptions,
     common_content,
+    own_share,
     regional,
     specific_share,
 )
@@ -80,6 +81,43 @@ def reverified(store: LinkStore, links: list[Link]) -> list[tuple[Link, Verifica
 
 
 Counts = list[tuple[Any, Any]]
+
+
+def auc(right: list[float], wrong: list[float]) -> float | None:
+    """The chance that a right link ranks above a wrong one (ties half)."""
+    if not right or not wrong:
+        return None
+    r, w = np.asarray(right)[:, None], np.asarray(wrong)[None, :]
+    return round(float((r > w).mean() + 0.5 * (r == w).mean()), 3)
+
+
+def ranking(
+    right: list[tuple[Link, Verification]],
+    wrong: list[tuple[Link, Verification]],
+    right_counts: Counts,
+    wrong_counts: Counts,
+    ordinary: list[bool],
+) -> dict[str, dict[str, float | None]]:
+    """How well each piece of evidence ranks right links above wrong ones for a reviewer
+    (AUC over all wrong links, and over those between ordinary places): the own share
+    (``common.own_share``, by region) beside the inliers and the score."""
+    values = {
+        "own_share": (
+            [own_share(a, b) for a, b in right_counts],
+            [own_share(a, b) for a, b in wrong_counts],
+        ),
+        "inliers": ([float(v.inliers) for _, v in right], [float(v.inliers) for _, v in wrong]),
+        "score": ([v.score for _, v in right], [v.score for _, v in wrong]),
+    }
+    return {
+        name: {
+            "all_wrong": auc(r, w),
+            "wrong_between_ordinary_places": auc(
+                r, [x for x, o in zip(w, ordinary, strict=True) if o]
+            ),
+        }
+        for name, (r, w) in values.items()
+    }
 
 
 def grid(counts: Counts) -> dict[str, int]:
@@ -179,6 +217,9 @@ def main() -> None:
             "refused_wrong": sum(default),
             "lost_right": sum(common_content(a, b, DEFAULT_COMMON) for a, b in right_r),
         },
+        "ranking_auc_right_over_wrong": ranking(
+            right_v, wrong_v, right_r, wrong_r, ["look-alike" not in k for k in kinds]
+        ),
         "wrong_by_kind": dict(Counter(kinds)),
         "wrong_refused_by_kind_default": dict(
             Counter(k for k, r in zip(kinds, default, strict=True) if r)

@@ -106,6 +106,8 @@ def test_export_writes_graphml_with_a_node_per_item_and_an_edge_per_link(
     assert graph_read.number_of_nodes() == 6 and graph_read.number_of_edges() == 3
     edge = next(iter(graph_read.edges(data=True)))[2]
     assert edge["link"] == "place" and edge["inliers"] >= 15
+    # The other places hold none of a pair's content: nearly all of it is its own.
+    assert 0.9 <= edge["own_share"] <= 1.0
 
 
 def test_a_damaged_input_exits_1_and_is_listed(pictures: Path, tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ from safeguard.link.linking import (
     place_link,
 )
 from safeguard.link.runner import LocalRunner
-from safeguard.link.store import LinkStore
+from safeguard.link.store import Link, LinkStore
 from safeguard.link.verify import DEFAULT_VERIFY, verify
 
 PLACES = 16
@@ -146,8 +146,14 @@ def test_the_turf_no_longer_links_different_places(
     wrong, right = _links(store)
     assert summary.common_content_links >= 3
     assert len(wrong) < off.place_links - 1
-    # The two views of place 0 share its own picture too: they still link.
+    # The two views of place 0 share its own picture too: they still link, and the link
+    # says how little of it is their own (the rest is turf other places show).
     assert right == [("place0", "place0")]
+    (kept,) = [x for x in store.links.values() if x.kind == "place"]
+    assert kept.own_share is not None
+    assert DEFAULT_COMMON.min_specific_share <= kept.own_share < 0.3
+    assert all(x.own_share is None for x in LinkStore.open(off_build[0]).links.values())
+    assert Link.from_json(kept.to_json()) == kept
     # Refused links are kept for a reviewer, with the specific inliers of each side.
     records = [r for r in store.shared_objects() if r.get("common_content")]
     assert len(records) == summary.common_content_links

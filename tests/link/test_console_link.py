@@ -89,6 +89,7 @@ def test_the_group_list_and_page_show_members_and_evidence(console: Console) -> 
     for member in group.members:
         assert f"/console/link/items/{member}/thumbnail" in page.text
     assert "inliers of" in page.text and "never an identification" in page.text
+    assert "found in no other place" in page.text
 
 
 def test_thumbnails_are_blurred_greyscale_with_the_matched_region_in_red(console: Console) -> None:

@@ -152,8 +152,12 @@ def specific_share(counts: I32, options: CommonOptions = DEFAULT_COMMON) -> floa
     return specific(counts, options) / len(counts) if len(counts) else 1.0
 
 
+def own_share(counts_a: I32, counts_b: I32, options: CommonOptions = DEFAULT_COMMON) -> float:
+    """The smaller side's share of specific inliers: how much of a link is the pair's own."""
+    return min(specific_share(counts_a, options), specific_share(counts_b, options))
+
+
 def common_content(counts_a: I32, counts_b: I32, options: CommonOptions = DEFAULT_COMMON) -> bool:
     """Whether a link rests on common content: under ``min_specific_share`` of either
     side's inliers are specific."""
-    share = min(specific_share(counts_a, options), specific_share(counts_b, options))
-    return share < options.min_specific_share
+    return own_share(counts_a, counts_b, options) < options.min_specific_share

@@ -1,7 +1,8 @@
 """GraphML export of a link store for analysts' graph tools (Gephi, yEd, networkx).
 
 Nodes are items (attributes: path, kind, faces); edges are links (kind, score, inliers or
-distance, model; for place links, whether attaching made them: ``guided``). Paths are
+distance, model; for place links, whether attaching made them, ``guided``, and the share of
+their inliers found in no other place, ``own_share``). Paths are
 written as they are stored; no picture is exported.
 """
 
@@ -25,6 +26,7 @@ _KEYS = (
     ("distance", "edge", "double"),
     ("model", "edge", "string"),
     ("guided", "edge", "boolean"),
+    ("own_share", "edge", "double"),
 )
 
 
@@ -62,6 +64,7 @@ def to_graphml(store: LinkStore) -> bytes:
         data(edge, "edge_inliers", link.inliers)
         data(edge, "edge_distance", link.distance)
         data(edge, "edge_model", link.model)
+        data(edge, "edge_own_share", link.own_share)
         data(
             edge,
             "edge_guided",

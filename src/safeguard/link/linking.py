@@ -30,6 +30,7 @@ faces.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -39,7 +40,13 @@ from typing import Any, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from safeguard.link.common import DEFAULT_COMMON, CommonOptions, common_content, holder_counts
+from safeguard.link.common import (
+    DEFAULT_COMMON,
+    CommonOptions,
+    common_content,
+    holder_counts,
+    own_share,
+)
 from safeguard.link.extract import Extracted, ExtractOptions, FaceEntry, extract, file_id
 from safeguard.link.faces import DEFAULT_FACE_THRESHOLD, chinese_whispers, faces_available
 from safeguard.link.features import PlaceFeatures, mirrored
@@ -321,14 +328,19 @@ def build(
             store.add_shared_objects(records)
         if options.common.candidates > 0:
             keep = {x.key for x in links}
+            shares: dict[tuple[str, str, str], float] = {}
             refused, records, searched = common_content_links(
                 store, [(x, v) for x, v in checked if x.key in keep], links, options, runner,
-                progress,
+                progress, shares,
             )  # fmt: skip
             summary.common_matchings = searched
             summary.common_content_links = len(refused)
             summary.common_content_later_rounds = sum(r["round"] > 1 for r in records)
-            links = [x for x in links if x.key not in refused]
+            links = [
+                dataclasses.replace(x, own_share=shares.get(x.key))
+                for x in links
+                if x.key not in refused
+            ]
             store.add_shared_objects(records)
         if options.attach.candidates > 0:
             attached, pictures, spent = attach_links(
@@ -961,10 +973,12 @@ def common_content_links(
     options: LinkOptions,
     runner: TaskRunner,
     progress: Progress = _nothing,
+    shares: dict[tuple[str, str, str], float] | None = None,
 ) -> tuple[set[tuple[str, str, str]], list[dict[str, Any]], int]:
     """The common-content test (``link.common``) over ``checked`` links: those with too
     few specific inliers on a side are refused. Returns their keys, their records (for
-    ``objects.jsonl``, with ``specific`` inliers of each side) and the matchings spent.
+    ``objects.jsonl``, with ``specific`` inliers of each side) and the matchings spent;
+    ``shares`` (when given) gets each link's ``common.own_share`` as last counted.
 
     The candidates leave out each side's neighbourhood, and a link the test refuses is
     no neighbourhood: after each round, the links whose sides' neighbourhoods lost a
@@ -994,6 +1008,8 @@ def common_content_links(
         counts, spent = common_counts(store, todo, new_links, options, runner, progress, near)
         searched += spent
         for (link, _), (ca, cb) in zip(todo, counts, strict=True):
+            if shares is not None:
+                shares[link.key] = round(own_share(ca, cb, options.common), 3)
             if common_content(ca, cb, options.common):
                 refused.add(link.key)
                 records.append(

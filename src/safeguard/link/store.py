@@ -160,6 +160,10 @@ class Link:
     #: Place links: made by attaching a picture nothing else linked to (``link.guided``,
     #: ``linking.attach_links``), its inliers found by guided matching.
     guided: bool = False
+    #: Place links: the share of the link's inliers that are the pair's own, found in no
+    #: other place (``link.common``, the smaller side's, by region); absent when the
+    #: common-content test did not count the link (attached links, older stores).
+    own_share: float | None = None
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -181,6 +185,8 @@ class Link:
             out["mirrored"] = True
         if self.guided:
             out["guided"] = True
+        if self.own_share is not None:
+            out["own_share"] = self.own_share
         if self.distance is not None:
             out["distance"] = self.distance
         if self.frames is not None:
@@ -217,6 +223,7 @@ class Link:
             region_cover=(None if obj.get("region_cover") is None else float(obj["region_cover"])),
             mirrored=bool(obj.get("mirrored", False)),
             guided=bool(obj.get("guided", False)),
+            own_share=None if obj.get("own_share") is None else float(obj["own_share"]),
         )
 
 

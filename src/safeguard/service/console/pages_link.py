@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw
 from safeguard import audit
 from safeguard.errors import SafeguardError
 from safeguard.link.linking import groups
-from safeguard.link.store import Group, ItemInfo, LinkStore
+from safeguard.link.store import Group, ItemInfo, Link, LinkStore
 from safeguard.link.video import KeyframeOptions, keyframes
 from safeguard.service.console import wellbeing
 from safeguard.service.console.auth import ConsoleRoute, DbSession, require_user
@@ -99,9 +99,7 @@ def link_group(request: Request, group_id: str, user: Reviewer, settings: Settin
         {
             "a": x.a,
             "b": x.b,
-            "evidence": f"{x.inliers} inliers of {x.matches} matches ({x.model})"
-            if x.inliers is not None
-            else f"face distance {x.distance}",
+            "evidence": _evidence(x),
             "score": x.score,
         }
         for x in sorted(group.links, key=lambda x: -x.score)
@@ -111,6 +109,17 @@ def link_group(request: Request, group_id: str, user: Reviewer, settings: Settin
         "link_group.html",
         {"nav": "link", "group": group, "members": members, "links": links},
     )
+
+
+def _evidence(x: Link) -> str:
+    """A link's evidence in words; for a place link, how much of it is the pair's own
+    content (found in no other place) when the common-content test counted it."""
+    if x.inliers is None:
+        return f"face distance {x.distance}"
+    out = f"{x.inliers} inliers of {x.matches} matches ({x.model})"
+    if x.own_share is not None:
+        out += f"; {round(100 * x.own_share)} % of them found in no other place"
+    return out
 
 
 def _picture_bytes(info: ItemInfo, view: int) -> bytes:
