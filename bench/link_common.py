@@ -47,7 +47,7 @@ REGIONAL_SHARES = (0.05, 0.1, 0.12, 0.15, 0.2)
 
 def kind_of(label: str) -> str:
     seed = int(label[-5:])
-    for version in (17, 16):  # their look-alikes are kinds of their own
+    for version in (18, 17, 16):  # their look-alikes are kinds of their own
         if label.startswith(f"roomv{version}-"):
             module = importlib.import_module(f"bench.link_rooms_v{version}")
             kind = str(module.place_kind(seed))
