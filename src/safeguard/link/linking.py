@@ -30,10 +30,9 @@ faces.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -336,11 +335,7 @@ def build(
             summary.common_matchings = searched
             summary.common_content_links = len(refused)
             summary.common_content_later_rounds = sum(r["round"] > 1 for r in records)
-            links = [
-                dataclasses.replace(x, own_share=shares.get(x.key))
-                for x in links
-                if x.key not in refused
-            ]
+            links = [replace(x, own_share=shares.get(x.key)) for x in links if x.key not in refused]
             store.add_shared_objects(records)
         if options.attach.candidates > 0:
             attached, pictures, spent = attach_links(
