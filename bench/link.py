@@ -858,7 +858,7 @@ def shortlist_quality(
         for start in range(0, len(ids), 256):
             q = np.arange(start, min(start + 256, len(ids)))
             views = [store.features(ids[i])[int(rows.view[i])] for i in q]
-            vectors = mirrored_vectors(views, store.codebook)
+            vectors = mirrored_vectors(views, store.codebook, store.unbursty)
             sims = expanded_query_similarities(rows, vectors, rows.item[q])
             plain = expanded_similarities(rows, q)
             for r, i in enumerate(q):

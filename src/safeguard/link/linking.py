@@ -81,7 +81,7 @@ from safeguard.link.store import (
 )
 from safeguard.link.verify import DEFAULT_VERIFY, Verification, VerifyOptions, verify
 from safeguard.signals.files import WalkError, iter_files
-from safeguard.signals.vlad import learn_codebook, vlad
+from safeguard.signals.vlad import learn_codebook, unbursty, vlad
 
 F32 = npt.NDArray[np.float32]
 Progress = Callable[[str, int, int], None]
@@ -428,7 +428,9 @@ def _add_global(store: LinkStore, new: list[_New]) -> None:
         for v, f in enumerate(store.features(e.id)):
             items.append(e.id)
             views.append(v)
-            vectors.append(vlad(f.rootsift(), store.codebook).astype(np.float16))
+            vectors.append(
+                place_vector(f.rootsift(), store.codebook, store.unbursty).astype(np.float16)
+            )
     store.add_global(
         GlobalRows(np.array(items, "U16"), np.array(views, np.int32), np.stack(vectors))
     )
@@ -627,10 +629,21 @@ def shortlist_rows(
 MIRRORED = 3
 
 
-def mirrored_vectors(features: Sequence[PlaceFeatures], codebook: F32) -> F32:
-    """VLAD vectors (one a view) of the views' mirror images."""
+def place_vector(rootsift: F32, codebook: F32, leave_out_bursts: bool) -> F32:
+    """A view's global vector for the shortlist: VLAD of its RootSIFT descriptors, bursts
+    left out (``signals.vlad.unbursty``) in stores made for that (``LinkStore.unbursty``)."""
+    return vlad(unbursty(rootsift) if leave_out_bursts else rootsift, codebook)
+
+
+def mirrored_vectors(
+    features: Sequence[PlaceFeatures], codebook: F32, leave_out_bursts: bool
+) -> F32:
+    """Global vectors (one a view) of the views' mirror images (``place_vector``)."""
     return np.stack(
-        [vlad(np.asarray(mirrored(f.rootsift()), np.float32), codebook) for f in features]
+        [
+            place_vector(np.asarray(mirrored(f.rootsift()), np.float32), codebook, leave_out_bursts)
+            for f in features
+        ]
     )
 
 
@@ -649,7 +662,7 @@ def mirrored_rows(
     for start in range(0, len(index_of_new), block):
         q = index_of_new[start : start + block]
         views = [store.features(str(rows.item[i]))[int(rows.view[i])] for i in q]
-        queries = mirrored_vectors(views, store.codebook)
+        queries = mirrored_vectors(views, store.codebook, store.unbursty)
         sims = expanded_query_similarities(rows, queries, rows.item[q])
         for row, qi in enumerate(q):
             _keep_nearest(best, rows, int(qi), sims[row], k, first_keys)
@@ -1543,12 +1556,12 @@ def query(
         pairs: dict[tuple[str, int], int] = {}
         rank: dict[tuple[str, int], int] = {}
         for qv, view in enumerate(e.views):
-            q = vlad(view.features.rootsift(), store.codebook)
+            q = place_vector(view.features.rootsift(), store.codebook, store.unbursty)
             for r, (item, sv, _) in enumerate(top_items(q, rows, candidates, exclude=e.id)):
                 pairs.setdefault((item, sv), qv)
                 rank[(item, sv)] = min(r, rank.get((item, sv), r))
             if options.mirrored > 0:  # the place may be stored mirrored (``MIRRORED``)
-                qm = mirrored_vectors([view.features], store.codebook)[0]
+                qm = mirrored_vectors([view.features], store.codebook, store.unbursty)[0]
                 for item, sv, _ in top_items(qm, rows, options.mirrored, exclude=e.id):
                     pairs.setdefault((item, sv), qv)
         burnt = stored_burnt_in(store, options.overlay)

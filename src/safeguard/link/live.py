@@ -40,6 +40,7 @@ from safeguard.link.linking import (
     cached_features,
     groups,
     guided_to_stored,
+    place_vector,
     refused_sighting,
     similarities,
     stored_burnt_in,
@@ -56,7 +57,6 @@ from safeguard.link.overlays import (
 from safeguard.link.store import LinkStore
 from safeguard.link.tiles import DEFAULT_TILES, TileOptions
 from safeguard.link.verify import DEFAULT_VERIFY, Verification, VerifyOptions, verify
-from safeguard.signals.vlad import vlad
 
 Box = tuple[int, int, int, int]
 
@@ -297,7 +297,7 @@ class LiveLinker:
     ) -> list[PlaceSighting]:
         """Sightings in one frame or tile of a frame (regions in the frame's pixels)."""
         rootsift = frame.rootsift()
-        q = vlad(rootsift, codebook)
+        q = place_vector(rootsift, codebook, self.store.unbursty)
         burnt = self.burnt if self.burnt is not None and len(self.burnt.bins) else None
         mine = (
             None

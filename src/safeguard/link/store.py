@@ -6,7 +6,8 @@ the shortlist, never queried by field; numpy files read them with no copy and no
 and an analyst can open them with any numpy. Links and items are JSON lines, readable
 and appendable. Layout (``docs/link.md``)::
 
-    store.json            {"format": "safeguard-link-store", "version": 1, "words": k, ...}
+    store.json            {"format": "safeguard-link-store", "version": 1, "words": k,
+                           "global": "vlad-unbursty", ...} (no "global": plain VLAD)
     codebook.npy          (k, 128) float32 VLAD codebook, learned at creation
     features/<id>.npz     points_<v> (n, 2) float32, descriptors_<v> (n, 128) uint8 per view
     global/<seq>.npz      item (m,) str, view (m,) int32, vlad (m, k*128) float16
@@ -46,6 +47,8 @@ from safeguard.signals.vlad import DEFAULT_WORDS
 
 FORMAT = "safeguard-link-store"
 VERSION = 1
+#: ``store.json``'s "global" for stores whose VLAD rows leave out bursts.
+UNBURSTY_VLAD = "vlad-unbursty"
 F32 = npt.NDArray[np.float32]
 
 
@@ -331,7 +334,13 @@ class LinkStore:
                 raise LinkStoreError(f"{root}: exists, is not empty and is not a link store")
             for sub in ("features", "global", "faces", "framebins"):
                 (root / sub).mkdir(parents=True, exist_ok=True)
-            meta = {"format": FORMAT, "version": VERSION, "words": words, "created": _now()}
+            meta = {
+                "format": FORMAT,
+                "version": VERSION,
+                "words": words,
+                "global": UNBURSTY_VLAD,
+                "created": _now(),
+            }
             meta_path.write_text(json.dumps(meta, indent=1) + "\n")
         try:
             meta = json.loads(meta_path.read_text())
@@ -340,6 +349,12 @@ class LinkStore:
         if meta.get("format") != FORMAT or meta.get("version") != VERSION:
             raise LinkStoreError(f"{root}: not a version-{VERSION} {FORMAT}")
         return cls(root, meta)
+
+    @property
+    def unbursty(self) -> bool:
+        """Whether this store's global vectors leave out bursts (``signals.vlad.unbursty``).
+        Stores made before that keep plain VLAD, so their rows and new queries agree."""
+        return self.meta.get("global") == UNBURSTY_VLAD
 
     def _reload(self) -> None:
         self.items = {}
