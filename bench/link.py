@@ -75,6 +75,7 @@ from bench.link_rooms_v16 import room_v16, views_v16
 from bench.link_rooms_v17 import room_v17, views_v17
 from bench.link_rooms_v18 import room_v18, views_v18
 from bench.link_rooms_v19 import room_v19, views_v19
+from bench.link_rooms_v20 import room_v20, views_v20
 from bench.machine import cpu_model, versions
 
 ROOT = Path(__file__).resolve().parent
@@ -638,6 +639,7 @@ GENERATORS = {
     "v17": room_v17,
     "v18": room_v18,
     "v19": room_v19,
+    "v20": room_v20,
 }
 
 
@@ -697,6 +699,7 @@ def make_collection(
             "v17": views_v17,
             "v18": views_v18,
             "v19": views_v19,
+            "v20": views_v20,
         }.get(generator, views)
         made = view_of(img, i)
         for kind, data in made.items():
@@ -1295,6 +1298,8 @@ def main() -> None:
                              "v16: written blind, seen now; "
                              "v17, v18: written blind, each measured once, seen now; "
                              "v19: held out (written blind), not yet run: use it once, "
+                             "after the next linker change; "
+                             "v20: held out (written blind), not yet run: use it once, "
                              "after the next linker change")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
