@@ -50,7 +50,7 @@ def reach(
         q = np.arange(start, min(len(items), start + 512))
         sims = expanded_similarities(rows, q) if expand else vectors[q] @ vectors.T
         sims[np.arange(len(q)), q] = -np.inf
-        top = np.argsort(-sims, axis=1)[:, :5]
+        top = np.argsort(-sims, axis=1)[:, : min(5, len(items) - 1)]  # never itself
         same = labels[top] == labels[q][:, None]
         at1[q] = same[:, 0]
         at5[q] = same.any(axis=1)
