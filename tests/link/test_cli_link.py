@@ -130,6 +130,32 @@ def test_query_without_a_store_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_help_describes_every_command() -> None:
-    for cmd in ("build", "query", "export"):
+    for cmd in ("build", "query", "export", "upgrade"):
         code, stdout, _ = run("link", cmd, "--help")
         assert code == 0 and "--store" in stdout
+
+
+def test_upgrade_copies_an_old_store_and_refuses_a_new_one(pictures: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    code, _, stderr = _build(pictures, store, "--workers", "0")
+    assert code == 0, stderr
+    code, _, stderr = run("link", "upgrade", str(tmp_path / "copy"), "--store", str(store))
+    assert code == 2 and "already" in stderr and not (tmp_path / "copy").exists()
+    meta = json.loads((store / "store.json").read_text())
+    del meta["global"]  # as stores made before bursts were left out
+    (store / "store.json").write_text(json.dumps(meta))
+    code, stdout, stderr = run(
+        "link", "upgrade", str(tmp_path / "copy"), "--store", str(store), "--json"
+    )
+    assert code == 0, stderr
+    assert json.loads(stdout) == {"store": str(tmp_path / "copy"), "from": str(store),
+                                  "items": 6, "views": 6}  # fmt: skip
+    code, stdout, _ = run(
+        "link", "query", str(pictures / "query" / "coffee-crop.png"),
+        "--store", str(tmp_path / "copy"), "--json", "--no-faces",
+    )  # fmt: skip
+    assert code == 0
+    assert {Path(m["path"]).name for m in json.loads(stdout)["items"]} == {
+        "coffee.png", "coffee-view.jpg"}  # fmt: skip
+    code, _, stderr = run("link", "upgrade", str(tmp_path / "copy"), "--store", str(store))
+    assert code == 2 and "exists" in stderr

@@ -11,8 +11,8 @@ import pytest
 from bench.link_rooms_v18 import evidence_bag, low_ink, room_v18
 
 from safeguard.link.features import features_from_pixels
-from safeguard.link.linking import LinkOptions, build, place_vector
-from safeguard.link.store import LinkStore
+from safeguard.link.linking import LinkOptions, build, place_vector, upgrade
+from safeguard.link.store import LinkStore, LinkStoreError
 from safeguard.signals.vlad import learn_codebook, unbursty, vlad
 
 
@@ -113,3 +113,34 @@ def test_a_store_keeps_the_vectors_it_was_made_with(
         rs = store.features(str(item))[0].rootsift()
         want = vlad(rs if old else unbursty(rs), store.codebook)
         assert np.allclose(vector.astype(np.float32), want, atol=2e-3)
+
+
+def _make_old(root: Path) -> None:
+    meta = json.loads((root / "store.json").read_text())
+    del meta["global"]
+    (root / "store.json").write_text(json.dumps(meta))
+
+
+def test_an_old_store_is_upgraded_into_a_copy(pictures: list[str], tmp_path: Path) -> None:
+    """``upgrade`` copies a plain-VLAD store with its vectors made again from the stored
+    features; items and links are the same, and the old store is left as it was."""
+    old = tmp_path / "old"
+    LinkStore.open(old, create=True, words=16)
+    _make_old(old)
+    build(LinkStore.open(old), pictures, options=LinkOptions(codebook_items=3))
+    before = LinkStore.open(old)
+    plain = before.global_rows().vlad.copy()
+    views = upgrade(before, tmp_path / "new")
+    assert views == 3
+    new = LinkStore.open(tmp_path / "new")
+    assert new.unbursty and not LinkStore.open(old).unbursty
+    assert new.items.keys() == before.items.keys() and new.links.keys() == before.links.keys()
+    assert new.codebook is not None and np.array_equal(new.codebook, before.codebook)
+    rows = new.global_rows()
+    for item, vector in zip(rows.item, rows.vlad, strict=True):
+        want = vlad(unbursty(new.features(str(item))[0].rootsift()), new.codebook)
+        assert np.allclose(vector.astype(np.float32), want, atol=2e-3)
+    assert np.array_equal(LinkStore.open(old).global_rows().vlad, plain)
+    assert not (tmp_path / "new.partial").exists()
+    with pytest.raises(LinkStoreError, match="exists"):
+        upgrade(before, tmp_path / "new")

@@ -1,4 +1,4 @@
-"""``safeguard link build|query|export``: link media that shows the same place or person.
+"""``safeguard link build|query|export|upgrade``: link media that shows the same place or person.
 
 Links are suggestions for trained reviewers, never identifications. The link store is a
 folder (``--store``, default ``<data dir>/link``; format in docs/link.md). Registered in
@@ -308,3 +308,48 @@ def export_command(
             ev = f"{best['inliers']} inliers" if "inliers" in best else f"d={best['distance']}"
             table.add_row(g["id"], g["kind"], str(len(g["members"])), ev)
         err_console.print(table)
+
+
+@link_app.command("upgrade")
+def upgrade_command(
+    ctx: typer.Context,
+    target: Annotated[Path, typer.Argument(help="A new folder for the upgraded copy.")],
+    store: StoreOption = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Copy a link store made before bursts were left out of its shortlist vectors, with
+    the vectors made again from the features it keeps (docs/link.md). The store itself
+    is not changed; point --store at the copy once it is written."""
+    from safeguard.errors import SafeguardError
+    from safeguard.link.linking import upgrade
+    from safeguard.link.store import LinkStore
+
+    try:
+        link_store = LinkStore.open(_store_path(ctx, store))
+        if link_store.unbursty:
+            raise fail(f"{link_store.root}: its vectors leave out bursts already", 2)
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("vectors", total=len(link_store.items))
+
+            def on_progress(_stage: str, done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+            views = upgrade(link_store, target, on_progress)
+    except SafeguardError as e:
+        raise fail(str(e), 2) from None
+    result = {"store": str(target), "from": str(link_store.root), "items": len(link_store.items),
+              "views": views}  # fmt: skip
+    if json_out:
+        emit_json(result)
+    else:
+        err_console.print(
+            f"{target}: {views} vectors of {len(link_store.items)} items made again; "
+            f"use --store {target}"
+        )

@@ -31,6 +31,9 @@ faces.
 from __future__ import annotations
 
 import functools
+import json
+import os
+import shutil
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -69,12 +72,14 @@ from safeguard.link.overlays import (
 )
 from safeguard.link.runner import LocalRunner, TaskRunner
 from safeguard.link.store import (
+    UNBURSTY_VLAD,
     FaceRows,
     GlobalRows,
     Group,
     ItemInfo,
     Link,
     LinkStore,
+    LinkStoreError,
     ViewInfo,
     _now,
     load_features,
@@ -633,6 +638,54 @@ def place_vector(rootsift: F32, codebook: F32, leave_out_bursts: bool) -> F32:
     """A view's global vector for the shortlist: VLAD of its RootSIFT descriptors, bursts
     left out (``signals.vlad.unbursty``) in stores made for that (``LinkStore.unbursty``)."""
     return vlad(unbursty(rootsift) if leave_out_bursts else rootsift, codebook)
+
+
+def upgrade(store: LinkStore, target: Path, progress: Progress = _nothing) -> int:
+    """A copy of ``store`` at ``target`` whose global vectors leave out bursts
+    (``place_vector``), made again from the features the store keeps. Items, features,
+    links, refused links, frame bins and the codebook are copied as they are; the links
+    stay what they were (only later shortlists change). Written under ``target``'s name
+    with ``.partial`` and renamed when whole; ``store`` is not changed. Returns the views
+    described. ``target`` must not exist."""
+    if target.exists():
+        raise LinkStoreError(f"{target}: exists; the upgraded copy needs a new folder")
+    partial = target.with_name(target.name + ".partial")
+    if partial.exists():
+        shutil.rmtree(partial)  # an earlier upgrade cut short
+    with store.writing():  # no build adds to it while it is copied
+        shutil.copytree(
+            store.root,
+            partial,
+            ignore=lambda d, _: {".lock", "global"} if Path(d) == store.root else set(),
+        )
+    (partial / "global").mkdir()
+    meta = {**store.meta, "global": UNBURSTY_VLAD, "upgraded": _now()}
+    (partial / "store.json").write_text(json.dumps(meta, indent=1) + "\n")
+    copy = LinkStore.open(partial)
+    views = 0
+    ids = sorted(store.items)
+    progress("vectors", 0, len(ids))
+    if store.codebook is not None:
+        with copy.writing():
+            for start in range(0, len(ids), 1000):
+                items, view, vectors = [], [], []
+                for item in ids[start : start + 1000]:
+                    for v, f in enumerate(store.features(item)):
+                        items.append(item)
+                        view.append(v)
+                        vectors.append(
+                            place_vector(f.rootsift(), store.codebook, True).astype(np.float16)
+                        )
+                if vectors:
+                    copy.add_global(
+                        GlobalRows(
+                            np.array(items, "U16"), np.array(view, np.int32), np.stack(vectors)
+                        )
+                    )
+                views += len(vectors)
+                progress("vectors", min(len(ids), start + 1000), len(ids))
+    os.replace(partial, target)
+    return views
 
 
 def mirrored_vectors(
