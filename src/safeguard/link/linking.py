@@ -428,16 +428,24 @@ def _extract_all(
 
 def _add_global(store: LinkStore, new: list[_New]) -> None:
     assert store.codebook is not None
+    store.add_global(global_rows(store, [e.id for e in new], store.codebook, store.unbursty))
+
+
+def global_rows(
+    source: LinkStore, ids: Sequence[str], codebook: F32, leave_out_bursts: bool
+) -> GlobalRows:
+    """The global rows (``place_vector``, float16) of every view of ``ids``, from the
+    features ``source`` keeps."""
     items, views, vectors = [], [], []
-    for e in new:
-        for v, f in enumerate(store.features(e.id)):
-            items.append(e.id)
+    for item in ids:
+        for v, f in enumerate(source.features(item)):
+            items.append(item)
             views.append(v)
-            vectors.append(
-                place_vector(f.rootsift(), store.codebook, store.unbursty).astype(np.float16)
-            )
-    store.add_global(
-        GlobalRows(np.array(items, "U16"), np.array(views, np.int32), np.stack(vectors))
+            vectors.append(place_vector(f.rootsift(), codebook, leave_out_bursts))
+    return GlobalRows(
+        np.array(items, "U16"),
+        np.array(views, np.int32),
+        np.stack(vectors).astype(np.float16) if vectors else np.zeros((0, 0), np.float16),
     )
 
 
@@ -668,21 +676,9 @@ def upgrade(store: LinkStore, target: Path, progress: Progress = _nothing) -> in
     if store.codebook is not None:
         with copy.writing():
             for start in range(0, len(ids), 1000):
-                items, view, vectors = [], [], []
-                for item in ids[start : start + 1000]:
-                    for v, f in enumerate(store.features(item)):
-                        items.append(item)
-                        view.append(v)
-                        vectors.append(
-                            place_vector(f.rootsift(), store.codebook, True).astype(np.float16)
-                        )
-                if vectors:
-                    copy.add_global(
-                        GlobalRows(
-                            np.array(items, "U16"), np.array(view, np.int32), np.stack(vectors)
-                        )
-                    )
-                views += len(vectors)
+                rows = global_rows(store, ids[start : start + 1000], store.codebook, True)
+                copy.add_global(rows)
+                views += len(rows.item)
                 progress("vectors", min(len(ids), start + 1000), len(ids))
     os.replace(partial, target)
     return views
