@@ -76,6 +76,7 @@ from bench.link_rooms_v17 import room_v17, views_v17
 from bench.link_rooms_v18 import room_v18, views_v18
 from bench.link_rooms_v19 import room_v19, views_v19
 from bench.link_rooms_v20 import room_v20, views_v20
+from bench.link_rooms_v21 import room_v21, views_v21
 from bench.machine import cpu_model, versions
 
 ROOT = Path(__file__).resolve().parent
@@ -640,6 +641,7 @@ GENERATORS = {
     "v18": room_v18,
     "v19": room_v19,
     "v20": room_v20,
+    "v21": room_v21,
 }
 
 
@@ -700,6 +702,7 @@ def make_collection(
             "v18": views_v18,
             "v19": views_v19,
             "v20": views_v20,
+            "v21": views_v21,
         }.get(generator, views)
         made = view_of(img, i)
         for kind, data in made.items():
@@ -1298,7 +1301,9 @@ def main() -> None:
                              "v16: written blind, seen now; "
                              "v17-v19: written blind, each measured once, seen now; "
                              "v20: held out (written blind), not yet run: use it once, "
-                             "after the next linker change")  # fmt: skip
+                             "after the next linker change; "
+                             "v21: held out (written blind), not yet run: "
+                             "kept for after v20")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
                         help="generated rooms only (no scikit-image, no opencv-doc)")  # fmt: skip
