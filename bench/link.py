@@ -1203,6 +1203,7 @@ def dask_build(
         "refused_common_content_later_rounds": summary.common_content_later_rounds,
         "attached": summary.attached,
         "attach_verifications": summary.attach_verified,
+        "attach_refused": summary.attach_refused,
         "peak_rss_mb_client": _peak_rss_mb(),
         "peak_rss_client_is_build_only": reset,
         "peak_rss_mb_workers": sorted(round(v / 1024) for v in worker_rss.values()),

@@ -15,16 +15,25 @@ from scenes import crop, jpeg_bytes, lighting, perspective, png_bytes, scene
 
 from safeguard.link.features import PlaceFeatures, features_from_pixels
 from safeguard.link.graphml import to_graphml
-from safeguard.link.guided import guided_matches, guided_verify, near_miss
+from safeguard.link.guided import (
+    DEFAULT_GUIDED,
+    guided_matches,
+    guided_verify,
+    near_miss,
+    plain_part,
+)
 from safeguard.link.linking import (
     DEFAULT_ATTACH,
     AttachOptions,
     BuildSummary,
     LinkOptions,
+    attach_task,
     build,
+    cached_features,
     groups,
     query,
 )
+from safeguard.link.live import LiveLinker
 from safeguard.link.store import Link, LinkStore
 from safeguard.link.verify import DEFAULT_VERIFY, verify
 from safeguard.signals.local import tentative_matches
@@ -213,3 +222,87 @@ def test_build_attaches_a_picture_linked_to_nothing_to_the_group_two_pictures_ag
         plain_store, dark, options=LinkOptions(attach=replace(DEFAULT_ATTACH, candidates=0))
     )
     assert bare.matches == [] and bare.groups == []
+
+
+def _with(background: str, x: int, y: int, thing: np.ndarray) -> np.ndarray:
+    """A 640 x 480 picture of ``background`` with ``thing`` pasted at (x, y)."""
+    out = cv2.resize(scene(background), (640, 480))
+    h, w = thing.shape[:2]
+    out[y : y + h, x : x + w] = thing
+    return out
+
+
+def test_attaching_refuses_guided_links_that_rest_on_a_thing_many_places_have(
+    tmp_path: Path,
+) -> None:
+    """A mass-produced thing (a framed print of the coffee scene) hangs in place A (two
+    views, one group) and in four other places (one picture each). A dark, blurred
+    picture of a sixth place, showing the same print large, links to nothing plainly
+    and guided to both of A's views, so attaching alone joins it to A. Its guided
+    links' plain inliers are found in the other places' pictures: the common-content
+    test refuses them, and the picture is attached nowhere."""
+    thing = cv2.resize(scene("coffee")[40:360, 100:520], None, fx=0.5, fy=0.5)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    a = _with("astronaut", 380, 280, thing)
+    (folder / "a.png").write_bytes(png_bytes(a))
+    (folder / "a_persp.jpg").write_bytes(jpeg_bytes(perspective(a, 0.06)[0], 85))
+    for name, x, y in (("camera", 40, 60), ("chelsea", 300, 40), ("rocket", 60, 250),
+                       ("brick", 200, 200)):  # fmt: skip
+        (folder / f"{name}.png").write_bytes(png_bytes(_with(name, x, y, thing)))
+    big = cv2.resize(thing, None, fx=1.6, fy=1.6)
+    dark = cv2.GaussianBlur(_with("page", 200, 120, big), (0, 0), 2.5).astype(np.float32) * 0.5
+    dark += np.random.default_rng(1).normal(0, 18.0, dark.shape)
+    other = tmp_path / "later" / "page_print_dark.jpg"
+    other.parent.mkdir()
+    other.write_bytes(jpeg_bytes(np.clip(dark, 0, 255).astype(np.uint8), 90))
+    first = LinkStore.open(tmp_path / "first", create=True)
+    build(first, [folder])
+
+    def add(tests: bool) -> tuple[BuildSummary, LinkStore]:
+        shutil.copytree(first.root, tmp_path / str(tests))
+        store = LinkStore.open(tmp_path / str(tests))
+        options = LinkOptions(attach=replace(DEFAULT_ATTACH, tests=tests))
+        summary = build(store, [other], options=options)
+        return summary, LinkStore.open(tmp_path / str(tests))
+
+    # Without the tests, the picture is attached to A by guided links on the print.
+    off, loose = add(False)
+    guided = [x for x in loose.links.values() if x.guided]
+    assert off.attached == 1 and off.place_links == len(guided) >= DEFAULT_ATTACH.votes
+    # Counted over all their inliers, those links look specific to the pair: guided
+    # inliers were chosen among a few neighbours, and other pictures' ratio-test matches
+    # do not find them. Their plain inliers are a few of them.
+    root = str(loose.root)
+    for x in guided:
+        ((_, w),) = attach_task(
+            (root, [(x.a, x.view_a, x.b, x.view_b)], DEFAULT_VERIFY, DEFAULT_GUIDED, None)
+        )
+        assert w is not None and w.linked and w.inliers_a is not None
+        plain = plain_part(
+            w, cached_features(root, x.a)[x.view_a][1], cached_features(root, x.b)[x.view_b][1]
+        )
+        assert plain.inliers_a and set(plain.inliers_a) < set(w.inliers_a)
+        assert len(plain.inliers_a) < w.inliers / 3
+
+    # With them, those plain inliers are found in the other places: refused.
+    on, strict = add(True)
+    assert on.attached == 0 and on.place_links == 0
+    assert on.attach_refused == len(guided)
+    assert not any(x.guided for x in strict.links.values())
+    records = [r for r in strict.shared_objects() if r.get("guided")]
+    assert len(records) == len(guided) and all(r["common_content"] for r in records)
+
+    # ``link query`` on the store without the picture answers the same way.
+    loose_options = LinkOptions(attach=replace(DEFAULT_ATTACH, tests=False))
+    assert len(query(first, other, options=loose_options).matches) >= DEFAULT_ATTACH.votes
+    answer = query(first, other)
+    assert answer.matches == []
+    assert {r["refused"] for r in answer.refused if r.get("guided")} == {"common_content"}
+
+    # So does live linking, on the picture as a frame.
+    frame = cv2.cvtColor(cv2.imread(str(other)), cv2.COLOR_BGR2RGB)
+    loose_live = LiveLinker(first, attach=replace(DEFAULT_ATTACH, tests=False))
+    sightings = loose_live.on_frame(frame, 0.0)
+    assert len(sightings) >= DEFAULT_ATTACH.votes and all(s.guided for s in sightings)
+    assert LiveLinker(first).on_frame(frame, 0.0) == []

@@ -52,7 +52,7 @@ from safeguard.link.common import (
 from safeguard.link.extract import Extracted, ExtractOptions, FaceEntry, extract, file_id
 from safeguard.link.faces import DEFAULT_FACE_THRESHOLD, chinese_whispers, faces_available
 from safeguard.link.features import PlaceFeatures, mirrored
-from safeguard.link.guided import DEFAULT_GUIDED, GuidedOptions, guided_verify
+from safeguard.link.guided import DEFAULT_GUIDED, GuidedOptions, guided_verify, plain_part
 from safeguard.link.objects import (
     DEFAULT_HUB,
     HubOptions,
@@ -104,6 +104,10 @@ class AttachOptions:
     #: places, where plain verification linked 2 and 7 (``link.guided``).
     votes: int = 2
     guided: GuidedOptions = DEFAULT_GUIDED
+    #: Put the guided links that agreed through ``build``'s refusal tests (the
+    #: shared-object and common-content tests); a refused one is no vote. A guided link
+    #: amplifies what its seed rests on, a catalogue fitting or a thing a view carries.
+    tests: bool = True
 
 
 DEFAULT_ATTACH = AttachOptions()
@@ -164,6 +168,8 @@ class BuildSummary:
     #: ``verified``).
     attached: int = 0
     attach_verified: int = 0
+    #: Guided links that the refusal tests took from attaching (``AttachOptions.tests``).
+    attach_refused: int = 0
     face_links: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -183,6 +189,7 @@ class BuildSummary:
             "common_content_later_rounds": self.common_content_later_rounds,
             "attached": self.attached,
             "attach_verified": self.attach_verified,
+            "attach_refused": self.attach_refused,
             "face_links": self.face_links,
             "errors": self.errors,
         }
@@ -343,13 +350,14 @@ def build(
             links = [replace(x, own_share=shares.get(x.key)) for x in links if x.key not in refused]
             store.add_shared_objects(records)
         if options.attach.candidates > 0:
-            attached, pictures, spent = attach_links(
-                store, new_ids, links, options, runner, progress, burnt
-            )
-            summary.attached = pictures
-            summary.attach_verified = spent
-            summary.verified += spent
-            links += attached
+            attaching = attach_links(store, new_ids, links, options, runner, progress, burnt)
+            summary.attached = attaching.pictures
+            summary.attach_verified = attaching.verified
+            summary.attach_refused = len(attaching.refused)
+            summary.verified += attaching.verified + attaching.searched
+            summary.common_matchings += attaching.matchings
+            store.add_shared_objects(attaching.refused)
+            links += attaching.links
         summary.place_links = len(links)
         face_links = _face_links(store, {e.id for e in new}, options.face_threshold)
         summary.face_links = len(face_links)
@@ -1273,6 +1281,21 @@ def attach_task(
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Attaching:
+    """What ``attach_links`` did: the links it made, the pictures they attach, the
+    guided verifications spent, the guided links the refusal tests took (their records,
+    for ``objects.jsonl``) and what those tests spent (verifications of the
+    shared-object test, partial matchings of the common-content test)."""
+
+    links: list[Link]
+    pictures: int
+    verified: int
+    refused: list[dict[str, Any]]
+    searched: int = 0
+    matchings: int = 0
+
+
 def attach_links(
     store: LinkStore,
     new_ids: Sequence[str],
@@ -1281,7 +1304,7 @@ def attach_links(
     runner: TaskRunner,
     progress: Progress = _nothing,
     burnt: BurntIn | None = None,
-) -> tuple[list[Link], int, int]:
+) -> Attaching:
     """Links that attach the new pictures no place link reaches to a place group.
 
     Each such picture is verified against its ``attach.candidates`` nearest items (the
@@ -1289,15 +1312,17 @@ def attach_links(
     ``links``), plainly and, for near misses, guided (``link.guided``). Only guided links
     count: a plain link between these pairs was refused by a test of ``build`` or never
     shortlisted. The picture is attached when ``attach.votes`` or more pictures of one
-    group link to it this way and none of another group does; its guided links become
-    place links (``guided``). Returns the links, the pictures attached and the pairs
-    verified."""
+    group link to it this way and none of another group does (``agreed``); its guided
+    links become place links (``guided``). With ``attach.tests``, the links agreed on
+    go through ``build``'s refusal tests first (``guided_refusals``), and the picture is
+    attached only by the ``attach.votes`` or more that pass. A refused link of another
+    group still stops it: the tests only ever take attachments away."""
     place = [x for x in [*store.links.values(), *links] if x.kind == "place"]
     members, _ = _place_groups(place)
     group_of = {m: n for n, ms in enumerate(members) for m in ms}
     alone = [i for i in new_ids if i not in group_of]
     if not alone:
-        return [], 0, 0
+        return Attaching([], 0, 0, [])
     pairs = [
         p
         for p in shortlist(store, alone, options.attach.candidates)
@@ -1308,24 +1333,77 @@ def attach_links(
          options.attach.guided, burnt)
         for i in range(0, len(pairs), options.verify_batch)
     ]  # fmt: skip
-    votes: dict[str, dict[int, list[tuple[Pair, Verification]]]] = {}
+    votes: dict[str, dict[int, list[tuple[Link, Verification]]]] = {}
     done = 0
     progress("attach", 0, len(pairs))
     for results in runner.map(attach_task, batches):
-        for pair, w in results:
+        for (a, va, b, vb), w in results:
             if w is not None and w.linked:
-                a, _, b, _ = pair
-                x, y = (b, a) if a in group_of else (a, b)
-                votes.setdefault(x, {}).setdefault(group_of[y], []).append((pair, w))
+                x = place_link(a, va, b, vb, w, guided=True)
+                new, old = (b, a) if a in group_of else (a, b)
+                votes.setdefault(new, {}).setdefault(group_of[old], []).append((x, w))
         done += len(results)
         progress("attach", done, len(pairs))
+    found = {new: agreed(votes[new], options.attach.votes) for new in sorted(votes)}
+    agreeing = [xw for xws in found.values() for xw in xws]
+    refused: list[dict[str, Any]] = []
+    searched = matchings = 0
+    shares: dict[tuple[str, str, str], float] = {}
+    gone: set[tuple[str, str, str]] = set()
+    if options.attach.tests and agreeing:
+        gone, refused, searched, matchings = guided_refusals(
+            store, agreeing, links, options, runner, progress, burnt, shares
+        )
     out: list[Link] = []
     pictures = 0
-    for x in sorted(votes):
-        found = agreed(votes[x], options.attach.votes)
-        out.extend(place_link(a, va, b, vb, w, guided=True) for (a, va, b, vb), w in found)
-        pictures += bool(found)
-    return out, pictures, len(pairs)
+    for xws in found.values():
+        kept = [replace(x, own_share=shares.get(x.key)) for x, _ in xws if x.key not in gone]
+        if len(kept) >= options.attach.votes:
+            out.extend(kept)
+            pictures += 1
+    return Attaching(out, pictures, len(pairs), refused, searched, matchings)
+
+
+def guided_refusals(
+    store: LinkStore,
+    linked: Sequence[tuple[Link, Verification]],
+    links: Sequence[Link],
+    options: LinkOptions,
+    runner: TaskRunner,
+    progress: Progress = _nothing,
+    burnt: BurntIn | None = None,
+    shares: dict[tuple[str, str, str], float] | None = None,
+) -> tuple[set[tuple[str, str, str]], list[dict[str, Any]], int, int]:
+    """``build``'s refusal tests over guided links (``linked``, with their guided
+    verifications) that would attach pictures: the shared-object test on those resting
+    on an object-sized region, then the common-content test on those left, over their
+    plain inliers (``guided.plain_part``). The neighbourhoods and components are those
+    of the stored links and ``links`` (the build's own), so a picture being attached is
+    related to nothing. Returns the refused links' keys, their records (for
+    ``objects.jsonl``), the shared-object test's verifications and the common-content
+    test's partial matchings."""
+    asked = [(x, w) for x, w in linked if questioned(w, options.hub)]
+    gone: set[tuple[str, str, str]] = set()
+    records: list[dict[str, Any]] = []
+    searched = matchings = 0
+    if asked and options.hub.max_region_cover > 0:
+        gone, records, searched = shared_object_links(
+            store, asked, links, options, runner, progress, burnt
+        )
+    if options.common.candidates > 0:
+        root = str(store.root)
+        rest = [
+            (x, plain_part(w, cached_features(root, x.a)[x.view_a][1],
+                           cached_features(root, x.b)[x.view_b][1], options.verify))
+            for x, w in linked
+            if x.key not in gone
+        ]  # fmt: skip
+        refused, found, matchings = common_content_links(
+            store, rest, links, options, runner, progress, shares
+        )
+        gone = gone | refused
+        records += found
+    return gone, records, searched, matchings
 
 
 def place_link(a: str, va: int, b: str, vb: int, v: Verification, *, guided: bool = False) -> Link:
@@ -1551,15 +1629,21 @@ def _attach_query(
     misses: Sequence[tuple[str, int, int, Verification]],
     options: LinkOptions,
     burnt: BurntIn | None,
+    rows: GlobalRows,
+    near: Neighbourhoods,
+    mine_id: str,
+    refused: list[dict[str, Any]],
 ) -> dict[str, dict[str, Any]]:
     """``attach_links`` for a ``query`` file that links to nothing: its refused pairs
     with its ``attach.candidates`` nearest items, guided (``link.guided``); the guided
     links when ``attach.votes`` or more of one place group's pictures agree and none of
-    another group's does, else nothing."""
+    another group's does, else nothing. With ``attach.tests``, the agreed links go
+    through ``build``'s refusal tests (``refused_sighting``; a refused one goes to
+    ``refused``) and ``attach.votes`` or more must pass, as in ``attach_links``."""
     root = str(store.root)
     members, _ = _place_groups([x for x in store.links.values() if x.kind == "place"])
     group_of = {m: n for n, ms in enumerate(members) for m in ms}
-    best: dict[int, dict[str, dict[str, Any]]] = {}
+    best: dict[int, dict[str, tuple[int, int, Verification]]] = {}
     for item, sv, qv, v in misses:
         if item not in group_of:
             continue
@@ -1567,22 +1651,40 @@ def _attach_query(
         if w is None or not w.linked:
             continue
         prior = best.setdefault(group_of[item], {}).get(item)
-        if prior is None or prior["inliers"] < w.inliers:
-            best[group_of[item]][item] = {
-                "link": "place",
-                "inliers": w.inliers,
-                "matches": w.matches,
-                "score": w.score,
-                "model": w.model,
-                "distinct": w.distinct,
-                "cells": w.cells,
-                "mirrored": w.mirrored,
-                "guided": True,
-                "views": [qv, sv],
-                "regions": {"query": w.region_a, "item": w.region_b},
-            }
+        if prior is None or prior[2].inliers < w.inliers:
+            best[group_of[item]][item] = (qv, sv, w)
     votes = {g: list(by_item.items()) for g, by_item in best.items()}
-    return dict(agreed(votes, options.attach.votes))
+    found = agreed(votes, options.attach.votes)
+    if options.attach.tests:
+        kept = []
+        for item, (qv, sv, w) in found:
+            plain = plain_part(
+                w, mine_views[qv][1], cached_features(root, item)[sv][1], options.verify
+            )
+            why = refused_sighting(
+                store, rows, near, mine_views[qv], item, sv, plain, options, burnt, mine_id
+            )
+            if why is None:
+                kept.append((item, (qv, sv, w)))
+            else:
+                refused.append({"id": item, "refused": why, "inliers": w.inliers, "guided": True})
+        found = kept if len(kept) >= options.attach.votes else []
+    return {
+        item: {
+            "link": "place",
+            "inliers": w.inliers,
+            "matches": w.matches,
+            "score": w.score,
+            "model": w.model,
+            "distinct": w.distinct,
+            "cells": w.cells,
+            "mirrored": w.mirrored,
+            "guided": True,
+            "views": [qv, sv],
+            "regions": {"query": w.region_a, "item": w.region_b},
+        }
+        for item, (qv, sv, w) in found
+    }
 
 
 def query(
@@ -1664,7 +1766,11 @@ def query(
                     "regions": {"query": v.region_a, "item": v.region_b},
                 }
         if misses and not found and options.attach.candidates > 0:
-            found.update(_attach_query(store, mine_views, misses, options, burnt))
+            found.update(
+                _attach_query(
+                    store, mine_views, misses, options, burnt, rows, near, e.id, result.refused
+                )
+            )
     faces = store.face_rows()
     if len(faces.item):
         for entry in e.face_entries:

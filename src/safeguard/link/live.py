@@ -31,6 +31,7 @@ from safeguard.link.common import DEFAULT_COMMON, CommonOptions
 from safeguard.link.extract import picture_tiles
 from safeguard.link.faces import DEFAULT_FACE_THRESHOLD, detect_faces, faces_available
 from safeguard.link.features import FeatureOptions, PlaceFeatures, features_from_pixels
+from safeguard.link.guided import plain_part
 from safeguard.link.linking import (
     DEFAULT_ATTACH,
     AttachOptions,
@@ -364,7 +365,7 @@ class LiveLinker:
         size: tuple[int, int],
     ) -> list[PlaceSighting]:
         root = str(self.store.root)
-        votes: dict[str, list[PlaceSighting]] = {}
+        votes: dict[str, list[tuple[PlaceSighting, int, Verification]]] = {}
         for item, view, v in misses:
             group = self.index.group_of.get(item)
             if group is None or not group.startswith("place-"):
@@ -372,13 +373,38 @@ class LiveLinker:
             w = guided_to_stored(root, (frame, rootsift, mine), item, view, v, self.options, burnt)
             if w is None or not w.linked:
                 continue
-            votes.setdefault(group, []).append(
+            votes.setdefault(group, []).append((
                 PlaceSighting(
                     stream_ts, item, self.index.path(item), w.inliers, w.model, w.score,
                     w.region_a, w.region_b, group, size, guided=True,
-                )
-            )  # fmt: skip
-        found = agreed(votes, self.options.attach.votes)
+                ),
+                view,
+                w,
+            ))  # fmt: skip
+        agreeing = agreed(votes, self.options.attach.votes)
+        # The refusal tests on the agreed links, as ``linking.attach_links`` does.
+        found = [
+            s
+            for s, view, w in agreeing
+            if not self.options.attach.tests
+            or refused_sighting(
+                self.store,
+                self.store.global_rows(),
+                self.index.neighbourhoods,
+                (frame, rootsift, mine),
+                s.item,
+                view,
+                plain_part(
+                    w, rootsift, cached_features(root, s.item)[view][1], self.verify_options
+                ),
+                self.options,
+                burnt,
+                vectors=self.index.vectors,
+            )
+            is None
+        ]
+        if len(found) < self.options.attach.votes:
+            return []
         for s in found:
             self._last_reported[("place", s.item)] = stream_ts
         return found
