@@ -400,6 +400,7 @@ class LiveLinker:
                 self.options,
                 burnt,
                 vectors=self.index.vectors,
+                attaching=True,
             )
             is None
         ]
