@@ -165,7 +165,9 @@ class Link:
     guided: bool = False
     #: Place links: the share of the link's inliers that are the pair's own, found in no
     #: other place (``link.common``, the smaller side's, by region); absent when the
-    #: common-content test did not count the link (attached links, older stores).
+    #: common-content test did not count the link (older stores, links attached before
+    #: ``AttachOptions.tests``, builds with the test off). For an attached link it is
+    #: counted over its plain inliers (``guided.plain_part``).
     own_share: float | None = None
 
     @property
