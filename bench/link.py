@@ -1201,6 +1201,8 @@ def dask_build(
         "refused_common_content": summary.common_content_links,
         "common_matchings": summary.common_matchings,
         "refused_common_content_later_rounds": summary.common_content_later_rounds,
+        "refused_conflict": summary.conflict_links,
+        "conflict_verifications": summary.conflict_verified,
         "attached": summary.attached,
         "attach_verifications": summary.attach_verified,
         "attach_refused": summary.attach_refused,

@@ -67,15 +67,30 @@ AttachOption = Annotated[
 ]
 
 
-def _link_options(shortlist: int = SHORTLIST, attach: bool = True) -> LinkOptions:
+ConflictOption = Annotated[
+    bool,
+    typer.Option(
+        "--conflict/--no-conflict",
+        help="Refuse a link when, on both sides, the content the picture's other links "
+        "confirm is mostly missing from the other picture where they overlap (places "
+        "built from one template; docs/link.md).",
+    ),
+]
+
+
+def _link_options(
+    shortlist: int = SHORTLIST, attach: bool = True, conflict: bool = True
+) -> LinkOptions:
     from dataclasses import replace
 
+    from safeguard.link.conflict import DEFAULT_CONFLICT
     from safeguard.link.linking import DEFAULT_ATTACH
     from safeguard.link.linking import LinkOptions as Options
 
     return Options(
         shortlist=shortlist,
         attach=DEFAULT_ATTACH if attach else replace(DEFAULT_ATTACH, candidates=0),
+        conflict=DEFAULT_CONFLICT if conflict else replace(DEFAULT_CONFLICT, enabled=False),
     )
 
 
@@ -152,6 +167,7 @@ def build_command(
     ] = SHORTLIST,
     faces: FacesOption = None,
     attach: AttachOption = True,
+    conflict: ConflictOption = True,
     json_out: Annotated[
         bool, typer.Option("--json", help="Print the summary as one JSON object on stdout.")
     ] = False,
@@ -190,7 +206,7 @@ def build_command(
                 link_store,
                 sources,
                 extract_options=extract_options,
-                options=_link_options(shortlist, attach),
+                options=_link_options(shortlist, attach, conflict),
                 runner=runner,
                 progress=on_progress,
             )

@@ -49,6 +49,8 @@ from safeguard.link.common import (
     holder_counts,
     own_share,
 )
+from safeguard.link.conflict import DEFAULT_CONFLICT, ConflictOptions, Missing, conflicting
+from safeguard.link.conflict import missing as missing_side
 from safeguard.link.extract import Extracted, ExtractOptions, FaceEntry, extract, file_id
 from safeguard.link.faces import DEFAULT_FACE_THRESHOLD, chinese_whispers, faces_available
 from safeguard.link.features import PlaceFeatures, mirrored
@@ -130,6 +132,10 @@ class LinkOptions:
     #: The common-content test (``link.common``): a link needs inliers that are not
     #: found in many other items outside its sides' neighbourhoods.
     common: CommonOptions = DEFAULT_COMMON
+    #: The conflict test (``link.conflict``): a link is refused when, on both sides, the
+    #: content the side's other links confirm is mostly missing from the other picture
+    #: where the two overlap (places built from one template).
+    conflict: ConflictOptions = DEFAULT_CONFLICT
     #: Burnt-in overlays (``link.overlays``): matches at the same frame position on
     #: content that recurs there across the collection are dropped before verifying.
     overlay: OverlayOptions = DEFAULT_OVERLAY
@@ -163,6 +169,10 @@ class BuildSummary:
     #: Of ``common_content_links``, those refused after the first round (the
     #: neighbourhoods without the links refused before: ``CommonOptions.rounds``).
     common_content_later_rounds: int = 0
+    #: Links that passed the tests above and were refused by the conflict test
+    #: (``link.conflict``), and the stored links verified again for their inliers.
+    conflict_links: int = 0
+    conflict_verified: int = 0
     #: New pictures linked to nothing that were attached to a place group
     #: (``attach_links``), and the guided verifications spent on them (also in
     #: ``verified``).
@@ -187,6 +197,8 @@ class BuildSummary:
             "common_content_links": self.common_content_links,
             "common_matchings": self.common_matchings,
             "common_content_later_rounds": self.common_content_later_rounds,
+            "conflict_links": self.conflict_links,
+            "conflict_verified": self.conflict_verified,
             "attached": self.attached,
             "attach_verified": self.attach_verified,
             "attach_refused": self.attach_refused,
@@ -348,6 +360,17 @@ def build(
             summary.common_content_links = len(refused)
             summary.common_content_later_rounds = sum(r["round"] > 1 for r in records)
             links = [replace(x, own_share=shares.get(x.key)) for x in links if x.key not in refused]
+            store.add_shared_objects(records)
+        if options.conflict.enabled:
+            keep = {x.key for x in links}
+            refused, records, again = conflict_links(
+                store, [(x, v) for x, v in checked if x.key in keep], options, runner, progress,
+                burnt,
+            )  # fmt: skip
+            summary.conflict_links = len(refused)
+            summary.conflict_verified = again
+            summary.verified += again
+            links = [x for x in links if x.key not in refused]
             store.add_shared_objects(records)
         if options.attach.candidates > 0:
             attaching = attach_links(store, new_ids, links, options, runner, progress, burnt)
@@ -1080,6 +1103,107 @@ def common_content_links(
                 records.append(_common_record(link, ca, cb, options.common, n + 1))
         before = near
     return refused, records, searched
+
+
+Side = tuple[str, int]
+
+
+def conflict_task(
+    args: tuple[str, Sequence[tuple[Link, Verification, tuple[int, ...], tuple[int, ...]]],
+                ConflictOptions],
+) -> list[tuple[Missing, Missing]]:  # fmt: skip
+    """For each (link, its verification, a's confirmed keypoints, b's): what each side
+    misses of the other (``conflict.missing``)."""
+    root, jobs, options = args
+    out = []
+    for link, v, confirmed_a, confirmed_b in jobs:
+        fa, ra = cached_features(root, link.a)[link.view_a]
+        fb, rb = cached_features(root, link.b)[link.view_b]
+        if v.mirrored:
+            rb = np.asarray(mirrored(rb), np.float32)
+        ia = np.asarray(v.inliers_a or (), np.int64)
+        ib = np.asarray(v.inliers_b or (), np.int64)
+        out.append(
+            (
+                missing_side(fa.points, ra, ia, fb.points, rb, ib, confirmed_a, options),
+                missing_side(fb.points, rb, ib, fa.points, ra, ia, confirmed_b, options),
+            )
+        )
+    return out
+
+
+def conflict_links(
+    store: LinkStore,
+    checked: Sequence[tuple[Link, Verification]],
+    options: LinkOptions,
+    runner: TaskRunner,
+    progress: Progress = _nothing,
+    burnt: BurntIn | None = None,
+) -> tuple[set[tuple[str, str, str]], list[dict[str, Any]], int]:
+    """The conflict test (``link.conflict``) over ``checked`` links (the build's links
+    that passed the other tests, with their verifications). A side's confirmed
+    keypoints are the inliers of its view's other place links: ``checked`` ones and
+    stored plain ones, which are verified again for their inliers (guided links are
+    left out: their inliers were chosen by the link itself). Returns the refused links'
+    keys, their records (for ``objects.jsonl``) and the stored links verified again."""
+    if not checked:
+        return set(), [], 0
+    inliers: dict[Side, list[tuple[tuple[str, str, str], tuple[int, ...]]]] = {}
+
+    def note(link: Link, v: Verification) -> None:
+        inliers.setdefault((link.a, link.view_a), []).append((link.key, v.inliers_a or ()))
+        inliers.setdefault((link.b, link.view_b), []).append((link.key, v.inliers_b or ()))
+
+    for link, v in checked:
+        note(link, v)
+    tested = {x.key for x, _ in checked}
+    stored = [
+        x
+        for x in store.links.values()
+        if x.kind == "place" and not x.guided and x.key not in tested
+        and ((x.a, x.view_a) in inliers or (x.b, x.view_b) in inliers)
+    ]  # fmt: skip
+    if stored:
+        pairs: list[Pair] = [(x.a, x.view_a, x.b, x.view_b) for x in stored]
+        batches = [
+            (str(store.root), pairs[i : i + options.verify_batch], options.verify, burnt)
+            for i in range(0, len(pairs), options.verify_batch)
+        ]
+        found = [v for result in runner.map(verify_task, batches) for _, v in result]
+        for link, v in zip(stored, found, strict=True):
+            if v.linked:
+                note(link, v)
+
+    def confirmed(side: Side, key: tuple[str, str, str]) -> tuple[int, ...]:
+        return tuple(sorted({i for k, idx in inliers[side] if k != key for i in idx}))
+
+    jobs = [
+        (x, v, confirmed((x.a, x.view_a), x.key), confirmed((x.b, x.view_b), x.key))
+        for x, v in checked
+    ]
+    size = max(1, options.verify_batch)
+    batches2 = [
+        (str(store.root), jobs[i : i + size], options.conflict) for i in range(0, len(jobs), size)
+    ]
+    results: list[tuple[Missing, Missing]] = []
+    progress("conflict", 0, len(jobs))
+    for result in runner.map(conflict_task, batches2):
+        results.extend(result)
+        progress("conflict", len(results), len(jobs))
+    refused: set[tuple[str, str, str]] = set()
+    records: list[dict[str, Any]] = []
+    for (link, _), (ma, mb) in zip(checked, results, strict=True):
+        if conflicting(ma, mb, options.conflict):
+            refused.add(link.key)
+            records.append(
+                link.to_json()
+                | {
+                    "conflict": True,
+                    "missing": [ma.missing, mb.missing],
+                    "confirmed": [ma.confirmed, mb.confirmed],
+                }
+            )
+    return refused, records, len(stored)
 
 
 def _common_record(

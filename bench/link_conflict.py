@@ -1,0 +1,178 @@
+"""The conflict test (``link.conflict``) on built stores, as a build would have run it.
+
+Places built from one template (allotment sheds of one site, rooms of one chain) made 115
+of held-out v20's 123 wrong links. For each stored build this takes its plain place links
+(the attached ones are made after the test), verifies them again for their inliers and
+runs ``linking.conflict_links`` over them with the other plain links as confirmation, as
+``build`` does after the common-content test. It prints, per store:
+
+- the wrong links refused (within look-alike groups and between ordinary places) and the
+  right links lost, with and without a floor ``--min-missing``, at each ``--max-missing``;
+- what that does to the build's own measures (``bench.link.link_quality``: same-place pairs
+  in one group, wrong links, groups mixing places), the attached links kept as they are;
+- the right links lost by the views of their two pictures.
+
+    python -m bench.link_conflict --name link-v20-heldout:v20 --name link-v19-rerun:v19
+
+Reads the stores only (development data: every generator named here has been seen);
+prints JSON and writes ``bench/results/link-conflict-<generator>.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from multiprocessing import Pool
+from pathlib import Path
+from typing import Any, TypeVar
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from bench.link import link_quality  # noqa: E402
+from bench.link_region_band import _seed, open_build  # noqa: E402
+from bench.machine import cpu_model, emit  # noqa: E402
+from safeguard.link.conflict import DEFAULT_CONFLICT  # noqa: E402
+from safeguard.link.linking import LinkOptions, conflict_links, verify_task  # noqa: E402
+from safeguard.link.store import Link, LinkStore  # noqa: E402
+from safeguard.link.verify import DEFAULT_VERIFY, Verification  # noqa: E402
+
+A = TypeVar("A")
+R = TypeVar("R")
+
+
+class _PoolRunner:
+    """``TaskRunner`` over a process pool, results in order."""
+
+    def __init__(self, pool: Any) -> None:
+        self._pool = pool
+
+    def map(self, fn: Callable[[A], R], args: Sequence[A]) -> Iterator[R]:
+        return iter(self._pool.imap(fn, args))
+
+
+class _With:
+    """The store with only ``links``."""
+
+    def __init__(self, store: LinkStore, links: dict[Any, Link]) -> None:
+        self._store = store
+        self.links = links
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+
+def _view(filename: str) -> str:
+    return filename.split("__", 1)[1].rsplit(".", 1)[0]
+
+
+def measure(name: str, generator: str, shares: list[float], workers: int) -> dict[str, Any]:
+    store, truth, file, look_alike = open_build(name, generator)
+    label = {i: truth[f] for i, f in file.items()}
+    plain = [x for x in store.links.values() if x.kind == "place" and not x.guided]
+    start = time.perf_counter()
+    with Pool(workers) as pool:
+        runner = _PoolRunner(pool)
+        pairs = [(x.a, x.view_a, x.b, x.view_b) for x in plain]
+        batches = [
+            (str(store.root), pairs[i : i + 16], DEFAULT_VERIFY) for i in range(0, len(pairs), 16)
+        ]
+        found = [v for result in runner.map(verify_task, batches) for _, v in result]
+        checked: list[tuple[Link, Verification]] = [
+            (x, v) for x, v in zip(plain, found, strict=True) if v.linked
+        ]
+        only = _With(store, {k: x for k, x in store.links.items() if x.kind != "place"})
+        by_share = {}
+        for share in shares:
+            options = LinkOptions(conflict=replace(DEFAULT_CONFLICT, max_missing=share))
+            refused, records, _ = conflict_links(only, checked, options, runner)  # type: ignore[arg-type]
+            by_share[share] = (refused, records)
+    seconds = time.perf_counter() - start
+
+    def alike(x: Link) -> bool:
+        return (
+            look_alike is not None and look_alike(_seed(file[x.a])) and look_alike(_seed(file[x.b]))
+        )
+
+    before = link_quality(store, truth)
+    rows = {}
+    for share, (refused, _) in by_share.items():
+        gone = [x for x in plain if x.key in refused]
+        wrong = [x for x in gone if label[x.a] != label[x.b]]
+        right = [x for x in gone if label[x.a] == label[x.b]]
+        after = link_quality(
+            _With(store, {k: x for k, x in store.links.items() if k not in refused}),  # type: ignore[arg-type]
+            truth,
+        )
+        rows[str(share)] = {
+            "wrong_refused": len(wrong),
+            "wrong_refused_look_alike": sum(map(alike, wrong)),
+            "right_lost": len(right),
+            "right_lost_by_views": dict(
+                Counter(
+                    "/".join(sorted((_view(file[x.a]), _view(file[x.b])))) for x in right
+                ).most_common(6)
+            ),
+            "after": {
+                k: after[k]
+                for k in (
+                    "place_links",
+                    "wrong_links",
+                    "pair_recall_in_groups",
+                    "groups_mixing_places",
+                    "largest_place_group",
+                )
+            },
+        }
+    wrong_plain = [x for x in plain if label[x.a] != label[x.b]]
+    return {
+        "store": name,
+        "generator": generator,
+        "plain_links": len(plain),
+        "verified_again_linked": len(checked),
+        "wrong_plain_links": len(wrong_plain),
+        "wrong_plain_look_alike": sum(map(alike, wrong_plain)),
+        "before": {
+            k: before[k]
+            for k in (
+                "place_links",
+                "wrong_links",
+                "pair_recall_in_groups",
+                "groups_mixing_places",
+                "largest_place_group",
+            )
+        },
+        "by_max_missing": rows,
+        "seconds_all_shares": round(seconds, 1),
+        "workers": workers,
+        "cpu": cpu_model(),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--name", action="append", required=True,
+        help="STORE:GENERATOR, a build under bench/.cache/link (repeatable)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--max-missing", type=float, action="append", default=None,
+        help="shares to try (default: 0.55, 0.6, 0.65, 0.7)",
+    )  # fmt: skip
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    shares = args.max_missing or [0.55, 0.6, 0.65, 0.7]
+    os.environ.setdefault("OPENCV_FOR_THREADS_NUM", "1")
+    for spec in args.name:
+        name, generator = spec.split(":")
+        result = measure(name, generator, shares, args.workers)
+        emit(result, f"link-conflict-{generator}")
+
+
+if __name__ == "__main__":
+    main()

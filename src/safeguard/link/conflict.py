@@ -1,0 +1,151 @@
+"""Conflicting content: what one picture's place has of its own, missing from the other.
+
+Places built from one template (the sheds of one allotment site, the rooms of one hotel
+chain, the boxes of one stadium) are identical wherever the template is: its walls, its
+fittings, its floor. A link between two of them rests on the template and passes every
+test of the pair (``link.verify``); the common-content test (``link.common``) does not
+find the template elsewhere either, because its candidates are found by what the pair
+shares, and it is shared by a handful of places, each seen in distorted views. On
+held-out generator v20, 115 of 123 wrong links were of that kind.
+
+What tells them apart is what each place has of its own: the occupant's tools and
+packets, the view from the window. The collection says what a picture's place has: the
+keypoints that the picture's *other* links match (its **confirmed** keypoints). Where two
+pictures of one place overlap, the content one of them shares with the rest of its place
+is in the other picture too; where a look-alike overlaps it, that content is missing
+(Heinly, Dunn & Frahm, "Correcting for duplicate scene structure in sparse 3D
+reconstruction", ECCV 2014, look for such conflicting observations between two
+reconstructions).
+
+For each side of a link, the confirmed keypoints inside its inliers' convex hull that are
+not inliers of the link are **looked for** in the other picture: their spot there is
+predicted by an affine map fitted to their ``neighbours`` nearest inliers (the local
+geometry of the link: a plane, or a small patch of a 3-D room), and one is **found** when
+the other picture has a keypoint within ``radius_px`` of that spot whose descriptor is as
+near as the link's own inliers are (``percentile`` of their distances: a noisy or dark
+view's inliers are far from their partners, and so are the missing keypoints' partners).
+Found again, a keypoint was only lost to the ratio test or to the view's distortion. What
+is left **missing** is counted over the confirmed keypoints in the hull. A link is
+refused when both sides miss ``max_missing`` or more of them, and each at least
+``min_missing`` keypoints: a look-alike pair misses on both sides (each place's own
+things), one distorted view of a place misses on its good partner's side only.
+
+The test needs other links to confirm anything: a picture that links only to this one has
+no confirmed keypoints and never refuses. So ``link query`` and live linking, where the
+new picture has no links, do not apply it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+from scipy.spatial import cKDTree
+
+from safeguard.link.verify import F32
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictOptions:
+    #: Apply the test (``link build``).
+    enabled: bool = True
+    #: Inliers a missing keypoint's spot in the other picture is predicted from (an
+    #: affine map fitted to them by least squares).
+    neighbours: int = 8
+    #: How far from the predicted spot (working-frame pixels) its partner may be.
+    radius_px: float = 6.0
+    #: The partner's descriptor must be as near as this percentile of the distances
+    #: between the link's own inliers and their partners (RootSIFT).
+    percentile: float = 70.0
+    #: A link is refused when on both sides this share or more of the confirmed
+    #: keypoints in its hull are missing from the other picture ...
+    max_missing: float = 0.6
+    #: ... and at least this many on each side.
+    min_missing: int = 10
+
+    def __post_init__(self) -> None:
+        if self.neighbours < 3:
+            raise ValueError("neighbours must be at least 3 (an affine map)")
+        if self.radius_px <= 0 or not 0 < self.percentile <= 100:
+            raise ValueError("radius_px must be positive and percentile in (0, 100]")
+        if not 0 < self.max_missing <= 1 or self.min_missing < 1:
+            raise ValueError("max_missing must be in (0, 1] and min_missing at least 1")
+
+
+DEFAULT_CONFLICT = ConflictOptions()
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """One side of a link: of its confirmed keypoints inside the inliers' hull
+    (``confirmed``), how many were not found in the other picture (``missing``)."""
+
+    missing: int
+    confirmed: int
+
+    @property
+    def share(self) -> float:
+        return self.missing / self.confirmed if self.confirmed else 0.0
+
+
+def inside_hull(hull: F32, points: F32) -> npt.NDArray[np.bool_]:
+    """Which ``points`` lie in (or on) the convex polygon ``hull`` (cv2.convexHull's
+    output, any orientation)."""
+    poly = hull.reshape(-1, 2).astype(np.float64)
+    if len(poly) < 3:
+        return np.zeros(len(points), np.bool_)
+    edges = np.roll(poly, -1, axis=0) - poly
+    rel = points.astype(np.float64)[:, None, :] - poly[None, :, :]
+    cross = edges[None, :, 0] * rel[:, :, 1] - edges[None, :, 1] * rel[:, :, 0]
+    out: npt.NDArray[np.bool_] = np.all(cross >= -1e-9, axis=1) | np.all(cross <= 1e-9, axis=1)
+    return out
+
+
+def missing(
+    points_x: F32,
+    rootsift_x: F32,
+    inliers_x: npt.NDArray[np.int64],
+    points_y: F32,
+    rootsift_y: F32,
+    inliers_y: npt.NDArray[np.int64],
+    confirmed: Collection[int],
+    options: ConflictOptions = DEFAULT_CONFLICT,
+) -> Missing:
+    """Side x of a link (inliers ``inliers_x`` of x paired with ``inliers_y`` of y, in
+    order; ``rootsift_y`` as matched, mirrored for a mirrored link): of x's
+    ``confirmed`` keypoints inside the inliers' hull, those the link does not match and
+    that are not found in y near where the link's local geometry puts them."""
+    own = set(inliers_x.tolist())
+    confirmed_idx = np.array(sorted(set(confirmed)), np.int64)
+    if len(inliers_x) < options.neighbours or not len(confirmed_idx):
+        return Missing(0, 0)
+    src = points_x[inliers_x].astype(np.float64)
+    dst = points_y[inliers_y].astype(np.float64)
+    hull = np.asarray(cv2.convexHull(src.astype(np.float32)), np.float32)
+    inside = confirmed_idx[inside_hull(hull, points_x[confirmed_idx])]
+    unmatched = np.array([k for k in inside.tolist() if k not in own], np.int64)
+    total = len(inside)
+    if not len(unmatched):
+        return Missing(0, total)
+    distances = np.linalg.norm(rootsift_x[inliers_x] - rootsift_y[inliers_y], axis=1)
+    bar = float(np.percentile(distances, options.percentile))
+    _, near = cKDTree(src).query(points_x[unmatched].astype(np.float64), k=options.neighbours)
+    partners = cKDTree(points_y.astype(np.float64))
+    lost = 0
+    for k, nn in zip(unmatched.tolist(), near, strict=True):
+        design = np.c_[src[nn], np.ones(len(nn))]
+        affine, *_ = np.linalg.lstsq(design, dst[nn], rcond=None)
+        spot = np.r_[points_x[k].astype(np.float64), 1.0] @ affine
+        there = partners.query_ball_point(spot, options.radius_px)
+        if not there or np.linalg.norm(rootsift_y[there] - rootsift_x[k], axis=1).min() > bar:
+            lost += 1
+    return Missing(lost, total)
+
+
+def conflicting(a: Missing, b: Missing, options: ConflictOptions = DEFAULT_CONFLICT) -> bool:
+    """Whether a link whose sides miss ``a`` and ``b`` is refused: both sides miss
+    ``max_missing`` of their confirmed keypoints in the hull, and ``min_missing`` each."""
+    return all(m.missing >= options.min_missing and m.share >= options.max_missing for m in (a, b))

@@ -1,0 +1,236 @@
+"""The conflict test (``link.conflict``): places built from one template, told apart by
+what each has of its own."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+from scenes import jpeg_bytes, lighting, perspective, png_bytes, scene
+
+from safeguard.link.conflict import (
+    DEFAULT_CONFLICT,
+    ConflictOptions,
+    Missing,
+    conflicting,
+    inside_hull,
+    missing,
+)
+from safeguard.link.linking import LinkOptions, build, groups
+from safeguard.link.store import LinkStore
+
+# --- one side of a link, on made-up keypoints ---------------------------------------------
+
+
+def _side(
+    present: bool, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[int]]:
+    """x: 60 inliers on a 300 x 200 grid and 20 more keypoints among them (its own
+    things, confirmed by other links) and 10 far outside the inliers' hull. y: x moved
+    by (15, -7) and scaled 0.9, with the inliers' partners (descriptors a little off)
+    and, when ``present``, the 20 things too (their descriptors less off than most
+    inliers': a partner is found when it is as near as ``percentile`` of the inliers')."""
+    grid = np.array([(x, y) for x in np.linspace(20, 320, 10) for y in np.linspace(20, 220, 6)])
+    things = rng.uniform(40, 200, size=(20, 2))
+    far = rng.uniform(600, 700, size=(10, 2))
+    px = np.vstack([grid, things, far]).astype(np.float32)
+    dx = rng.normal(size=(len(px), 128)).astype(np.float32)
+    dx /= np.linalg.norm(dx, axis=1, keepdims=True)
+    moved = (px[:80] * 0.9 + np.array([15.0, -7.0])).astype(np.float32)
+    noise = rng.normal(scale=0.05, size=(80, 128)).astype(np.float32)
+    noise[60:80] *= 0.3
+    dy = dx[:80] + noise
+    if not present:  # something else stands there
+        dy[60:80] = rng.normal(size=(20, 128)).astype(np.float32)
+    dy /= np.linalg.norm(dy, axis=1, keepdims=True)
+    inliers = np.arange(60)
+    return px, dx, inliers, moved, dy, inliers, list(range(60, 90))
+
+
+def test_confirmed_content_found_again_near_its_predicted_spot_is_not_missing() -> None:
+    rng = np.random.default_rng(3)
+    px, dx, ix, py, dy, iy, confirmed = _side(True, rng)
+    got = missing(px, dx, ix, py, dy, iy, confirmed)
+    # The 10 far keypoints lie outside the hull and are not counted.
+    assert got == Missing(0, 20)
+    assert got.share == 0.0
+
+
+def test_confirmed_content_that_is_not_there_is_missing() -> None:
+    rng = np.random.default_rng(3)
+    px, dx, ix, py, dy, iy, confirmed = _side(False, rng)
+    got = missing(px, dx, ix, py, dy, iy, confirmed)
+    assert got == Missing(20, 20) and got.share == 1.0
+    # Confirmed inliers count in the hull but are never missing.
+    with_inliers = missing(px, dx, ix, py, dy, iy, confirmed + list(range(60)))
+    assert with_inliers == Missing(20, 80)
+    # Looked for too near the predicted spot (a tenth of a pixel), even the ones that
+    # are there are missing: the prediction is what finds them.
+    px2, dx2, ix2, py2, dy2, iy2, c2 = _side(True, np.random.default_rng(3))
+    jittered = py2.copy()
+    jittered[60:80] += 2.0
+    tight = missing(px2, dx2, ix2, jittered, dy2, iy2, c2, replace(DEFAULT_CONFLICT, radius_px=0.1))
+    assert tight.missing == 20
+
+
+def test_a_side_with_nothing_confirmed_misses_nothing() -> None:
+    px, dx, ix, py, dy, iy, _ = _side(False, np.random.default_rng(1))
+    assert missing(px, dx, ix, py, dy, iy, []) == Missing(0, 0)
+    assert Missing(0, 0).share == 0.0
+
+
+def test_inside_hull() -> None:
+    square = cv2.convexHull(np.array([[0, 0], [10, 0], [10, 10], [0, 10]], np.float32))
+    pts = np.array([[5, 5], [0, 5], [11, 5], [-1, -1]], np.float32)
+    assert inside_hull(square, pts).tolist() == [True, True, False, False]
+    assert inside_hull(square[::-1].copy(), pts).tolist() == [True, True, False, False]
+
+
+def test_conflicting_needs_both_sides_over_the_share_and_the_floor() -> None:
+    o = DEFAULT_CONFLICT
+    assert conflicting(Missing(70, 100), Missing(65, 100), o)
+    assert not conflicting(Missing(70, 100), Missing(50, 100), o)  # one side only
+    assert not conflicting(Missing(9, 10), Missing(9, 10), o)  # under min_missing
+    assert conflicting(Missing(9, 10), Missing(9, 10), replace(o, min_missing=5))
+    for bad in (
+        {"neighbours": 2},
+        {"radius_px": 0.0},
+        {"percentile": 0.0},
+        {"max_missing": 0.0},
+        {"min_missing": 0},
+    ):
+        with pytest.raises(ValueError):
+            ConflictOptions(**bad)  # type: ignore[arg-type]
+
+
+# --- two places built from one template ---------------------------------------------------
+
+SPOTS = ((30, 30), (350, 30), (30, 270), (350, 270))
+OWN = {
+    "a": ("coffee", "chelsea", "rocket", "astronaut"),
+    "b": ("motorcycle_left", "immunohistochemistry", "hubble_deep_field", "coins"),
+}
+
+
+def _place(label: str) -> np.ndarray:
+    """The template (the camera scene over the whole 640 x 480 frame, its fittings) with
+    the place's own four things over it at the same four spots."""
+    out = cv2.resize(scene("camera"), (640, 480))
+    for (x, y), name in zip(SPOTS, OWN[label], strict=True):
+        out[y : y + 180, x : x + 240] = cv2.resize(scene(name), (240, 180))
+    return out
+
+
+def _views(folder: Path, label: str, which: tuple[str, ...]) -> None:
+    img = _place(label)
+    made = {
+        "orig": lambda: png_bytes(img),
+        "persp": lambda: jpeg_bytes(perspective(img, 0.08, 3)[0], 85),
+        "light": lambda: jpeg_bytes(lighting(perspective(img, 0.05, 5)[0], 0.8, 1.2), 85),
+        "mirror": lambda: jpeg_bytes(
+            np.ascontiguousarray(perspective(img, 0.06, 7)[0][:, ::-1]), 85
+        ),
+    }
+    folder.mkdir(parents=True, exist_ok=True)
+    for view in which:
+        suffix = "png" if view == "orig" else "jpg"
+        (folder / f"{label}_{view}.{suffix}").write_bytes(made[view]())
+
+
+def _place_of(store: LinkStore) -> dict[str, str]:
+    return {i.id: Path(i.path).name[0] for i in store.items.values()}
+
+
+@pytest.fixture(scope="module")
+def look_alikes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("lookalikes") / "in"
+    for label in OWN:
+        _views(folder, label, ("orig", "persp", "light", "mirror"))
+    return folder
+
+
+def test_links_between_places_built_from_one_template_are_refused(
+    look_alikes: Path, tmp_path: Path
+) -> None:
+    off_store = LinkStore.open(tmp_path / "off", create=True)
+    off = build(
+        off_store,
+        [look_alikes],
+        options=LinkOptions(conflict=replace(DEFAULT_CONFLICT, enabled=False)),
+    )
+    place = _place_of(off_store)
+    across = [x for x in off_store.links.values() if place[x.a] != place[x.b]]
+    # Without the test the template links the two places, and they are one group.
+    assert off.conflict_links == 0 and len(across) >= 8
+    assert any(
+        {place[m] for m in g.members} == {"a", "b"} for g in groups(off_store) if g.kind == "place"
+    )
+
+    on_store = LinkStore.open(tmp_path / "on", create=True)
+    on = build(on_store, [look_alikes])
+    place = _place_of(on_store)
+    links = list(on_store.links.values())
+    assert all(place[x.a] == place[x.b] for x in links)
+    assert on.conflict_links == len(across) and on.conflict_verified == 0
+    # Every link within a place is kept, the mirrored views' too (their descriptors are
+    # compared as matched).
+    within = {x.key for x in off_store.links.values() if place[x.a] == place[x.b]}
+    assert {x.key for x in links} == within
+    assert any(x.mirrored for x in links)
+    found = sorted(
+        sorted(place[m] for m in g.members) for g in groups(on_store) if g.kind == "place"
+    )
+    assert found == [["a"] * 4, ["b"] * 4]
+    records = [r for r in on_store.shared_objects() if r.get("conflict")]
+    assert len(records) == on.conflict_links
+    for r in records:
+        assert place[r["a"]] != place[r["b"]]
+        assert all(m >= 0.6 * c for m, c in zip(r["missing"], r["confirmed"], strict=True))
+
+
+def test_the_test_confirms_with_stored_links_when_pictures_are_added_later(
+    look_alikes: Path, tmp_path: Path
+) -> None:
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    for f in look_alikes.iterdir():
+        target = first if f.name.startswith("a_") or f.name == "b_orig.png" else later
+        shutil.copy(f, target / f.name)
+    store = LinkStore.open(tmp_path / "store", create=True)
+    build(store, [first])
+    store = LinkStore.open(tmp_path / "store")
+    place = _place_of(store)
+    # The template alone links b's first picture to a's: b's own things are confirmed
+    # by nothing yet, so these links stay (a link is not revisited).
+    kept_before = {x.key for x in store.links.values() if place[x.a] != place[x.b]}
+    assert kept_before
+    summary = build(store, [later])
+    store = LinkStore.open(tmp_path / "store")
+    place = _place_of(store)
+    assert summary.conflict_verified > 0  # a's stored links, verified again
+    assert summary.conflict_links > 0
+    across = {x.key for x in store.links.values() if place[x.a] != place[x.b]}
+    assert across == kept_before  # the new pictures of b link to b only
+
+
+def test_link_build_reports_the_test_and_turns_it_off(look_alikes: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from safeguard.cli import app
+
+    def run(store: str, *extra: str) -> dict[str, int]:
+        args = ["link", "build", str(look_alikes), "--store", str(tmp_path / store)]
+        result = CliRunner().invoke(app, [*args, "--no-faces", "--workers", "0", "--json", *extra])
+        assert result.exit_code == 0, result.stderr
+        out: dict[str, int] = json.loads(result.stdout)
+        return out
+
+    on, off = run("on"), run("off", "--no-conflict")
+    assert on["conflict_links"] > 0 and off["conflict_links"] == 0
+    assert off["place_links"] == on["place_links"] + on["conflict_links"]
