@@ -16,7 +16,9 @@ and appendable. Layout (``docs/link.md``)::
     links.jsonl           one verified link a line (place or face), with its evidence
     objects.jsonl         one refused place link a line that rested on a shared object,
                           with the third pictures holding it (``link.objects``), or on
-                          common content, with its specific inliers (``link.common``)
+                          common content, with its specific inliers (``link.common``),
+                          or on a template two places share, with what each side
+                          misses of the other (``link.conflict``)
     items.jsonl           one item a line; written last, so a line means the item is whole
     framebins/<seq>.npz   item (m,) str, offsets (m + 1,) int64, bins int64, grid (): each
                           item's frame bins (visual word and frame cell of its keypoints,
