@@ -1182,12 +1182,12 @@ def conflict_links(
         for x, v in checked
     ]
     size = max(1, options.verify_batch)
-    batches2 = [
+    tasks = [
         (str(store.root), jobs[i : i + size], options.conflict) for i in range(0, len(jobs), size)
     ]
     results: list[tuple[Missing, Missing]] = []
     progress("conflict", 0, len(jobs))
-    for result in runner.map(conflict_task, batches2):
+    for result in runner.map(conflict_task, tasks):
         results.extend(result)
         progress("conflict", len(results), len(jobs))
     refused: set[tuple[str, str, str]] = set()
