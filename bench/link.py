@@ -77,6 +77,7 @@ from bench.link_rooms_v18 import room_v18, views_v18
 from bench.link_rooms_v19 import room_v19, views_v19
 from bench.link_rooms_v20 import room_v20, views_v20
 from bench.link_rooms_v21 import room_v21, views_v21
+from bench.link_rooms_v22 import room_v22, views_v22
 from bench.machine import cpu_model, versions
 
 ROOT = Path(__file__).resolve().parent
@@ -642,6 +643,7 @@ GENERATORS = {
     "v19": room_v19,
     "v20": room_v20,
     "v21": room_v21,
+    "v22": room_v22,
 }
 
 
@@ -703,6 +705,7 @@ def make_collection(
             "v19": views_v19,
             "v20": views_v20,
             "v21": views_v21,
+            "v22": views_v22,
         }.get(generator, views)
         made = view_of(img, i)
         for kind, data in made.items():
@@ -1304,7 +1307,9 @@ def main() -> None:
                              "v16: written blind, seen now; "
                              "v17-v20: written blind, each measured once, seen now; "
                              "v21: held out (written blind), not yet run: use it once, "
-                             "after the next linker change")  # fmt: skip
+                             "after the next linker change; "
+                             "v22: held out (written blind), not yet run: use it once, "
+                             "after v21's held-out run")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
                         help="generated rooms only (no scikit-image, no opencv-doc)")  # fmt: skip
