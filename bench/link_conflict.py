@@ -35,11 +35,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from bench.link import link_quality  # noqa: E402
+from bench.link_attach_refusals import _Without  # noqa: E402
 from bench.link_region_band import _seed, open_build  # noqa: E402
 from bench.machine import cpu_model, emit  # noqa: E402
 from safeguard.link.conflict import DEFAULT_CONFLICT  # noqa: E402
 from safeguard.link.linking import LinkOptions, conflict_links, verify_task  # noqa: E402
-from safeguard.link.store import Link, LinkStore  # noqa: E402
+from safeguard.link.store import Link  # noqa: E402
 from safeguard.link.verify import DEFAULT_VERIFY, Verification  # noqa: E402
 
 A = TypeVar("A")
@@ -56,15 +57,18 @@ class _PoolRunner:
         return iter(self._pool.imap(fn, args))
 
 
-class _With:
-    """The store with only ``links``."""
+QUALITY = (
+    "place_links",
+    "wrong_links",
+    "pair_recall_in_groups",
+    "groups_mixing_places",
+    "largest_place_group",
+)
 
-    def __init__(self, store: LinkStore, links: dict[Any, Link]) -> None:
-        self._store = store
-        self.links = links
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._store, name)
+def _quality(measures: dict[str, Any]) -> dict[str, Any]:
+    """The build measures (``bench.link.link_quality``) this bench reports."""
+    return {k: measures[k] for k in QUALITY}
 
 
 def _view(filename: str) -> str:
@@ -86,7 +90,7 @@ def measure(name: str, generator: str, shares: list[float], workers: int) -> dic
         checked: list[tuple[Link, Verification]] = [
             (x, v) for x, v in zip(plain, found, strict=True) if v.linked
         ]
-        only = _With(store, {k: x for k, x in store.links.items() if x.kind != "place"})
+        only = _Without(store, {k: x for k, x in store.links.items() if x.kind != "place"})
         by_share = {}
         for share in shares:
             options = LinkOptions(conflict=replace(DEFAULT_CONFLICT, max_missing=share))
@@ -106,7 +110,7 @@ def measure(name: str, generator: str, shares: list[float], workers: int) -> dic
         wrong = [x for x in gone if label[x.a] != label[x.b]]
         right = [x for x in gone if label[x.a] == label[x.b]]
         after = link_quality(
-            _With(store, {k: x for k, x in store.links.items() if k not in refused}),  # type: ignore[arg-type]
+            _Without(store, {k: x for k, x in store.links.items() if k not in refused}),  # type: ignore[arg-type]
             truth,
         )
         rows[str(share)] = {
@@ -118,16 +122,7 @@ def measure(name: str, generator: str, shares: list[float], workers: int) -> dic
                     "/".join(sorted((_view(file[x.a]), _view(file[x.b])))) for x in right
                 ).most_common(6)
             ),
-            "after": {
-                k: after[k]
-                for k in (
-                    "place_links",
-                    "wrong_links",
-                    "pair_recall_in_groups",
-                    "groups_mixing_places",
-                    "largest_place_group",
-                )
-            },
+            "after": _quality(after),
         }
     wrong_plain = [x for x in plain if label[x.a] != label[x.b]]
     return {
@@ -137,16 +132,7 @@ def measure(name: str, generator: str, shares: list[float], workers: int) -> dic
         "verified_again_linked": len(checked),
         "wrong_plain_links": len(wrong_plain),
         "wrong_plain_look_alike": sum(map(alike, wrong_plain)),
-        "before": {
-            k: before[k]
-            for k in (
-                "place_links",
-                "wrong_links",
-                "pair_recall_in_groups",
-                "groups_mixing_places",
-                "largest_place_group",
-            )
-        },
+        "before": _quality(before),
         "by_max_missing": rows,
         "seconds_all_shares": round(seconds, 1),
         "workers": workers,
