@@ -35,6 +35,7 @@ from safeguard.link.linking import (  # noqa: E402
     DEFAULT_ATTACH,
     LinkOptions,
     attach_links,
+    refusing_test,
     stored_burnt_in,
 )
 from safeguard.link.runner import LocalRunner  # noqa: E402
@@ -50,10 +51,6 @@ class _Without:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)
-
-
-def _test(record: dict[str, Any]) -> str:
-    return "common_content" if record.get("common_content") else "shared_object"
 
 
 def measure(name: str, generator: str) -> dict[str, Any]:
@@ -87,7 +84,7 @@ def measure(name: str, generator: str) -> dict[str, Any]:
             "wrong_links": sum(label[x.a] != label[x.b] for x in got.links),
             "refused_guided_links": len(got.refused),
             "refused_right": sum(label[r["a"]] == label[r["b"]] for r in got.refused),
-            "refused_by": dict(Counter(_test(r) for r in got.refused)),
+            "refused_by": dict(Counter(refusing_test(r) for r in got.refused)),
             "verified": got.verified,
             "searched": got.searched,
             "matchings": got.matchings,

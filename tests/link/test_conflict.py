@@ -21,7 +21,7 @@ from safeguard.link.conflict import (
     inside_hull,
     missing,
 )
-from safeguard.link.linking import LinkOptions, build, groups
+from safeguard.link.linking import LinkOptions, build, export, groups, refusing_test
 from safeguard.link.store import LinkStore
 
 # --- one side of a link, on made-up keypoints ---------------------------------------------
@@ -191,6 +191,13 @@ def test_links_between_places_built_from_one_template_are_refused(
     for r in records:
         assert place[r["a"]] != place[r["b"]]
         assert all(m >= 0.6 * c for m, c in zip(r["missing"], r["confirmed"], strict=True))
+    # The ``--out`` document lists them for a reviewer, with the test that refused them.
+    refused = export(on_store)["refused_links"]
+    assert len(refused) == on.conflict_links
+    assert {r["refused"] for r in refused} == {"conflict"}
+    assert {(r["a"], r["b"]) for r in refused} == {(r["a"], r["b"]) for r in records}
+    assert refusing_test({"common_content": True}) == "common_content"
+    assert refusing_test({"holders": []}) == "shared_object"
 
 
 def test_the_test_confirms_with_stored_links_when_pictures_are_added_later(

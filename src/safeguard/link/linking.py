@@ -1728,8 +1728,25 @@ def groups(store: LinkStore, face_threshold: float = DEFAULT_FACE_THRESHOLD) -> 
     return out
 
 
+def refusing_test(record: dict[str, Any]) -> str:
+    """Which test refused the link of an ``objects.jsonl`` record: ``"conflict"``
+    (``link.conflict``), ``"common_content"`` (``link.common``) or ``"shared_object"``
+    (``link.objects``)."""
+    if record.get("conflict"):
+        return "conflict"
+    return "common_content" if record.get("common_content") else "shared_object"
+
+
+def refused_links(store: LinkStore) -> list[dict[str, Any]]:
+    """The verified place links the refusal tests turned down (``objects.jsonl``), each
+    with the test that did (``refused``) and that test's evidence: for a reviewer, who
+    may know better (two rooms of one hotel chain, one poster in two places)."""
+    return [{"refused": refusing_test(r)} | r for r in store.shared_objects()]
+
+
 def export(store: LinkStore) -> dict[str, Any]:
-    """The ``link build --out`` document: items and groups."""
+    """The ``link build --out`` document: items and groups, the links that do not merge
+    groups (``unmerged_links``) and the links the tests refused (``refused_links``)."""
     return {
         "items": [
             {"id": i.id, "path": i.path, "kind": i.kind, "faces": i.faces}
@@ -1737,6 +1754,7 @@ def export(store: LinkStore) -> dict[str, Any]:
         ],
         "groups": [g.to_json() for g in groups(store)],
         "unmerged_links": [link.to_json() for link in unmerged_links(store)],
+        "refused_links": refused_links(store),
     }
 
 
