@@ -3,14 +3,18 @@
 Places built from one template (allotment sheds of one site, rooms of one chain) made 115
 of held-out v20's 123 wrong links. For each stored build this takes its plain place links
 (the attached ones are made after the test), verifies them again for their inliers and
-runs ``linking.conflict_links`` over them with the other plain links as confirmation, as
-``build`` does after the common-content test. It prints, per store:
+measures each side (``linking.conflict_sides``) with the other plain links as
+confirmation, as ``build`` does after the common-content test. It prints, per store:
 
 - the wrong links refused (within look-alike groups and between ordinary places) and the
   right links lost, with and without a floor ``--min-missing``, at each ``--max-missing``;
 - what that does to the build's own measures (``bench.link.link_quality``: same-place pairs
   in one group, wrong links, groups mixing places), the attached links kept as they are;
-- the right links lost by the views of their two pictures.
+- the right links lost by the views of their two pictures;
+- ``one_sided``: the rule a query could apply (``link query``, live linking), where the
+  new picture has no links and only its stored partner's side can be measured. Each link
+  is counted twice, once with each side as the stored one: refused when that side alone
+  misses ``--max-missing`` and ``min_missing``.
 
     python -m bench.link_conflict --name link-v20-heldout:v20 --name link-v19-rerun:v19
 
@@ -38,8 +42,13 @@ from bench.link import link_quality  # noqa: E402
 from bench.link_attach_refusals import _Without  # noqa: E402
 from bench.link_region_band import _seed, open_build  # noqa: E402
 from bench.machine import cpu_model, emit  # noqa: E402
-from safeguard.link.conflict import DEFAULT_CONFLICT  # noqa: E402
-from safeguard.link.linking import LinkOptions, conflict_links, verify_task  # noqa: E402
+from safeguard.link.conflict import (  # noqa: E402
+    DEFAULT_CONFLICT,
+    ConflictOptions,
+    Missing,
+    conflicting,
+)
+from safeguard.link.linking import LinkOptions, conflict_sides, verify_task  # noqa: E402
 from safeguard.link.store import Link  # noqa: E402
 from safeguard.link.verify import DEFAULT_VERIFY, Verification  # noqa: E402
 
@@ -75,6 +84,11 @@ def _view(filename: str) -> str:
     return filename.split("__", 1)[1].rsplit(".", 1)[0]
 
 
+def _alone(side: Missing, options: ConflictOptions) -> bool:
+    """Whether one side would refuse a link by itself (``conflicting``'s bar for a side)."""
+    return side.missing >= options.min_missing and side.share >= options.max_missing
+
+
 def measure(name: str, generator: str, shares: list[float], workers: int) -> dict[str, Any]:
     store, truth, file, look_alike = open_build(name, generator)
     label = {i: truth[f] for i, f in file.items()}
@@ -91,12 +105,14 @@ def measure(name: str, generator: str, shares: list[float], workers: int) -> dic
             (x, v) for x, v in zip(plain, found, strict=True) if v.linked
         ]
         only = _Without(store, {k: x for k, x in store.links.items() if x.kind != "place"})
-        by_share = {}
-        for share in shares:
-            options = LinkOptions(conflict=replace(DEFAULT_CONFLICT, max_missing=share))
-            refused, records, _ = conflict_links(only, checked, options, runner)  # type: ignore[arg-type]
-            by_share[share] = (refused, records)
+        sides, _ = conflict_sides(only, checked, LinkOptions(), runner)  # type: ignore[arg-type]
     seconds = time.perf_counter() - start
+    by_share = {}
+    for share in shares:
+        o = replace(DEFAULT_CONFLICT, max_missing=share)
+        by_share[share] = {
+            x.key for (x, _), (ma, mb) in zip(checked, sides, strict=True) if conflicting(ma, mb, o)
+        }
 
     def alike(x: Link) -> bool:
         return (
@@ -105,7 +121,7 @@ def measure(name: str, generator: str, shares: list[float], workers: int) -> dic
 
     before = link_quality(store, truth)
     rows = {}
-    for share, (refused, _) in by_share.items():
+    for share, refused in by_share.items():
         gone = [x for x in plain if x.key in refused]
         wrong = [x for x in gone if label[x.a] != label[x.b]]
         right = [x for x in gone if label[x.a] == label[x.b]]
@@ -124,6 +140,20 @@ def measure(name: str, generator: str, shares: list[float], workers: int) -> dic
             ),
             "after": _quality(after),
         }
+    one_sided = {}
+    for share in shares:
+        o = replace(DEFAULT_CONFLICT, max_missing=share)
+        counts = Counter(
+            (label[x.a] == label[x.b], _alone(m, o))
+            for (x, _), pair in zip(checked, sides, strict=True)
+            for m in pair
+        )
+        one_sided[str(share)] = {
+            "wrong_refused": counts[False, True],
+            "wrong": counts[False, True] + counts[False, False],
+            "right_lost": counts[True, True],
+            "right": counts[True, True] + counts[True, False],
+        }
     wrong_plain = [x for x in plain if label[x.a] != label[x.b]]
     return {
         "store": name,
@@ -134,7 +164,8 @@ def measure(name: str, generator: str, shares: list[float], workers: int) -> dic
         "wrong_plain_look_alike": sum(map(alike, wrong_plain)),
         "before": _quality(before),
         "by_max_missing": rows,
-        "seconds_all_shares": round(seconds, 1),
+        "one_sided": one_sided,
+        "seconds": round(seconds, 1),
         "workers": workers,
         "cpu": cpu_model(),
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,8 +22,17 @@ from safeguard.link.conflict import (
     inside_hull,
     missing,
 )
-from safeguard.link.linking import LinkOptions, build, export, groups, refusing_test
-from safeguard.link.store import LinkStore
+from safeguard.link.graphml import NS, to_graphml
+from safeguard.link.linking import (
+    LinkOptions,
+    build,
+    export,
+    groups,
+    refusal_in_words,
+    refused_links,
+    refusing_test,
+)
+from safeguard.link.store import Link, LinkStore
 
 # --- one side of a link, on made-up keypoints ---------------------------------------------
 
@@ -198,6 +208,30 @@ def test_links_between_places_built_from_one_template_are_refused(
     assert {(r["a"], r["b"]) for r in refused} == {(r["a"], r["b"]) for r in records}
     assert refusing_test({"common_content": True}) == "common_content"
     assert refusing_test({"holders": []}) == "shared_object"
+    assert "built alike" in refusal_in_words(refused[0])
+    # GraphML: an edge of kind "refused" per refused pair, beside the links.
+    graph = ET.fromstring(to_graphml(on_store))
+    kinds = [
+        {d.get("key"): d.text for d in e.findall(f"{{{NS}}}data")}
+        for e in graph.iter(f"{{{NS}}}edge")
+    ]
+    assert sum(k["edge_link"] == "refused" for k in kinds) == len(records)
+    assert {k.get("edge_refused") for k in kinds if k["edge_link"] == "refused"} == {"conflict"}
+    assert sum(k["edge_link"] == "place" for k in kinds) == len(links)
+    # A pair refused again is listed once; a pair linked since is not listed.
+    on_store.add_shared_objects(records[:1])
+    assert len(refused_links(on_store)) == len(records)
+    on_store.add_links([Link.from_json(records[0])])
+    assert len(refused_links(on_store)) == len(records) - 1
+
+
+def test_a_refusal_is_put_in_words_for_a_reviewer() -> None:
+    conflict = {"missing": [14, 22], "confirmed": [20, 30], "conflict": True}
+    assert "14 of 20 and 22 of 30 confirmed keypoints" in refusal_in_words(conflict)
+    common = {"common_content": True, "specific": [1, 3]}
+    assert "(1 and 3 inliers specific to the pair)" in refusal_in_words(common)
+    shared = {"holders": [{"item": "x"}, {"item": "y"}, {"item": "x"}]}
+    assert "one object that 2 other pictures show too" in refusal_in_words(shared)
 
 
 def test_the_test_confirms_with_stored_links_when_pictures_are_added_later(

@@ -151,3 +151,23 @@ def test_a_tile_views_region_is_drawn_where_the_tile_is(console: Console) -> Non
     assert len(xs) > 50
     assert (ox - 3) * s <= xs.min() and xs.max() <= (ox + w + 3) * s
     assert (oy - 3) * s <= ys.min() and ys.max() <= (oy + h + 3) * s
+
+
+def test_a_groups_refused_links_to_other_places_are_listed_with_their_evidence(
+    console: Console,
+) -> None:
+    """A refused link (``objects.jsonl``, as the conflict test records one) from a member
+    to a picture outside the group is shown with the test's finding, not as a link."""
+    (group,) = groups(console.store)
+    other = next(i for i in console.store.items if i not in group.members)
+    link = group.links[0]
+    record = link.to_json() | {"b": other, "conflict": True, "missing": [14, 22],
+                               "confirmed": [20, 30]}  # fmt: skip
+    console.store.add_shared_objects([record])
+    c = console.signed_in("rita")
+    page = c.get(f"/console/link/groups/{group.id}").text
+    assert "Refused links to other places" in page
+    assert other in page and "14 of 20 and 22 of 30 confirmed keypoints" in page
+    assert "built alike" in page and "they may still be a lead" in page
+    # Still not a link: the group is as it was.
+    assert [g.members for g in groups(LinkStore.open(console.store.root))] == [group.members]

@@ -2,8 +2,10 @@
 
 Nodes are items (attributes: path, kind, faces); edges are links (kind, score, inliers or
 distance, model; for place links, whether attaching made them, ``guided``, and the share of
-their inliers found in no other place, ``own_share``). Paths are
-written as they are stored; no picture is exported.
+their inliers found in no other place, ``own_share``). The place links a refusal test
+turned down (``linking.refused_links``) are edges too, of kind ``refused``, with the test
+in ``refused``: a reviewer filters them in or out. Paths are written as they are stored;
+no picture is exported.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from safeguard.link.linking import groups
+from safeguard.link.linking import groups, refused_links
 from safeguard.link.store import LinkStore
 
 NS = "http://graphml.graphdrawing.org/xmlns"
@@ -27,6 +29,7 @@ _KEYS = (
     ("model", "edge", "string"),
     ("guided", "edge", "boolean"),
     ("own_share", "edge", "double"),
+    ("refused", "edge", "string"),
 )
 
 
@@ -70,6 +73,15 @@ def to_graphml(store: LinkStore) -> bytes:
             "edge_guided",
             ("true" if link.guided else "false") if link.kind == "place" else None,
         )
+    for n, r in enumerate(refused_links(store), start=len(store.links)):
+        edge = ET.SubElement(
+            graph, f"{{{NS}}}edge", {"id": f"e{n}", "source": r["a"], "target": r["b"]}
+        )
+        data(edge, "edge_link", "refused")
+        data(edge, "edge_refused", r["refused"])
+        data(edge, "edge_score", r.get("score"))
+        data(edge, "edge_inliers", r.get("inliers"))
+        data(edge, "edge_model", r.get("model"))
     ET.indent(root)
     return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))
 

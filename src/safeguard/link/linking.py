@@ -1141,13 +1141,41 @@ def conflict_links(
     burnt: BurntIn | None = None,
 ) -> tuple[set[tuple[str, str, str]], list[dict[str, Any]], int]:
     """The conflict test (``link.conflict``) over ``checked`` links (the build's links
-    that passed the other tests, with their verifications). A side's confirmed
-    keypoints are the inliers of its view's other place links: ``checked`` ones and
-    stored plain ones, which are verified again for their inliers (guided links are
-    left out: their inliers were chosen by the link itself). Returns the refused links'
-    keys, their records (for ``objects.jsonl``) and the stored links verified again."""
+    that passed the other tests, with their verifications), each side measured by
+    ``conflict_sides``. Returns the refused links' keys, their records (for
+    ``objects.jsonl``) and the stored links verified again."""
+    sides, again = conflict_sides(store, checked, options, runner, progress, burnt)
+    refused: set[tuple[str, str, str]] = set()
+    records: list[dict[str, Any]] = []
+    for (link, _), (ma, mb) in zip(checked, sides, strict=True):
+        if conflicting(ma, mb, options.conflict):
+            refused.add(link.key)
+            records.append(
+                link.to_json()
+                | {
+                    "conflict": True,
+                    "missing": [ma.missing, mb.missing],
+                    "confirmed": [ma.confirmed, mb.confirmed],
+                }
+            )
+    return refused, records, again
+
+
+def conflict_sides(
+    store: LinkStore,
+    checked: Sequence[tuple[Link, Verification]],
+    options: LinkOptions,
+    runner: TaskRunner,
+    progress: Progress = _nothing,
+    burnt: BurntIn | None = None,
+) -> tuple[list[tuple[Missing, Missing]], int]:
+    """What each side of the ``checked`` links misses of its confirmed keypoints
+    (``link.conflict.missing``), in order, and the stored links verified again. A
+    side's confirmed keypoints are the inliers of its view's other place links:
+    ``checked`` ones and stored plain ones, which are verified again for their inliers
+    (guided links are left out: their inliers were chosen by the link itself)."""
     if not checked:
-        return set(), [], 0
+        return [], 0
     inliers: dict[Side, list[tuple[tuple[str, str, str], tuple[int, ...]]]] = {}
 
     def note(link: Link, v: Verification) -> None:
@@ -1190,20 +1218,7 @@ def conflict_links(
     for result in runner.map(conflict_task, tasks):
         results.extend(result)
         progress("conflict", len(results), len(jobs))
-    refused: set[tuple[str, str, str]] = set()
-    records: list[dict[str, Any]] = []
-    for (link, _), (ma, mb) in zip(checked, results, strict=True):
-        if conflicting(ma, mb, options.conflict):
-            refused.add(link.key)
-            records.append(
-                link.to_json()
-                | {
-                    "conflict": True,
-                    "missing": [ma.missing, mb.missing],
-                    "confirmed": [ma.confirmed, mb.confirmed],
-                }
-            )
-    return refused, records, len(stored)
+    return results, len(stored)
 
 
 def _common_record(
@@ -1740,8 +1755,38 @@ def refusing_test(record: dict[str, Any]) -> str:
 def refused_links(store: LinkStore) -> list[dict[str, Any]]:
     """The verified place links the refusal tests turned down (``objects.jsonl``), each
     with the test that did (``refused``) and that test's evidence: for a reviewer, who
-    may know better (two rooms of one hotel chain, one poster in two places)."""
-    return [{"refused": refusing_test(r)} | r for r in store.shared_objects()]
+    may know better (two rooms of one hotel chain, one poster in two places). One record
+    a pair, the latest; a pair linked since (by a later build) is not listed."""
+    linked = {x.key for x in store.links.values() if x.kind == "place"}
+    latest: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for r in store.shared_objects():
+        a, b = sorted((str(r["a"]), str(r["b"])))
+        latest[("place", a, b)] = r
+    return [
+        {"refused": refusing_test(r)} | r
+        for (_, a, b), r in latest.items()
+        if ("place", a, b) not in linked and a in store.items and b in store.items
+    ]
+
+
+def refusal_in_words(record: dict[str, Any]) -> str:
+    """What a refused link's test found (a ``refused_links`` record), for a reviewer."""
+    test = record.get("refused") or refusing_test(record)
+    if test == "conflict":
+        (ma, mb), (ca, cb) = record["missing"], record["confirmed"]
+        return (
+            "each picture's own content is missing from the other "
+            f"({ma} of {ca} and {mb} of {cb} confirmed keypoints): perhaps two places built "
+            "alike"
+        )
+    if test == "common_content":
+        sa, sb = record["specific"]
+        return (
+            "it rests on content other places show too "
+            f"({sa} and {sb} inliers specific to the pair)"
+        )
+    holders = {h.get("item") for h in record.get("holders", [])}
+    return f"it rests on one object that {len(holders)} other pictures show too"
 
 
 def export(store: LinkStore) -> dict[str, Any]:
