@@ -13,10 +13,13 @@ import pytest
 
 from safeguard import banks
 from safeguard.access import users
+from safeguard.link.linking import build, groups
+from safeguard.link.store import LinkStore
 from safeguard.matching.matcher import Match
 from safeguard.review import cases
 from safeguard.service.testing import LiveServer, database_url, settings_for_tests
 from safeguard.store.db import open_database
+from tests.link.scenes import png_bytes, scene, views
 from tests.service.test_console_case_views import CHAT_EVIDENCE, stream_evidence
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
@@ -76,15 +79,35 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[
                     actor="test",
                 ).id,
             ]
+        group = _link_group(tmp)
         server = LiveServer(settings_for_tests(tmp, database_url(db)), db).start()
         try:
             paths = ["/console/cases", "/console/cases?status=all", "/console/banks"]
             paths += [f"/console/banks/{LONG_BANK}", "/console/audit", "/console/users"]
             paths += [f"/console/cases/{i}" for i in ids]
+            paths += ["/console/link", f"/console/link/groups/{group}"]
             yield server.url, paths
         finally:
             server.stop()
             db.dispose()
+
+
+def _link_group(data_dir: Path) -> str:
+    """A link store in the service's data dir with one group of two views of a scene, in
+    folders with long names, and a refused link from it to a third picture (a record as
+    the conflict test writes one): the group page's widest tables."""
+    media = data_dir / "media" / ("evidence-folder-with-a-long-name-" * 3) / "seized-device"
+    media.mkdir(parents=True)
+    (media / "kitchen-photograph-0001.png").write_bytes(png_bytes(scene("coffee")))
+    (media / "kitchen-photograph-0002.jpg").write_bytes(views(scene("coffee"), 2)["combined"])
+    (media / "another-room-0003.png").write_bytes(png_bytes(scene("astronaut")))
+    store = LinkStore.open(data_dir / "link", create=True)
+    build(store, [media])
+    (group,) = groups(store)
+    other = next(i for i in store.items if i not in group.members)
+    record = group.links[0].to_json() | {"b": other, "conflict": True}
+    store.add_shared_objects([record | {"missing": [31, 27], "confirmed": [40, 35]}])
+    return group.id
 
 
 def test_every_table_fits_its_panel_at_1280_px(pages: tuple[str, list[str]]) -> None:
