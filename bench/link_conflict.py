@@ -105,7 +105,7 @@ def measure(name: str, generator: str, shares: list[float], workers: int) -> dic
             (x, v) for x, v in zip(plain, found, strict=True) if v.linked
         ]
         only = _Without(store, {k: x for k, x in store.links.items() if x.kind != "place"})
-        sides, _ = conflict_sides(only, checked, LinkOptions(), runner)  # type: ignore[arg-type]
+        checked, sides, _ = conflict_sides(only, checked, LinkOptions(), runner)  # type: ignore[arg-type]
     seconds = time.perf_counter() - start
     by_share = {}
     for share in shares:

@@ -234,30 +234,53 @@ def test_a_refusal_is_put_in_words_for_a_reviewer() -> None:
     assert "one object that 2 other pictures show too" in refusal_in_words(shared)
 
 
-def test_the_test_confirms_with_stored_links_when_pictures_are_added_later(
-    look_alikes: Path, tmp_path: Path
-) -> None:
+def _in_two_batches(look_alikes: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """a's pictures and b's original first, b's other pictures later."""
     first, later = tmp_path / "first", tmp_path / "later"
     first.mkdir()
     later.mkdir()
     for f in look_alikes.iterdir():
         target = first if f.name.startswith("a_") or f.name == "b_orig.png" else later
         shutil.copy(f, target / f.name)
+    return first, later
+
+
+@pytest.mark.parametrize("revisit", [False, True])
+def test_the_test_confirms_with_stored_links_when_pictures_are_added_later(
+    look_alikes: Path, tmp_path: Path, revisit: bool
+) -> None:
+    first, later = _in_two_batches(look_alikes, tmp_path)
+    options = LinkOptions(conflict=replace(DEFAULT_CONFLICT, revisit=revisit))
     store = LinkStore.open(tmp_path / "store", create=True)
-    build(store, [first])
+    build(store, [first], options=options)
     store = LinkStore.open(tmp_path / "store")
     place = _place_of(store)
     # The template alone links b's first picture to a's: b's own things are confirmed
-    # by nothing yet, so these links stay (a link is not revisited).
+    # by nothing yet, so these links are made.
     kept_before = {x.key for x in store.links.values() if place[x.a] != place[x.b]}
     assert kept_before
-    summary = build(store, [later])
+    summary = build(store, [later], options=options)
     store = LinkStore.open(tmp_path / "store")
     place = _place_of(store)
     assert summary.conflict_verified > 0  # a's stored links, verified again
-    assert summary.conflict_links > 0
+    assert summary.conflict_links > 0  # the new pictures of b link to b only
     across = {x.key for x in store.links.values() if place[x.a] != place[x.b]}
-    assert across == kept_before  # the new pictures of b link to b only
+    within = {x.key for x in store.links.values() if place[x.a] == place[x.b]}
+    if not revisit:
+        # Without revisiting, a link is kept for good once made.
+        assert across == kept_before and summary.conflict_withdrawn == 0
+        return
+    # Asked again with what b's new links confirm, the first links are withdrawn, and
+    # the store reads as two places, as one build of all the pictures leaves it.
+    assert across == set() and summary.conflict_withdrawn == len(kept_before)
+    found = sorted(sorted(place[m] for m in g.members) for g in groups(store))
+    assert found == [["a"] * 4, ["b"] * 4]
+    assert len(within) >= 8
+    withdrawn = [r for r in refused_links(store) if r.get("withdrawn")]
+    assert {("place", *sorted((r["a"], r["b"]))) for r in withdrawn} == kept_before
+    # The link's own line stays in links.jsonl, followed by its withdrawal.
+    lines = [json.loads(x) for x in (tmp_path / "store" / "links.jsonl").read_text().splitlines()]
+    assert sum(bool(x.get("withdrawn")) for x in lines) == len(kept_before)
 
 
 def test_link_build_reports_the_test_and_turns_it_off(look_alikes: Path, tmp_path: Path) -> None:

@@ -31,8 +31,10 @@ refused when both sides miss ``max_missing`` or more of them, and each at least
 things), one distorted view of a place misses on its good partner's side only.
 
 The test needs other links to confirm anything: a picture that links only to this one has
-no confirmed keypoints and never refuses. So ``link query`` and live linking, where the
-new picture has no links, do not apply it.
+no confirmed keypoints and never refuses. A build therefore also tests again the stored
+links of the views it links (``revisit``), with what its new links confirm, and withdraws
+those refused. ``link query`` and live linking, where the new picture has no links, do
+not apply it.
 """
 
 from __future__ import annotations
@@ -65,6 +67,12 @@ class ConflictOptions:
     max_missing: float = 0.6
     #: ... and at least this many on each side.
     min_missing: int = 10
+    #: Test the stored links of the views a build links again too, with what the new
+    #: links confirm, and withdraw those refused (``LinkStore.withdraw_links``): a link
+    #: made before its places' own content was confirmed (the first pictures of two
+    #: look-alikes) is then not kept for good. Without it, pictures added in batches
+    #: keep links that one build of them all refuses.
+    revisit: bool = True
 
     def __post_init__(self) -> None:
         if self.neighbours < 3:

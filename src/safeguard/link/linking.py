@@ -173,6 +173,9 @@ class BuildSummary:
     #: (``link.conflict``), and the stored links verified again for their inliers.
     conflict_links: int = 0
     conflict_verified: int = 0
+    #: Stored links the conflict test refused when asked again with what this build's
+    #: links confirm (``ConflictOptions.revisit``), withdrawn from the store.
+    conflict_withdrawn: int = 0
     #: New pictures linked to nothing that were attached to a place group
     #: (``attach_links``), and the guided verifications spent on them (also in
     #: ``verified``).
@@ -199,6 +202,7 @@ class BuildSummary:
             "common_content_later_rounds": self.common_content_later_rounds,
             "conflict_links": self.conflict_links,
             "conflict_verified": self.conflict_verified,
+            "conflict_withdrawn": self.conflict_withdrawn,
             "attached": self.attached,
             "attach_verified": self.attach_verified,
             "attach_refused": self.attach_refused,
@@ -363,15 +367,17 @@ def build(
             store.add_shared_objects(records)
         if options.conflict.enabled:
             keep = {x.key for x in links}
-            refused, records, again = conflict_links(
+            refused, withdrawn, records, again = conflict_links(
                 store, [(x, v) for x, v in checked if x.key in keep], options, runner, progress,
                 burnt,
             )  # fmt: skip
             summary.conflict_links = len(refused)
+            summary.conflict_withdrawn = len(withdrawn)
             summary.conflict_verified = again
             summary.verified += again
             links = [x for x in links if x.key not in refused]
             store.add_shared_objects(records)
+            store.withdraw_links(withdrawn)
         if options.attach.candidates > 0:
             attaching = attach_links(store, new_ids, links, options, runner, progress, burnt)
             summary.attached = attaching.pictures
@@ -1139,26 +1145,33 @@ def conflict_links(
     runner: TaskRunner,
     progress: Progress = _nothing,
     burnt: BurntIn | None = None,
-) -> tuple[set[tuple[str, str, str]], list[dict[str, Any]], int]:
+) -> tuple[set[tuple[str, str, str]], set[tuple[str, str, str]], list[dict[str, Any]], int]:
     """The conflict test (``link.conflict``) over ``checked`` links (the build's links
-    that passed the other tests, with their verifications), each side measured by
-    ``conflict_sides``. Returns the refused links' keys, their records (for
-    ``objects.jsonl``) and the stored links verified again."""
-    sides, again = conflict_sides(store, checked, options, runner, progress, burnt)
+    that passed the other tests, with their verifications) and, with
+    ``ConflictOptions.revisit``, over the stored plain links of the same views, each
+    side measured by ``conflict_sides``. Returns the refused new links' keys, the
+    stored links' keys to withdraw, the records of both (for ``objects.jsonl``; a
+    withdrawn link's has ``"withdrawn": true``) and the stored links verified again."""
+    tested, sides, again = conflict_sides(store, checked, options, runner, progress, burnt)
+    new = {x.key for x, _ in checked}
     refused: set[tuple[str, str, str]] = set()
+    withdrawn: set[tuple[str, str, str]] = set()
     records: list[dict[str, Any]] = []
-    for (link, _), (ma, mb) in zip(checked, sides, strict=True):
-        if conflicting(ma, mb, options.conflict):
+    for (link, _), (ma, mb) in zip(tested, sides, strict=True):
+        if not conflicting(ma, mb, options.conflict):
+            continue
+        record = link.to_json() | {
+            "conflict": True,
+            "missing": [ma.missing, mb.missing],
+            "confirmed": [ma.confirmed, mb.confirmed],
+        }
+        if link.key in new:
             refused.add(link.key)
-            records.append(
-                link.to_json()
-                | {
-                    "conflict": True,
-                    "missing": [ma.missing, mb.missing],
-                    "confirmed": [ma.confirmed, mb.confirmed],
-                }
-            )
-    return refused, records, again
+        else:
+            withdrawn.add(link.key)
+            record["withdrawn"] = True
+        records.append(record)
+    return refused, withdrawn, records, again
 
 
 def conflict_sides(
@@ -1168,14 +1181,16 @@ def conflict_sides(
     runner: TaskRunner,
     progress: Progress = _nothing,
     burnt: BurntIn | None = None,
-) -> tuple[list[tuple[Missing, Missing]], int]:
-    """What each side of the ``checked`` links misses of its confirmed keypoints
-    (``link.conflict.missing``), in order, and the stored links verified again. A
-    side's confirmed keypoints are the inliers of its view's other place links:
-    ``checked`` ones and stored plain ones, which are verified again for their inliers
+) -> tuple[list[tuple[Link, Verification]], list[tuple[Missing, Missing]], int]:
+    """What each side of the tested links misses of its confirmed keypoints
+    (``link.conflict.missing``): the tested links (``checked`` and, with
+    ``ConflictOptions.revisit``, the stored plain links of the same views that verify
+    again), their sides in order, and the stored links verified again. A side's
+    confirmed keypoints are the inliers of its view's other place links: ``checked``
+    ones and those stored plain ones, which are verified again for their inliers
     (guided links are left out: their inliers were chosen by the link itself)."""
     if not checked:
-        return [], 0
+        return [], [], 0
     inliers: dict[Side, list[tuple[tuple[str, str, str], tuple[int, ...]]]] = {}
 
     def note(link: Link, v: Verification) -> None:
@@ -1184,13 +1199,14 @@ def conflict_sides(
 
     for link, v in checked:
         note(link, v)
-    tested = {x.key for x, _ in checked}
+    keys = {x.key for x, _ in checked}
     stored = [
         x
         for x in store.links.values()
-        if x.kind == "place" and not x.guided and x.key not in tested
+        if x.kind == "place" and not x.guided and x.key not in keys
         and ((x.a, x.view_a) in inliers or (x.b, x.view_b) in inliers)
     ]  # fmt: skip
+    tested = list(checked)
     if stored:
         pairs: list[Pair] = [(x.a, x.view_a, x.b, x.view_b) for x in stored]
         batches = [
@@ -1201,13 +1217,15 @@ def conflict_sides(
         for link, v in zip(stored, found, strict=True):
             if v.linked:
                 note(link, v)
+                if options.conflict.revisit:
+                    tested.append((link, v))
 
     def confirmed(side: Side, key: tuple[str, str, str]) -> tuple[int, ...]:
         return tuple(sorted({i for k, idx in inliers[side] if k != key for i in idx}))
 
     jobs = [
         (x, v, confirmed((x.a, x.view_a), x.key), confirmed((x.b, x.view_b), x.key))
-        for x, v in checked
+        for x, v in tested
     ]
     size = max(1, options.verify_batch)
     tasks = [
@@ -1218,7 +1236,7 @@ def conflict_sides(
     for result in runner.map(conflict_task, tasks):
         results.extend(result)
         progress("conflict", len(results), len(jobs))
-    return results, len(stored)
+    return tested, results, len(stored)
 
 
 def _common_record(

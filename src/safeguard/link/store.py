@@ -13,7 +13,10 @@ and appendable. Layout (``docs/link.md``)::
     global/<seq>.npz      item (m,) str, view (m,) int32, vlad (m, k*128) float16
     faces/<seq>.npz       item, view, box (f, 4) int32, embedding (f, 128) float32,
                           frames (f,) int32 (a video's face: one row per track)
-    links.jsonl           one verified link a line (place or face), with its evidence
+    links.jsonl           one verified link a line (place or face), with its evidence,
+                          or a withdrawal of an earlier one ({"withdrawn": true,
+                          "kind", "a", "b", "at"}: a later build's refusal test turned
+                          it down, ``LinkStore.withdraw_links``); read in order
     objects.jsonl         one refused place link a line that rested on a shared object,
                           with the third pictures holding it (``link.objects``), or on
                           common content, with its specific inliers (``link.common``),
@@ -367,6 +370,10 @@ class LinkStore:
             self.items[info.id] = info
         self.links = {}
         for obj in self._jsonl("links.jsonl"):
+            if obj.get("withdrawn"):
+                ends = sorted((str(obj["a"]), str(obj["b"])))
+                self.links.pop((str(obj["kind"]), ends[0], ends[1]), None)
+                continue
             link = Link.from_json(obj)
             if link.a in self.items and link.b in self.items:
                 self.links.setdefault(link.key, link)
@@ -505,6 +512,18 @@ class LinkStore:
         self._append("links.jsonl", (link.to_json() for link in fresh))
         for link in fresh:
             self.links[link.key] = link
+
+    def withdraw_links(self, keys: Iterable[tuple[str, str, str]]) -> None:
+        """Withdraw stored links (a later build's test refused them): a withdrawal line
+        each in ``links.jsonl``, which keeps the link's own line for the record."""
+        keys = [k for k in keys if k in self.links]
+        at = _now()
+        self._append(
+            "links.jsonl",
+            ({"withdrawn": True, "kind": k, "a": a, "b": b, "at": at} for k, a, b in keys),
+        )
+        for k in keys:
+            del self.links[k]
 
     def add_shared_objects(self, records: Iterable[dict[str, Any]]) -> None:
         """Append refused links that rested on a shared object (``link.objects``)."""
