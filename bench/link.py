@@ -78,6 +78,7 @@ from bench.link_rooms_v19 import room_v19, views_v19
 from bench.link_rooms_v20 import room_v20, views_v20
 from bench.link_rooms_v21 import room_v21, views_v21
 from bench.link_rooms_v22 import room_v22, views_v22
+from bench.link_rooms_v23 import room_v23, views_v23
 from bench.machine import cpu_model, versions
 
 ROOT = Path(__file__).resolve().parent
@@ -644,6 +645,7 @@ GENERATORS = {
     "v20": room_v20,
     "v21": room_v21,
     "v22": room_v22,
+    "v23": room_v23,
 }
 
 
@@ -706,6 +708,7 @@ def make_collection(
             "v20": views_v20,
             "v21": views_v21,
             "v22": views_v22,
+            "v23": views_v23,
         }.get(generator, views)
         made = view_of(img, i)
         for kind, data in made.items():
@@ -1305,8 +1308,8 @@ def main() -> None:
                         help="v2-v7: development (v6, v7 written blind, seen); "
                              "v8-v15: written blind, each measured once, seen now; "
                              "v16: written blind, seen now; "
-                             "v17-v21: written blind, each measured once, seen now; "
-                             "v22: held out (written blind), not yet run: use it once, "
+                             "v17-v22: written blind, each measured once, seen now; "
+                             "v23: held out (written blind), not yet run: use it once, "
                              "after the next linker change")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
