@@ -73,7 +73,9 @@ ConflictOption = Annotated[
         "--conflict/--no-conflict",
         help="Refuse a link when, on both sides, the content the picture's other links "
         "confirm is mostly missing from the other picture where they overlap (places "
-        "built from one template; docs/link.md).",
+        "built from one template; docs/link.md). Stored links of the pictures a build "
+        "links are asked again with what the new links confirm, and withdrawn when "
+        "refused.",
     ),
 ]
 

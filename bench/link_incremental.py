@@ -1,0 +1,137 @@
+"""Pictures linked as they arrive, in batches, against one build of them all (development
+data only).
+
+A hotline or an examiner adds media case by case, so a store is built in many runs. The
+conflict test (``link.conflict``) needs a picture's other links to confirm its place's own
+content; in a run that adds the first pictures of two look-alike places, nothing is
+confirmed yet and their link is made. ``ConflictOptions.revisit`` asks the stored links of
+the views each later run links again, with what the new links confirm. This bench takes
+the pictures of the first ``--places`` places of a stored collection (seeds in order, so
+look-alike groups stay whole), shuffles them (``--seed``) and builds three stores with
+``bench.link``'s options on Dask:
+
+- ``all_at_once``: one build of all of them;
+- ``batches_without_revisit``: ``--batches`` builds, one after another, revisiting off;
+- ``batches_with_revisit``: the same batches, revisiting on (the default).
+
+For each store it reports ``bench.link.link_quality`` (wrong links, same-place pairs in one
+group, groups mixing places), the links refused and withdrawn by the conflict test, the
+verifications and the seconds.
+
+    python -m bench.link_incremental --name link-v21-heldout --generator v21 --places 100
+
+Prints JSON and writes ``bench/results/link-incremental-<generator>.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from bench.link import CACHE, link_quality  # noqa: E402
+from bench.link_region_band import _seed  # noqa: E402
+from bench.machine import cpu_model, emit  # noqa: E402
+from safeguard.link.conflict import DEFAULT_CONFLICT  # noqa: E402
+from safeguard.link.linking import LinkOptions, build  # noqa: E402
+from safeguard.link.runner import dask_runner  # noqa: E402
+from safeguard.link.store import LinkStore  # noqa: E402
+
+QUALITY = ("place_links", "wrong_links", "pair_recall_in_groups", "groups_mixing_places")
+
+
+def batches(pictures: list[Path], n: int, folder: Path) -> list[Path]:
+    """``n`` folders under ``folder`` holding links to consecutive shares of
+    ``pictures``."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    out = []
+    size = -(-len(pictures) // n)
+    for i in range(n):
+        batch = folder / f"batch-{i}"
+        batch.mkdir(parents=True)
+        for p in pictures[i * size : (i + 1) * size]:
+            (batch / p.name).symlink_to(p.resolve())
+        out.append(batch)
+    return out
+
+
+def run(folders: list[Path], store_dir: Path, options: LinkOptions, workers: int) -> dict[str, Any]:
+    """Build ``folders`` into a new store one after another; the summed counts."""
+    if store_dir.exists():
+        shutil.rmtree(store_dir)
+    store = LinkStore.open(store_dir, create=True)
+    totals = {"verified": 0, "conflict_links": 0, "conflict_withdrawn": 0}
+    t = time.perf_counter()
+    with dask_runner(workers) as runner:
+        for folder in folders:
+            summary = build(store, [folder], runner=runner, options=options).to_json()
+            for k in totals:
+                totals[k] += summary[k]
+    return totals | {"seconds": round(time.perf_counter() - t, 1)}
+
+
+def measure(
+    name: str, generator: str, places: int, n: int, seed: int, workers: int
+) -> dict[str, Any]:
+    root = CACHE / name
+    truth: dict[str, str] = json.loads((root / "collection.truth.json").read_text())
+    pictures = sorted(
+        p
+        for p in (root / "collection").iterdir()
+        if p.name in truth and 0 <= _seed(p.name) < places
+    )
+    random.Random(seed).shuffle(pictures)
+    work = CACHE / f"{name}-incremental"
+    one = batches(pictures, 1, work / "one")
+    many = batches(pictures, n, work / "many")
+    revisit_off = LinkOptions(conflict=replace(DEFAULT_CONFLICT, revisit=False))
+    stores: dict[str, Any] = {}
+    for label, folders, options in (
+        ("all_at_once", one, LinkOptions()),
+        ("batches_without_revisit", many, revisit_off),
+        ("batches_with_revisit", many, LinkOptions()),
+    ):
+        totals = run(folders, work / label, options, workers)
+        quality = link_quality(LinkStore.open(work / label), truth)
+        stores[label] = {k: quality[k] for k in QUALITY} | totals
+        print(f"{label}: {json.dumps(stores[label])}", file=sys.stderr)
+    return {
+        "store": name,
+        "generator": generator,
+        "places": places,
+        "pictures": len(pictures),
+        "batches": n,
+        "seed": seed,
+        "workers": workers,
+        "stores": stores,
+        "cpu": cpu_model(),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--name", required=True, help="a bench.link run under bench/.cache/link")
+    parser.add_argument("--generator", required=True, help="the generator that made it (seen)")
+    parser.add_argument("--places", type=int, default=100, help="the places of seeds below this")
+    parser.add_argument("--batches", type=int, default=4)
+    parser.add_argument("--seed", type=int, default=0, help="the pictures' order")
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    os.environ.setdefault("OPENCV_FOR_THREADS_NUM", "1")
+    result = measure(args.name, args.generator, args.places, args.batches, args.seed, args.workers)
+    emit(result, f"link-incremental-{args.generator}")
+
+
+if __name__ == "__main__":
+    main()
