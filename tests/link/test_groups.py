@@ -129,3 +129,28 @@ def test_deep_components_do_not_recurse(tmp_path: Path) -> None:
     edges = list(itertools.pairwise(nodes))
     cut = _splitting_bridges(nodes, edges, 3)
     assert len(cut) == len(edges) - 4  # all but the two edges at each end
+
+
+def test_a_withdrawn_link_is_gone_after_reopening_until_it_is_linked_again(
+    tmp_path: Path,
+) -> None:
+    """``withdraw_links`` appends a withdrawal line: reading ``links.jsonl`` in order, the
+    link is gone, and a later line linking the pair again brings it back."""
+    from safeguard.link.store import ItemInfo, ViewInfo
+
+    store = LinkStore.open(tmp_path / "store", create=True)
+    wrong = _link("a0", "b0")
+    with store.writing():
+        view = (ViewInfo(None, 400, 300, 1.0, 500),)
+        store.add_items(ItemInfo(i, f"/{i}.png", "image", view, 0, "") for i in ("a0", "a1", "b0"))
+        store.add_links([_link("a0", "a1"), wrong])
+        store.withdraw_links([wrong.key, ("place", "a1", "zz")])  # an unknown key: nothing
+    assert wrong.key not in store.links
+    lines = (tmp_path / "store" / "links.jsonl").read_text().splitlines()
+    assert len(lines) == 3
+    again = LinkStore.open(tmp_path / "store")
+    assert set(again.links) == {_link("a0", "a1").key}
+    assert _place_members(again) == [["a0", "a1"]]
+    with again.writing():
+        again.add_links([wrong])
+    assert wrong.key in LinkStore.open(tmp_path / "store").links
