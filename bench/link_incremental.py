@@ -14,6 +14,9 @@ look-alike groups stay whole), shuffles them (``--seed``) and builds three store
 - ``batches_without_revisit``: ``--batches`` builds, one after another, revisiting off;
 - ``batches_with_revisit``: the same batches, revisiting on (the default).
 
+``--first N`` puts a batch of the first N pictures before the others: a store begun with
+a small case, whose VLAD codebook is learned from that case alone.
+
 For each store it reports ``bench.link.link_quality`` (wrong links, same-place pairs in one
 group, groups mixing places), the links refused and withdrawn by the conflict test, the
 verifications and the seconds.
@@ -50,17 +53,21 @@ from safeguard.link.store import LinkStore  # noqa: E402
 QUALITY = ("place_links", "wrong_links", "pair_recall_in_groups", "groups_mixing_places")
 
 
-def batches(pictures: list[Path], n: int, folder: Path) -> list[Path]:
+def batches(pictures: list[Path], n: int, folder: Path, first: int = 0) -> list[Path]:
     """``n`` folders under ``folder`` holding links to consecutive shares of
-    ``pictures``."""
+    ``pictures``; with ``first``, a folder of the first ``first`` pictures before them
+    (a store begun with a small case)."""
     if folder.exists():
         shutil.rmtree(folder)
+    shares = [pictures[:first]] if first else []
+    rest = pictures[first:]
+    size = -(-len(rest) // n)
+    shares += [rest[i * size : (i + 1) * size] for i in range(n)]
     out = []
-    size = -(-len(pictures) // n)
-    for i in range(n):
+    for i, share in enumerate(shares):
         batch = folder / f"batch-{i}"
         batch.mkdir(parents=True)
-        for p in pictures[i * size : (i + 1) * size]:
+        for p in share:
             (batch / p.name).symlink_to(p.resolve())
         out.append(batch)
     return out
@@ -82,7 +89,7 @@ def run(folders: list[Path], store_dir: Path, options: LinkOptions, workers: int
 
 
 def measure(
-    name: str, generator: str, places: int, n: int, seed: int, workers: int
+    name: str, generator: str, places: int, n: int, seed: int, workers: int, first: int = 0
 ) -> dict[str, Any]:
     root = CACHE / name
     truth: dict[str, str] = json.loads((root / "collection.truth.json").read_text())
@@ -94,7 +101,7 @@ def measure(
     random.Random(seed).shuffle(pictures)
     work = CACHE / f"{name}-incremental"
     one = batches(pictures, 1, work / "one")
-    many = batches(pictures, n, work / "many")
+    many = batches(pictures, n, work / "many", first)
     revisit_off = LinkOptions(conflict=replace(DEFAULT_CONFLICT, revisit=False))
     stores: dict[str, Any] = {}
     for label, folders, options in (
@@ -112,6 +119,7 @@ def measure(
         "places": places,
         "pictures": len(pictures),
         "batches": n,
+        "first_batch": first or None,
         "seed": seed,
         "workers": workers,
         "stores": stores,
@@ -126,10 +134,15 @@ def main() -> None:
     parser.add_argument("--places", type=int, default=100, help="the places of seeds below this")
     parser.add_argument("--batches", type=int, default=4)
     parser.add_argument("--seed", type=int, default=0, help="the pictures' order")
+    parser.add_argument(
+        "--first", type=int, default=0, help="a first batch of this many pictures, then --batches"
+    )
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     os.environ.setdefault("OPENCV_FOR_THREADS_NUM", "1")
-    result = measure(args.name, args.generator, args.places, args.batches, args.seed, args.workers)
+    result = measure(
+        args.name, args.generator, args.places, args.batches, args.seed, args.workers, args.first
+    )
     emit(result, f"link-incremental-{args.generator}")
 
 
