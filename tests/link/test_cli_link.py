@@ -6,6 +6,7 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import numpy as np
 import pytest
 from scenes import png_bytes, scene, views
 from typer.testing import CliRunner
@@ -149,7 +150,7 @@ def test_upgrade_copies_an_old_store_and_refuses_a_new_one(pictures: Path, tmp_p
     )
     assert code == 0, stderr
     assert json.loads(stdout) == {"store": str(tmp_path / "copy"), "from": str(store),
-                                  "items": 6, "views": 6}  # fmt: skip
+                                  "items": 6, "views": 6, "codebook_relearned": False}  # fmt: skip
     code, stdout, _ = run(
         "link", "query", str(pictures / "query" / "coffee-crop.png"),
         "--store", str(tmp_path / "copy"), "--json", "--no-faces",
@@ -159,3 +160,41 @@ def test_upgrade_copies_an_old_store_and_refuses_a_new_one(pictures: Path, tmp_p
         "coffee.png", "coffee-view.jpg"}  # fmt: skip
     code, _, stderr = run("link", "upgrade", str(tmp_path / "copy"), "--store", str(store))
     assert code == 2 and "exists" in stderr
+
+
+def test_a_store_begun_with_one_picture_is_told_to_learn_its_codebook_again(
+    pictures: Path, tmp_path: Path
+) -> None:
+    """The codebook is learned from the first build's items; a store begun with one
+    picture says so once it holds four times as many, and ``upgrade --relearn-codebook``
+    learns it again from the whole store into a copy that still links."""
+    store = tmp_path / "store"
+    first = ("link", "build", str(pictures / "astronaut.png"), "--store", str(store))
+    code, stdout, stderr = run(*first, "--no-faces", "--workers", "0", "--json")
+    assert code == 0, stderr
+    assert json.loads(stdout)["codebook_learned_from"] == 1
+    assert "learns it again" not in stderr
+    code, stdout, stderr = _build(pictures, store, "--workers", "0", "--json")
+    assert code == 0, stderr
+    assert json.loads(stdout)["codebook_learned_from"] == 1
+    assert "learned from the first 1 items" in " ".join(stderr.split())
+    code, stdout, stderr = run(
+        "link", "upgrade", str(tmp_path / "copy"), "--store", str(store), "--relearn-codebook",
+        "--json",
+    )  # fmt: skip
+    assert code == 0, stderr
+    assert json.loads(stdout)["codebook_relearned"] is True
+    meta = json.loads((tmp_path / "copy" / "store.json").read_text())
+    assert meta["codebook_items"] == 6
+    before = np.load(store / "codebook.npy")
+    assert not np.array_equal(np.load(tmp_path / "copy" / "codebook.npy"), before)
+    assert list((tmp_path / "copy" / "framebins").glob("*.npz"))
+    code, stdout, _ = run(
+        "link", "query", str(pictures / "query" / "coffee-crop.png"),
+        "--store", str(tmp_path / "copy"), "--json", "--no-faces",
+    )  # fmt: skip
+    assert code == 0
+    assert {Path(m["path"]).name for m in json.loads(stdout)["items"]} == {
+        "coffee.png", "coffee-view.jpg"}  # fmt: skip
+    # The old store is as it was.
+    assert np.array_equal(np.load(store / "codebook.npy"), before)

@@ -180,7 +180,7 @@ def build_command(
     """
     from safeguard.errors import SafeguardError
     from safeguard.link.extract import ExtractOptions
-    from safeguard.link.linking import build
+    from safeguard.link.linking import build, few_for_codebook, learned_from
     from safeguard.link.store import LinkStore
 
     if workers is not None and scheduler is not None:
@@ -215,9 +215,17 @@ def build_command(
         _write_out(link_store, out, graphml)
     except SafeguardError as e:
         raise fail(str(e)) from None
+    learned = learned_from(link_store)
     if json_out:
-        emit_json({"store": str(path)} | summary.to_json())
+        emit_json({"store": str(path), "codebook_learned_from": learned} | summary.to_json())
     err_console.print(_summary_table(summary, path))
+    if learned is not None and few_for_codebook(learned, len(link_store.items)):
+        err_console.print(
+            f"[yellow]The shortlist's codebook was learned from the first {learned} items; "
+            f"the store now holds {len(link_store.items)}. 'safeguard link upgrade NEW "
+            f"--store {path} --relearn-codebook' learns it again from the whole store."
+            "[/yellow]"
+        )
     if summary.failed:
         raise typer.Exit(1)
 
@@ -333,19 +341,32 @@ def upgrade_command(
     ctx: typer.Context,
     target: Annotated[Path, typer.Argument(help="A new folder for the upgraded copy.")],
     store: StoreOption = None,
+    relearn: Annotated[
+        bool,
+        typer.Option(
+            "--relearn-codebook",
+            help="Learn the shortlist's codebook again from items spread over the whole "
+            "store (a store begun with a small case learned it from that case alone).",
+        ),
+    ] = False,
     json_out: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
-    """Copy a link store made before bursts were left out of its shortlist vectors, with
-    the vectors made again from the features it keeps (docs/link.md). The store itself
-    is not changed; point --store at the copy once it is written."""
+    """Copy a link store with its shortlist vectors made again from the features it keeps:
+    a store made before bursts were left out of them, or, with --relearn-codebook, one
+    whose codebook should be learned again (docs/link.md). The store itself is not
+    changed; point --store at the copy once it is written."""
     from safeguard.errors import SafeguardError
     from safeguard.link.linking import upgrade
     from safeguard.link.store import LinkStore
 
     try:
         link_store = LinkStore.open(_store_path(ctx, store))
-        if link_store.unbursty:
-            raise fail(f"{link_store.root}: its vectors leave out bursts already", 2)
+        if link_store.unbursty and not relearn:
+            raise fail(
+                f"{link_store.root}: its vectors leave out bursts already "
+                "(--relearn-codebook learns its codebook again)",
+                2,
+            )
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -359,11 +380,11 @@ def upgrade_command(
             def on_progress(_stage: str, done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
-            views = upgrade(link_store, target, on_progress)
+            views = upgrade(link_store, target, on_progress, relearn=relearn)
     except SafeguardError as e:
         raise fail(str(e), 2) from None
     result = {"store": str(target), "from": str(link_store.root), "items": len(link_store.items),
-              "views": views}  # fmt: skip
+              "views": views, "codebook_relearned": relearn}  # fmt: skip
     if json_out:
         emit_json(result)
     else:

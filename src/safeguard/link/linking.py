@@ -449,18 +449,40 @@ def _extract_all(
             continue
         store.write_features(e.id, (v.features for v in e.views))
         if store.codebook is None and len(new) < options.codebook_items:
-            rng = np.random.default_rng(len(new))
-            for v in e.views:
-                d = v.features.rootsift()
-                if len(d) > 400:
-                    d = d[rng.choice(len(d), 400, replace=False)]
-                sample.append(d)
+            sample += codebook_sample((v.features for v in e.views), len(new))
         # Descriptors are on disk now; keep the lightweight rest.
         new.append(_New(_item_info(e), e.face_entries))
     if new and store.codebook is None:
         words = int(store.meta.get("words", 64))
         store.set_codebook(learn_codebook(np.concatenate(sample), words))
+        store.set_meta(codebook_items=min(len(new), options.codebook_items))
     return new
+
+
+def codebook_sample(views: Iterable[PlaceFeatures], seed: int) -> list[F32]:
+    """Up to 400 RootSIFT descriptors of each view, drawn with ``seed``: one item's share
+    of the sample a codebook is learned from."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for f in views:
+        d = f.rootsift()
+        if len(d) > 400:
+            d = d[rng.choice(len(d), 400, replace=False)]
+        out.append(d)
+    return out
+
+
+def few_for_codebook(learned: int, items: int, codebook_items: int = 300) -> bool:
+    """Whether a codebook learned from ``learned`` items is worth learning again for a
+    store of ``items``: fewer than ``codebook_items`` then, and four times as many now."""
+    return learned < codebook_items and items >= min(codebook_items, 4 * learned)
+
+
+def learned_from(store: LinkStore) -> int | None:
+    """How many items the store's codebook was learned from (None: not recorded, a store
+    written before this was)."""
+    n = store.meta.get("codebook_items")
+    return int(n) if n is not None else None
 
 
 def _add_global(store: LinkStore, new: list[_New]) -> None:
@@ -685,11 +707,21 @@ def place_vector(rootsift: F32, codebook: F32, leave_out_bursts: bool) -> F32:
     return vlad(unbursty(rootsift) if leave_out_bursts else rootsift, codebook)
 
 
-def upgrade(store: LinkStore, target: Path, progress: Progress = _nothing) -> int:
+def upgrade(
+    store: LinkStore,
+    target: Path,
+    progress: Progress = _nothing,
+    *,
+    relearn: bool = False,
+    codebook_items: int = 300,
+) -> int:
     """A copy of ``store`` at ``target`` whose global vectors leave out bursts
     (``place_vector``), made again from the features the store keeps. Items, features,
     links, refused links, frame bins and the codebook are copied as they are; the links
-    stay what they were (only later shortlists change). Written under ``target``'s name
+    stay what they were (only later shortlists change). With ``relearn``, the codebook is
+    learned again from up to ``codebook_items`` items spread over the whole store, and the
+    frame bins are made again with it: a store begun with a small case learned its
+    codebook from that case alone (``learned_from``). Written under ``target``'s name
     with ``.partial`` and renamed when whole; ``store`` is not changed. Returns the views
     described. ``target`` must not exist."""
     if target.exists():
@@ -697,26 +729,43 @@ def upgrade(store: LinkStore, target: Path, progress: Progress = _nothing) -> in
     partial = target.with_name(target.name + ".partial")
     if partial.exists():
         shutil.rmtree(partial)  # an earlier upgrade cut short
+    remade = {"global", "framebins", "codebook.npy"} if relearn else {"global"}
     with store.writing():  # no build adds to it while it is copied
         shutil.copytree(
             store.root,
             partial,
-            ignore=lambda d, _: {".lock", "global"} if Path(d) == store.root else set(),
+            ignore=lambda d, _: {".lock", *remade} if Path(d) == store.root else set(),
         )
-    (partial / "global").mkdir()
+    for sub in ("global", "framebins"):
+        (partial / sub).mkdir(exist_ok=True)
     meta = {**store.meta, "global": UNBURSTY_VLAD, "upgraded": _now()}
     (partial / "store.json").write_text(json.dumps(meta, indent=1) + "\n")
     copy = LinkStore.open(partial)
-    views = 0
     ids = sorted(store.items)
+    codebook = store.codebook
+    if relearn and ids:
+        step = max(1, len(ids) // max(1, codebook_items))
+        chosen = ids[::step][:codebook_items]
+        progress("codebook", 0, len(chosen))
+        sample = []
+        for n, item in enumerate(chosen):
+            sample += codebook_sample(store.features(item), n)
+            progress("codebook", n + 1, len(chosen))
+        codebook = learn_codebook(np.concatenate(sample), int(store.meta.get("words", 64)))
+        with copy.writing():
+            copy.set_codebook(codebook)
+            copy.set_meta(codebook_items=len(chosen))
+    views = 0
     progress("vectors", 0, len(ids))
-    if store.codebook is not None:
+    if codebook is not None:
         with copy.writing():
             for start in range(0, len(ids), 1000):
-                rows = global_rows(store, ids[start : start + 1000], store.codebook, True)
+                rows = global_rows(store, ids[start : start + 1000], codebook, True)
                 copy.add_global(rows)
                 views += len(rows.item)
                 progress("vectors", min(len(ids), start + 1000), len(ids))
+            if relearn:
+                _add_frame_bins(copy, DEFAULT_OVERLAY)
     os.replace(partial, target)
     return views
 

@@ -435,6 +435,13 @@ class LinkStore:
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
+    def set_meta(self, **values: Any) -> None:
+        """Add ``values`` to ``store.json`` (written to a temporary name and renamed)."""
+        self.meta = {**self.meta, **values}
+        tmp = self.root / "store.json.tmp"
+        tmp.write_text(json.dumps(self.meta, indent=1) + "\n")
+        os.replace(tmp, self.root / "store.json")
+
     def set_codebook(self, codebook: F32) -> None:
         if self.codebook is not None:
             raise LinkStoreMismatch(f"{self.root}: the codebook is set already")
