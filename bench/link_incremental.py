@@ -15,7 +15,9 @@ look-alike groups stay whole), shuffles them (``--seed``) and builds three store
 - ``batches_with_revisit``: the same batches, revisiting on (the default).
 
 ``--first N`` puts a batch of the first N pictures before the others: a store begun with
-a small case, whose VLAD codebook is learned from that case alone.
+a small case, whose VLAD codebook is learned from that case alone. ``--stores`` picks the
+stores to build; ``batches_relearned`` (revisiting on) learns the codebook again after
+``--relearn-after`` batches (``link upgrade --relearn-codebook``) and goes on with the copy.
 
 For each store it reports ``bench.link.link_quality`` (wrong links, same-place pairs in one
 group, groups mixing places), the links refused and withdrawn by the conflict test, the
@@ -46,11 +48,12 @@ from bench.link import CACHE, link_quality  # noqa: E402
 from bench.link_region_band import _seed  # noqa: E402
 from bench.machine import cpu_model, emit  # noqa: E402
 from safeguard.link.conflict import DEFAULT_CONFLICT  # noqa: E402
-from safeguard.link.linking import LinkOptions, build  # noqa: E402
+from safeguard.link.linking import LinkOptions, build, upgrade  # noqa: E402
 from safeguard.link.runner import dask_runner  # noqa: E402
 from safeguard.link.store import LinkStore  # noqa: E402
 
 QUALITY = ("place_links", "wrong_links", "pair_recall_in_groups", "groups_mixing_places")
+STORES = ("all_at_once", "batches_without_revisit", "batches_with_revisit", "batches_relearned")
 
 
 def batches(pictures: list[Path], n: int, folder: Path, first: int = 0) -> list[Path]:
@@ -73,23 +76,46 @@ def batches(pictures: list[Path], n: int, folder: Path, first: int = 0) -> list[
     return out
 
 
-def run(folders: list[Path], store_dir: Path, options: LinkOptions, workers: int) -> dict[str, Any]:
-    """Build ``folders`` into a new store one after another; the summed counts."""
-    if store_dir.exists():
-        shutil.rmtree(store_dir)
+def run(
+    folders: list[Path],
+    store_dir: Path,
+    options: LinkOptions,
+    workers: int,
+    relearn_after: int | None = None,
+) -> dict[str, Any]:
+    """Build ``folders`` into a new store one after another; the summed counts and the
+    store's folder. With ``relearn_after``, after that many folders the build goes on in
+    the store's copy with the codebook learned again (``linking.upgrade(relearn=True)``,
+    a new folder, as a user would point ``--store`` at it: the workers' caches are keyed
+    by folder)."""
+    relearned = store_dir.with_name(store_dir.name + "-relearned")
+    for old in (store_dir, relearned):
+        if old.exists():
+            shutil.rmtree(old)
     store = LinkStore.open(store_dir, create=True)
-    totals = {"verified": 0, "conflict_links": 0, "conflict_withdrawn": 0}
+    totals: dict[str, Any] = {"verified": 0, "conflict_links": 0, "conflict_withdrawn": 0}
     t = time.perf_counter()
     with dask_runner(workers) as runner:
-        for folder in folders:
+        for n, folder in enumerate(folders):
+            if n == relearn_after:
+                upgrade(store, relearned, relearn=True)
+                store = LinkStore.open(relearned)
             summary = build(store, [folder], runner=runner, options=options).to_json()
             for k in totals:
                 totals[k] += summary[k]
-    return totals | {"seconds": round(time.perf_counter() - t, 1)}
+    return totals | {"seconds": round(time.perf_counter() - t, 1), "folder": str(store.root)}
 
 
 def measure(
-    name: str, generator: str, places: int, n: int, seed: int, workers: int, first: int = 0
+    name: str,
+    generator: str,
+    places: int,
+    n: int,
+    seed: int,
+    workers: int,
+    first: int = 0,
+    only: tuple[str, ...] = STORES,
+    relearn_after: int = 1,
 ) -> dict[str, Any]:
     root = CACHE / name
     truth: dict[str, str] = json.loads((root / "collection.truth.json").read_text())
@@ -104,13 +130,16 @@ def measure(
     many = batches(pictures, n, work / "many", first)
     revisit_off = LinkOptions(conflict=replace(DEFAULT_CONFLICT, revisit=False))
     stores: dict[str, Any] = {}
-    for label, folders, options in (
-        ("all_at_once", one, LinkOptions()),
-        ("batches_without_revisit", many, revisit_off),
-        ("batches_with_revisit", many, LinkOptions()),
+    for label, folders, options, relearn in (
+        ("all_at_once", one, LinkOptions(), None),
+        ("batches_without_revisit", many, revisit_off, None),
+        ("batches_with_revisit", many, LinkOptions(), None),
+        ("batches_relearned", many, LinkOptions(), relearn_after),
     ):
-        totals = run(folders, work / label, options, workers)
-        quality = link_quality(LinkStore.open(work / label), truth)
+        if label not in only:
+            continue
+        totals = run(folders, work / label, options, workers, relearn)
+        quality = link_quality(LinkStore.open(totals.pop("folder")), truth)
         stores[label] = {k: quality[k] for k in QUALITY} | totals
         print(f"{label}: {json.dumps(stores[label])}", file=sys.stderr)
     return {
@@ -120,6 +149,7 @@ def measure(
         "pictures": len(pictures),
         "batches": n,
         "first_batch": first or None,
+        "relearned_after_batches": relearn_after if "batches_relearned" in only else None,
         "seed": seed,
         "workers": workers,
         "stores": stores,
@@ -137,12 +167,23 @@ def main() -> None:
     parser.add_argument(
         "--first", type=int, default=0, help="a first batch of this many pictures, then --batches"
     )
+    parser.add_argument(
+        "--stores", default=",".join(STORES[:3]), help=f"which to build, of {','.join(STORES)}"
+    )
+    parser.add_argument(
+        "--relearn-after", type=int, default=1,
+        help="batches_relearned: learn the codebook again after this many batches",
+    )  # fmt: skip
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     os.environ.setdefault("OPENCV_FOR_THREADS_NUM", "1")
+    only = tuple(args.stores.split(","))
+    if set(only) - set(STORES):
+        parser.error(f"--stores: one or more of {','.join(STORES)}")
     result = measure(
-        args.name, args.generator, args.places, args.batches, args.seed, args.workers, args.first
-    )
+        args.name, args.generator, args.places, args.batches, args.seed, args.workers,
+        args.first, only, args.relearn_after,
+    )  # fmt: skip
     emit(result, f"link-incremental-{args.generator}")
 
 
