@@ -34,7 +34,7 @@ import functools
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -1834,6 +1834,20 @@ def refused_links(store: LinkStore) -> list[dict[str, Any]]:
         for (_, a, b), r in latest.items()
         if ("place", a, b) not in linked and a in store.items and b in store.items
     ]
+
+
+def refused_from(store: LinkStore, members: Collection[str]) -> list[dict[str, Any]]:
+    """The ``refused_links`` records from one of ``members`` (a group) to an item outside
+    them, strongest first, each with ``member`` and ``other``: two places built alike
+    (rooms of one hotel chain) are a lead of their own."""
+    inside = set(members)
+    out = []
+    for r in refused_links(store):
+        ends = [e for e in (r["a"], r["b"]) if e in inside]
+        if len(ends) == 1:
+            other = r["b"] if ends[0] == r["a"] else r["a"]
+            out.append(r | {"member": ends[0], "other": other})
+    return sorted(out, key=lambda r: -float(r.get("score") or 0.0))
 
 
 def refusal_in_words(record: dict[str, Any]) -> str:

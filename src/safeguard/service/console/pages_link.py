@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw
 
 from safeguard import audit
 from safeguard.errors import SafeguardError
-from safeguard.link.linking import groups, refusal_in_words, refused_links
+from safeguard.link.linking import groups, refusal_in_words, refused_from
 from safeguard.link.store import Group, ItemInfo, Link, LinkStore
 from safeguard.link.video import KeyframeOptions, keyframes
 from safeguard.service.console import wellbeing
@@ -118,31 +118,23 @@ def link_group(request: Request, group_id: str, user: Reviewer, settings: Settin
 
 
 def _refused(store: LinkStore, group: Group) -> list[dict[str, Any]]:
-    """The refused place links (``linking.refused_links``) from a member of ``group`` to
-    a picture outside it, strongest first, each with the other picture's group: two
-    places built alike (rooms of one hotel chain) are a lead of their own."""
+    """The group's refused links to other pictures (``linking.refused_from``), each with
+    the other picture's group and the test's finding in words."""
     if group.kind != "place":
         return []
-    members = set(group.members)
     group_of = {m: g.id for g in groups(store) if g.kind == "place" for m in g.members}
-    rows = []
-    for r in refused_links(store):
-        ends = [e for e in (r["a"], r["b"]) if e in members]
-        if len(ends) != 1:
-            continue
-        other = r["b"] if ends[0] == r["a"] else r["a"]
-        rows.append(
-            {
-                "member": ends[0],
-                "other": other,
-                "other_path": store.items[other].path,
-                "other_group": group_of.get(other),
-                "test": r["refused"].replace("_", " "),
-                "evidence": f"{r.get('inliers')} inliers; refused: {refusal_in_words(r)}",
-                "score": float(r.get("score") or 0.0),
-            }
-        )
-    return sorted(rows, key=lambda x: -x["score"])
+    return [
+        {
+            "member": r["member"],
+            "other": r["other"],
+            "other_path": store.items[r["other"]].path,
+            "other_group": group_of.get(r["other"]),
+            "test": r["refused"].replace("_", " "),
+            "evidence": f"{r.get('inliers')} inliers; refused: {refusal_in_words(r)}",
+            "score": float(r.get("score") or 0.0),
+        }
+        for r in refused_from(store, group.members)
+    ]
 
 
 def _evidence(x: Link) -> str:
