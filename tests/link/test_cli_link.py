@@ -136,6 +136,16 @@ def test_help_describes_every_command() -> None:
         assert code == 0 and "--store" in stdout
 
 
+def _query_finds_coffee(pictures: Path, store: Path) -> bool:
+    """``link query`` of a crop of the coffee scene finds the coffee pictures only."""
+    code, stdout, _ = run(
+        "link", "query", str(pictures / "query" / "coffee-crop.png"),
+        "--store", str(store), "--json", "--no-faces",
+    )  # fmt: skip
+    found = {Path(m["path"]).name for m in json.loads(stdout)["items"]}
+    return code == 0 and found == {"coffee.png", "coffee-view.jpg"}
+
+
 def test_upgrade_copies_an_old_store_and_refuses_a_new_one(pictures: Path, tmp_path: Path) -> None:
     store = tmp_path / "store"
     code, _, stderr = _build(pictures, store, "--workers", "0")
@@ -151,13 +161,7 @@ def test_upgrade_copies_an_old_store_and_refuses_a_new_one(pictures: Path, tmp_p
     assert code == 0, stderr
     assert json.loads(stdout) == {"store": str(tmp_path / "copy"), "from": str(store),
                                   "items": 6, "views": 6, "codebook_relearned": False}  # fmt: skip
-    code, stdout, _ = run(
-        "link", "query", str(pictures / "query" / "coffee-crop.png"),
-        "--store", str(tmp_path / "copy"), "--json", "--no-faces",
-    )  # fmt: skip
-    assert code == 0
-    assert {Path(m["path"]).name for m in json.loads(stdout)["items"]} == {
-        "coffee.png", "coffee-view.jpg"}  # fmt: skip
+    assert _query_finds_coffee(pictures, tmp_path / "copy")
     code, _, stderr = run("link", "upgrade", str(tmp_path / "copy"), "--store", str(store))
     assert code == 2 and "exists" in stderr
 
@@ -189,12 +193,6 @@ def test_a_store_begun_with_one_picture_is_told_to_learn_its_codebook_again(
     before = np.load(store / "codebook.npy")
     assert not np.array_equal(np.load(tmp_path / "copy" / "codebook.npy"), before)
     assert list((tmp_path / "copy" / "framebins").glob("*.npz"))
-    code, stdout, _ = run(
-        "link", "query", str(pictures / "query" / "coffee-crop.png"),
-        "--store", str(tmp_path / "copy"), "--json", "--no-faces",
-    )  # fmt: skip
-    assert code == 0
-    assert {Path(m["path"]).name for m in json.loads(stdout)["items"]} == {
-        "coffee.png", "coffee-view.jpg"}  # fmt: skip
+    assert _query_finds_coffee(pictures, tmp_path / "copy")
     # The old store is as it was.
     assert np.array_equal(np.load(store / "codebook.npy"), before)
