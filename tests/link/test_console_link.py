@@ -169,5 +169,10 @@ def test_a_groups_refused_links_to_other_places_are_listed_with_their_evidence(
     assert "Refused links to other places" in page
     assert other in page and "14 of 20 and 22 of 30 confirmed keypoints" in page
     assert "built alike" in page and "they may still be a lead" in page
+    assert "withdrew" not in page
+    # A link a later build withdrew says so.
+    console.store.add_shared_objects([record | {"withdrawn": True}])
+    page = c.get(f"/console/link/groups/{group.id}").text
+    assert "a link until a later build withdrew it" in page
     # Still not a link: the group is as it was.
     assert [g.members for g in groups(LinkStore.open(console.store.root))] == [group.members]

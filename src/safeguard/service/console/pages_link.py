@@ -130,7 +130,11 @@ def _refused(store: LinkStore, group: Group) -> list[dict[str, Any]]:
             "other_path": store.items[r["other"]].path,
             "other_group": group_of.get(r["other"]),
             "test": r["refused"].replace("_", " "),
-            "evidence": f"{r.get('inliers')} inliers; refused: {refusal_in_words(r)}",
+            "evidence": (
+                f"{r.get('inliers')} inliers; "
+                + ("a link until a later build withdrew it: " if r.get("withdrawn") else "")
+                + f"refused: {refusal_in_words(r)}"
+            ),
             "score": float(r.get("score") or 0.0),
         }
         for r in refused_from(store, group.members)
