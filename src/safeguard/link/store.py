@@ -23,6 +23,12 @@ and appendable. Layout (``docs/link.md``)::
                           or on a template two places share, with what each side
                           misses of the other (``link.conflict``)
     items.jsonl           one item a line; written last, so a line means the item is whole
+    nearest.npz           what each view's shortlist query found, for later builds' reverse
+                          neighbours (``linking.first_round``): item (m,) str, view (m,)
+                          int32, expand_item (m, e) str and expand_view (m, e) int32 (the
+                          views its query was expanded with; "" and -1 pad), top (m, k)
+                          float32 (its k nearest items' similarities, best first; NaN pads);
+                          rewritten whole by each build, left out by ``link upgrade``
     framebins/<seq>.npz   item (m,) str, offsets (m + 1,) int64, bins int64, grid (): each
                           item's frame bins (visual word and frame cell of its keypoints,
                           ``link.overlays``), for finding burnt-in overlays
@@ -134,6 +140,15 @@ class ItemInfo:
             int(obj.get("faces", 0)),
             str(obj.get("added", "")),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Nearest:
+    """What one view's shortlist query found (``nearest.npz``): the views its query was
+    expanded with, and the similarities of its nearest items, best first."""
+
+    expand: tuple[tuple[str, int], ...]
+    top: tuple[float, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,6 +339,7 @@ class LinkStore:
         #: Each counted item's distinct frame bins (``link.overlays``), by grid size.
         self._frame_bins: dict[str, tuple[int, npt.NDArray[np.int64]]] = {}
         self.codebook: F32 | None = None
+        self._nearest: dict[tuple[str, int], Nearest] | None = None
         self._reload()
 
     # --- opening -----------------------------------------------------------------------
@@ -379,6 +395,7 @@ class LinkStore:
                 self.links.setdefault(link.key, link)
         cb = self.root / "codebook.npy"
         self.codebook = np.load(cb, allow_pickle=False) if cb.exists() else None
+        self._nearest = None
         self._global = []
         for seg in sorted((self.root / "global").glob("*.npz")):
             a = _load_npz(seg)
@@ -469,6 +486,51 @@ class LinkStore:
         if len(rows.item):
             _save_npz(self._next_segment("global"), item=rows.item, view=rows.view, vlad=rows.vlad)
             self._global.append(rows)
+
+    def nearest(self) -> dict[tuple[str, int], Nearest]:
+        """Each stored view's shortlist record (``nearest.npz``), by (item, view); views
+        without one (stores made before it, copies made by ``link upgrade``) are missing."""
+        if self._nearest is None:
+            self._nearest = {}
+            path = self.root / "nearest.npz"
+            if path.exists():
+                a = _load_npz(path)
+                for n, (item, view) in enumerate(zip(a["item"], a["view"], strict=True)):
+                    if str(item) not in self.items:
+                        continue
+                    expand = tuple(
+                        (str(i), int(v))
+                        for i, v in zip(a["expand_item"][n], a["expand_view"][n], strict=True)
+                        if v >= 0
+                    )
+                    top = tuple(float(x) for x in a["top"][n] if not np.isnan(x))
+                    self._nearest[(str(item), int(view))] = Nearest(expand, top)
+        return self._nearest
+
+    def set_nearest(self, records: dict[tuple[str, int], Nearest]) -> None:
+        """Replace ``nearest.npz`` with ``records`` (written to a temporary name and
+        renamed)."""
+        keys = sorted(records)
+        e = max((len(records[k].expand) for k in keys), default=0)
+        t = max((len(records[k].top) for k in keys), default=0)
+        width = max((len(i) for k in keys for i, _ in records[k].expand), default=1)
+        expand_item = np.full((len(keys), e), "", f"U{width}")
+        expand_view = np.full((len(keys), e), -1, np.int32)
+        top = np.full((len(keys), t), np.nan, np.float32)
+        for n, k in enumerate(keys):
+            r = records[k]
+            for j, (item, view) in enumerate(r.expand):
+                expand_item[n, j], expand_view[n, j] = item, view
+            top[n, : len(r.top)] = r.top
+        _save_npz(
+            self.root / "nearest.npz",
+            item=np.array([k[0] for k in keys], str).reshape(-1),
+            view=np.array([k[1] for k in keys], np.int32).reshape(-1),
+            expand_item=expand_item,
+            expand_view=expand_view,
+            top=top,
+        )
+        self._nearest = dict(records)
 
     def add_frame_bins(self, grid: int, bins: dict[str, npt.NDArray[np.int64]]) -> None:
         """Record items' distinct frame bins (``link.overlays.frame_bins``). Bins of an
