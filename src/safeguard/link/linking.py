@@ -382,7 +382,13 @@ def build(
             store.add_shared_objects(records)
             store.withdraw_links(withdrawn)
         if options.attach.candidates > 0:
-            attaching = attach_links(store, new_ids, links, options, runner, progress, burnt)
+            # A stored picture alone when it came is asked again when this build
+            # shortlists it: it may have gained the groups to attach to (in one build of
+            # all pictures, every one is asked with all the others there).
+            shortlisted = {x for a, _, b, _ in pairs for x in (a, b)} - set(new_ids)
+            attaching = attach_links(
+                store, new_ids, links, options, runner, progress, burnt, retry=shortlisted
+            )
             summary.attached = attaching.pictures
             summary.attach_verified = attaching.verified
             summary.attach_refused = len(attaching.refused)
@@ -1618,8 +1624,10 @@ def attach_links(
     runner: TaskRunner,
     progress: Progress = _nothing,
     burnt: BurntIn | None = None,
+    retry: Collection[str] = (),
 ) -> Attaching:
-    """Links that attach the new pictures no place link reaches to a place group.
+    """Links that attach the new pictures no place link reaches to a place group, and
+    the stored pictures ``retry`` that no place link reaches either.
 
     Each such picture is verified against its ``attach.candidates`` nearest items (the
     first shortlist round) that are in a place group (over the stored links and
@@ -1634,7 +1642,7 @@ def attach_links(
     place = [x for x in [*store.links.values(), *links] if x.kind == "place"]
     members, _ = _place_groups(place)
     group_of = {m: n for n, ms in enumerate(members) for m in ms}
-    alone = [i for i in new_ids if i not in group_of]
+    alone = [i for i in dict.fromkeys([*new_ids, *sorted(retry)]) if i not in group_of]
     if not alone:
         return Attaching([], 0, 0, [])
     pairs = [
