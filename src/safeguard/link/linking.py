@@ -342,8 +342,11 @@ def build(
         links = _verify_pairs(store, pairs, options, runner, progress, asked, checked, burnt)
         if options.second_round > 0:
             known = [x for x in store.links.values() if x.kind == "place"] + links
+            # Stored views this build linked ask again too: their linked views changed,
+            # as they would have in one build of all the pictures.
+            touched = [x for link in links for x in (link.a, link.b)]
             more = second_round_rows(
-                store.global_rows(), new_ids, known, pairs, options.second_round
+                store.global_rows(), [*new_ids, *touched], known, pairs, options.second_round
             )
             links += _verify_pairs(store, more, options, runner, progress, asked, checked, burnt)
             pairs += more
