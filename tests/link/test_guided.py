@@ -224,6 +224,37 @@ def test_build_attaches_a_picture_linked_to_nothing_to_the_group_two_pictures_ag
     assert bare.matches == [] and bare.groups == []
 
 
+def test_a_stored_picture_alone_is_attached_when_its_group_comes_in_a_later_build(
+    tmp_path: Path,
+) -> None:
+    """The dark picture stored first, with other places; the coffee pictures it attaches
+    to come in a later build, which shortlists it and asks it again (in one build of all
+    of them it is attached)."""
+    img = scene("coffee")
+    early, late = tmp_path / "early", tmp_path / "late"
+    early.mkdir()
+    late.mkdir()
+    (early / "coffee_dark.jpg").write_bytes(jpeg_bytes(_degraded(img), 90))
+    for name in ("astronaut", "camera", "chelsea", "rocket"):
+        other = scene(name)
+        (early / f"{name}.png").write_bytes(png_bytes(other))
+        (early / f"{name}_persp.jpg").write_bytes(jpeg_bytes(perspective(other, 0.08)[0], 80))
+    (late / "coffee.png").write_bytes(png_bytes(img))
+    (late / "coffee_persp.jpg").write_bytes(jpeg_bytes(perspective(img, 0.08)[0], 80))
+    (late / "coffee_light.jpg").write_bytes(jpeg_bytes(lighting(img), 80))
+    store = LinkStore.open(tmp_path / "store", create=True)
+    assert build(store, [early]).attached == 0
+    summary = build(store, [late])
+    assert summary.attached == 1
+    store = LinkStore.open(store.root)
+    named = {i.id: Path(i.path).name for i in store.items.values()}
+    found = [{named[m] for m in g.members} for g in groups(store) if g.kind == "place"]
+    coffee = {"coffee.png", "coffee_persp.jpg", "coffee_light.jpg", "coffee_dark.jpg"}
+    assert coffee in found
+    assert all(x.guided for x in store.links.values() if "coffee_dark.jpg" in
+               {named[x.a], named[x.b]})  # fmt: skip
+
+
 def _with(background: str, x: int, y: int, thing: np.ndarray) -> np.ndarray:
     """A 640 x 480 picture of ``background`` with ``thing`` pasted at (x, y)."""
     out = cv2.resize(scene(background), (640, 480))
