@@ -27,6 +27,7 @@ from safeguard.link.linking import (
     AttachOptions,
     BuildSummary,
     LinkOptions,
+    attach_links,
     attach_task,
     build,
     cached_features,
@@ -34,6 +35,7 @@ from safeguard.link.linking import (
     query,
 )
 from safeguard.link.live import LiveLinker
+from safeguard.link.runner import LocalRunner
 from safeguard.link.store import Link, LinkStore
 from safeguard.link.verify import DEFAULT_VERIFY, verify
 from safeguard.signals.local import tentative_matches
@@ -244,6 +246,14 @@ def test_a_stored_picture_alone_is_attached_when_its_group_comes_in_a_later_buil
     (late / "coffee_light.jpg").write_bytes(jpeg_bytes(lighting(img), 80))
     store = LinkStore.open(tmp_path / "store", create=True)
     assert build(store, [early]).attached == 0
+    store = LinkStore.open(store.root)
+    dark = next(i.id for i in store.items.values() if i.path.endswith("coffee_dark.jpg"))
+    # Asked again with the same candidates in the same groups, it is not verified again;
+    # a candidate linked in this build brings it back.
+    same = attach_links(store, [], [], LinkOptions(), LocalRunner(), retry=[dark])
+    assert same.verified == 0
+    regrouped = [x for x in store.links.values() if x.kind == "place"][:1]
+    assert attach_links(store, [], regrouped, LinkOptions(), LocalRunner(), retry=[dark]).verified
     summary = build(store, [late])
     assert summary.attached == 1
     store = LinkStore.open(store.root)

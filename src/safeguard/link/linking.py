@@ -1653,6 +1653,13 @@ def attach_links(
         for p in shortlist(store, alone, options.attach.candidates)
         if (p[0] in group_of) != (p[2] in group_of)
     ]
+    if retry:
+        # A stored picture is asked again only if a candidate is new or linked in this
+        # build: with the same candidates in the same groups it would fail as before.
+        fresh = {*new_ids, *(x for link in links for x in (link.a, link.b))}
+        retried = set(retry)
+        again = {x for a, _, b, _ in pairs if {a, b} & fresh for x in (a, b) if x in retried}
+        pairs = [p for p in pairs if not {p[0], p[2]} & retried or {p[0], p[2]} & again]
     batches = [
         (str(store.root), pairs[i : i + options.verify_batch], options.verify,
          options.attach.guided, burnt)
