@@ -158,6 +158,7 @@ def test_the_turf_no_longer_links_different_places(
     records = [r for r in store.shared_objects() if r.get("common_content")]
     assert len(records) == summary.common_content_links
     assert all(len(r["specific"]) == 2 for r in records)
+    assert all(r["own_share"] < DEFAULT_COMMON.min_specific_share_fundamental for r in records)
     # The search costs partial matchings, counted apart from the verifications.
     assert summary.common_matchings > 0 and off.common_matchings == 0
 
@@ -219,6 +220,13 @@ def test_the_share_rule() -> None:
     assert not common_content(specific_side, specific_side)
     assert common_content(specific_side, common_side)
     assert specific_share(np.zeros(0, np.int32)) == 1.0
+    # A fundamental-matrix link (a room in 3-D) needs more of its own: 1 of 6 specific
+    # passes as a homography and not as a room.
+    one_of_six = np.array([0, 2, 2, 3, 2, 4], np.int32)
+    assert DEFAULT_COMMON.min_specific_share < 1 / 6 < DEFAULT_COMMON.min_specific_share_fundamental
+    assert not common_content(one_of_six, specific_side, model="homography")
+    assert common_content(one_of_six, specific_side, model="fundamental")
+    assert not common_content(specific_side, specific_side, model="fundamental")
 
 
 def test_a_specific_inlier_amid_common_ones_counts_as_common() -> None:

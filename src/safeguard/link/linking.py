@@ -1261,7 +1261,7 @@ def common_content_links(
         for (link, _), (ca, cb) in zip(todo, counts, strict=True):
             if shares is not None:
                 shares[link.key] = round(own_share(ca, cb, options.common), 3)
-            if common_content(ca, cb, options.common):
+            if common_content(ca, cb, options.common, link.model):
                 refused.add(link.key)
                 records.append(_common_record(link, ca, cb, options.common, n + 1))
         before = near
@@ -1405,6 +1405,7 @@ def _common_record(
     return link.to_json() | {
         "common_content": True,
         "round": round_,
+        "own_share": round(own_share(ca, cb, options), 3),
         "specific": [
             int((ca < options.min_holders).sum()),
             int((cb < options.min_holders).sum()),
@@ -1521,7 +1522,7 @@ def refused_sighting(
             counts.append(
                 holder_counts(f, rs, inliers.tolist(), found, options.verify, options.common)
             )
-        if common_content(counts[0], counts[1], options.common):
+        if common_content(counts[0], counts[1], options.common, v.model):
             return "common_content"
     return None
 
@@ -1744,7 +1745,7 @@ def guided_refusals(
         for (x, _), (ca, cb) in zip(rest, counts, strict=True):
             if shares is not None:
                 shares[x.key] = round(own_share(ca, cb, options.common), 3)
-            if common_content(ca, cb, options.common):
+            if common_content(ca, cb, options.common, x.model):
                 gone = gone | {x.key}
                 records.append(_common_record(x, ca, cb, options.common, 1))
     return gone, records, searched, matchings
