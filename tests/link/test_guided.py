@@ -247,6 +247,9 @@ def test_a_stored_picture_alone_is_attached_when_its_group_comes_in_a_later_buil
     store = LinkStore.open(tmp_path / "store", create=True)
     assert build(store, [early]).attached == 0
     store = LinkStore.open(store.root)
+    # Each stored view's shortlist query is recorded for the later build.
+    views = {(i.id, n) for i in store.items.values() for n in range(len(i.views))}
+    assert set(store.nearest()) == views
     dark = next(i.id for i in store.items.values() if i.path.endswith("coffee_dark.jpg"))
     # Asked again with the same candidates in the same groups, it is not verified again;
     # a candidate linked in this build brings it back.

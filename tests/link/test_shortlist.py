@@ -132,3 +132,33 @@ def test_an_upgraded_copy_asks_every_view_anew(tmp_path: Path) -> None:
     upgrade(store, tmp_path / "copy")
     assert LinkStore.open(tmp_path / "copy").nearest() == {}
     assert LinkStore.open(store.root).nearest() != {}
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"not a numpy file",
+        "missing",  # an npz without the top array
+        "lengths",  # arrays of different lengths
+    ],
+)
+def test_a_damaged_record_file_is_read_as_none(tmp_path: Path, content: bytes | str) -> None:
+    """``nearest.npz`` is a record the next build can make again: damaged, each view asks
+    anew (as in a store made before it), and the build rewrites it."""
+    store = _store_with(tmp_path, ["a"])
+    path = store.root / "nearest.npz"
+    if content == "missing":
+        np.savez(path, item=np.array(["a"]), view=np.zeros(1, np.int32))
+    elif content == "lengths":
+        np.savez(
+            path, item=np.array(["a"]), view=np.zeros(2, np.int32),
+            expand_item=np.full((1, 0), ""), expand_view=np.zeros((1, 0), np.int32),
+            top=np.zeros((1, 1), np.float32),
+        )  # fmt: skip
+    else:
+        assert isinstance(content, bytes)
+        path.write_bytes(content)
+    assert LinkStore.open(store.root).nearest() == {}
+    with store.writing():
+        store.set_nearest({("a", 0): Nearest((), (0.5,))})
+    assert LinkStore.open(store.root).nearest() == {("a", 0): Nearest((), (0.5,))}

@@ -306,6 +306,28 @@ def _origin(value: Any) -> tuple[int, int]:
     return (int(x), int(y))
 
 
+def _read_nearest(
+    a: dict[str, npt.NDArray[Any]], items: dict[str, ItemInfo]
+) -> dict[tuple[str, int], Nearest]:
+    """``nearest.npz``'s arrays as records, for ``items`` only."""
+    out: dict[tuple[str, int], Nearest] = {}
+    n = len(a["item"])
+    if not (len(a["view"]) == len(a["expand_item"]) == len(a["expand_view"]) == len(a["top"]) == n):
+        raise ValueError("nearest.npz: arrays of different lengths")
+    for r in range(n):
+        item = str(a["item"][r])
+        if item not in items:
+            continue
+        expand = tuple(
+            (str(i), int(v))
+            for i, v in zip(a["expand_item"][r], a["expand_view"][r], strict=True)
+            if v >= 0
+        )
+        top = tuple(float(x) for x in a["top"][r] if np.isfinite(x))
+        out[(item, int(a["view"][r]))] = Nearest(expand, top)
+    return out
+
+
 def load_features(root: Path, item_id: str, info: ItemInfo | None = None) -> list[PlaceFeatures]:
     """The views' SIFT features of one item (usable on a worker: only reads files)."""
     arrays = _load_npz(Path(root) / "features" / f"{item_id}.npz")
@@ -494,17 +516,12 @@ class LinkStore:
             self._nearest = {}
             path = self.root / "nearest.npz"
             if path.exists():
-                a = _load_npz(path)
-                for n, (item, view) in enumerate(zip(a["item"], a["view"], strict=True)):
-                    if str(item) not in self.items:
-                        continue
-                    expand = tuple(
-                        (str(i), int(v))
-                        for i, v in zip(a["expand_item"][n], a["expand_view"][n], strict=True)
-                        if v >= 0
-                    )
-                    top = tuple(float(x) for x in a["top"][n] if not np.isnan(x))
-                    self._nearest[(str(item), int(view))] = Nearest(expand, top)
+                try:
+                    self._nearest = _read_nearest(_load_npz(path), self.items)
+                except (LinkStoreError, KeyError, ValueError, TypeError, IndexError):
+                    # A record, not data: without it each view asks anew at the next
+                    # build (as in a store made before it), which rewrites the file.
+                    self._nearest = {}
         return self._nearest
 
     def set_nearest(self, records: dict[tuple[str, int], Nearest]) -> None:
