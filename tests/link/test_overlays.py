@@ -16,7 +16,13 @@ import pytest
 from scenes import perspective, png_bytes, scene
 
 from safeguard.link.features import features_from_pixels
-from safeguard.link.linking import LinkOptions, build, stored_burnt_in
+from safeguard.link.linking import (
+    LinkOptions,
+    build,
+    refusal_in_words,
+    refused_links,
+    stored_burnt_in,
+)
 from safeguard.link.overlays import (
     DEFAULT_OVERLAY,
     OverlayOptions,
@@ -180,6 +186,31 @@ def test_the_store_counts_frame_bins_of_whole_items(calls: Path, tmp_path: Path)
     (more / "place20-a.png").write_bytes(png_bytes(overlay(own_content(20))))
     build(old, [more], options=LinkOptions())
     assert old.frame_bin_counts(DEFAULT_OVERLAY.grid, len(store.codebook))[1] == PLACES + 2
+
+
+def test_a_later_build_withdraws_links_an_overlay_made(calls: Path, tmp_path: Path) -> None:
+    """The app's first pictures are stored before it has enough pictures for its bins to
+    be burnt-in, and their overlay links different places. The build that brings the
+    rest makes the bins burnt-in and withdraws those links; place 0's own link stays."""
+    first, rest = tmp_path / "first", tmp_path / "rest"
+    first.mkdir()
+    rest.mkdir()
+    for p in sorted(calls.iterdir()):
+        early = p.name in ("place0-a.png", "place0-b.png", "place1-a.png", "place2-a.png")
+        ((first if early else rest) / p.name).symlink_to(p)
+    store = LinkStore.open(tmp_path / "s", create=True)
+    summary = build(store, [first], options=LinkOptions())
+    assert summary.overlay_withdrawn == 0
+    wrong, right = _links(LinkStore.open(store.root))
+    assert len(wrong) >= 1 and right == [("place0", "place0")]
+    summary = build(store, [rest], options=LinkOptions())
+    store = LinkStore.open(store.root)
+    assert summary.overlay_withdrawn == len(wrong)
+    assert summary.overlay_verified >= 2 * len(wrong)
+    assert _links(store) == ([], [("place0", "place0")])
+    records = [r for r in refused_links(store) if r["refused"] == "overlay"]
+    assert len(records) == len(wrong) and all(r["withdrawn"] for r in records)
+    assert "overlay" in refusal_in_words(records[0])
 
 
 @pytest.fixture(scope="module")

@@ -177,6 +177,11 @@ class BuildSummary:
     #: Stored links the conflict test refused when asked again with what this build's
     #: links confirm (``ConflictOptions.revisit``), withdrawn from the store.
     conflict_withdrawn: int = 0
+    #: Stored links that rested on frame bins this build's items made burnt-in (an app's
+    #: or a device's overlay, ``overlay_withdrawals``), withdrawn from the store, and
+    #: the verifications spent finding them (also in ``verified``).
+    overlay_withdrawn: int = 0
+    overlay_verified: int = 0
     #: New pictures linked to nothing that were attached to a place group
     #: (``attach_links``), and the guided verifications spent on them (also in
     #: ``verified``).
@@ -204,6 +209,8 @@ class BuildSummary:
             "conflict_links": self.conflict_links,
             "conflict_verified": self.conflict_verified,
             "conflict_withdrawn": self.conflict_withdrawn,
+            "overlay_withdrawn": self.overlay_withdrawn,
+            "overlay_verified": self.overlay_verified,
             "attached": self.attached,
             "attach_verified": self.attach_verified,
             "attach_refused": self.attach_refused,
@@ -330,7 +337,16 @@ def build(
             return summary
         _add_global(store, new)
         _add_faces(store, new)
+        before = stored_burnt_in(store, options.overlay)
         burnt = _add_frame_bins(store, options.overlay)
+        if before is not None and burnt is not None:
+            gone, records, spent = overlay_withdrawals(
+                store, before, burnt, options, runner, progress
+            )
+            store.withdraw_links(gone)
+            store.add_shared_objects(records)
+            summary.overlay_withdrawn = len(gone)
+            summary.overlay_verified = spent
         new_ids = [e.id for e in new]
         pairs, nearest = first_round(
             store.global_rows(), new_ids, options.shortlist, store.nearest()
@@ -350,7 +366,7 @@ def build(
             )
             links += _verify_pairs(store, more, options, runner, progress, asked, checked, burnt)
             pairs += more
-        summary.verified = len(pairs)
+        summary.verified = len(pairs) + summary.overlay_verified
         if asked:
             refused, records, searched = shared_object_links(
                 store, asked, links, options, runner, progress, burnt
@@ -540,6 +556,68 @@ def _add_faces(store: LinkStore, new: list[_New]) -> None:
                 np.array(frames, np.int32),
             )
         )
+
+
+def overlay_withdrawals(
+    store: LinkStore,
+    before: BurntIn,
+    burnt: BurntIn,
+    options: LinkOptions,
+    runner: TaskRunner,
+    progress: Progress = _nothing,
+) -> tuple[list[tuple[str, str, str]], list[dict[str, Any]], int]:
+    """Stored links that rested on an overlay only this build's items show to be one.
+
+    A frame bin is burnt-in once enough items hold it (``link.overlays``). Two pictures
+    of two places through one app, stored before the app's other pictures, share its
+    overlay at the same frame positions, and their link was made. When a build makes bins
+    burnt-in that were not (``before``: the bins of the items stored before it), the
+    stored plain links whose two views both hold one of them are verified again, with the
+    bins burnt-in before and now. A link that still holds with the old bins and fails with
+    the new is withdrawn: the overlay made it. (Guided links are not asked; their seeds
+    are not verified again here.) Returns the keys, their ``objects.jsonl`` records
+    (``"overlay": true, "withdrawn": true``) and the verifications spent."""
+    newly = np.setdiff1d(burnt.bins, before.bins)
+    if len(newly) == 0:
+        return [], [], 0
+    root = str(store.root)
+    held: dict[str, npt.NDArray[np.int64]] = {}
+
+    def newly_held(item: str) -> npt.NDArray[np.int64]:
+        """The newly burnt-in bins the item holds (a view of it, as counted)."""
+        if item not in held:
+            bins = store.frame_bins_of(item, burnt.grid)
+            held[item] = newly[np.isin(newly, bins)] if bins is not None else newly[:0]
+        return held[item]
+
+    ask: list[tuple[Link, Pair]] = []
+    for link in store.links.values():
+        if link.kind != "place" or link.guided:
+            continue
+        if len(np.intersect1d(newly_held(link.a), newly_held(link.b))):
+            ask.append((link, (link.a, link.view_a, link.b, link.view_b)))
+    if not ask:
+        return [], [], 0
+    pairs = [p for _, p in ask]
+    verdicts: dict[Any, list[bool]] = {}
+    progress("overlays", 0, 2 * len(pairs))
+    done = 0
+    for bins in (before, burnt):
+        batches = [
+            (root, pairs[i : i + options.verify_batch], options.verify, bins)
+            for i in range(0, len(pairs), options.verify_batch)
+        ]
+        for results in runner.map(verify_task, batches):
+            for pair, v in results:
+                verdicts.setdefault(pair, []).append(v.linked)
+            done += len(results)
+            progress("overlays", done, 2 * len(pairs))
+    gone = [link for link, p in ask if verdicts.get(p) == [True, False]]
+    records = [
+        link.to_json() | {"overlay": True, "withdrawn": True, "burnt_in_bins": len(newly)}
+        for link in gone
+    ]
+    return [x.key for x in gone], records, 2 * len(pairs)
 
 
 def _add_frame_bins(store: LinkStore, options: OverlayOptions) -> BurntIn | None:
@@ -1930,10 +2008,12 @@ def groups(store: LinkStore, face_threshold: float = DEFAULT_FACE_THRESHOLD) -> 
 
 def refusing_test(record: dict[str, Any]) -> str:
     """Which test refused the link of an ``objects.jsonl`` record: ``"conflict"``
-    (``link.conflict``), ``"common_content"`` (``link.common``) or ``"shared_object"``
-    (``link.objects``)."""
+    (``link.conflict``), ``"overlay"`` (``overlay_withdrawals``), ``"common_content"``
+    (``link.common``) or ``"shared_object"`` (``link.objects``)."""
     if record.get("conflict"):
         return "conflict"
+    if record.get("overlay"):
+        return "overlay"
     return "common_content" if record.get("common_content") else "shared_object"
 
 
@@ -1977,6 +2057,11 @@ def refusal_in_words(record: dict[str, Any]) -> str:
             "each picture's own content is missing from the other "
             f"({ma} of {ca} and {mb} of {cb} confirmed keypoints): perhaps two places built "
             "alike"
+        )
+    if test == "overlay":
+        return (
+            "it rested on content at the same spot of the frame in many pictures (an app's "
+            "or a device's overlay), which later pictures showed to be one"
         )
     if test == "common_content":
         sa, sb = record["specific"]

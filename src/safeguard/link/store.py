@@ -578,6 +578,11 @@ class LinkStore:
         counts = np.bincount(np.concatenate(held), minlength=size)[:size]
         return counts.astype(np.int64), len(held)
 
+    def frame_bins_of(self, item_id: str, grid: int) -> npt.NDArray[np.int64] | None:
+        """An item's distinct frame bins at ``grid`` as counted (None: not counted)."""
+        got = self._frame_bins.get(item_id)
+        return got[1] if got is not None and got[0] == grid else None
+
     def has_frame_bins(self, item_id: str) -> bool:
         return item_id in self._frame_bins
 
