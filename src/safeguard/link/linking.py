@@ -88,6 +88,14 @@ from safeguard.link.store import (
     load_features,
 )
 from safeguard.link.verify import DEFAULT_VERIFY, Verification, VerifyOptions, verify
+from safeguard.link.votes import (
+    DEFAULT_VOTES,
+    VoteOptions,
+    build_index,
+    item_pairs,
+    store_views,
+    vote_rows,
+)
 from safeguard.signals.files import WalkError, iter_files
 from safeguard.signals.vlad import learn_codebook, unbursty, vlad
 
@@ -127,6 +135,9 @@ class LinkOptions:
     #: More items verified per new view found by its mirrored query (``MIRRORED``; 0:
     #: none).
     mirrored: int = 3
+    #: Items verified per new item by descriptor votes (``link.votes``): its place, when
+    #: the VLAD vector of a view that shows little of it misses it.
+    votes: VoteOptions = DEFAULT_VOTES
     #: The shared-object test (``link.objects``): links resting on an object-sized region
     #: are searched for a third, unrelated picture holding it, and refused when one does.
     hub: HubOptions = DEFAULT_HUB
@@ -182,6 +193,9 @@ class BuildSummary:
     #: the verifications spent finding them (also in ``verified``).
     overlay_withdrawn: int = 0
     overlay_verified: int = 0
+    #: Pairs shortlisted by descriptor votes (``link.votes``), besides the VLAD ones
+    #: (also in ``verified``).
+    vote_pairs: int = 0
     #: New pictures linked to nothing that were attached to a place group
     #: (``attach_links``), and the guided verifications spent on them (also in
     #: ``verified``).
@@ -211,6 +225,7 @@ class BuildSummary:
             "conflict_withdrawn": self.conflict_withdrawn,
             "overlay_withdrawn": self.overlay_withdrawn,
             "overlay_verified": self.overlay_verified,
+            "vote_pairs": self.vote_pairs,
             "attached": self.attached,
             "attach_verified": self.attach_verified,
             "attach_refused": self.attach_refused,
@@ -353,6 +368,10 @@ def build(
         )
         if options.mirrored > 0:
             pairs += mirrored_rows(store, new_ids, pairs, options.mirrored)
+        if options.votes.items > 0:
+            voted = descriptor_vote_rows(store, new_ids, pairs, options.votes, progress)
+            summary.vote_pairs = len(voted)
+            pairs += voted
         asked: list[tuple[Link, Verification]] = []
         checked: list[tuple[Link, Verification]] = []
         links = _verify_pairs(store, pairs, options, runner, progress, asked, checked, burnt)
@@ -425,6 +444,27 @@ def build(
         summary.views = sum(len(e.info.views) for e in new)
         summary.faces = sum(len(e.faces) for e in new)
     return summary
+
+
+def descriptor_vote_rows(
+    store: LinkStore,
+    new_ids: Sequence[str],
+    shortlisted: Sequence[Pair],
+    options: VoteOptions = DEFAULT_VOTES,
+    progress: Progress = _nothing,
+) -> list[Pair]:
+    """Pairs of the new items with the items their descriptors vote for
+    (``link.votes``) over the whole store, new items included, past ``shortlisted``."""
+    new = set(new_ids)
+    stored = [i for i in store.items if i not in new]
+    progress("votes", 0, len(new_ids))
+    index = build_index(store_views(store, [*stored, *new_ids]), options)
+    done = item_pairs(shortlisted)
+    out: list[Pair] = []
+    for n, item in enumerate(new_ids, 1):
+        out += vote_rows(index, store_views(store, [item]), done, options)
+        progress("votes", n, len(new_ids))
+    return out
 
 
 @dataclass(frozen=True, slots=True)

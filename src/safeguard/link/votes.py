@@ -1,0 +1,207 @@
+"""Descriptor votes: a shortlist for pictures whose global vector misses their place.
+
+The first shortlist round compares one VLAD vector a view (``signals.vlad``). A vector
+sums every keypoint's residual, so a view whose place fills only part of it, or whose
+keypoints are mostly changed, gets a vector unlike its place's: a picture printed on the
+side of a bus among the bus's panels, one laid on a tiled wall, a holographic foil, a
+solarised copy. On seen generator v23 those views' place was among the five nearest items
+for 9-50 % of the pictures nothing linked (``docs/link.md``).
+
+Votes ask the keypoints one by one (Sivic and Zisserman's "Video Google", 2003, and
+Jegou et al.'s voting over descriptors, 2008, in the simplest form). Every stored view's
+``descriptors`` strongest RootSIFT descriptors are put in one inverted-file index
+(FAISS, 8-bit scalar quantised: 128 bytes a descriptor). Each of a new view's strongest
+descriptors is searched; its nearest descriptor of another item **votes** for that item
+when it is clearly nearer than the nearest descriptor of a third item (the ratio test,
+across items: a tile or a letter that every picture has votes for nobody). The items with
+the most votes, ``min_votes`` or more, are verified besides the VLAD shortlist.
+
+The index is made at each build over the whole store, new items included, so a pair of a
+new and a stored picture is asked from the new side; a stored picture does not ask again
+(votes are nearly symmetric: the same descriptors match both ways). ``link query`` and
+live linking do not vote: they compare one picture with the global vectors.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+F32 = npt.NDArray[np.float32]
+I32 = npt.NDArray[np.int32]
+Pair = tuple[str, int, str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class VoteOptions:
+    #: Items verified per new item by votes, besides the VLAD shortlist (0: no votes).
+    items: int = 3
+    #: Strongest descriptors of each view indexed and asked (features are kept strongest
+    #: first).
+    descriptors: int = 800
+    #: Nearest stored descriptors looked at for each asked one.
+    neighbours: int = 8
+    #: A vote needs the nearest descriptor of another item nearer than this times the
+    #: nearest of a third item (distances, not squared).
+    ratio: float = 0.8
+    #: Votes an item needs (fewer is chance).
+    min_votes: int = 4
+    #: Inverted lists searched for each descriptor.
+    probes: int = 4
+    #: Descriptors the index's coarse quantiser is trained on (a sample).
+    training: int = 200_000
+
+    def __post_init__(self) -> None:
+        if self.items < 0 or self.descriptors < 1 or self.neighbours < 2:
+            raise ValueError("items >= 0, descriptors >= 1 and neighbours >= 2")
+        if not 0 < self.ratio <= 1 or self.min_votes < 1 or self.probes < 1:
+            raise ValueError("ratio in (0, 1], min_votes >= 1 and probes >= 1")
+
+
+DEFAULT_VOTES = VoteOptions()
+
+
+@dataclass(frozen=True)
+class DescriptorIndex:
+    """Stored views' descriptors in one index: which item and view each row is of."""
+
+    index: object  # a faiss index
+    item: I32  # row -> position in ``items``
+    view: I32
+    items: tuple[str, ...]
+    position: dict[str, int]
+
+    @property
+    def size(self) -> int:
+        return len(self.item)
+
+
+def lists_for(n: int, training: int) -> int:
+    """Inverted lists for ``n`` descriptors: about 4 sqrt(n) (FAISS's advice), at most
+    4,096, and at least 39 training points a list (FAISS's k-means asks for that)."""
+    return int(max(1, min(4096, 4 * math.sqrt(max(n, 1)), min(n, training) // 39)))
+
+
+def build_index(
+    views: Iterable[tuple[str, int, F32]], options: VoteOptions = DEFAULT_VOTES
+) -> DescriptorIndex:
+    """An index over each (item, view, RootSIFT descriptors)'s first ``descriptors``."""
+    import faiss
+
+    faiss.omp_set_num_threads(max(1, os.cpu_count() or 1))
+    names: dict[str, int] = {}
+    blocks: list[F32] = []
+    items: list[I32] = []
+    view_of: list[I32] = []
+    for item, view, d in views:
+        d = np.ascontiguousarray(d[: options.descriptors], np.float32)
+        if not len(d):
+            continue
+        n = names.setdefault(item, len(names))
+        blocks.append(d)
+        items.append(np.full(len(d), n, np.int32))
+        view_of.append(np.full(len(d), view, np.int32))
+    total = sum(len(b) for b in blocks)
+    lists = lists_for(total, options.training)
+    index = faiss.IndexIVFScalarQuantizer(
+        faiss.IndexFlatL2(128), 128, lists, faiss.ScalarQuantizer.QT_8bit
+    )
+    if total:
+        rng = np.random.default_rng(0)
+        rows = np.concatenate(blocks) if len(blocks) > 1 else blocks[0]
+        sample = rows[np.sort(rng.choice(total, min(total, options.training), replace=False))]
+        index.train(sample)
+        index.add(rows)
+        del rows
+    index.nprobe = options.probes
+    return DescriptorIndex(
+        index,
+        np.concatenate(items) if items else np.zeros(0, np.int32),
+        np.concatenate(view_of) if view_of else np.zeros(0, np.int32),
+        tuple(names),
+        names,
+    )
+
+
+def votes_of(
+    index: DescriptorIndex, item: str, descriptors: F32, options: VoteOptions = DEFAULT_VOTES
+) -> dict[tuple[str, int], int]:
+    """The votes one view of ``item`` (its RootSIFT ``descriptors``) gives: by (other
+    item, its view), each asked descriptor's nearest of another item when it passes the
+    ratio test against the nearest of a third item."""
+    q = np.ascontiguousarray(descriptors[: options.descriptors], np.float32)
+    if not len(q) or not index.size:
+        return {}
+    k = min(options.neighbours, index.size)
+    dist, rows = index.index.search(q, k)  # type: ignore[attr-defined]
+    me = index.position.get(item, -1)
+    bar = options.ratio**2  # FAISS gives squared distances
+    out: dict[tuple[str, int], int] = {}
+    for d, r in zip(dist, rows, strict=True):
+        ok = r >= 0
+        d, r = d[ok], r[ok]
+        owner = index.item[r]
+        other = owner != me
+        d, r, owner = d[other], r[other], owner[other]
+        if len(owner) < 2:
+            continue
+        third = np.flatnonzero(owner != owner[0])
+        if not len(third) or d[0] >= bar * d[third[0]]:
+            continue
+        key = (index.items[int(owner[0])], int(index.view[r[0]]))
+        out[key] = out.get(key, 0) + 1
+    return out
+
+
+def vote_rows(
+    index: DescriptorIndex,
+    queries: Iterable[tuple[str, int, F32]],
+    done: set[tuple[str, str]],
+    options: VoteOptions = DEFAULT_VOTES,
+) -> list[Pair]:
+    """For each item of ``queries`` (item, view, descriptors), its ``items`` most voted
+    other items with ``min_votes`` or more, over all its views, as pairs in id order
+    (the view pair with the most votes). Item pairs in ``done`` (in id order: the VLAD
+    shortlist's, ``item_pairs``) count among the ``items`` but are not given again; the
+    pairs given are added to it."""
+    totals: dict[str, dict[str, int]] = {}
+    best: dict[tuple[str, str], tuple[int, int, int]] = {}  # (votes, view, other's view)
+    for item, view, d in queries:
+        mine = totals.setdefault(item, {})
+        for (other, other_view), n in votes_of(index, item, d, options).items():
+            mine[other] = mine.get(other, 0) + n
+            if n > best.get((item, other), (0, 0, 0))[0]:
+                best[item, other] = (n, view, other_view)
+    out: list[Pair] = []
+    for item, mine in totals.items():
+        taken = 0
+        for other, n in sorted(mine.items(), key=lambda kv: (-kv[1], kv[0])):
+            if taken >= options.items or n < options.min_votes:
+                break
+            taken += 1
+            key = (item, other) if item < other else (other, item)
+            if key in done:  # shortlisted already: it takes its place, nothing is added
+                continue
+            done.add(key)
+            _, view, other_view = best[item, other]
+            out.append(
+                (item, view, other, other_view) if item < other else (other, other_view, item, view)
+            )
+    return out
+
+
+def item_pairs(pairs: Iterable[Pair]) -> set[tuple[str, str]]:
+    """The unordered item pairs of view pairs, each in id order."""
+    return {(a, b) if a < b else (b, a) for a, _, b, _ in pairs}
+
+
+def store_views(store: object, ids: Sequence[str]) -> Iterable[tuple[str, int, F32]]:
+    """(item, view, RootSIFT descriptors) of every view of ``ids`` in a ``LinkStore``."""
+    for item in ids:
+        for v, f in enumerate(store.features(item)):  # type: ignore[attr-defined]
+            yield item, v, f.rootsift()
