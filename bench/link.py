@@ -107,6 +107,7 @@ from safeguard.link.linking import (  # noqa: E402
 from safeguard.link.runner import dask_runner  # noqa: E402
 from safeguard.link.store import GlobalRows, LinkStore  # noqa: E402
 from safeguard.link.verify import DEFAULT_VERIFY, VerifyOptions, verify  # noqa: E402
+from safeguard.link.votes import DEFAULT_VOTES, VoteOptions, build_index, store_views, tally  # noqa: E402
 
 OPENCV = Path("/usr/share/doc/opencv-doc/examples/data")
 SKIMAGE = ("astronaut", "coffee", "chelsea", "rocket", "camera", "immunohistochemistry",
@@ -968,7 +969,10 @@ def _rate(hit: dict[str, int], total: dict[str, int]) -> dict[str, float]:
 
 
 def recall_by_stage(
-    store: LinkStore, truth: dict[str, str], ks: tuple[int, ...] = (1, 5, 10)
+    store: LinkStore,
+    truth: dict[str, str],
+    ks: tuple[int, ...] = (1, 5, 10),
+    votes: VoteOptions | None = None,
 ) -> dict[str, Any]:
     """Where a picture's place is lost, per picture and per view kind.
 
@@ -984,6 +988,10 @@ def recall_by_stage(
     - ``shortlisted_pairs_linked``: of the same-place pairs in the first round's top 5
       (either way), the share linked directly -- what verification keeps of what the
       shortlist offered.
+    - with ``votes`` (``link.votes``): ``votes_reach_at_k``, the picture's place among
+      the k items its descriptors vote for most (``min_votes`` or more), and
+      ``first_round_reach``, among the VLAD top 5 and the ``votes.items`` most voted:
+      what the build's first round offers, before mirrored queries and the second round.
     Only pictures whose place has another picture count."""
     label = {i.id: truth[Path(i.path).name] for i in store.items.values()}
     kind = {i.id: kind_of(i.path) for i in store.items.values()}
@@ -1012,6 +1020,13 @@ def recall_by_stage(
             for n, o in enumerate(got):
                 merged[o] = min(merged.get(o, n), n)
             near[me] = sorted(merged, key=merged.__getitem__)[:kmax]
+    voted: dict[str, list[str]] = {}
+    if votes is not None:
+        ids = sorted(store.items)
+        index = build_index(store_views(store, ids), votes)
+        for item in ids:
+            ranked = tally(index, store_views(store, [item]), votes).get(item, [])
+            voted[item] = [o for o, n, _, _ in ranked if n >= votes.min_votes][:kmax]
     place = [link for link in store.links.values() if link.kind == "place"]
     right = {frozenset((x.a, x.b)) for x in place if label[x.a] == label[x.b]}
     linked_items = {i for pair in right for i in pair}
@@ -1025,6 +1040,8 @@ def recall_by_stage(
         in_group.update(m for m in g.members if seen[label[m]] > 1)
     total: dict[str, int] = {}
     reach: dict[int, dict[str, int]] = {k: {} for k in ks}
+    vote_reach: dict[int, dict[str, int]] = {k: {} for k in ks}
+    first_reach: dict[str, int] = {}
     linked: dict[str, int] = {}
     grouped: dict[str, int] = {}
     offered: set[frozenset[str]] = set()
@@ -1042,6 +1059,15 @@ def recall_by_stage(
         for o in mates[:5]:
             if label[o] == lab:
                 offered.add(frozenset((item, o)))
+        if votes is not None:
+            mine = voted.get(item, [])
+            for k in ks:
+                if any(label[o] == lab for o in mine[:k]):
+                    for key in (v, "all"):
+                        vote_reach[k][key] = vote_reach[k].get(key, 0) + 1
+            if any(label[o] == lab for o in [*mates[:5], *mine[: votes.items]]):
+                for key in (v, "all"):
+                    first_reach[key] = first_reach.get(key, 0) + 1
         if item in linked_items:
             for key in (v, "all"):
                 linked[key] = linked.get(key, 0) + 1
@@ -1056,6 +1082,14 @@ def recall_by_stage(
         "grouped": _rate(grouped, total),
         "shortlisted_pairs": len(offered),
         "shortlisted_pairs_linked": round(len(offered & right) / max(1, len(offered)), 4),
+        **(
+            {
+                **{f"votes_reach_at_{k}": _rate(vote_reach[k], total) for k in ks},
+                "first_round_reach": _rate(first_reach, total),
+            }
+            if votes is not None
+            else {}
+        ),
     }
 
 
@@ -1215,6 +1249,7 @@ def dask_build(
         "attached": summary.attached,
         "attach_verifications": summary.attach_verified,
         "attach_refused": summary.attach_refused,
+        "vote_pairs": summary.vote_pairs,
         "peak_rss_mb_client": _peak_rss_mb(),
         "peak_rss_client_is_build_only": reset,
         "peak_rss_mb_workers": sorted(round(v / 1024) for v in worker_rss.values()),
@@ -1265,7 +1300,7 @@ def from_store(name: str, workers: int) -> None:
     store = LinkStore.open(CACHE / name / f"store-{workers}")
     out = RESULTS / f"{name}.json"
     result = json.loads(out.read_text()) if out.exists() else {}
-    result["recall_by_stage"] = recall_by_stage(store, truth)
+    result["recall_by_stage"] = recall_by_stage(store, truth, votes=DEFAULT_VOTES)
     result["matching_cost"] = matching_cost(store)
     result["links"] = link_quality(store, truth)
     result["links_without_attached"] = link_quality(without_attached(store), truth)
@@ -1325,6 +1360,9 @@ def main() -> None:
     parser.add_argument("--no-attach", action="store_true",
                         help="without attaching pictures linked to nothing "
                              "(linking.attach_links)")  # fmt: skip
+    parser.add_argument("--votes", type=int, default=DEFAULT_VOTES.items, metavar="N",
+                        help="items verified per picture by descriptor votes (link.votes; "
+                             f"default {DEFAULT_VOTES.items}, 0: none)")  # fmt: skip
     parser.add_argument("--no-tiles", action="store_true",
                         help="composite pictures as one view only (link.tiles off)")  # fmt: skip
     parser.add_argument("--skip-costs", action="store_true",
@@ -1391,6 +1429,7 @@ def main() -> None:
             common=replace(DEFAULT_COMMON, candidates=0) if args.no_common else DEFAULT_COMMON,
             attach=replace(DEFAULT_ATTACH, candidates=0) if args.no_attach else DEFAULT_ATTACH,
             verify=verify_options(args.verify_option),
+            votes=replace(DEFAULT_VOTES, items=args.votes),
         )
         extract_options = ExtractOptions(tiles=None) if args.no_tiles else None
         b, store = dask_build(folder, w, CACHE / args.name / f"store-{w}", options, extract_options)
@@ -1402,7 +1441,8 @@ def main() -> None:
     result["shortlist"] = shortlist_quality(store, truth, 5, mirrored=3)
     result["links"] = link_quality(store, truth)
     result["links_without_attached"] = link_quality(without_attached(store), truth)
-    result["recall_by_stage"] = recall_by_stage(store, truth)
+    votes = replace(DEFAULT_VOTES, items=max(1, args.votes))
+    result["recall_by_stage"] = recall_by_stage(store, truth, votes=votes)
     result["recall_by_stage_without_attached"] = recall_by_stage(without_attached(store), truth)
     result["matching_cost"] = matching_cost(store)
     result["quality_seconds"] = round(time.perf_counter() - t, 1)

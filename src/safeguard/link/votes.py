@@ -158,17 +158,14 @@ def votes_of(
     return out
 
 
-def vote_rows(
+def tally(
     index: DescriptorIndex,
     queries: Iterable[tuple[str, int, F32]],
-    done: set[tuple[str, str]],
     options: VoteOptions = DEFAULT_VOTES,
-) -> list[Pair]:
-    """For each item of ``queries`` (item, view, descriptors), its ``items`` most voted
-    other items with ``min_votes`` or more, over all its views, as pairs in id order
-    (the view pair with the most votes). Item pairs in ``done`` (in id order: the VLAD
-    shortlist's, ``item_pairs``) count among the ``items`` but are not given again; the
-    pairs given are added to it."""
+) -> dict[str, list[tuple[str, int, int, int]]]:
+    """For each item of ``queries`` (item, view, descriptors): the other items it votes
+    for, most votes first (ties by id), each as (item, votes over all the querying item's
+    views, the querying view and the other item's view that gave the most of them)."""
     totals: dict[str, dict[str, int]] = {}
     best: dict[tuple[str, str], tuple[int, int, int]] = {}  # (votes, view, other's view)
     for item, view, d in queries:
@@ -177,18 +174,34 @@ def vote_rows(
             mine[other] = mine.get(other, 0) + n
             if n > best.get((item, other), (0, 0, 0))[0]:
                 best[item, other] = (n, view, other_view)
+    return {
+        item: [
+            (other, n, *best[item, other][1:])
+            for other, n in sorted(mine.items(), key=lambda kv: (-kv[1], kv[0]))
+        ]
+        for item, mine in totals.items()
+    }
+
+
+def vote_rows(
+    index: DescriptorIndex,
+    queries: Iterable[tuple[str, int, F32]],
+    done: set[tuple[str, str]],
+    options: VoteOptions = DEFAULT_VOTES,
+) -> list[Pair]:
+    """For each item of ``queries`` (item, view, descriptors), its ``items`` most voted
+    other items with ``min_votes`` or more (``tally``), as pairs in id order. Item pairs
+    in ``done`` (in id order: the VLAD shortlist's, ``item_pairs``) count among the
+    ``items`` but are not given again; the pairs given are added to it."""
     out: list[Pair] = []
-    for item, mine in totals.items():
-        taken = 0
-        for other, n in sorted(mine.items(), key=lambda kv: (-kv[1], kv[0])):
-            if taken >= options.items or n < options.min_votes:
-                break
-            taken += 1
+    for item, ranked in tally(index, queries, options).items():
+        for other, _, view, other_view in [r for r in ranked if r[1] >= options.min_votes][
+            : options.items
+        ]:
             key = (item, other) if item < other else (other, item)
             if key in done:  # shortlisted already: it takes its place, nothing is added
                 continue
             done.add(key)
-            _, view, other_view = best[item, other]
             out.append(
                 (item, view, other, other_view) if item < other else (other, other_view, item, view)
             )
