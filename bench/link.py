@@ -1023,7 +1023,7 @@ def recall_by_stage(
     voted: dict[str, list[str]] = {}
     if votes is not None:
         ids = sorted(store.items)
-        index = build_index(store_views(store, ids), votes)
+        index = build_index(lambda: store_views(store, ids), votes)
         for item in ids:
             ranked = tally(index, store_views(store, [item]), votes).get(item, [])
             voted[item] = [o for o, n, _, _ in ranked if n >= votes.min_votes][:kmax]

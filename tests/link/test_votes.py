@@ -45,7 +45,9 @@ def collection() -> dict[str, list[np.ndarray]]:
 
 
 def _index(items: dict[str, list[np.ndarray]], options: VoteOptions):  # type: ignore[no-untyped-def]
-    return build_index(((i, v, d) for i, ds in items.items() for v, d in enumerate(ds)), options)
+    return build_index(
+        lambda: ((i, v, d) for i, ds in items.items() for v, d in enumerate(ds)), options
+    )
 
 
 def test_a_picture_votes_for_the_item_it_shares_descriptors_with(
@@ -105,7 +107,7 @@ def test_options_are_checked() -> None:
 
 
 def test_an_empty_index_votes_for_nothing() -> None:
-    index = build_index([])
+    index = build_index(lambda: [])
     assert index.size == 0
     rng = np.random.default_rng(0)
     assert vote_rows(index, [("q", 0, _unit(rng, 10))], set()) == []

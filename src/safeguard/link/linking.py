@@ -458,7 +458,7 @@ def descriptor_vote_rows(
     new = set(new_ids)
     stored = [i for i in store.items if i not in new]
     progress("votes", 0, len(new_ids))
-    index = build_index(store_views(store, [*stored, *new_ids]), options)
+    index = build_index(lambda: store_views(store, [*stored, *new_ids]), options)
     done = item_pairs(shortlisted)
     out: list[Pair] = []
     for n, item in enumerate(new_ids, 1):

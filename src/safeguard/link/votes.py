@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -88,36 +88,54 @@ def lists_for(n: int, training: int) -> int:
 
 
 def build_index(
-    views: Iterable[tuple[str, int, F32]], options: VoteOptions = DEFAULT_VOTES
+    views: Callable[[], Iterable[tuple[str, int, F32]]], options: VoteOptions = DEFAULT_VOTES
 ) -> DescriptorIndex:
-    """An index over each (item, view, RootSIFT descriptors)'s first ``descriptors``."""
+    """An index over the first ``descriptors`` of each (item, view, RootSIFT descriptors)
+    that ``views()`` gives. It is called twice: once for a training sample (up to 32
+    descriptors a view, at most ``training``), once to add the views a block at a time,
+    so the store's descriptors are never all in memory at once as float32 (only the
+    index's 128 bytes a descriptor)."""
     import faiss
 
     faiss.omp_set_num_threads(max(1, os.cpu_count() or 1))
+    rng = np.random.default_rng(0)
+    sample: list[F32] = []
+    total = 0
+    for _, _, d in views():
+        d = d[: options.descriptors]
+        total += len(d)
+        if len(d):
+            sample.append(np.asarray(d[rng.choice(len(d), min(len(d), 32), replace=False)]))
+    index = faiss.IndexIVFScalarQuantizer(
+        faiss.IndexFlatL2(128),
+        128,
+        lists_for(total, min(options.training, 32 * len(sample))),
+        faiss.ScalarQuantizer.QT_8bit,
+    )
     names: dict[str, int] = {}
-    blocks: list[F32] = []
     items: list[I32] = []
     view_of: list[I32] = []
-    for item, view, d in views:
-        d = np.ascontiguousarray(d[: options.descriptors], np.float32)
-        if not len(d):
-            continue
-        n = names.setdefault(item, len(names))
-        blocks.append(d)
-        items.append(np.full(len(d), n, np.int32))
-        view_of.append(np.full(len(d), view, np.int32))
-    total = sum(len(b) for b in blocks)
-    lists = lists_for(total, options.training)
-    index = faiss.IndexIVFScalarQuantizer(
-        faiss.IndexFlatL2(128), 128, lists, faiss.ScalarQuantizer.QT_8bit
-    )
     if total:
-        rng = np.random.default_rng(0)
-        rows = np.concatenate(blocks) if len(blocks) > 1 else blocks[0]
-        sample = rows[np.sort(rng.choice(total, min(total, options.training), replace=False))]
-        index.train(sample)
-        index.add(rows)
-        del rows
+        train = np.concatenate(sample).astype(np.float32)
+        if len(train) > options.training:
+            train = train[np.sort(rng.choice(len(train), options.training, replace=False))]
+        index.train(train)
+        block: list[F32] = []
+        held = 0
+        for item, view, d in views():
+            d = np.ascontiguousarray(d[: options.descriptors], np.float32)
+            if not len(d):
+                continue
+            n = names.setdefault(item, len(names))
+            items.append(np.full(len(d), n, np.int32))
+            view_of.append(np.full(len(d), view, np.int32))
+            block.append(d)
+            held += len(d)
+            if held >= 65_536:
+                index.add(np.concatenate(block))
+                block, held = [], 0
+        if block:
+            index.add(np.concatenate(block))
     index.nprobe = options.probes
     return DescriptorIndex(
         index,
