@@ -152,3 +152,4 @@ def test_defaults_written_out_for_help_equal_the_librarys() -> None:
     assert banks.AUTO_FORMAT == AUTO
     assert exchange.SYNC_LIMIT == DEFAULT_LIMIT
     assert LinkOptions().shortlist == link.SHORTLIST
+    assert LinkOptions().votes.items == link.VOTES

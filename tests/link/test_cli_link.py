@@ -196,3 +196,18 @@ def test_a_store_begun_with_one_picture_is_told_to_learn_its_codebook_again(
     assert _query_finds_coffee(pictures, tmp_path / "copy")
     # The old store is as it was.
     assert np.array_equal(np.load(store / "codebook.npy"), before)
+
+
+def test_votes_can_be_turned_off_and_a_negative_count_is_a_usage_error(
+    pictures: Path, tmp_path: Path
+) -> None:
+    code, stdout, stderr = _build(pictures, tmp_path / "on", "--json", "--workers", "0")
+    assert code == 0, stderr
+    assert "vote_pairs" in json.loads(stdout)
+    code, stdout, stderr = _build(
+        pictures, tmp_path / "off", "--json", "--workers", "0", "--votes", "0", "--shortlist", "1"
+    )
+    assert code == 0, stderr
+    assert json.loads(stdout)["vote_pairs"] == 0
+    code, _, stderr = _build(pictures, tmp_path / "bad", "--votes", "-1")
+    assert code == 2 and "--votes" in stderr

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 #: ``LinkOptions().shortlist``, written out so that ``--help`` imports no linking code
 #: (``tests/cli/test_help_imports.py`` keeps the two equal).
 SHORTLIST = 5
+#: ``LinkOptions().votes.items``, likewise.
+VOTES = 3
 
 
 link_app = typer.Typer(
@@ -81,16 +83,18 @@ ConflictOption = Annotated[
 
 
 def _link_options(
-    shortlist: int = SHORTLIST, attach: bool = True, conflict: bool = True
+    shortlist: int = SHORTLIST, attach: bool = True, conflict: bool = True, votes: int = VOTES
 ) -> LinkOptions:
     from dataclasses import replace
 
     from safeguard.link.conflict import DEFAULT_CONFLICT
     from safeguard.link.linking import DEFAULT_ATTACH
     from safeguard.link.linking import LinkOptions as Options
+    from safeguard.link.votes import DEFAULT_VOTES
 
     return Options(
         shortlist=shortlist,
+        votes=replace(DEFAULT_VOTES, items=votes),
         attach=DEFAULT_ATTACH if attach else replace(DEFAULT_ATTACH, candidates=0),
         conflict=DEFAULT_CONFLICT if conflict else replace(DEFAULT_CONFLICT, enabled=False),
     )
@@ -167,6 +171,16 @@ def build_command(
     shortlist: Annotated[
         int, typer.Option("--shortlist", min=1, help="Candidates verified per new picture.")
     ] = SHORTLIST,
+    votes: Annotated[
+        int,
+        typer.Option(
+            "--votes",
+            min=0,
+            help="Items verified per new picture by descriptor votes, besides the "
+            "shortlist: its keypoints searched one by one over the store, for pictures "
+            "that show little of their place (docs/link.md; 0: none).",
+        ),
+    ] = VOTES,
     faces: FacesOption = None,
     attach: AttachOption = True,
     conflict: ConflictOption = True,
@@ -208,7 +222,7 @@ def build_command(
                 link_store,
                 sources,
                 extract_options=extract_options,
-                options=_link_options(shortlist, attach, conflict),
+                options=_link_options(shortlist, attach, conflict, votes),
                 runner=runner,
                 progress=on_progress,
             )
