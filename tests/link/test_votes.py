@@ -183,3 +183,38 @@ def test_without_votes_the_poster_stays_alone(tmp_path: Path) -> None:
     found = [{named[m] for m in g.members} for g in groups(store) if g.kind == "place"]
     assert COFFEE in found
     assert not any("poster.jpg" in g for g in found)
+
+
+def test_a_picture_stored_alone_is_found_by_the_votes_of_a_later_partner(
+    tmp_path: Path,
+) -> None:
+    """The poster is stored first, with nothing of its place: alone. The coffee pictures
+    come later and link to each other, so they are not alone; they vote among the
+    pictures still alone and find it, as one build of them all would have."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    wall = []
+    for name in WALL:
+        texture = scene(name)
+        half = texture.shape[1] // 2
+        wall.append(fit(texture[:, :half], 320, 480))
+        (folder / f"{name}_right.png").write_bytes(png_bytes(texture[:, half:]))
+    for name in ("astronaut", "camera"):
+        (folder / f"{name}.png").write_bytes(png_bytes(scene(name)))
+    coffee = scene("coffee")
+    (folder / "poster.jpg").write_bytes(jpeg_bytes(_inset(coffee, np.hstack(wall)), 90))
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "coffee.png").write_bytes(png_bytes(coffee))
+    (later / "coffee_light.jpg").write_bytes(jpeg_bytes(lighting(coffee), 85))
+    options = LinkOptions(shortlist=1, second_round=0, mirrored=0, votes=VoteOptions(items=2))
+    store = LinkStore.open(tmp_path / "store", create=True)
+    build(store, [folder], options=options)
+    assert not store.links
+    summary = build(store, [later], options=options)
+    named = {i.id: Path(i.path).name for i in store.items.values()}
+    found = [{named[m] for m in g.members} for g in groups(store) if g.kind == "place"]
+    assert {"poster.jpg", *COFFEE} in found
+    assert summary.vote_pairs >= 1
+    # Votes only among the pictures alone: the coffee pictures' own pair is not voted.
+    assert summary.vote_pairs <= 2

@@ -368,10 +368,6 @@ def build(
         )
         if options.mirrored > 0:
             pairs += mirrored_rows(store, new_ids, pairs, options.mirrored)
-        if options.votes.items > 0:
-            voted = descriptor_vote_rows(store, new_ids, pairs, options.votes, progress)
-            summary.vote_pairs = len(voted)
-            pairs += voted
         asked: list[tuple[Link, Verification]] = []
         checked: list[tuple[Link, Verification]] = []
         links = _verify_pairs(store, pairs, options, runner, progress, asked, checked, burnt)
@@ -385,6 +381,15 @@ def build(
             )
             links += _verify_pairs(store, more, options, runner, progress, asked, checked, burnt)
             pairs += more
+        if options.votes.items > 0:
+            # Pictures the rounds linked to nothing: their place may be a view the VLAD
+            # vectors do not see (``link.votes``).
+            linked = {x for link in [*store.links.values(), *links] for x in (link.a, link.b)}
+            alone = {i for i in [*store.items, *new_ids] if i not in linked}
+            voted = descriptor_vote_rows(store, new_ids, pairs, options.votes, progress, alone)
+            summary.vote_pairs = len(voted)
+            links += _verify_pairs(store, voted, options, runner, progress, asked, checked, burnt)
+            pairs += voted
         summary.verified = len(pairs) + summary.overlay_verified
         if asked:
             refused, records, searched = shared_object_links(
@@ -452,18 +457,30 @@ def descriptor_vote_rows(
     shortlisted: Sequence[Pair],
     options: VoteOptions = DEFAULT_VOTES,
     progress: Progress = _nothing,
+    alone: Collection[str] | None = None,
 ) -> list[Pair]:
     """Pairs of the new items with the items their descriptors vote for
-    (``link.votes``) over the whole store, new items included, past ``shortlisted``."""
+    (``link.votes``) over the whole store, new items included, past ``shortlisted``.
+    With ``alone`` (the items no place link reaches), only pairs with an item alone: a
+    new item alone votes for any item, another new item only among the items alone (a
+    picture stored alone is then asked from its new partner's side, as one build of
+    them all would have asked from its own). No item alone: nothing is searched."""
     new = set(new_ids)
     stored = [i for i in store.items if i not in new]
-    progress("votes", 0, len(new_ids))
+    voters = list(new_ids)
+    if alone is not None:
+        if not alone:
+            return []
+        if not set(alone) - new:  # nothing stored is alone: only the new alone vote
+            voters = [i for i in new_ids if i in alone]
+    progress("votes", 0, len(voters))
     index = build_index(lambda: store_views(store, [*stored, *new_ids]), options)
     done = item_pairs(shortlisted)
     out: list[Pair] = []
-    for n, item in enumerate(new_ids, 1):
-        out += vote_rows(index, store_views(store, [item]), done, options)
-        progress("votes", n, len(new_ids))
+    for n, item in enumerate(voters, 1):
+        among = None if alone is None or item in alone else alone
+        out += vote_rows(index, store_views(store, [item]), done, options, among)
+        progress("votes", n, len(voters))
     return out
 
 

@@ -16,17 +16,23 @@ when it is clearly nearer than the nearest descriptor of a third item (the ratio
 across items: a tile or a letter that every picture has votes for nobody). The items with
 the most votes, ``min_votes`` or more, are verified besides the VLAD shortlist.
 
-The index is made at each build over the whole store, new items included, so a pair of a
-new and a stored picture is asked from the new side; a stored picture does not ask again
-(votes are nearly symmetric: the same descriptors match both ways). ``link query`` and
-live linking do not vote: they compare one picture with the global vectors.
+A build asks for votes after its two shortlist rounds are verified, for the pictures they
+linked to nothing (``linking.descriptor_vote_rows``): a new picture alone votes for any
+item, another new picture only among the stored pictures still alone (so a picture stored
+alone is found from its new partner's side, as one build of them all would have found it
+from its own). Pictures already linked do not need it, and their votes for each other's
+look-alikes would only add verifications.
+
+The index is made at each build over the whole store, new items included (not kept:
+about 128 bytes a descriptor in memory while the build votes). ``link query`` and live
+linking do not vote: they compare one picture with the global vectors.
 """
 
 from __future__ import annotations
 
 import math
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -206,16 +212,19 @@ def vote_rows(
     queries: Iterable[tuple[str, int, F32]],
     done: set[tuple[str, str]],
     options: VoteOptions = DEFAULT_VOTES,
+    among: Collection[str] | None = None,
 ) -> list[Pair]:
     """For each item of ``queries`` (item, view, descriptors), its ``items`` most voted
-    other items with ``min_votes`` or more (``tally``), as pairs in id order. Item pairs
-    in ``done`` (in id order: the VLAD shortlist's, ``item_pairs``) count among the
-    ``items`` but are not given again; the pairs given are added to it."""
+    other items with ``min_votes`` or more (``tally``; only those in ``among`` when
+    given), as pairs in id order. Item pairs in ``done`` (in id order: the VLAD
+    shortlist's, ``item_pairs``) count among the ``items`` but are not given again; the
+    pairs given are added to it."""
     out: list[Pair] = []
     for item, ranked in tally(index, queries, options).items():
-        for other, _, view, other_view in [r for r in ranked if r[1] >= options.min_votes][
-            : options.items
-        ]:
+        eligible = [
+            r for r in ranked if r[1] >= options.min_votes and (among is None or r[0] in among)
+        ]
+        for other, _, view, other_view in eligible[: options.items]:
             key = (item, other) if item < other else (other, item)
             if key in done:  # shortlisted already: it takes its place, nothing is added
                 continue
