@@ -112,19 +112,16 @@ def build_index(
         total += len(d)
         if len(d):
             sample.append(np.asarray(d[rng.choice(len(d), min(len(d), 32), replace=False)]))
+    train = np.concatenate(sample).astype(np.float32) if sample else np.zeros((0, 128), np.float32)
+    if len(train) > options.training:
+        train = train[np.sort(rng.choice(len(train), options.training, replace=False))]
     index = faiss.IndexIVFScalarQuantizer(
-        faiss.IndexFlatL2(128),
-        128,
-        lists_for(total, min(options.training, 32 * len(sample))),
-        faiss.ScalarQuantizer.QT_8bit,
+        faiss.IndexFlatL2(128), 128, lists_for(total, len(train)), faiss.ScalarQuantizer.QT_8bit
     )
     names: dict[str, int] = {}
     items: list[I32] = []
     view_of: list[I32] = []
     if total:
-        train = np.concatenate(sample).astype(np.float32)
-        if len(train) > options.training:
-            train = train[np.sort(rng.choice(len(train), options.training, replace=False))]
         index.train(train)
         block: list[F32] = []
         held = 0
