@@ -80,6 +80,7 @@ from bench.link_rooms_v21 import room_v21, views_v21
 from bench.link_rooms_v22 import room_v22, views_v22
 from bench.link_rooms_v23 import room_v23, views_v23
 from bench.link_rooms_v24 import room_v24, views_v24
+from bench.link_rooms_v25 import room_v25, views_v25
 from bench.machine import cpu_model, versions
 
 ROOT = Path(__file__).resolve().parent
@@ -649,6 +650,7 @@ GENERATORS = {
     "v22": room_v22,
     "v23": room_v23,
     "v24": room_v24,
+    "v25": room_v25,
 }
 
 
@@ -713,6 +715,7 @@ def make_collection(
             "v22": views_v22,
             "v23": views_v23,
             "v24": views_v24,
+            "v25": views_v25,
         }.get(generator, views)
         made = view_of(img, i)
         for kind, data in made.items():
@@ -1346,8 +1349,8 @@ def main() -> None:
                         help="v2-v7: development (v6, v7 written blind, seen); "
                              "v8-v15: written blind, each measured once, seen now; "
                              "v16: written blind, seen now; "
-                             "v17-v23: written blind, each measured once, seen now; "
-                             "v24: held out (written blind), not yet run: use it once, "
+                             "v17-v24: written blind, each measured once, seen now; "
+                             "v25: held out (written blind), not yet run: use it once, "
                              "after the next linker change")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
