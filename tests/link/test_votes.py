@@ -130,6 +130,20 @@ def _inset(place: np.ndarray, frame: np.ndarray, share: float = 0.45) -> np.ndar
     return out
 
 
+def _others(folder: Path) -> np.ndarray:
+    """Write the wall textures' right halves and two scenes into ``folder``; return the
+    wall (the left halves side by side)."""
+    wall = []
+    for name in WALL:
+        texture = scene(name)
+        half = texture.shape[1] // 2
+        wall.append(fit(texture[:, :half], 320, 480))
+        (folder / f"{name}_right.png").write_bytes(png_bytes(texture[:, half:]))
+    for name in ("astronaut", "camera"):
+        (folder / f"{name}.png").write_bytes(png_bytes(scene(name)))
+    return np.hstack(wall)
+
+
 def _poster_build(tmp_path: Path, votes: VoteOptions) -> tuple[LinkStore, dict[str, str], int]:
     """Two coffee pictures, the walls' other halves and two scenes stored; then a coffee
     picture shown small on the wall. One VLAD neighbour, no second round, no mirrored
@@ -139,17 +153,10 @@ def _poster_build(tmp_path: Path, votes: VoteOptions) -> tuple[LinkStore, dict[s
     coffee = scene("coffee")
     (folder / "coffee.png").write_bytes(png_bytes(coffee))
     (folder / "coffee_light.jpg").write_bytes(jpeg_bytes(lighting(coffee), 85))
-    wall = []
-    for name in WALL:
-        texture = scene(name)
-        half = texture.shape[1] // 2
-        wall.append(fit(texture[:, :half], 320, 480))
-        (folder / f"{name}_right.png").write_bytes(png_bytes(texture[:, half:]))
-    for name in ("astronaut", "camera"):
-        (folder / f"{name}.png").write_bytes(png_bytes(scene(name)))
+    wall = _others(folder)
     later = tmp_path / "later"
     later.mkdir()
-    (later / "poster.jpg").write_bytes(jpeg_bytes(_inset(coffee, np.hstack(wall)), 90))
+    (later / "poster.jpg").write_bytes(jpeg_bytes(_inset(coffee, wall), 90))
     options = LinkOptions(shortlist=1, second_round=0, mirrored=0, votes=votes)
     store = LinkStore.open(tmp_path / "store", create=True)
     build(store, [folder], options=options)
@@ -193,16 +200,9 @@ def test_a_picture_stored_alone_is_found_by_the_votes_of_a_later_partner(
     pictures still alone and find it, as one build of them all would have."""
     folder = tmp_path / "in"
     folder.mkdir()
-    wall = []
-    for name in WALL:
-        texture = scene(name)
-        half = texture.shape[1] // 2
-        wall.append(fit(texture[:, :half], 320, 480))
-        (folder / f"{name}_right.png").write_bytes(png_bytes(texture[:, half:]))
-    for name in ("astronaut", "camera"):
-        (folder / f"{name}.png").write_bytes(png_bytes(scene(name)))
+    wall = _others(folder)
     coffee = scene("coffee")
-    (folder / "poster.jpg").write_bytes(jpeg_bytes(_inset(coffee, np.hstack(wall)), 90))
+    (folder / "poster.jpg").write_bytes(jpeg_bytes(_inset(coffee, wall), 90))
     later = tmp_path / "later"
     later.mkdir()
     (later / "coffee.png").write_bytes(png_bytes(coffee))
