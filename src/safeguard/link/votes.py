@@ -34,9 +34,13 @@ import math
 import os
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from safeguard.link.store import LinkStore
 
 F32 = npt.NDArray[np.float32]
 I32 = npt.NDArray[np.int32]
@@ -237,8 +241,8 @@ def item_pairs(pairs: Iterable[Pair]) -> set[tuple[str, str]]:
     return {(a, b) if a < b else (b, a) for a, _, b, _ in pairs}
 
 
-def store_views(store: object, ids: Sequence[str]) -> Iterable[tuple[str, int, F32]]:
-    """(item, view, RootSIFT descriptors) of every view of ``ids`` in a ``LinkStore``."""
+def store_views(store: LinkStore, ids: Sequence[str]) -> Iterable[tuple[str, int, F32]]:
+    """(item, view, RootSIFT descriptors) of every view of ``ids`` in the store."""
     for item in ids:
-        for v, f in enumerate(store.features(item)):  # type: ignore[attr-defined]
+        for v, f in enumerate(store.features(item)):
             yield item, v, f.rootsift()
