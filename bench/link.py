@@ -49,6 +49,7 @@ import resource
 import shutil
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import fields, replace
 from itertools import combinations
 from pathlib import Path
@@ -106,7 +107,7 @@ from safeguard.link.linking import (  # noqa: E402
     mirrored_vectors,
 )
 from safeguard.link.runner import dask_runner  # noqa: E402
-from safeguard.link.store import GlobalRows, LinkStore  # noqa: E402
+from safeguard.link.store import GlobalRows, Link, LinkStore  # noqa: E402
 from safeguard.link.verify import DEFAULT_VERIFY, VerifyOptions, verify  # noqa: E402
 from safeguard.link.votes import DEFAULT_VOTES, VoteOptions, build_index, store_views, tally  # noqa: E402
 
@@ -1096,6 +1097,17 @@ def recall_by_stage(
     }
 
 
+def links_by_stage(place: Sequence[Link], label: dict[str, str]) -> dict[str, dict[str, int]]:
+    """Place links and wrong ones by the stage that offered their pair (``Link.found_by``;
+    "unknown" for links stored without it)."""
+    out: dict[str, dict[str, int]] = {}
+    for link in place:
+        row = out.setdefault(link.found_by or "unknown", {"links": 0, "wrong": 0})
+        row["links"] += 1
+        row["wrong"] += label[link.a] != label[link.b]
+    return dict(sorted(out.items()))
+
+
 def link_quality(store: LinkStore, truth: dict[str, str]) -> dict[str, Any]:
     label = {i.id: truth[Path(i.path).name] for i in store.items.values()}
     true_pairs = _same_label_pairs(list(label.values()))
@@ -1132,6 +1144,7 @@ def link_quality(store: LinkStore, truth: dict[str, str]) -> dict[str, Any]:
             for w in wrong[:5]
         ],
         "wrong_link_inliers": sorted(w.inliers or 0 for w in wrong)[-20:],
+        "links_by_stage": links_by_stage(place, label),
         "pair_recall_direct_links": round(len(direct) / max(1, true_pairs), 4),
         "pair_recall_in_groups": round(grouped / max(1, true_pairs), 4),
         "groups_mixing_places": wrong_groups,
@@ -1253,6 +1266,7 @@ def dask_build(
         "attach_verifications": summary.attach_verified,
         "attach_refused": summary.attach_refused,
         "vote_pairs": summary.vote_pairs,
+        "vote_seconds": summary.vote_seconds,
         "peak_rss_mb_client": _peak_rss_mb(),
         "peak_rss_client_is_build_only": reset,
         "peak_rss_mb_workers": sorted(round(v / 1024) for v in worker_rss.values()),

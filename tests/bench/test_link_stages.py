@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from bench.link import equivalents, pair_recall_ceiling, recall_by_stage
+from bench.link import equivalents, links_by_stage, pair_recall_ceiling, recall_by_stage
 from bench.link_recall_stages import refusal
 
 from safeguard.link.store import FaceRows, GlobalRows, Link
@@ -130,3 +130,18 @@ def test_verification_cpu_against_all_pairs_weighs_each_step_by_its_cost() -> No
     assert out["all_pairs_seconds_one_core_same_run"] == 10_000.0
     assert out["less_verification_cpu_x"] == round(10_000 / 300, 1)
     assert equivalents(against, cost | {"ms_per_partial_matching": None}) == {}
+
+
+def test_links_are_counted_by_the_stage_that_found_them() -> None:
+    label = {"a": "x", "b": "x", "c": "y", "d": "y"}
+    links = [
+        Link("place", "a", "b", 0.5, found_by="shortlist"),
+        Link("place", "a", "c", 0.5, found_by="votes"),
+        Link("place", "c", "d", 0.5, found_by="votes"),
+        Link("place", "b", "d", 0.5),
+    ]
+    assert links_by_stage(links, label) == {
+        "shortlist": {"links": 1, "wrong": 0},
+        "unknown": {"links": 1, "wrong": 1},
+        "votes": {"links": 2, "wrong": 1},
+    }

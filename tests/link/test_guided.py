@@ -205,10 +205,12 @@ def test_build_attaches_a_picture_linked_to_nothing_to_the_group_two_pictures_ag
     guided = [x for x in store.links.values() if x.guided]
     assert len(guided) >= DEFAULT_ATTACH.votes
     assert all(x.inliers and x.inliers >= DEFAULT_VERIFY.min_homography_inliers for x in guided)
+    assert {x.found_by for x in guided} == {"attach"}
     assert Link.from_json(guided[0].to_json()) == guided[0]
     # GraphML marks them, so an analyst can filter them out.
     graph = to_graphml(store).decode()
     assert graph.count('<data key="edge_guided">true</data>') == len(guided)
+    assert graph.count('<data key="edge_found_by">attach</data>') == len(guided)
 
     # With more votes asked than pictures agree, nothing is attached.
     strict, found_strict, _ = add_dark(replace(DEFAULT_ATTACH, votes=4), "strict")

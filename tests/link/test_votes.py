@@ -180,6 +180,16 @@ def test_a_build_shortlists_by_votes_a_place_its_global_vector_misses(tmp_path: 
     assert voted_in_build == 2
     found = [{named[m] for m in g.members} for g in groups(store) if g.kind == "place"]
     assert {"poster.jpg", *COFFEE} in found
+    # Each link says which stage offered its pair, and keeps it through the store.
+    stage = {frozenset((named[x.a], named[x.b])): x.found_by for x in store.links.values()}
+    assert stage[frozenset(COFFEE)] == "shortlist"
+    assert {
+        stage[frozenset(("poster.jpg", c))] for c in COFFEE if frozenset(("poster.jpg", c)) in stage
+    } == {"votes"}
+    assert {x.found_by for x in LinkStore.open(tmp_path / "store").links.values()} <= {
+        "shortlist",
+        "votes",
+    }
 
 
 def test_without_votes_the_poster_stays_alone(tmp_path: Path) -> None:

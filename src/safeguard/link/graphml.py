@@ -1,8 +1,9 @@
 """GraphML export of a link store for analysts' graph tools (Gephi, yEd, networkx).
 
 Nodes are items (attributes: path, kind, faces); edges are links (kind, score, inliers or
-distance, model; for place links, whether attaching made them, ``guided``, and the share of
-their inliers found in no other place, ``own_share``). The place links a refusal test
+distance, model; for place links, whether attaching made them, ``guided``, the share of
+their inliers found in no other place, ``own_share``, and the build stage that offered the
+pair, ``found_by``). The place links a refusal test
 turned down (``linking.refused_links``) are edges too, of kind ``refused``, with the test
 in ``refused``: a reviewer filters them in or out. Paths are written as they are stored;
 no picture is exported.
@@ -29,6 +30,7 @@ _KEYS = (
     ("model", "edge", "string"),
     ("guided", "edge", "boolean"),
     ("own_share", "edge", "double"),
+    ("found_by", "edge", "string"),
     ("refused", "edge", "string"),
 )
 
@@ -68,6 +70,7 @@ def to_graphml(store: LinkStore) -> bytes:
         data(edge, "edge_distance", link.distance)
         data(edge, "edge_model", link.model)
         data(edge, "edge_own_share", link.own_share)
+        data(edge, "edge_found_by", link.found_by)
         data(
             edge,
             "edge_guided",

@@ -34,7 +34,8 @@ import functools
 import json
 import os
 import shutil
-from collections.abc import Callable, Collection, Iterable, Sequence
+import time
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -196,6 +197,9 @@ class BuildSummary:
     #: Pairs shortlisted by descriptor votes (``link.votes``), besides the VLAD ones
     #: (also in ``verified``).
     vote_pairs: int = 0
+    #: Seconds the descriptor votes took on the client (the index and the searches, not
+    #: the verification of the pairs they offered).
+    vote_seconds: float = 0.0
     #: New pictures linked to nothing that were attached to a place group
     #: (``attach_links``), and the guided verifications spent on them (also in
     #: ``verified``).
@@ -226,6 +230,7 @@ class BuildSummary:
             "overlay_withdrawn": self.overlay_withdrawn,
             "overlay_verified": self.overlay_verified,
             "vote_pairs": self.vote_pairs,
+            "vote_seconds": self.vote_seconds,
             "attached": self.attached,
             "attach_verified": self.attach_verified,
             "attach_refused": self.attach_refused,
@@ -366,11 +371,16 @@ def build(
         pairs, nearest = first_round(
             store.global_rows(), new_ids, options.shortlist, store.nearest()
         )
+        found_by = dict.fromkeys(pairs, "shortlist")
         if options.mirrored > 0:
-            pairs += mirrored_rows(store, new_ids, pairs, options.mirrored)
+            more = mirrored_rows(store, new_ids, pairs, options.mirrored)
+            found_by.update((p, "mirrored") for p in more if p not in found_by)
+            pairs += more
         asked: list[tuple[Link, Verification]] = []
         checked: list[tuple[Link, Verification]] = []
-        links = _verify_pairs(store, pairs, options, runner, progress, asked, checked, burnt)
+        links = _verify_pairs(
+            store, pairs, options, runner, progress, asked, checked, burnt, found_by
+        )
         if options.second_round > 0:
             known = [x for x in store.links.values() if x.kind == "place"] + links
             # Stored views this build linked ask again too: their linked views changed,
@@ -379,16 +389,22 @@ def build(
             more = second_round_rows(
                 store.global_rows(), [*new_ids, *touched], known, pairs, options.second_round
             )
-            links += _verify_pairs(store, more, options, runner, progress, asked, checked, burnt)
+            links += _verify_pairs(
+                store, more, options, runner, progress, asked, checked, burnt, "second_round"
+            )
             pairs += more
         if options.votes.items > 0:
             # Pictures the rounds linked to nothing: their place may be a view the VLAD
             # vectors do not see (``link.votes``).
+            started = time.perf_counter()
             linked = {x for link in [*store.links.values(), *links] for x in (link.a, link.b)}
             alone = {i for i in [*store.items, *new_ids] if i not in linked}
             voted = descriptor_vote_rows(store, new_ids, pairs, options.votes, progress, alone)
             summary.vote_pairs = len(voted)
-            links += _verify_pairs(store, voted, options, runner, progress, asked, checked, burnt)
+            summary.vote_seconds = round(time.perf_counter() - started, 3)
+            links += _verify_pairs(
+                store, voted, options, runner, progress, asked, checked, burnt, "votes"
+            )
             pairs += voted
         summary.verified = len(pairs) + summary.overlay_verified
         if asked:
@@ -1123,10 +1139,12 @@ def _verify_pairs(
     asked: list[tuple[Link, Verification]] | None = None,
     checked: list[tuple[Link, Verification]] | None = None,
     burnt: BurntIn | None = None,
+    found_by: str | Mapping[Pair, str] | None = None,
 ) -> list[Link]:
     """Verify ``pairs`` on the runner; the links, in ``asked`` those of them that rest
     on an object-sized region (``objects.questioned``), with their verification, and in
-    ``checked`` every link with its verification (for the common-content test)."""
+    ``checked`` every link with its verification (for the common-content test).
+    ``found_by``: the stage that offered the pairs, or each pair's (``Link.found_by``)."""
     batches = [
         (str(store.root), pairs[i : i + options.verify_batch], options.verify, burnt)
         for i in range(0, len(pairs), options.verify_batch)
@@ -1137,7 +1155,8 @@ def _verify_pairs(
     for results in runner.map(verify_task, batches):
         for (a, va, b, vb), v in results:
             if v.linked:
-                links.append(place_link(a, va, b, vb, v))
+                stage = found_by.get((a, va, b, vb)) if isinstance(found_by, Mapping) else found_by
+                links.append(place_link(a, va, b, vb, v, found_by=stage))
                 if checked is not None:
                     checked.append((links[-1], v))
                 if asked is not None and questioned(v, options.hub):
@@ -1807,7 +1826,7 @@ def attach_links(
     for results in runner.map(attach_task, batches):
         for (a, va, b, vb), w in results:
             if w is not None and w.linked:
-                x = place_link(a, va, b, vb, w, guided=True)
+                x = place_link(a, va, b, vb, w, guided=True, found_by="attach")
                 new, old = (b, a) if a in group_of else (a, b)
                 votes.setdefault(new, {}).setdefault(group_of[old], []).append((x, w))
         done += len(results)
@@ -1886,7 +1905,16 @@ def guided_refusals(
     return gone, records, searched, matchings
 
 
-def place_link(a: str, va: int, b: str, vb: int, v: Verification, *, guided: bool = False) -> Link:
+def place_link(
+    a: str,
+    va: int,
+    b: str,
+    vb: int,
+    v: Verification,
+    *,
+    guided: bool = False,
+    found_by: str | None = None,
+) -> Link:
     return Link(
         kind="place",
         a=a,
@@ -1904,6 +1932,7 @@ def place_link(a: str, va: int, b: str, vb: int, v: Verification, *, guided: boo
         region_cover=v.region_cover,
         mirrored=v.mirrored,
         guided=guided,
+        found_by=found_by,
     )
 
 

@@ -151,6 +151,14 @@ class Nearest:
     top: tuple[float, ...]
 
 
+#: The stages of a build that offer pairs for verification (``Link.found_by``): the new
+#: views' nearest VLAD vectors (``shortlist``), their mirrored vectors' (``mirrored``),
+#: the second round's expanded queries (``second_round``), descriptor votes for
+#: pictures still alone (``votes``) and attaching a picture alone to a place group by
+#: guided matching (``attach``).
+FOUND_BY = ("shortlist", "mirrored", "second_round", "votes", "attach")
+
+
 @dataclass(frozen=True, slots=True)
 class Link:
     """One suggested link between two items, with the evidence a reviewer can check."""
@@ -189,6 +197,9 @@ class Link:
     #: ``AttachOptions.tests``, builds with the test off). For an attached link it is
     #: counted over its plain inliers (``guided.plain_part``).
     own_share: float | None = None
+    #: Place links: the stage that offered the pair for verification (``FOUND_BY``);
+    #: absent in older stores and for links made outside a build (live linking).
+    found_by: str | None = None
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -212,6 +223,8 @@ class Link:
             out["guided"] = True
         if self.own_share is not None:
             out["own_share"] = self.own_share
+        if self.found_by is not None:
+            out["found_by"] = self.found_by
         if self.distance is not None:
             out["distance"] = self.distance
         if self.frames is not None:
@@ -249,6 +262,7 @@ class Link:
             mirrored=bool(obj.get("mirrored", False)),
             guided=bool(obj.get("guided", False)),
             own_share=None if obj.get("own_share") is None else float(obj["own_share"]),
+            found_by=None if obj.get("found_by") is None else str(obj["found_by"]),
         )
 
 
