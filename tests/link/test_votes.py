@@ -3,6 +3,7 @@ one, for views whose global vector misses their place."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -14,9 +15,20 @@ from safeguard.link.linking import (
     descriptor_vote_rows,
     first_round,
     groups,
+    query,
+    stored_vote_index,
 )
 from safeguard.link.store import LinkStore
-from safeguard.link.votes import VoteOptions, build_index, item_pairs, vote_rows
+from safeguard.link.votes import (
+    VoteOptions,
+    build_index,
+    extend_index,
+    index_arrays,
+    index_from_arrays,
+    item_pairs,
+    tally,
+    vote_rows,
+)
 
 from .scenes import fit, jpeg_bytes, lighting, png_bytes, scene
 
@@ -228,3 +240,85 @@ def test_a_picture_stored_alone_is_found_by_the_votes_of_a_later_partner(
     assert summary.vote_pairs >= 1
     # Votes only among the pictures alone: the coffee pictures' own pair is not voted.
     assert summary.vote_pairs <= 2
+
+
+def test_a_kept_index_reads_back_and_grows_like_a_new_one(
+    collection: dict[str, list[np.ndarray]],
+) -> None:
+    """Serialised and read back, then extended by "q": the same votes as an index made
+    over all the items at once (the same training sample, so the same lists)."""
+    options = VoteOptions(items=2, min_votes=3)
+    whole = _index(collection, options)
+    first = {k: v for k, v in collection.items() if k != "q"}
+    kept = index_from_arrays(index_arrays(_index(first, options)), options)
+    grown = extend_index(kept, [("q", 0, collection["q"][0])], options)
+    assert grown.size == whole.size
+    asked = [("q", 0, collection["q"][0])]
+    assert tally(grown, asked, options)["q"][0][:2] == tally(whole, asked, options)["q"][0][:2]
+    assert tally(grown, asked, options)["q"][0][0] == "t"
+
+
+def test_damaged_index_arrays_are_refused(collection: dict[str, list[np.ndarray]]) -> None:
+    arrays = index_arrays(_index(collection, VoteOptions()))
+    for broken in (
+        {**arrays, "index": arrays["index"][: len(arrays["index"]) // 2]},
+        {**arrays, "item": arrays["item"][:-5], "view": arrays["view"][:-5]},
+        {**arrays, "items": arrays["items"][:3]},
+        {k: v for k, v in arrays.items() if k != "planned"},
+    ):
+        with pytest.raises(ValueError, match="votes index"):
+            index_from_arrays(broken)
+
+
+def test_builds_keep_the_index_and_add_to_it(tmp_path: Path) -> None:
+    store, named, _ = _poster_build(tmp_path, VoteOptions(items=2))
+    index = stored_vote_index(store, store.items, VoteOptions(items=2))
+    assert index is not None
+    assert set(index.items) == set(store.items)
+    expected = sum(min(len(f), 800) for i in store.items for f in store.features(i))
+    assert index.size == expected
+    # The second build added the poster to the first build's index: still planned for
+    # the first build's descriptors.
+    poster = next(i for i, n in named.items() if n == "poster.jpg")
+    assert index.planned == expected - sum(min(len(f), 800) for f in store.features(poster))
+
+
+def test_a_damaged_kept_index_is_made_again(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _others(folder)
+    options = LinkOptions(shortlist=1, second_round=0, mirrored=0, votes=VoteOptions(items=2))
+    store = LinkStore.open(tmp_path / "store", create=True)
+    build(store, [folder], options=options)
+    (store.root / "votes.npz").write_bytes(b"PK\x03\x04 not a zip at all")
+    assert stored_vote_index(store, store.items, options.votes) is None
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "coffee.png").write_bytes(png_bytes(scene("coffee")))
+    summary = build(store, [later], options=options)
+    assert summary.failed == 0
+    index = stored_vote_index(store, store.items, options.votes)
+    assert index is not None and set(index.items) == set(store.items)
+
+
+def test_a_query_votes_with_the_kept_index(tmp_path: Path) -> None:
+    """The poster is not stored: queried with one VLAD candidate, only votes reach the
+    coffee pictures."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    coffee = scene("coffee")
+    (folder / "coffee.png").write_bytes(png_bytes(coffee))
+    (folder / "coffee_light.jpg").write_bytes(jpeg_bytes(lighting(coffee), 85))
+    wall = _others(folder)
+    poster = tmp_path / "poster.jpg"
+    poster.write_bytes(jpeg_bytes(_inset(coffee, wall), 90))
+    options = LinkOptions(shortlist=1, second_round=0, mirrored=0, votes=VoteOptions(items=2))
+    store = LinkStore.open(tmp_path / "store", create=True)
+    build(store, [folder], options=options)
+    named = {i.id: Path(i.path).name for i in store.items.values()}
+    no_attach = replace(options, attach=replace(options.attach, candidates=0))
+    found = query(store, poster, options=no_attach, candidates=1)
+    assert {named[m["id"]] for m in found.matches if m["link"] == "place"} == COFFEE
+    assert {m["found_by"] for m in found.matches} == {"votes"}
+    off = replace(no_attach, votes=VoteOptions(items=0))
+    assert not query(store, poster, options=off, candidates=1).matches

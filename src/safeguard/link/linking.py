@@ -91,10 +91,16 @@ from safeguard.link.store import (
 from safeguard.link.verify import DEFAULT_VERIFY, Verification, VerifyOptions, verify
 from safeguard.link.votes import (
     DEFAULT_VOTES,
+    RETRAIN_GROWTH,
+    DescriptorIndex,
     VoteOptions,
     build_index,
+    extend_index,
+    index_arrays,
+    index_from_arrays,
     item_pairs,
     store_views,
+    tally,
     vote_rows,
 )
 from safeguard.signals.files import WalkError, iter_files
@@ -490,7 +496,7 @@ def descriptor_vote_rows(
         if not set(alone) - new:  # nothing stored is alone: only the new alone vote
             voters = [i for i in new_ids if i in alone]
     progress("votes", 0, len(voters))
-    index = build_index(lambda: store_views(store, [*stored, *new_ids]), options)
+    index = kept_vote_index(store, [*stored, *new_ids], options)
     done = item_pairs(shortlisted)
     out: list[Pair] = []
     for n, item in enumerate(voters, 1):
@@ -498,6 +504,58 @@ def descriptor_vote_rows(
         out += vote_rows(index, store_views(store, [item]), done, options, among)
         progress("votes", n, len(voters))
     return out
+
+
+def stored_vote_index(
+    store: LinkStore, ids: Collection[str], options: VoteOptions = DEFAULT_VOTES
+) -> DescriptorIndex | None:
+    """The store's kept vote index (``votes.npz``) when it can serve items ``ids``: it
+    reads, was made with ``options.descriptors`` and holds no item outside ``ids``.
+    None otherwise."""
+    arrays = store.vote_index_arrays()
+    if arrays is None:
+        return None
+    try:
+        index = index_from_arrays(arrays, options)
+    except ValueError:
+        return None
+    known = set(ids)
+    if index.descriptors != options.descriptors or any(i not in known for i in index.items):
+        return None
+    return index
+
+
+def query_votes(
+    index: DescriptorIndex,
+    query_id: str,
+    views: Sequence[PlaceFeatures],
+    options: VoteOptions = DEFAULT_VOTES,
+) -> list[tuple[str, int, int]]:
+    """The ``options.items`` items a query's views vote for most, ``min_votes`` or more
+    (``link.votes.tally``), each as (item, its view, the query's view)."""
+    queries = [(query_id, qv, f.rootsift()) for qv, f in enumerate(views)]
+    ranked = tally(index, queries, options).get(query_id, [])
+    return [(o, ov, qv) for o, n, qv, ov in ranked if n >= options.min_votes][: options.items]
+
+
+def kept_vote_index(
+    store: LinkStore, ids: Sequence[str], options: VoteOptions = DEFAULT_VOTES
+) -> DescriptorIndex:
+    """The vote index over items ``ids`` (the store's and the build's new ones): the
+    kept one with the items it lacks added, or a new one (``link.votes``); written back
+    to the store either way."""
+    index = stored_vote_index(store, ids, options)
+    if index is not None:
+        lacking = [i for i in ids if i not in index.position]
+        more = sum(min(len(f), options.descriptors) for i in lacking for f in store.features(i))
+        if index.size + more > RETRAIN_GROWTH * max(1, index.planned):
+            index = None
+        else:
+            index = extend_index(index, store_views(store, lacking), options)
+    if index is None:
+        index = build_index(lambda: store_views(store, ids), options)
+    store.set_vote_index_arrays(index_arrays(index))
+    return index
 
 
 @dataclass(frozen=True, slots=True)
@@ -2294,6 +2352,18 @@ def query(
                 qm = mirrored_vectors([view.features], store.codebook, store.unbursty)[0]
                 for item, sv, _ in top_items(qm, rows, options.mirrored, exclude=e.id):
                     pairs.setdefault((item, sv), qv)
+        voted: set[tuple[str, int]] = set()
+        index = (
+            stored_vote_index(store, store.items, options.votes)
+            if options.votes.items > 0
+            else None
+        )
+        if index is not None:  # the place may be a view VLAD does not see (``link.votes``)
+            features = [view.features for view in e.views]
+            for item, sv, qv in query_votes(index, e.id, features, options.votes):
+                if (item, sv) not in pairs:
+                    pairs[(item, sv)] = qv
+                    voted.add((item, sv))
         burnt = stored_burnt_in(store, options.overlay)
         near = Neighbourhoods.of(store.links.values())
         mine_views: dict[int, tuple[PlaceFeatures, F32, npt.NDArray[np.bool_] | None]] = {}
@@ -2341,6 +2411,7 @@ def query(
                     "distinct": v.distinct,
                     "cells": v.cells,
                     "mirrored": v.mirrored,
+                    "found_by": "votes" if (item, sv) in voted else "shortlist",
                     "views": [qv, sv],
                     "regions": {"query": v.region_a, "item": v.region_b},
                 }

@@ -32,6 +32,11 @@ and appendable. Layout (``docs/link.md``)::
     framebins/<seq>.npz   item (m,) str, offsets (m + 1,) int64, bins int64, grid (): each
                           item's frame bins (visual word and frame cell of its keypoints,
                           ``link.overlays``), for finding burnt-in overlays
+    votes.npz             the descriptor-vote index (``link.votes``): index (b,) uint8 (a
+                          FAISS index, serialised), item (r,) int32 and view (r,) int32
+                          (each row's item, a position in items, and view), items (i,) str,
+                          planned () and descriptors () int64; rewritten whole by each
+                          build that votes, made again when missing or damaged
 
 Writers take an exclusive ``flock`` on ``.lock``; numpy files are written to a temporary
 name and renamed. Every array file is read with ``allow_pickle=False``.
@@ -42,6 +47,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import zipfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -309,7 +315,7 @@ def _load_npz(path: Path) -> dict[str, npt.NDArray[Any]]:
     try:
         with np.load(path, allow_pickle=False) as z:
             return {k: z[k] for k in z.files}
-    except (OSError, ValueError) as e:
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as e:
         raise LinkStoreError(f"{path}: unreadable array file ({e})") from None
 
 
@@ -562,6 +568,21 @@ class LinkStore:
             top=top,
         )
         self._nearest = dict(records)
+
+    def vote_index_arrays(self) -> dict[str, npt.NDArray[Any]] | None:
+        """``votes.npz``'s arrays, or None when there is none or it does not read (it is
+        made again from the features: ``link.votes``)."""
+        path = self.root / "votes.npz"
+        if not path.exists():
+            return None
+        try:
+            return _load_npz(path)
+        except LinkStoreError:
+            return None
+
+    def set_vote_index_arrays(self, arrays: dict[str, npt.NDArray[Any]]) -> None:
+        """Replace ``votes.npz`` (written to a temporary name and renamed)."""
+        _save_npz(self.root / "votes.npz", **arrays)
 
     def add_frame_bins(self, grid: int, bins: dict[str, npt.NDArray[np.int64]]) -> None:
         """Record items' distinct frame bins (``link.overlays.frame_bins``). Bins of an

@@ -23,9 +23,15 @@ alone is found from its new partner's side, as one build of them all would have 
 from its own). Pictures already linked do not need it, and their votes for each other's
 look-alikes would only add verifications.
 
-The index is made at each build over the whole store, new items included (not kept:
-about 128 bytes a descriptor in memory while the build votes). ``link query`` and live
-linking do not vote: they compare one picture with the global vectors.
+The index is kept in the store (``votes.npz``: the FAISS index serialised, and which item
+and view each row is of; about 128 bytes a descriptor on disk and in memory while it is
+used). A build adds its new items' views to it; it is made again over the whole store
+when it is missing or damaged, when it was made with another ``descriptors``, when it
+holds an item the store does not (a build cut short), or when the store has grown past
+``RETRAIN_GROWTH`` times the descriptors its inverted lists were trained for (the lists
+would grow long and each search slow). ``link query`` votes too, when the store has an
+index: its ``items`` most voted items are verified besides the VLAD candidates. Live
+linking does not vote.
 """
 
 from __future__ import annotations
@@ -76,6 +82,12 @@ class VoteOptions:
 DEFAULT_VOTES = VoteOptions()
 
 
+#: A kept index is made again when the store holds this many times the descriptors its
+#: inverted lists were trained for (``lists_for`` grows as the square root: 4 x the
+#: descriptors, lists twice as long as planned).
+RETRAIN_GROWTH = 4.0
+
+
 @dataclass(frozen=True)
 class DescriptorIndex:
     """Stored views' descriptors in one index: which item and view each row is of."""
@@ -85,6 +97,10 @@ class DescriptorIndex:
     view: I32
     items: tuple[str, ...]
     position: dict[str, int]
+    #: Descriptors the inverted lists were planned for (``lists_for``) when it was made,
+    #: and the ``VoteOptions.descriptors`` it was made with.
+    planned: int = 0
+    descriptors: int = DEFAULT_VOTES.descriptors
 
     @property
     def size(self) -> int:
@@ -122,35 +138,98 @@ def build_index(
     index = faiss.IndexIVFScalarQuantizer(
         faiss.IndexFlatL2(128), 128, lists_for(total, len(train)), faiss.ScalarQuantizer.QT_8bit
     )
-    names: dict[str, int] = {}
-    items: list[I32] = []
-    view_of: list[I32] = []
-    if total:
-        index.train(train)
-        block: list[F32] = []
-        held = 0
-        for item, view, d in views():
-            d = np.ascontiguousarray(d[: options.descriptors], np.float32)
-            if not len(d):
-                continue
-            n = names.setdefault(item, len(names))
-            items.append(np.full(len(d), n, np.int32))
-            view_of.append(np.full(len(d), view, np.int32))
-            block.append(d)
-            held += len(d)
-            if held >= 65_536:
-                index.add(np.concatenate(block))
-                block, held = [], 0
-        if block:
-            index.add(np.concatenate(block))
-    index.nprobe = options.probes
+    empty = DescriptorIndex(
+        index, np.zeros(0, np.int32), np.zeros(0, np.int32), (), {}, total, options.descriptors
+    )
+    if not total:
+        index.nprobe = options.probes
+        return empty
+    index.train(train)
+    return extend_index(empty, views(), options)
+
+
+def extend_index(
+    index: DescriptorIndex,
+    views: Iterable[tuple[str, int, F32]],
+    options: VoteOptions = DEFAULT_VOTES,
+) -> DescriptorIndex:
+    """``index`` with the first ``descriptors`` of each (item, view, RootSIFT
+    descriptors) of ``views`` added, a block at a time (the FAISS index is added to in
+    place; the row arrays are new)."""
+    names = dict(index.position)
+    items: list[I32] = [index.item]
+    view_of: list[I32] = [index.view]
+    block: list[F32] = []
+    held = 0
+    faiss_index = index.index
+    for item, view, d in views:
+        d = np.ascontiguousarray(d[: options.descriptors], np.float32)
+        if not len(d):
+            continue
+        n = names.setdefault(item, len(names))
+        items.append(np.full(len(d), n, np.int32))
+        view_of.append(np.full(len(d), view, np.int32))
+        block.append(d)
+        held += len(d)
+        if held >= 65_536:
+            faiss_index.add(np.concatenate(block))  # type: ignore[attr-defined]
+            block, held = [], 0
+    if block:
+        faiss_index.add(np.concatenate(block))  # type: ignore[attr-defined]
+    faiss_index.nprobe = options.probes  # type: ignore[attr-defined]
     return DescriptorIndex(
-        index,
-        np.concatenate(items) if items else np.zeros(0, np.int32),
-        np.concatenate(view_of) if view_of else np.zeros(0, np.int32),
+        faiss_index,
+        np.concatenate(items).astype(np.int32),
+        np.concatenate(view_of).astype(np.int32),
         tuple(names),
         names,
+        index.planned,
+        index.descriptors,
     )
+
+
+def index_arrays(index: DescriptorIndex) -> dict[str, npt.NDArray[np.generic]]:
+    """``index`` as plain arrays (``votes.npz``): the FAISS index serialised to bytes."""
+    import faiss
+
+    return {
+        "index": np.asarray(faiss.serialize_index(index.index), np.uint8),  # type: ignore[arg-type]
+        "item": index.item,
+        "view": index.view,
+        "items": np.array(index.items, str).reshape(-1),
+        "planned": np.array(index.planned, np.int64),
+        "descriptors": np.array(index.descriptors, np.int64),
+    }
+
+
+def index_from_arrays(
+    arrays: dict[str, npt.NDArray[np.generic]], options: VoteOptions = DEFAULT_VOTES
+) -> DescriptorIndex:
+    """The index ``index_arrays`` wrote. Raises ``ValueError`` on arrays that do not
+    describe one (missing, of other lengths, rows of unknown items, a FAISS index that
+    does not read or holds another number of rows)."""
+    import faiss
+
+    try:
+        item = np.asarray(arrays["item"], np.int32)
+        view = np.asarray(arrays["view"], np.int32)
+        items = tuple(str(x) for x in arrays["items"])
+        planned = int(arrays["planned"])
+        descriptors = int(arrays["descriptors"])
+        raw = np.ascontiguousarray(arrays["index"], np.uint8)
+    except (KeyError, TypeError, ValueError) as e:
+        raise ValueError(f"votes index: {e}") from None
+    if len(item) != len(view) or (len(item) and (item.min() < 0 or item.max() >= len(items))):
+        raise ValueError("votes index: row arrays do not match its items")
+    try:
+        faiss_index = faiss.deserialize_index(raw)
+    except RuntimeError as e:
+        raise ValueError(f"votes index: FAISS could not read it ({e})") from None
+    if faiss_index.ntotal != len(item) or faiss_index.d != 128:
+        raise ValueError("votes index: FAISS rows do not match the row arrays")
+    faiss_index.nprobe = options.probes  # type: ignore[attr-defined]
+    names = {x: n for n, x in enumerate(items)}
+    return DescriptorIndex(faiss_index, item, view, items, names, planned, descriptors)
 
 
 def votes_of(
