@@ -82,6 +82,7 @@ from bench.link_rooms_v22 import room_v22, views_v22
 from bench.link_rooms_v23 import room_v23, views_v23
 from bench.link_rooms_v24 import room_v24, views_v24
 from bench.link_rooms_v25 import room_v25, views_v25
+from bench.link_rooms_v26 import room_v26, views_v26
 from bench.machine import cpu_model, versions
 
 ROOT = Path(__file__).resolve().parent
@@ -652,6 +653,7 @@ GENERATORS = {
     "v23": room_v23,
     "v24": room_v24,
     "v25": room_v25,
+    "v26": room_v26,
 }
 
 
@@ -717,6 +719,7 @@ def make_collection(
             "v23": views_v23,
             "v24": views_v24,
             "v25": views_v25,
+            "v26": views_v26,
         }.get(generator, views)
         made = view_of(img, i)
         for kind, data in made.items():
@@ -1365,7 +1368,8 @@ def main() -> None:
                              "v16: written blind, seen now; "
                              "v17-v24: written blind, each measured once, seen now; "
                              "v25: held out (written blind), not yet run: use it once, "
-                             "after the next linker change")  # fmt: skip
+                             "after the next linker change; "
+                             "v26: held out (written blind), not yet run")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
                         help="generated rooms only (no scikit-image, no opencv-doc)")  # fmt: skip
