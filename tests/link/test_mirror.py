@@ -14,11 +14,13 @@ from scenes import jpeg_bytes, lighting, perspective, png_bytes, scene
 from safeguard.link.features import MIRROR, features_from_pixels, mirrored, rootsift
 from safeguard.link.linking import (
     LinkOptions,
+    _verify_pairs,
     build,
     mirrored_rows,
     mirrored_vectors,
     query,
 )
+from safeguard.link.runner import LocalRunner
 from safeguard.link.store import Link, LinkStore
 from safeguard.link.verify import DEFAULT_VERIFY, verify
 from safeguard.signals.local import tentative_matches
@@ -169,3 +171,36 @@ def test_query_finds_a_stored_mirrored_picture(mirrored_collection: Path, tmp_pa
         str(mirrored_collection / "astronaut-mirrored.jpg")
     ]
     assert found.matches[0]["mirrored"] is True
+
+
+def test_a_pair_only_the_mirrored_query_offered_links_only_mirrored(
+    mirrored_collection: Path, tmp_path: Path
+) -> None:
+    """``LinkOptions.mirrored_only_mirrored``: the astronaut re-lit (as it is) and its
+    mirrored view, both offered as if by the mirrored query: only the mirrored one links.
+    Offered by the shortlist, both link."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("astronaut.png", "astronaut-mirrored.jpg"):
+        (folder / name).write_bytes((mirrored_collection / name).read_bytes())
+    (folder / "astronaut-lit.jpg").write_bytes(jpeg_bytes(lighting(scene("astronaut")), 85))
+    store = LinkStore.open(tmp_path / "links", create=True)
+    build(store, [folder], options=LinkOptions(shortlist=0, second_round=0, mirrored=0))
+    ids = _ids(store)
+    original = ids["astronaut.png"]
+    ordered = [sorted((original, ids[n])) for n in ("astronaut-lit.jpg", "astronaut-mirrored.jpg")]
+    pairs = [(a, 0, b, 0) for a, b in ordered]
+    runner = LocalRunner()
+
+    def linked(options: LinkOptions, stage: str) -> set[str]:
+        found = _verify_pairs(store, pairs, options, runner, lambda *_: None, found_by=stage)
+        assert all(x.found_by == stage for x in found)
+        return {x.b if x.a == original else x.a for x in found}
+
+    strict = LinkOptions(mirrored_only_mirrored=True)
+    assert linked(strict, "mirrored") == {ids["astronaut-mirrored.jpg"]}
+    assert linked(strict, "shortlist") == {ids["astronaut-lit.jpg"], ids["astronaut-mirrored.jpg"]}
+    assert linked(LinkOptions(mirrored_only_mirrored=False), "mirrored") == {
+        ids["astronaut-lit.jpg"],
+        ids["astronaut-mirrored.jpg"],
+    }

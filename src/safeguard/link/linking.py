@@ -142,6 +142,9 @@ class LinkOptions:
     #: More items verified per new view found by its mirrored query (``MIRRORED``; 0:
     #: none).
     mirrored: int = 3
+    #: A pair only the mirrored query offered links only when it verifies as a mirror
+    #: image (``Verification.mirrored``). See ``MIRRORED``.
+    mirrored_only_mirrored: bool = False
     #: Items verified per new item by descriptor votes (``link.votes``): its place, when
     #: the VLAD vector of a view that shows little of it misses it.
     votes: VoteOptions = DEFAULT_VOTES
@@ -1212,8 +1215,10 @@ def _verify_pairs(
     progress("verify", 0, len(pairs))
     for results in runner.map(verify_task, batches):
         for (a, va, b, vb), v in results:
+            stage = found_by.get((a, va, b, vb)) if isinstance(found_by, Mapping) else found_by
+            if stage == "mirrored" and options.mirrored_only_mirrored and not v.mirrored:
+                continue
             if v.linked:
-                stage = found_by.get((a, va, b, vb)) if isinstance(found_by, Mapping) else found_by
                 links.append(place_link(a, va, b, vb, v, found_by=stage))
                 if checked is not None:
                     checked.append((links[-1], v))
