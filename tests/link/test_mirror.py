@@ -23,6 +23,7 @@ from safeguard.link.linking import (
 from safeguard.link.runner import LocalRunner
 from safeguard.link.store import Link, LinkStore
 from safeguard.link.verify import DEFAULT_VERIFY, verify
+from safeguard.link.votes import VoteOptions
 from safeguard.signals.local import tentative_matches
 from safeguard.signals.vlad import vlad
 
@@ -203,4 +204,34 @@ def test_a_pair_only_the_mirrored_query_offered_links_only_mirrored(
     assert linked(LinkOptions(mirrored_only_mirrored=False), "mirrored") == {
         ids["astronaut-lit.jpg"],
         ids["astronaut-mirrored.jpg"],
+    }
+
+
+def test_a_query_keeps_only_mirrored_links_from_the_mirrored_query(
+    mirrored_collection: Path, tmp_path: Path
+) -> None:
+    """No VLAD candidates (``candidates=0``) and no votes: the mirrored query offers both
+    astronaut views, and only the mirrored one is a match; with the rule off, both are."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "astronaut-mirrored.jpg").write_bytes(
+        (mirrored_collection / "astronaut-mirrored.jpg").read_bytes()
+    )
+    (folder / "astronaut-lit.jpg").write_bytes(jpeg_bytes(lighting(scene("astronaut")), 85))
+    for name in OTHERS[:3]:
+        (folder / f"{name}.png").write_bytes((mirrored_collection / f"{name}.png").read_bytes())
+    store = LinkStore.open(tmp_path / "links", create=True)
+    build(store, [folder])
+    asked = mirrored_collection / "astronaut.png"
+
+    def found(options: LinkOptions) -> set[str]:
+        return {
+            Path(m["path"]).name for m in query(store, asked, options=options, candidates=0).matches
+        }
+
+    no_votes = LinkOptions(votes=VoteOptions(items=0))
+    assert found(no_votes) == {"astronaut-mirrored.jpg"}
+    assert found(replace(no_votes, mirrored_only_mirrored=False)) == {
+        "astronaut-mirrored.jpg",
+        "astronaut-lit.jpg",
     }

@@ -144,7 +144,7 @@ class LinkOptions:
     mirrored: int = 3
     #: A pair only the mirrored query offered links only when it verifies as a mirror
     #: image (``Verification.mirrored``). See ``MIRRORED``.
-    mirrored_only_mirrored: bool = False
+    mirrored_only_mirrored: bool = True
     #: Items verified per new item by descriptor votes (``link.votes``): its place, when
     #: the VLAD vector of a view that shows little of it misses it.
     votes: VoteOptions = DEFAULT_VOTES
@@ -783,7 +783,7 @@ def top_items(
     query: F32, rows: GlobalRows, k: int, exclude: str | None = None
 ) -> list[tuple[str, int, float]]:
     """The ``k`` items most similar to one VLAD vector: (item, best view, similarity)."""
-    if len(rows.item) == 0:
+    if len(rows.item) == 0 or k <= 0:
         return []
     sims = similarities(rows.vlad, query.astype(np.float32)[None, :])[0]
     order = np.argsort(-sims)
@@ -1017,6 +1017,13 @@ def first_round(
 #: and its ``MIRRORED`` nearest items not already shortlisted with it are verified
 #: (``verify`` matches either way). Both directions are covered by the new view's query:
 #: a new normal view's mirrored vector resembles a stored mirrored view's own vector.
+#: Such a pair links only as a mirror image (``LinkOptions.mirrored_only_mirrored``): one
+#: that verifies as it is was a chance find of the mirrored vector, and on seen builds
+#: (100 places each, ``bench/link_found_by.py``) those chance finds were mostly
+#: look-alike places built from one template: 40 of 75 such links wrong on v23, 8 of 171
+#: on v24, none of 209 on v11. Left out, the wrong links fell 175 -> 135, 12 -> 4 and
+#: 0 -> 0, and same-place pairs in one group 0.3928 -> 0.3896, 0.5212 -> 0.5192 and
+#: 0.7691 -> 0.7677 (the pairs they joined were mostly joined by other links too).
 MIRRORED = 3
 
 
@@ -2348,6 +2355,7 @@ def query(
     if store.codebook is not None and len(rows.item):
         pairs: dict[tuple[str, int], int] = {}
         rank: dict[tuple[str, int], int] = {}
+        by_mirror: set[tuple[str, int]] = set()  # offered by the mirrored query alone
         for qv, view in enumerate(e.views):
             q = place_vector(view.features.rootsift(), store.codebook, store.unbursty)
             for r, (item, sv, _) in enumerate(top_items(q, rows, candidates, exclude=e.id)):
@@ -2356,7 +2364,9 @@ def query(
             if options.mirrored > 0:  # the place may be stored mirrored (``MIRRORED``)
                 qm = mirrored_vectors([view.features], store.codebook, store.unbursty)[0]
                 for item, sv, _ in top_items(qm, rows, options.mirrored, exclude=e.id):
-                    pairs.setdefault((item, sv), qv)
+                    if (item, sv) not in pairs:
+                        pairs[(item, sv)] = qv
+                        by_mirror.add((item, sv))
         voted: set[tuple[str, int]] = set()
         index = (
             stored_vote_index(store, store.items, options.votes)
@@ -2393,6 +2403,8 @@ def query(
                 overlay_a=mine_overlay,
                 overlay_b=stored_overlay_mask(str(store.root), item, sv, burnt),
             )
+            if (item, sv) in by_mirror and options.mirrored_only_mirrored and not v.mirrored:
+                continue  # a chance find of the mirrored vector (``MIRRORED``)
             if not v.linked:
                 if rank.get((item, sv), candidates) < options.attach.candidates:
                     misses.append((item, sv, qv, v))
