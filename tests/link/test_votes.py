@@ -156,19 +156,26 @@ def _others(folder: Path) -> np.ndarray:
     return np.hstack(wall)
 
 
-def _poster_build(tmp_path: Path, votes: VoteOptions) -> tuple[LinkStore, dict[str, str], int]:
-    """Two coffee pictures, the walls' other halves and two scenes stored; then a coffee
-    picture shown small on the wall. One VLAD neighbour, no second round, no mirrored
-    queries. Returns the store, each item's file name and the second build's vote pairs."""
+def _coffee_and_others(tmp_path: Path) -> tuple[Path, bytes]:
+    """Two coffee pictures, the walls' other halves and two scenes in ``tmp_path / "in"``;
+    returns the folder and a coffee picture shown small on the wall (JPEG)."""
     folder = tmp_path / "in"
     folder.mkdir()
     coffee = scene("coffee")
     (folder / "coffee.png").write_bytes(png_bytes(coffee))
     (folder / "coffee_light.jpg").write_bytes(jpeg_bytes(lighting(coffee), 85))
     wall = _others(folder)
+    return folder, jpeg_bytes(_inset(coffee, wall), 90)
+
+
+def _poster_build(tmp_path: Path, votes: VoteOptions) -> tuple[LinkStore, dict[str, str], int]:
+    """``_coffee_and_others`` stored; then the poster. One VLAD neighbour, no second
+    round, no mirrored queries. Returns the store, each item's file name and the second
+    build's vote pairs."""
+    folder, poster = _coffee_and_others(tmp_path)
     later = tmp_path / "later"
     later.mkdir()
-    (later / "poster.jpg").write_bytes(jpeg_bytes(_inset(coffee, wall), 90))
+    (later / "poster.jpg").write_bytes(poster)
     options = LinkOptions(shortlist=1, second_round=0, mirrored=0, votes=votes)
     store = LinkStore.open(tmp_path / "store", create=True)
     build(store, [folder], options=options)
@@ -304,14 +311,9 @@ def test_a_damaged_kept_index_is_made_again(tmp_path: Path) -> None:
 def test_a_query_votes_with_the_kept_index(tmp_path: Path) -> None:
     """The poster is not stored: queried with one VLAD candidate, only votes reach the
     coffee pictures."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    coffee = scene("coffee")
-    (folder / "coffee.png").write_bytes(png_bytes(coffee))
-    (folder / "coffee_light.jpg").write_bytes(jpeg_bytes(lighting(coffee), 85))
-    wall = _others(folder)
+    folder, picture = _coffee_and_others(tmp_path)
     poster = tmp_path / "poster.jpg"
-    poster.write_bytes(jpeg_bytes(_inset(coffee, wall), 90))
+    poster.write_bytes(picture)
     options = LinkOptions(shortlist=1, second_round=0, mirrored=0, votes=VoteOptions(items=2))
     store = LinkStore.open(tmp_path / "store", create=True)
     build(store, [folder], options=options)
