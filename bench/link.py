@@ -1270,6 +1270,7 @@ def dask_build(
         "attach_refused": summary.attach_refused,
         "vote_pairs": summary.vote_pairs,
         "vote_seconds": summary.vote_seconds,
+        "mirrored_chance": summary.mirrored_chance,
         "peak_rss_mb_client": _peak_rss_mb(),
         "peak_rss_client_is_build_only": reset,
         "peak_rss_mb_workers": sorted(round(v / 1024) for v in worker_rss.values()),

@@ -193,13 +193,18 @@ def test_a_pair_only_the_mirrored_query_offered_links_only_mirrored(
     pairs = [(a, 0, b, 0) for a, b in ordered]
     runner = LocalRunner()
 
+    chance: list[tuple[str, int, str, int]] = []
+
     def linked(options: LinkOptions, stage: str) -> set[str]:
-        found = _verify_pairs(store, pairs, options, runner, lambda *_: None, found_by=stage)
+        found = _verify_pairs(
+            store, pairs, options, runner, lambda *_: None, found_by=stage, chance=chance
+        )
         assert all(x.found_by == stage for x in found)
         return {x.b if x.a == original else x.a for x in found}
 
     strict = LinkOptions(mirrored_only_mirrored=True)
     assert linked(strict, "mirrored") == {ids["astronaut-mirrored.jpg"]}
+    assert chance == [pairs[0]]  # the re-lit picture verified as it is: counted, not linked
     assert linked(strict, "shortlist") == {ids["astronaut-lit.jpg"], ids["astronaut-mirrored.jpg"]}
     assert linked(LinkOptions(mirrored_only_mirrored=False), "mirrored") == {
         ids["astronaut-lit.jpg"],

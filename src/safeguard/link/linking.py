@@ -209,6 +209,9 @@ class BuildSummary:
     #: Seconds the descriptor votes took on the client (the index and the searches, not
     #: the verification of the pairs they offered).
     vote_seconds: float = 0.0
+    #: Pairs only the mirrored query offered that verified as they are, not mirrored:
+    #: not linked (``LinkOptions.mirrored_only_mirrored``).
+    mirrored_chance: int = 0
     #: New pictures linked to nothing that were attached to a place group
     #: (``attach_links``), and the guided verifications spent on them (also in
     #: ``verified``).
@@ -240,6 +243,7 @@ class BuildSummary:
             "overlay_verified": self.overlay_verified,
             "vote_pairs": self.vote_pairs,
             "vote_seconds": self.vote_seconds,
+            "mirrored_chance": self.mirrored_chance,
             "attached": self.attached,
             "attach_verified": self.attach_verified,
             "attach_refused": self.attach_refused,
@@ -387,9 +391,11 @@ def build(
             pairs += more
         asked: list[tuple[Link, Verification]] = []
         checked: list[tuple[Link, Verification]] = []
+        chance: list[Pair] = []
         links = _verify_pairs(
-            store, pairs, options, runner, progress, asked, checked, burnt, found_by
+            store, pairs, options, runner, progress, asked, checked, burnt, found_by, chance
         )
+        summary.mirrored_chance = len(chance)
         if options.second_round > 0:
             known = [x for x in store.links.values() if x.kind == "place"] + links
             # Stored views this build linked ask again too: their linked views changed,
@@ -1208,11 +1214,14 @@ def _verify_pairs(
     checked: list[tuple[Link, Verification]] | None = None,
     burnt: BurntIn | None = None,
     found_by: str | Mapping[Pair, str] | None = None,
+    chance: list[Pair] | None = None,
 ) -> list[Link]:
     """Verify ``pairs`` on the runner; the links, in ``asked`` those of them that rest
     on an object-sized region (``objects.questioned``), with their verification, and in
     ``checked`` every link with its verification (for the common-content test).
-    ``found_by``: the stage that offered the pairs, or each pair's (``Link.found_by``)."""
+    ``found_by``: the stage that offered the pairs, or each pair's (``Link.found_by``).
+    ``chance``: gets the pairs only the mirrored query offered that verified as they
+    are (``LinkOptions.mirrored_only_mirrored``: not links)."""
     batches = [
         (str(store.root), pairs[i : i + options.verify_batch], options.verify, burnt)
         for i in range(0, len(pairs), options.verify_batch)
@@ -1224,6 +1233,8 @@ def _verify_pairs(
         for (a, va, b, vb), v in results:
             stage = found_by.get((a, va, b, vb)) if isinstance(found_by, Mapping) else found_by
             if stage == "mirrored" and options.mirrored_only_mirrored and not v.mirrored:
+                if v.linked and chance is not None:
+                    chance.append((a, va, b, vb))
                 continue
             if v.linked:
                 links.append(place_link(a, va, b, vb, v, found_by=stage))
