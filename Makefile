@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # The suite runs on TEST_WORKERS processes (pytest-xdist's -n; 0: in make's own process).
 TEST_WORKERS ?= 2
 
-.PHONY: run test lint typecheck unit venv bench clean
+.PHONY: run test test-archive lint typecheck unit venv bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,7 +48,14 @@ unit: $(STAMP)
 	if [ -n "$$missing" ]; then apt-get update && apt-get install -y $$missing; fi
 	@# One BLAS and one OpenCV thread a test process, as the service runs them (cli/app.py,
 	@# cli/serve.py): the suite already runs a process a core.
-	OPENBLAS_NUM_THREADS=1 OPENCV_FOR_THREADS_NUM=1 $(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile
+	@# The archived generators' property tests are left out (tests/bench/conftest.py).
+	OPENBLAS_NUM_THREADS=1 OPENCV_FOR_THREADS_NUM=1 $(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile \
+	  -m "not archive"
+
+## make test-archive: the archived place generators' property tests (about 4 CPU-minutes).
+test-archive: $(STAMP)
+	OPENBLAS_NUM_THREADS=1 OPENCV_FOR_THREADS_NUM=1 $(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile \
+	  -m archive tests/bench
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.hashing

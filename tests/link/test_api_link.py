@@ -56,3 +56,20 @@ def test_a_damaged_upload_is_422_with_the_decoder_code(served: tuple[Served, Pat
         bad = b"\x89PNG\r\n\x1a\nbroken"
         r = c.post("/v1/link/query", files={"file": ("q.png", bad, "image/png")})
     assert r.status_code == 422 and r.json()["error"]["code"] == "corrupt_media"
+
+
+def test_a_query_after_a_build_sees_what_the_build_added(served: tuple[Served, Path]) -> None:
+    """The service keeps the store open between requests (``store.open_kept``) and
+    reads it again when a build has changed it."""
+    s, tmp = served
+    upload = views(scene("camera"), 2)["combined"]
+    with s.client("reviewer") as c:
+        before = c.post("/v1/link/query", files={"file": ("q.jpg", upload, "image/jpeg")})
+        assert before.status_code == 200 and before.json()["items"] == []
+        later = tmp / "later"
+        later.mkdir()
+        (later / "camera.png").write_bytes(png_bytes(scene("camera")))
+        build(LinkStore.open(tmp / "link"), [later])
+        after = c.post("/v1/link/query", files={"file": ("q.jpg", upload, "image/jpeg")})
+    assert after.status_code == 200, after.text
+    assert [Path(m["path"]).name for m in after.json()["items"]] == ["camera.png"]

@@ -34,6 +34,7 @@ import functools
 import json
 import os
 import shutil
+import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -88,7 +89,7 @@ from safeguard.link.store import (
     _now,
     load_features,
 )
-from safeguard.link.verify import DEFAULT_VERIFY, Verification, VerifyOptions, verify
+from safeguard.link.verify import DEFAULT_VERIFY, Box, Verification, VerifyOptions, verify
 from safeguard.link.votes import (
     DEFAULT_VOTES,
     RETRAIN_GROWTH,
@@ -531,6 +532,39 @@ def stored_vote_index(
     known = set(ids)
     if index.descriptors != options.descriptors or any(i not in known for i in index.items):
         return None
+    return index
+
+
+#: Vote indexes kept for queries: store root -> (``votes.npz``'s size and modification
+#: time, the descriptor count asked, the index). A query reads the index once, not at
+#: every request (344 MB for 4,095 pictures).
+_QUERY_INDEX: dict[str, tuple[tuple[int, int, int], DescriptorIndex | None]] = {}
+_QUERY_INDEX_LOCK = threading.Lock()
+
+
+def query_vote_index(
+    store: LinkStore, options: VoteOptions = DEFAULT_VOTES
+) -> DescriptorIndex | None:
+    """``stored_vote_index`` for queries (nothing is added to it): kept between calls
+    while ``votes.npz`` stays the same file, for the last stores asked."""
+    root = str(Path(store.root).resolve())
+    try:
+        st = (store.root / "votes.npz").stat()
+    except OSError:
+        return None
+    key = (st.st_size, st.st_mtime_ns, options.descriptors)
+    with _QUERY_INDEX_LOCK:
+        kept = _QUERY_INDEX.get(root)
+    if kept is None or kept[0] != key:
+        kept = (key, stored_vote_index(store, store.items, options))
+        with _QUERY_INDEX_LOCK:
+            _QUERY_INDEX.pop(root, None)
+            while len(_QUERY_INDEX) >= 2:
+                _QUERY_INDEX.pop(next(iter(_QUERY_INDEX)))
+            _QUERY_INDEX[root] = kept
+    index = kept[1]
+    if index is not None and any(i not in store.items for i in index.items):
+        return None  # an index of items this store lacks (a build cut short)
     return index
 
 
@@ -1671,38 +1705,33 @@ class Neighbourhoods:
         return set(self.near.get(item, {item}))
 
 
-def refused_sighting(
+@dataclass(frozen=True, slots=True)
+class _Sides:
+    """What the refusal tests of one link of a picture outside the store search for:
+    the matched regions of the shared-object test and the inliers of the common-content
+    test, each side's, and their VLAD vectors (``queries``, regions first)."""
+
+    hub: list[tuple[PlaceFeatures, F32, npt.NDArray[np.bool_] | None, Box]]
+    common: list[tuple[PlaceFeatures, F32, npt.NDArray[np.int64]]]
+    queries: list[F32]
+
+
+def _sighting_sides(
     store: LinkStore,
-    rows: GlobalRows,
-    neighbourhoods_: Neighbourhoods,
     mine: tuple[PlaceFeatures, F32, npt.NDArray[np.bool_] | None],
     item: str,
     view: int,
     v: Verification,
     options: LinkOptions,
-    burnt: BurntIn | None = None,
-    mine_id: str | None = None,
-    vectors: npt.NDArray[np.generic] | None = None,
-    attaching: bool = False,
-) -> str | None:
-    """Whether a link of a picture outside the store (``mine``: a ``link query`` file or
-    a live frame, with its RootSIFT descriptors and burnt-in overlay mask) to the stored
-    ``item``'s ``view`` (verified as ``v``, ``mine`` first) fails the refusal tests that
-    ``build`` applies to its links: ``"shared_object"`` (``link.objects``: two distinct
-    unrelated holders of either side's matched region), ``"common_content"``
-    (``link.common``: too few specific inliers on a side), or None (it stands). The same
-    candidates as in ``build`` (the stored item's neighbourhood and ``mine_id`` left out;
-    ``mine`` is linked to nothing), the same verifications and thresholds, one link at a
-    time on the calling process: a few verifications and up to 32 partial matchings for
-    a link, nothing for a pair that does not link. ``vectors``: the stored VLAD vectors
-    in ``rows``' order when the caller holds them as float32 already (live linking)."""
+    burnt: BurntIn | None,
+) -> _Sides | None:
+    """``refused_sighting``'s searches for one link, or None when it has none."""
     codebook = store.codebook
     if codebook is None or not v.linked:
         return None
     root = str(store.root)
     stored, stored_rs = cached_features(root, item)[view]
     mine_f, mine_rs, mine_overlay = mine
-    out = {mine_id} if mine_id else set()
     hub = options.hub.max_region_cover > 0 and questioned(v, options.hub)
     sides_hub = [
         (f, rs, overlay, box)
@@ -1720,12 +1749,78 @@ def refused_sighting(
     queries = [region_vector(f, box, codebook) for f, _, _, box in sides_hub] + [
         vlad(rs[inliers], codebook) for _, rs, inliers in sides_common
     ]
-    if not queries:
+    return _Sides(sides_hub, sides_common, queries) if queries else None
+
+
+def sighting_similarities(
+    store: LinkStore,
+    rows: GlobalRows,
+    links: Sequence[tuple[tuple[PlaceFeatures, F32, npt.NDArray[np.bool_] | None], str, int]],
+    verifications: Sequence[Verification],
+    options: LinkOptions,
+    burnt: BurntIn | None = None,
+) -> list[F32 | None]:
+    """The similarities ``refused_sighting`` searches with, for several links at once
+    (each as (mine, stored item, its view), verified as ``verifications``): one pass
+    over the stored vectors for all of them, where asking a link at a time makes a pass
+    each (a query that links to many pictures of a large store)."""
+    sides = [
+        _sighting_sides(store, mine, item, view, v, options, burnt)
+        for (mine, item, view), v in zip(links, verifications, strict=True)
+    ]
+    queries = [q for s in sides if s is not None for q in s.queries]
+    if not queries or store.codebook is None:
+        return [None] * len(links)
+    sims = region_similarities(rows.vlad, np.stack(queries), len(store.codebook))
+    out: list[F32 | None] = []
+    first = 0
+    for s in sides:
+        n = 0 if s is None else len(s.queries)
+        out.append(sims[first : first + n] if n else None)
+        first += n
+    return out
+
+
+def refused_sighting(
+    store: LinkStore,
+    rows: GlobalRows,
+    neighbourhoods_: Neighbourhoods,
+    mine: tuple[PlaceFeatures, F32, npt.NDArray[np.bool_] | None],
+    item: str,
+    view: int,
+    v: Verification,
+    options: LinkOptions,
+    burnt: BurntIn | None = None,
+    mine_id: str | None = None,
+    vectors: npt.NDArray[np.generic] | None = None,
+    attaching: bool = False,
+    sims: F32 | None = None,
+) -> str | None:
+    """Whether a link of a picture outside the store (``mine``: a ``link query`` file or
+    a live frame, with its RootSIFT descriptors and burnt-in overlay mask) to the stored
+    ``item``'s ``view`` (verified as ``v``, ``mine`` first) fails the refusal tests that
+    ``build`` applies to its links: ``"shared_object"`` (``link.objects``: two distinct
+    unrelated holders of either side's matched region), ``"common_content"``
+    (``link.common``: too few specific inliers on a side), or None (it stands). The same
+    candidates as in ``build`` (the stored item's neighbourhood and ``mine_id`` left out;
+    ``mine`` is linked to nothing), the same verifications and thresholds, one link at a
+    time on the calling process: a few verifications and up to 32 partial matchings for
+    a link, nothing for a pair that does not link. ``vectors``: the stored VLAD vectors
+    in ``rows``' order when the caller holds them as float32 already (live linking).
+    ``sims``: this link's rows of ``sighting_similarities``, when the caller asked for
+    several links at once."""
+    sides = _sighting_sides(store, mine, item, view, v, options, burnt)
+    if sides is None or store.codebook is None:
         return None
-    # One pass over the stored vectors for every search of this link.
-    sims = region_similarities(
-        rows.vlad if vectors is None else vectors, np.stack(queries), len(codebook)
-    )
+    root = str(store.root)
+    out = {mine_id} if mine_id else set()
+    sides_hub, sides_common = sides.hub, sides.common
+    if sims is None:  # one pass over the stored vectors for every search of this link
+        sims = region_similarities(
+            rows.vlad if vectors is None else vectors,
+            np.stack(sides.queries),
+            len(store.codebook),
+        )
     if sides_hub:
         skip = neighbourhoods_.related(item) | out
         holders: set[str] = set()
@@ -2379,11 +2474,7 @@ def query(
                         pairs[(item, sv)] = qv
                         by_mirror.add((item, sv))
         voted: set[tuple[str, int]] = set()
-        index = (
-            stored_vote_index(store, store.items, options.votes)
-            if options.votes.items > 0
-            else None
-        )
+        index = query_vote_index(store, options.votes) if options.votes.items > 0 else None
         if index is not None:  # the place may be a view VLAD does not see (``link.votes``)
             features = [view.features for view in e.views]
             for item, sv, qv in query_votes(index, e.id, features, options.votes):
@@ -2394,6 +2485,7 @@ def query(
         near = Neighbourhoods.of(store.links.values())
         mine_views: dict[int, tuple[PlaceFeatures, F32, npt.NDArray[np.bool_] | None]] = {}
         misses: list[tuple[str, int, int, Verification]] = []
+        linked: list[tuple[str, int, int, Verification]] = []
         for (item, sv), qv in pairs.items():
             stored = cached_features(str(store.root), item)[sv][0]
             if qv not in mine_views:
@@ -2416,14 +2508,24 @@ def query(
             )
             if (item, sv) in by_mirror and options.mirrored_only_mirrored and not v.mirrored:
                 continue  # a chance find of the mirrored vector (``MIRRORED``)
-            if not v.linked:
-                if rank.get((item, sv), candidates) < options.attach.candidates:
-                    misses.append((item, sv, qv, v))
-                continue
-            # The refusal tests of ``build`` (shared objects, common content), one link
-            # at a time: the answer is what ``build`` would have linked.
+            if v.linked:
+                linked.append((item, sv, qv, v))
+            elif rank.get((item, sv), candidates) < options.attach.candidates:
+                misses.append((item, sv, qv, v))
+        # The refusal tests of ``build`` (shared objects, common content), one link at a
+        # time: the answer is what ``build`` would have linked. Their searches share one
+        # pass over the stored vectors.
+        searched = sighting_similarities(
+            store,
+            rows,
+            [(mine_views[qv], item, sv) for item, sv, qv, _ in linked],
+            [v for *_, v in linked],
+            options,
+            burnt,
+        )
+        for (item, sv, qv, v), sims in zip(linked, searched, strict=True):
             why = refused_sighting(
-                store, rows, near, mine_views[qv], item, sv, v, options, burnt, e.id
+                store, rows, near, mine_views[qv], item, sv, v, options, burnt, e.id, sims=sims
             )
             if why is not None:
                 result.refused.append({"id": item, "refused": why, "inliers": v.inliers})

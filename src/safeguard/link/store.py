@@ -47,6 +47,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import threading
 import zipfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -415,6 +416,12 @@ class LinkStore:
             raise LinkStoreError(f"{root}: not a version-{VERSION} {FORMAT}")
         return cls(root, meta)
 
+    def fingerprint(self) -> tuple[tuple[str, int, int], ...]:
+        """What the store's files are now: each file's name, size and modification time
+        (the arrays' folders included). A write to the store (a build, a withdrawn link,
+        a new vote index) changes it; reading does not."""
+        return fingerprint(self.root)
+
     @property
     def unbursty(self) -> bool:
         """Whether this store's global vectors leave out bursts (``signals.vlad.unbursty``).
@@ -722,3 +729,46 @@ class Group:
             "members": self.members,
             "links": [link.to_json() for link in self.links],
         }
+
+
+def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """``LinkStore.fingerprint`` of the store folder ``root``."""
+    out: list[tuple[str, int, int]] = []
+    for sub in ("", "global", "faces", "framebins"):
+        folder = root / sub if sub else root
+        try:
+            entries = sorted(os.scandir(folder), key=lambda d: d.name)
+        except OSError:
+            continue
+        for d in entries:
+            if d.is_file():
+                st = d.stat()
+                out.append((f"{sub}/{d.name}" if sub else d.name, st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+#: Stores kept open for repeated queries (the service): root -> (fingerprint, store).
+_OPEN: dict[Path, tuple[tuple[tuple[str, int, int], ...], LinkStore]] = {}
+_OPEN_LOCK = threading.Lock()
+#: Stores kept open at once (each holds its items, links and global vectors in memory).
+KEPT_OPEN = 2
+
+
+def open_kept(root: str | Path) -> LinkStore:
+    """The store at ``root`` for reading, kept open between calls and opened again only
+    when its files have changed (``fingerprint``): a service answering queries reads a
+    large store once, not at every request. The store returned is shared: callers read
+    it and never write through it."""
+    root = Path(root).resolve()
+    now = fingerprint(root)
+    with _OPEN_LOCK:
+        kept = _OPEN.get(root)
+        if kept is not None and kept[0] == now:
+            return kept[1]
+    store = LinkStore.open(root)
+    with _OPEN_LOCK:
+        _OPEN.pop(root, None)
+        while len(_OPEN) >= KEPT_OPEN:
+            _OPEN.pop(next(iter(_OPEN)))
+        _OPEN[root] = (now, store)
+    return store

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from safeguard.link.extract import ExtractOptions
 from safeguard.link.faces import faces_available
 from safeguard.link.linking import query
-from safeguard.link.store import LinkStore
+from safeguard.link.store import open_kept
 from safeguard.service.api.hashing import ERRORS, UPLOAD_BODY
 from safeguard.service.auth import Principal, require_role
 from safeguard.service.deps import get_settings
@@ -30,7 +30,8 @@ _STATUS_OF_CODE = {"file_too_large": 413, "unsupported_media": 415}
 
 def _query(upload: Upload, store_dir: Path) -> dict[str, Any]:
     # A missing store is NotFound (404) through the service's error mapping.
-    store = LinkStore.open(store_dir)
+    # Kept open between requests while its files stay the same (``store.open_kept``).
+    store = open_kept(store_dir)
     # Extraction reads a path (videos are demuxed from a file): spool to a temporary one.
     suffix = Path(upload.filename or "upload").suffix[:10]
     with tempfile.NamedTemporaryFile(suffix=suffix) as tmp:

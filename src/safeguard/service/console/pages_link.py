@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw
 from safeguard import audit
 from safeguard.errors import SafeguardError
 from safeguard.link.linking import groups, refusal_in_words, refused_from
-from safeguard.link.store import Group, ItemInfo, Link, LinkStore
+from safeguard.link.store import Group, ItemInfo, Link, LinkStore, open_kept
 from safeguard.link.video import KeyframeOptions, keyframes
 from safeguard.service.console import wellbeing
 from safeguard.service.console.auth import ConsoleRoute, DbSession, require_user
@@ -36,7 +36,7 @@ Box = tuple[int, int, int, int]
 
 def _store(settings: ServiceSettings) -> LinkStore | None:
     try:
-        return LinkStore.open(settings.data_dir / "link")
+        return open_kept(settings.data_dir / "link")
     except SafeguardError:
         return None
 
