@@ -83,6 +83,7 @@ from bench.link_rooms_v23 import room_v23, views_v23
 from bench.link_rooms_v24 import room_v24, views_v24
 from bench.link_rooms_v25 import room_v25, views_v25
 from bench.link_rooms_v26 import room_v26, views_v26
+from bench.link_rooms_v27 import room_v27, views_v27
 from bench.machine import cpu_model, versions
 
 ROOT = Path(__file__).resolve().parent
@@ -654,6 +655,7 @@ GENERATORS = {
     "v24": room_v24,
     "v25": room_v25,
     "v26": room_v26,
+    "v27": room_v27,
 }
 
 
@@ -720,6 +722,7 @@ def make_collection(
             "v24": views_v24,
             "v25": views_v25,
             "v26": views_v26,
+            "v27": views_v27,
         }.get(generator, views)
         made = view_of(img, i)
         for kind, data in made.items():
@@ -1368,7 +1371,8 @@ def main() -> None:
                              "v8-v15: written blind, each measured once, seen now; "
                              "v16: written blind, seen now; "
                              "v17-v25: written blind, each measured once, seen now; "
-                             "v26: held out (written blind), not yet run: use it once, "
+                             "v26: written blind, seen now; "
+                             "v27: held out (written blind), not yet run: use it once, "
                              "after the next linker change")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
