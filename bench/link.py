@@ -1370,8 +1370,7 @@ def main() -> None:
                         help="v2-v7: development (v6, v7 written blind, seen); "
                              "v8-v15: written blind, each measured once, seen now; "
                              "v16: written blind, seen now; "
-                             "v17-v25: written blind, each measured once, seen now; "
-                             "v26: written blind, seen now; "
+                             "v17-v26: written blind, each measured once, seen now; "
                              "v27: held out (written blind), not yet run: use it once, "
                              "after the next linker change")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
