@@ -825,7 +825,16 @@ def top_items(
     """The ``k`` items most similar to one VLAD vector: (item, best view, similarity)."""
     if len(rows.item) == 0 or k <= 0:
         return []
-    sims = similarities(rows.vlad, query.astype(np.float32)[None, :])[0]
+    return top_of(similarities(rows.vlad, query.astype(np.float32)[None, :])[0], rows, k, exclude)
+
+
+def top_of(
+    sims: F32, rows: GlobalRows, k: int, exclude: str | None = None
+) -> list[tuple[str, int, float]]:
+    """``top_items`` from a query's similarities to every row of ``rows`` (one row of
+    ``similarities``: several queries share a pass over the stored vectors)."""
+    if len(rows.item) == 0 or k <= 0:
+        return []
     order = np.argsort(-sims)
     out: list[tuple[str, int, float]] = []
     taken: set[str] = set()
@@ -2462,21 +2471,30 @@ def query(
         pairs: dict[tuple[str, int], int] = {}
         rank: dict[tuple[str, int], int] = {}
         by_mirror: set[tuple[str, int]] = set()  # offered by the mirrored query alone
-        for qv, view in enumerate(e.views):
-            q = place_vector(view.features.rootsift(), store.codebook, store.unbursty)
-            for r, (item, sv, _) in enumerate(top_items(q, rows, candidates, exclude=e.id)):
+        # Every view's vector and, when asked, its mirror image's (the place may be
+        # stored mirrored: ``MIRRORED``), searched in one pass over the stored vectors.
+        features = [view.features for view in e.views]
+        asked = [place_vector(f.rootsift(), store.codebook, store.unbursty) for f in features]
+        if options.mirrored > 0 and features:
+            asked.extend(mirrored_vectors(features, store.codebook, store.unbursty))
+        sims = (
+            similarities(rows.vlad, np.stack(asked).astype(np.float32))
+            if asked
+            else np.zeros((0, len(rows.item)), np.float32)
+        )
+        for qv in range(len(features)):
+            for r, (item, sv, _) in enumerate(top_of(sims[qv], rows, candidates, exclude=e.id)):
                 pairs.setdefault((item, sv), qv)
                 rank[(item, sv)] = min(r, rank.get((item, sv), r))
-            if options.mirrored > 0:  # the place may be stored mirrored (``MIRRORED``)
-                qm = mirrored_vectors([view.features], store.codebook, store.unbursty)[0]
-                for item, sv, _ in top_items(qm, rows, options.mirrored, exclude=e.id):
+            if options.mirrored > 0:
+                mirror = sims[len(features) + qv]
+                for item, sv, _ in top_of(mirror, rows, options.mirrored, exclude=e.id):
                     if (item, sv) not in pairs:
                         pairs[(item, sv)] = qv
                         by_mirror.add((item, sv))
         voted: set[tuple[str, int]] = set()
         index = query_vote_index(store, options.votes) if options.votes.items > 0 else None
         if index is not None:  # the place may be a view VLAD does not see (``link.votes``)
-            features = [view.features for view in e.views]
             for item, sv, qv in query_votes(index, e.id, features, options.votes):
                 if (item, sv) not in pairs:
                     pairs[(item, sv)] = qv
@@ -2523,9 +2541,19 @@ def query(
             options,
             burnt,
         )
-        for (item, sv, qv, v), sims in zip(linked, searched, strict=True):
+        for (item, sv, qv, v), found_sims in zip(linked, searched, strict=True):
             why = refused_sighting(
-                store, rows, near, mine_views[qv], item, sv, v, options, burnt, e.id, sims=sims
+                store,
+                rows,
+                near,
+                mine_views[qv],
+                item,
+                sv,
+                v,
+                options,
+                burnt,
+                e.id,
+                sims=found_sims,
             )
             if why is not None:
                 result.refused.append({"id": item, "refused": why, "inliers": v.inliers})
