@@ -7,7 +7,12 @@ and ``votes.npz`` read at every request, a pass for each link found).
 
 The queries are every n-th picture of the build's collection (a stored picture asked
 again: the query leaves its own item out). Both ways must give the same answers; the
-JSON says whether they did. Prints JSON; ``--out`` also writes it
+JSON says whether they did.
+
+``--frames N`` also times live linking (``link.live``): the same pictures shown to a
+``LiveLinker`` as frames of a stream (one checked a frame, no cooldown), with the stored
+vectors' word energy kept (``LiveIndex.energy``, now) and without it (the anchor: each
+refusal test's search computes it again). Prints JSON; ``--out`` also writes it
 (``bench/results/link-query-speed.json``).
 """
 
@@ -20,6 +25,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +34,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from safeguard.link import linking  # noqa: E402
 from safeguard.link.extract import ExtractOptions  # noqa: E402
+from safeguard.link.live import LiveIndex, LiveLinker  # noqa: E402
 from safeguard.link.store import LinkStore, open_kept  # noqa: E402
+from safeguard.signals.decode import decode_image  # noqa: E402
 
 CACHE = ROOT / "bench" / ".cache" / "link"
 
@@ -61,7 +69,27 @@ def _run(
     return seconds, answers
 
 
-def measure(name: str, queries: int) -> dict[str, Any]:
+def live(store_dir: Path, pictures: list[Path]) -> dict[str, Any]:
+    """Seconds a frame for live linking with and without the kept word energy."""
+    index = LiveIndex.load(LinkStore.open(store_dir))
+    frames = [decode_image(p.read_bytes()).pixels for p in pictures]
+    out: dict[str, Any] = {"frames": len(frames)}
+    seen: dict[str, list[list[tuple[str, int]]]] = {}
+    for way, used in (("without_energy", replace(index, energy=None)), ("kept_energy", index)):
+        linker = LiveLinker(used, every_s=0.0, cooldown_s=0.0, faces=False)
+        t = time.perf_counter()
+        found = [linker.on_frame(f, float(n)) for n, f in enumerate(frames)]
+        out[way] = {"total_s": round(time.perf_counter() - t, 2)}
+        seen[way] = [[(s.item, s.inliers) for s in fs] for fs in found]
+    out["sightings"] = sum(len(x) for x in seen["kept_energy"])
+    out["same_sightings"] = seen["kept_energy"] == seen["without_energy"]
+    out["speedup"] = round(
+        out["without_energy"]["total_s"] / max(1e-9, out["kept_energy"]["total_s"]), 2
+    )
+    return out
+
+
+def measure(name: str, queries: int, frames: int = 0) -> dict[str, Any]:
     build = CACHE / name
     store_dir = next(p for p in sorted(build.glob("store*")) if (p / "store.json").exists())
     pictures = sorted((build / "collection").iterdir())
@@ -82,6 +110,7 @@ def measure(name: str, queries: int) -> dict[str, Any]:
         }
 
     return {
+        "live": live(store_dir, pictures[::step][:frames]) if frames > 0 else None,
         "store": name,
         "pictures_stored": items,
         "queries": len(asked),
@@ -99,9 +128,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--store", required=True, help=f"a stored build under {CACHE}")
     parser.add_argument("--queries", type=int, default=20, help="pictures asked (default 20)")
+    parser.add_argument("--frames", type=int, default=0,
+                        help="also time live linking on this many pictures")  # fmt: skip
     parser.add_argument("--out", type=Path, help="also write the JSON here")
     args = parser.parse_args()
-    text = json.dumps(measure(args.store, args.queries), indent=1)
+    text = json.dumps(measure(args.store, args.queries, args.frames), indent=1)
     print(text)
     if args.out:
         args.out.write_text(text + "\n")

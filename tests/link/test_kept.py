@@ -19,7 +19,8 @@ from safeguard.link.linking import (
     query_vote_index,
     sighting_similarities,
 )
-from safeguard.link.objects import region_similarities
+from safeguard.link.live import LiveIndex
+from safeguard.link.objects import region_similarities, word_energy
 from safeguard.link.store import LinkStore, LinkStoreMissing, fingerprint, open_kept
 from safeguard.link.verify import verify
 from safeguard.link.votes import VoteOptions
@@ -123,3 +124,21 @@ def test_a_query_answers_the_same_from_a_kept_store(tmp_path: Path) -> None:
         again = query(kept, picture, options=OPTIONS)
         assert again.matches == fresh.matches and again.refused == fresh.refused
     assert [Path(m["path"]).stem for m in fresh.matches] == ["coffee"]
+
+
+def test_kept_word_energy_gives_the_same_similarities(tmp_path: Path) -> None:
+    store = _store(tmp_path, ("coffee", "astronaut", "chelsea"))
+    rows = store.global_rows()
+    assert store.codebook is not None
+    words = len(store.codebook)
+    index = LiveIndex.load(store)
+    assert index.energy is not None
+    np.testing.assert_allclose(index.energy, word_energy(rows.vlad, words), rtol=1e-6)
+    vectors = rows.vlad.astype(np.float32)
+    queries = vectors[:2].copy()
+    queries[:, : 40 * 128] = 0  # a region uses some of the words only
+    plain = region_similarities(vectors, queries, words)
+    kept = region_similarities(vectors, queries, words, index.energy)
+    np.testing.assert_allclose(kept, plain, rtol=1e-5, atol=1e-6)
+    # The energy is what makes it a region's cosine: without it the rows differ.
+    assert not np.allclose(queries @ vectors.T, plain)

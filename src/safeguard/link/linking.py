@@ -1804,6 +1804,7 @@ def refused_sighting(
     vectors: npt.NDArray[np.generic] | None = None,
     attaching: bool = False,
     sims: F32 | None = None,
+    energy: F32 | None = None,
 ) -> str | None:
     """Whether a link of a picture outside the store (``mine``: a ``link query`` file or
     a live frame, with its RootSIFT descriptors and burnt-in overlay mask) to the stored
@@ -1817,7 +1818,8 @@ def refused_sighting(
     a link, nothing for a pair that does not link. ``vectors``: the stored VLAD vectors
     in ``rows``' order when the caller holds them as float32 already (live linking).
     ``sims``: this link's rows of ``sighting_similarities``, when the caller asked for
-    several links at once."""
+    several links at once. ``energy``: the stored vectors' ``objects.word_energy``, when
+    the caller keeps it (live linking)."""
     sides = _sighting_sides(store, mine, item, view, v, options, burnt)
     if sides is None or store.codebook is None:
         return None
@@ -1829,6 +1831,7 @@ def refused_sighting(
             rows.vlad if vectors is None else vectors,
             np.stack(sides.queries),
             len(store.codebook),
+            energy,
         )
     if sides_hub:
         skip = neighbourhoods_.related(item) | out

@@ -47,7 +47,7 @@ from safeguard.link.linking import (
     stored_burnt_in,
     stored_overlay_mask,
 )
-from safeguard.link.objects import DEFAULT_HUB, HubOptions
+from safeguard.link.objects import DEFAULT_HUB, HubOptions, word_energy
 from safeguard.link.overlays import (
     DEFAULT_OVERLAY,
     BurntIn,
@@ -156,6 +156,9 @@ class LiveIndex:
     group_of: dict[str, str]
     #: Who is linked to whom (the refusal tests' candidates leave them out).
     neighbourhoods: Neighbourhoods
+    #: The vectors' squared norms by visual word (``objects.word_energy``), computed once
+    #: for the refusal tests' searches (None without a codebook).
+    energy: npt.NDArray[np.float32] | None = None
 
     @classmethod
     def load(cls, store: LinkStore, *, half: bool = False) -> LiveIndex:
@@ -176,6 +179,7 @@ class LiveIndex:
             faces.embedding,
             group_of,
             Neighbourhoods.of(store.links.values()),
+            None if store.codebook is None else word_energy(rows.vlad, len(store.codebook)),
         )
 
     def path(self, item: str) -> str:
@@ -333,6 +337,7 @@ class LiveLinker:
                 self.options,
                 burnt,
                 vectors=self.index.vectors,
+                energy=self.index.energy,
             ):
                 continue
             self._last_reported[("place", item)] = stream_ts
@@ -400,6 +405,7 @@ class LiveLinker:
                 self.options,
                 burnt,
                 vectors=self.index.vectors,
+                energy=self.index.energy,
                 attaching=True,
             )
             is None

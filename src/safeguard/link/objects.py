@@ -90,19 +90,38 @@ def region_vector(f: PlaceFeatures, box: Box, codebook: F32) -> F32:
     return vlad(f.rootsift()[_inside(f, box)], codebook)
 
 
-def region_similarities(stored: npt.NDArray[np.generic], queries: F32, words: int) -> F32:
+def word_energy(stored: npt.NDArray[np.generic], words: int) -> F32:
+    """Each stored vector's squared norm within each visual word, (n, words): what
+    ``region_similarities`` divides by. A caller that searches the same vectors again and
+    again (live linking) computes it once: it is most of a search's work."""
+    n, dim = stored.shape
+    out = np.empty((n, words), np.float32)
+    for start in range(0, n, 2048):
+        s = np.asarray(stored[start : start + 2048], np.float32)
+        out[start : start + len(s)] = (s.reshape(len(s), words, dim // words) ** 2).sum(axis=2)
+    return out
+
+
+def region_similarities(
+    stored: npt.NDArray[np.generic], queries: F32, words: int, energy: F32 | None = None
+) -> F32:
     """Cosine of each region vector (rows of ``queries``) with each stored vector, over
     the visual words the region uses only: a picture that holds the object among much
     else scores as high as a close-up of it (a plain dot product is diluted by the rest of
-    the picture's words). ``words`` is the codebook size (vectors are words x 128)."""
+    the picture's words). ``words`` is the codebook size (vectors are words x 128);
+    ``energy``: the stored vectors' ``word_energy``, when the caller keeps it."""
     n, dim = stored.shape
     block = dim // words
     used = (np.abs(queries.reshape(len(queries), words, block)).sum(axis=2) > 0).astype(np.float32)
     out = np.empty((len(queries), n), np.float32)
     for start in range(0, n, 2048):
         s = np.asarray(stored[start : start + 2048], np.float32)
-        energy = (s.reshape(len(s), words, block) ** 2).sum(axis=2)  # (chunk, words)
-        norms = np.sqrt(np.maximum(used @ energy.T, 1e-12))
+        e = (
+            (s.reshape(len(s), words, block) ** 2).sum(axis=2)  # (chunk, words)
+            if energy is None
+            else energy[start : start + len(s)]
+        )
+        norms = np.sqrt(np.maximum(used @ e.T, 1e-12))
         out[:, start : start + len(s)] = (queries @ s.T) / norms
     return out
 
