@@ -25,6 +25,7 @@ from safeguard.link.common import (
     found_in,
     holder_counts,
     regional,
+    specific_bar,
     specific_share,
 )
 from safeguard.link.features import PlaceFeatures, features_from_bytes, features_from_pixels
@@ -227,6 +228,14 @@ def test_the_share_rule() -> None:
     assert not common_content(one_of_six, specific_side, model="homography")
     assert common_content(one_of_six, specific_side, model="fundamental")
     assert not common_content(specific_side, specific_side, model="fundamental")
+    # So does a link only the build's second round (query expansion) offered.
+    assert common_content(one_of_six, specific_side, found_by="second_round")
+    assert not common_content(one_of_six, specific_side, found_by="shortlist")
+    assert not common_content(specific_side, specific_side, found_by="second_round")
+    assert specific_bar(model="fundamental", found_by="second_round") == max(
+        DEFAULT_COMMON.min_specific_share_fundamental, DEFAULT_COMMON.min_specific_share_expanded
+    )
+    assert specific_bar() == DEFAULT_COMMON.min_specific_share
 
 
 def test_a_specific_inlier_amid_common_ones_counts_as_common() -> None:
@@ -384,3 +393,32 @@ def test_two_fire_stations_with_one_model_of_engine_are_common_content() -> None
     v = verify(a, c)
     assert v.linked
     assert not common_content(_counts(a, v.inliers_a, 51)[1], _counts(c, v.inliers_b, 51)[1])
+
+
+def test_a_link_the_second_round_offered_needs_more_of_its_own(
+    off_build: tuple[Path, BuildSummary], tmp_path: Path
+) -> None:
+    store = LinkStore.open(shutil.copytree(off_build[0], tmp_path / "store"))
+    ids = {Path(i.path).name: i.id for i in store.items.values()}
+    fa, ra = cached_features(str(store.root), ids["place0-a.png"])[0]
+    fb, rb = cached_features(str(store.root), ids["place0-b.png"])[0]
+    v = verify(fa, fb, rootsift_a=ra, rootsift_b=rb)
+    assert v.linked and v.model == "homography"
+    outcomes = {}
+    for stage in ("shortlist", "second_round"):
+        link = place_link(ids["place0-a.png"], 0, ids["place0-b.png"], 0, v, found_by=stage)
+        shares: dict[tuple[str, str, str], float] = {}
+        refused, records, _ = common_content_links(
+            store, [(link, v)], [link], SPARSE, LocalRunner(), shares=shares
+        )
+        outcomes[stage] = (bool(refused), shares[link.key], records)
+    # The two views of place 0 share a little of their own picture among the turf every
+    # place shows: enough for a link the shortlist offered, not for one that only the
+    # second round (query expansion) found.
+    kept, share, _ = outcomes["shortlist"]
+    assert not kept
+    assert DEFAULT_COMMON.min_specific_share <= share < DEFAULT_COMMON.min_specific_share_expanded
+    refused_, share_again, records = outcomes["second_round"]
+    assert refused_ and share_again == share
+    assert records[0]["found_by"] == "second_round"
+    assert records[0]["bar"] == DEFAULT_COMMON.min_specific_share_expanded

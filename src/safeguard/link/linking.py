@@ -50,6 +50,7 @@ from safeguard.link.common import (
     common_content,
     holder_counts,
     own_share,
+    specific_bar,
 )
 from safeguard.link.conflict import DEFAULT_CONFLICT, ConflictOptions, Missing, conflicting
 from safeguard.link.conflict import missing as missing_side
@@ -1539,7 +1540,7 @@ def common_content_links(
         for (link, _), (ca, cb) in zip(todo, counts, strict=True):
             if shares is not None:
                 shares[link.key] = round(own_share(ca, cb, options.common), 3)
-            if common_content(ca, cb, options.common, link.model):
+            if common_content(ca, cb, options.common, link.model, link.found_by):
                 refused.add(link.key)
                 records.append(_common_record(link, ca, cb, options.common, n + 1))
         before = near
@@ -1684,6 +1685,7 @@ def _common_record(
         "common_content": True,
         "round": round_,
         "own_share": round(own_share(ca, cb, options), 3),
+        "bar": specific_bar(options, link.model, link.found_by),
         "specific": [
             int((ca < options.min_holders).sum()),
             int((cb < options.min_holders).sum()),
