@@ -84,6 +84,7 @@ from bench.link_rooms_v24 import room_v24, views_v24
 from bench.link_rooms_v25 import room_v25, views_v25
 from bench.link_rooms_v26 import room_v26, views_v26
 from bench.link_rooms_v27 import room_v27, views_v27
+from bench.link_rooms_v28 import room_v28, views_v28
 from bench.machine import cpu_model, versions
 
 ROOT = Path(__file__).resolve().parent
@@ -656,6 +657,7 @@ GENERATORS = {
     "v25": room_v25,
     "v26": room_v26,
     "v27": room_v27,
+    "v28": room_v28,
 }
 
 
@@ -723,6 +725,7 @@ def make_collection(
             "v25": views_v25,
             "v26": views_v26,
             "v27": views_v27,
+            "v28": views_v28,
         }.get(generator, views)
         made = view_of(img, i)
         for kind, data in made.items():
@@ -1370,8 +1373,8 @@ def main() -> None:
                         help="v2-v7: development (v6, v7 written blind, seen); "
                              "v8-v15: written blind, each measured once, seen now; "
                              "v16: written blind, seen now; "
-                             "v17-v26: written blind, each measured once, seen now; "
-                             "v27: held out (written blind), not yet run: use it once, "
+                             "v17-v27: written blind, each measured once, seen now; "
+                             "v28: held out (written blind), not yet run: use it once, "
                              "after the next linker change")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
