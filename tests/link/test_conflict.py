@@ -230,6 +230,11 @@ def test_a_refusal_is_put_in_words_for_a_reviewer() -> None:
     assert "14 of 20 and 22 of 30 confirmed keypoints" in refusal_in_words(conflict)
     common = {"common_content": True, "specific": [1, 3]}
     assert "(1 and 3 inliers specific to the pair)" in refusal_in_words(common)
+    expanded = common | {"found_by": "second_round", "bar": 0.25, "own_share": 0.2}
+    assert (
+        "(1 and 3 inliers specific to the pair; found by query expansion, it needed 25% "
+        "of each side's inliers its own)"
+    ) in refusal_in_words(expanded)
     shared = {"holders": [{"item": "x"}, {"item": "y"}, {"item": "x"}]}
     assert "one object that 2 other pictures show too" in refusal_in_words(shared)
 

@@ -2341,10 +2341,15 @@ def refusal_in_words(record: dict[str, Any]) -> str:
         )
     if test == "common_content":
         sa, sb = record["specific"]
-        return (
-            "it rests on content other places show too "
-            f"({sa} and {sb} inliers specific to the pair)"
+        words = (
+            f"it rests on content other places show too ({sa} and {sb} inliers specific to the pair"
         )
+        if record.get("found_by") == "second_round" and record.get("bar") is not None:
+            words += (
+                f"; found by query expansion, it needed {record['bar']:.0%} of each "
+                "side's inliers its own"
+            )
+        return words + ")"
     holders = {h.get("item") for h in record.get("holders", [])}
     return f"it rests on one object that {len(holders)} other pictures show too"
 
