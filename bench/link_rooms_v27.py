@@ -1948,7 +1948,10 @@ def _build_charity_shop(b: _Build17) -> None:
         max(3, poster.shape[0] // 8),
         (250, 250, 250),
     )
-    back.img[u0:u1, s0:s1] = poster
+    # A poster that reaches past the wall's texture is cut at its edge (seeds 139, 140 and
+    # 197's did; the one fix made after v27 was written, for a crash in its held-out run).
+    fit = back.img[u0:u1, s0:s1]
+    fit[...] = poster[: fit.shape[0], : fit.shape[1]]
     st = _b17(b)
     for _ in range(int(o.integers(1, 3))):
         top = _grained(o, 24, 16, _c(o, 30, 240), 3.0)
