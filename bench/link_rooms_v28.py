@@ -1350,7 +1350,8 @@ def _build_print_farm(b: _Build17) -> None:
     def spool(img: U8, x: int, y1: int, ih: int) -> int:
         rad = max(1, ih // 3)
         cv2.circle(img, (x + rad, y1 - rad - 1), rad, _c(r, 20, 245), -1)
-        img[max(0, y1 - rad - 1), x + rad] = (30, 30, 30)
+        if x + rad < img.shape[1]:  # seed 37's last spool (found by a crash check)
+            img[max(0, y1 - rad - 1), x + rad] = (30, 30, 30)
         return 2 * rad
 
     wall = b.wall(side)
