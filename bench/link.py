@@ -661,6 +661,36 @@ GENERATORS = {
 }
 
 
+#: Each generator's views (v1-v3 use ``views``).
+VIEWS = {
+    "v4": views_v4,
+    "v5": views_v5,
+    "v6": views_v6,
+    "v7": views_v7,
+    "v8": views_v8,
+    "v9": views_v9,
+    "v10": views_v10,
+    "v11": views_v11,
+    "v12": views_v12,
+    "v13": views_v13,
+    "v14": views_v14,
+    "v15": views_v15,
+    "v16": views_v16,
+    "v17": views_v17,
+    "v18": views_v18,
+    "v19": views_v19,
+    "v20": views_v20,
+    "v21": views_v21,
+    "v22": views_v22,
+    "v23": views_v23,
+    "v24": views_v24,
+    "v25": views_v25,
+    "v26": views_v26,
+    "v27": views_v27,
+    "v28": views_v28,
+}
+
+
 def _skimage_scene(name: str) -> np.ndarray | None:
     try:
         return scene(name)
@@ -700,33 +730,7 @@ def make_collection(
     def write(i: int, label: str, img: np.ndarray) -> None:
         (folder / f"{label}__original.png").write_bytes(png_bytes(img))
         truth[f"{label}__original.png"] = label
-        view_of = {
-            "v4": views_v4,
-            "v5": views_v5,
-            "v6": views_v6,
-            "v7": views_v7,
-            "v8": views_v8,
-            "v9": views_v9,
-            "v10": views_v10,
-            "v11": views_v11,
-            "v12": views_v12,
-            "v13": views_v13,
-            "v14": views_v14,
-            "v15": views_v15,
-            "v16": views_v16,
-            "v17": views_v17,
-            "v18": views_v18,
-            "v19": views_v19,
-            "v20": views_v20,
-            "v21": views_v21,
-            "v22": views_v22,
-            "v23": views_v23,
-            "v24": views_v24,
-            "v25": views_v25,
-            "v26": views_v26,
-            "v27": views_v27,
-            "v28": views_v28,
-        }.get(generator, views)
+        view_of = VIEWS.get(generator, views)
         made = view_of(img, i)
         for kind, data in made.items():
             jpg = kind in ("jpeg", "combined", "rotated") or data[:2] == b"\xff\xd8"
