@@ -18,6 +18,7 @@ from safeguard.link.conflict import (
     DEFAULT_CONFLICT,
     ConflictOptions,
     Missing,
+    conflict_rule,
     conflicting,
     inside_hull,
     missing,
@@ -92,6 +93,42 @@ def test_a_side_with_nothing_confirmed_misses_nothing() -> None:
     px, dx, ix, py, dy, iy, _ = _side(False, np.random.default_rng(1))
     assert missing(px, dx, ix, py, dy, iy, []) == Missing(0, 0)
     assert Missing(0, 0).share == 0.0
+
+
+def test_strongly_confirmed_keypoints_are_counted_apart() -> None:
+    """Keypoints 60-69 matched by three other links, 70-79 by one, 80-89 (outside the
+    hull) by five: only 60-69 are strongly confirmed in the hull."""
+    times = {k: 3 for k in range(60, 70)} | {k: 1 for k in range(70, 80)}
+    times |= {k: 5 for k in range(80, 90)}
+    px, dx, ix, py, dy, iy, _ = _side(False, np.random.default_rng(3))
+    gone = missing(px, dx, ix, py, dy, iy, times)
+    assert gone == Missing(20, 20, 10, 10) and gone.strong_share == 1.0
+    px, dx, ix, py, dy, iy, _ = _side(True, np.random.default_rng(3))
+    assert missing(px, dx, ix, py, dy, iy, times) == Missing(0, 20, 0, 10)
+    # A plain collection counts each keypoint once: nothing is strongly confirmed.
+    px, dx, ix, py, dy, iy, confirmed = _side(False, np.random.default_rng(3))
+    assert missing(px, dx, ix, py, dy, iy, confirmed) == Missing(20, 20, 0, 0)
+    # Strongly confirmed inliers count in the hull but are never missing.
+    with_inliers = missing(px, dx, ix, py, dy, iy, times | {k: 4 for k in range(60)})
+    assert with_inliers == Missing(20, 80, 10, 70)
+    off = replace(DEFAULT_CONFLICT, strong_links=0)
+    assert missing(px, dx, ix, py, dy, iy, times, off) == Missing(20, 20, 0, 0)
+    assert Missing(3, 4).strong_share == 0.0
+
+
+def test_the_second_rule_counts_strongly_confirmed_keypoints() -> None:
+    o = DEFAULT_CONFLICT
+    # Under the first rule's share on both sides, over the second's: refused by it.
+    low, other = Missing(30, 100, 12, 25), Missing(35, 100, 11, 22)
+    assert conflict_rule(low, other, o) == "strong" and conflicting(low, other, o)
+    assert conflict_rule(Missing(70, 100, 0, 0), Missing(65, 100, 0, 0), o) == "share"
+    assert conflict_rule(low, Missing(35, 100, 8, 22), o) is None  # one side under
+    assert conflict_rule(low, Missing(35, 100, 10, 40), o) is None  # share 0.25
+    assert conflict_rule(low, other, replace(o, strong_links=0)) is None
+    assert conflict_rule(low, other, replace(o, min_missing=12)) is None
+    for bad in ({"strong_links": -1}, {"max_missing_strong": 0.0}, {"max_missing_strong": 1.5}):
+        with pytest.raises(ValueError):
+            ConflictOptions(**bad)  # type: ignore[arg-type]
 
 
 def test_inside_hull() -> None:
@@ -225,9 +262,41 @@ def test_links_between_places_built_from_one_template_are_refused(
     assert len(refused_links(on_store)) == len(records) - 1
 
 
+def test_the_second_rule_alone_tells_the_two_places_apart(
+    look_alikes: Path, tmp_path: Path
+) -> None:
+    """With the first rule's share out of reach (all confirmed keypoints missing), the
+    strongly confirmed ones (each place's own things, matched by its three other views)
+    still refuse every link the template made; with the second rule off too, they
+    stay."""
+    only_strong = replace(DEFAULT_CONFLICT, max_missing=1.0)
+    store = LinkStore.open(tmp_path / "strong", create=True)
+    summary = build(store, [look_alikes], options=LinkOptions(conflict=only_strong))
+    place = _place_of(store)
+    assert summary.conflict_links >= 8
+    assert all(place[x.a] == place[x.b] for x in store.links.values())
+    records = [r for r in store.shared_objects() if r.get("conflict")]
+    assert records and {r["rule"] for r in records} == {"strong"}
+    for r in records:
+        assert place[r["a"]] != place[r["b"]]
+        for m, c in zip(r["strong_missing"], r["strong_confirmed"], strict=True):
+            assert m >= 10 and m >= 0.4 * c
+    assert "three or more of its other links" in refusal_in_words(refused_links(store)[0])
+
+    neither = LinkOptions(conflict=replace(only_strong, strong_links=0))
+    store = LinkStore.open(tmp_path / "neither", create=True)
+    assert build(store, [look_alikes], options=neither).conflict_links == 0
+    place = _place_of(store)
+    assert any(place[x.a] != place[x.b] for x in store.links.values())
+
+
 def test_a_refusal_is_put_in_words_for_a_reviewer() -> None:
     conflict = {"missing": [14, 22], "confirmed": [20, 30], "conflict": True}
     assert "14 of 20 and 22 of 30 confirmed keypoints" in refusal_in_words(conflict)
+    strong = conflict | {"rule": "strong", "strong_missing": [11, 12], "strong_confirmed": [25, 24]}
+    assert (
+        "(11 of 25 and 12 of 24 keypoints that three or more of its other links match)"
+    ) in refusal_in_words(strong)
     common = {"common_content": True, "specific": [1, 3]}
     assert "(1 and 3 inliers specific to the pair)" in refusal_in_words(common)
     expanded = common | {"found_by": "second_round", "bar": 0.25, "own_share": 0.2}

@@ -36,6 +36,7 @@ import os
 import shutil
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -52,7 +53,12 @@ from safeguard.link.common import (
     own_share,
     specific_bar,
 )
-from safeguard.link.conflict import DEFAULT_CONFLICT, ConflictOptions, Missing, conflicting
+from safeguard.link.conflict import (
+    DEFAULT_CONFLICT,
+    ConflictOptions,
+    Missing,
+    conflict_rule,
+)
 from safeguard.link.conflict import missing as missing_side
 from safeguard.link.extract import Extracted, ExtractOptions, FaceEntry, extract, file_id
 from safeguard.link.faces import DEFAULT_FACE_THRESHOLD, chinese_whispers, faces_available
@@ -1551,11 +1557,11 @@ Side = tuple[str, int]
 
 
 def conflict_task(
-    args: tuple[str, Sequence[tuple[Link, Verification, tuple[int, ...], tuple[int, ...]]],
+    args: tuple[str, Sequence[tuple[Link, Verification, Mapping[int, int], Mapping[int, int]]],
                 ConflictOptions],
 ) -> list[tuple[Missing, Missing]]:  # fmt: skip
-    """For each (link, its verification, a's confirmed keypoints, b's): what each side
-    misses of the other (``conflict.missing``)."""
+    """For each (link, its verification, a's confirmed keypoints, b's, each with how many
+    other links match it): what each side misses of the other (``conflict.missing``)."""
     root, jobs, options = args
     out = []
     for link, v, confirmed_a, confirmed_b in jobs:
@@ -1594,12 +1600,16 @@ def conflict_links(
     withdrawn: set[tuple[str, str, str]] = set()
     records: list[dict[str, Any]] = []
     for (link, _), (ma, mb) in zip(tested, sides, strict=True):
-        if not conflicting(ma, mb, options.conflict):
+        rule = conflict_rule(ma, mb, options.conflict)
+        if rule is None:
             continue
         record = link.to_json() | {
             "conflict": True,
+            "rule": rule,
             "missing": [ma.missing, mb.missing],
             "confirmed": [ma.confirmed, mb.confirmed],
+            "strong_missing": [ma.strong_missing, mb.strong_missing],
+            "strong_confirmed": [ma.strong_confirmed, mb.strong_confirmed],
         }
         if link.key in new:
             refused.add(link.key)
@@ -1656,8 +1666,9 @@ def conflict_sides(
                 if options.conflict.revisit:
                     tested.append((link, v))
 
-    def confirmed(side: Side, key: tuple[str, str, str]) -> tuple[int, ...]:
-        return tuple(sorted({i for k, idx in inliers[side] if k != key for i in idx}))
+    def confirmed(side: Side, key: tuple[str, str, str]) -> dict[int, int]:
+        """The side's keypoints its other links match, each with how many do."""
+        return dict(Counter(i for k, idx in inliers[side] if k != key for i in set(idx)))
 
     jobs = [
         (x, v, confirmed((x.a, x.view_a), x.key), confirmed((x.b, x.view_b), x.key))
@@ -2328,11 +2339,15 @@ def refusal_in_words(record: dict[str, Any]) -> str:
     """What a refused link's test found (a ``refused_links`` record), for a reviewer."""
     test = record.get("refused") or refusing_test(record)
     if test == "conflict":
-        (ma, mb), (ca, cb) = record["missing"], record["confirmed"]
+        if record.get("rule") == "strong":
+            (ma, mb), (ca, cb) = record["strong_missing"], record["strong_confirmed"]
+            which = "keypoints that three or more of its other links match"
+        else:
+            (ma, mb), (ca, cb) = record["missing"], record["confirmed"]
+            which = "confirmed keypoints"
         return (
             "each picture's own content is missing from the other "
-            f"({ma} of {ca} and {mb} of {cb} confirmed keypoints): perhaps two places built "
-            "alike"
+            f"({ma} of {ca} and {mb} of {cb} {which}): perhaps two places built alike"
         )
     if test == "overlay":
         return (
