@@ -7,10 +7,13 @@ measures each side (``linking.conflict_sides``) with the other plain links as
 confirmation, as ``build`` does after the common-content test. It prints, per store:
 
 - the wrong links refused (within look-alike groups and between ordinary places) and the
-  right links lost, with and without a floor ``--min-missing``, at each ``--max-missing``;
+  right links lost by the first rule alone, at each ``--max-missing``;
 - what that does to the build's own measures (``bench.link.link_quality``: same-place pairs
   in one group, wrong links, groups mixing places), the attached links kept as they are;
 - the right links lost by the views of their two pictures;
+- ``both_rules``: the build's test with its second rule (strongly confirmed keypoints,
+  ``--strong K:SHARE``): links refused by each rule, wrong ones refused, right ones lost,
+  and the build's measures after;
 - ``one_sided``: the rule a query could apply (``link query``, live linking), where the
   new picture has no links and only its stored partner's side can be measured. Each link
   is counted twice, once with each side as the stored one: refused when that side alone
@@ -46,6 +49,7 @@ from safeguard.link.conflict import (  # noqa: E402
     DEFAULT_CONFLICT,
     ConflictOptions,
     Missing,
+    conflict_rule,
     conflicting,
 )
 from safeguard.link.linking import LinkOptions, conflict_sides, verify_task  # noqa: E402
@@ -89,7 +93,13 @@ def _alone(side: Missing, options: ConflictOptions) -> bool:
     return side.missing >= options.min_missing and side.share >= options.max_missing
 
 
-def measure(name: str, generator: str, shares: list[float], workers: int) -> dict[str, Any]:
+def measure(
+    name: str,
+    generator: str,
+    shares: list[float],
+    workers: int,
+    strong: Sequence[tuple[int, float]] = (),
+) -> dict[str, Any]:
     store, truth, file, look_alike = open_build(name, generator)
     label = {i: truth[f] for i, f in file.items()}
     plain = [x for x in store.links.values() if x.kind == "place" and not x.guided]
@@ -106,10 +116,16 @@ def measure(name: str, generator: str, shares: list[float], workers: int) -> dic
         ]
         only = _Without(store, {k: x for k, x in store.links.items() if x.kind != "place"})
         checked, sides, _ = conflict_sides(only, checked, LinkOptions(), runner)  # type: ignore[arg-type]
+        # The second rule's counts for each strong_links asked (the default's are above).
+        sides_by_k = {DEFAULT_CONFLICT.strong_links: sides}
+        for k in sorted({k for k, _ in strong} - set(sides_by_k)):
+            with_k = LinkOptions(conflict=replace(DEFAULT_CONFLICT, strong_links=k))
+            sides_by_k[k] = conflict_sides(only, checked, with_k, runner)[1]  # type: ignore[arg-type]
     seconds = time.perf_counter() - start
     by_share = {}
     for share in shares:
-        o = replace(DEFAULT_CONFLICT, max_missing=share)
+        # The first rule alone, as before the second rule was added.
+        o = replace(DEFAULT_CONFLICT, max_missing=share, strong_links=0)
         by_share[share] = {
             x.key for (x, _), (ma, mb) in zip(checked, sides, strict=True) if conflicting(ma, mb, o)
         }
@@ -140,9 +156,33 @@ def measure(name: str, generator: str, shares: list[float], workers: int) -> dic
             ),
             "after": _quality(after),
         }
+    by_strong = {}
+    for k, share in strong:
+        o = replace(DEFAULT_CONFLICT, strong_links=k, max_missing_strong=share)
+        rules = {
+            x.key: rule
+            for (x, _), (ma, mb) in zip(checked, sides_by_k[k], strict=True)
+            if (rule := conflict_rule(ma, mb, o)) is not None
+        }
+        gone = [x for x in plain if x.key in rules]
+        wrong = [x for x in gone if label[x.a] != label[x.b]]
+        after = link_quality(
+            _Without(store, {key: x for key, x in store.links.items() if key not in rules}),  # type: ignore[arg-type]
+            truth,
+        )
+        by_strong[f"{k}:{share}"] = {
+            "strong_links": k,
+            "max_missing_strong": share,
+            "refused": len(gone),
+            "refused_by_rule": dict(Counter(rules.values())),
+            "wrong_refused": len(wrong),
+            "wrong_refused_look_alike": sum(map(alike, wrong)),
+            "right_lost": len(gone) - len(wrong),
+            "after": _quality(after),
+        }
     one_sided = {}
     for share in shares:
-        o = replace(DEFAULT_CONFLICT, max_missing=share)
+        o = replace(DEFAULT_CONFLICT, max_missing=share, strong_links=0)
         counts = Counter(
             (label[x.a] == label[x.b], _alone(m, o))
             for (x, _), pair in zip(checked, sides, strict=True)
@@ -164,6 +204,7 @@ def measure(name: str, generator: str, shares: list[float], workers: int) -> dic
         "wrong_plain_look_alike": sum(map(alike, wrong_plain)),
         "before": _quality(before),
         "by_max_missing": rows,
+        "both_rules": by_strong,
         "one_sided": one_sided,
         "seconds": round(seconds, 1),
         "workers": workers,
@@ -181,13 +222,25 @@ def main() -> None:
         "--max-missing", type=float, action="append", default=None,
         help="shares to try (default: 0.55, 0.6, 0.65, 0.7)",
     )  # fmt: skip
+    parser.add_argument(
+        "--strong", action="append", default=None, metavar="K:SHARE",
+        help="both rules, the second with strong_links K and max_missing_strong SHARE "
+        "(default: 3:0.3, 3:0.35, 3:0.4, 3:0.45, 5:0.25, 5:0.4)",
+    )  # fmt: skip
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     shares = args.max_missing or [0.55, 0.6, 0.65, 0.7]
+    strong = [
+        (int(k), float(t))
+        for k, _, t in (
+            x.partition(":")
+            for x in args.strong or ["3:0.3", "3:0.35", "3:0.4", "3:0.45", "5:0.25", "5:0.4"]
+        )
+    ]
     os.environ.setdefault("OPENCV_FOR_THREADS_NUM", "1")
     for spec in args.name:
         name, generator = spec.split(":")
-        result = measure(name, generator, shares, args.workers)
+        result = measure(name, generator, shares, args.workers, strong)
         emit(result, f"link-conflict-{generator}")
 
 
