@@ -85,6 +85,7 @@ from bench.link_rooms_v25 import room_v25, views_v25
 from bench.link_rooms_v26 import room_v26, views_v26
 from bench.link_rooms_v27 import room_v27, views_v27
 from bench.link_rooms_v28 import room_v28, views_v28
+from bench.link_rooms_v29 import room_v29, views_v29
 from bench.machine import cpu_model, versions
 
 ROOT = Path(__file__).resolve().parent
@@ -658,6 +659,7 @@ GENERATORS = {
     "v26": room_v26,
     "v27": room_v27,
     "v28": room_v28,
+    "v29": room_v29,
 }
 
 
@@ -688,6 +690,7 @@ VIEWS = {
     "v26": views_v26,
     "v27": views_v27,
     "v28": views_v28,
+    "v29": views_v29,
 }
 
 
@@ -1379,6 +1382,8 @@ def main() -> None:
                              "v16: written blind, seen now; "
                              "v17-v27: written blind, each measured once, seen now; "
                              "v28: held out (written blind), not yet run: use it once, "
+                             "after the next linker change; "
+                             "v29: held out (written blind), not yet run: use it once, "
                              "after the next linker change")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
