@@ -84,10 +84,11 @@ class ConflictOptions:
     #: each. On held-out v27 (seen since) same-place links missed a median 0.46 of their
     #: confirmed keypoints, look-alike pairs 0.53: the first rule's share cannot part
     #: them. Of the strongly confirmed ones, same-place links missed 0.28, look-alikes
-    #: 0.43. Left out of the stored builds of v23-v27 afterwards (a simulation), links
-    #: refused by this rule took wrong links from 99 to 46 (v27), 109 to 50 (v24) and
-    #: 423 to 383 (v23), none of v25's 11 or v26's 7 (two ordinary places of one kind),
-    #: and no store's same-place pairs in one group (0.35 cost v26 0.001).
+    #: 0.43. On the stored builds of v23-v27, tested again as a build would
+    #: (``bench/link_conflict.py``), both rules left 44 wrong links of v27's 99, 50 of
+    #: v24's 109 and 382 of v23's 423 (the first rule alone: 96, 108, 422), and all of
+    #: v25's 11 and v26's 7 (two ordinary places of one kind), with same-place pairs in
+    #: one group as the first rule alone leaves them on all five (0.35 cost 0.0004-0.001).
     max_missing_strong: float = 0.4
     #: Test the stored links of the views a build links again too, with what the new
     #: links confirm, and withdraw those refused (``LinkStore.withdraw_links``): a link
