@@ -86,6 +86,7 @@ from bench.link_rooms_v26 import room_v26, views_v26
 from bench.link_rooms_v27 import room_v27, views_v27
 from bench.link_rooms_v28 import room_v28, views_v28
 from bench.link_rooms_v29 import room_v29, views_v29
+from bench.link_rooms_v30 import room_v30, views_v30
 from bench.machine import cpu_model, versions
 
 ROOT = Path(__file__).resolve().parent
@@ -660,6 +661,7 @@ GENERATORS = {
     "v27": room_v27,
     "v28": room_v28,
     "v29": room_v29,
+    "v30": room_v30,
 }
 
 
@@ -691,6 +693,7 @@ VIEWS = {
     "v27": views_v27,
     "v28": views_v28,
     "v29": views_v29,
+    "v30": views_v30,
 }
 
 
@@ -1383,7 +1386,8 @@ def main() -> None:
                              "v17-v28: written blind, each measured once, seen now; "
                              "v29: held out (written blind), not yet run: use it once, "
                              "after the next linker change, its seeds built first by "
-                             "bench.link_rooms_check")  # fmt: skip
+                             "bench.link_rooms_check; "
+                             "v30: held out (written blind), not yet run")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
                         help="generated rooms only (no scikit-image, no opencv-doc)")  # fmt: skip
