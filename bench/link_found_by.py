@@ -4,7 +4,10 @@ record ``Link.found_by``).
 
 For each store: place links by the stage that offered their pair (``found_by``), whether
 they join one place, whether either side is a look-alike place (the generator's own
-predicate), and whether the pair was verified as a mirror image. Then the links of each
+predicate), and whether the pair was verified as a mirror image; the wrong links by the
+two pictures' view kinds (the file name's part after ``__``: two screenshots of one app
+share its frame) and by the two places' kinds (the generator's ``place_kind``). Then the
+links of each
 stage are left out, or only those verified as they are (not mirrored), and the groups
 measured again (``bench.link.link_quality``): links, wrong links, same-place pairs in one
 group. Leaving links out afterwards is a simulation: in a build without them the refusal
@@ -18,6 +21,7 @@ Prints JSON; ``--out`` also writes it (``bench/results/link-found-by.json``).
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections import Counter
@@ -45,6 +49,43 @@ LEFT_OUT: dict[str, Callable[[Link], bool]] = {
 
 def _place(label: str) -> int:
     return int(label.rsplit("-", 1)[-1])
+
+
+def view_kind(file_name: str) -> str:
+    """A generated picture's view kind: ``room<tag>-<seed>__<view>.<ext>`` gives <view>
+    ("original" for the place's own picture); "?" for other names."""
+    stem = Path(file_name).name.rsplit(".", 1)[0]
+    _, sep, view = stem.partition("__")
+    return view if sep and view else "?"
+
+
+def wrong_by(
+    links: list[Link],
+    label: dict[str, str],
+    key: Callable[[str], str],
+) -> dict[str, Any]:
+    """The wrong place links (two places) counted by ``key`` of their two items (sorted,
+    joined by " | "), and how many have the same key on both sides."""
+    counts: Counter[str] = Counter()
+    same = 0
+    wrong = 0
+    for x in links:
+        if x.kind != "place" or label[x.a] == label[x.b]:
+            continue
+        wrong += 1
+        ka, kb = key(x.a), key(x.b)
+        same += ka == kb
+        counts[" | ".join(sorted((ka, kb)))] += 1
+    return {"wrong_links": wrong, "same_on_both_sides": same, "by_pair": dict(counts.most_common())}
+
+
+def _kind_of(generator: str) -> Callable[[int], str] | None:
+    try:
+        module = importlib.import_module(f"bench.link_rooms_{generator}")
+    except ImportError:
+        return None
+    kind = getattr(module, "place_kind", None)
+    return kind if callable(kind) else None
 
 
 def measure(name: str, generator: str) -> dict[str, Any]:
@@ -75,6 +116,8 @@ def measure(name: str, generator: str) -> dict[str, Any]:
             "groups_mixing_places": q["groups_mixing_places"],
         }
     store.links = every
+    links = list(every.values())
+    place_kind = _kind_of(generator)
     return {
         "store": name,
         "generator": generator,
@@ -83,6 +126,12 @@ def measure(name: str, generator: str) -> dict[str, Any]:
             {"found_by": s, "place": p, "places": k, "verified": m, "links": n}
             for (s, p, k, m), n in sorted(counts.items())
         ],
+        "wrong_by_views": wrong_by(links, label, lambda i: view_kind(file[i])),
+        "wrong_by_kinds": (
+            None
+            if place_kind is None
+            else wrong_by(links, label, lambda i: str(place_kind(_place(label[i]))))
+        ),
         "left_out": left_out,
     }
 
