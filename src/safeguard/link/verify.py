@@ -125,6 +125,19 @@ class VerifyOptions:
     #: 0.77-0.93, the real stereo pairs 0.83 and 0.96); the two wrong F links at 10,000
     #: pictures (a tiled floor and shared checkerboards) explained 0.48 and 0.64.
     min_fundamental_inlier_ratio: float = 0.7
+    #: Neighbourhood preservation (``neighbour_preservation``) a fundamental-matrix link
+    #: needs (0 turns the test off). F only puts a point on a line: matches along rows of
+    #: look-alike blobs (an app's icons, a calendar's days) satisfy the F of a sideways
+    #: move whichever blob each meets, so their neighbours in one picture are not their
+    #: neighbours in the other; a rigid scene moves smoothly and keeps them. Held-out
+    #: v29's wrong F links (16, most between two screenshots of one app) kept 0.45-0.98,
+    #: its right ones (49) 0.61-0.97; seen v27 rebuilt: right 0.52-0.98 (p5 0.58), wrong
+    #: 0.42-0.74 (3); the real stereo pairs 0.94 (aloe, motorcycle). At 0.5 the bar
+    #: refused 4 of v29's wrong links and 1 of v27's, no right one; at 0.6, 9 and 1, and
+    #: 15 right links of v27 (bench/link_neighbours.py, docs/benchmarks.md).
+    min_fundamental_neighbours: float = 0.5
+    #: Nearest inliers (in each picture) that the preservation is measured over.
+    neighbour_count: int = 6
     #: Region cover: the matched planar regions (the link's homography, or the dominant
     #: plane among a fundamental-matrix link's inliers, and a second plane among the
     #: remaining inliers when there is one) over the area where the two views overlap
@@ -249,6 +262,9 @@ class Verification:
     #: The chosen model's inliers' convex hull over its picture's frame, the smaller of
     #: the two pictures' shares (measured for candidate links).
     hull_share: float | None = None
+    #: The inliers' neighbourhood preservation (``neighbour_preservation``), measured
+    #: for candidate fundamental-matrix links.
+    neighbours: float | None = None
 
 
 def _box(points: F32, f: PlaceFeatures) -> Box:
@@ -648,7 +664,7 @@ def verify(
     )
     before = linked
     distinct = covered = second_plane = None
-    support = cover = regions = cover_t = regions_t = hull = None
+    support = cover = regions = cover_t = regions_t = hull = kept = None
     if linked:
         # Only candidate links pay for the repeated-pattern tests.
         unique = distinctive(ra, rb, pairs[keep], options.self_ratio, options.twin_distance)
@@ -669,6 +685,8 @@ def verify(
         )
         if model == "fundamental":
             linked = linked and inliers >= options.min_fundamental_inlier_ratio * m
+            kept = round(neighbour_preservation(pa[keep], pb[keep], options.neighbour_count), 4)
+            linked = linked and kept >= options.min_fundamental_neighbours
         if linked and options.min_region_cover > 0:
             f_keep = (
                 f_mask.ravel().astype(bool)
@@ -720,7 +738,31 @@ def verify(
         overlap_cover_textured=cover_t,
         region_cover_textured=regions_t,
         hull_share=hull,
+        neighbours=kept,
     )
+
+
+def neighbour_preservation(
+    pa: npt.NDArray[np.float64], pb: npt.NDArray[np.float64], k: int = 6
+) -> float:
+    """How well matched points keep their neighbours: for each point, the share of its
+    ``k`` nearest other points in picture a (``pa``) that are among its ``k`` nearest in
+    picture b (``pb``, row i matching row i), averaged (1: every neighbourhood kept;
+    near ``k / n`` for random correspondences). The local consistency of "locality
+    preserving matching" (Ma et al., IJCV 2019), asked of a link's inliers."""
+    n = len(pa)
+    if n < 3 or len(pb) != n:
+        return 1.0
+    k = max(1, min(k, n - 1))
+
+    def nearest(p: npt.NDArray[np.float64]) -> npt.NDArray[np.intp]:
+        d2 = ((p[:, None, :] - p[None, :, :]) ** 2).sum(axis=2)
+        np.fill_diagonal(d2, np.inf)
+        return np.argpartition(d2, k - 1, axis=1)[:, :k]
+
+    na, nb = nearest(pa), nearest(pb)
+    shared = (na[:, :, None] == nb[:, None, :]).any(axis=2).sum(axis=1)
+    return float(shared.mean() / k)
 
 
 def _hull_share(points: npt.NDArray[np.float64], f: PlaceFeatures) -> float:
