@@ -357,8 +357,8 @@ def _build_council(b: _Build17) -> None:
         tw, th, res = b.texels(name)
         img = _grained(r, tw, th, paint, 1.5)
         low = _wood(r, tw, int(dado * res), tone, 4)
-        for x in range(int(r.integers(0, 20)), tw, max(4, round(0.9 * res))):
-            low[:, x : x + max(1, round(0.03 * res))] = _shade(tone, 0.7)
+        for xp in range(int(r.integers(0, 20)), tw, max(4, round(0.9 * res))):
+            low[:, xp : xp + max(1, round(0.03 * res))] = _shade(tone, 0.7)
         img[th - low.shape[0] :] = low
         b.fill(name, img)
     carpet = _pick(r, [(120, 30, 40), (30, 60, 100), (40, 90, 60), (120, 90, 50)])
@@ -712,8 +712,7 @@ def _build_cycle_hub(b: _Build17) -> None:
                         )
                     )
             zz += float(r.uniform(0.4, 0.55))
-    spot = _must(b, fl, r, 0.5, 0.4, ("left", "right", "back"))
-    x, z, _w, _d, facing = spot
+    x, z, _w, _d, facing = _must(b, fl, r, 0.5, 0.4, ("left", "right", "back"))
     _model(b, Box(x, z, 0.4, 0.3, 1.5, 0.0, _faces(pump, facing)))
     spot = fl.against(r, 2.4, 0.5, ("left", "right", "back"))
     if spot:
@@ -1244,8 +1243,8 @@ def _build_ceremony(b: _Build17) -> None:
         if papered:
             step = max(4, round(float(r.uniform(0.2, 0.4)) * res))
             for y in range(step // 2, th, step):
-                for x in range((y // step) % 2 * step // 2, tw, step):
-                    cv2.circle(img, (x, y), max(1, step // 5), motif, -1)
+                for xp in range((y // step) % 2 * step // 2, tw, step):
+                    cv2.circle(img, (xp, y), max(1, step // 5), motif, -1)
         y = th - int(dado * res)
         img[y:] = _grained(r, tw, th - y, _shade(paint, 0.85), 1.0)
         img[y : y + max(2, round(0.04 * res))] = (240, 238, 230)
@@ -1382,11 +1381,11 @@ def _build_banqueting(b: _Build17) -> None:
         tw, th, res = b.texels(name)
         img = _grained(r, tw, th, paint, 1.0)
         pw = max(6, round(float(r.uniform(1.0, 1.8)) * res))
-        for x in range(round(0.2 * res), tw - pw // 2, pw):
+        for xp in range(round(0.2 * res), tw - pw // 2, pw):
             cv2.rectangle(
                 img,
-                (x, round(0.4 * res)),
-                (x + pw - round(0.3 * res), th - round(1.1 * res)),
+                (xp, round(0.4 * res)),
+                (xp + pw - round(0.3 * res), th - round(1.1 * res)),
                 mould,
                 max(1, round(0.03 * res)),
             )
@@ -1426,8 +1425,8 @@ def _build_banqueting(b: _Build17) -> None:
     )
     if r.random() >= 0.5:
         for y in range(0, 64, 8):
-            for x in range((y // 8) % 2 * 8, 64, 16):
-                dfl[y : y + 8, x : x + 8] = (20, 20, 22)
+            for xq in range((y // 8) % 2 * 8, 64, 16):
+                dfl[y : y + 8, xq : xq + 8] = (20, 20, 22)
     size = float(r.uniform(3.5, 5.0))
     b.boxes.append(Box(dance[0], dance[1], size, size, 0.02, 0.0, _all_faces(dfl)))
     fl.take(dance[0], dance[1], size + 0.4, size + 0.4)
@@ -2077,7 +2076,7 @@ def _table(rng: Rng, w: int, h: int) -> F32:
         _spots(rng, img, max(10, w * h // 80), (140, 140, 140), 1)
     yy, _xx = _grid(h, w)
     light = 1.08 - 0.16 * np.asarray(yy, np.float32) / max(1, h - 1)
-    return np.asarray(img, np.float32) * light[:, :, None]
+    return np.asarray(np.asarray(img, np.float32) * light[:, :, None], np.float32)
 
 
 def emailed(img: U8, rng: Rng) -> U8:
@@ -2316,6 +2315,7 @@ def cloud_album(img: U8, rng: Rng) -> U8:
             th = _fit(img, side, side).astype(np.float32)
         else:
             th = _thumb(rng, side, side).astype(np.float32)
+        th = th[:side, :side]
         if -side < x < w:
             x0 = max(0, x)
             part = th[:, x0 - x : min(side, w - x)]
