@@ -1,4 +1,320 @@
-"""Generator v31 of ``bench/link.py`` (draft docstring; see the end of the work)."""
+"""Generator v31 of ``bench/link.py``: benign places (council chambers, airport security
+halls, station cycle hubs, bingo halls, exam halls, traffic control rooms, register office
+ceremony rooms, banqueting suites) as a picture e-mailed at medium size, a trimmed copy, a
+shot from a crouch, dusk with the lights off, a cloud photo app's screenshot, a shot
+against the light, a web forum's thread, a printed mouse mat, a dim digital zoom, a
+biscuit tin's lid, a paperback's cover and a coaster under a glass show them, held out.
+
+Written blind, like v6-v30: its author read only the brief it was given, ``STYLE.md``
+(``/work/shared/STYLE.md``), the ``[tool.ruff]``, ``[tool.mypy]`` (with its overrides) and
+``[tool.pytest.ini_options]`` sections of ``pyproject.toml`` (printed on their own, lines
+123-165), ``bench/link_rooms_v30.py`` whole (for the interface, the truth format, the
+place model and the primitives imported below), ``tests/bench/test_link_rooms_v30.py``
+and ``tests/bench/conftest.py`` whole (for the shape of the tests),
+``bench/link_rooms_check.py`` whole (the crash check, run below) and, in ``bench/link.py``,
+only the generator plumbing: a grep for ``v30`` and the lines round each hit (the imports
+at 84-92, ``GENERATORS`` and ``VIEWS`` at 630-700, which showed the last lines of the
+generic ``views`` before them and the first line of ``_skimage_scene`` after, and
+``main``'s arguments at 1360-1395, which showed the end of the verify-option parser before
+it). Of ``bench/link_rooms_v6.py``-``v30.py`` only the first paragraph of their
+docstrings and their ``KINDS``, ``GROUPS``, ``VIEW_KINDS`` and ``*_SEED`` constants
+(printed by importing the modules; v31's names are checked against them by the tests),
+and what a grep of v6-v29 found for words v31 considered: the list of files for cookery,
+cooking school, council, sorting, barrel, cellar, cash and carry, warehouse, soft play,
+security hall, screening, cycle hub, cycle park, cable car, gondola, kitchenette, removal,
+hire van, emailed, email, crouch, blue hour, bluehour, trimmed, backlit, dimzoom, album,
+forum, paperback, phone case, phonecase, mousemat, mouse mat, corkboard, cork, x-ray,
+airport security, bingo, exam hall, examination, control room, register office, wedding,
+bookshop, crazy golf, mini golf, distill, ballroom, banquet, charging, dojo, cycle, bike
+park, bicycle park, upholster, function room and video wall, and the hits, one line each,
+cut to 60 characters either side of the word (at most four to eight a word), for cookery,
+council, soft play, cable car, kitchenette, cellar, warehouse, backlit, phone case,
+sorting, gondola, cork, x-ray, examination, wedding, distill, banquet, charging, dojo,
+cycle, upholster, toll, crane cab, tower crane, lorry, sleeper cab, shepherd, hire van,
+luton, removal, ceremony, bingo, traffic, lock screen, lockscreen, mosaic, lego, place
+mat, blue hour, against the light, againstlight, crane, seat-back, seatback, in-flight,
+inflight, coaster, mouse, paperback, book cover, cork board, pinboard, notice board,
+biscuit, tin lid, slate, forum, album app, photo app and cloud. Nothing else of any older
+generator was read (no slip to report). None of v31's kinds, groups or views is a kind,
+group or view of v6-v30 (the tests check the names against the ``KINDS``, ``GROUPS`` and
+``VIEW_KINDS`` of v6-v30's modules). Ideas were dropped because an older generator had
+dropped them or had something close: a cookery school (v25 dropped its stations), a mail
+sorting office (v28 dropped a mailroom: v18's post office's sorting frame), a soft play
+centre (v29), a wine cellar of barrels (v26), a cash and carry's racking (v24 dropped
+warehouse aisles), cable car cabins (v23, v26), office kitchenettes (v24; v14's show flat
+kitchens) and toll booths (v24) as look-alikes; as views a phone case (v27), a phone's
+lock screen (v27), a cork board (v22) and a toy-brick mosaic (v22). The nearest kept: a
+council chamber is a room of seats like v20's lecture theatres and v16's meeting rooms
+(delegate desks in rows before a dais); an airport security hall is a hall of travel like
+v18's departure lounge and v30's baggage reclaim hall (X-ray lanes and arches); a station
+cycle hub shows bicycles like v16's bike shop and is covered parking like v12's car park
+(two-tier racks); a bingo hall is a hall of games like v18's amusement arcade (long tables,
+a flashboard); an exam hall is a sports hall like v13's (single desks in a grid); a
+traffic control room is a room of screens like v16's server room and v24's signal box
+(consoles before a video wall; v27 dropped an air traffic control cab, for reasons not
+read); a register office ceremony room and a banqueting suite are halls of chairs like
+v13's and v15's halls (rows either side of an aisle; round tables). Of the groups: a tower
+crane cab is a cab up high like v29's wind turbine nacelle, a shepherd's hut one of a
+maker's huts like v17's beach huts and v20's allotment sheds, a hire van's load space a
+vehicle like v30's food truck (v12 drew a removal firm's blanket once, by the one line
+read). Of the views, by their names only (no older view's code was read): ``emailed``
+re-encodes like v10's ``resaved``, v15's ``reshared`` and v30's ``forwarded`` (one deep
+shrink, not a chain); ``trimmed`` crops like v7's ``crop`` and v30's ``pinchzoom`` (every
+edge its own cut, the shape changed); ``crouched`` moves the camera down like v10's
+``childeye`` (and turns and tilts it up); ``bluehour`` changes the light like v6's
+``night`` and v8's ``evening``; ``againstlight`` glares like v13's ``flare`` and v14's
+``sunpatch``; ``dimzoom`` is dim like v9's ``lowlight`` and v30's ``nightphone`` but
+zoomed; ``cloudalbum`` and ``forumthread`` are screenshots of an app like v29's
+``burstpicker`` and v18's ``listing``; ``mousemat``, ``biscuittin``, ``paperback`` and
+``coaster`` print the picture on things like v21's ``tshirt``, v20's ``mug``, v17's
+``magazine`` and v22's ``photocake``. No source of an older primitive was read: they are
+called as v30 calls them (v30's own helpers are imported from it). The worktree's
+``.venv`` is a link to a ready virtualenv; nothing was installed. Sheets of the originals
+of 22 places (two of every kind, three of every group) and of the twelve views of two
+places at 320x240 were looked at (after which the council chairs were made lower and the
+crane cab's seat smaller). ``mypy`` and ``ruff`` were run. Nothing of the linker's code,
+tests, docs or results was read, and neither the linker nor ``bench.link`` was ever run
+(not even ``--help``): keep it for a held-out run, once: ``python -m bench.link --name
+link-v31-heldout --generator v31 --no-real --size 400x300 --rooms 315 --workers 2
+--skip-costs``. v9's projective renderer, v6's picture writer and dry run, v13's place
+model, v14's belongings, v15's doors and sky, v16's colour ramp and aiming, v17's building
+state, clearance test, shell planes and grained paint, v18's colour picker, v19's small
+helpers, v20's builder state with the kinds' model generator, its place model (made v31's
+by a subclass with v31's kinds and day seeds) and loose things of a day, v21's wall boxes,
+v22's grid, v24's concrete, boards and wall openings, v27's sheets and landscapes, v28's
+shelves, spots and fitting, v29's graphics, pots, bottles, rounded masks, blending,
+shadows, stripes and lettering, v30's signs, screens of text, hung goods, books, JPEG
+round trip and mask placing and small drawing primitives of v10-v12 are imported; v30's
+place builder, cameras, moves and print place are copied with v31's kinds, seeds and
+shares; the kinds of place, their builders, the kinds' mass-produced things, the wear, the
+look-alikes and their scheme, the ``crouched`` camera and every view are v31's own.
+
+To look at the pictures and the truth without linking anything:
+``PYTHONPATH=src:. .venv/bin/python -m bench.link_rooms_v31 --rooms 100 --size 400x300
+--out /tmp/v31``.
+
+**What a place is.** As v30's: each seed is one place built in 3-D as a box (floor,
+ceiling and four walls, every one drawn) with its fixed things drawn into the wall and
+floor textures (windows, video walls, crests, signs, paintings, curtains, doors) and
+furniture, machines and vehicles as 3-D boxes. Loose things (v20's) change from day to
+day. Two pictures show the same place exactly when they come from the same seed.
+
+**Distinct places are distinct, but a kind's mass-produced things are alike.** Every
+surface of an ordinary place is drawn in code from that place's own random generator
+(``default_rng(2_200_000_000 + seed)``); no photograph is read. A kind's mass-produced
+things are drawn from the kind's own generator (``default_rng([2_208_000_000, k])``, ``k``
+the kind's place in ``KINDS``), identical in every place of the kind and in no place of
+another kind; where they stand and how many there are are each place's own, but each
+stands at least once in every place of its kind:
+
+- *council chamber*: the delegate desk with its microphone, the high-backed chair (one a
+  desk, in two to four rows);
+- *airport security hall*: the X-ray scanner, the roller table (two a scanner), the
+  walk-through arch (one a lane; two to five lanes);
+- *station cycle hub*: the two-tier rack (one a row, two to four rows), the repair stand
+  and pump;
+- *bingo hall*: the long bingo table (many, in a grid), the flashboard (one);
+- *exam hall*: the single exam desk and the stacking chair (one a desk; a grid of up to
+  11 x 10);
+- *traffic control room*: the operator console with its bank of monitors, the operator
+  chair (one to three rows);
+- *register office ceremony room*: the ceremony chair (rows either side of the aisle), the
+  registrar's desk;
+- *banqueting suite*: the round table in its cloth, the covered banquet chair (four a
+  table).
+
+What is the place's own is a fair share of every picture, not only the floor: the walls'
+paint, papers, panelling and their colours, the windows and what they show, the signs,
+crests, paintings, boards, screens, murals and curtains, the carpets' and floors' colours
+and patterns, the layout (how many rows, lanes and tables and where), the things that are
+not the kind's (trays, barriers, bicycles, chairs of a bingo hall, stands, lockers, bars,
+lamps, flowers) and the wear (faded and grubby patches and scuffs on every wall, more on
+the floors of the busier kinds) are all drawn from the place's own generator. The tests
+check that two ordinary places share no texture that is not a plain colour but the kind's
+models, that two places of a kind share the same ones, that no place of another kind has
+them, and that two places of a kind look different (their originals differ by more than
+20 levels on average and correlate under 0.9 at 16 x 12).
+
+**Kinds of place** (sizes width x height x depth in m): a *council chamber* (12-18 x 4-5.5
+x 12-18: wood panelling to 1-1.5 m under the council's paint, a patterned carpet, a plaster
+ceiling; rows of desks and chairs before a dais with the chair's table, the crest above
+it, benches along a side, paintings, tall windows, a clock), an *airport security hall*
+(16-26 x 3.4-4.4 x 14-22: clad walls with a band, a studded rubber or tiled floor, light
+strips; lanes of roller table, scanner and roller table with an arch beside, stacks of
+trays, queue barriers of belts and posts, a supervisor's desk, liquids signs, a lit
+advert), a *station cycle hub* (9-16 x 2.7-3.3 x 12-20: painted concrete with a stripe, a
+resin floor with a painted lane, a soffit with pipes; long two-tier racks with the users'
+bicycles on both tiers, the repair stand, lockers, a bay sign, a mural, a notice board), a
+*bingo hall* (14-22 x 3.5-4.5 x 16-24: a dark or bright colour with a frieze of lights, a
+loud carpet, a panel ceiling; long tables with their rows of chairs, the flashboard over
+the caller's stand at the back, a bar, a screen, jackpot posters), an *exam hall* (14-20 x
+5-6.5 x 14-22: painted block walls, a sports floor with its court lines in the school's
+colours, a boarded ceiling; the grid of desks and chairs facing the back, candidate
+cards, the exam clock and a board of the times, the invigilator's table, high windows,
+wall bars, notices), a *traffic control room* (10-16 x 3-3.6 x 8-12: acoustic panelling,
+carpet tiles, a tiled ceiling; the video wall of road cameras, maps and lists across the
+back, rows of consoles and chairs before it, a supervisor's desk, a strip of clocks,
+charts), a *register office ceremony room* (7-11 x 3-3.8 x 8-12: papered or painted walls
+over a dado, a carpet, a plaster ceiling; chairs either side of an aisle runner before
+the registrar's desk, flowers on stands, curtained windows, paintings, chandeliers) and a
+*banqueting suite* (14-22 x 3.4-4.4 x 14-22: painted walls with panel mouldings, a
+patterned carpet, a coffered ceiling; round tables ringed by chairs, a dance floor of
+parquet or squares, a stage with a top table, a bar, curtained windows, chandeliers);
+and, as look-alikes only, a *tower crane cab* (1.7-1.9 x 2.1-2.3 x 1.9-2.2), a
+*shepherd's hut* (2.2-2.4 x 2.2-2.45 x 4.2-5) and a *hire van load space* (1.7-1.8 x
+1.75-1.9 x 3.3-4.1). No person or animal is drawn anywhere, nor any figure of one (the
+forum's avatars are an initial in a circle).
+
+**Views (none of their names used in v6-v30), at the original's size.** A shot "moved up
+to 0.4 m" is the place's camera moved up to 0.4 m (x0.25-0.35 in the look-alikes; up to
+0.08 m in height), turned up to 12 degrees and tilted up to 4 (the first of 8 moves that
+leaves it 0.15 m clear of every thing, else not moved), with sensor noise (sigma 2).
+``emailed``, ``trimmed``, ``cloudalbum`` and ``forumthread`` start from the original
+picture itself (a copy of the same photograph), ``crouched`` from its own camera,
+``bluehour`` and ``againstlight`` from a shot moved up to 0.3 m and turned up to 8
+degrees, every other from a shot moved up to 0.4 m and turned up to 12. Six are plain
+photographic changes (re-encoding, cropping, another viewpoint, other light twice, a dim
+noisy phone), two are screenshots of an app framing the picture in its own chrome (the
+same app in every picture of the view, with each picture's own text, icons and
+thumbnails), four show the picture printed on something. Difficulty as meant, not
+measured:
+
+- ``emailed`` (easy): a mail app's "medium" size: shrunk to 38-55 % of the width, saved
+  once at JPEG quality 50-68, shown full size again; JPEG 80-88.
+- ``trimmed`` (easy): 4-16 % cut off each edge (each its own share), the rest scaled back
+  up to the frame (its shape changed a little). JPEG 88.
+- ``crouched`` (medium): the place photographed again from a crouch: the camera 0.85-1.15 m
+  above the floor (at most 0.55 of the height in the look-alikes), moved up to 0.5 m aside
+  and forward (x the look-alikes' share; the first of ten ever shorter moves 0.15 m clear
+  of every thing), turned 6-16 degrees to one side, tilted up 2-8. JPEG 90.
+- ``bluehour`` (medium): dusk with the lights off: 45-60 % of the light, +10-25 % from
+  above, a blue cast (red x0.75-0.85, blue x1.1-1.2), shadows lifted bluish (+6-12),
+  noise (sigma 2.5). JPEG 88.
+- ``cloudalbum`` (medium): a screenshot of one made-up cloud photo app: the status bar,
+  the white top bar (teal back arrow, the album's name and date, share, heart, grid), the
+  picture fitted into a black viewer, a strip of six to nine thumbnails of made-up
+  pictures with the picture's own outlined in teal, a bottom bar of four icons with one
+  teal; the chrome is 33 % of the height. PNG.
+- ``againstlight`` (medium to hard): against a window just out of frame: the room 50-65 %
+  as bright with crushed shadows (gamma 1.3-1.6), a warm veil of glare (35-55 % at its
+  strongest) from a top corner over 35-55 % of the diagonal. JPEG 88.
+- ``forumthread`` (medium to hard): a browser's screenshot of one made-up forum
+  (``hearthboard.example``): the dark tab strip (two to four tabs), the address bar (the
+  thread's own path), the forum's indigo header with its house logo and name, a
+  breadcrumb, a post (initial avatar, user name, date, one to three lines), the picture
+  46-60 % of the page's width, reply, quote and like buttons, a sidebar of related
+  threads. JPEG 85.
+- ``mousemat`` (hard): the picture printed on a mouse mat (60-72 % of the width, rounded,
+  contrast x0.8-0.9, a weave) on a desk, a keyboard's edge over 0-12 % of its top, a mouse
+  (9-13 % of the width) with its cable, seen from the chair (the far edge 82-92 % as
+  wide). JPEG 85.
+- ``dimzoom`` (hard): a phone's digital zoom in a dim room: a part 50-66 % of the width and
+  height (anywhere) at 25-40 % of the light with read noise (sigma 3-5) and colour
+  blotches, pushed up x2-3, 30-45 % of its colour gone, a 3x3 median smear, blown up to
+  the frame. JPEG 75.
+- ``biscuittin`` (hard): the picture on a biscuit tin's lid (62-76 % of the width,
+  rounded) inside an embossed metal rim (7-10 % of the lid's width), the tin's side under
+  it, a band of shine (+20-35 %), dents (6 %), turned up to 8 degrees, seen at a slant
+  (the far edge 86-94 % as wide). JPEG 85.
+- ``paperback`` (very hard): the picture cut to a 2:3 cover from its middle, under a title
+  band (18-26 % of the cover) and an author's band, one of four to seven paperbacks (26-34
+  % of the width) lying at up to 10 degrees on a table, the others' covers made up. JPEG
+  85.
+- ``coaster`` (very hard): a disc from the picture's middle (90 % of its height across) on
+  a round coaster with a cork rim (its diameter 46-58 % of the height before the slant), a
+  glass's base over 38-52 % of it blurring, tinting and brightening what is under it with
+  a wet ring, seen from the seat (squashed to 72-86 % of its height). JPEG 85.
+
+**Different places that share a lot** (look-alikes; different labels in the truth; 8.1 %
+of seeds). A look-alike is built by the same kind of code as an ordinary place, but
+everything fixed is drawn from its group's template generator, so the members of a group
+are identical but for what is drawn from their own generator: their belongings (v14's),
+each day's loose things, how each surface is lit, the camera and what is said below.
+Look-alikes have no mass-produced things of a kind. How much is their own varies: little
+in a crane cab, between in a shepherd's hut, much in a hire van.
+
+*The scheme.* Every residue mod 100 is held by some older generator's ``is_distractor``
+(v30 said so, and took residues mod 33 instead). Each generator's truth stands alone (a
+v31 label never meets a v30 one), but a held-out run of v31 should not repeat v30's
+look-alike seeds, so v31 takes a third modulus: a look-alike is a seed whose residue mod 37
+is 2 (a crane cab), 13 (a shepherd's hut) or 20 (a hire van), 3 in 37 seeds (8.1 %, within
+the 8-10 % asked), so that no stretch of 37 seeds is without one of each. 37 is prime to
+33, so by the Chinese remainder theorem v31's slots meet v30's (``seed % 33 in (5, 16,
+27)``) on exactly 9 seeds in every 1,221; the residues 2, 13 and 20 were chosen (all under
+23, so that a run of 60 holds a pair of each group) so that none of those meetings falls
+in the held-out run's 315 seeds (the first are 335, 346 and 390; 6 in 0-999; a test
+checks). A template is shared by the three slots of a group in 111 seeds (``group_of(seed)
+= seed // 111``): seeds 2, 39 and 76 are three cabs of one site, 113, 150 and 187 three of
+another. A held-out run of 315 seeds holds eight templates of three members and one of two
+(hire vans 242 and 279), 26 look-alikes (8.3 %); the default ``--rooms 60`` holds a pair of
+each group (2 and 39, 13 and 50, 20 and 57).
+
+- *Tower crane cabs of one site*, one a crane's (``seed % 37 == 2``, kind ``tower crane
+  cab``; template ``2_201_000_000 + seed // 111``): the size, the painted lower panels, the
+  glazing on three sides with the site below and the jib's lattice through the
+  windscreen, the ribbed floor mat, the ceiling, the seat between its two joystick
+  consoles, the display on its bracket, the heater. The crane's own (little): its number
+  plate, a sticker on a frame, a notice sheet and one or two things on the floor (each
+  wall differs from a sibling's in under 5 % of its texels). The camera stands 0.25-0.35 m
+  in behind the seat, looking down through the windscreen.
+- *Shepherd's huts of one maker on one field*, one a keeper's (``seed % 37 == 13``, kind
+  ``shepherd's hut``; template ``2_202_000_000 + seed // 111``): the size, the painted
+  tongue-and-groove walls, the three windows with the field outside, the floorboards, the
+  boarded ceiling, the bed across the back, the stove and its flue, the table. The
+  keeper's own (between): the curtains beside every window, two to four pictures, a shelf
+  of books, jars or pots (0.8-1.2 m), coats on the hooks, the rug, the duvet, cushions and
+  things on the table (walls differ in under half their texels). The camera stands
+  0.3-0.45 m in at the door.
+- *Hire vans of one firm*, one a hirer's (``seed % 37 == 20``, kind ``hire van load
+  space``; template ``2_203_000_000 + seed // 111``): the size, the ply lining with its tie
+  rails, the steel bulkhead with the window to the cab, the ply floor with its lashing
+  rings, the ribbed roof with its light, the wheel arches. The hirer's own (much): removal
+  blankets hung over the rails on both sides and the bulkhead (60-90 % of each wall's
+  length, up to 1.3-1.7 m; walls differ in over 40 % of their texels), their straps, four
+  to nine boxes and one or two pieces of furniture. The camera stands 0.2-0.35 m in at the
+  open back doors, looking at the bulkhead.
+
+The predicate: ``is_distractor(seed)`` is ``seed % 37 in (2, 13, 20)``; two look-alikes
+are of one group exactly when they have the same kind and the same ``seed // 111``.
+
+**Pictures per place: 13** (the original and 12 views): ``original`` and ``cloudalbum``
+(PNG) and ``emailed``, ``trimmed``, ``crouched``, ``bluehour``, ``againstlight``,
+``forumthread``, ``mousemat``, ``dimzoom``, ``biscuittin``, ``paperback``, ``coaster``
+(JPEG), all at the original's size.
+
+**Proportions** (of seeds). Look-alikes 3/37 (8.1 %); the other seeds draw their kind with
+equal shares of 1/8 (the tests check each within +-4 points on seeds 0-999). Counted on
+seeds 0-999 (``kind_counts``): crane cabs 27, shepherd's huts 27, hire vans 27; of the
+other 919: traffic control room 129, banqueting suite 124, register office ceremony room
+115, bingo hall 114, airport security hall 114, council chamber 112, station cycle hub
+106, exam hall 105. The first 100 seeds: traffic control room 17, council chamber 15,
+register office ceremony room 13, station cycle hub 10, banqueting suite 10, bingo hall 9,
+exam hall 9, airport security hall 8, three of each group: every kind and group is in it
+(and in the first 60). The held-out run's 315 seeds: traffic control room 46, council
+chamber 40, airport security hall 38, register office ceremony room 37, banqueting suite
+35, exam hall 35, station cycle hub 33, bingo hall 25, crane cabs 9, shepherd's huts 9,
+hire vans 8.
+
+**Speed**: ``room_v31`` and ``views_v31`` of 22 places (two of each kind and group) at
+400x300 took 0.36 s a place on average (0.19-0.71 s; 13 pictures), one core, on the
+shared machine. The crash check (``python -m bench.link_rooms_check --generator v31
+--rooms 315 --size 400x300``) built 315 of 315 places (in 116 s), and 20 of 20 at 800x600
+(in 17 s). Surfaces are drawn at 120 texels a metre, large ones coarser (at most 360,000
+texels a surface). The tests (45) take about 10 s.
+
+**Seeds**: a place ``2_200_000_000 + seed``; a crane site ``2_201_000_000 + seed // 111``;
+a hut maker's field ``2_202_000_000 + seed // 111``; a van hire firm ``2_203_000_000 + seed
+// 111``; a day's loose things ``2_204_000_000 + 3 * seed + day`` (day 0); views
+``default_rng([2_205_000_000, seed, i])`` (``i`` the index ``make_collection`` passes);
+the original's sensor noise ``2_206_000_000 + seed``; a kind's mass-produced things
+``default_rng([2_208_000_000, k])``. None is a seed of v6-v30. Deterministic by seed.
+Lettering is random syllables (digits for numbers); every name, address, route, price
+and score is made up. Pictures not made by ``room_v31`` (the real pictures of
+``bench/link.py`` when run without ``--no-real``) are hung as a print 2 m wide on the back
+wall of a generated council chamber, banqueting suite or exam hall (seeds from
+``2_207_000_000``) and seen the same ways (``emailed``, ``trimmed``, ``cloudalbum`` and
+``forumthread`` then start from that place's own picture).
+"""
 
 from __future__ import annotations
 
