@@ -87,6 +87,7 @@ from bench.link_rooms_v27 import room_v27, views_v27
 from bench.link_rooms_v28 import room_v28, views_v28
 from bench.link_rooms_v29 import room_v29, views_v29
 from bench.link_rooms_v30 import room_v30, views_v30
+from bench.link_rooms_v31 import room_v31, views_v31
 from bench.machine import cpu_model, versions
 
 ROOT = Path(__file__).resolve().parent
@@ -662,6 +663,7 @@ GENERATORS = {
     "v28": room_v28,
     "v29": room_v29,
     "v30": room_v30,
+    "v31": room_v31,
 }
 
 
@@ -694,6 +696,7 @@ VIEWS = {
     "v28": views_v28,
     "v29": views_v29,
     "v30": views_v30,
+    "v31": views_v31,
 }
 
 
@@ -1386,7 +1389,8 @@ def main() -> None:
                              "v17-v29: written blind, each measured once, seen now; "
                              "v30: held out (written blind), not yet run: use it once, "
                              "after the next linker change, its seeds built first by "
-                             "bench.link_rooms_check")  # fmt: skip
+                             "bench.link_rooms_check; "
+                             "v31: held out (written blind), not yet run")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
                         help="generated rooms only (no scikit-image, no opencv-doc)")  # fmt: skip
