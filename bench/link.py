@@ -1386,11 +1386,10 @@ def main() -> None:
                         help="v2-v7: development (v6, v7 written blind, seen); "
                              "v8-v15: written blind, each measured once, seen now; "
                              "v16: written blind, seen now; "
-                             "v17-v29: written blind, each measured once, seen now; "
-                             "v30: held out (written blind), not yet run: use it once, "
+                             "v17-v30: written blind, each measured once, seen now; "
+                             "v31: held out (written blind), not yet run: use it once, "
                              "after the next linker change, its seeds built first by "
-                             "bench.link_rooms_check; "
-                             "v31: held out (written blind), not yet run")  # fmt: skip
+                             "bench.link_rooms_check")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
                         help="generated rooms only (no scikit-image, no opencv-doc)")  # fmt: skip
