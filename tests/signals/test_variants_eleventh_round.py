@@ -104,7 +104,10 @@ def test_the_fills_differences_filtered_only_where_pdq_reads_them_are_the_same_g
             got = variants._pdq_of_fills(pictures, differ)
             for e, g in zip(expected, got, strict=True):
                 assert g is not None
-                assert np.array_equal(g.dct, e.dct)  # the same grid, bit for bit
+                # The same grid, up to the last bits of a sum, which the CPU's vector
+                # instructions decide (an AMD EPYC without AVX2 differs from the Intel
+                # machine in them); the same hash and quality.
+                np.testing.assert_allclose(g.dct, e.dct, rtol=1e-12, atol=1e-9)
                 assert g.hash == e.hash and g.quality == e.quality
                 checked += 1
     assert checked >= 30
