@@ -281,10 +281,11 @@ def _with(background: str, x: int, y: int, thing: np.ndarray) -> np.ndarray:
 def test_attaching_refuses_guided_links_that_rest_on_a_thing_many_places_have(
     tmp_path: Path,
 ) -> None:
-    """A mass-produced thing (a framed print of the coffee scene) hangs in place A (two
-    views, one group) and in four other places (one picture each). A dark, blurred
-    picture of a sixth place, showing the same print large, links to nothing plainly
-    and guided to both of A's views, so attaching alone joins it to A. Its guided
+    """A mass-produced thing (a framed print of the coffee scene) hangs in place A (three
+    views, one group: attaching asks ``DEFAULT_ATTACH.votes`` of them) and in four other
+    places (one picture each). A dark, blurred picture of a sixth place, showing the same
+    print large, links to nothing plainly and guided to all of A's views, so attaching
+    alone joins it to A. Its guided
     links' plain inliers are found in the other places' pictures: the common-content
     test refuses them, and the picture is attached nowhere."""
     thing = cv2.resize(scene("coffee")[40:360, 100:520], None, fx=0.5, fy=0.5)
@@ -293,6 +294,7 @@ def test_attaching_refuses_guided_links_that_rest_on_a_thing_many_places_have(
     a = _with("astronaut", 380, 280, thing)
     (folder / "a.png").write_bytes(png_bytes(a))
     (folder / "a_persp.jpg").write_bytes(jpeg_bytes(perspective(a, 0.06)[0], 85))
+    (folder / "a_persp2.jpg").write_bytes(jpeg_bytes(perspective(a, 0.04, 7)[0], 85))
     for name, x, y in (("camera", 40, 60), ("chelsea", 300, 40), ("rocket", 60, 250),
                        ("brick", 200, 200)):  # fmt: skip
         (folder / f"{name}.png").write_bytes(png_bytes(_with(name, x, y, thing)))

@@ -127,8 +127,12 @@ class AttachOptions:
     #: Pictures of one place group whose guided verification must link to it, with no
     #: picture of another group doing so. One is not enough: on the development stores
     #: guided verification linked 14 and 68 of 1,318 and 1,539 top-5 pairs of different
-    #: places, where plain verification linked 2 and 7 (``link.guided``).
-    votes: int = 2
+    #: places, where plain verification linked 2 and 7 (``link.guided``). Two were not
+    #: either: on the held-out builds v26-v30 attaching made 2-12 of each build's wrong
+    #: links and raised same-place pairs in one group by 0.002-0.010. Re-attached on the
+    #: stored builds of v27, v29 and v30 (seen since), three refused all 12 wrong
+    #: attached links and cost 0.0013-0.0061 of those pairs (bench/link_attach_votes.py).
+    votes: int = 3
     guided: GuidedOptions = DEFAULT_GUIDED
     #: Put the guided links that agreed through ``build``'s refusal tests (the
     #: shared-object and common-content tests); a refused one is no vote. A guided link

@@ -78,7 +78,8 @@ class PlaceSighting:
     group: str | None = None
     frame_size: tuple[int, int] | None = None
     #: Found by attaching (``link.guided``): the frame linked to nothing plainly, and
-    #: two or more pictures of one place group agree with it under guided matching.
+    #: ``AttachOptions.votes`` or more pictures of one place group (three by default)
+    #: agree with it under guided matching.
     guided: bool = False
 
     @property
