@@ -5,7 +5,279 @@ overexposed shot, a heavily recompressed copy, a tilted crop, a phone gallery's 
 sheet, a print shop's order page, a digital photo frame, a laminated placemat, a tablet
 on a kitchen stand and a notebook's cover show them, held out.
 
-DOCSTRING_REST
+Written blind, like v6-v31: its author read only the brief it was given, ``STYLE.md``
+(``/work/shared/STYLE.md``), the ``[tool.ruff]``, ``[tool.mypy]`` (with its overrides) and
+``[tool.pytest.ini_options]`` sections of ``pyproject.toml`` (printed on their own),
+``bench/link_rooms_v31.py`` whole (for the interface, the truth format, the place model
+and the primitives imported below), ``tests/bench/test_link_rooms_v31.py`` and
+``tests/bench/conftest.py`` whole (for the shape of the tests),
+``bench/link_rooms_check.py`` whole (the crash check, run below) and, in ``bench/link.py``,
+only the generator plumbing: a grep for ``v31`` and the lines round each hit (the imports
+at 86-92, the ends of ``GENERATORS`` and ``VIEWS`` at 660-702 and ``main``'s
+``--generator`` help at 1380-1395, which is left as it was). Of
+``bench/link_rooms_v6.py``-``v30.py`` only the first paragraph of their docstrings and
+their ``KINDS``, ``GROUPS``, ``VIEW_KINDS`` and ``*_SEED`` constants (printed by importing
+the modules, v31's too; v32's names are checked against v6-v31's by the tests), the list of
+files a grep found for the words dental, dentist, physio, nursery, playroom, estate agent,
+mattress, nail bar, manicure, cloakroom, youth club, ferry, serviced office, care home,
+tungsten, placemat, place mat, photobook, photo book, digital frame, tablet, notes app,
+gallery, shake, straighten, blown, seminar, motorhome, camper, nail, youth, cloak, frame,
+digital, heavy, stepp, blur, tote, narrowboat, canal boat, treehouse, garden office,
+garden room, summerhouse, notebook, green cast, print order, details, tilt and
+photo booth, and the hits, one line each, cut to 50-60 characters either side of the word
+(at most three to six a word), for dental, dentist, mattress, ferry, serviced office,
+tungsten, photo book, notes app, straighten, seminar, motorhome, camper, digital frame,
+photo frame, narrowboat, canal boat, treehouse, garden office, garden room, summerhouse,
+notebook, green cast, print order, details, placemat, tilt, photo booth, care, spin studio
+and tablet. A slip to report: to learn the methods of the building state the builders
+are handed, ``inspect`` printed the signatures of the primitives imported below and the
+first 100 characters of the source of v17's ``_Build17`` (its decorator, its class line
+and the start of its docstring); nothing else of an older primitive's source was read,
+and nothing of the linker. Ideas were dropped because an older generator had dropped them
+or had something close: ferry cabins (v13's sleeper cabins; v22 and v23 dropped them),
+serviced offices (v13's office pods; v27 dropped them), motorhomes and camper vans (v30
+dropped them; v11's caravans), narrowboats (v18 dropped one) and photo booths (v24 and
+v27 dropped them) as look-alikes; as views a tungsten white balance (v20 dropped one), a
+photo book (v28's ``pageturn``), a notes app (v19) and a straighten tool (v18's
+``editor``). The nearest kept: a dental surgery is a room of treatment like v17's
+consulting rooms (v18 considered dentists; v24 and v29 mention a dental lab); a
+physiotherapy clinic is a gym of a kind like v7's and v13's gyms (couches in curtained
+bays, wall bars); a nursery playroom is a room of small tables like v7's classroom; an
+estate agent's office is an office like v7's, v8's and v14's (desks with client chairs,
+property cards); a mattress showroom is a showroom like v29's stoves and v30's cars (and
+v14 drew mattresses on beds); a nail bar is a salon like v14's; a school cloakroom is a
+room of pegs and lockers like v12's locker areas and v15's changing rooms; a youth club
+is a hall of games like v17's snooker hall and v18's amusement arcade. Of the groups: a
+university seminar room is a teaching room like v16's meeting rooms and v20's lecture
+theatres; a garden office is one of a maker's garden buildings like v17's beach huts,
+v20's allotment sheds and v31's shepherd's huts; a care home room is a room of a home
+like v14's hospital side rooms and student hall rooms. Of the views, by their names only
+(no older view's code was read): ``steppedback`` moves the camera like v30's
+``twosteps`` (backwards, the lens wider); ``greencast`` changes the light's colour like
+v6's ``night`` and v31's ``bluehour``; ``shakeblur`` blurs like v6's ``blur`` and v12's
+``panblur`` (a wandering path); ``blownout`` is too bright where v9's ``lowlight`` is
+too dark; ``heavyjpeg`` re-encodes like v10's ``resaved`` and v31's ``emailed`` (deeper);
+``tiltcrop`` turns and crops like v6's ``roll``, v12's ``dutch`` and v7's ``crop`` (a few
+degrees, no corner showing); ``galleryinfo`` and ``printorder`` are screenshots of an app
+like v31's ``cloudalbum`` and ``forumthread`` and v18's ``listing``; ``digitalframe``,
+``placemat``, ``tabletstand`` and ``notebookcover`` show the picture on things like v29's
+``photoclock``, v31's ``mousemat``, v16's ``laptopmoire`` and v17's ``magazine``. v31's
+small drawing helpers (its wear, framed pictures, loud carpets, texture triples, its
+apps' icons and thumbnails, its tables under things and its slant) are imported from it,
+as v31 imported v30's; v6's picture writer and dry run, v9's renderer, v13's place model,
+v20's builder state and loose things of a day and the other primitives are imported
+from the modules v31 imports them from. v31's place builder, camera, moves and print
+place are copied with v32's kinds, seeds and shares; the kinds of place, their builders,
+the kinds' mass-produced things, the look-alikes and their scheme, the ``steppedback``
+camera and every view are v32's own. The worktree's ``.venv`` is a link to a ready
+virtualenv; nothing was installed. Sheets of the originals of 22 places (two of every
+kind and group) at 240x180 and 320x240 and of the twelve views of six places at 240x180
+were looked at (after which the cloakroom's coats were hung in front of their pegs, not
+inside them, and the garden office's chair made lower). ``mypy`` and ``ruff`` were run.
+Nothing of the linker's code, tests, docs or results was read, and neither the linker nor
+``bench.link`` was ever run (not even ``--help``): keep it for a held-out run, once:
+``python -m bench.link --name link-v32-heldout --generator v32 --no-real --size 400x300
+--rooms 315 --workers 2 --skip-costs``.
+
+To look at the pictures and the truth without linking anything:
+``PYTHONPATH=src:. .venv/bin/python -m bench.link_rooms_v32 --rooms 100 --size 400x300
+--out /tmp/v32``.
+
+**What a place is.** As v31's: each seed is one place built in 3-D as a box (floor,
+ceiling and four walls, every one drawn) with its fixed things drawn into the wall and
+floor textures (windows, boards, racks of polish, property cards, murals, signs,
+posters, curtains, doors) and furniture and fittings as 3-D boxes. Loose things (v20's)
+change from day to day. Two pictures show the same place exactly when they come from the
+same seed.
+
+**Distinct places are distinct, but a kind's mass-produced things are alike.** Every
+surface of an ordinary place is drawn in code from that place's own random generator
+(``default_rng(2_300_000_000 + seed)``); no photograph is read. A kind's mass-produced
+things are drawn from the kind's own generator (``default_rng([2_308_000_000, k])``, ``k``
+the kind's place in ``KINDS``), identical in every place of the kind and in no place of
+another kind; where they stand and how many there are are each place's own:
+
+- *dental surgery*: the dental chair, the delivery unit (its column and the operating
+  light's head);
+- *physiotherapy clinic*: the treatment couch (two to six, in curtained bays), the wall
+  bars (one to three);
+- *nursery playroom*: the low activity table and the tiny chair (four a table, one to
+  three tables);
+- *estate agent's office*: the desk and the swivel chair (two to five);
+- *mattress showroom*: the divan bed with its mattress (rows of two to five);
+- *nail bar*: the manicure table and the client's tub chair (two to five);
+- *school cloakroom*: the peg bench unit (two or three runs);
+- *youth club*: the pool table, the table football.
+
+What is the place's own is a fair share of every picture: the walls' paint, tiles,
+papers, bands and friezes and their colours, the windows and what they show, the signs,
+posters, boards, racks, cards, murals and curtains, the floors' colours and patterns,
+the layout (which wall the fittings stand along, how many and where), the things that
+are not the kind's (cabinet runs, curtains, balls and mats, toy boxes and rugs, client
+chairs and sofas, headboards, pillows and price signs, stools and lamps, coats and bags,
+beanbags, sofas and counters, plants) and the wear (faded and grubby patches and scuffs
+on every wall, more on the floors of the busier kinds). The tests check that two
+ordinary places share no texture that is not a plain colour but the kind's models, that
+two places of a kind share the same ones, that no place of another kind has them, and
+that two places of a kind look different (their originals differ by more than 20 levels
+on average and correlate under 0.9 at 16 x 12).
+
+**Kinds of place** (sizes width x height x depth in m): a *dental surgery* (3.6-5 x
+2.6-3 x 4.2-6: paint over tiles or a second colour, a speckled vinyl floor, a grid
+ceiling; the chair in the middle with its unit, a cabinet run with a worktop and sink
+along one side and wall cupboards over it, a screen on an arm, a stool, a window, posters,
+a clock), a *physiotherapy clinic* (8-13 x 2.7-3.2 x 8-13: paint with a stripe, wood or
+tiles, a grid ceiling; couches along one side in bays between curtains, wall bars and
+exercise balls along the other, a mat, a desk, a mirror, windows, posters), a *nursery
+playroom* (7-11 x 2.6-3.1 x 7-11: pale paint with a frieze of letters and dots, a floor,
+a painted ceiling; groups of low tables and tiny chairs, tray units, toy boxes, a play
+rug, cushions, a board of the children's paintings (patterns), windows), an *estate
+agent's office* (5.5-9 x 2.7-3.3 x 8-13: paint with one wall in the agency's colour, wood
+or carpet tiles, a ceiling of downlights; desks with their chairs, monitors and two client
+chairs each, in a row or staggered, rows of property cards on a wall, hanging cards, the
+agency's name, a sofa, plants), a *mattress showroom* (12-20 x 3-4 x 14-22: paint under
+a band in the store's colour, a carpet, a grid ceiling; rows of divans with their own
+headboards, pillows and price signs, sale banners, a desk, posters, windows), a *nail
+bar* (4-6.5 x 2.6-3.1 x 6-10: paint with one papered wall, tiles, a plain ceiling; a row
+of manicure tables with tub chairs, stools and lamps, racks of polish on two walls, a
+pedicure bench, a price list, a reception desk, plants), a *school cloakroom* (4-7 x
+2.6-3.2 x 5-9: painted block walls with a band, a speckled vinyl floor, a grid ceiling;
+runs of peg benches along the walls and down the middle with the children's coats and
+bags, a notice board, lost property, a window) and a *youth club* (10-16 x 3-4 x 10-16:
+paint with a low band, a worn floor, boards or tiles over; the pool table, the table
+football, a table tennis table, sofas, beanbags, a tuck shop counter, a mural, the
+club's name, a TV, windows with grilles, posters); and, as look-alikes only, a
+*university seminar room* (6-7 x 2.7-2.9 x 6.2-7.4), a *garden office* (3-3.8 x 2.3-2.5
+x 2.6-3.2) and a *care home room* (3.4-4 x 2.5-2.7 x 4-4.8). No person or animal is
+drawn anywhere, nor any figure of one.
+
+**Views (none of their names used in v6-v31), at the original's size.** A shot "moved up
+to 0.4 m" is the place's camera moved up to 0.4 m (x0.3-0.6 in the small places: the
+look-alikes and the dental surgery; up to 0.08 m in height), turned up to 12 degrees and
+tilted up to 4 (the first of 8 moves that leaves it 0.15 m clear of every thing, else not
+moved), with sensor noise (sigma 2).
+``heavyjpeg``, ``tiltcrop``, ``galleryinfo`` and ``printorder`` start from the original
+picture itself, ``steppedback`` from its own camera, ``greencast`` and ``blownout`` from a
+shot moved up to 0.3 m and turned up to 8 degrees, ``shakeblur`` from one moved up to
+0.25 m and turned up to 6, every other from a shot moved up to 0.4 m and turned up to 12.
+Six are plain photographic changes (another viewpoint, other light twice, a shaken
+hand, re-encoding, a turned crop), two are screenshots of an app framing the picture in
+its own chrome (the same app in every picture of the view, with each picture's own text),
+four show the picture on something photographed. Difficulty as meant, not measured:
+
+- ``steppedback`` (medium): the photographer stepped back towards the door, 0.3-0.9 m
+  (x the small places' share), up to 0.2 m aside, the lens zoomed out (8-16 degrees
+  wider, at most 95), turned up to 6 degrees, tilted up to 3. JPEG 90.
+- ``greencast`` (easy): under old fluorescent tubes: red x0.82-0.9, green x1.04-1.1,
+  blue x0.8-0.9, contrast x0.8-0.9 round a lifted middle (+6-12). JPEG 88.
+- ``shakeblur`` (medium): a shaking hand: blurred along a wandering path 1.2-2.4 % of
+  the width long. JPEG 88.
+- ``blownout`` (medium): overexposed: x1.6-2.2 the light, highlights rolled off into
+  white above 200, 10-20 % of the colour gone. JPEG 88.
+- ``heavyjpeg`` (easy): a site that squeezes uploads: shrunk to 60-75 % of the width,
+  saved at JPEG quality 14-24, shown full size again; JPEG 90.
+- ``tiltcrop`` (easy to medium): turned 3-7 degrees either way and cropped to the largest
+  frame with no corner showing, off centre by up to 3 % and 0-6 % further in. JPEG 88.
+- ``galleryinfo`` (medium): a screenshot of one made-up phone gallery app with its
+  details sheet swiped up: the status bar, the picture in the top 42-50 % on black, the
+  dark sheet (the date, an amber "Add description", rows for the file, the camera and
+  the size with amber icons, a made-up map with an amber pin), a bottom bar of icons.
+  PNG.
+- ``printorder`` (medium to hard): a browser's screenshot of one made-up photo printing
+  shop's order page (``printlark.example``): the tab strip, the address bar (the order's
+  own number), the shop's orange header, steps 1-2-3, the picture as a print with a white
+  border and a shadow (44-54 % of the width), sizes with radio buttons, a quantity and a
+  price, an orange "Add to basket" button. JPEG 85.
+- ``digitalframe`` (hard): on a digital photo frame (50-64 % of the width; a black,
+  wooden or white bezel of 5-8 %) on a sideboard against a wall: the LCD's lifted blacks
+  and blue, a window's reflection across the screen (12-22 %), turned a little (one side
+  90-97 % as tall), its shadow. JPEG 85.
+- ``placemat`` (hard): printed on a glossy laminated placemat (70-82 % of the width) on a
+  dining table, a plate over 34-44 % of its width with a knife and fork, a glass's
+  shadow, a band of sheen, seen at a slant (the far edge 78-90 % as wide). JPEG 85.
+- ``tabletstand`` (hard): on a tablet (56-70 % of the width) in a stand on a worktop
+  before tiles: the screen's glass reflecting the room (x0.85-0.92, a soft pale patch,
+  the ceiling light's spot), leaning back (its top 88-95 % as wide). JPEG 85.
+- ``notebookcover`` (very hard): printed on a spiral notebook's matte cover (54-68 % of
+  the width) on a desk: wire rings along its top or left edge, a label, a pen lying
+  across it, turned up to 12 degrees and seen at a slant (the far edge 84-94 % as
+  wide). JPEG 85.
+
+**Different places that share a lot** (look-alikes; different labels in the truth; 7.0 %
+of seeds). A look-alike is built by the same kind of code as an ordinary place, but
+everything fixed is drawn from its group's template generator, so the members of a group
+are identical but for what is drawn from their own generator: their belongings (v14's),
+each day's loose things, how each surface is lit, the camera and what is said below.
+Look-alikes have no mass-produced things of a kind. How much is their own varies: little
+in a seminar room, between in a garden office, much in a care home room.
+
+*The scheme.* Every residue mod 100 is held by some older generator's ``is_distractor``,
+v30 took residues mod 33 and v31 mod 37, so v32 takes a fourth modulus, 43 (prime to 33
+and 37): a look-alike is a seed whose residue mod 43 is 4 (a seminar room), 24 (a garden
+office) or 34 (a care home room), 3 in 43 seeds (7.0 %). The residues were chosen so that
+none of the meetings with v30's slots (``seed % 33 in (5, 16, 27)``; 6 in 0-999, the
+first 335) or v31's (``seed % 37 in (2, 13, 20)``; 7 in 0-999, the first 335) falls in
+the held-out run's 315 seeds (a test checks). A template is shared by the three slots of
+a group in 129 seeds (``group_of(seed) = seed // 129``): seeds 4, 47 and 90 are three
+seminar rooms of one block, 133, 176 and 219 three of another. A held-out run of 315
+seeds holds six templates of three members, one of two (seminar rooms 262 and 305) and
+two single members (a garden office 282, a care home room 292): 22 look-alikes (7.0 %);
+a run of 100 seeds holds every kind and at least a pair of every group.
+
+- *University seminar rooms of one teaching block*, one a room's (``seed % 43 == 4``,
+  kind ``university seminar room``; template ``2_301_000_000 + seed // 129``): the size,
+  the paint, the windows with the campus outside, the carpet tiles, the grid ceiling, the
+  tables in a U and the chairs, the whiteboard, the lectern. The room's own (little): what
+  is written on the whiteboard, its number plate, a notice by the door and what is left on
+  the tables (each wall differs from a sibling's in under 5 % of its texels). The camera
+  stands 0.5-0.8 m in at the door, looking at the whiteboard.
+- *Garden offices of one maker's design in one estate's gardens*, one an owner's (``seed
+  % 43 == 24``, kind ``garden office``; template ``2_302_000_000 + seed // 129``): the
+  size, the painted boarded walls, the side window with the garden outside, the floor,
+  the ceiling with its downlights, the built-in desk along the back, the heater. The
+  owner's own (between): the blind, one to three pictures, a shelf and what is on it, a
+  pin board of notes, the chair, the rug and what is on the desk (walls differ in under
+  half their texels). The camera stands 0.25-0.4 m in at the doors.
+- *Rooms of one care home*, one a resident's (``seed % 43 == 34``, kind ``care home
+  room``; template ``2_303_000_000 + seed // 129``): the size, the paint, the window, the
+  floor, the ceiling, the bed, the wardrobe, the chest of drawers, the armchair and the
+  grab rail. The resident's own (much): the paper they chose over 60-90 % of the back and
+  both side walls above the rail (to 1.6-2.2 m), their curtains, three to seven
+  photographs and pictures, the bedspread and cushions, a rug and their ornaments (walls
+  differ in over a quarter of their texels). The camera stands 0.3-0.45 m in at the door.
+
+The predicate: ``is_distractor(seed)`` is ``seed % 43 in (4, 24, 34)``; two look-alikes
+are of one group exactly when they have the same kind and the same ``seed // 129``.
+
+**Pictures per place: 13** (the original and 12 views): ``original`` and
+``galleryinfo`` (PNG) and ``steppedback``, ``greencast``, ``shakeblur``, ``blownout``,
+``heavyjpeg``, ``tiltcrop``, ``printorder``, ``digitalframe``, ``placemat``,
+``tabletstand``, ``notebookcover`` (JPEG), all at the original's size.
+
+**Proportions** (of seeds). Look-alikes 3/43 (7.0 %); the other seeds draw their kind with
+equal shares of 1/8 (the tests check each within +-4 points on seeds 0-999). Counted on
+seeds 0-999 (``kind_counts``): seminar rooms 24, garden offices 23, care home rooms 23; of
+the other 930: school cloakroom 135, dental surgery 128, nail bar 127, nursery playroom
+119, estate agent's office 110, physiotherapy clinic 107, youth club 107, mattress
+showroom 97. The held-out run's 315 seeds: school cloakroom 44, nail bar 42, dental
+surgery 40, nursery playroom 37, estate agent's office 36, mattress showroom 36,
+physiotherapy clinic 29, youth club 29, seminar rooms 8, garden offices 7, care home
+rooms 7.
+
+SPEED_PARAGRAPH
+
+**Seeds**: a place ``2_300_000_000 + seed``; a teaching block ``2_301_000_000 + seed //
+129``; a garden office maker's estate ``2_302_000_000 + seed // 129``; a care home
+``2_303_000_000 + seed // 129``; a day's loose things ``2_304_000_000 + 3 * seed + day``
+(day 0); views ``default_rng([2_305_000_000, seed, i])`` (``i`` the index
+``make_collection`` passes); the original's sensor noise ``2_306_000_000 + seed``; a
+kind's mass-produced things ``default_rng([2_308_000_000, k])``. None is a seed of
+v6-v31. Deterministic by seed. Lettering is random syllables (digits for numbers); every
+name, address, price and file name is made up. Pictures not made by ``room_v32`` (the real
+pictures of ``bench/link.py`` when run without ``--no-real``) are hung as a print 2 m wide
+on the back wall of a generated youth club, mattress showroom or physiotherapy clinic
+(seeds from ``2_307_000_000``) and seen the same ways (``heavyjpeg``, ``tiltcrop``,
+``galleryinfo`` and ``printorder`` then start from that place's own picture).
 """
 
 from __future__ import annotations
@@ -34,6 +306,7 @@ from bench.link_rooms_v10 import (
     _wood,
     _word,
 )
+from bench.link_rooms_v12 import _steel
 from bench.link_rooms_v13 import (
     Box,
     Surface,
@@ -1059,17 +1332,25 @@ def _peg_bench(m: Rng) -> dict[str, U8]:
 def _build_cloakroom(b: _Build17) -> None:
     """A primary school's cloakroom: block walls in the school's paint with a colour
     band, a vinyl floor, a tiled ceiling; runs of the kind's peg benches along the walls
-    and back to back down the middle, the children's coats and bags on the pegs (every
-    one its own colour), name labels, a notice board, lost property, a window, a door."""
+    and down the middle, the children's coats and bags on the pegs (every one its own
+    colour), lockers, a notice board, lost property, a window, a door."""
     r, m = b.fix, _mass_produced(b)
     unit = _peg_bench(m)
-    paint = _pick(r, [(236, 232, 214), (214, 226, 236), (226, 236, 214), _c(r, 140, 245)])
+    paint = _pick(
+        r,
+        [(236, 232, 214), (214, 226, 236), (226, 236, 214), (240, 210, 190), _c(r, 60, 245)],
+    )
     band = _c(r, 40, 230)
+    blocks = r.random() < 0.6
+    band_y, band_h = float(r.uniform(0.9, 1.6)), float(r.uniform(0.06, 0.3))
     for name in WALLS:
         tw, th, res = b.texels(name)
-        img = _tiles(r, tw, th, max(3, round(0.22 * res)), paint, _shade(paint, 0.9))
-        y = th - int(float(r.uniform(1.0, 1.5)) * res)
-        img[y : y + max(2, round(0.12 * res))] = band
+        if blocks:
+            img = _tiles(r, tw, th, max(3, round(0.22 * res)), paint, _shade(paint, 0.9))
+        else:
+            img = _grained(r, tw, th, paint, 2.0)
+        y = th - int(band_y * res)
+        img[y : y + max(2, round(band_h * res))] = band
         b.fill(name, img)
     vinyl = _pick(r, [(160, 150, 140), (120, 140, 160), (150, 110, 90), _c(r, 80, 200)])
 
@@ -1088,34 +1369,41 @@ def _build_cloakroom(b: _Build17) -> None:
     fl = _Floor(b.w, b.d, 0.35)
     fl.take(0.0, 1.0, b.w, 2.0)
     runs: list[tuple[float, float, float, str]] = []
-    for side in ("left", "right"):
-        if r.random() < 0.85:
-            length = min(b.d - 2.6, float(r.uniform(2.0, 5.0)))
-            z = b.d - 0.3 - length / 2 - float(r.uniform(0.0, max(0.01, b.d - 2.6 - length)))
-            sx = 1.0 if side == "right" else -1.0
-            runs.append((sx * (b.w / 2 - 0.2), z, length, _other(side)))
+    for side in ("left", "right"):  # a run along either side wall, each its own length
+        length = min(b.d - 2.6, float(r.uniform(2.0, 5.0)))
+        z = b.d - 0.3 - length / 2 - float(r.uniform(0.0, max(0.01, b.d - 2.6 - length)))
+        sx = 1.0 if side == "right" else -1.0
+        runs.append((sx * (b.w / 2 - 0.2), z, length, _other(side)))
     if b.w > 5.0 and r.random() < 0.6:
         length = min(b.d - 3.5, float(r.uniform(2.0, 4.0)))
         runs.append((float(r.uniform(-0.4, 0.4)), b.d - 1.0 - length / 2, length, "left"))
-    if not runs:
-        runs.append((-(b.w / 2 - 0.2), b.d / 2 + 0.5, min(b.d - 2.6, 3.0), "right"))
     for x, z, length, facing in runs:
+        off = 0.28 if facing == "right" else -0.28  # the coats hang in front of the unit
         _model(b, Box(x, z, 0.4, length, 1.6, 0.0, _faces(unit, facing)))
-        fl.take(x, z, 1.2, length + 0.2)
+        fl.take(x, z, 1.4, length + 0.2)
         k = 0.0
         while k < length - 0.3:
             if r.random() < 0.7:
                 coat = _grained(r, 12, 24, _c(r, 20, 240), 3.0)
-                off = 0.12 if facing == "right" else -0.12
                 b.boxes.append(
-                    Box(x + off, z - length / 2 + 0.2 + k, 0.12, 0.3, 0.6, 0.85, _all_faces(coat))
+                    Box(x + off, z - length / 2 + 0.2 + k, 0.12, 0.3, 0.6, 0.8, _all_faces(coat))
                 )
             if r.random() < 0.3:
                 bag = _grained(r, 12, 12, _c(r, 20, 240), 2.0)
                 b.boxes.append(
-                    Box(x, z - length / 2 + 0.2 + k, 0.3, 0.3, 0.25, 0.42, _all_faces(bag))
+                    Box(x + off, z - length / 2 + 0.2 + k, 0.2, 0.3, 0.3, 0.0, _all_faces(bag))
                 )
             k += float(r.uniform(0.28, 0.4))
+    if r.random() < 0.5:
+        spot = fl.against(r, float(r.uniform(1.2, 2.4)), 0.45, ("back", "front"))
+        if spot:
+            lockers = _cabinet(r, int(r.integers(4, 9)), int(r.integers(2, 5)), _c(r, 30, 240))
+            _box(
+                b,
+                spot,
+                float(r.uniform(1.2, 1.8)),
+                {"front": lockers, "top": _steel(r, 32, 8, 160)},
+            )
     back = b.wall("back")
     board = _grained(r, back.px(float(r.uniform(1.0, 2.0))), back.px(0.9), _c(r, 60, 240), 1.5)
     for _ in range(int(r.integers(3, 8))):
