@@ -88,6 +88,7 @@ from bench.link_rooms_v28 import room_v28, views_v28
 from bench.link_rooms_v29 import room_v29, views_v29
 from bench.link_rooms_v30 import room_v30, views_v30
 from bench.link_rooms_v31 import room_v31, views_v31
+from bench.link_rooms_v32 import room_v32, views_v32
 from bench.machine import cpu_model, versions
 
 ROOT = Path(__file__).resolve().parent
@@ -664,6 +665,7 @@ GENERATORS = {
     "v29": room_v29,
     "v30": room_v30,
     "v31": room_v31,
+    "v32": room_v32,
 }
 
 
@@ -697,6 +699,7 @@ VIEWS = {
     "v29": views_v29,
     "v30": views_v30,
     "v31": views_v31,
+    "v32": views_v32,
 }
 
 
