@@ -1390,8 +1390,9 @@ def main() -> None:
                              "v8-v15: written blind, each measured once, seen now; "
                              "v16: written blind, seen now; "
                              "v17-v31: written blind, each measured once, seen now; "
-                             "none held out: write one blind before the next linker "
-                             "change is measured")  # fmt: skip
+                             "v32: held out (written blind), not yet run: use it once, "
+                             "after the next linker change, its seeds built first by "
+                             "bench.link_rooms_check")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
     parser.add_argument("--no-real", action="store_true",
                         help="generated rooms only (no scikit-image, no opencv-doc)")  # fmt: skip
