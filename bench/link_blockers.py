@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from bench.link_found_by import view_kind  # noqa: E402
-from bench.link_neighbours import _pair  # noqa: E402
+from bench.link_neighbours import add_store_names  # noqa: E402
 from bench.link_region_band import open_build  # noqa: E402
 from bench.machine import cpu_model, emit  # noqa: E402
 from safeguard.link.linking import cached_features  # noqa: E402
@@ -180,9 +180,7 @@ def measure(name: str, generator: str, workers: int) -> dict[str, Any]:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--name", action="append", required=True, type=_pair,
-                        metavar="NAME:GENERATOR",
-                        help="a stored build and its generator")  # fmt: skip
+    add_store_names(parser)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--out", help="also write bench/results/OUT.json")
     args = parser.parse_args(argv)

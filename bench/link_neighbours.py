@@ -137,6 +137,13 @@ def _pair(spec: str) -> tuple[str, str]:
     return name, generator
 
 
+def add_store_names(parser: argparse.ArgumentParser) -> None:
+    """``--name NAME:GENERATOR`` (repeatable, required): the stored builds a bench reads."""
+    parser.add_argument("--name", action="append", required=True, type=_pair,
+                        metavar="NAME:GENERATOR",
+                        help="a stored build and its generator")  # fmt: skip
+
+
 def _bar(text: str) -> float:
     try:
         value = float(text)
@@ -149,9 +156,7 @@ def _bar(text: str) -> float:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--name", action="append", required=True, type=_pair,
-                        metavar="NAME:GENERATOR",
-                        help="a stored build and its generator")  # fmt: skip
+    add_store_names(parser)
     parser.add_argument("--bar", action="append", type=_bar, default=None,
                         help="preservation bars to try (default 0.5, 0.55, 0.6)")  # fmt: skip
     parser.add_argument("--workers", type=int, default=2)
