@@ -160,6 +160,10 @@ class LinkOptions:
     #: Items verified per new item by descriptor votes (``link.votes``): its place, when
     #: the VLAD vector of a view that shows little of it misses it.
     votes: VoteOptions = DEFAULT_VOTES
+    #: More items verified for a new picture that the rounds and votes linked to nothing:
+    #: its nearest items by VLAD from rank ``shortlist + 1`` to ``shortlist + deep`` (0:
+    #: none). See ``deep_rows``.
+    deep: int = 5
     #: The shared-object test (``link.objects``): links resting on an object-sized region
     #: are searched for a third, unrelated picture holding it, and refused when one does.
     hub: HubOptions = DEFAULT_HUB
@@ -221,6 +225,8 @@ class BuildSummary:
     #: Seconds the descriptor votes took on the client (the index and the searches, not
     #: the verification of the pairs they offered).
     vote_seconds: float = 0.0
+    #: Pairs the deep round verified (``deep_rows``).
+    deep_pairs: int = 0
     #: Pairs only the mirrored query offered that verified as they are, not mirrored:
     #: not linked (``LinkOptions.mirrored_only_mirrored``).
     mirrored_chance: int = 0
@@ -433,6 +439,19 @@ def build(
                 store, voted, options, runner, progress, asked, checked, burnt, "votes"
             )
             pairs += voted
+        if options.deep > 0:
+            linked = {x for link in [*store.links.values(), *links] for x in (link.a, link.b)}
+            deep = deep_rows(
+                store.global_rows(),
+                [i for i in new_ids if i not in linked],
+                pairs,
+                options.shortlist + options.deep,
+            )
+            summary.deep_pairs = len(deep)
+            links += _verify_pairs(
+                store, deep, options, runner, progress, asked, checked, burnt, "deep"
+            )
+            pairs += deep
         summary.verified = len(pairs) + summary.overlay_verified
         if asked:
             refused, records, searched = shared_object_links(
@@ -1255,6 +1274,32 @@ def second_round_rows(
                     _keep_best(best, a, va, b, int(rows.view[j]), float(sims[row, j]))
                 if len(taken) >= k:
                     break
+    return sorted(p for _, p in best.values())
+
+
+def deep_rows(
+    rows: GlobalRows, alone: Sequence[str], verified: Iterable[Pair], k: int
+) -> list[Pair]:
+    """Pairs of the deep round: for each view of a picture in ``alone`` (new pictures the
+    rounds and votes linked to nothing), its ``k`` nearest other items by VLAD (query
+    expansion included, as the first round), less the item pairs already ``verified``.
+    The first round verified the nearest ``shortlist`` of them; a picture whose place
+    is a little further down its list (a view changed in light or framing, a
+    re-display) is found here, and a picture already linked pays nothing."""
+    if len(rows.item) == 0 or k <= 0 or not alone:
+        return []
+    done = {(a, b) if a < b else (b, a) for a, _, b, _ in verified}
+    best: dict[tuple[str, str], tuple[float, Pair]] = {}
+    index = np.flatnonzero(np.isin(rows.item, list(set(alone))))
+    block = 1024
+    for start in range(0, len(index), block):
+        q = index[start : start + block]
+        sims = expanded_similarities(rows, q)
+        for row, qi in enumerate(q):
+            a, va = str(rows.item[qi]), int(rows.view[qi])
+            for b, vb, s in top_of(sims[row], rows, k, exclude=a):
+                if ((a, b) if a < b else (b, a)) not in done:
+                    _keep_best(best, a, va, b, vb, s)
     return sorted(p for _, p in best.values())
 
 

@@ -163,7 +163,7 @@ class Nearest:
 #: the second round's expanded queries (``second_round``), descriptor votes for
 #: pictures still alone (``votes``) and attaching a picture alone to a place group by
 #: guided matching (``attach``).
-FOUND_BY = ("shortlist", "mirrored", "second_round", "votes", "attach")
+FOUND_BY = ("shortlist", "mirrored", "second_round", "votes", "deep", "attach")
 
 
 @dataclass(frozen=True, slots=True)
