@@ -43,6 +43,7 @@ LEFT_OUT: dict[str, Callable[[Link], bool]] = {
     "mirrored_found_not_mirrored": lambda x: x.found_by == "mirrored" and not x.mirrored,
     "second_round": lambda x: x.found_by == "second_round",
     "votes": lambda x: x.found_by == "votes",
+    "deep": lambda x: x.found_by == "deep",
     "attach": lambda x: x.found_by == "attach",
 }
 

@@ -153,3 +153,4 @@ def test_defaults_written_out_for_help_equal_the_librarys() -> None:
     assert exchange.SYNC_LIMIT == DEFAULT_LIMIT
     assert LinkOptions().shortlist == link.SHORTLIST
     assert LinkOptions().votes.items == link.VOTES
+    assert LinkOptions().deep == link.DEEP

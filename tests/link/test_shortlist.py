@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from safeguard.link.linking import first_round, shortlist_rows, upgrade
+from safeguard.link.linking import deep_rows, first_round, shortlist_rows, upgrade
 from safeguard.link.store import GlobalRows, ItemInfo, LinkStore, Nearest, ViewInfo
 
 
@@ -163,3 +163,33 @@ def test_a_damaged_record_file_is_read_as_none(tmp_path: Path, content: bytes | 
     with store.writing():
         store.set_nearest({("a", 0): Nearest((), (0.5,))})
     assert LinkStore.open(store.root).nearest() == {("a", 0): Nearest((), (0.5,))}
+
+
+def test_the_deep_round_verifies_an_alone_pictures_further_nearest_items() -> None:
+    """``deep_rows``: a picture alone gets its k nearest items less the pairs already
+    verified; items beyond the k nearest, and pictures not alone, get nothing."""
+    # Similarity to "q" falls from n1 to n5 and far.
+    rows = _rows(
+        np.array(
+            [[1, 0, 0], [1, 0.1, 0], [1, 0.2, 0], [1, 0.3, 0], [1, 0.4, 0], [1, 0.5, 0], [0, 0, 1]]
+        ),
+        ["q", "n1", "n2", "n3", "n4", "n5", "far"],
+    )
+    verified = [("n1", 0, "q", 0), ("n2", 0, "q", 0)]
+    deep = deep_rows(rows, ["q"], verified, 4)
+    assert sorted((a, b) for a, _, b, _ in deep) == [("n3", "q"), ("n4", "q")]
+    assert deep_rows(rows, ["q"], [], 2) != deep_rows(rows, ["q"], verified, 2)
+    assert deep_rows(rows, ["q"], verified, 2) == []
+    assert deep_rows(rows, [], verified, 4) == []
+    assert deep_rows(rows, ["q"], verified, 0) == []
+
+
+def test_a_stored_picture_alone_asks_the_deep_round_for_new_items_only() -> None:
+    rows = _rows(
+        np.array([[1, 0, 0], [1, 0.1, 0], [1, 0.2, 0], [0, 0, 1]]),
+        ["old", "stored", "fresh", "far"],
+    )
+    pairs = deep_rows(rows, ["old"], [], 2, new=["fresh", "far"])
+    assert [(a, b) for a, _, b, _ in pairs] == [("fresh", "old")]
+    everything = deep_rows(rows, ["old"], [], 2)
+    assert sorted((a, b) for a, _, b, _ in everything) == [("fresh", "old"), ("old", "stored")]

@@ -168,15 +168,17 @@ def _coffee_and_others(tmp_path: Path) -> tuple[Path, bytes]:
     return folder, jpeg_bytes(_inset(coffee, wall), 90)
 
 
-def _poster_build(tmp_path: Path, votes: VoteOptions) -> tuple[LinkStore, dict[str, str], int]:
+def _poster_build(
+    tmp_path: Path, votes: VoteOptions, deep: int = 0
+) -> tuple[LinkStore, dict[str, str], int]:
     """``_coffee_and_others`` stored; then the poster. One VLAD neighbour, no second
-    round, no mirrored queries. Returns the store, each item's file name and the second
-    build's vote pairs."""
+    round, no mirrored queries, no deep round unless ``deep``. Returns the store, each
+    item's file name and the second build's vote pairs."""
     folder, poster = _coffee_and_others(tmp_path)
     later = tmp_path / "later"
     later.mkdir()
     (later / "poster.jpg").write_bytes(poster)
-    options = LinkOptions(shortlist=1, second_round=0, mirrored=0, votes=votes)
+    options = LinkOptions(shortlist=1, second_round=0, mirrored=0, votes=votes, deep=deep)
     store = LinkStore.open(tmp_path / "store", create=True)
     build(store, [folder], options=options)
     summary = build(store, [later], options=options)
@@ -219,6 +221,20 @@ def test_without_votes_the_poster_stays_alone(tmp_path: Path) -> None:
     found = [{named[m] for m in g.members} for g in groups(store) if g.kind == "place"]
     assert COFFEE in found
     assert not any("poster.jpg" in g for g in found)
+
+
+def test_without_votes_the_deep_round_finds_the_poster_further_down_its_list(
+    tmp_path: Path,
+) -> None:
+    """The deep round (``LinkOptions.deep``): the poster, alone after its one VLAD
+    neighbour, verifies its next nearest items and links to the coffee pictures."""
+    store, named, _ = _poster_build(tmp_path, VoteOptions(items=0), deep=5)
+    found = [{named[m] for m in g.members} for g in groups(store) if g.kind == "place"]
+    assert {"poster.jpg", *COFFEE} in found
+    stage = {frozenset((named[x.a], named[x.b])): x.found_by for x in store.links.values()}
+    assert {
+        stage[frozenset(("poster.jpg", c))] for c in COFFEE if frozenset(("poster.jpg", c)) in stage
+    } == {"deep"}
 
 
 def test_a_picture_stored_alone_is_found_by_the_votes_of_a_later_partner(

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 SHORTLIST = 5
 #: ``LinkOptions().votes.items``, likewise.
 VOTES = 3
+#: ``LinkOptions().deep``, likewise.
+DEEP = 5
 
 
 link_app = typer.Typer(
@@ -83,7 +85,11 @@ ConflictOption = Annotated[
 
 
 def _link_options(
-    shortlist: int = SHORTLIST, attach: bool = True, conflict: bool = True, votes: int = VOTES
+    shortlist: int = SHORTLIST,
+    attach: bool = True,
+    conflict: bool = True,
+    votes: int = VOTES,
+    deep: int = DEEP,
 ) -> LinkOptions:
     from dataclasses import replace
 
@@ -95,6 +101,7 @@ def _link_options(
     return Options(
         shortlist=shortlist,
         votes=replace(DEFAULT_VOTES, items=votes),
+        deep=deep,
         attach=DEFAULT_ATTACH if attach else replace(DEFAULT_ATTACH, candidates=0),
         conflict=DEFAULT_CONFLICT if conflict else replace(DEFAULT_CONFLICT, enabled=False),
     )
@@ -181,6 +188,16 @@ def build_command(
             "that show little of their place (docs/link.md; 0: none).",
         ),
     ] = VOTES,
+    deep: Annotated[
+        int,
+        typer.Option(
+            "--deep",
+            min=0,
+            help="More items verified for a new picture still linked to nothing after the "
+            "shortlist and votes: its nearest items by VLAD beyond the shortlist's "
+            "(docs/link.md; 0: none).",
+        ),
+    ] = DEEP,
     faces: FacesOption = None,
     attach: AttachOption = True,
     conflict: ConflictOption = True,
@@ -222,7 +239,7 @@ def build_command(
                 link_store,
                 sources,
                 extract_options=extract_options,
-                options=_link_options(shortlist, attach, conflict, votes),
+                options=_link_options(shortlist, attach, conflict, votes, deep),
                 runner=runner,
                 progress=on_progress,
             )

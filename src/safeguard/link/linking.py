@@ -443,9 +443,10 @@ def build(
             linked = {x for link in [*store.links.values(), *links] for x in (link.a, link.b)}
             deep = deep_rows(
                 store.global_rows(),
-                [i for i in new_ids if i not in linked],
+                [i for i in [*store.items, *new_ids] if i not in linked],
                 pairs,
                 options.shortlist + options.deep,
+                new=new_ids,
             )
             summary.deep_pairs = len(deep)
             links += _verify_pairs(
@@ -1278,16 +1279,24 @@ def second_round_rows(
 
 
 def deep_rows(
-    rows: GlobalRows, alone: Sequence[str], verified: Iterable[Pair], k: int
+    rows: GlobalRows,
+    alone: Sequence[str],
+    verified: Iterable[Pair],
+    k: int,
+    new: Collection[str] | None = None,
 ) -> list[Pair]:
-    """Pairs of the deep round: for each view of a picture in ``alone`` (new pictures the
+    """Pairs of the deep round: for each view of a picture in ``alone`` (pictures the
     rounds and votes linked to nothing), its ``k`` nearest other items by VLAD (query
-    expansion included, as the first round), less the item pairs already ``verified``.
-    The first round verified the nearest ``shortlist`` of them; a picture whose place
-    is a little further down its list (a view changed in light or framing, a
-    re-display) is found here, and a picture already linked pays nothing."""
+    expansion included, as the first round), less the item pairs already ``verified``,
+    and, when ``new`` is given, only pairs with a new item. The first round verified the
+    nearest ``shortlist`` of them; a picture whose place is a little further down its
+    list (a view changed in light or framing, a re-display) is found here, and a picture
+    already linked pays nothing. A stored picture still alone asks too, for the new
+    items among its nearest: in one build of all the pictures it would have asked with
+    them there."""
     if len(rows.item) == 0 or k <= 0 or not alone:
         return []
+    fresh = None if new is None else set(new)
     done = {(a, b) if a < b else (b, a) for a, _, b, _ in verified}
     best: dict[tuple[str, str], tuple[float, Pair]] = {}
     index = np.flatnonzero(np.isin(rows.item, list(set(alone))))
@@ -1298,7 +1307,9 @@ def deep_rows(
         for row, qi in enumerate(q):
             a, va = str(rows.item[qi]), int(rows.view[qi])
             for b, vb, s in top_of(sims[row], rows, k, exclude=a):
-                if ((a, b) if a < b else (b, a)) not in done:
+                if ((a, b) if a < b else (b, a)) in done:
+                    continue
+                if fresh is None or a in fresh or b in fresh:
                     _keep_best(best, a, va, b, vb, s)
     return sorted(p for _, p in best.values())
 

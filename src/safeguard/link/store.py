@@ -161,8 +161,9 @@ class Nearest:
 #: The stages of a build that offer pairs for verification (``Link.found_by``): the new
 #: views' nearest VLAD vectors (``shortlist``), their mirrored vectors' (``mirrored``),
 #: the second round's expanded queries (``second_round``), descriptor votes for
-#: pictures still alone (``votes``) and attaching a picture alone to a place group by
-#: guided matching (``attach``).
+#: pictures still alone (``votes``), the deep round's further nearest items for pictures
+#: still alone (``deep``) and attaching a picture alone to a place group by guided
+#: matching (``attach``).
 FOUND_BY = ("shortlist", "mirrored", "second_round", "votes", "deep", "attach")
 
 
