@@ -41,8 +41,10 @@ generators: ``bench/service.py``, ``bench/chat.py``, ``bench/link_mirror_pairs.p
 ``bench/link_hub_refused.py``, ``bench/robust_rotate_fill.py``, some files of
 ``src/safeguard/chat``, ``tests/chat``, ``tests/signals``, ``tests/service``, ``tests/triage``,
 ``tests/cli``, ``tests/scan``, ``tests/index``, ``tests/data/chat_eval_*`` and one
-linker test's name (``tests/link/test_repeats.py``, for "slideshow"); nothing in them
-was opened, and nothing of the linker was read. Ideas were dropped because an older
+linker test's name (``tests/link/test_repeats.py``, for "slideshow"); the first of
+them searched the whole worktree, with ``src/safeguard/link``, ``docs``, ``bench/results``
+and ``bench/.cache`` only dropped from what was printed (none of their names showed);
+nothing in these files was opened, and nothing of the linker was read. Ideas were dropped because an older
 generator had dropped them or had something close: a cookery school (v25 and v31
 dropped its stations) and, as look-alikes, cable car cabins (v23, v26 and v31 dropped
 them), lock-up garages (v23 and v26; v11's garages), student flat kitchens (v31 dropped
