@@ -44,8 +44,8 @@ generators: ``bench/service.py``, ``bench/chat.py``, ``bench/link_mirror_pairs.p
 linker test's name (``tests/link/test_repeats.py``, for "slideshow"); the first of
 them searched the whole worktree, with ``src/safeguard/link``, ``docs``, ``bench/results``
 and ``bench/.cache`` only dropped from what was printed (none of their names showed);
-nothing in these files was opened, and nothing of the linker was read. Ideas were dropped because an older
-generator had dropped them or had something close: a cookery school (v25 and v31
+nothing in these files was opened, and nothing of the linker was read. Ideas were
+dropped because an older generator had dropped them or had something close: a cookery school (v25 and v31
 dropped its stations) and, as look-alikes, cable car cabins (v23, v26 and v31 dropped
 them), lock-up garages (v23 and v26; v11's garages), student flat kitchens (v31 dropped
 kitchenettes; v14's show flat kitchens), glamping pods (v29; v31's shepherd's huts),
