@@ -18,89 +18,88 @@ each hit (the imports at 88-93, the ends of ``GENERATORS`` and ``VIEWS`` at 664-
 grep's line for ``main``'s ``--generator`` help, which is left as it was). Of
 ``bench/link_rooms_v6.py``-``v31.py`` only the first paragraph of their docstrings and
 their ``KINDS``, ``GROUPS``, ``VIEW_KINDS`` and ``*_SEED`` constants (printed by
-importing the modules, v32's too; v33's names are checked against v6-v32's by the
-tests), the lists of files a grep found for the names of the kinds, groups and views
-below and for ideas dropped (IT suite, breakfast room, polling, ballot, garden centre,
-bookshop, carpet shop, carpet, yoga, pizza, takeaway, cookery, cooking school,
-decorator, tinting, paint merchant, cable car, student kitchen, lock-up, phone box,
-telephone box, K6, front room, terraced, theatre box, observation wheel, ferris,
-capsule, coffee shop, study room, job centre, glamping, hotel bathroom, bothy, each
-view's name, ultra-wide, mixed, denois, smear, watercolour, chromatic, fringed, search,
-video edit, timeline, slideshow, snow globe, lampshade, keyring, umbrella, tote bag,
-deckchair, banner, badge, fence, flag, date stamp, chopping board, playing card,
-sandwich board, a-board, roll-up, light box, table tent, menu card, vending, ticket
-machine, noise reduction, wedding and a few more), and the hits, one line each, cut to
-50-60 characters either side of the word (at most three to eight a word), for garden
-centre, bookshop, cable car, lock-up, lock screen, phone case, snow globe, date stamp,
-glamping, pin badge, fence, phone box, front room, theatre box, chromatic, cookery,
-cooking school, tinting, decorator, takeaway, observation, capsule, ultra-wide, denois,
-search and mixed. Slips to report: the brief allowed greps for single words, and many of
-these were phrases of two or three words; and the greps that ran over the whole
-repository (or over ``tests``) printed the names (only the names) of files outside the
-generators: ``bench/service.py``, ``bench/chat.py``, ``bench/link_mirror_pairs.py``,
-``bench/link_hub_refused.py``, ``bench/robust_rotate_fill.py``, some files of
-``src/safeguard/chat``, ``tests/chat``, ``tests/signals``, ``tests/service``, ``tests/triage``,
-``tests/cli``, ``tests/scan``, ``tests/index``, ``tests/data/chat_eval_*`` and one
-linker test's name (``tests/link/test_repeats.py``, for "slideshow"); the first of
-them searched the whole worktree, with ``src/safeguard/link``, ``docs``, ``bench/results``
-and ``bench/.cache`` only dropped from what was printed (none of their names showed);
-nothing in these files was opened, and nothing of the linker was read. Ideas were
-dropped because an older generator had dropped them or had something close: a cookery school (v25 and v31
-dropped its stations) and, as look-alikes, cable car cabins (v23, v26 and v31 dropped
-them), lock-up garages (v23 and v26; v11's garages), student flat kitchens (v31 dropped
+importing the modules, v32's too; v33's names are checked against v6-v32's by the tests),
+the lists of files a grep found for the names of the kinds, groups and views below and
+for ideas dropped (IT suite, breakfast room, polling, ballot, garden centre, bookshop,
+carpet shop, carpet, yoga, pizza, takeaway, cookery, cooking school, decorator, tinting,
+paint merchant, cable car, student kitchen, lock-up, phone box, telephone box, K6, front
+room, terraced, theatre box, observation wheel, ferris, capsule, coffee shop, study room,
+job centre, glamping, hotel bathroom, bothy, each view's name, ultra-wide, mixed, denois,
+smear, watercolour, chromatic, fringed, search, video edit, timeline, slideshow, snow
+globe, lampshade, keyring, umbrella, tote bag, deckchair, banner, badge, fence, flag,
+date stamp, chopping board, playing card, sandwich board, a-board, roll-up, light box,
+table tent, menu card, vending, ticket machine, noise reduction, wedding and a few more),
+and the hits, one line each, cut to 50-60 characters either side of the word (at most
+three to eight a word), for garden centre, bookshop, cable car, lock-up, lock screen,
+phone case, snow globe, date stamp, glamping, pin badge, fence, phone box, front room,
+theatre box, chromatic, cookery, cooking school, tinting, decorator, takeaway,
+observation, capsule, ultra-wide, denois, search and mixed. Slips to report: the brief
+allowed greps for single words, and many of these were phrases of two or three words; and
+the greps that ran over the whole repository (or over ``tests``) printed the names (only
+the names) of files outside the generators: ``bench/service.py``, ``bench/chat.py``,
+``bench/link_mirror_pairs.py``, ``bench/link_hub_refused.py``,
+``bench/robust_rotate_fill.py``, some files of ``src/safeguard/chat``, ``tests/chat``,
+``tests/signals``, ``tests/service``, ``tests/triage``, ``tests/cli``, ``tests/scan``,
+``tests/index``, ``tests/data/chat_eval_*`` and one linker test's name
+(``tests/link/test_repeats.py``, for "slideshow"); the first of them searched the whole
+worktree, with ``src/safeguard/link``, ``docs``, ``bench/results`` and ``bench/.cache``
+only dropped from what was printed (none of their names showed); nothing in these files
+was opened, and nothing of the linker was read. Ideas were dropped because an older
+generator had dropped them or had something close: a cookery school (v25 and v31 dropped
+its stations) and, as look-alikes, cable car cabins (v23, v26 and v31 dropped them),
+lock-up garages (v23 and v26; v11's garages), student flat kitchens (v31 dropped
 kitchenettes; v14's show flat kitchens), glamping pods (v29; v31's shepherd's huts),
 phone box libraries (v24 dropped phone boxes) and theatre boxes (v27 dropped them); as
 views an uncorrected ultra-wide lens (v7's ``wide``), a denoising smear (v30's
-``nightphone``), chromatic aberration (v26 dropped it; v23 spreads colours), a snow
-globe (v21 and v22 dropped it; v19's ``lensball``), a banner on a fence (v23 and v26
-dropped a fence), a camera's date stamp (v26 draws one), a lampshade (v27 dropped it), a
-phone case and a lock screen (v31 dropped them; v27) and a pin badge (a word in v22's
-list). A second-hand bookshop was dropped for a reason of its own (its mass-produced
-bookcases would have carried the same books in every shop). The nearest kept: a school
-IT suite is a teaching room like v7's classrooms with rows of screens like v30's LAN
-gaming centres; a hotel breakfast room is a room of tables like v12's cafés, v30's
-school canteens and v31's banqueting suites; a polling station is a hall like v13's
-community halls and v15's church halls, set out for one day like v31's exam halls; a
-garden centre's plant hall is near v13's greenhouses (and v18's list of words names
-garden centres); a decorators' merchant is a trade shop like v17's hardware stores (v27
-had a theatre scenery paint shop); a carpet shop is a showroom like v18's fabric shops
-and tile showrooms and v32's mattress showrooms; a yoga studio is a floor of mats like
-v16's dance studios and v32's physiotherapy clinics; a pizza takeaway is a counter shop
-like v19's chip shops and v21's burger bars. Of the groups: a terraced front room is a
-room of a home like v7's and v8's living rooms and v15's rental flat living rooms; a
-chain coffee shop is a chain's branch like v21's chain burger bars (v12's cafés); an
-observation wheel capsule is a small cabin of glass like v12's lifts, v30's bus upper
-decks and the cable cars dropped before. Of the views, by their names and first
-paragraphs only (no older view's code was read): ``heldhigh`` moves the camera up where
-v31's ``crouched`` moves it down (v15's ``ceilingcam``, v23's ``tiltup``); ``lookaside``
-turns it like v8's ``pan``; ``mixedlight`` changes the light's colour like v30's
-``windowlight`` and ``lamplight`` and v32's ``greencast`` (two colours across the frame);
-``misfocused`` blurs like v6's ``blur`` and v24's ``fakebokeh``; ``profilestripped``
-re-encodes like v31's ``emailed`` and v32's ``heavyjpeg`` and remaps colour like v27's
-``tvrange``; ``oversharpened`` re-encodes and enlarges like v16's ``upscaled``;
-``imagesearch`` and ``videoeditor`` are screenshots of an app like v27's ``mappin``, v18's
-``listing`` and ``editor`` and v32's ``galleryinfo``; ``choppingboard``, ``playingcards``,
-``sandwichboard`` and ``tentcard`` show the picture on things like v32's ``placemat``,
-v31's ``coaster``, v14's ``instant``, v29's ``wheatpaste`` and v32's ``tabletstand``. v32's
-small drawing helpers (its wear on the walls, posters, windows, worktop, the quadrangle
-warp of its re-displays) are imported from it, as v32 imported v31's; v31's (its wear,
-framed pictures, patterns, texture triples, apps' icons, tables under things and slant),
-v6's picture writer and dry run, v9's renderer, v13's place model, v20's builder state
-and loose things of a day and the other primitives are imported from the modules v32
-imports them from (their use learnt from v32's calls). v32's place builder, camera,
-moves and print place are copied with v33's kinds, seeds and shares; the kinds of place,
-their builders, the kinds' mass-produced things, the look-alikes and their scheme, the
-``heldhigh`` and ``lookaside`` cameras and every view are v33's own. The worktree's
-``.venv`` is a link to a ready virtualenv; nothing was installed. Sheets of the
-originals of 22 places (two of every kind and group) at 320x240, of the twelve views of
-six places at 240x180 and of the four re-displays and four tent cards of a flat magenta
-picture at 400x300 were looked at (after which the A-board's shop window was made
-calmer and the tent card smaller and lower, its cup taller than its strip). ``mypy``
-and ``ruff`` were run. Nothing of the linker's code, tests, docs or results was read,
-and neither the linker nor ``bench.link`` was ever run (not even ``--help``; the crash
-check imports its tables of generators): keep it for a held-out run, once: ``python -m
-bench.link --name link-v33-heldout --generator v33 --no-real --size 400x300 --rooms 315
---workers 2 --skip-costs``.
+``nightphone``), chromatic aberration (v26 dropped it; v23 spreads colours), a snow globe
+(v21 and v22 dropped it; v19's ``lensball``), a banner on a fence (v23 and v26 dropped a
+fence), a camera's date stamp (v26 draws one), a lampshade (v27 dropped it), a phone case
+and a lock screen (v31 dropped them; v27) and a pin badge (a word in v22's list). A
+second-hand bookshop was dropped for a reason of its own (its mass-produced bookcases
+would have carried the same books in every shop). The nearest kept: a school IT suite is
+a teaching room like v7's classrooms with rows of screens like v30's LAN gaming centres;
+a hotel breakfast room is a room of tables like v12's cafés, v30's school canteens and
+v31's banqueting suites; a polling station is a hall like v13's community halls and v15's
+church halls, set out for one day like v31's exam halls; a garden centre's plant hall is
+near v13's greenhouses (and v18's list of words names garden centres); a decorators'
+merchant is a trade shop like v17's hardware stores (v27 had a theatre scenery paint
+shop); a carpet shop is a showroom like v18's fabric shops and tile showrooms and v32's
+mattress showrooms; a yoga studio is a floor of mats like v16's dance studios and v32's
+physiotherapy clinics; a pizza takeaway is a counter shop like v19's chip shops and v21's
+burger bars. Of the groups: a terraced front room is a room of a home like v7's and v8's
+living rooms and v15's rental flat living rooms; a chain coffee shop is a chain's branch
+like v21's chain burger bars (v12's cafés); an observation wheel capsule is a small cabin
+of glass like v12's lifts, v30's bus upper decks and the cable cars dropped before. Of
+the views, by their names and first paragraphs only (no older view's code was read):
+``heldhigh`` moves the camera up where v31's ``crouched`` moves it down (v15's
+``ceilingcam``, v23's ``tiltup``); ``lookaside`` turns it like v8's ``pan``;
+``mixedlight`` changes the light's colour like v30's ``windowlight`` and ``lamplight``
+and v32's ``greencast`` (two colours across the frame); ``misfocused`` blurs like v6's
+``blur`` and v24's ``fakebokeh``; ``profilestripped`` re-encodes like v31's ``emailed``
+and v32's ``heavyjpeg`` and remaps colour like v27's ``tvrange``; ``oversharpened``
+re-encodes and enlarges like v16's ``upscaled``; ``imagesearch`` and ``videoeditor`` are
+screenshots of an app like v27's ``mappin``, v18's ``listing`` and ``editor`` and v32's
+``galleryinfo``; ``choppingboard``, ``playingcards``, ``sandwichboard`` and ``tentcard``
+show the picture on things like v32's ``placemat``, v31's ``coaster``, v14's ``instant``,
+v29's ``wheatpaste`` and v32's ``tabletstand``. v32's small drawing helpers (its wear on
+the walls, posters, windows, worktop, the quadrangle warp of its re-displays) are
+imported from it, as v32 imported v31's; v31's (its wear, framed pictures, patterns,
+texture triples, apps' icons, tables under things and slant), v6's picture writer and dry
+run, v9's renderer, v13's place model, v20's builder state and loose things of a day and
+the other primitives are imported from the modules v32 imports them from (their use
+learnt from v32's calls). v32's place builder, camera, moves and print place are copied
+with v33's kinds, seeds and shares; the kinds of place, their builders, the kinds'
+mass-produced things, the look-alikes and their scheme, the ``heldhigh`` and
+``lookaside`` cameras and every view are v33's own. The worktree's ``.venv`` is a link to
+a ready virtualenv; nothing was installed. Sheets of the originals of 22 places (two of
+every kind and group) at 320x240, of the twelve views of six places at 240x180 and of the
+four re-displays and four tent cards of a flat magenta picture at 400x300 were looked at
+(after which the A-board's shop window was made calmer and the tent card smaller and
+lower, its cup taller than its strip). ``mypy`` and ``ruff`` were run. Nothing of the
+linker's code, tests, docs or results was read, and neither the linker nor ``bench.link``
+was ever run (not even ``--help``; the crash check imports its tables of generators):
+keep it for a held-out run, once: ``python -m bench.link --name link-v33-heldout
+--generator v33 --no-real --size 400x300 --rooms 315 --workers 2 --skip-costs``.
 
 To look at the pictures and the truth without linking anything:
 ``PYTHONPATH=src:. .venv/bin/python -m bench.link_rooms_v33 --rooms 100 --size 400x300
