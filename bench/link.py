@@ -89,6 +89,7 @@ from bench.link_rooms_v29 import room_v29, views_v29
 from bench.link_rooms_v30 import room_v30, views_v30
 from bench.link_rooms_v31 import room_v31, views_v31
 from bench.link_rooms_v32 import room_v32, views_v32
+from bench.link_rooms_v33 import room_v33, views_v33
 from bench.machine import cpu_model, versions
 
 ROOT = Path(__file__).resolve().parent
@@ -666,6 +667,7 @@ GENERATORS = {
     "v30": room_v30,
     "v31": room_v31,
     "v32": room_v32,
+    "v33": room_v33,
 }
 
 
@@ -700,6 +702,7 @@ VIEWS = {
     "v30": views_v30,
     "v31": views_v31,
     "v32": views_v32,
+    "v33": views_v33,
 }
 
 
