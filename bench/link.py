@@ -90,6 +90,7 @@ from bench.link_rooms_v30 import room_v30, views_v30
 from bench.link_rooms_v31 import room_v31, views_v31
 from bench.link_rooms_v32 import room_v32, views_v32
 from bench.link_rooms_v33 import room_v33, views_v33
+from bench.link_rooms_v34 import room_v34, views_v34
 from bench.machine import cpu_model, versions
 
 ROOT = Path(__file__).resolve().parent
@@ -668,6 +669,7 @@ GENERATORS = {
     "v31": room_v31,
     "v32": room_v32,
     "v33": room_v33,
+    "v34": room_v34,
 }
 
 
@@ -703,6 +705,7 @@ VIEWS = {
     "v31": views_v31,
     "v32": views_v32,
     "v33": views_v33,
+    "v34": views_v34,
 }
 
 
