@@ -1395,8 +1395,8 @@ def main() -> None:
                         help="v2-v7: development (v6, v7 written blind, seen); "
                              "v8-v15: written blind, each measured once, seen now; "
                              "v16: written blind, seen now; "
-                             "v17-v31: written blind, each measured once, seen now; "
-                             "v32: held out (written blind), not yet run: use it once, "
+                             "v17-v33: written blind, each measured once, seen now; "
+                             "v34: held out (written blind), not yet run: use it once, "
                              "after the next linker change, its seeds built first by "
                              "bench.link_rooms_check")  # fmt: skip
     parser.add_argument("--size", default="800x600", help="generated rooms' size, WxH")
